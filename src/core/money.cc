@@ -1,0 +1,241 @@
+#include "core/money.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <limits>
+#include <stdexcept>
+
+namespace addio {
+namespace {
+
+__extension__ using Int128 = __int128;  // exact intermediate products of int64 money
+
+struct CurrencyInfo {
+  const char* code;
+  int exponent;
+};
+
+// ISO 4217 active codes with a non-default exponent, and the common ones with 2.
+constexpr std::array kCurrencies = {
+    CurrencyInfo{"AED", 2}, CurrencyInfo{"ARS", 2}, CurrencyInfo{"AUD", 2},
+    CurrencyInfo{"BGN", 2}, CurrencyInfo{"BHD", 3}, CurrencyInfo{"BRL", 2},
+    CurrencyInfo{"CAD", 2}, CurrencyInfo{"CHF", 2}, CurrencyInfo{"CLP", 0},
+    CurrencyInfo{"CNY", 2}, CurrencyInfo{"COP", 2}, CurrencyInfo{"CZK", 2},
+    CurrencyInfo{"DKK", 2}, CurrencyInfo{"EGP", 2}, CurrencyInfo{"EUR", 2},
+    CurrencyInfo{"GBP", 2}, CurrencyInfo{"HKD", 2}, CurrencyInfo{"HUF", 2},
+    CurrencyInfo{"IDR", 2}, CurrencyInfo{"ILS", 2}, CurrencyInfo{"INR", 2},
+    CurrencyInfo{"ISK", 0}, CurrencyInfo{"JOD", 3}, CurrencyInfo{"JPY", 0},
+    CurrencyInfo{"KRW", 0}, CurrencyInfo{"KWD", 3}, CurrencyInfo{"MAD", 2},
+    CurrencyInfo{"MXN", 2}, CurrencyInfo{"MYR", 2}, CurrencyInfo{"NOK", 2},
+    CurrencyInfo{"NZD", 2}, CurrencyInfo{"OMR", 3}, CurrencyInfo{"PHP", 2},
+    CurrencyInfo{"PLN", 2}, CurrencyInfo{"RON", 2}, CurrencyInfo{"RSD", 2},
+    CurrencyInfo{"SAR", 2}, CurrencyInfo{"SEK", 2}, CurrencyInfo{"SGD", 2},
+    CurrencyInfo{"THB", 2}, CurrencyInfo{"TND", 3}, CurrencyInfo{"TRY", 2},
+    CurrencyInfo{"TWD", 2}, CurrencyInfo{"UAH", 2}, CurrencyInfo{"UGX", 0},
+    CurrencyInfo{"USD", 2}, CurrencyInfo{"VND", 0}, CurrencyInfo{"XAF", 0},
+    CurrencyInfo{"XOF", 0}, CurrencyInfo{"ZAR", 2},
+};
+
+constexpr int64_t kPow10[] = {1,
+                              10,
+                              100,
+                              1000,
+                              10000,
+                              100000,
+                              1000000,
+                              10000000,
+                              100000000,
+                              1000000000,
+                              10000000000,
+                              100000000000,
+                              1000000000000,
+                              10000000000000,
+                              100000000000000,
+                              1000000000000000,
+                              10000000000000000,
+                              100000000000000000,
+                              1000000000000000000};
+
+// Rounds numerator / denominator half away from zero. REQUIRES: denominator != 0.
+int64_t RoundedDivide(Int128 numerator, Int128 denominator) {
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const bool negative = numerator < 0;
+  const Int128 magnitude = negative ? -numerator : numerator;
+  Int128 quotient = (magnitude + denominator / 2) / denominator;
+  if (quotient > std::numeric_limits<int64_t>::max()) {
+    throw std::overflow_error("money out of range");
+  }
+  return static_cast<int64_t>(negative ? -quotient : quotient);
+}
+
+// Parses [-]digits[.digits] into units and scale; the caller checks the scale.
+struct ParsedDecimal {
+  Int128 units = 0;
+  int scale = 0;
+};
+
+Result<ParsedDecimal> ParseDecimalText(std::string_view text) {
+  const std::string shown = "\"" + std::string(text) + "\"";
+  if (text.empty()) return Fail(ErrorCode::kInvalidArgument, "empty amount");
+  size_t i = 0;
+  bool negative = false;
+  if (text[0] == '-') {
+    negative = true;
+    i = 1;
+  }
+  ParsedDecimal out;
+  int integer_digits = 0;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+    out.units = out.units * 10 + (text[i] - '0');
+    if (++integer_digits > 18) return Fail(ErrorCode::kInvalidArgument, shown + " is too large");
+  }
+  if (integer_digits == 0) {
+    return Fail(ErrorCode::kInvalidArgument, shown + " is not a decimal number (expected e.g. 1234.50)");
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    const size_t first = i;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+      out.units = out.units * 10 + (text[i] - '0');
+      if (++out.scale > 18) return Fail(ErrorCode::kInvalidArgument, shown + " has too many decimals");
+    }
+    if (i == first) {
+      return Fail(ErrorCode::kInvalidArgument, shown + " has no digits after the decimal point");
+    }
+  }
+  if (i != text.size()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                shown + " is not a decimal number (expected digits with an optional '.', "
+                        "no thousands separators)");
+  }
+  if (negative) out.units = -out.units;
+  return out;
+}
+
+std::string FormatScaled(int64_t units, int scale) {
+  const bool negative = units < 0;
+  // Work in unsigned to print INT64_MIN correctly.
+  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(units) : static_cast<uint64_t>(units);
+  std::string digits = std::to_string(magnitude);
+  if (scale > 0) {
+    if (static_cast<int>(digits.size()) <= scale) {
+      digits.insert(0, scale + 1 - digits.size(), '0');
+    }
+    digits.insert(digits.size() - scale, 1, '.');
+  }
+  return negative ? "-" + digits : digits;
+}
+
+}  // namespace
+
+Currency::Currency(std::string_view code, int exponent) : exponent_(exponent) {
+  std::copy_n(code.begin(), 3, code_);
+}
+
+Result<Currency> Currency::Find(std::string_view code) {
+  if (code.size() == 3) {
+    char upper[3];
+    for (int i = 0; i < 3; ++i) upper[i] = static_cast<char>(std::toupper(code[i]));
+    for (const CurrencyInfo& info : kCurrencies) {
+      if (std::string_view(info.code, 3) == std::string_view(upper, 3)) {
+        return Currency(info.code, info.exponent);
+      }
+    }
+  }
+  return Fail(ErrorCode::kInvalidArgument,
+              "\"" + std::string(code) + "\" is not a known ISO 4217 currency code");
+}
+
+int64_t Currency::minor_per_unit() const { return kPow10[exponent_]; }
+
+Result<Decimal> Decimal::Parse(std::string_view text) {
+  auto parsed = ParseDecimalText(text);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (parsed->units > std::numeric_limits<int64_t>::max() ||
+      parsed->units < std::numeric_limits<int64_t>::min()) {
+    return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" is too large");
+  }
+  return Decimal{static_cast<int64_t>(parsed->units), parsed->scale};
+}
+
+std::string Decimal::ToString() const { return FormatScaled(units, scale); }
+
+double Decimal::ToDouble() const {
+  return static_cast<double>(units) / static_cast<double>(kPow10[scale]);
+}
+
+Result<Money> Money::Parse(std::string_view text, Currency currency) {
+  auto parsed = ParseDecimalText(text);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (parsed->scale > currency.exponent()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "\"" + std::string(text) + "\" has " + std::to_string(parsed->scale) +
+                    " decimals, " + std::string(currency.code()) + " has " +
+                    std::to_string(currency.exponent()));
+  }
+  const Int128 minor = parsed->units * kPow10[currency.exponent() - parsed->scale];
+  if (minor > std::numeric_limits<int64_t>::max() ||
+      minor < std::numeric_limits<int64_t>::min()) {
+    return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" is too large");
+  }
+  return Money(static_cast<int64_t>(minor), currency);
+}
+
+std::string Money::ToString() const { return FormatScaled(minor_, currency_.exponent()); }
+
+double Money::ToDouble() const {
+  return static_cast<double>(minor_) / static_cast<double>(currency_.minor_per_unit());
+}
+
+static void RequireSameCurrency(const Money& a, const Money& b) {
+  if (!(a.currency() == b.currency())) {
+    throw std::logic_error("mixing currencies " + std::string(a.currency().code()) + " and " +
+                           std::string(b.currency().code()) + " without conversion");
+  }
+}
+
+Money Money::operator+(const Money& other) const {
+  RequireSameCurrency(*this, other);
+  int64_t sum;
+  if (__builtin_add_overflow(minor_, other.minor_, &sum)) throw std::overflow_error("money overflow");
+  return Money(sum, currency_);
+}
+
+Money Money::operator-(const Money& other) const {
+  RequireSameCurrency(*this, other);
+  int64_t difference;
+  if (__builtin_sub_overflow(minor_, other.minor_, &difference)) {
+    throw std::overflow_error("money overflow");
+  }
+  return Money(difference, currency_);
+}
+
+Money Money::MulDiv(int64_t numerator, int64_t denominator) const {
+  if (denominator == 0) throw std::logic_error("Money::MulDiv by zero");
+  return Money(RoundedDivide(static_cast<Int128>(minor_) * numerator, denominator), currency_);
+}
+
+Money Money::Mul(const Decimal& factor) const {
+  return Money(RoundedDivide(static_cast<Int128>(minor_) * factor.units, kPow10[factor.scale]),
+               currency_);
+}
+
+Money Money::ConvertTo(Currency to, const Decimal& per_unit) const {
+  // minor_to = minor_from / 10^e_from × per_unit × 10^e_to
+  const Int128 numerator =
+      static_cast<Int128>(minor_) * per_unit.units * to.minor_per_unit();
+  const Int128 denominator =
+      static_cast<Int128>(kPow10[per_unit.scale]) * currency_.minor_per_unit();
+  return Money(RoundedDivide(numerator, denominator), to);
+}
+
+std::strong_ordering Money::operator<=>(const Money& other) const {
+  RequireSameCurrency(*this, other);
+  return minor_ <=> other.minor_;
+}
+
+}  // namespace addio

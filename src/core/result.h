@@ -1,0 +1,44 @@
+// Errors as values. Anything a user can cause (bad input, a missing record, a locked
+// database) is returned as an Error inside a Result; exceptions are kept for bugs and
+// resource exhaustion and are caught at the edges (main, the HTTP handler wrapper).
+// ExitCode() is the one place that maps an error code to a process exit status.
+#pragma once
+
+#include <expected>
+#include <string>
+#include <utility>
+
+namespace addio {
+
+enum class ErrorCode {
+  kInvalidArgument,  // a command-line argument or setting is malformed
+  kParse,            // a file could not be read as its format says
+  kValidation,       // records break a field rule of the ledger format
+  kNotFound,         // a named client, record, file or time zone does not exist
+  kConflict,         // the request contradicts what is stored
+  kIo,               // the file system refused
+  kStore,            // the database refused
+  kInternal,         // a bug
+};
+
+struct Error {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string message;
+};
+
+template <typename T>
+using Result = std::expected<T, Error>;
+using Status = std::expected<void, Error>;
+
+[[nodiscard]] inline std::unexpected<Error> Fail(ErrorCode code, std::string message) {
+  return std::unexpected<Error>(Error{code, std::move(message)});
+}
+
+// The process exit status for an error: 2 for usage, 3 for input that was rejected,
+// 4 for something missing, 5 for the environment (files, database), 70 for bugs.
+int ExitCode(ErrorCode code);
+
+// "validation", "not_found", ...: the stable name used in JSON error bodies.
+const char* ErrorCodeName(ErrorCode code);
+
+}  // namespace addio

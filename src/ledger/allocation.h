@@ -1,0 +1,52 @@
+// Who paid what: payments allocated to invoices as accounts-receivable practice does
+// (DESIGN.md section 2). Payments are taken in date order (then id). A payment naming an
+// invoice pays it; a payment naming none, and the part of a payment beyond what its
+// invoice still owes, go to the client's other open invoices issued on or before the
+// payment date, oldest due first (then issued, then id). What is still left is client
+// credit, which invoices issued later consume on their issue date. Amounts are compared
+// in the invoice's currency (other currencies converted with the workspace FX table).
+// Void invoices take nothing; written-off invoices take nothing after being written off
+// (the ledger has no write-off date, so they take nothing at all beyond named payments).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/time.h"
+#include "ledger/records.h"
+
+namespace addio {
+
+struct AllocationPart {
+  std::string payment;  // payment id, or empty for credit consumed at issue
+  CivilDate date;       // when the money reached the invoice
+  Money amount;         // in the invoice's currency
+};
+
+struct InvoiceSettlement {
+  Money paid;                          // sum of parts, invoice currency
+  Money open;                          // amount - paid, >= 0
+  std::optional<CivilDate> settled;    // the date paid reached the amount
+  std::vector<AllocationPart> parts;   // in date order
+};
+
+struct AllocationResult {
+  // settlements[i] belongs to invoices[i] of the input.
+  std::vector<InvoiceSettlement> settlements;
+  Money credit;  // unallocated money left as of `as_of`, workspace currency
+};
+
+// Allocates the payments of ONE client to its invoices, ignoring payments dated after
+// `as_of` (they have not happened yet). Pure and deterministic.
+// REQUIRES: every invoice and payment belongs to the same client.
+AllocationResult AllocatePayments(const std::vector<Invoice>& invoices,
+                                  const std::vector<Payment>& payments,
+                                  const Workspace& workspace, CivilDate as_of);
+
+// The value of `amount` in `to`, through the workspace FX table (rates are quoted in the
+// workspace currency). Error kValidation when a needed rate is missing.
+Result<Money> Convert(const Money& amount, Currency to, const Workspace& workspace);
+
+}  // namespace addio

@@ -1,0 +1,27 @@
+// The as-of snapshot the engine reads: one client's records, each vector sorted by
+// time (then id), built once from a Ledger. Signals never see SQL or files, only this.
+#pragma once
+
+#include <vector>
+
+#include "ledger/records.h"
+
+namespace addio {
+
+struct ClientLedger {
+  Client client;
+  std::vector<Contract> contracts;     // by sent/signed/start date, then id
+  std::vector<Project> projects;       // by start, then id
+  std::vector<Request> requests;       // by at
+  std::vector<WorkEntry> work;         // by start
+  std::vector<Contact> contacts;       // by at
+  std::vector<Invoice> invoices;       // by issued, then due, then id
+  std::vector<Payment> payments;       // by date, then id
+  std::vector<RateChange> rate_changes;  // by at
+};
+
+// Splits a ledger into one ClientLedger per client, in client id order. Records whose
+// client does not exist are dropped (validation reports them).
+std::vector<ClientLedger> SplitByClient(const Ledger& ledger);
+
+}  // namespace addio

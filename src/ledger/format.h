@@ -1,0 +1,64 @@
+// The canonical format `addio-ledger/1` on disk, in its two forms: one JSON document, or
+// a folder with workspace.json and one CSV file per record type (clients.csv,
+// contracts.csv, projects.csv, requests.csv, work.csv, contacts.csv, invoices.csv,
+// payments.csv, rate_changes.csv) whose headers are the JSON field names. Both forms
+// carry the same information: JSON -> CSV -> JSON gives back equal records.
+//
+// Reading collects every problem of the input (it does not stop at the first) and runs
+// the field rules of ledger/validate.h; the caller decides what to do with errors
+// (an import writes nothing when there is one).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostics.h"
+#include "core/result.h"
+#include "ledger/records.h"
+#include "ledger/validate.h"
+
+namespace addio {
+
+struct ReadResult {
+  Ledger ledger;            // what could be read; meaningful only without errors
+  LedgerSource source;      // where each record came from
+  Diagnostics diagnostics;  // every error and warning, with file, line/path, record, field
+};
+
+// Reads a ledger: a folder is the CSV form, a file the JSON form. `display_name` is how
+// messages name the input (defaults to `path`). Never fails as a whole: problems,
+// including an unreadable file, are in `diagnostics`. Runs Validate().
+ReadResult ReadLedger(const std::string& path);
+
+// Parses the JSON form from memory. `file` names the input in messages.
+ReadResult ParseLedgerJson(std::string_view text, const std::string& file);
+
+// Writes the JSON form: two-space indented, records in the order given, instants in the
+// workspace time zone with their offset, money as decimal strings. Deterministic.
+std::string LedgerToJson(const Ledger& ledger);
+
+// Writes `ledger` to `path` as JSON, or when `csv` is true as a folder of CSV files
+// (created if missing; existing files of the format are replaced).
+// Error kIo when the file system refuses.
+Status WriteLedger(const Ledger& ledger, const std::string& path, bool csv);
+
+// Writes records as they come, so that memory does not grow with the ledger (the
+// generator writes millions of records through it). Records may arrive in any type
+// order; the output is identical to WriteLedger of the same records in arrival order
+// per type. Not thread-safe.
+class LedgerSink {
+ public:
+  virtual ~LedgerSink() = default;
+  // Appends every record of `chunk` (its workspace is ignored).
+  virtual void Add(const Ledger& chunk) = 0;
+  // Completes the output. Error kIo when the file system refused at any point.
+  virtual Status Finish() = 0;
+};
+
+// A sink writing the JSON form to `path` (or the CSV form into folder `path` when `csv`).
+// Error kIo when the output cannot be created.
+Result<std::unique_ptr<LedgerSink>> OpenLedgerSink(const std::string& path, bool csv,
+                                                   const Workspace& workspace);
+
+}  // namespace addio

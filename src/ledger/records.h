@@ -1,0 +1,205 @@
+// The ledger records of the canonical format `addio-ledger/1` (DESIGN.md section 2):
+// what a freelancer's business is made of, as plain values. Every importer produces
+// these, the store keeps them, and the engine reads them. Money is exact (core/money.h),
+// business dates are CivilDates, moments are UTC Instants; optional fields are
+// std::optional. Records compare equal field by field, which is how a re-import tells
+// "unchanged" from "updated".
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/time.h"
+
+namespace addio {
+
+inline constexpr char kLedgerFormat[] = "addio-ledger/1";
+
+enum class ClientKind { kCompany, kIndividual };
+enum class Pricing { kFixed, kHourly, kRetainer };
+enum class ChangeOrder { kNone, kProposed, kAccepted, kRefused };
+enum class Channel { kCall, kEmail, kChat, kMeeting, kSms, kOther };
+enum class Direction { kInbound, kOutbound };
+enum class InvoiceStatus { kIssued, kVoid, kWrittenOff };
+enum class RateOutcome { kPending, kAccepted, kRefused, kCountered };
+
+// A half-open interval of minutes since local midnight: [start, end).
+struct MinuteInterval {
+  int start = 0;  // 0..1439
+  int end = 0;    // start < end <= 1440
+  friend bool operator==(const MinuteInterval&, const MinuteInterval&) = default;
+};
+
+// Working intervals per weekday, index 0 = Monday; sorted and not overlapping.
+using WorkingHours = std::array<std::vector<MinuteInterval>, 7>;
+
+// Mon-Fri 09:00-13:00 and 14:00-18:00 (DESIGN.md section 3).
+WorkingHours DefaultWorkingHours();
+
+struct FxRate {
+  Currency currency;  // the foreign currency
+  Decimal per_unit;   // units of the workspace currency for one unit of `currency`
+  friend bool operator==(const FxRate&, const FxRate&) = default;
+};
+
+struct Workspace {
+  std::string name;
+  Currency currency;                      // default EUR
+  std::string timezone = "Europe/Rome";   // IANA name
+  WorkingHours working_hours = DefaultWorkingHours();
+  std::vector<CivilDate> holidays;        // sorted
+  std::optional<Money> target_hourly_rate;
+  std::vector<FxRate> fx;
+  std::vector<std::string> owner_emails;  // the freelancer's own addresses
+  std::map<std::string, double> settings; // threshold name -> value (DESIGN.md section 3)
+  friend bool operator==(const Workspace&, const Workspace&) = default;
+};
+
+struct Client {
+  std::string id;
+  std::string name;
+  ClientKind kind = ClientKind::kCompany;
+  std::string country;  // ISO 3166 alpha-2, may be empty
+  std::optional<CivilDate> since;
+  std::string tax_id;   // e.g. "IT01234567890"; may be empty
+  std::vector<std::string> emails;
+  std::vector<std::string> domains;
+  std::string intake;   // screening answers as a JSON object text; empty when none
+  friend bool operator==(const Client&, const Client&) = default;
+};
+
+struct Contract {
+  std::string id;
+  std::string client;
+  std::optional<CivilDate> sent;
+  std::optional<CivilDate> signed_on;  // JSON field "signed"
+  std::optional<CivilDate> refused;
+  std::optional<CivilDate> start;
+  std::optional<CivilDate> end;
+  std::optional<int> payment_terms_days;
+  std::optional<Money> hourly_rate;
+  friend bool operator==(const Contract&, const Contract&) = default;
+};
+
+struct Project {
+  std::string id;
+  std::string client;
+  std::string contract;  // may be empty
+  std::string name;
+  Pricing pricing = Pricing::kFixed;
+  std::optional<double> budget_hours;
+  std::optional<Money> fee;
+  std::optional<CivilDate> start;
+  std::optional<CivilDate> end;
+  friend bool operator==(const Project&, const Project&) = default;
+};
+
+struct Request {
+  std::string id;
+  std::string client;
+  std::string project;  // may be empty
+  Instant at;
+  std::string summary;
+  bool in_scope = true;
+  std::optional<double> estimate_hours;
+  ChangeOrder change_order = ChangeOrder::kNone;
+  std::optional<Instant> deadline;
+  friend bool operator==(const Request&, const Request&) = default;
+};
+
+struct WorkEntry {
+  std::string id;
+  std::string client;
+  std::string project;  // may be empty
+  std::string request;  // may be empty
+  Instant start;
+  int minutes = 0;      // 0..1440
+  bool billable = true;
+  std::string note;
+  friend bool operator==(const WorkEntry&, const WorkEntry&) = default;
+};
+
+struct Contact {
+  std::string id;
+  std::string client;
+  Instant at;
+  Channel channel = Channel::kEmail;
+  Direction direction = Direction::kInbound;
+  int minutes = 0;      // 0..1440
+  bool urgent = false;
+  bool logged = false;  // true when the time is also in a work entry
+  friend bool operator==(const Contact&, const Contact&) = default;
+};
+
+struct Invoice {
+  std::string id;
+  std::string client;
+  CivilDate issued;
+  CivilDate due;
+  Money amount;  // > 0, in the invoice's currency
+  InvoiceStatus status = InvoiceStatus::kIssued;
+  bool disputed = false;
+  friend bool operator==(const Invoice&, const Invoice&) = default;
+};
+
+struct Payment {
+  std::string id;
+  std::string client;
+  std::string invoice;  // may be empty: allocated FIFO (ledger/allocation.h)
+  CivilDate date;
+  Money amount;  // > 0
+  friend bool operator==(const Payment&, const Payment&) = default;
+};
+
+struct RateChange {
+  std::string id;
+  std::string client;
+  CivilDate at;
+  std::optional<Money> from;
+  std::optional<Money> to;
+  RateOutcome outcome = RateOutcome::kPending;
+  std::optional<Money> agreed;
+  friend bool operator==(const RateChange&, const RateChange&) = default;
+};
+
+// A whole workspace's records. Vectors are in no particular order unless a function
+// says otherwise.
+struct Ledger {
+  Workspace workspace;
+  std::vector<Client> clients;
+  std::vector<Contract> contracts;
+  std::vector<Project> projects;
+  std::vector<Request> requests;
+  std::vector<WorkEntry> work;
+  std::vector<Contact> contacts;
+  std::vector<Invoice> invoices;
+  std::vector<Payment> payments;
+  std::vector<RateChange> rate_changes;
+  friend bool operator==(const Ledger&, const Ledger&) = default;
+};
+
+// The names used in the format (JSON values, CSV cells, messages). Each Parse returns
+// nullopt for a name that is not one of the enum's.
+const char* Name(ClientKind v);
+const char* Name(Pricing v);
+const char* Name(ChangeOrder v);
+const char* Name(Channel v);
+const char* Name(Direction v);
+const char* Name(InvoiceStatus v);
+const char* Name(RateOutcome v);
+std::optional<ClientKind> ParseClientKind(std::string_view s);
+std::optional<Pricing> ParsePricing(std::string_view s);
+std::optional<ChangeOrder> ParseChangeOrder(std::string_view s);
+std::optional<Channel> ParseChannel(std::string_view s);
+std::optional<Direction> ParseDirection(std::string_view s);
+std::optional<InvoiceStatus> ParseInvoiceStatus(std::string_view s);
+std::optional<RateOutcome> ParseRateOutcome(std::string_view s);
+
+// "mon".."sun" for index 0..6.
+const char* WeekdayKey(int index);
+
+}  // namespace addio

@@ -1,0 +1,82 @@
+// What one sign says about one client: a severity, named metrics, reasons in English and
+// Italian, and the evidence (the records behind it). The six sign keys of DESIGN.md
+// section 4 are the names everywhere: file, enum, JSON key, CSS class, translation key.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/time.h"
+
+namespace addio {
+
+enum class Sign { kNoContract, kScopeCreep, kTimeDrain, kUnderpaying, kLatePayment, kNonPayment };
+inline constexpr std::array<Sign, 6> kAllSigns = {Sign::kNoContract, Sign::kScopeCreep,
+                                                 Sign::kTimeDrain,  Sign::kUnderpaying,
+                                                 Sign::kLatePayment, Sign::kNonPayment};
+// "no_contract", "scope_creep", "time_drain", "underpaying", "late_payment", "non_payment".
+const char* SignKey(Sign sign);
+
+enum class Level { kGreen, kAmber, kRed, kUnknown };
+const char* LevelKey(Level level);  // "green", "amber", "red", "unknown"
+
+// A sentence a person reads, in both languages the product speaks.
+struct Text {
+  std::string en;
+  std::string it;
+  const std::string& In(std::string_view lang) const { return lang == "it" ? it : en; }
+  friend bool operator==(const Text&, const Text&) = default;
+};
+
+// A named number. Exactly one of the alternatives is meaningful, by `kind`; kUnknown
+// is a metric that cannot be computed (written as null in JSON).
+struct Metric {
+  enum class Kind { kNumber, kCount, kMoney, kUnknown };
+  std::string name;
+  Kind kind = Kind::kUnknown;
+  double number = 0;  // kNumber: a ratio, hours or days
+  int64_t count = 0;  // kCount
+  Money money;        // kMoney
+
+  static Metric Number(std::string name, double v) { return {std::move(name), Kind::kNumber, v, 0, {}}; }
+  static Metric Count(std::string name, int64_t v) { return {std::move(name), Kind::kCount, 0, v, {}}; }
+  static Metric Amount(std::string name, Money v) { return {std::move(name), Kind::kMoney, 0, 0, v}; }
+  static Metric Unknown(std::string name) { return {std::move(name), Kind::kUnknown, 0, 0, {}}; }
+};
+
+// One record behind a finding.
+struct Evidence {
+  std::string record_type;          // "invoice", "work", "contact", "request", "contract", ...
+  std::string id;
+  std::optional<CivilDate> date;    // the record's business date (local date for instants)
+  std::optional<Money> amount;      // the money involved, if any
+  std::optional<double> value;      // a number that matters here (days late, hours, ...)
+  Text note;                        // why this record counts
+};
+
+// A threshold the finding was compared against, for `explain`: how far the client is
+// from the next level in either direction.
+struct Threshold {
+  std::string metric;    // the metric compared
+  std::string setting;   // the setting holding the threshold ("scope_creep.red_ratio")
+  double limit = 0;      // the threshold value
+  bool at_least = true;  // true: metric >= limit triggers; false: metric < limit triggers
+  Level level = Level::kAmber;  // the level it triggers
+};
+
+struct Finding {
+  Sign sign = Sign::kNoContract;
+  Level level = Level::kUnknown;
+  std::vector<Metric> metrics;      // in a fixed order per sign
+  std::vector<Text> reasons;        // at least one, whatever the level
+  std::vector<Evidence> evidence;   // in date order
+  std::vector<Threshold> thresholds;
+
+  // The metric named `name`, or nullptr.
+  const Metric* FindMetric(std::string_view name) const;
+};
+
+}  // namespace addio

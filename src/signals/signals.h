@@ -1,0 +1,61 @@
+// The six signs, each a pure function of (client ledger, portfolio statistics,
+// settings, as_of). Evaluation is safe to run concurrently on different clients.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/time.h"
+#include "ledger/client_ledger.h"
+#include "ledger/records.h"
+#include "signals/finding.h"
+#include "signals/settings.h"
+
+namespace addio {
+
+// What every sign needs besides the client's records.
+struct Context {
+  const Workspace* workspace = nullptr;
+  TimeZone zone = TimeZone::Utc();  // the workspace time zone
+  Settings settings;
+  CivilDate as_of;
+};
+
+// Portfolio statistics: each client's effective rate over the window, from which a
+// client's reference rate is derived (the hours-weighted median of the OTHER clients).
+struct ClientRate {
+  std::string client;
+  double hours = 0;
+  std::optional<Money> effective_rate;  // workspace currency per hour; unknown under min hours
+};
+struct Portfolio {
+  std::vector<ClientRate> rates;  // by client id
+  // The reference rate for `client`: hours-weighted median effective rate of the other
+  // clients with a known rate (at least settings.underpaying_min_reference_clients of
+  // them), else the workspace target rate, else nullopt.
+  std::optional<Money> ReferenceRate(const std::string& client, const Context& context) const;
+};
+
+// Builds the portfolio statistics over all clients. Runs in parallel.
+Portfolio BuildPortfolio(const std::vector<ClientLedger>& clients, const Context& context);
+
+// The six findings of one client, in kAllSigns order. time_drain reads underpaying's
+// rate_ratio (the seed's question: does the pay justify it?).
+std::array<Finding, 6> EvaluateSigns(const ClientLedger& client, const Portfolio& portfolio,
+                                     const Context& context);
+
+// One sign each; see the matching .cc for the exact rules of DESIGN.md section 4.
+Finding EvaluateNoContract(const ClientLedger& client, const Context& context);
+Finding EvaluateScopeCreep(const ClientLedger& client, const Context& context);
+Finding EvaluateUnderpaying(const ClientLedger& client, const Portfolio& portfolio,
+                            const Context& context);
+Finding EvaluateTimeDrain(const ClientLedger& client, const Finding& underpaying,
+                          const Context& context);
+Finding EvaluateLatePayment(const ClientLedger& client, const Context& context);
+Finding EvaluateNonPayment(const ClientLedger& client, const Context& context);
+
+}  // namespace addio
