@@ -1,0 +1,47 @@
+# The entry points. `make run` and `make test` work on a fresh Debian 12 machine right
+# after `git clone`: each installs what it needs first (scripts/setup, idempotent).
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+DEMO_DB ?= build/demo.db
+DEMO_AS_OF ?= 2026-11-30
+CXX_SOURCES = $(shell git ls-files '*.cc' '*.h')
+
+.PHONY: setup build run test format format-check lint bench clean
+
+setup:
+	@scripts/setup
+
+# Release build; the binary is build/addio.
+build: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+# Loads the demo ledger into a fresh embedded store and prints the portfolio assessment.
+run: build
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@build/addio init --db $(DEMO_DB)
+	@build/addio import --db $(DEMO_DB) examples/demo.json
+	@build/addio clients --db $(DEMO_DB) --as-of $(DEMO_AS_OF)
+	@build/addio assess --db $(DEMO_DB) --as-of $(DEMO_AS_OF)
+
+# Every test, in the debug build with AddressSanitizer and UndefinedBehaviorSanitizer.
+test: setup format-check
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+	@ctest --preset debug -j $(JOBS)
+
+format:
+	@clang-format -i $(CXX_SOURCES)
+
+format-check:
+	@clang-format --dry-run --Werror $(CXX_SOURCES) && echo "format: ok"
+
+lint: setup
+	@cmake --preset debug >/dev/null
+	@run-clang-tidy -quiet -p build-debug -j $(JOBS) '^$(CURDIR)/src/' 
+
+bench: build
+	@bench/run
+
+clean:
+	rm -rf build build-debug

@@ -1,0 +1,359 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "core/time.h"
+#include "gen/demo.h"
+#include "gen/generator.h"
+#include "ledger/format.h"
+#include "report/receivables_report.h"
+#include "store/store.h"
+#include "verdict/assessment.h"
+#include "verdict/receivables.h"
+
+namespace addio::cli {
+namespace {
+
+// A sentence in the user's language.
+const char* T(const Common& common, const char* en, const char* it) {
+  return common.lang == Lang::kIt ? it : en;
+}
+
+int ReportError(const Error& error) {
+  std::fprintf(stderr, "addio: %s\n", error.message.c_str());
+  return ExitCode(error.code);
+}
+
+void PrintDiagnostics(const Diagnostics& diagnostics) {
+  const std::string text = diagnostics.ToString();
+  std::fputs(text.c_str(), stderr);
+}
+
+// Columns aligned on display width (UTF-8 code points), first column left, others right.
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows) {
+  auto width = [](const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      const std::string pad(widths[i] - width(row[i]), ' ');
+      if (i > 0) line += "  ";
+      line += i == 0 ? row[i] + pad : pad + row[i];
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const Common& common) {
+  return OpenSqliteStore(common.db, OpenMode::kMustExist);
+}
+
+// Today's date in `zone`: the only place addio reads the clock.
+CivilDate Today(const TimeZone& zone) {
+  const auto now = std::chrono::system_clock::now();
+  const int64_t seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return zone.ToLocal(Instant::FromUnixSeconds(seconds)).date;
+}
+
+// --as-of, or today in the workspace time zone.
+Result<CivilDate> ResolveAsOf(const std::string& text, const Workspace& workspace) {
+  if (!text.empty()) {
+    auto date = CivilDate::Parse(text);
+    if (!date) return Fail(ErrorCode::kInvalidArgument, "--as-of: " + date.error().message);
+    return date;
+  }
+  auto zone = TimeZone::Find(workspace.timezone);
+  return Today(zone ? *zone : TimeZone::Utc());
+}
+
+// The records to assess: a ledger file (validated, no database) or the whole store.
+Result<Ledger> LoadSource(const Common& common, const Source& source) {
+  if (!source.ledger.empty()) {
+    ReadResult read = ReadLedger(source.ledger);
+    if (read.diagnostics.HasErrors()) {
+      PrintDiagnostics(read.diagnostics);
+      return Fail(ErrorCode::kValidation,
+                  std::to_string(read.diagnostics.ErrorCount()) + " " +
+                      T(common, "errors in ", "errori in ") + source.ledger);
+    }
+    return std::move(read.ledger);
+  }
+  auto store = OpenStore(common);
+  if (!store) return std::unexpected(store.error());
+  return (*store)->Load();
+}
+
+std::optional<Format> ResolveFormat(const std::string& name) { return ParseFormat(name); }
+
+bool UseColor(const std::string& color) {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
+
+void Print(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+// Runs an assessment for the assess/explain commands.
+Result<Assessment> AssessSource(const Common& common, const AssessOptions& options,
+                                const std::string& only_client) {
+  auto ledger = LoadSource(common, options.source);
+  if (!ledger) return std::unexpected(ledger.error());
+  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  if (!as_of) return std::unexpected(as_of.error());
+  return addio::Assess(*ledger, *as_of, only_client);
+}
+
+RenderOptions MakeRenderOptions(const Common& common, const AssessOptions& options) {
+  RenderOptions render;
+  render.format = ResolveFormat(options.format).value_or(Format::kTable);
+  render.lang = common.lang;
+  render.color = render.format == Format::kTable && UseColor(options.color);
+  return render;
+}
+
+}  // namespace
+
+std::string DefaultDbPath() {
+  const char* env = std::getenv("ADDIO_DB");
+  return env && *env ? env : "addio.db";
+}
+
+std::optional<Lang> ResolveLang(const std::string& flag) {
+  if (!flag.empty()) {
+    auto lang = ParseLang(flag);
+    if (!lang || (flag != "en" && flag != "it")) {
+      std::fprintf(stderr, "addio: --lang: \"%s\" is not a language addio speaks (en, it)\n",
+                   flag.c_str());
+      return std::nullopt;
+    }
+    return lang;
+  }
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return ParseLang(value).value_or(Lang::kEn);
+  }
+  return Lang::kEn;
+}
+
+int Init(const Common& common) {
+  const bool existed = std::filesystem::exists(common.db);
+  auto store = OpenSqliteStore(common.db, OpenMode::kCreateIfMissing);
+  if (!store) return ReportError(store.error());
+  std::printf(existed ? T(common, "Store %s is ready (schema version %d).\n",
+                          "L'archivio %s è pronto (versione dello schema %d).\n")
+                      : T(common, "Created the store %s (schema version %d).\n",
+                          "Creato l'archivio %s (versione dello schema %d).\n"),
+              common.db.c_str(), SqliteSchemaVersion());
+  return 0;
+}
+
+int Import(const Common& common, const std::string& path, bool dry_run) {
+  ReadResult read = ReadLedger(path);
+  if (read.diagnostics.HasErrors()) {
+    PrintDiagnostics(read.diagnostics);
+    std::fprintf(stderr, T(common, "addio: %zu errors in %s; nothing was written.\n",
+                           "addio: %zu errori in %s; non è stato scritto nulla.\n"),
+                 read.diagnostics.ErrorCount(), path.c_str());
+    return ExitCode(ErrorCode::kValidation);
+  }
+  auto store = OpenStore(common);
+  if (!store) return ReportError(store.error());
+  auto report = (*store)->Import(read.ledger, read.source, dry_run);
+  if (!report) return ReportError(report.error());
+
+  Diagnostics all = read.diagnostics;
+  all.Append(report->diagnostics);
+  PrintDiagnostics(all);
+  if (!report->ok()) {
+    std::fprintf(stderr, T(common, "addio: %zu errors; nothing was written.\n",
+                           "addio: %zu errori; non è stato scritto nulla.\n"),
+                 report->diagnostics.ErrorCount());
+    return ExitCode(ErrorCode::kValidation);
+  }
+
+  std::vector<std::vector<std::string>> rows = {
+      {T(common, "record type", "tipo di record"), T(common, "new", "nuovi"),
+       T(common, "updated", "aggiornati"), T(common, "unchanged", "invariati")}};
+  auto add_row = [&rows](const ImportCounts& counts) {
+    rows.push_back({counts.type, std::to_string(counts.added), std::to_string(counts.updated),
+                    std::to_string(counts.unchanged)});
+  };
+  add_row(report->workspace);
+  for (const ImportCounts& counts : report->records) add_row(counts);
+  Print(FormatTable(rows));
+  for (const ImportCounts& counts : report->records) {
+    for (const std::string& id : counts.updated_ids) {
+      std::printf("%s %s %s\n", T(common, "updated:", "aggiornato:"), counts.type.c_str(),
+                  id.c_str());
+    }
+  }
+  std::printf(T(common, "%zu new, %zu updated, %zu unchanged, %zu warnings.%s\n",
+                "%zu nuovi, %zu aggiornati, %zu invariati, %zu avvisi.%s\n"),
+              report->added(), report->updated(), report->unchanged(), all.WarningCount(),
+              dry_run ? T(common, " Dry run: nothing was written.",
+                          " Prova: non è stato scritto nulla.")
+                      : "");
+  return 0;
+}
+
+int Export(const Common& common, const std::string& format, const std::string& out) {
+  auto store = OpenStore(common);
+  if (!store) return ReportError(store.error());
+  auto ledger = (*store)->Load();
+  if (!ledger) return ReportError(ledger.error());
+  if (auto written = WriteLedger(*ledger, out, format == "csv"); !written) {
+    return ReportError(written.error());
+  }
+  std::fprintf(stderr, T(common, "Wrote %s (%s).\n", "Scritto %s (%s).\n"), out.c_str(),
+               format.c_str());
+  return 0;
+}
+
+int Clients(const Common& common, const std::string& as_of_text) {
+  auto store = OpenStore(common);
+  if (!store) return ReportError(store.error());
+  auto workspace = (*store)->LoadWorkspace();
+  if (!workspace) return ReportError(workspace.error());
+  auto as_of = ResolveAsOf(as_of_text, *workspace);
+  if (!as_of) return ReportError(as_of.error());
+  auto summaries = (*store)->ClientSummaries(*as_of);
+  if (!summaries) return ReportError(summaries.error());
+  std::vector<std::vector<std::string>> rows = {
+      {T(common, "client", "cliente"), T(common, "name", "nome"), T(common, "country", "paese"),
+       T(common, "invoices", "fatture"), T(common, "invoiced", "fatturato"),
+       T(common, "open", "da incassare"), T(common, "overdue", "scaduto"),
+       T(common, "credit", "credito")}};
+  for (const ClientSummary& s : *summaries) {
+    rows.push_back({s.id, s.name, s.country, std::to_string(s.invoices),
+                    s.balance.invoiced.ToString(), s.balance.open.ToString(),
+                    s.balance.overdue.ToString(), s.balance.credit.ToString()});
+  }
+  Print(FormatTable(rows));
+  std::printf(T(common, "%zu clients as of %s, amounts in %s.\n",
+                "%zu clienti al %s, importi in %s.\n"),
+              summaries->size(), as_of->ToString().c_str(),
+              std::string(workspace->currency.code()).c_str());
+  return 0;
+}
+
+int Gen(const Common& common, const GenOptions& options) {
+  GeneratorOptions generator;
+  generator.clients = options.clients;
+  generator.months = options.months;
+  generator.seed = options.seed;
+  if (!options.end.empty()) {
+    auto end = CivilDate::Parse(options.end);
+    if (!end) return ReportError({ErrorCode::kInvalidArgument, "--end: " + end.error().message});
+    generator.end = *end;
+  }
+  if (auto checked = CheckGeneratorOptions(generator); !checked) {
+    return ReportError(checked.error());
+  }
+  const bool csv = options.format.empty() ? !options.out.ends_with(".json")
+                                          : options.format == "csv";
+  auto sink = OpenLedgerSink(options.out, csv, GeneratorWorkspace(generator));
+  if (!sink) return ReportError(sink.error());
+  if (auto generated = Generate(generator, **sink); !generated) {
+    return ReportError(generated.error());
+  }
+  if (auto finished = (*sink)->Finish(); !finished) return ReportError(finished.error());
+  std::fprintf(stderr, T(common, "Wrote %d clients over %d months (seed %llu) to %s.\n",
+                         "Scritti %d clienti su %d mesi (seme %llu) in %s.\n"),
+               options.clients, options.months, static_cast<unsigned long long>(options.seed),
+               options.out.c_str());
+  return 0;
+}
+
+int Demo(const Common& common, const std::string& out) {
+  const Ledger demo = DemoLedger();
+  if (!out.empty()) {
+    if (auto written = WriteLedger(demo, out, false); !written) return ReportError(written.error());
+    std::fprintf(stderr, T(common, "Wrote the demo ledger to %s.\n",
+                           "Scritto il registro dimostrativo in %s.\n"),
+                 out.c_str());
+    return 0;
+  }
+  auto store = OpenSqliteStore(common.db, OpenMode::kCreateIfMissing);
+  if (!store) return ReportError(store.error());
+  auto report = (*store)->Import(demo, LedgerSource{}, false);
+  if (!report) return ReportError(report.error());
+  if (!report->ok()) {
+    PrintDiagnostics(report->diagnostics);
+    return ExitCode(ErrorCode::kValidation);
+  }
+  std::printf(T(common,
+                "Loaded the demo into %s: %zu new, %zu updated, %zu unchanged. "
+                "Try: addio assess --as-of %s\n",
+                "Caricata la demo in %s: %zu nuovi, %zu aggiornati, %zu invariati. "
+                "Prova: addio assess --as-of %s\n"),
+              common.db.c_str(), report->added(), report->updated(), report->unchanged(),
+              DemoAsOf().ToString().c_str());
+  return 0;
+}
+
+int Assess(const Common& common, const AssessOptions& options) {
+  auto assessment = AssessSource(common, options, options.client);
+  if (!assessment) return ReportError(assessment.error());
+  Print(RenderAssessment(*assessment, MakeRenderOptions(common, options)));
+  return 0;
+}
+
+int Explain(const Common& common, const AssessOptions& options) {
+  auto assessment = AssessSource(common, options, options.client);
+  if (!assessment) return ReportError(assessment.error());
+  if (assessment->clients.empty()) {
+    return ReportError({ErrorCode::kNotFound, "no client " + options.client});
+  }
+  Print(RenderExplain(*assessment, assessment->clients.front(), MakeRenderOptions(common, options)));
+  return 0;
+}
+
+int History(const Common& common, const AssessOptions& options) {
+  auto ledger = LoadSource(common, options.source);
+  if (!ledger) return ReportError(ledger.error());
+  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  if (!as_of) return ReportError(as_of.error());
+  auto points = addio::History(*ledger, options.client, *as_of, options.months);
+  if (!points) return ReportError(points.error());
+  std::string name = options.client;
+  for (const Client& client : ledger->clients) {
+    if (client.id == options.client) name = client.name;
+  }
+  Print(RenderHistory(options.client, name, *points, MakeRenderOptions(common, options)));
+  return 0;
+}
+
+int Aging(const Common& common, const AssessOptions& options) {
+  (void)common;
+  (void)options;
+  return 2;
+}
+
+int Statement(const Common& common, const AssessOptions& options) {
+  (void)common;
+  (void)options;
+  return 2;
+}
+
+}  // namespace addio::cli

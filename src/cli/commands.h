@@ -1,0 +1,65 @@
+// The commands of `addio`, one function each, free of argument parsing (main.cc owns
+// CLI11). This is the composition root: it opens the store or reads a ledger file, calls
+// the services and prints. Each command returns the process exit status; errors go to
+// stderr, results to stdout.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "report/report.h"
+
+namespace addio::cli {
+
+// Options every command shares.
+struct Common {
+  std::string db;            // the store file: --db, else $ADDIO_DB, else ./addio.db
+  std::string lang_flag;     // --lang as given; empty to follow LANG
+  Lang lang = Lang::kEn;     // resolved from lang_flag and the environment
+};
+
+// Where an assessment reads its records: a ledger file (no database) or the store.
+struct Source {
+  std::string ledger;  // --ledger FILE|DIR; empty for the store
+};
+
+int Init(const Common& common);
+int Import(const Common& common, const std::string& path, bool dry_run);
+int Export(const Common& common, const std::string& format, const std::string& out);
+int Clients(const Common& common, const std::string& as_of);
+
+struct GenOptions {
+  int clients = 50;
+  int months = 18;
+  uint64_t seed = 1;
+  std::string end;     // YYYY-MM-DD; empty for the generator's fixed default
+  std::string out;
+  std::string format;  // json|csv; empty: csv when `out` does not end in .json
+};
+int Gen(const Common& common, const GenOptions& options);
+int Demo(const Common& common, const std::string& out);
+
+struct AssessOptions {
+  Source source;
+  std::string as_of;   // empty for today in the workspace time zone
+  std::string client;  // empty for every client
+  std::string format = "table";
+  std::string color = "auto";  // auto|always|never
+  int months = 12;             // history only
+};
+int Assess(const Common& common, const AssessOptions& options);
+int Explain(const Common& common, const AssessOptions& options);
+int History(const Common& common, const AssessOptions& options);
+int Aging(const Common& common, const AssessOptions& options);
+int Statement(const Common& common, const AssessOptions& options);
+
+// The store path when --db is empty: $ADDIO_DB, else ./addio.db.
+std::string DefaultDbPath();
+
+// Resolves the language: --lang when given (an error for anything but en|it), else the
+// first of LC_ALL, LC_MESSAGES, LANG that is set ("it_IT.UTF-8" is Italian), else English.
+// Returns nullopt, after printing the error, for a bad --lang.
+std::optional<Lang> ResolveLang(const std::string& flag);
+
+}  // namespace addio::cli
