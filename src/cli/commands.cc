@@ -12,6 +12,7 @@
 #include "core/time.h"
 #include "gen/demo.h"
 #include "gen/generator.h"
+#include "ledger/client_ledger.h"
 #include "ledger/format.h"
 #include "report/receivables_report.h"
 #include "store/store.h"
@@ -26,6 +27,17 @@ const char* T(const Common& common, const char* en, const char* it) {
   return common.lang == Lang::kIt ? it : en;
 }
 
+// "1 error" / "3 errors", "1 errore" / "3 errori".
+std::string CountOf(const Common& common, size_t n, const char* en_one, const char* en_many,
+                    const char* it_one, const char* it_many) {
+  return std::to_string(n) + " " +
+         (n == 1 ? T(common, en_one, it_one) : T(common, en_many, it_many));
+}
+
+std::string Errors(const Common& common, size_t n) {
+  return CountOf(common, n, "error", "errors", "errore", "errori");
+}
+
 int ReportError(const Error& error) {
   std::fprintf(stderr, "addio: %s\n", error.message.c_str());
   return ExitCode(error.code);
@@ -36,8 +48,10 @@ void PrintDiagnostics(const Diagnostics& diagnostics) {
   std::fputs(text.c_str(), stderr);
 }
 
-// Columns aligned on display width (UTF-8 code points), first column left, others right.
-std::string FormatTable(const std::vector<std::vector<std::string>>& rows) {
+// Columns aligned on display width (UTF-8 code points): the first `text_columns` columns
+// left-aligned, the others (numbers) right-aligned.
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows,
+                        size_t text_columns = 1) {
   auto width = [](const std::string& s) {
     size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -54,7 +68,7 @@ std::string FormatTable(const std::vector<std::vector<std::string>>& rows) {
     for (size_t i = 0; i < row.size(); ++i) {
       const std::string pad(widths[i] - width(row[i]), ' ');
       if (i > 0) line += "  ";
-      line += i == 0 ? row[i] + pad : pad + row[i];
+      line += i < text_columns ? row[i] + pad : pad + row[i];
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
@@ -91,9 +105,8 @@ Result<Ledger> LoadSource(const Common& common, const Source& source) {
     ReadResult read = ReadLedger(source.ledger);
     if (read.diagnostics.HasErrors()) {
       PrintDiagnostics(read.diagnostics);
-      return Fail(ErrorCode::kValidation,
-                  std::to_string(read.diagnostics.ErrorCount()) + " " +
-                      T(common, "errors in ", "errori in ") + source.ledger);
+      return Fail(ErrorCode::kValidation, Errors(common, read.diagnostics.ErrorCount()) +
+                                              T(common, " in ", " in ") + source.ledger);
     }
     return std::move(read.ledger);
   }
@@ -110,9 +123,7 @@ bool UseColor(const std::string& color) {
   return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
 }
 
-void Print(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-}
+void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 // Runs an assessment for the assess/explain commands.
 Result<Assessment> AssessSource(const Common& common, const AssessOptions& options,
@@ -169,12 +180,14 @@ int Init(const Common& common) {
 }
 
 int Import(const Common& common, const std::string& path, bool dry_run) {
-  ReadResult read = ReadLedger(path);
+  // References may point to records stored earlier: the store validates the merged whole.
+  ReadResult read = ReadLedger(path, ReadChecks::kFieldsOnly);
   if (read.diagnostics.HasErrors()) {
     PrintDiagnostics(read.diagnostics);
-    std::fprintf(stderr, T(common, "addio: %zu errors in %s; nothing was written.\n",
-                           "addio: %zu errori in %s; non è stato scritto nulla.\n"),
-                 read.diagnostics.ErrorCount(), path.c_str());
+    std::fprintf(stderr,
+                 T(common, "addio: %s in %s; nothing was written.\n",
+                   "addio: %s in %s; non è stato scritto nulla.\n"),
+                 Errors(common, read.diagnostics.ErrorCount()).c_str(), path.c_str());
     return ExitCode(ErrorCode::kValidation);
   }
   auto store = OpenStore(common);
@@ -186,9 +199,10 @@ int Import(const Common& common, const std::string& path, bool dry_run) {
   all.Append(report->diagnostics);
   PrintDiagnostics(all);
   if (!report->ok()) {
-    std::fprintf(stderr, T(common, "addio: %zu errors; nothing was written.\n",
-                           "addio: %zu errori; non è stato scritto nulla.\n"),
-                 report->diagnostics.ErrorCount());
+    std::fprintf(
+        stderr,
+        T(common, "addio: %s; nothing was written.\n", "addio: %s; non è stato scritto nulla.\n"),
+        Errors(common, report->diagnostics.ErrorCount()).c_str());
     return ExitCode(ErrorCode::kValidation);
   }
 
@@ -208,12 +222,13 @@ int Import(const Common& common, const std::string& path, bool dry_run) {
                   id.c_str());
     }
   }
-  std::printf(T(common, "%zu new, %zu updated, %zu unchanged, %zu warnings.%s\n",
-                "%zu nuovi, %zu aggiornati, %zu invariati, %zu avvisi.%s\n"),
-              report->added(), report->updated(), report->unchanged(), all.WarningCount(),
-              dry_run ? T(common, " Dry run: nothing was written.",
-                          " Prova: non è stato scritto nulla.")
-                      : "");
+  std::printf(
+      T(common, "%zu new, %zu updated, %zu unchanged, %s.%s\n",
+        "%zu nuovi, %zu aggiornati, %zu invariati, %s.%s\n"),
+      report->added(), report->updated(), report->unchanged(),
+      CountOf(common, all.WarningCount(), "warning", "warnings", "avviso", "avvisi").c_str(),
+      dry_run ? T(common, " Dry run: nothing was written.", " Prova: non è stato scritto nulla.")
+              : "");
   return 0;
 }
 
@@ -249,11 +264,11 @@ int Clients(const Common& common, const std::string& as_of_text) {
                     s.balance.invoiced.ToString(), s.balance.open.ToString(),
                     s.balance.overdue.ToString(), s.balance.credit.ToString()});
   }
-  Print(FormatTable(rows));
-  std::printf(T(common, "%zu clients as of %s, amounts in %s.\n",
-                "%zu clienti al %s, importi in %s.\n"),
-              summaries->size(), as_of->ToString().c_str(),
-              std::string(workspace->currency.code()).c_str());
+  Print(FormatTable(rows, 3));
+  std::printf(
+      T(common, "%zu clients as of %s, amounts in %s.\n", "%zu clienti al %s, importi in %s.\n"),
+      summaries->size(), as_of->ToString().c_str(),
+      std::string(workspace->currency.code()).c_str());
   return 0;
 }
 
@@ -270,16 +285,17 @@ int Gen(const Common& common, const GenOptions& options) {
   if (auto checked = CheckGeneratorOptions(generator); !checked) {
     return ReportError(checked.error());
   }
-  const bool csv = options.format.empty() ? !options.out.ends_with(".json")
-                                          : options.format == "csv";
+  const bool csv =
+      options.format.empty() ? !options.out.ends_with(".json") : options.format == "csv";
   auto sink = OpenLedgerSink(options.out, csv, GeneratorWorkspace(generator));
   if (!sink) return ReportError(sink.error());
   if (auto generated = Generate(generator, **sink); !generated) {
     return ReportError(generated.error());
   }
   if (auto finished = (*sink)->Finish(); !finished) return ReportError(finished.error());
-  std::fprintf(stderr, T(common, "Wrote %d clients over %d months (seed %llu) to %s.\n",
-                         "Scritti %d clienti su %d mesi (seme %llu) in %s.\n"),
+  std::fprintf(stderr,
+               T(common, "Wrote %d clients over %d months (seed %llu) to %s.\n",
+                 "Scritti %d clienti su %d mesi (seme %llu) in %s.\n"),
                options.clients, options.months, static_cast<unsigned long long>(options.seed),
                options.out.c_str());
   return 0;
@@ -289,9 +305,10 @@ int Demo(const Common& common, const std::string& out) {
   const Ledger demo = DemoLedger();
   if (!out.empty()) {
     if (auto written = WriteLedger(demo, out, false); !written) return ReportError(written.error());
-    std::fprintf(stderr, T(common, "Wrote the demo ledger to %s.\n",
-                           "Scritto il registro dimostrativo in %s.\n"),
-                 out.c_str());
+    std::fprintf(
+        stderr,
+        T(common, "Wrote the demo ledger to %s.\n", "Scritto il registro dimostrativo in %s.\n"),
+        out.c_str());
     return 0;
   }
   auto store = OpenSqliteStore(common.db, OpenMode::kCreateIfMissing);
@@ -323,9 +340,12 @@ int Explain(const Common& common, const AssessOptions& options) {
   auto assessment = AssessSource(common, options, options.client);
   if (!assessment) return ReportError(assessment.error());
   if (assessment->clients.empty()) {
-    return ReportError({ErrorCode::kNotFound, "no client " + options.client});
+    return ReportError(
+        {ErrorCode::kNotFound,
+         T(common, "no client with id ", "nessun cliente con id ") + options.client});
   }
-  Print(RenderExplain(*assessment, assessment->clients.front(), MakeRenderOptions(common, options)));
+  Print(
+      RenderExplain(*assessment, assessment->clients.front(), MakeRenderOptions(common, options)));
   return 0;
 }
 
@@ -345,15 +365,32 @@ int History(const Common& common, const AssessOptions& options) {
 }
 
 int Aging(const Common& common, const AssessOptions& options) {
-  (void)common;
-  (void)options;
-  return 2;
+  auto ledger = LoadSource(common, options.source);
+  if (!ledger) return ReportError(ledger.error());
+  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  if (!as_of) return ReportError(as_of.error());
+  auto aging = AgeReceivables(SplitByClient(*ledger), ledger->workspace, *as_of);
+  if (!aging) return ReportError(aging.error());
+  const auto format = ParseReceivablesFormat(options.format).value_or(ReceivablesFormat::kTable);
+  Print(RenderAging(*aging, format, common.lang));
+  return 0;
 }
 
 int Statement(const Common& common, const AssessOptions& options) {
-  (void)common;
-  (void)options;
-  return 2;
+  auto ledger = LoadSource(common, options.source);
+  if (!ledger) return ReportError(ledger.error());
+  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  if (!as_of) return ReportError(as_of.error());
+  for (const ClientLedger& client : SplitByClient(*ledger)) {
+    if (client.client.id != options.client) continue;
+    auto statement = BuildStatement(client, ledger->workspace, *as_of);
+    if (!statement) return ReportError(statement.error());
+    const auto format = ParseReceivablesFormat(options.format).value_or(ReceivablesFormat::kTable);
+    Print(RenderStatement(*statement, format, common.lang));
+    return 0;
+  }
+  return ReportError({ErrorCode::kNotFound,
+                      T(common, "no client with id ", "nessun cliente con id ") + options.client});
 }
 
 }  // namespace addio::cli

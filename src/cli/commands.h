@@ -14,9 +14,9 @@ namespace addio::cli {
 
 // Options every command shares.
 struct Common {
-  std::string db;            // the store file: --db, else $ADDIO_DB, else ./addio.db
-  std::string lang_flag;     // --lang as given; empty to follow LANG
-  Lang lang = Lang::kEn;     // resolved from lang_flag and the environment
+  std::string db;         // the store file: --db, else $ADDIO_DB, else ./addio.db
+  std::string lang_flag;  // --lang as given; empty to follow LANG
+  Lang lang = Lang::kEn;  // resolved from lang_flag and the environment
 };
 
 // Where an assessment reads its records: a ledger file (no database) or the store.
@@ -33,7 +33,7 @@ struct GenOptions {
   int clients = 50;
   int months = 18;
   uint64_t seed = 1;
-  std::string end;     // YYYY-MM-DD; empty for the generator's fixed default
+  std::string end;  // YYYY-MM-DD; empty for the generator's fixed default
   std::string out;
   std::string format;  // json|csv; empty: csv when `out` does not end in .json
 };

@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 10000000));
     gen->add_option("--months", gen_options.months, "Months of history")->check(CLI::Range(1, 240));
     gen->add_option("--seed", gen_options.seed, "Seed: the same seed gives the same bytes");
-    gen->add_option("--end", gen_options.end, "Last day of history, YYYY-MM-DD (default 2026-10-31)");
+    gen->add_option("--end", gen_options.end,
+                    "Last day of history, YYYY-MM-DD (default 2026-10-31)");
     gen->add_option("--format", gen_options.format, "json or csv (default: from --out)")
         ->check(CLI::IsMember({"json", "csv"}));
     gen->add_option("--out", gen_options.out, "Output: FILE.json or a folder for CSV")->required();

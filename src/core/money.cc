@@ -18,22 +18,18 @@ struct CurrencyInfo {
 
 // ISO 4217 active codes with a non-default exponent, and the common ones with 2.
 constexpr std::array kCurrencies = {
-    CurrencyInfo{"AED", 2}, CurrencyInfo{"ARS", 2}, CurrencyInfo{"AUD", 2},
-    CurrencyInfo{"BGN", 2}, CurrencyInfo{"BHD", 3}, CurrencyInfo{"BRL", 2},
-    CurrencyInfo{"CAD", 2}, CurrencyInfo{"CHF", 2}, CurrencyInfo{"CLP", 0},
-    CurrencyInfo{"CNY", 2}, CurrencyInfo{"COP", 2}, CurrencyInfo{"CZK", 2},
-    CurrencyInfo{"DKK", 2}, CurrencyInfo{"EGP", 2}, CurrencyInfo{"EUR", 2},
-    CurrencyInfo{"GBP", 2}, CurrencyInfo{"HKD", 2}, CurrencyInfo{"HUF", 2},
-    CurrencyInfo{"IDR", 2}, CurrencyInfo{"ILS", 2}, CurrencyInfo{"INR", 2},
-    CurrencyInfo{"ISK", 0}, CurrencyInfo{"JOD", 3}, CurrencyInfo{"JPY", 0},
-    CurrencyInfo{"KRW", 0}, CurrencyInfo{"KWD", 3}, CurrencyInfo{"MAD", 2},
-    CurrencyInfo{"MXN", 2}, CurrencyInfo{"MYR", 2}, CurrencyInfo{"NOK", 2},
-    CurrencyInfo{"NZD", 2}, CurrencyInfo{"OMR", 3}, CurrencyInfo{"PHP", 2},
-    CurrencyInfo{"PLN", 2}, CurrencyInfo{"RON", 2}, CurrencyInfo{"RSD", 2},
-    CurrencyInfo{"SAR", 2}, CurrencyInfo{"SEK", 2}, CurrencyInfo{"SGD", 2},
-    CurrencyInfo{"THB", 2}, CurrencyInfo{"TND", 3}, CurrencyInfo{"TRY", 2},
-    CurrencyInfo{"TWD", 2}, CurrencyInfo{"UAH", 2}, CurrencyInfo{"UGX", 0},
-    CurrencyInfo{"USD", 2}, CurrencyInfo{"VND", 0}, CurrencyInfo{"XAF", 0},
+    CurrencyInfo{"AED", 2}, CurrencyInfo{"ARS", 2}, CurrencyInfo{"AUD", 2}, CurrencyInfo{"BGN", 2},
+    CurrencyInfo{"BHD", 3}, CurrencyInfo{"BRL", 2}, CurrencyInfo{"CAD", 2}, CurrencyInfo{"CHF", 2},
+    CurrencyInfo{"CLP", 0}, CurrencyInfo{"CNY", 2}, CurrencyInfo{"COP", 2}, CurrencyInfo{"CZK", 2},
+    CurrencyInfo{"DKK", 2}, CurrencyInfo{"EGP", 2}, CurrencyInfo{"EUR", 2}, CurrencyInfo{"GBP", 2},
+    CurrencyInfo{"HKD", 2}, CurrencyInfo{"HUF", 2}, CurrencyInfo{"IDR", 2}, CurrencyInfo{"ILS", 2},
+    CurrencyInfo{"INR", 2}, CurrencyInfo{"ISK", 0}, CurrencyInfo{"JOD", 3}, CurrencyInfo{"JPY", 0},
+    CurrencyInfo{"KRW", 0}, CurrencyInfo{"KWD", 3}, CurrencyInfo{"MAD", 2}, CurrencyInfo{"MXN", 2},
+    CurrencyInfo{"MYR", 2}, CurrencyInfo{"NOK", 2}, CurrencyInfo{"NZD", 2}, CurrencyInfo{"OMR", 3},
+    CurrencyInfo{"PHP", 2}, CurrencyInfo{"PLN", 2}, CurrencyInfo{"RON", 2}, CurrencyInfo{"RSD", 2},
+    CurrencyInfo{"SAR", 2}, CurrencyInfo{"SEK", 2}, CurrencyInfo{"SGD", 2}, CurrencyInfo{"THB", 2},
+    CurrencyInfo{"TND", 3}, CurrencyInfo{"TRY", 2}, CurrencyInfo{"TWD", 2}, CurrencyInfo{"UAH", 2},
+    CurrencyInfo{"UGX", 0}, CurrencyInfo{"USD", 2}, CurrencyInfo{"VND", 0}, CurrencyInfo{"XAF", 0},
     CurrencyInfo{"XOF", 0}, CurrencyInfo{"ZAR", 2},
 };
 
@@ -94,14 +90,16 @@ Result<ParsedDecimal> ParseDecimalText(std::string_view text) {
     if (++integer_digits > 18) return Fail(ErrorCode::kInvalidArgument, shown + " is too large");
   }
   if (integer_digits == 0) {
-    return Fail(ErrorCode::kInvalidArgument, shown + " is not a decimal number (expected e.g. 1234.50)");
+    return Fail(ErrorCode::kInvalidArgument,
+                shown + " is not a decimal number (expected e.g. 1234.50)");
   }
   if (i < text.size() && text[i] == '.') {
     ++i;
     const size_t first = i;
     for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
       out.units = out.units * 10 + (text[i] - '0');
-      if (++out.scale > 18) return Fail(ErrorCode::kInvalidArgument, shown + " has too many decimals");
+      if (++out.scale > 18)
+        return Fail(ErrorCode::kInvalidArgument, shown + " has too many decimals");
     }
     if (i == first) {
       return Fail(ErrorCode::kInvalidArgument, shown + " has no digits after the decimal point");
@@ -109,8 +107,9 @@ Result<ParsedDecimal> ParseDecimalText(std::string_view text) {
   }
   if (i != text.size()) {
     return Fail(ErrorCode::kInvalidArgument,
-                shown + " is not a decimal number (expected digits with an optional '.', "
-                        "no thousands separators)");
+                shown +
+                    " is not a decimal number (expected digits with an optional '.', "
+                    "no thousands separators)");
   }
   if (negative) out.units = -out.units;
   return out;
@@ -172,14 +171,13 @@ Result<Money> Money::Parse(std::string_view text, Currency currency) {
   auto parsed = ParseDecimalText(text);
   if (!parsed) return std::unexpected(parsed.error());
   if (parsed->scale > currency.exponent()) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + std::string(text) + "\" has " + std::to_string(parsed->scale) +
-                    " decimals, " + std::string(currency.code()) + " has " +
-                    std::to_string(currency.exponent()));
+    return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" has " +
+                                                 std::to_string(parsed->scale) + " decimals, " +
+                                                 std::string(currency.code()) + " has " +
+                                                 std::to_string(currency.exponent()));
   }
   const Int128 minor = parsed->units * kPow10[currency.exponent() - parsed->scale];
-  if (minor > std::numeric_limits<int64_t>::max() ||
-      minor < std::numeric_limits<int64_t>::min()) {
+  if (minor > std::numeric_limits<int64_t>::max() || minor < std::numeric_limits<int64_t>::min()) {
     return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" is too large");
   }
   return Money(static_cast<int64_t>(minor), currency);
@@ -201,7 +199,8 @@ static void RequireSameCurrency(const Money& a, const Money& b) {
 Money Money::operator+(const Money& other) const {
   RequireSameCurrency(*this, other);
   int64_t sum;
-  if (__builtin_add_overflow(minor_, other.minor_, &sum)) throw std::overflow_error("money overflow");
+  if (__builtin_add_overflow(minor_, other.minor_, &sum))
+    throw std::overflow_error("money overflow");
   return Money(sum, currency_);
 }
 
@@ -226,8 +225,7 @@ Money Money::Mul(const Decimal& factor) const {
 
 Money Money::ConvertTo(Currency to, const Decimal& per_unit) const {
   // minor_to = minor_from / 10^e_from × per_unit × 10^e_to
-  const Int128 numerator =
-      static_cast<Int128>(minor_) * per_unit.units * to.minor_per_unit();
+  const Int128 numerator = static_cast<Int128>(minor_) * per_unit.units * to.minor_per_unit();
   const Int128 denominator =
       static_cast<Int128>(kPow10[per_unit.scale]) * currency_.minor_per_unit();
   return Money(RoundedDivide(numerator, denominator), to);

@@ -27,9 +27,7 @@ class Currency {
   int exponent() const { return exponent_; }  // number of decimals: 2 for EUR, 0 for JPY
   int64_t minor_per_unit() const;             // 10^exponent
 
-  friend bool operator==(const Currency& a, const Currency& b) {
-    return a.code() == b.code();
-  }
+  friend bool operator==(const Currency& a, const Currency& b) { return a.code() == b.code(); }
 
  private:
   Currency(std::string_view code, int exponent);

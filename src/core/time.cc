@@ -56,13 +56,16 @@ Result<CivilDate> CivilDate::Parse(std::string_view text) {
   }
   auto date = FromYmd(y, m, d);
   if (!date) {
-    return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" is not a calendar date");
+    return Fail(ErrorCode::kInvalidArgument,
+                "\"" + std::string(text) + "\" is not a calendar date");
   }
   return date;
 }
 
 int CivilDate::year() const { return static_cast<int>(ToYmd(days_).year()); }
-int CivilDate::month() const { return static_cast<int>(static_cast<unsigned>(ToYmd(days_).month())); }
+int CivilDate::month() const {
+  return static_cast<int>(static_cast<unsigned>(ToYmd(days_).month()));
+}
 int CivilDate::day() const { return static_cast<int>(static_cast<unsigned>(ToYmd(days_).day())); }
 
 Weekday CivilDate::weekday() const {
@@ -83,7 +86,8 @@ std::string CivilDate::ToString() const {
 CivilDate CivilDate::AddMonths(int n) const {
   const year_month_day ymd = ToYmd(days_);
   date::year_month target = date::year_month{ymd.year(), ymd.month()} + date::months{n};
-  const date::day last = date::year_month_day_last{target.year(), date::month_day_last{target.month()}}.day();
+  const date::day last =
+      date::year_month_day_last{target.year(), date::month_day_last{target.month()}}.day();
   const date::day day = ymd.day() > last ? last : ymd.day();
   return CivilDate(static_cast<int32_t>(
       sys_days{year_month_day{target.year(), target.month(), day}}.time_since_epoch().count()));
@@ -91,7 +95,8 @@ CivilDate CivilDate::AddMonths(int n) const {
 
 CivilDate CivilDate::EndOfMonth() const {
   const year_month_day ymd = ToYmd(days_);
-  const year_month_day last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}};
+  const year_month_day last =
+      date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}};
   return CivilDate(static_cast<int32_t>(sys_days{last}.time_since_epoch().count()));
 }
 
@@ -108,8 +113,9 @@ Result<TimeZone> TimeZone::Find(std::string_view name) {
     cache.emplace(key, zone);
     return TimeZone(zone);
   } catch (const std::exception&) {
-    return Fail(ErrorCode::kNotFound,
-                "\"" + key + "\" is not a time zone of the tz database (expected e.g. Europe/Rome)");
+    return Fail(
+        ErrorCode::kNotFound,
+        "\"" + key + "\" is not a time zone of the tz database (expected e.g. Europe/Rome)");
   }
 }
 
@@ -133,8 +139,8 @@ LocalDateTime TimeZone::ToLocal(Instant t) const {
 }
 
 Instant TimeZone::FromLocal(LocalDateTime local) const {
-  const date::local_seconds ls{std::chrono::seconds{
-      int64_t{local.date.days_since_epoch()} * 86400 + local.seconds_of_day}};
+  const date::local_seconds ls{
+      std::chrono::seconds{int64_t{local.date.days_since_epoch()} * 86400 + local.seconds_of_day}};
   const date::local_info info = Zone(zone_)->get_info(ls);
   const int64_t wall = ls.time_since_epoch().count();
   switch (info.result) {
@@ -194,7 +200,8 @@ Result<ParsedInstant> ParseInstant(std::string_view text, const TimeZone& fallba
     const int oh = Digits(text, pos + 1, 2);
     const bool colon = pos + 3 < text.size() && text[pos + 3] == ':';
     const int om = Digits(text, pos + (colon ? 4 : 3), 2);
-    if (oh < 0 || om < 0 || oh > 23 || om > 59 || pos + (colon ? 6 : 5) != text.size()) return bad();
+    if (oh < 0 || om < 0 || oh > 23 || om > 59 || pos + (colon ? 6 : 5) != text.size())
+      return bad();
     offset = (oh * 3600 + om * 60) * (text[pos] == '-' ? -1 : 1);
   } else {
     return bad();

@@ -26,10 +26,10 @@ struct AllocationPart {
 };
 
 struct InvoiceSettlement {
-  Money paid;                          // sum of parts, invoice currency
-  Money open;                          // amount - paid, >= 0
-  std::optional<CivilDate> settled;    // the date paid reached the amount
-  std::vector<AllocationPart> parts;   // in date order
+  Money paid;                         // sum of parts, invoice currency
+  Money open;                         // amount - paid, >= 0
+  std::optional<CivilDate> settled;   // the date paid reached the amount
+  std::vector<AllocationPart> parts;  // in date order
 };
 
 struct AllocationResult {
@@ -39,11 +39,13 @@ struct AllocationResult {
 };
 
 // Allocates the payments of ONE client to its invoices, ignoring payments dated after
-// `as_of` (they have not happened yet). Pure and deterministic.
+// `as_of` (they have not happened yet) and treating invoices issued after `as_of` as not
+// existing yet (a payment naming one is credit until then; they take nothing). A void
+// invoice has open == 0. Pure and deterministic.
 // REQUIRES: every invoice and payment belongs to the same client.
 AllocationResult AllocatePayments(const std::vector<Invoice>& invoices,
-                                  const std::vector<Payment>& payments,
-                                  const Workspace& workspace, CivilDate as_of);
+                                  const std::vector<Payment>& payments, const Workspace& workspace,
+                                  CivilDate as_of);
 
 // The value of `amount` in `to`, through the workspace FX table (rates are quoted in the
 // workspace currency). Error kValidation when a needed rate is missing.

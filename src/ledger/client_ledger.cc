@@ -1,1 +1,84 @@
-// placeholder
+#include "ledger/client_ledger.h"
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+namespace addio {
+namespace {
+
+// The date a contract is first known by: sent, else signed, else start. Contracts with
+// none of them sort first.
+std::optional<CivilDate> ContractDate(const Contract& c) {
+  if (c.sent) return c.sent;
+  if (c.signed_on) return c.signed_on;
+  return c.start;
+}
+
+template <typename T, typename Key>
+void SortBy(std::vector<T>& records, Key key) {
+  std::sort(records.begin(), records.end(), [&](const T& a, const T& b) {
+    return std::tie(key(a), a.id) < std::tie(key(b), b.id);
+  });
+}
+
+void SortClientLedger(ClientLedger& c) {
+  std::sort(c.contracts.begin(), c.contracts.end(), [](const Contract& a, const Contract& b) {
+    return std::make_tuple(ContractDate(a), std::string_view(a.id)) <
+           std::make_tuple(ContractDate(b), std::string_view(b.id));
+  });
+  SortBy(c.projects, [](const Project& p) -> const std::optional<CivilDate>& { return p.start; });
+  SortBy(c.requests, [](const Request& r) -> const Instant& { return r.at; });
+  SortBy(c.work, [](const WorkEntry& w) -> const Instant& { return w.start; });
+  SortBy(c.contacts, [](const Contact& m) -> const Instant& { return m.at; });
+  std::sort(c.invoices.begin(), c.invoices.end(), [](const Invoice& a, const Invoice& b) {
+    return std::tie(a.issued, a.due, a.id) < std::tie(b.issued, b.due, b.id);
+  });
+  SortBy(c.payments, [](const Payment& p) -> const CivilDate& { return p.date; });
+  SortBy(c.rate_changes, [](const RateChange& r) -> const CivilDate& { return r.at; });
+}
+
+// Appends each record to the ClientLedger of its client; drops records of unknown clients.
+template <typename T>
+void Distribute(const std::vector<T>& records,
+                const std::unordered_map<std::string_view, size_t>& index,
+                std::vector<ClientLedger>& out, std::vector<T> ClientLedger::*member) {
+  for (const T& record : records) {
+    auto it = index.find(record.client);
+    if (it != index.end()) (out[it->second].*member).push_back(record);
+  }
+}
+
+}  // namespace
+
+std::vector<ClientLedger> SplitByClient(const Ledger& ledger) {
+  std::vector<const Client*> clients;
+  clients.reserve(ledger.clients.size());
+  for (const Client& client : ledger.clients) clients.push_back(&client);
+  std::stable_sort(clients.begin(), clients.end(),
+                   [](const Client* a, const Client* b) { return a->id < b->id; });
+
+  std::vector<ClientLedger> out;
+  out.reserve(clients.size());
+  std::unordered_map<std::string_view, size_t> index;
+  index.reserve(clients.size());
+  for (const Client* client : clients) {
+    // A duplicated id keeps its first record; validation reports the duplicate.
+    if (!index.emplace(client->id, out.size()).second) continue;
+    out.push_back(ClientLedger{.client = *client});
+  }
+  Distribute(ledger.contracts, index, out, &ClientLedger::contracts);
+  Distribute(ledger.projects, index, out, &ClientLedger::projects);
+  Distribute(ledger.requests, index, out, &ClientLedger::requests);
+  Distribute(ledger.work, index, out, &ClientLedger::work);
+  Distribute(ledger.contacts, index, out, &ClientLedger::contacts);
+  Distribute(ledger.invoices, index, out, &ClientLedger::invoices);
+  Distribute(ledger.payments, index, out, &ClientLedger::payments);
+  Distribute(ledger.rate_changes, index, out, &ClientLedger::rate_changes);
+  for (ClientLedger& client : out) SortClientLedger(client);
+  return out;
+}
+
+}  // namespace addio

@@ -10,13 +10,13 @@ namespace addio {
 
 struct ClientLedger {
   Client client;
-  std::vector<Contract> contracts;     // by sent/signed/start date, then id
-  std::vector<Project> projects;       // by start, then id
-  std::vector<Request> requests;       // by at
-  std::vector<WorkEntry> work;         // by start
-  std::vector<Contact> contacts;       // by at
-  std::vector<Invoice> invoices;       // by issued, then due, then id
-  std::vector<Payment> payments;       // by date, then id
+  std::vector<Contract> contracts;       // by sent/signed/start date, then id
+  std::vector<Project> projects;         // by start, then id
+  std::vector<Request> requests;         // by at
+  std::vector<WorkEntry> work;           // by start
+  std::vector<Contact> contacts;         // by at
+  std::vector<Invoice> invoices;         // by issued, then due, then id
+  std::vector<Payment> payments;         // by date, then id
   std::vector<RateChange> rate_changes;  // by at
 };
 

@@ -1,1 +1,361 @@
-// placeholder
+// The CSV form of `addio-ledger/1`: a folder with workspace.json and one CSV file per
+// record type, whose header holds the JSON field names. Lists are joined with ';', the
+// intake object is its JSON text in one cell, and an empty cell is an absent field.
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "ledger/csv.h"
+#include "ledger/format_internal.h"
+
+namespace addio::format_internal {
+namespace {
+
+// An archive for VisitFields writing one record as one CSV row: every field has its cell,
+// empty when the field is absent.
+class CsvFieldWriter {
+ public:
+  CsvFieldWriter(std::string& out, const TimeZone& zone) : out_(out), zone_(zone) {}
+
+  void Id(const char* /*name*/, const std::string& value) {
+    Cell();
+    AppendCsvField(out_, value);
+  }
+  void Text(const char* name, const std::string& value) { Id(name, value); }
+  void OptText(const char* name, const std::string& value) { Id(name, value); }
+  template <typename E>
+  void Enum(const char* /*name*/, E value) {
+    Cell();
+    out_ += addio::Name(value);
+  }
+  void Date(const char* /*name*/, CivilDate value) {
+    Cell();
+    AppendDate(out_, value);
+  }
+  void OptDate(const char* name, const std::optional<CivilDate>& value) {
+    if (value) return Date(name, *value);
+    Cell();
+  }
+  void Moment(const char* /*name*/, Instant value) {
+    Cell();
+    AppendInstant(out_, value, zone_);
+  }
+  void OptMoment(const char* name, const std::optional<Instant>& value) {
+    if (value) return Moment(name, *value);
+    Cell();
+  }
+  void Int(const char* /*name*/, int value, bool /*required*/) {
+    Cell();
+    AppendInt(out_, value);
+  }
+  void OptInt(const char* name, const std::optional<int>& value) {
+    if (value) return Int(name, *value, false);
+    Cell();
+  }
+  void OptNumber(const char* /*name*/, const std::optional<double>& value) {
+    Cell();
+    if (value && std::isfinite(*value)) AppendNumber(out_, *value);
+  }
+  void Bool(const char* /*name*/, bool value) {
+    Cell();
+    out_ += value ? "true" : "false";
+  }
+  void OptMoney(const char* /*name*/, const std::optional<Money>& value) {
+    Cell();
+    if (value) AppendMoney(out_, *value);
+  }
+  void Amount(const char* name, const char* /*currency_name*/, const Money& value) {
+    OptMoney(name, value);
+    Cell();
+    out_ += value.currency().code();
+  }
+  void List(const char* /*name*/, const std::vector<std::string>& value) {
+    Cell();
+    std::string joined;
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (i > 0) joined += ';';
+      joined += value[i];
+    }
+    AppendCsvField(out_, joined);
+  }
+  void Object(const char* /*name*/, const std::string& value) {
+    Cell();
+    if (value.empty()) return;
+    std::string canonical, error;
+    AppendCsvField(out_, CanonicalJsonObject(value, canonical, error) ? canonical : value);
+  }
+
+ private:
+  void Cell() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+
+  std::string& out_;
+  const TimeZone& zone_;
+  bool first_ = true;
+};
+
+// An archive for VisitFields collecting the field names in order: the CSV header.
+class CsvHeaderWriter {
+ public:
+  template <typename... Rest>
+  void Id(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Text(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void OptText(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Enum(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Date(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void OptDate(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Moment(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void OptMoment(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Int(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void OptInt(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void OptNumber(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Bool(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void OptMoney(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Amount(const char* name, const char* currency_name, Rest&&...) {
+    names.push_back(name);
+    names.push_back(currency_name);
+  }
+  template <typename... Rest>
+  void List(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+  template <typename... Rest>
+  void Object(const char* name, Rest&&...) {
+    names.push_back(name);
+  }
+
+  std::vector<const char*> names;
+};
+
+template <typename R>
+const std::vector<const char*>& CsvColumns() {
+  static const std::vector<const char*> columns = [] {
+    CsvHeaderWriter header;
+    const R record{};
+    VisitFields(header, record);
+    return header.names;
+  }();
+  return columns;
+}
+
+std::string Join(const std::string& folder, const char* name) {
+  return (std::filesystem::path(folder) / name).string();
+}
+
+// The line of the first byte that is not UTF-8 (the file is known to hold one).
+int FirstInvalidUtf8Line(std::string_view text) {
+  int line = 1;
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t length = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
+    if (length == 0 ||
+        !simdjson::validate_utf8(text.data() + i, std::min(length, text.size() - i)) ||
+        i + length > text.size()) {
+      return line;
+    }
+    if (c == '\n') ++line;
+    i += length;
+  }
+  return line;
+}
+
+template <typename R>
+void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& result) {
+  const RecordTypeNames& names = kRecordTypeNames[RecordTraits<R>::kIndex];
+  const std::string file = Join(folder, names.csv_file);
+  auto file_error = [&](int line, std::string message) {
+    Diagnostic d;
+    d.file = file;
+    d.line = line;
+    d.record_type = names.type;
+    d.message = std::move(message);
+    context.Add(std::move(d));
+  };
+  Result<MappedFile> mapped = MappedFile::Open(file);
+  if (!mapped) {
+    // A missing file is a record type without records.
+    if (mapped.error().code != ErrorCode::kNotFound) file_error(0, mapped.error().message);
+    return;
+  }
+  const std::string_view text = mapped->text();
+  if (!simdjson::validate_utf8(text.data(), text.size())) {
+    return file_error(FirstInvalidUtf8Line(text),
+                      "the file is not UTF-8 text; save it as CSV UTF-8");
+  }
+  CsvReader reader(text, {.separator = SniffCsvSeparator(text)});
+  std::vector<std::string> cells;
+  if (!reader.Next(cells)) return;  // empty: no records
+
+  // Which field each column holds; -1 for columns that are ignored.
+  const std::vector<const char*>& known = CsvColumns<R>();
+  std::vector<int> column_field(cells.size(), -1);
+  std::vector<std::string> header = cells;
+  for (size_t c = 0; c < header.size(); ++c) {
+    const auto it = std::find_if(known.begin(), known.end(),
+                                 [&](const char* name) { return header[c] == name; });
+    if (it == known.end()) {
+      Diagnostic d;
+      d.severity = Severity::kWarning;
+      d.file = file;
+      d.line = reader.line();
+      d.record_type = names.type;
+      d.field = header[c];
+      d.message = "unknown column, ignored";
+      context.Add(std::move(d));
+      continue;
+    }
+    if (std::find(header.begin(), header.begin() + static_cast<long>(c), header[c]) !=
+        header.begin() + static_cast<long>(c)) {
+      file_error(reader.line(), "column \"" + header[c] + "\" appears more than once");
+      continue;
+    }
+    column_field[c] = static_cast<int>(it - known.begin());
+  }
+
+  std::vector<R>& records = result.ledger.*RecordTraits<R>::kMember;
+  std::vector<RecordLocation>& locations = result.source.locations[names.type];
+  FieldSet fields;
+  while (reader.Next(cells)) {
+    RecordLocation where{file, reader.line(), ""};
+    if (!reader.problem().empty() || cells.size() != header.size()) {
+      Diagnostic d;
+      d.file = file;
+      d.line = reader.line();
+      d.record_type = names.type;
+      if (!header.empty() && header[0] == "id" && !cells.empty()) d.record_id = cells[0];
+      d.message = !reader.problem().empty()
+                      ? "malformed CSV: " + reader.problem()
+                      : "expected " + std::to_string(header.size()) +
+                            " cells as in the header, found " + std::to_string(cells.size());
+      context.Add(std::move(d));
+      continue;
+    }
+    fields.Clear();
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (column_field[c] < 0 || cells[c].empty()) continue;
+      RawField& field = fields.fields.emplace_back();
+      field.name = known[column_field[c]];
+      field.type = RawField::Type::kCell;
+      field.text = cells[c];
+    }
+    R record;
+    FieldReader field_reader(context, names.type, fields, where);
+    VisitFields(field_reader, record);
+    field_reader.Finish();
+    records.push_back(std::move(record));
+    locations.push_back(std::move(where));
+  }
+}
+
+}  // namespace
+
+template <typename R>
+void AppendCsvHeader(std::string& out) {
+  const std::vector<const char*>& columns = CsvColumns<R>();
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) out += ',';
+    out += columns[i];
+  }
+  out += '\n';
+}
+
+template <typename R>
+void AppendCsvRecord(std::string& out, const R& record, const TimeZone& zone) {
+  CsvFieldWriter writer(out, zone);
+  VisitFields(writer, record);
+  out += '\n';
+}
+
+template void AppendCsvHeader<Client>(std::string&);
+template void AppendCsvHeader<Contract>(std::string&);
+template void AppendCsvHeader<Project>(std::string&);
+template void AppendCsvHeader<Request>(std::string&);
+template void AppendCsvHeader<WorkEntry>(std::string&);
+template void AppendCsvHeader<Contact>(std::string&);
+template void AppendCsvHeader<Invoice>(std::string&);
+template void AppendCsvHeader<Payment>(std::string&);
+template void AppendCsvHeader<RateChange>(std::string&);
+
+template void AppendCsvRecord(std::string&, const Client&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const Contract&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const Project&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const Request&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const WorkEntry&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const Contact&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const Invoice&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const Payment&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const RateChange&, const TimeZone&);
+
+void ReadCsvLedger(const std::string& folder, ReadResult& result) {
+  ReadContext context(result.diagnostics);
+  const std::string workspace_file = Join(folder, "workspace.json");
+  if (Result<MappedFile> mapped = MappedFile::Open(workspace_file)) {
+    ReadWorkspaceFile(mapped->text(), workspace_file, context, result);
+  } else {
+    Diagnostic d;
+    d.file = workspace_file;
+    if (mapped.error().code == ErrorCode::kNotFound) {
+      d.severity = Severity::kWarning;
+      d.message = "no workspace.json: using the default workspace (EUR, Europe/Rome)";
+    } else {
+      d.message = mapped.error().message;
+    }
+    context.Add(std::move(d));
+    context.UseWorkspace(result.ledger.workspace);
+  }
+  ForEachRecordType([&](auto tag) {
+    using R = typename decltype(tag)::type;
+    ReadCsvFile<R>(folder, context, result);
+  });
+  context.Flush();
+}
+
+}  // namespace addio::format_internal

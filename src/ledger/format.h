@@ -26,10 +26,18 @@ struct ReadResult {
   Diagnostics diagnostics;  // every error and warning, with file, line/path, record, field
 };
 
-// Reads a ledger: a folder is the CSV form, a file the JSON form. `display_name` is how
-// messages name the input (defaults to `path`). Never fails as a whole: problems,
-// including an unreadable file, are in `diagnostics`. Runs Validate().
-ReadResult ReadLedger(const std::string& path);
+// How much of the field rules a read checks.
+enum class ReadChecks {
+  kFull,        // the reader's own checks plus Validate() on what was read
+  kFieldsOnly,  // syntax, types, formats and enum values only: for a caller that validates
+                // the read records merged with others (the store's import), where a
+                // reference may point to a record stored earlier
+};
+
+// Reads a ledger: a folder is the CSV form, a file the JSON form; messages name the
+// input by `path`. Never fails as a whole: problems, including an unreadable file, are
+// in `diagnostics`.
+ReadResult ReadLedger(const std::string& path, ReadChecks checks = ReadChecks::kFull);
 
 // Parses the JSON form from memory. `file` names the input in messages.
 ReadResult ParseLedgerJson(std::string_view text, const std::string& file);

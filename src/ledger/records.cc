@@ -16,11 +16,14 @@ std::optional<E> ParseEnum(std::string_view s, const std::array<const char*, N>&
 constexpr std::array<const char*, 2> kClientKinds = {"company", "individual"};
 constexpr std::array<const char*, 3> kPricings = {"fixed", "hourly", "retainer"};
 constexpr std::array<const char*, 4> kChangeOrders = {"none", "proposed", "accepted", "refused"};
-constexpr std::array<const char*, 6> kChannels = {"call", "email", "chat", "meeting", "sms", "other"};
+constexpr std::array<const char*, 6> kChannels = {"call",    "email", "chat",
+                                                  "meeting", "sms",   "other"};
 constexpr std::array<const char*, 2> kDirections = {"inbound", "outbound"};
 constexpr std::array<const char*, 3> kInvoiceStatuses = {"issued", "void", "written_off"};
-constexpr std::array<const char*, 4> kRateOutcomes = {"pending", "accepted", "refused", "countered"};
-constexpr std::array<const char*, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<const char*, 4> kRateOutcomes = {"pending", "accepted", "refused",
+                                                      "countered"};
+constexpr std::array<const char*, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu",
+                                                     "fri", "sat", "sun"};
 
 }  // namespace
 
@@ -38,13 +41,23 @@ const char* Name(Direction v) { return kDirections[static_cast<size_t>(v)]; }
 const char* Name(InvoiceStatus v) { return kInvoiceStatuses[static_cast<size_t>(v)]; }
 const char* Name(RateOutcome v) { return kRateOutcomes[static_cast<size_t>(v)]; }
 
-std::optional<ClientKind> ParseClientKind(std::string_view s) { return ParseEnum<ClientKind>(s, kClientKinds); }
+std::optional<ClientKind> ParseClientKind(std::string_view s) {
+  return ParseEnum<ClientKind>(s, kClientKinds);
+}
 std::optional<Pricing> ParsePricing(std::string_view s) { return ParseEnum<Pricing>(s, kPricings); }
-std::optional<ChangeOrder> ParseChangeOrder(std::string_view s) { return ParseEnum<ChangeOrder>(s, kChangeOrders); }
+std::optional<ChangeOrder> ParseChangeOrder(std::string_view s) {
+  return ParseEnum<ChangeOrder>(s, kChangeOrders);
+}
 std::optional<Channel> ParseChannel(std::string_view s) { return ParseEnum<Channel>(s, kChannels); }
-std::optional<Direction> ParseDirection(std::string_view s) { return ParseEnum<Direction>(s, kDirections); }
-std::optional<InvoiceStatus> ParseInvoiceStatus(std::string_view s) { return ParseEnum<InvoiceStatus>(s, kInvoiceStatuses); }
-std::optional<RateOutcome> ParseRateOutcome(std::string_view s) { return ParseEnum<RateOutcome>(s, kRateOutcomes); }
+std::optional<Direction> ParseDirection(std::string_view s) {
+  return ParseEnum<Direction>(s, kDirections);
+}
+std::optional<InvoiceStatus> ParseInvoiceStatus(std::string_view s) {
+  return ParseEnum<InvoiceStatus>(s, kInvoiceStatuses);
+}
+std::optional<RateOutcome> ParseRateOutcome(std::string_view s) {
+  return ParseEnum<RateOutcome>(s, kRateOutcomes);
+}
 
 const char* WeekdayKey(int index) { return kWeekdayKeys[static_cast<size_t>(index)]; }
 

@@ -48,14 +48,14 @@ struct FxRate {
 
 struct Workspace {
   std::string name;
-  Currency currency;                      // default EUR
-  std::string timezone = "Europe/Rome";   // IANA name
+  Currency currency;                     // default EUR
+  std::string timezone = "Europe/Rome";  // IANA name
   WorkingHours working_hours = DefaultWorkingHours();
-  std::vector<CivilDate> holidays;        // sorted
+  std::vector<CivilDate> holidays;  // sorted
   std::optional<Money> target_hourly_rate;
   std::vector<FxRate> fx;
-  std::vector<std::string> owner_emails;  // the freelancer's own addresses
-  std::map<std::string, double> settings; // threshold name -> value (DESIGN.md section 3)
+  std::vector<std::string> owner_emails;   // the freelancer's own addresses
+  std::map<std::string, double> settings;  // threshold name -> value (DESIGN.md section 3)
   friend bool operator==(const Workspace&, const Workspace&) = default;
 };
 
@@ -65,10 +65,10 @@ struct Client {
   ClientKind kind = ClientKind::kCompany;
   std::string country;  // ISO 3166 alpha-2, may be empty
   std::optional<CivilDate> since;
-  std::string tax_id;   // e.g. "IT01234567890"; may be empty
+  std::string tax_id;  // e.g. "IT01234567890"; may be empty
   std::vector<std::string> emails;
   std::vector<std::string> domains;
-  std::string intake;   // screening answers as a JSON object text; empty when none
+  std::string intake;  // screening answers as a JSON object text; empty when none
   friend bool operator==(const Client&, const Client&) = default;
 };
 
@@ -117,7 +117,7 @@ struct WorkEntry {
   std::string project;  // may be empty
   std::string request;  // may be empty
   Instant start;
-  int minutes = 0;      // 0..1440
+  int minutes = 0;  // 0..1440
   bool billable = true;
   std::string note;
   friend bool operator==(const WorkEntry&, const WorkEntry&) = default;
@@ -129,7 +129,7 @@ struct Contact {
   Instant at;
   Channel channel = Channel::kEmail;
   Direction direction = Direction::kInbound;
-  int minutes = 0;      // 0..1440
+  int minutes = 0;  // 0..1440
   bool urgent = false;
   bool logged = false;  // true when the time is also in a work entry
   friend bool operator==(const Contact&, const Contact&) = default;

@@ -1,1 +1,360 @@
-// placeholder
+#include "ledger/validate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
+
+#include "ledger/format_fields.h"
+#include "ledger/format_internal.h"
+
+namespace addio {
+
+const RecordLocation* LedgerSource::Find(const std::string& type, size_t index) const {
+  const auto it = locations.find(type);
+  if (it == locations.end() || index >= it->second.size()) return nullptr;
+  return &it->second[index];
+}
+
+namespace {
+
+using format_internal::kRecordTypeNames;
+using format_internal::RecordTraits;
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string Hhmm(int minutes) {
+  std::string out;
+  out += static_cast<char>('0' + minutes / 600);
+  out += static_cast<char>('0' + minutes / 60 % 10);
+  out += ':';
+  out += static_cast<char>('0' + minutes % 60 / 10);
+  out += static_cast<char>('0' + minutes % 10);
+  return out;
+}
+
+// For each record, the index of the first earlier record with the same id, or kNone.
+// Sorting hashes keeps this at 16 bytes per record for ledgers of millions of records.
+template <typename R>
+std::vector<uint32_t> EarlierWithSameId(const std::vector<R>& records) {
+  std::vector<std::pair<size_t, uint32_t>> keys;
+  keys.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    keys.emplace_back(std::hash<std::string_view>{}(records[i].id), static_cast<uint32_t>(i));
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> earlier(records.size(), kNone);
+  for (size_t begin = 0; begin < keys.size();) {
+    size_t end = begin + 1;
+    while (end < keys.size() && keys[end].first == keys[begin].first) ++end;
+    // Within a run of equal hashes (sorted by index), compare the ids themselves.
+    for (size_t i = begin + 1; i < end; ++i) {
+      for (size_t j = begin; j < i; ++j) {
+        if (records[keys[j].second].id == records[keys[i].second].id &&
+            earlier[keys[j].second] == kNone) {
+          earlier[keys[i].second] = keys[j].second;
+          break;
+        }
+      }
+    }
+    begin = end;
+  }
+  return earlier;
+}
+
+// id -> index of its first record, for the record types others refer to.
+template <typename R>
+std::unordered_map<std::string_view, uint32_t> IndexById(const std::vector<R>& records) {
+  std::unordered_map<std::string_view, uint32_t> index;
+  index.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    index.try_emplace(records[i].id, static_cast<uint32_t>(i));
+  }
+  return index;
+}
+
+class Validator {
+ public:
+  Validator(const Ledger& ledger, const LedgerSource& source, Diagnostics& out)
+      : ledger_(ledger),
+        source_(source),
+        out_(out),
+        clients_(IndexById(ledger.clients)),
+        contracts_(IndexById(ledger.contracts)),
+        projects_(IndexById(ledger.projects)),
+        requests_(IndexById(ledger.requests)),
+        invoices_(IndexById(ledger.invoices)) {}
+
+  void Run() {
+    CheckWorkspace();
+    format_internal::ForEachRecordType([this](auto tag) {
+      using R = typename decltype(tag)::type;
+      const std::vector<R>& records = ledger_.*RecordTraits<R>::kMember;
+      const std::vector<uint32_t> earlier = EarlierWithSameId(records);
+      for (size_t i = 0; i < records.size(); ++i) {
+        record_type_ = kRecordTypeNames[RecordTraits<R>::kIndex].type;
+        index_ = i;
+        id_ = &records[i].id;
+        CheckId(earlier[i]);
+        Check(records[i]);
+      }
+    });
+  }
+
+ private:
+  // ---- Reporting
+
+  void Error(std::string_view field, std::string message, std::string_view path_suffix = {}) {
+    Diagnostic d;
+    if (const RecordLocation* where = source_.Find(record_type_, index_)) {
+      d.file = where->file;
+      d.line = where->line;
+      if (!where->path.empty()) {
+        d.path = where->path;
+        if (!field.empty()) d.path.append(".").append(field).append(path_suffix);
+      }
+    }
+    d.record_type = record_type_;
+    if (id_ != nullptr) d.record_id = *id_;
+    d.field = field;
+    d.message = std::move(message);
+    out_.Add(std::move(d));
+  }
+
+  std::string Describe(const char* type, uint32_t index) const {
+    const RecordLocation* where = source_.Find(type, index);
+    if (where == nullptr || (where->file.empty() && where->path.empty())) {
+      return std::string("another ") + type;  // e.g. a record already in the store
+    }
+    if (!where->path.empty()) return "the " + std::string(type) + " at " + where->path;
+    return "the " + std::string(type) + " at " + where->file + ":" + std::to_string(where->line);
+  }
+
+  // ---- Workspace
+
+  void CheckWorkspace() {
+    const Workspace& w = ledger_.workspace;
+    record_type_ = "workspace";
+    index_ = 0;
+    id_ = nullptr;
+    if (Result<TimeZone> zone = TimeZone::Find(w.timezone); !zone) {
+      Error("timezone", zone.error().message);
+    }
+    for (int day = 0; day < 7; ++day) {
+      const std::vector<MinuteInterval>& intervals = w.working_hours[day];
+      const std::string key = WeekdayKey(day);
+      for (size_t i = 0; i < intervals.size(); ++i) {
+        const MinuteInterval& v = intervals[i];
+        const std::string suffix = "." + key + "[" + std::to_string(i) + "]";
+        if (v.start < 0 || v.end > 1440 || v.start >= v.end) {
+          Error("working_hours",
+                key + " " + Hhmm(std::clamp(v.start, 0, 1440)) + "-" +
+                    Hhmm(std::clamp(v.end, 0, 1440)) +
+                    " is no interval: the end must come after the start, "
+                    "within 00:00-24:00",
+                suffix);
+        } else if (i > 0 && v.start < intervals[i - 1].end) {
+          Error("working_hours",
+                key + " " + Hhmm(v.start) + "-" + Hhmm(v.end) + " overlaps or comes before " +
+                    Hhmm(intervals[i - 1].start) + "-" + Hhmm(intervals[i - 1].end) +
+                    ": list the intervals of a day in order, without overlaps",
+                suffix);
+        }
+      }
+    }
+    for (size_t i = 0; i < w.fx.size(); ++i) {
+      const FxRate& rate = w.fx[i];
+      const std::string suffix = "[" + std::to_string(i) + "]";
+      const std::string code(rate.currency.code());
+      if (rate.currency == w.currency) {
+        Error("fx", "lists the workspace currency " + code + " itself", suffix);
+      } else if (std::any_of(w.fx.begin(), w.fx.begin() + static_cast<long>(i),
+                             [&rate](const FxRate& r) { return r.currency == rate.currency; })) {
+        Error("fx", "lists " + code + " more than once", suffix);
+      }
+      if (rate.per_unit.units <= 0) {
+        Error("fx", "the rate for " + code + " must be greater than 0", suffix + ".per_unit");
+      }
+    }
+    if (w.target_hourly_rate) CheckWorkspaceMoney("target_hourly_rate", *w.target_hourly_rate);
+    for (const auto& [name, value] : w.settings) {
+      if (!std::isfinite(value)) Error("settings", "expected a number", "." + name);
+    }
+  }
+
+  // ---- Records
+
+  void CheckId(uint32_t earlier) {
+    if (id_->empty()) {
+      Error("id", "missing: every " + std::string(record_type_) + " needs an id");
+    } else if (earlier != kNone) {
+      Error("id", "duplicate id " + Quoted(*id_) + ": " + Describe(record_type_, earlier) +
+                      " has it too");
+    }
+  }
+
+  // The client reference every record but a client has.
+  void CheckClient(const std::string& client) {
+    if (client.empty()) {
+      Error("client", "missing: every " + std::string(record_type_) + " belongs to a client");
+    } else if (!clients_.contains(client)) {
+      Error("client", "client " + Quoted(client) + " does not exist");
+    }
+  }
+
+  // An optional reference to a record of `type` that must belong to the same client.
+  template <typename R>
+  void CheckReference(const char* field, const std::string& id, const std::string& client,
+                      const std::unordered_map<std::string_view, uint32_t>& index) {
+    if (id.empty()) return;
+    const char* type = kRecordTypeNames[RecordTraits<R>::kIndex].type;
+    const auto it = index.find(id);
+    if (it == index.end()) {
+      Error(field, std::string(type) + " " + Quoted(id) + " does not exist");
+      return;
+    }
+    const R& target = (ledger_.*RecordTraits<R>::kMember)[it->second];
+    if (!client.empty() && target.client != client) {
+      Error(field, std::string(type) + " " + Quoted(id) + " belongs to client " +
+                       Quoted(target.client) + ", not to " + Quoted(client));
+    }
+  }
+
+  void CheckWorkspaceMoney(const char* field, const Money& money) {
+    const Currency currency = ledger_.workspace.currency;
+    if (!(money.currency() == currency)) {
+      Error(field, "is in " + std::string(money.currency().code()) +
+                       "; expected the workspace currency " + std::string(currency.code()));
+    } else if (money.is_negative()) {
+      Error(field, "must not be negative (found " + money.ToString() + ")");
+    }
+  }
+
+  void CheckOptionalMoney(const char* field, const std::optional<Money>& money) {
+    if (money) CheckWorkspaceMoney(field, *money);
+  }
+
+  void CheckPositiveAmount(const Money& amount) {
+    if (!amount.is_positive()) {
+      Error("amount", "must be greater than 0 (found " + amount.ToString() + ")");
+    }
+    const Workspace& w = ledger_.workspace;
+    if (amount.currency() == w.currency ||
+        std::any_of(w.fx.begin(), w.fx.end(),
+                    [&amount](const FxRate& r) { return r.currency == amount.currency(); })) {
+      return;
+    }
+    const std::string code(amount.currency().code());
+    Error("currency", "no FX rate for " + code + " in the workspace: add {\"currency\": \"" + code +
+                          "\", \"per_unit\": \"...\"} to workspace.fx");
+  }
+
+  void CheckMinutes(int minutes) {
+    if (minutes < 0 || minutes > 1440) {
+      Error("minutes", "must be between 0 and 1440 (found " + std::to_string(minutes) + ")");
+    }
+  }
+
+  void CheckHours(const char* field, const std::optional<double>& hours) {
+    if (hours && !(*hours >= 0 && std::isfinite(*hours))) {
+      Error(field, "must be a number of hours of at least 0");
+    }
+  }
+
+  void CheckSpan(const std::optional<CivilDate>& start, const std::optional<CivilDate>& end) {
+    if (start && end && *end < *start) {
+      Error("end", "end " + end->ToString() + " is before start " + start->ToString());
+    }
+  }
+
+  void Check(const Client& c) {
+    if (c.intake.empty()) return;
+    std::string canonical, error;
+    if (!format_internal::CanonicalJsonObject(c.intake, canonical, error)) {
+      Error("intake", "expected the screening answers as a JSON object: " + error);
+    }
+  }
+
+  void Check(const Contract& c) {
+    CheckClient(c.client);
+    if (c.signed_on && c.refused) {
+      Error("refused", "a contract cannot be both signed (" + c.signed_on->ToString() +
+                           ") and refused (" + c.refused->ToString() + ")");
+    }
+    CheckSpan(c.start, c.end);
+    if (c.payment_terms_days && *c.payment_terms_days < 0) {
+      Error("payment_terms_days",
+            "must be 0 or more days (found " + std::to_string(*c.payment_terms_days) + ")");
+    }
+    CheckOptionalMoney("hourly_rate", c.hourly_rate);
+  }
+
+  void Check(const Project& p) {
+    CheckClient(p.client);
+    CheckReference<Contract>("contract", p.contract, p.client, contracts_);
+    CheckHours("budget_hours", p.budget_hours);
+    CheckOptionalMoney("fee", p.fee);
+    CheckSpan(p.start, p.end);
+  }
+
+  void Check(const Request& r) {
+    CheckClient(r.client);
+    CheckReference<Project>("project", r.project, r.client, projects_);
+    CheckHours("estimate_hours", r.estimate_hours);
+  }
+
+  void Check(const WorkEntry& w) {
+    CheckClient(w.client);
+    CheckReference<Project>("project", w.project, w.client, projects_);
+    CheckReference<Request>("request", w.request, w.client, requests_);
+    CheckMinutes(w.minutes);
+  }
+
+  void Check(const Contact& c) {
+    CheckClient(c.client);
+    CheckMinutes(c.minutes);
+  }
+
+  void Check(const Invoice& i) {
+    CheckClient(i.client);
+    CheckPositiveAmount(i.amount);
+    if (i.due < i.issued) {
+      Error("due", "due " + i.due.ToString() + " is before issued " + i.issued.ToString());
+    }
+  }
+
+  void Check(const Payment& p) {
+    CheckClient(p.client);
+    CheckReference<Invoice>("invoice", p.invoice, p.client, invoices_);
+    CheckPositiveAmount(p.amount);
+  }
+
+  void Check(const RateChange& r) {
+    CheckClient(r.client);
+    CheckOptionalMoney("from", r.from);
+    CheckOptionalMoney("to", r.to);
+    CheckOptionalMoney("agreed", r.agreed);
+  }
+
+  const Ledger& ledger_;
+  const LedgerSource& source_;
+  Diagnostics& out_;
+  std::unordered_map<std::string_view, uint32_t> clients_, contracts_, projects_, requests_,
+      invoices_;
+  // The record being checked.
+  const char* record_type_ = "";
+  size_t index_ = 0;
+  const std::string* id_ = nullptr;
+};
+
+}  // namespace
+
+void Validate(const Ledger& ledger, const LedgerSource& source, Diagnostics& out) {
+  Validator(ledger, source, out).Run();
+}
+
+}  // namespace addio

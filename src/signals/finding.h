@@ -14,9 +14,9 @@
 namespace addio {
 
 enum class Sign { kNoContract, kScopeCreep, kTimeDrain, kUnderpaying, kLatePayment, kNonPayment };
-inline constexpr std::array<Sign, 6> kAllSigns = {Sign::kNoContract, Sign::kScopeCreep,
-                                                 Sign::kTimeDrain,  Sign::kUnderpaying,
-                                                 Sign::kLatePayment, Sign::kNonPayment};
+inline constexpr std::array<Sign, 6> kAllSigns = {Sign::kNoContract,  Sign::kScopeCreep,
+                                                  Sign::kTimeDrain,   Sign::kUnderpaying,
+                                                  Sign::kLatePayment, Sign::kNonPayment};
 // "no_contract", "scope_creep", "time_drain", "underpaying", "late_payment", "non_payment".
 const char* SignKey(Sign sign);
 
@@ -41,38 +41,51 @@ struct Metric {
   int64_t count = 0;  // kCount
   Money money;        // kMoney
 
-  static Metric Number(std::string name, double v) { return {std::move(name), Kind::kNumber, v, 0, {}}; }
-  static Metric Count(std::string name, int64_t v) { return {std::move(name), Kind::kCount, 0, v, {}}; }
-  static Metric Amount(std::string name, Money v) { return {std::move(name), Kind::kMoney, 0, 0, v}; }
+  static Metric Number(std::string name, double v) {
+    return {std::move(name), Kind::kNumber, v, 0, {}};
+  }
+  static Metric Count(std::string name, int64_t v) {
+    return {std::move(name), Kind::kCount, 0, v, {}};
+  }
+  static Metric Amount(std::string name, Money v) {
+    return {std::move(name), Kind::kMoney, 0, 0, v};
+  }
   static Metric Unknown(std::string name) { return {std::move(name), Kind::kUnknown, 0, 0, {}}; }
 };
 
 // One record behind a finding.
 struct Evidence {
-  std::string record_type;          // "invoice", "work", "contact", "request", "contract", ...
+  std::string record_type;  // "invoice", "work", "contact", "request", "contract", ...
   std::string id;
-  std::optional<CivilDate> date;    // the record's business date (local date for instants)
-  std::optional<Money> amount;      // the money involved, if any
-  std::optional<double> value;      // a number that matters here (days late, hours, ...)
-  Text note;                        // why this record counts
+  std::optional<CivilDate> date;  // the record's business date (local date for instants)
+  std::optional<Money> amount;    // the money involved, if any
+  std::optional<double> value;    // a number that matters here (days late, hours, ...)
+  Text note;                      // why this record counts
+  std::string kind;               // a category where one matters: the after-hours kind
+                                  // of a contact ("evening"), "late" or "open" for an
+                                  // invoice; empty otherwise
 };
 
 // A threshold the finding was compared against, for `explain`: how far the client is
 // from the next level in either direction.
 struct Threshold {
-  std::string metric;    // the metric compared
-  std::string setting;   // the setting holding the threshold ("scope_creep.red_ratio")
-  double limit = 0;      // the threshold value
-  bool at_least = true;  // true: metric >= limit triggers; false: metric < limit triggers
+  std::string metric;           // the metric compared
+  std::string setting;          // the setting holding the threshold ("scope_creep.red_ratio")
+  double limit = 0;             // the threshold value
+  bool at_least = true;         // true: metric >= limit triggers; false: metric < limit triggers
   Level level = Level::kAmber;  // the level it triggers
+  bool strict = false;  // with at_least: metric > limit triggers (the limit itself does not)
+  // Some rules hold only together with another condition ("with >= 10 inbound contacts");
+  // `condition` says so in both languages, empty when the threshold stands alone.
+  Text condition;
 };
 
 struct Finding {
   Sign sign = Sign::kNoContract;
   Level level = Level::kUnknown;
-  std::vector<Metric> metrics;      // in a fixed order per sign
-  std::vector<Text> reasons;        // at least one, whatever the level
-  std::vector<Evidence> evidence;   // in date order
+  std::vector<Metric> metrics;     // in a fixed order per sign
+  std::vector<Text> reasons;       // at least one, whatever the level
+  std::vector<Evidence> evidence;  // in date order
   std::vector<Threshold> thresholds;
 
   // The metric named `name`, or nullptr.

@@ -1,1 +1,292 @@
-// placeholder
+// no_contract: the client will not sign a contract (DESIGN.md section 4). Work is
+// covered at instant t when a contract of the client (the project's own contract, where
+// the project names one) has signed <= t and no end before t, both read as local dates;
+// a work entry that crosses local midnight is judged day by day. A contract counts as
+// refused when refused in the window, and as ignored when sent at least
+// no_contract.ignored_days before as_of and still neither signed nor refused (whenever
+// it was sent: ignoring is a state that still holds). Red: uncovered work dated after a
+// refusal, or after the day a contract became ignored. Amber: any uncovered work.
+// Unknown: no work and no contract in the window.
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+#include "signals/signals.h"
+#include "signals/text.h"
+#include "signals/window.h"
+
+namespace addio {
+namespace {
+
+using signals_internal::Count;
+using signals_internal::FormatDate;
+using signals_internal::Hours;
+using signals_internal::Lang;
+using signals_internal::LocalDate;
+using signals_internal::Percent;
+using signals_internal::Proof;
+using signals_internal::Say;
+using signals_internal::Window;
+
+constexpr Lang kEn = Lang::kEn;
+constexpr Lang kIt = Lang::kIt;
+
+// A known fact "as of": dates after as_of have not happened yet.
+bool Happened(const std::optional<CivilDate>& date, CivilDate as_of) {
+  return date && *date <= as_of;
+}
+
+bool Covers(const Contract& contract, CivilDate day, CivilDate as_of) {
+  return Happened(contract.signed_on, as_of) && *contract.signed_on <= day &&
+         !(contract.end && *contract.end < day);
+}
+
+// Calls on_day(date, seconds) for each local date that [start, start + seconds) touches.
+template <typename OnDay>
+void ForEachLocalDay(const Context& context, Instant start, int64_t seconds, OnDay on_day) {
+  const Instant end = start.AddSeconds(seconds);
+  CivilDate day = LocalDate(start, context);
+  const CivilDate last = seconds > 0 ? LocalDate(end.AddSeconds(-1), context) : day;
+  if (day == last) {
+    on_day(day, seconds);
+    return;
+  }
+  for (; day <= last; day = day.AddDays(1)) {
+    const Instant from = std::max(start, context.zone.StartOfDay(day));
+    const Instant to = std::min(end, context.zone.StartOfDay(day.AddDays(1)));
+    if (from < to) on_day(day, SecondsBetween(from, to));
+  }
+}
+
+// When the client turned down a contract: refused, or ignored past the limit.
+struct Refusal {
+  const Contract* contract;
+  CivilDate since;  // uncovered work dated after this day makes the sign red
+  bool ignored;
+};
+
+// What the evidence of one record needs, kept small until it survives the cap.
+struct Record {
+  enum What { kRefused, kIgnored, kUncovered, kAfterRefusal } what;
+  double value;  // ignored: days waited; work: uncovered hours
+};
+
+Evidence MakeEvidence(const Record& r) {
+  const std::string n = std::to_string(static_cast<int64_t>(r.value));
+  switch (r.what) {
+    case Record::kRefused:
+      return Proof(std::nullopt, std::nullopt, Say("Contract refused", "Contratto rifiutato"),
+                   "refused");
+    case Record::kIgnored:
+      return Proof(std::nullopt, r.value,
+                   Say("Sent " + n + " days ago, neither signed nor refused",
+                       "Inviato " + n + " giorni fa, né firmato né rifiutato"),
+                   "ignored");
+    case Record::kUncovered:
+      return Proof(std::nullopt, r.value,
+                   Say("Worked without a signed contract", "Lavoro svolto senza contratto firmato"),
+                   "uncovered");
+    case Record::kAfterRefusal:
+      return Proof(std::nullopt, r.value,
+                   Say("Worked without a contract after one was turned down",
+                       "Lavoro svolto senza contratto dopo un contratto non accettato"),
+                   "after_refusal");
+  }
+  return {};
+}
+
+}  // namespace
+
+Finding EvaluateNoContract(const ClientLedger& client, const Context& context) {
+  const Settings& s = context.settings;
+  const Window window = signals_internal::MakeWindow(context);
+  const CivilDate as_of = context.as_of;
+  const std::string days = std::to_string(window.days);
+  Finding finding;
+  finding.sign = Sign::kNoContract;
+
+  signals_internal::EvidenceList<Record> evidence;
+
+  // Refused and ignored contracts, and whether any contract concerns the window at all.
+  std::vector<Refusal> refusals;
+  bool contract_in_window = false;
+  int64_t contracts_on_record = 0;
+  for (const Contract& contract : client.contracts) {
+    const bool is_signed = Happened(contract.signed_on, as_of);
+    const bool refused = Happened(contract.refused, as_of);
+    const bool sent = Happened(contract.sent, as_of);
+    if (!is_signed && !refused && !sent && !Happened(contract.start, as_of)) continue;
+    ++contracts_on_record;
+    for (const auto& date :
+         {contract.sent, contract.signed_on, contract.refused, contract.start, contract.end}) {
+      contract_in_window = contract_in_window || (date && window.Contains(*date));
+    }
+    if (is_signed && !(contract.end && *contract.end < window.first)) contract_in_window = true;
+    if (refused && window.Contains(*contract.refused)) {
+      refusals.push_back({&contract, *contract.refused, false});
+      evidence.Add(contract.refused, "contract", contract.id, {Record::kRefused, 0});
+    } else if (sent && !is_signed && !refused &&
+               contract.sent->AddDays(s.no_contract_ignored_days) <= as_of) {
+      contract_in_window = true;
+      const int32_t waiting = DaysBetween(*contract.sent, as_of);
+      refusals.push_back({&contract, contract.sent->AddDays(s.no_contract_ignored_days), true});
+      evidence.Add(contract.sent, "contract", contract.id,
+                   {Record::kIgnored, static_cast<double>(waiting)});
+    }
+  }
+  const Refusal* first_refusal = nullptr;
+  for (const Refusal& refusal : refusals) {
+    if (first_refusal == nullptr || refusal.since < first_refusal->since) first_refusal = &refusal;
+  }
+
+  // The contract each project names, where it names one (nullptr: not this client's).
+  std::map<std::string_view, const Contract*> own_contract;
+  for (const Project& project : client.projects) {
+    if (project.contract.empty()) continue;
+    const auto it = std::find_if(client.contracts.begin(), client.contracts.end(),
+                                 [&](const Contract& c) { return c.id == project.contract; });
+    own_contract[project.id] = it == client.contracts.end() ? nullptr : &*it;
+  }
+
+  // Work in the window, covered or not, day by day.
+  int64_t work_entries = 0, work_seconds = 0, uncovered_seconds = 0, uncovered_entries = 0;
+  int64_t after_refusal_seconds = 0, after_refusal_entries = 0;
+  for (const WorkEntry& work : client.work) {
+    if (!window.Contains(work.start)) continue;
+    ++work_entries;
+    const Contract* own = nullptr;
+    bool names_contract = false;
+    if (const auto it = own_contract.find(work.project); it != own_contract.end()) {
+      names_contract = true;
+      own = it->second;
+    }
+    const int64_t seconds = int64_t{work.minutes} * 60;
+    work_seconds += seconds;
+    auto covered = [&](CivilDate day) {
+      if (names_contract) return own != nullptr && Covers(*own, day, as_of);
+      return std::any_of(client.contracts.begin(), client.contracts.end(),
+                         [&](const Contract& c) { return Covers(c, day, as_of); });
+    };
+    int64_t uncovered = 0, after_refusal = 0;
+    ForEachLocalDay(context, work.start, seconds, [&](CivilDate day, int64_t piece) {
+      if (covered(day)) return;
+      uncovered += piece;
+      if (first_refusal != nullptr && day > first_refusal->since) after_refusal += piece;
+    });
+    // An entry of zero minutes still counts as uncovered work when its day is uncovered.
+    const CivilDate day = LocalDate(work.start, context);
+    if (uncovered == 0 && !(seconds == 0 && !covered(day))) continue;
+    ++uncovered_entries;
+    uncovered_seconds += uncovered;
+    const bool late = after_refusal > 0 ||
+                      (seconds == 0 && first_refusal != nullptr && day > first_refusal->since);
+    if (late) {
+      ++after_refusal_entries;
+      after_refusal_seconds += after_refusal;
+    }
+    evidence.Add(day, "work", work.id,
+                 {late ? Record::kAfterRefusal : Record::kUncovered,
+                  static_cast<double>(uncovered) / 3600.0});
+  }
+
+  const double work_hours = static_cast<double>(work_seconds) / 3600.0;
+  const double uncovered_hours = static_cast<double>(uncovered_seconds) / 3600.0;
+  const int64_t ignored =
+      std::count_if(refusals.begin(), refusals.end(), [](const Refusal& r) { return r.ignored; });
+  const std::optional<double> share =
+      work_seconds > 0 ? std::optional(uncovered_hours / work_hours) : std::nullopt;
+  finding.metrics = {
+      Metric::Number("work_hours", work_hours),
+      Metric::Number("covered_hours", work_hours - uncovered_hours),
+      Metric::Number("uncovered_hours", uncovered_hours),
+      share ? Metric::Number("uncovered_share", *share) : Metric::Unknown("uncovered_share"),
+      Metric::Count("uncovered_entries", uncovered_entries),
+      Metric::Count("refused_contracts", static_cast<int64_t>(refusals.size())),
+      Metric::Count("ignored_contracts", ignored),
+      Metric::Count("uncovered_after_refusal", after_refusal_entries),
+      Metric::Number("uncovered_hours_after_refusal",
+                     static_cast<double>(after_refusal_seconds) / 3600.0),
+      Metric::Count("contracts", contracts_on_record),
+  };
+  finding.thresholds = {
+      {"uncovered_after_refusal", "", 1, true, Level::kRed},
+      {"uncovered_entries", "", 1, true, Level::kAmber},
+  };
+  evidence.MoveInto(finding, MakeEvidence);
+
+  if (work_entries == 0 && !contract_in_window) {
+    finding.level = Level::kUnknown;
+    finding.reasons.push_back(
+        Say("No work and no contract in the last " + days + " days.",
+            "Negli ultimi " + days + " giorni nessun lavoro e nessun contratto."));
+  } else {
+    finding.level = after_refusal_entries > 0 ? Level::kRed
+                    : uncovered_entries > 0   ? Level::kAmber
+                                              : Level::kGreen;
+    if (after_refusal_entries > 0) {
+      const Contract& contract = *first_refusal->contract;
+      const double hours = static_cast<double>(after_refusal_seconds) / 3600.0;
+      if (first_refusal->ignored) {
+        const std::string waiting = std::to_string(DaysBetween(*contract.sent, as_of));
+        finding.reasons.push_back(
+            Say("Contract " + contract.id + ", sent on " + FormatDate(*contract.sent, kEn) +
+                    ", has been neither signed nor refused for " + waiting + " days, yet " +
+                    Hours(hours, kEn) + " hours of work were done without a contract after that.",
+                "Il contratto " + contract.id + ", inviato il " + FormatDate(*contract.sent, kIt) +
+                    ", da " + waiting +
+                    " giorni non è né firmato né rifiutato, eppure in seguito "
+                    "sono state lavorate " +
+                    Hours(hours, kIt) + " ore senza contratto."));
+      } else {
+        finding.reasons.push_back(Say(
+            "Contract " + contract.id + " was refused on " + FormatDate(*contract.refused, kEn) +
+                ", yet " + Hours(hours, kEn) +
+                " hours of work were done without a contract after that.",
+            "Il contratto " + contract.id + " è stato rifiutato il " +
+                FormatDate(*contract.refused, kIt) + ", eppure in seguito sono state lavorate " +
+                Hours(hours, kIt) + " ore senza contratto."));
+      }
+    }
+    if (uncovered_entries > 0 && contracts_on_record == 0) {
+      finding.reasons.push_back(
+          Say("There is no contract on record, yet " + Hours(work_hours, kEn) +
+                  " hours of work were done in the last " + days + " days.",
+              "Non risulta alcun contratto, eppure negli ultimi " + days +
+                  " giorni sono state lavorate " + Hours(work_hours, kIt) + " ore."));
+    } else if (uncovered_entries > 0 && uncovered_seconds == work_seconds) {
+      finding.reasons.push_back(
+          Say("All " + Hours(work_hours, kEn) +
+                  " hours of work were done without a signed contract in force.",
+              "Tutte le ore di lavoro (" + Hours(work_hours, kIt) +
+                  ") sono state svolte senza un contratto firmato in vigore."));
+    } else if (uncovered_entries > 0) {
+      const std::string pct = share ? " (" + Percent(*share) + ")" : "";
+      finding.reasons.push_back(
+          Say(Hours(uncovered_hours, kEn) + " of " + Hours(work_hours, kEn) + " hours of work" +
+                  pct + " were done without a signed contract in force.",
+              Hours(uncovered_hours, kIt) + " ore di lavoro su " + Hours(work_hours, kIt) + pct +
+                  " sono state svolte senza un contratto firmato in vigore."));
+    } else if (work_entries > 0) {
+      finding.reasons.push_back(
+          Say("All " + Hours(work_hours, kEn) + " hours of work were covered by a signed contract.",
+              "Tutte le ore di lavoro (" + Hours(work_hours, kIt) +
+                  ") erano coperte da un contratto firmato."));
+    } else {
+      finding.reasons.push_back(
+          Say("No work was done in the last " + days + " days.",
+              "Negli ultimi " + days + " giorni non è stato svolto alcun lavoro."));
+    }
+    if (!refusals.empty() && after_refusal_entries == 0) {
+      const int64_t n = static_cast<int64_t>(refusals.size());
+      finding.reasons.push_back(Say(
+          Count(n, "contract was", "contracts were") +
+              " refused or left unsigned, but no work was done without a contract after that.",
+          (n == 1 ? std::string("1 contratto è stato rifiutato o lasciato senza firma")
+                  : std::to_string(n) + " contratti sono stati rifiutati o lasciati senza firma") +
+              ", ma in seguito non si è lavorato senza contratto."));
+    }
+  }
+  return finding;
+}
+
+}  // namespace addio

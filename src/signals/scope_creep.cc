@@ -1,1 +1,239 @@
-// placeholder
+// scope_creep: the client asks for more than was agreed (DESIGN.md section 4). An unpaid
+// extra is a request in the window with in_scope false and a change order other than
+// accepted. Its hours are those of the work linked to it (on hourly projects only the
+// non-billable part, the billable part being paid), else its estimate. agreed_hours sums,
+// over the projects active in the window, budget_hours, else fee / contract hourly_rate,
+// else fee / target rate. overrun compares all the work done so far on the fixed-fee
+// projects active in the window with their agreed hours (a budget covers a project's
+// whole life, not just the window).
+#include <map>
+#include <string_view>
+
+#include "signals/signals.h"
+#include "signals/text.h"
+#include "signals/window.h"
+
+namespace addio {
+namespace {
+
+using signals_internal::Count;
+using signals_internal::Hours;
+using signals_internal::Lang;
+using signals_internal::LocalDate;
+using signals_internal::Percent;
+using signals_internal::Proof;
+using signals_internal::Say;
+using signals_internal::ToWorkspace;
+using signals_internal::Window;
+
+constexpr Lang kEn = Lang::kEn;
+constexpr Lang kIt = Lang::kIt;
+
+bool ActiveIn(const Project& project, const Window& window) {
+  return !(project.start && *project.start > window.last) &&
+         !(project.end && *project.end < window.first);
+}
+
+// fee / rate in hours, both in the workspace currency; nullopt when either is missing.
+std::optional<double> HoursFor(const Money& fee, const std::optional<Money>& rate,
+                               const Context& context) {
+  if (!rate) return std::nullopt;
+  const auto f = ToWorkspace(fee, context), r = ToWorkspace(*rate, context);
+  if (!f || !r || !r->is_positive()) return std::nullopt;
+  return static_cast<double>(f->minor()) / static_cast<double>(r->minor());
+}
+
+// The hourly rate behind a project's fee: its own contract's, else the latest signed
+// contract of the client that states one.
+std::optional<Money> ContractRate(const Project& project, const ClientLedger& client,
+                                  CivilDate as_of) {
+  const Contract* best = nullptr;
+  for (const Contract& c : client.contracts) {
+    if (!project.contract.empty()) {
+      if (c.id == project.contract) return c.hourly_rate;
+      continue;
+    }
+    if (!c.hourly_rate || !c.signed_on || *c.signed_on > as_of) continue;
+    if (best == nullptr || *c.signed_on >= *best->signed_on) best = &c;
+  }
+  return best ? best->hourly_rate : std::nullopt;
+}
+
+std::optional<double> AgreedHours(const Project& project, const ClientLedger& client,
+                                  const Context& context) {
+  if (project.budget_hours) return *project.budget_hours;
+  if (!project.fee) return std::nullopt;
+  if (auto hours = HoursFor(*project.fee, ContractRate(project, client, context.as_of), context)) {
+    return hours;
+  }
+  return HoursFor(*project.fee, context.workspace->target_hourly_rate, context);
+}
+
+// What the evidence of one record needs, kept small until it survives the cap.
+struct Record {
+  const Request* request;  // an unpaid extra, or
+  const Project* project;  // a fixed-fee project
+  double hours;            // the extra's hours, or the project's agreed hours
+  double worked;           // the project's worked hours
+};
+
+Evidence MakeEvidence(const Record& r) {
+  if (r.request != nullptr) {
+    return Proof(std::nullopt, r.hours,
+                 Say("Outside the agreed scope: " + r.request->summary,
+                     "Fuori dagli accordi: " + r.request->summary),
+                 Name(r.request->change_order));
+  }
+  return Proof(r.project->fee, r.worked / r.hours,
+               Say("Fixed fee: " + Hours(r.worked, kEn) + " hours worked of " +
+                       Hours(r.hours, kEn) + " agreed",
+                   "Prezzo fisso: " + Hours(r.worked, kIt) + " ore lavorate su " +
+                       Hours(r.hours, kIt) + " concordate"),
+               "fixed");
+}
+
+}  // namespace
+
+Finding EvaluateScopeCreep(const ClientLedger& client, const Context& context) {
+  const Settings& s = context.settings;
+  const Window window = signals_internal::MakeWindow(context);
+  const std::string days = std::to_string(window.days);
+  Finding finding;
+  finding.sign = Sign::kScopeCreep;
+
+  std::map<std::string_view, const Project*> projects;
+  for (const Project& project : client.projects) projects[project.id] = &project;
+  auto project_of = [&projects](const std::string& id) -> const Project* {
+    const auto it = projects.find(id);
+    return it == projects.end() ? nullptr : it->second;
+  };
+
+  // Agreed hours of the projects active in the window; worked hours of the fixed-fee ones.
+  double agreed = 0, fixed_agreed = 0;
+  std::map<std::string_view, double> fixed;  // fixed-fee project -> agreed hours
+  for (const Project& project : client.projects) {
+    if (!ActiveIn(project, window)) continue;
+    const std::optional<double> hours = AgreedHours(project, client, context);
+    if (!hours || *hours <= 0) continue;
+    agreed += *hours;
+    if (project.pricing == Pricing::kFixed) {
+      fixed[project.id] = *hours;
+      fixed_agreed += *hours;
+    }
+  }
+  std::map<std::string_view, int64_t> fixed_minutes;
+  std::map<std::string_view, std::vector<const WorkEntry*>> linked;  // request -> work
+  for (const WorkEntry& work : client.work) {
+    if (work.start >= window.end) continue;  // after as_of: not done yet
+    if (fixed.contains(work.project)) fixed_minutes[work.project] += work.minutes;
+    if (!work.request.empty()) linked[work.request].push_back(&work);
+  }
+
+  // Unpaid extras.
+  signals_internal::EvidenceList<Record> evidence;
+  int64_t extras = 0;
+  double extra_hours = 0;
+  for (const Request& request : client.requests) {
+    if (request.in_scope || request.change_order == ChangeOrder::kAccepted ||
+        !window.Contains(request.at)) {
+      continue;
+    }
+    ++extras;
+    double hours = request.estimate_hours.value_or(0);
+    if (const auto it = linked.find(request.id); it != linked.end()) {
+      int64_t minutes = 0;
+      for (const WorkEntry* work : it->second) {
+        const Project* project =
+            project_of(work->project.empty() ? request.project : work->project);
+        const bool hourly = project != nullptr && project->pricing == Pricing::kHourly;
+        if (!hourly || !work->billable) minutes += work->minutes;
+      }
+      hours = static_cast<double>(minutes) / 60.0;
+    }
+    extra_hours += hours;
+    evidence.Add(LocalDate(request.at, context), "request", request.id,
+                 {&request, nullptr, hours, 0});
+  }
+
+  double fixed_worked = 0;
+  for (const auto& [id, hours] : fixed) {
+    const double worked = static_cast<double>(fixed_minutes[id]) / 60.0;
+    fixed_worked += worked;
+    const Project* project = project_of(std::string(id));
+    evidence.Add(project->start, "project", project->id, {nullptr, project, hours, worked});
+  }
+  const std::optional<double> creep =
+      agreed > 0 ? std::optional(extra_hours / agreed) : std::nullopt;
+  const std::optional<double> overrun =
+      fixed_agreed > 0 ? std::optional(fixed_worked / fixed_agreed) : std::nullopt;
+
+  finding.metrics = {
+      Metric::Number("agreed_hours", agreed),
+      Metric::Count("extra_requests", extras),
+      Metric::Number("extra_hours", extra_hours),
+      creep ? Metric::Number("creep_ratio", *creep) : Metric::Unknown("creep_ratio"),
+      Metric::Number("fixed_worked_hours", fixed_worked),
+      Metric::Number("fixed_agreed_hours", fixed_agreed),
+      overrun ? Metric::Number("overrun", *overrun) : Metric::Unknown("overrun"),
+  };
+  finding.thresholds = {
+      {"creep_ratio", "scope_creep.red_ratio", s.scope_creep_red_ratio, true, Level::kRed},
+      {"overrun", "scope_creep.red_overrun", s.scope_creep_red_overrun, true, Level::kRed},
+      {"creep_ratio", "scope_creep.amber_ratio", s.scope_creep_amber_ratio, true, Level::kAmber},
+      {"overrun", "scope_creep.amber_overrun", s.scope_creep_amber_overrun, true, Level::kAmber},
+      {"extra_requests", "scope_creep.amber_extras",
+       static_cast<double>(s.scope_creep_amber_extras), true, Level::kAmber},
+  };
+  evidence.MoveInto(finding, MakeEvidence);
+
+  if (agreed <= 0 && extras == 0) {
+    finding.level = Level::kUnknown;
+    finding.reasons.push_back(
+        Say("No project with agreed hours and no request outside the agreed scope in the last " +
+                days + " days.",
+            "Negli ultimi " + days +
+                " giorni nessun progetto con ore concordate e nessuna richiesta fuori dagli "
+                "accordi."));
+    return finding;
+  }
+  if ((creep && *creep >= s.scope_creep_red_ratio) ||
+      (overrun && *overrun >= s.scope_creep_red_overrun)) {
+    finding.level = Level::kRed;
+  } else if ((creep && *creep >= s.scope_creep_amber_ratio) ||
+             (overrun && *overrun >= s.scope_creep_amber_overrun) ||
+             extras >= s.scope_creep_amber_extras) {
+    finding.level = Level::kAmber;
+  } else {
+    finding.level = Level::kGreen;
+  }
+
+  if (extras > 0) {
+    const std::string of_agreed_en =
+        creep ? " (" + Percent(*creep) + " of the " + Hours(agreed, kEn) + " agreed hours)" : "";
+    const std::string of_agreed_it =
+        creep ? " (il " + Percent(*creep) + " delle " + Hours(agreed, kIt) + " ore concordate)"
+              : "";
+    finding.reasons.push_back(
+        Say(Count(extras, "request", "requests") +
+                " outside the agreed scope without an accepted change order, worth " +
+                Hours(extra_hours, kEn) + " hours" + of_agreed_en + ".",
+            Count(extras, "richiesta", "richieste") +
+                " fuori dagli accordi senza un preventivo aggiuntivo accettato, per " +
+                Hours(extra_hours, kIt) + " ore" + of_agreed_it + "."));
+  } else {
+    finding.reasons.push_back(
+        Say("No request outside the agreed scope in the last " + days + " days.",
+            "Negli ultimi " + days + " giorni nessuna richiesta fuori dagli accordi."));
+  }
+  if (overrun && fixed_worked > 0) {
+    finding.reasons.push_back(
+        Say("Fixed-fee projects took " + Hours(fixed_worked, kEn) + " hours against " +
+                Hours(fixed_agreed, kEn) + " agreed (" + Percent(*overrun) + ").",
+            "I progetti a prezzo fisso hanno richiesto " + Hours(fixed_worked, kIt) +
+                " ore contro le " + Hours(fixed_agreed, kIt) + " concordate (" + Percent(*overrun) +
+                ")."));
+  }
+  return finding;
+}
+
+}  // namespace addio

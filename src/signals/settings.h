@@ -14,6 +14,9 @@
 
 namespace addio {
 
+// Each field is named in `workspace.settings` by its sign key, a dot, and the rest of the
+// field name: scope_creep_red_ratio is "scope_creep.red_ratio", late_interest_margin is
+// "late_interest.margin"; window_days, grace_days and cost_of_capital keep their names.
 struct Settings {
   int window_days = 365;          // look-back of every sign
   int grace_days = 3;             // days after due before an invoice counts as late
@@ -24,8 +27,9 @@ struct Settings {
   double late_interest_margin = 0.08;
   std::string late_interest_fixed = "40.00";  // in the workspace currency
 
-  // no_contract
-  int no_contract_ignored_days = 14;  // a sent contract neither signed nor refused after this is ignored
+  // no_contract: a contract sent and neither signed nor refused after this many days
+  // counts as ignored.
+  int no_contract_ignored_days = 14;
 
   // scope_creep
   double scope_creep_red_ratio = 0.25;
@@ -65,9 +69,11 @@ struct Settings {
   int non_payment_red_days = 60;    // unpaid this long past due with no payment at all
   int non_payment_amber_days = 31;  // anything unpaid this long past due
 
-  // Reads the workspace's overrides over the defaults. Unknown names and values of the
-  // wrong kind are errors naming the setting. The target hourly rate comes from the
-  // workspace, not from here.
+  // Reads the workspace's overrides over the defaults. Errors (kInvalidArgument): an
+  // unknown name (the message lists the nearest valid names), a value out of the
+  // setting's range, a fraction for a whole-number setting, or a late_interest.fixed
+  // amount finer than the workspace currency's minor unit. The target hourly rate comes
+  // from the workspace, not from here.
   static Result<Settings> FromWorkspace(const Workspace& workspace);
 
   // Every setting as (name, value as text, one-line description in English and Italian),

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,13 +18,27 @@
 
 namespace addio {
 
+namespace signals_internal {
+class LocalClock;
+}
+
 // What every sign needs besides the client's records.
 struct Context {
   const Workspace* workspace = nullptr;
   TimeZone zone = TimeZone::Utc();  // the workspace time zone
   Settings settings;
   CivilDate as_of;
+  // Filled by MakeContext: the zone's offsets over the window read once, so that the signs
+  // need no tz database lookup per record. Optional; without it they ask `zone`, with the
+  // same results. Shared and immutable: copies of a Context are cheap and thread-safe.
+  std::shared_ptr<const signals_internal::LocalClock> clock;
 };
+
+// The context of an assessment of `workspace` as of `as_of`: its time zone resolved and its
+// settings read. Errors: kNotFound for an unknown time zone; kInvalidArgument for an
+// unknown setting or a value out of range (Settings::FromWorkspace).
+// `workspace` must outlive the returned Context.
+Result<Context> MakeContext(const Workspace& workspace, CivilDate as_of);
 
 // Portfolio statistics: each client's effective rate over the window, from which a
 // client's reference rate is derived (the hours-weighted median of the OTHER clients).
@@ -34,13 +49,20 @@ struct ClientRate {
 };
 struct Portfolio {
   std::vector<ClientRate> rates;  // by client id
+  // Filled by BuildPortfolio so that ReferenceRate is a binary search: the indexes into
+  // `rates` of the clients with a known rate, by rate then client id, and the running
+  // total of their minutes. A Portfolio built by hand may leave them empty.
+  std::vector<size_t> ranked;
+  std::vector<int64_t> cumulative_minutes;
   // The reference rate for `client`: hours-weighted median effective rate of the other
   // clients with a known rate (at least settings.underpaying_min_reference_clients of
   // them), else the workspace target rate, else nullopt.
   std::optional<Money> ReferenceRate(const std::string& client, const Context& context) const;
 };
 
-// Builds the portfolio statistics over all clients. Runs in parallel.
+// Builds the portfolio statistics over all clients: hours and effective rate per client,
+// computed as underpaying does. Runs on several threads over chunks of `clients`; the
+// result does not depend on how many.
 Portfolio BuildPortfolio(const std::vector<ClientLedger>& clients, const Context& context);
 
 // The six findings of one client, in kAllSigns order. time_drain reads underpaying's

@@ -1,1 +1,210 @@
-// placeholder
+#include "store/store.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ledger/allocation.h"
+#include "store/import_plan.h"
+
+namespace addio {
+
+const ImportCounts& ImportReport::For(std::string_view type) const {
+  for (const ImportCounts& counts : records) {
+    if (counts.type == type) return counts;
+  }
+  throw std::logic_error("ImportReport::For: unknown record type " + std::string(type));
+}
+
+size_t ImportReport::added() const {
+  size_t sum = 0;
+  for (const ImportCounts& counts : records) sum += counts.added;
+  return sum;
+}
+
+size_t ImportReport::updated() const {
+  size_t sum = 0;
+  for (const ImportCounts& counts : records) sum += counts.updated;
+  return sum;
+}
+
+size_t ImportReport::unchanged() const {
+  size_t sum = 0;
+  for (const ImportCounts& counts : records) sum += counts.unchanged;
+  return sum;
+}
+
+Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace& workspace,
+                                     CivilDate as_of) {
+  const Currency currency = workspace.currency;
+  ClientBalance balance{Money::Zero(currency), Money::Zero(currency), Money::Zero(currency),
+                        Money::Zero(currency), Money::Zero(currency)};
+  const AllocationResult allocation =
+      AllocatePayments(client.invoices, client.payments, workspace, as_of);
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    const Invoice& invoice = client.invoices[i];
+    if (invoice.status == InvoiceStatus::kVoid || invoice.issued > as_of) continue;
+    auto amount = Convert(invoice.amount, currency, workspace);
+    if (!amount) return std::unexpected(amount.error());
+    balance.invoiced += *amount;
+    if (invoice.status != InvoiceStatus::kIssued) continue;
+    auto open = Convert(allocation.settlements[i].open, currency, workspace);
+    if (!open) return std::unexpected(open.error());
+    balance.open += *open;
+    if (invoice.due < as_of) balance.overdue += *open;
+  }
+  for (const Payment& payment : client.payments) {
+    if (payment.date > as_of) continue;
+    auto amount = Convert(payment.amount, currency, workspace);
+    if (!amount) return std::unexpected(amount.error());
+    balance.paid += *amount;
+  }
+  balance.credit = allocation.credit;
+  return balance;
+}
+
+Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilDate as_of) {
+  std::vector<ClientSummary> out;
+  for (const ClientLedger& client : SplitByClient(ledger)) {
+    auto balance = ComputeBalance(client, ledger.workspace, as_of);
+    if (!balance) {
+      return Fail(balance.error().code,
+                  "client " + client.client.id + ": " + balance.error().message);
+    }
+    const size_t invoices =
+        std::count_if(client.invoices.begin(), client.invoices.end(), [&](const Invoice& invoice) {
+          return invoice.status != InvoiceStatus::kVoid && invoice.issued <= as_of;
+        });
+    out.push_back(
+        {client.client.id, client.client.name, client.client.country, invoices, *balance});
+  }
+  return out;
+}
+
+Result<ClientBalance> Store::Balance(const std::string& id, CivilDate as_of) {
+  auto client = LoadClient(id);
+  if (!client) return std::unexpected(client.error());
+  if (!*client) return Fail(ErrorCode::kNotFound, "no client with id \"" + id + "\"");
+  auto workspace = LoadWorkspace();
+  if (!workspace) return std::unexpected(workspace.error());
+  return ComputeBalance(**client, *workspace, as_of);
+}
+
+Result<std::vector<ClientSummary>> Store::ClientSummaries(CivilDate as_of) {
+  auto ledger = Load();
+  if (!ledger) return std::unexpected(ledger.error());
+  return SummarizeClients(*ledger, as_of);
+}
+
+namespace store_internal {
+namespace {
+
+// Sorts `incoming` against `stored` into counts and the records to write. Returns the
+// stored records that `incoming` does not name (they stay as they are). An id repeated in
+// `incoming` (an error validation reports, so nothing is written) is counted each time.
+template <typename T>
+std::vector<const T*> Compare(const std::vector<T>& stored, const std::vector<T>& incoming,
+                              ImportCounts& counts, RecordChanges<T>& changes) {
+  std::unordered_map<std::string_view, size_t> stored_by_id;
+  stored_by_id.reserve(stored.size());
+  for (size_t i = 0; i < stored.size(); ++i) stored_by_id.emplace(stored[i].id, i);
+  std::vector<bool> named(stored.size(), false);
+  for (const T& record : incoming) {
+    // A duplicated incoming id is an error that validation reports, so nothing is written.
+    auto it = stored_by_id.empty() ? stored_by_id.end() : stored_by_id.find(record.id);
+    if (it == stored_by_id.end()) {
+      changes.added.push_back(&record);
+      continue;
+    }
+    named[it->second] = true;
+    if (!(stored[it->second] == record)) changes.updated.push_back(&record);
+  }
+  auto by_id = [](const T* a, const T* b) { return a->id < b->id; };
+  for (std::vector<const T*>* refs : {&changes.added, &changes.updated}) {
+    if (!std::is_sorted(refs->begin(), refs->end(), by_id)) {
+      std::sort(refs->begin(), refs->end(), by_id);
+    }
+  }
+  counts.added = changes.added.size();
+  counts.updated = changes.updated.size();
+  counts.unchanged = incoming.size() - counts.added - counts.updated;
+  for (const T* record : changes.updated) counts.updated_ids.push_back(record->id);
+  std::vector<const T*> kept;
+  for (size_t i = 0; i < stored.size(); ++i) {
+    if (!named[i]) kept.push_back(&stored[i]);
+  }
+  return kept;
+}
+
+}  // namespace
+
+ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger& incoming,
+                      const LedgerSource& source) {
+  ImportPlan plan;
+  ImportReport& report = plan.report;
+
+  report.workspace.type = "workspace";
+  Workspace merged_workspace = incoming.workspace;
+  if (workspace_stored) {
+    if (incoming.workspace == Workspace{}) merged_workspace = stored.workspace;
+    for (const auto& [name, value] : stored.workspace.settings) {
+      merged_workspace.settings.emplace(name, value);  // the incoming value wins
+    }
+  }
+  if (!workspace_stored) {
+    ++report.workspace.added;
+    plan.write_workspace = true;
+  } else if (merged_workspace == stored.workspace) {
+    ++report.workspace.unchanged;
+  } else {
+    ++report.workspace.updated;
+    plan.write_workspace = true;
+  }
+  plan.changes.workspace = merged_workspace;
+
+  // The merged ledger is the incoming one when every stored record is named again (a
+  // first import, a re-import): then it is validated in place, without a copy.
+  report.records.reserve(std::size(kRecordTypes));
+  bool needs_copy = false;
+  auto compare = [&](const char* type, auto member, auto& changes) {
+    report.records.push_back(ImportCounts{.type = type});
+    auto kept = Compare(stored.*member, incoming.*member, report.records.back(), changes);
+    needs_copy |= !kept.empty();
+    return kept;
+  };
+  auto kept_clients = compare("client", &Ledger::clients, plan.changes.clients);
+  auto kept_contracts = compare("contract", &Ledger::contracts, plan.changes.contracts);
+  auto kept_projects = compare("project", &Ledger::projects, plan.changes.projects);
+  auto kept_requests = compare("request", &Ledger::requests, plan.changes.requests);
+  auto kept_work = compare("work", &Ledger::work, plan.changes.work);
+  auto kept_contacts = compare("contact", &Ledger::contacts, plan.changes.contacts);
+  auto kept_invoices = compare("invoice", &Ledger::invoices, plan.changes.invoices);
+  auto kept_payments = compare("payment", &Ledger::payments, plan.changes.payments);
+  auto kept_rate_changes = compare("rate_change", &Ledger::rate_changes, plan.changes.rate_changes);
+
+  if (!needs_copy && merged_workspace == incoming.workspace) {
+    Validate(incoming, source, report.diagnostics);
+    return plan;
+  }
+  Ledger merged = incoming;
+  merged.workspace = merged_workspace;
+  auto append = [](auto& to, const auto& kept) {
+    for (const auto* record : kept) to.push_back(*record);
+  };
+  append(merged.clients, kept_clients);
+  append(merged.contracts, kept_contracts);
+  append(merged.projects, kept_projects);
+  append(merged.requests, kept_requests);
+  append(merged.work, kept_work);
+  append(merged.contacts, kept_contacts);
+  append(merged.invoices, kept_invoices);
+  append(merged.payments, kept_payments);
+  append(merged.rate_changes, kept_rate_changes);
+  Validate(merged, source, report.diagnostics);
+  return plan;
+}
+
+}  // namespace store_internal
+}  // namespace addio

@@ -6,8 +6,8 @@ namespace addio {
 namespace {
 
 TEST(DiagnosticTest, NamesFileLocationRecordAndField) {
-  Diagnostic d{Severity::kError, "demo.json", 0, "$.invoices[3].amount", "invoice", "2025-001",
-               "amount", "expected a decimal string"};
+  Diagnostic d{Severity::kError, "demo.json", 0,        "$.invoices[3].amount",
+               "invoice",        "2025-001",  "amount", "expected a decimal string"};
   EXPECT_EQ(d.ToString(),
             "demo.json: $.invoices[3].amount: invoice 2025-001: field amount: expected a decimal "
             "string");

@@ -45,8 +45,8 @@ TEST(MoneyParseTest, TooManyDecimalsIsAnErrorNotARounding) {
 }
 
 TEST(MoneyParseTest, RejectsMalformedText) {
-  for (const char* text : {"", "-", ".5", "12.", "1,234.50", "1 234", "1e3", "+5", "12.3.4",
-                           " 12", "12 ", "abc", "--1", "1.2a"}) {
+  for (const char* text : {"", "-", ".5", "12.", "1,234.50", "1 234", "1e3", "+5", "12.3.4", " 12",
+                           "12 ", "abc", "--1", "1.2a"}) {
     EXPECT_FALSE(Money::Parse(text, Eur())) << "accepted \"" << text << "\"";
   }
 }

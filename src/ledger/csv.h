@@ -1,0 +1,59 @@
+// RFC 4180 CSV, read and written by hand: the CSV form of the canonical ledger uses it, and
+// so do the importers of other tools' exports (bank statements, time trackers, invoicing
+// tools), which is why the reader accepts what spreadsheets really produce: a UTF-8 byte
+// order mark, CRLF or LF line ends, quoted fields spanning lines, doubled quotes, and a
+// separator other than ',' (';' in Italian and German spreadsheets, '\t').
+//
+// The reader works on text already in memory (a mapped file) and hands out one record at a
+// time, with the line where the record starts, so that messages can point at it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace addio {
+
+struct CsvOptions {
+  char separator = ',';
+  // Lines with no characters at all are no records (a trailing blank line is common).
+  bool skip_empty_lines = true;
+};
+
+class CsvReader {
+ public:
+  // `text` must outlive the reader. A leading UTF-8 byte order mark is skipped.
+  explicit CsvReader(std::string_view text, CsvOptions options = {});
+
+  // Reads the next record into `fields` (cleared first; its capacity is reused, so pass
+  // the same vector every time). Returns false at the end of the input.
+  // Malformed input is read leniently (a stray quote is kept as text; an unterminated
+  // quoted field runs to the end of the input) and described by problem().
+  bool Next(std::vector<std::string>& fields);
+
+  // The 1-based line where the record last returned by Next starts.
+  int line() const { return record_line_; }
+
+  // What was malformed in the record last returned by Next, e.g. "unterminated quoted
+  // field"; empty when it was well formed.
+  const std::string& problem() const { return problem_; }
+
+ private:
+  std::string_view text_;
+  CsvOptions options_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  int record_line_ = 0;
+  std::string problem_;
+};
+
+// The separator a CSV text most likely uses: whichever of ',', ';', '\t' occurs most
+// often outside quotes in its first line; ',' when none does.
+char SniffCsvSeparator(std::string_view text);
+
+// Appends `field` to `out`, quoted (with inner quotes doubled) only when it contains the
+// separator, a quote, CR or LF, or starts or ends with a space.
+void AppendCsvField(std::string& out, std::string_view field, char separator = ',');
+
+}  // namespace addio

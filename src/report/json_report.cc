@@ -1,0 +1,271 @@
+// The JSON of `assess` (DESIGN.md section 7, also the API's), of `explain` and of
+// `history`. Keys are written in a fixed order, money as decimal strings, ratios with at
+// most 4 decimals, unknown metrics as null: the same assessment gives the same bytes.
+#include <cstdlib>
+#include <set>
+
+#include "report/i18n.h"
+#include "report/json_writer.h"
+#include "report/report_internal.h"
+
+namespace addio {
+namespace {
+
+// Settings whose value is an amount of money: written as decimal strings like all money.
+const std::set<std::string, std::less<>> kMoneySettings = {"late_interest.fixed"};
+
+void WriteMoney(JsonWriter& json, const Money& money) { json.String(money.ToString()); }
+
+void WriteOptionalMoney(JsonWriter& json, const std::optional<Money>& money) {
+  if (money) {
+    WriteMoney(json, *money);
+  } else {
+    json.Null();
+  }
+}
+
+void WriteSettings(JsonWriter& json, const Assessment& assessment) {
+  json.Key("settings");
+  json.BeginObject();
+  for (const Settings::Entry& entry : assessment.settings.Entries()) {
+    json.Key(entry.name);
+    char* end = nullptr;
+    const double number = std::strtod(entry.value.c_str(), &end);
+    const bool numeric = !entry.value.empty() && end == entry.value.c_str() + entry.value.size();
+    if (numeric && !kMoneySettings.contains(entry.name)) {
+      json.Number(number);
+    } else {
+      json.String(entry.value);
+    }
+  }
+  json.Key("target_hourly_rate");
+  WriteOptionalMoney(json, assessment.target_hourly_rate);
+  json.EndObject();
+}
+
+void WriteMetric(JsonWriter& json, const Metric& metric) {
+  switch (metric.kind) {
+    case Metric::Kind::kNumber:
+      json.Number(metric.number);
+      return;
+    case Metric::Kind::kCount:
+      json.Int(metric.count);
+      return;
+    case Metric::Kind::kMoney:
+      WriteMoney(json, metric.money);
+      return;
+    case Metric::Kind::kUnknown:
+      json.Null();
+      return;
+  }
+}
+
+void WriteEvidence(JsonWriter& json, const Evidence& evidence, Lang lang) {
+  json.BeginObject();
+  json.Key("type");
+  json.String(evidence.record_type);
+  json.Key("id");
+  json.String(evidence.id);
+  json.Key("date");
+  if (evidence.date) {
+    json.String(evidence.date->ToString());
+  } else {
+    json.Null();
+  }
+  json.Key("amount");
+  WriteOptionalMoney(json, evidence.amount);
+  json.Key("value");
+  if (evidence.value) {
+    json.Number(*evidence.value);
+  } else {
+    json.Null();
+  }
+  json.Key("note");
+  json.String(evidence.note.In(LangCode(lang)));
+  json.EndObject();
+}
+
+void WriteThreshold(JsonWriter& json, const Finding& finding, const Threshold& threshold,
+                    Lang lang) {
+  json.BeginObject();
+  json.Key("metric");
+  json.String(threshold.metric);
+  json.Key("setting");
+  json.String(threshold.setting);
+  json.Key("limit");
+  json.Number(threshold.limit);
+  json.Key("at_least");
+  json.Bool(threshold.at_least);
+  json.Key("severity");
+  json.String(LevelKey(threshold.level));
+  json.Key("text");
+  json.String(ThresholdSentence(finding, threshold, lang));
+  json.EndObject();
+}
+
+void WriteSign(JsonWriter& json, const Finding& finding, Lang lang, bool with_thresholds) {
+  json.BeginObject();
+  json.Key("severity");
+  json.String(LevelKey(finding.level));
+  json.Key("metrics");
+  json.BeginObject();
+  for (const Metric& metric : finding.metrics) {
+    json.Key(metric.name);
+    WriteMetric(json, metric);
+  }
+  json.EndObject();
+  json.Key("reasons");
+  json.BeginArray();
+  for (const Text& reason : finding.reasons) json.String(reason.In(LangCode(lang)));
+  json.EndArray();
+  json.Key("evidence");
+  json.BeginArray();
+  for (const Evidence& evidence : finding.evidence) WriteEvidence(json, evidence, lang);
+  json.EndArray();
+  if (with_thresholds) {
+    json.Key("thresholds");
+    json.BeginArray();
+    for (const Threshold& threshold : finding.thresholds) {
+      WriteThreshold(json, finding, threshold, lang);
+    }
+    json.EndArray();
+  }
+  json.EndObject();
+}
+
+void WriteEconomics(JsonWriter& json, const Economics& e) {
+  json.BeginObject();
+  json.Key("revenue");
+  WriteMoney(json, e.revenue);
+  json.Key("hours");
+  json.Number(e.hours);
+  json.Key("effective_rate");
+  WriteOptionalMoney(json, e.effective_rate);
+  json.Key("overdue_amount");
+  WriteMoney(json, e.overdue_amount);
+  json.Key("late_cost");
+  WriteMoney(json, e.late_cost);
+  json.Key("underpay_gap");
+  WriteMoney(json, e.underpay_gap);
+  json.Key("unbilled_extras");
+  WriteMoney(json, e.unbilled_extras);
+  json.Key("written_off");
+  WriteMoney(json, e.written_off);
+  json.Key("hidden_cost");
+  WriteMoney(json, e.hidden_cost);
+  json.Key("net_value");
+  WriteMoney(json, e.net_value);
+  json.Key("statutory_interest");
+  WriteMoney(json, e.statutory_interest);
+  json.EndObject();
+}
+
+// The fields of a client object, without its braces (explain adds its own header).
+void WriteClientFields(JsonWriter& json, const ClientAssessment& client, Lang lang,
+                       bool with_thresholds) {
+  json.Key("client");
+  json.String(client.client);
+  json.Key("name");
+  json.String(client.name);
+  json.Key("verdict");
+  json.String(VerdictKey(client.verdict));
+  json.Key("score");
+  json.Int(client.score);
+  json.Key("archetype");
+  json.String(ArchetypeKey(client.archetype));
+  json.Key("signals");
+  json.BeginObject();
+  for (const Finding& finding : client.signs) {
+    json.Key(SignKey(finding.sign));
+    WriteSign(json, finding, lang, with_thresholds);
+  }
+  json.EndObject();
+  json.Key("economics");
+  WriteEconomics(json, client.economics);
+  json.Key("actions");
+  json.BeginArray();
+  for (const Action& action : client.actions) {
+    json.BeginObject();
+    json.Key("code");
+    json.String(action.code);
+    json.Key("text");
+    json.String(action.text.In(LangCode(lang)));
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
+void WriteHeader(JsonWriter& json, const Assessment& assessment) {
+  json.Key("as_of");
+  json.String(assessment.as_of.ToString());
+  json.Key("window_days");
+  json.Int(assessment.window_days);
+  json.Key("currency");
+  json.String(assessment.currency.code());
+}
+
+}  // namespace
+
+std::string AssessmentJson(const Assessment& assessment, Lang lang) {
+  JsonWriter json;
+  json.BeginObject();
+  WriteHeader(json, assessment);
+  WriteSettings(json, assessment);
+  json.Key("clients");
+  json.BeginArray();
+  for (const ClientAssessment& client : assessment.clients) {
+    json.BeginObject();
+    WriteClientFields(json, client, lang, /*with_thresholds=*/false);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+  return json.Take();
+}
+
+std::string ExplainJson(const Assessment& assessment, const ClientAssessment& client, Lang lang) {
+  JsonWriter json;
+  json.BeginObject();
+  WriteHeader(json, assessment);
+  WriteClientFields(json, client, lang, /*with_thresholds=*/true);
+  json.EndObject();
+  return json.Take();
+}
+
+std::string HistoryJson(const std::string& client, const std::string& name,
+                        const std::vector<HistoryPoint>& points) {
+  JsonWriter json;
+  json.BeginObject();
+  json.Key("client");
+  json.String(client);
+  json.Key("name");
+  json.String(name);
+  json.Key("points");
+  json.BeginArray();
+  for (const HistoryPoint& point : points) {
+    json.BeginObject();
+    json.Key("date");
+    json.String(point.date.ToString());
+    json.Key("score");
+    json.Int(point.score);
+    json.Key("verdict");
+    json.String(VerdictKey(point.verdict));
+    json.Key("archetype");
+    json.String(ArchetypeKey(point.archetype));
+    json.Key("signals");
+    json.BeginObject();
+    for (size_t i = 0; i < kAllSigns.size(); ++i) {
+      json.Key(SignKey(kAllSigns[i]));
+      json.String(LevelKey(point.levels[i]));
+    }
+    json.EndObject();
+    json.Key("net_value");
+    WriteMoney(json, point.net_value);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+  return json.Take();
+}
+
+}  // namespace addio

@@ -1,0 +1,51 @@
+// What an import changes, decided from the stored and the incoming records alone, so that
+// every backend (SQLite, PostgreSQL) merges and validates the same way and only differs in
+// how it reads and writes. Internal to src/store/.
+#pragma once
+
+#include <vector>
+
+#include "ledger/records.h"
+#include "ledger/validate.h"
+#include "store/store.h"
+
+namespace addio::store_internal {
+
+// Records of one type to write, pointing into the incoming ledger, each vector sorted by
+// id (so that inserts walk the primary key in order).
+template <typename T>
+struct RecordChanges {
+  std::vector<const T*> added;
+  std::vector<const T*> updated;
+};
+
+struct Changes {
+  Workspace workspace;  // the merged workspace
+  RecordChanges<Client> clients;
+  RecordChanges<Contract> contracts;
+  RecordChanges<Project> projects;
+  RecordChanges<Request> requests;
+  RecordChanges<WorkEntry> work;
+  RecordChanges<Contact> contacts;
+  RecordChanges<Invoice> invoices;
+  RecordChanges<Payment> payments;
+  RecordChanges<RateChange> rate_changes;
+};
+
+struct ImportPlan {
+  ImportReport report;
+  bool write_workspace = false;
+  Changes changes;  // REQUIRES: the incoming ledger outlives it
+};
+
+// Compares `incoming` with `stored` record by record, merges them, and validates the
+// merged ledger (incoming records first, so `source` indexes them unchanged). The plan
+// points into `incoming`.
+// `workspace_stored` says whether `stored.workspace` was read from the store or is the
+// default of an empty one. The incoming workspace replaces the stored one, except that
+// stored settings the incoming workspace does not name are kept, and that an incoming
+// Workspace{} (a source without workspace) keeps the stored workspace.
+ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger& incoming,
+                      const LedgerSource& source);
+
+}  // namespace addio::store_internal

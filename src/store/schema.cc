@@ -1,0 +1,195 @@
+#include "store/schema.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+namespace addio::store_internal {
+namespace {
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+// Each step is applied once, in order; never edit a step that has shipped, append one.
+// Money is INTEGER minor units beside a TEXT ISO 4217 code, business dates TEXT
+// YYYY-MM-DD, instants INTEGER unix seconds, lists and the intake answers JSON text.
+// Empty optional references are NULL so that the foreign keys hold.
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, R"sql(
+CREATE TABLE workspace (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  working_hours TEXT NOT NULL,
+  holidays TEXT NOT NULL,
+  target_hourly_rate INTEGER,
+  target_hourly_rate_currency TEXT,
+  fx TEXT NOT NULL,
+  owner_emails TEXT NOT NULL,
+  settings TEXT NOT NULL
+);
+CREATE TABLE clients (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  since TEXT,
+  tax_id TEXT NOT NULL,
+  emails TEXT NOT NULL,
+  domains TEXT NOT NULL,
+  intake TEXT
+) WITHOUT ROWID;
+CREATE TABLE contracts (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  sent TEXT,
+  signed TEXT,
+  refused TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  payment_terms_days INTEGER,
+  hourly_rate INTEGER,
+  hourly_rate_currency TEXT
+) WITHOUT ROWID;
+CREATE TABLE projects (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  contract TEXT REFERENCES contracts (id),
+  name TEXT NOT NULL,
+  pricing TEXT NOT NULL,
+  budget_hours REAL,
+  fee INTEGER,
+  fee_currency TEXT,
+  start_date TEXT,
+  end_date TEXT
+) WITHOUT ROWID;
+CREATE TABLE requests (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  project TEXT REFERENCES projects (id),
+  at INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  in_scope INTEGER NOT NULL,
+  estimate_hours REAL,
+  change_order TEXT NOT NULL,
+  deadline INTEGER
+) WITHOUT ROWID;
+CREATE TABLE work (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  project TEXT REFERENCES projects (id),
+  request TEXT REFERENCES requests (id),
+  start INTEGER NOT NULL,
+  minutes INTEGER NOT NULL,
+  billable INTEGER NOT NULL,
+  note TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE contacts (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  at INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  urgent INTEGER NOT NULL,
+  logged INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE invoices (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  issued TEXT NOT NULL,
+  due TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  status TEXT NOT NULL,
+  disputed INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE payments (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  invoice TEXT REFERENCES invoices (id),
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE rate_changes (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  at TEXT NOT NULL,
+  from_amount INTEGER,
+  from_currency TEXT,
+  to_amount INTEGER,
+  to_currency TEXT,
+  outcome TEXT NOT NULL,
+  agreed_amount INTEGER,
+  agreed_currency TEXT
+) WITHOUT ROWID;
+CREATE INDEX contracts_client ON contracts (client);
+CREATE INDEX projects_client ON projects (client);
+CREATE INDEX requests_client ON requests (client);
+CREATE INDEX work_client ON work (client);
+CREATE INDEX contacts_client ON contacts (client);
+CREATE INDEX invoices_client ON invoices (client);
+CREATE INDEX payments_client ON payments (client);
+CREATE INDEX rate_changes_client ON rate_changes (client);
+)sql"},
+  };
+  return kMigrations;
+}
+
+// The version recorded in `db`: 0 for a new, empty file.
+Result<int> CurrentVersion(SQLite::Database& db, const std::string& path) {
+  if (db.tableExists("schema_version")) {
+    SQLite::Statement query(db, "SELECT max(version) FROM schema_version");
+    if (query.executeStep() && !query.getColumn(0).isNull()) return query.getColumn(0).getInt();
+    return 0;
+  }
+  SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
+  tables.executeStep();
+  if (tables.getColumn(0).getInt() != 0) {
+    return Fail(ErrorCode::kStore, path + " is a SQLite database but not an addio store");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+Status Migrate(SQLite::Database& db, const std::string& path) {
+  try {
+    auto version = CurrentVersion(db, path);
+    if (!version) return std::unexpected(version.error());
+    if (*version > LatestSchemaVersion()) {
+      return Fail(ErrorCode::kStore,
+                  path + " was written by a newer version of addio (schema version " +
+                      std::to_string(*version) + ", this addio knows up to " +
+                      std::to_string(LatestSchemaVersion()) + "); upgrade addio to open it");
+    }
+    for (const Migration& step : Migrations()) {
+      if (step.version <= *version) continue;
+      // IMMEDIATE: two processes opening a new file at once must not both migrate it.
+      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+      auto current = CurrentVersion(db, path);
+      if (!current) return std::unexpected(current.error());
+      if (*current >= step.version) continue;  // another process got there first
+      db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+      db.exec(step.sql);
+      db.exec("DELETE FROM schema_version");
+      SQLite::Statement record(db, "INSERT INTO schema_version (version) VALUES (?)");
+      record.bind(1, step.version);
+      record.exec();
+      transaction.commit();
+    }
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kStore, path + ": cannot update the database schema: " + e.what());
+  }
+  return {};
+}
+
+}  // namespace addio::store_internal

@@ -1,0 +1,27 @@
+// The SQLite schema of the store and its migrations. The schema is a list of numbered
+// steps; a database records the last step applied in `schema_version`, and opening it
+// applies the missing steps in order, each in its own transaction, so that an
+// interrupted upgrade leaves the database at the previous version. A database whose
+// version is beyond the last step known here was written by a newer addio and is
+// refused rather than misread. Internal to src/store/.
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace addio::store_internal {
+
+// The version the last migration step brings a database to.
+int LatestSchemaVersion();
+
+// Brings `db` to LatestSchemaVersion(). `path` names the file in messages.
+// Error kStore when the file holds tables but is not an addio database, when its version
+// is newer than this build knows, or when SQLite refuses. Never throws.
+Status Migrate(SQLite::Database& db, const std::string& path);
+
+}  // namespace addio::store_internal

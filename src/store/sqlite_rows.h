@@ -1,0 +1,161 @@
+// How each record type maps to its SQLite table: the column list, and two mirror-image
+// functions that bind a record to an upsert statement and read it back from a row, field
+// by field in the same order. Load(Import(x)) == x is the property this file keeps.
+// Internal to src/store/; see schema.cc for the tables themselves.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ledger/records.h"
+
+namespace addio::store_internal {
+
+// Thrown by the readers when a stored value cannot be read back (a damaged or hand-edited
+// database); the store turns it into an Error kStore at its boundary.
+class DamagedRow : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Binds parameters 1, 2, 3, ... in order. Empty strings and absent optionals are NULL.
+class Binder {
+ public:
+  explicit Binder(SQLite::Statement& statement) : statement_(statement) {}
+  void Text(const std::string& v);
+  void TextOrNull(const std::string& v);  // empty -> NULL
+  void Int(int64_t v);
+  void IntOrNull(const std::optional<int>& v);
+  void Real(const std::optional<double>& v);
+  void Bool(bool v) { Int(v ? 1 : 0); }
+  void Date(CivilDate v);
+  void Date(const std::optional<CivilDate>& v);
+  void At(Instant v) { Int(v.unix_seconds()); }
+  void At(const std::optional<Instant>& v);
+  void Amount(const Money& v);  // two columns: minor units, currency code
+  void Amount(const std::optional<Money>& v);
+  void JsonList(const std::vector<std::string>& v);
+
+ private:
+  SQLite::Statement& statement_;
+  int index_ = 1;
+};
+
+// Reads columns 0, 1, 2, ... of the current row in order.
+class RowReader {
+ public:
+  RowReader(SQLite::Statement& statement, const char* table)
+      : statement_(statement), table_(table) {}
+  std::string Text();  // NULL -> ""
+  int64_t Int();
+  std::optional<int> IntOrNull();
+  std::optional<double> Real();
+  bool Bool() { return Int() != 0; }
+  CivilDate Date();
+  std::optional<CivilDate> DateOrNull();
+  Instant At() { return Instant::FromUnixSeconds(Int()); }
+  std::optional<Instant> AtOrNull();
+  Money Amount();
+  std::optional<Money> AmountOrNull();
+  std::vector<std::string> JsonList();
+  Currency ReadCurrency(const char* code);
+  [[noreturn]] void Damaged(const std::string& what) const;
+  template <typename E>
+  E Enum(std::optional<E> (*parse)(std::string_view)) {
+    std::string text = Text();
+    std::optional<E> value = parse(text);
+    if (!value) Damaged("unknown value \"" + text + "\"");
+    return *value;
+  }
+
+ private:
+  SQLite::Column Next() { return statement_.getColumn(index_++); }
+  SQLite::Statement& statement_;
+  const char* table_;
+  int index_ = 0;
+  std::string last_code_;  // one-entry cache: most rows of a table share a currency
+  Currency last_currency_;
+};
+
+// The table of each record type: its name and columns (id first, then client). The
+// Bind and Read overloads below handle the columns in exactly this order.
+struct TableInfo {
+  const char* name;
+  const char* columns;
+};
+template <typename T>
+inline constexpr TableInfo kTableOf = {};
+template <>
+inline constexpr TableInfo kTableOf<Client> = {
+    "clients", "id, name, kind, country, since, tax_id, emails, domains, intake"};
+template <>
+inline constexpr TableInfo kTableOf<Contract> = {
+    "contracts",
+    "id, client, sent, signed, refused, start_date, end_date, payment_terms_days, "
+    "hourly_rate, hourly_rate_currency"};
+template <>
+inline constexpr TableInfo kTableOf<Project> = {
+    "projects",
+    "id, client, contract, name, pricing, budget_hours, fee, fee_currency, start_date, "
+    "end_date"};
+template <>
+inline constexpr TableInfo kTableOf<Request> = {
+    "requests",
+    "id, client, project, at, summary, in_scope, estimate_hours, change_order, deadline"};
+template <>
+inline constexpr TableInfo kTableOf<WorkEntry> = {
+    "work", "id, client, project, request, start, minutes, billable, note"};
+template <>
+inline constexpr TableInfo kTableOf<Contact> = {
+    "contacts", "id, client, at, channel, direction, minutes, urgent, logged"};
+template <>
+inline constexpr TableInfo kTableOf<Invoice> = {
+    "invoices", "id, client, issued, due, amount, currency, status, disputed"};
+template <>
+inline constexpr TableInfo kTableOf<Payment> = {"payments",
+                                                "id, client, invoice, date, amount, currency"};
+template <>
+inline constexpr TableInfo kTableOf<RateChange> = {
+    "rate_changes",
+    "id, client, at, from_amount, from_currency, to_amount, to_currency, outcome, "
+    "agreed_amount, agreed_currency"};
+
+void Bind(Binder& b, const Client& r);
+void Bind(Binder& b, const Contract& r);
+void Bind(Binder& b, const Project& r);
+void Bind(Binder& b, const Request& r);
+void Bind(Binder& b, const WorkEntry& r);
+void Bind(Binder& b, const Contact& r);
+void Bind(Binder& b, const Invoice& r);
+void Bind(Binder& b, const Payment& r);
+void Bind(Binder& b, const RateChange& r);
+void Read(RowReader& r, Client& out);
+void Read(RowReader& r, Contract& out);
+void Read(RowReader& r, Project& out);
+void Read(RowReader& r, Request& out);
+void Read(RowReader& r, WorkEntry& out);
+void Read(RowReader& r, Contact& out);
+void Read(RowReader& r, Invoice& out);
+void Read(RowReader& r, Payment& out);
+void Read(RowReader& r, RateChange& out);
+
+// "INSERT INTO t (columns) VALUES (?1, ?2, ...)".
+std::string InsertSql(const char* table, const char* columns);
+// "UPDATE t SET c2 = ?2, c3 = ?3, ... WHERE id = ?1": binds as InsertSql does.
+// REQUIRES: `columns` starts with id.
+std::string UpdateSql(const char* table, const char* columns);
+// InsertSql + " ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...".
+std::string UpsertSql(const char* table, const char* columns);
+
+// The single workspace row; its id is always 1.
+inline constexpr char kWorkspaceColumns[] =
+    "id, name, currency, timezone, working_hours, holidays, target_hourly_rate, "
+    "target_hourly_rate_currency, fx, owner_emails, settings";
+void Bind(Binder& b, const Workspace& w);
+void Read(RowReader& r, Workspace& out);
+
+}  // namespace addio::store_internal

@@ -1,0 +1,159 @@
+// The store: where a workspace's records live between runs (DESIGN.md section 1,
+// "ledger records --store--> SQLite | PostgreSQL"). Importers hand it a Ledger; it merges
+// the records into what is stored (new ids are added, changed records replace the old ones,
+// equal records change nothing), validates the merged whole and writes it in one
+// transaction, so a bad import, or a process killed halfway, leaves the store as it was.
+// The engine reads it back as a Ledger or as one client's as-of snapshot (ClientLedger).
+//
+// Store is the abstract interface; OpenSqliteStore gives the embedded SQLite store (one
+// file, the default). A PostgreSQL store for the server implements the same interface.
+// A Store object is not thread-safe: use one per thread (SQLite allows several readers
+// and one writer on the same file; writers wait up to 5 seconds for the lock).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "ledger/client_ledger.h"
+#include "ledger/records.h"
+#include "ledger/validate.h"
+
+namespace addio {
+
+// How one record type fared in an import.
+struct ImportCounts {
+  std::string type;    // "workspace", "client", "contract", ... (the LedgerSource type names)
+  size_t added = 0;    // ids not stored before
+  size_t updated = 0;  // stored ids whose record differed; the incoming one replaced it
+  size_t unchanged = 0;
+  std::vector<std::string> updated_ids;  // sorted
+  size_t total() const { return added + updated + unchanged; }
+};
+
+struct ImportReport {
+  bool dry_run = false;
+  // True when the records were committed: never for a dry run or when `diagnostics` has
+  // an error (then nothing at all was written).
+  bool written = false;
+  ImportCounts workspace;             // type "workspace"; at most one of the three counts is 1
+  std::vector<ImportCounts> records;  // one per record type, in the order of kRecordTypes
+  // Errors and warnings of the merged ledger (stored + incoming). Records from the
+  // incoming source carry their file and line or JSON path; stored records only their
+  // type and id.
+  Diagnostics diagnostics;
+
+  bool ok() const { return !diagnostics.HasErrors(); }
+  // The counts of `type` ("client", ...). REQUIRES: `type` is one of kRecordTypes.
+  const ImportCounts& For(std::string_view type) const;
+  // Sums over the record types (the workspace not included).
+  size_t added() const;
+  size_t updated() const;
+  size_t unchanged() const;
+};
+
+// The record types in the order they are written (parents before children) and reported.
+inline constexpr const char* kRecordTypes[] = {"client",  "contract", "project",
+                                               "request", "work",     "contact",
+                                               "invoice", "payment",  "rate_change"};
+
+// What a client owes and holds as of a date, in the workspace currency, from
+// AllocatePayments (ledger/allocation.h). Invoices issued after `as_of` and payments dated
+// after it do not count.
+struct ClientBalance {
+  Money invoiced;  // non-void invoices issued on or before as_of (written-off included)
+  Money paid;      // payments dated on or before as_of
+  Money open;      // still owed on invoices with status issued (not void, not written off)
+  Money overdue;   // the part of `open` on invoices whose due date is before as_of
+  Money credit;    // money received and not yet allocated to any invoice (overpayment)
+};
+
+// One line of the client list (`addio clients`).
+struct ClientSummary {
+  std::string id;
+  std::string name;
+  std::string country;
+  size_t invoices = 0;  // non-void invoices issued on or before as_of
+  ClientBalance balance;
+};
+
+// The balance of one client's snapshot. Error kValidation when an amount is in a
+// currency the workspace FX table cannot convert.
+Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace& workspace,
+                                     CivilDate as_of);
+
+// One summary per client of `ledger`, in client id order. Same errors as ComputeBalance.
+Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilDate as_of);
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Merges `incoming` into the stored records in one transaction: a record whose id is
+  // not stored is added, one equal (operator==) to the stored record with its id is left
+  // alone, a different one replaces it. The incoming workspace replaces the stored one;
+  // an incoming workspace equal to Workspace{} (what a source without workspace settings
+  // gives) keeps the stored one. The merged ledger is validated (ledger/validate.h), so
+  // references may point to records stored earlier; `source` locates the incoming
+  // records in messages.
+  // Returns the report also when the records were rejected: then report.ok() is false,
+  // its diagnostics say why and nothing was written. With `dry_run` the same report is
+  // computed and the transaction rolled back. Error kStore only when the database
+  // refuses (locked for more than 5 seconds, disk full, read-only file).
+  virtual Result<ImportReport> Import(const Ledger& incoming, const LedgerSource& source,
+                                      bool dry_run) = 0;
+
+  // The whole workspace, every vector ordered by id. A store never imported into gives
+  // an empty Ledger with a default Workspace. Error kStore on a database failure.
+  virtual Result<Ledger> Load() = 0;
+
+  // The stored workspace, or Workspace{} when none was imported yet.
+  virtual Result<Workspace> LoadWorkspace() = 0;
+
+  // Every client, ordered by id.
+  virtual Result<std::vector<Client>> Clients() = 0;
+
+  // One client's records sorted as ClientLedger documents; nullopt when no client has
+  // this id.
+  virtual Result<std::optional<ClientLedger>> LoadClient(const std::string& id) = 0;
+
+  // The workspace settings (threshold name -> value, DESIGN.md section 3); only the
+  // ones set, not the defaults.
+  virtual Result<std::map<std::string, double>> Settings() = 0;
+
+  // Sets one workspace setting, creating the workspace with defaults when none is
+  // stored. The store does not know which names are valid: callers check that.
+  // Error kInvalidArgument for an empty name or a value that is not finite.
+  virtual Status SetSetting(const std::string& name, double value) = 0;
+
+  // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.
+  Result<ClientBalance> Balance(const std::string& id, CivilDate as_of);
+
+  // One summary per stored client, in id order (reads the whole workspace).
+  Result<std::vector<ClientSummary>> ClientSummaries(CivilDate as_of);
+};
+
+enum class OpenMode {
+  kCreateIfMissing,  // `addio init`: creates the file and its schema when missing
+  kMustExist,        // every other command: a missing file is an error
+};
+
+// Opens (and with kCreateIfMissing creates) the SQLite store at `path`, bringing its
+// schema up to date (each migration step in its own transaction).
+// Errors: kNotFound when the file does not exist and `mode` is kMustExist (the message
+// tells the user to run `addio init`); kStore when the file is not an addio database,
+// was written by a newer addio (its schema version is unknown here), or SQLite refuses.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode mode);
+
+// The schema version this build writes (the last migration step).
+int SqliteSchemaVersion();
+
+}  // namespace addio

@@ -1,0 +1,158 @@
+// The portfolio assessment: resolve settings and time zone once, split the ledger by
+// client, build the portfolio statistics, then evaluate clients on every core. Each
+// worker writes only its own slots of a pre-sized vector, so the output order (client
+// id) never depends on scheduling.
+#include "verdict/assessment.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+namespace addio {
+namespace {
+
+// Below this many clients a thread costs more than it saves.
+constexpr size_t kClientsPerThread = 32;
+
+// The context of the workspace; a bad setting or time zone is a workspace that does not
+// validate, whatever code the lookup used.
+Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of) {
+  Result<Context> context = MakeContext(workspace, as_of);
+  if (!context) return Fail(ErrorCode::kValidation, "workspace: " + context.error().message);
+  return context;
+}
+
+// Runs body(i) for every i in [0, n) on up to hardware_concurrency threads. The first
+// exception thrown by a body (a bug) is rethrown here after every thread has joined.
+template <typename Body>
+void ParallelFor(size_t n, const Body& body) {
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = std::min(cores, (n + kClientsPerThread - 1) / kClientsPerThread);
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) body(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto work = [&] {
+    try {
+      // Small chunks keep the threads busy when clients differ in size.
+      for (size_t begin = next.fetch_add(kClientsPerThread); begin < n;
+           begin = next.fetch_add(kClientsPerThread)) {
+        const size_t end = std::min(n, begin + kClientsPerThread);
+        for (size_t i = begin; i < end; ++i) body(i);
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+// The index of `client` in `clients` (sorted by id), or nullopt.
+std::optional<size_t> FindClient(const std::vector<ClientLedger>& clients,
+                                 const std::string& client) {
+  const auto it = std::lower_bound(
+      clients.begin(), clients.end(), client,
+      [](const ClientLedger& c, const std::string& id) { return c.client.id < id; });
+  if (it == clients.end() || it->client.id != client) return std::nullopt;
+  return static_cast<size_t>(it - clients.begin());
+}
+
+Error UnknownClient(const std::string& client) {
+  return Error{ErrorCode::kNotFound, "no client with id \"" + client + "\""};
+}
+
+}  // namespace
+
+ClientAssessment AssessClient(const ClientLedger& client, const Portfolio& portfolio,
+                              const Context& context) {
+  std::array<Finding, 6> signs = EvaluateSigns(client, portfolio, context);
+  Economics economics = ComputeEconomics(client, signs, context);
+  return Conclude(client.client, std::move(signs), std::move(economics), context);
+}
+
+Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::string& only_client) {
+  Result<Context> context = ResolveContext(ledger.workspace, as_of);
+  if (!context) return std::unexpected(context.error());
+  const std::vector<ClientLedger> clients = SplitByClient(ledger);
+
+  std::vector<size_t> selected;
+  if (only_client.empty()) {
+    selected.resize(clients.size());
+    for (size_t i = 0; i < clients.size(); ++i) selected[i] = i;
+  } else {
+    const std::optional<size_t> index = FindClient(clients, only_client);
+    if (!index) return std::unexpected(UnknownClient(only_client));
+    selected.push_back(*index);
+  }
+
+  // Every client counts in the portfolio, even when only one is assessed: its
+  // reference rate comes from the others.
+  const Portfolio portfolio = BuildPortfolio(clients, *context);
+
+  Assessment out;
+  out.as_of = as_of;
+  out.window_days = context->settings.window_days;
+  out.currency = ledger.workspace.currency;
+  out.workspace_name = ledger.workspace.name;
+  out.target_hourly_rate = ledger.workspace.target_hourly_rate;
+  out.settings = context->settings;
+  out.clients.resize(selected.size());
+  ParallelFor(selected.size(), [&](size_t i) {
+    out.clients[i] = AssessClient(clients[selected[i]], portfolio, *context);
+  });
+  return out;
+}
+
+Result<std::vector<HistoryPoint>> History(const Ledger& ledger, const std::string& client,
+                                          CivilDate as_of, int months) {
+  if (months < 1 || months > 600) {
+    return Fail(ErrorCode::kInvalidArgument, "history months must be between 1 and 600");
+  }
+  Result<Context> context = ResolveContext(ledger.workspace, as_of);
+  if (!context) return std::unexpected(context.error());
+  // Records dated after a point's date never count in the signs, so one split serves
+  // every point.
+  const std::vector<ClientLedger> clients = SplitByClient(ledger);
+  const std::optional<size_t> index = FindClient(clients, client);
+  if (!index) return std::unexpected(UnknownClient(client));
+
+  std::vector<CivilDate> dates;
+  CivilDate month_end = as_of == as_of.EndOfMonth() ? as_of : as_of.AddDays(-as_of.day());
+  for (int i = 0; i < months; ++i) {
+    dates.push_back(month_end);
+    month_end = month_end.AddDays(-month_end.day());  // the last day of the month before
+  }
+  std::reverse(dates.begin(), dates.end());
+  if (as_of != as_of.EndOfMonth()) dates.push_back(as_of);
+
+  std::vector<HistoryPoint> points(dates.size());
+  // Each point needs the whole portfolio as of its date; the points are independent.
+  for (size_t i = 0; i < dates.size(); ++i) {
+    Context at = *context;
+    at.as_of = dates[i];
+    const Portfolio portfolio = BuildPortfolio(clients, at);
+    const ClientAssessment assessed = AssessClient(clients[*index], portfolio, at);
+    HistoryPoint& point = points[i];
+    point.date = dates[i];
+    point.score = assessed.score;
+    point.verdict = assessed.verdict;
+    point.archetype = assessed.archetype;
+    point.levels = LevelsOf(assessed.signs);
+    point.net_value = assessed.economics.net_value;
+  }
+  return points;
+}
+
+}  // namespace addio

@@ -1,0 +1,441 @@
+#include "store/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <string>
+
+namespace addio {
+namespace {
+
+namespace fs = std::filesystem;
+
+Currency Ccy(const char* code) { return *Currency::Find(code); }
+Money M(const char* amount, const char* code = "EUR") { return *Money::Parse(amount, Ccy(code)); }
+CivilDate D(const char* text) { return *CivilDate::Parse(text); }
+Instant At(int64_t seconds) { return Instant::FromUnixSeconds(seconds); }
+
+Workspace AWorkspace() {
+  Workspace w;
+  w.name = "Studio Rossi";
+  w.holidays = {D("2026-12-25")};
+  w.target_hourly_rate = M("60.00");
+  w.fx = {{Ccy("USD"), *Decimal::Parse("0.920")}};
+  w.owner_emails = {"me@rossi.example"};
+  w.working_hours[5] = {{10 * 60, 12 * 60}};
+  w.working_hours[6] = {{0, 1440}};
+  return w;
+}
+
+Client AClient(const std::string& id) {
+  return Client{.id = id, .name = "Client " + id, .country = "IT"};
+}
+
+Invoice AnInvoice(const std::string& id, const std::string& client, const char* amount = "100.00") {
+  return Invoice{.id = id,
+                 .client = client,
+                 .issued = D("2026-01-10"),
+                 .due = D("2026-02-09"),
+                 .amount = M(amount)};
+}
+
+Payment APayment(const std::string& id, const std::string& client, const char* amount,
+                 const char* date = "2026-02-01") {
+  return Payment{.id = id, .client = client, .date = D(date), .amount = M(amount)};
+}
+
+// One record of every type, optional fields both set and absent, ids in id order.
+Ledger SampleLedger() {
+  Ledger l;
+  l.workspace = AWorkspace();
+  l.workspace.settings = {{"grace_days", 5}};
+  Client acme = AClient("acme");
+  acme.kind = ClientKind::kCompany;
+  acme.since = D("2025-01-10");
+  acme.tax_id = "IT01234567890";
+  acme.emails = {"ap@acme.example", "boss@acme.example"};
+  acme.domains = {"acme.example"};
+  acme.intake = R"({"will_sign_contract":"yes"})";
+  Client bob = AClient("bob");
+  bob.kind = ClientKind::kIndividual;
+  bob.country = "";
+  l.clients = {acme, bob};
+  l.contracts = {
+      Contract{.id = "k1",
+               .client = "acme",
+               .sent = D("2025-01-12"),
+               .signed_on = D("2025-01-15"),
+               .start = D("2025-01-15"),
+               .payment_terms_days = 30,
+               .hourly_rate = M("60.00")},
+      Contract{.id = "k2", .client = "bob", .sent = D("2025-02-01"), .refused = D("2025-02-03")}};
+  l.projects = {Project{.id = "p1",
+                        .client = "acme",
+                        .contract = "k1",
+                        .name = "Website",
+                        .pricing = Pricing::kFixed,
+                        .budget_hours = 40.5,
+                        .fee = M("2400.00"),
+                        .start = D("2025-01-15")},
+                Project{.id = "p2", .client = "bob", .name = "Logo", .pricing = Pricing::kHourly}};
+  l.requests = {Request{.id = "r1",
+                        .client = "acme",
+                        .project = "p1",
+                        .at = At(1738615200),
+                        .summary = "Add a blog",
+                        .in_scope = false,
+                        .estimate_hours = 6,
+                        .change_order = ChangeOrder::kProposed,
+                        .deadline = At(1738652400)}};
+  l.work = {WorkEntry{.id = "w1",
+                      .client = "acme",
+                      .project = "p1",
+                      .request = "r1",
+                      .start = At(1738652400),
+                      .minutes = 120,
+                      .billable = false,
+                      .note = "blog, \"quoted\""},
+            WorkEntry{.id = "w2", .client = "bob", .start = At(1738700000), .minutes = 0}};
+  l.contacts = {Contact{.id = "m1",
+                        .client = "acme",
+                        .at = At(1738617000),
+                        .channel = Channel::kCall,
+                        .direction = Direction::kInbound,
+                        .minutes = 15,
+                        .urgent = true}};
+  l.invoices = {AnInvoice("2025-001", "acme", "2400.00"),
+                Invoice{.id = "2025-002",
+                        .client = "bob",
+                        .issued = D("2026-01-01"),
+                        .due = D("2026-01-01"),
+                        .amount = M("50.00", "USD"),
+                        .status = InvoiceStatus::kWrittenOff,
+                        .disputed = true}};
+  l.payments = {Payment{.id = "pay1",
+                        .client = "acme",
+                        .invoice = "2025-001",
+                        .date = D("2026-02-20"),
+                        .amount = M("2400.00")},
+                APayment("pay2", "acme", "100.00", "2026-03-01")};
+  l.rate_changes = {RateChange{.id = "rc1",
+                               .client = "acme",
+                               .at = D("2025-06-01"),
+                               .from = M("60.00"),
+                               .to = M("70.00"),
+                               .outcome = RateOutcome::kCountered,
+                               .agreed = M("65.00")},
+                    RateChange{.id = "rc2", .client = "bob", .at = D("2025-07-01")}};
+  return l;
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "addio-store-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    path_ = (dir_ / "addio.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Store> Open(OpenMode mode = OpenMode::kCreateIfMissing) {
+    auto store = OpenSqliteStore(path_, mode);
+    EXPECT_TRUE(store) << store.error().message;
+    return store ? std::move(*store) : nullptr;
+  }
+
+  // Every row of every table, in a stable order: equal dumps mean equal contents.
+  std::string Dump() {
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
+    SQLite::Statement tables(db,
+                             "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                             "ORDER BY name");
+    std::string out;
+    while (tables.executeStep()) {
+      const std::string table = tables.getColumn(0).getString();
+      out += "[" + table + "]\n";
+      SQLite::Statement rows(db, "SELECT * FROM " + table + " ORDER BY 1");
+      while (rows.executeStep()) {
+        for (int i = 0; i < rows.getColumnCount(); ++i) {
+          out += rows.getColumn(i).isNull() ? "NULL" : rows.getColumn(i).getString();
+          out += '|';
+        }
+        out += '\n';
+      }
+    }
+    return out;
+  }
+
+  std::string FileBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+ImportReport MustImport(Store& store, const Ledger& ledger, bool dry_run = false) {
+  auto report = store.Import(ledger, LedgerSource{}, dry_run);
+  EXPECT_TRUE(report) << report.error().message;
+  return report ? std::move(*report) : ImportReport{};
+}
+
+TEST_F(StoreTest, MissingFileWithMustExistTellsToRunInit) {
+  auto store = OpenSqliteStore(path_, OpenMode::kMustExist);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(store.error().message.find("addio init"), std::string::npos);
+  EXPECT_FALSE(fs::exists(path_));
+}
+
+TEST_F(StoreTest, NewFileGetsTheLatestSchema) {
+  ASSERT_TRUE(Open());
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT version FROM schema_version").getInt(), SqliteSchemaVersion());
+  for (const char* table : {"workspace", "clients", "contracts", "projects", "requests", "work",
+                            "contacts", "invoices", "payments", "rate_changes"}) {
+    EXPECT_TRUE(db.tableExists(table)) << table;
+  }
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_TRUE(OpenSqliteStore(path_, OpenMode::kMustExist));
+}
+
+TEST_F(StoreTest, DatabaseOfANewerVersionIsRefused) {
+  ASSERT_TRUE(Open());
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE schema_version SET version = version + 1");
+  }
+  auto store = OpenSqliteStore(path_, OpenMode::kMustExist);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kStore);
+  EXPECT_NE(store.error().message.find("newer"), std::string::npos);
+}
+
+TEST_F(StoreTest, ForeignDatabaseIsRefused) {
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE songs (title TEXT)");
+  }
+  auto store = OpenSqliteStore(path_, OpenMode::kMustExist);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kStore);
+}
+
+TEST_F(StoreTest, ImportCountsNewRecordsAndLoadRoundTrips) {
+  const Ledger sample = SampleLedger();
+  {
+    auto store = Open();
+    ImportReport report = MustImport(*store, sample);
+    EXPECT_TRUE(report.ok()) << report.diagnostics.ToString();
+    EXPECT_TRUE(report.written);
+    EXPECT_EQ(report.workspace.added, 1u);
+    EXPECT_EQ(report.For("client").added, 2u);
+    EXPECT_EQ(report.For("request").added, 1u);
+    EXPECT_EQ(report.For("rate_change").added, 2u);
+    EXPECT_EQ(report.added(), 16u);
+    EXPECT_EQ(report.updated() + report.unchanged(), 0u);
+  }
+  auto reopened = Open(OpenMode::kMustExist);
+  auto loaded = reopened->Load();
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(*loaded, sample);
+}
+
+TEST_F(StoreTest, ReimportChangesNothing) {
+  auto store = Open();
+  MustImport(*store, SampleLedger());
+  const std::string dump = Dump();
+  const std::string bytes = FileBytes(path_);
+  const std::string wal = FileBytes(path_ + "-wal");
+
+  ImportReport again = MustImport(*store, SampleLedger());
+  EXPECT_TRUE(again.ok());
+  EXPECT_EQ(again.workspace.unchanged, 1u);
+  EXPECT_EQ(again.unchanged(), 16u);
+  EXPECT_EQ(again.added() + again.updated(), 0u);
+  EXPECT_EQ(Dump(), dump);
+  EXPECT_EQ(FileBytes(path_), bytes);
+  EXPECT_EQ(FileBytes(path_ + "-wal"), wal);
+}
+
+TEST_F(StoreTest, ChangedRecordReplacesTheStoredOneAndIsReported) {
+  auto store = Open();
+  MustImport(*store, SampleLedger());
+  Ledger changed = SampleLedger();
+  changed.invoices[1].amount = M("55.00", "USD");
+  changed.clients[0].emails.push_back("new@acme.example");
+  changed.workspace.name = "Studio Rossi & Bianchi";
+  ImportReport report = MustImport(*store, changed);
+  EXPECT_TRUE(report.written);
+  EXPECT_EQ(report.workspace.updated, 1u);
+  EXPECT_EQ(report.For("invoice").updated, 1u);
+  EXPECT_EQ(report.For("invoice").updated_ids, std::vector<std::string>{"2025-002"});
+  EXPECT_EQ(report.For("invoice").unchanged, 1u);
+  EXPECT_EQ(report.For("client").updated_ids, std::vector<std::string>{"acme"});
+  EXPECT_EQ(report.updated(), 2u);
+  EXPECT_EQ(*store->Load(), changed);
+}
+
+TEST_F(StoreTest, ReferencesToStoredRecordsAreAccepted) {
+  auto store = Open();
+  Ledger first;
+  first.workspace = AWorkspace();
+  first.clients = {AClient("acme")};
+  first.invoices = {AnInvoice("i1", "acme")};
+  MustImport(*store, first);
+
+  Ledger second;  // no workspace, no clients: only records pointing at stored ones
+  second.payments = {APayment("p1", "acme", "100.00")};
+  second.payments[0].invoice = "i1";
+  ImportReport report = MustImport(*store, second);
+  EXPECT_TRUE(report.ok()) << report.diagnostics.ToString();
+  EXPECT_TRUE(report.written);
+  EXPECT_EQ(report.workspace.unchanged, 1u);
+  EXPECT_EQ(report.For("payment").added, 1u);
+  Ledger loaded = *store->Load();
+  EXPECT_EQ(loaded.workspace, AWorkspace());  // a source without workspace keeps the stored one
+  EXPECT_EQ(loaded.payments.size(), 1u);
+  EXPECT_EQ(loaded.invoices.size(), 1u);
+}
+
+TEST_F(StoreTest, ErrorInTheLastRecordOfALargeImportWritesNothing) {
+  auto store = Open();
+  MustImport(*store, SampleLedger());
+  const std::string before = Dump();
+
+  Ledger big;
+  big.workspace = AWorkspace();
+  for (int i = 0; i < 2000; ++i) big.clients.push_back(AClient("c" + std::to_string(i)));
+  for (int i = 0; i < 18000; ++i) {
+    big.invoices.push_back(AnInvoice("inv" + std::to_string(i), "c" + std::to_string(i % 2000)));
+  }
+  big.payments.push_back(APayment("last", "nobody", "10.00"));
+  ImportReport report = MustImport(*store, big);
+  EXPECT_FALSE(report.ok());
+  EXPECT_FALSE(report.written);
+  bool names_the_record = false;
+  for (const Diagnostic& d : report.diagnostics.items()) {
+    names_the_record |= d.severity == Severity::kError && d.record_id == "last";
+  }
+  EXPECT_TRUE(names_the_record) << report.diagnostics.ToString();
+  EXPECT_EQ(Dump(), before);
+
+  big.payments.back().client = "c0";  // fixed, the same import goes through
+  ImportReport fixed = MustImport(*store, big);
+  EXPECT_TRUE(fixed.ok()) << fixed.diagnostics.ToString();
+  EXPECT_EQ(fixed.For("invoice").added, 18000u);
+  EXPECT_EQ(store->Load()->invoices.size(), 18002u);  // with the sample's two
+}
+
+TEST_F(StoreTest, DryRunReportsWithoutWriting) {
+  auto store = Open();
+  MustImport(*store, SampleLedger());
+  const std::string before = Dump();
+  Ledger changed = SampleLedger();
+  changed.clients.push_back(AClient("zed"));
+  changed.payments[1].amount = M("120.00");
+  ImportReport report = MustImport(*store, changed, /*dry_run=*/true);
+  EXPECT_TRUE(report.ok());
+  EXPECT_TRUE(report.dry_run);
+  EXPECT_FALSE(report.written);
+  EXPECT_EQ(report.For("client").added, 1u);
+  EXPECT_EQ(report.For("payment").updated_ids, std::vector<std::string>{"pay2"});
+  EXPECT_EQ(Dump(), before);
+}
+
+TEST_F(StoreTest, DamagedRowIsAStoreErrorNamingIt) {
+  auto store = Open();
+  MustImport(*store, SampleLedger());
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE invoices SET issued = '2026-02-30' WHERE id = '2025-002'");
+  }
+  auto loaded = store->Load();
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().code, ErrorCode::kStore);
+  EXPECT_NE(loaded.error().message.find("2025-002"), std::string::npos) << loaded.error().message;
+}
+
+TEST_F(StoreTest, EmptyStoreLoadsAnEmptyLedger) {
+  auto store = Open();
+  auto ledger = store->Load();
+  ASSERT_TRUE(ledger);
+  EXPECT_EQ(*ledger, Ledger{});
+  EXPECT_EQ(*store->LoadWorkspace(), Workspace{});
+  EXPECT_TRUE(store->Clients()->empty());
+}
+
+TEST_F(StoreTest, LoadClientGivesOneSortedSnapshot) {
+  auto store = Open();
+  MustImport(*store, SampleLedger());
+  auto acme = store->LoadClient("acme");
+  ASSERT_TRUE(acme && *acme);
+  EXPECT_EQ((*acme)->client, SampleLedger().clients[0]);
+  EXPECT_EQ((*acme)->invoices.size(), 1u);
+  EXPECT_EQ((*acme)->payments.size(), 2u);
+  EXPECT_EQ((*acme)->work.size(), 1u);
+  EXPECT_TRUE(store->LoadClient("ghost").value() == std::nullopt);
+  auto clients = store->Clients();
+  ASSERT_TRUE(clients);
+  ASSERT_EQ(clients->size(), 2u);
+  EXPECT_EQ((*clients)[1].id, "bob");
+}
+
+TEST_F(StoreTest, SettingsAreStoredInTheWorkspaceAndKeptByAReimport) {
+  auto store = Open();
+  ASSERT_TRUE(store->SetSetting("window_days", 180));  // creates a default workspace
+  EXPECT_EQ(store->Settings()->at("window_days"), 180);
+  MustImport(*store, SampleLedger());  // names grace_days only
+  ASSERT_TRUE(store->SetSetting("late_share_red", 0.85));
+  auto settings = store->Settings();
+  ASSERT_TRUE(settings);
+  EXPECT_EQ(*settings, (std::map<std::string, double>{
+                           {"grace_days", 5}, {"late_share_red", 0.85}, {"window_days", 180}}));
+  EXPECT_EQ(MustImport(*store, SampleLedger()).workspace.unchanged, 1u);
+  EXPECT_FALSE(store->SetSetting("", 1));
+  EXPECT_FALSE(store->SetSetting("x", std::numeric_limits<double>::infinity()));
+}
+
+TEST_F(StoreTest, ClientSummariesShowOpenBalanceAndCredit) {
+  auto store = Open();
+  Ledger l;
+  l.workspace = AWorkspace();
+  l.clients = {AClient("acme"), AClient("bob")};
+  l.invoices = {AnInvoice("a1", "acme", "100.00"), AnInvoice("a2", "acme", "50.00"),
+                AnInvoice("b1", "bob", "80.00")};
+  l.invoices[1].status = InvoiceStatus::kVoid;
+  l.payments = {APayment("pa", "acme", "130.00"), APayment("pb", "bob", "30.00")};
+  MustImport(*store, l);
+
+  auto summaries = store->ClientSummaries(D("2026-03-01"));
+  ASSERT_TRUE(summaries) << summaries.error().message;
+  ASSERT_EQ(summaries->size(), 2u);
+  const ClientSummary& acme = (*summaries)[0];
+  EXPECT_EQ(acme.id, "acme");
+  EXPECT_EQ(acme.invoices, 1u);
+  EXPECT_EQ(acme.balance.invoiced, M("100.00"));
+  EXPECT_EQ(acme.balance.open, M("0.00"));
+  EXPECT_EQ(acme.balance.credit, M("30.00"));
+  const ClientSummary& bob = (*summaries)[1];
+  EXPECT_EQ(bob.balance.paid, M("30.00"));
+  EXPECT_EQ(bob.balance.open, M("50.00"));
+  EXPECT_EQ(bob.balance.overdue, M("50.00"));
+  EXPECT_EQ(bob.balance.credit, M("0.00"));
+
+  auto early = store->Balance("bob", D("2026-01-31"));  // before the payment and the due date
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->open, M("80.00"));
+  EXPECT_EQ(early->overdue, M("0.00"));
+  EXPECT_EQ(store->Balance("ghost", D("2026-01-31")).error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace addio
