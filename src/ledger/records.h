@@ -182,6 +182,18 @@ struct Ledger {
   friend bool operator==(const Ledger&, const Ledger&) = default;
 };
 
+// A bank credit that no invoice or client could be matched to. Not a ledger record: the
+// store keeps it for review until `addio match PAYMENT INVOICE` turns it into a Payment.
+struct UnmatchedCredit {
+  std::string id;         // stable: from the bank's entry reference, else a content hash
+  CivilDate date;         // booking or value date
+  Money amount;           // > 0
+  std::string payer;      // the debtor's name as the bank gives it; may be empty
+  std::string reference;  // remittance information; may be empty
+  std::string source;     // the file it came from
+  friend bool operator==(const UnmatchedCredit&, const UnmatchedCredit&) = default;
+};
+
 // The names used in the format (JSON values, CSV cells, messages). Each Parse returns
 // nullopt for a name that is not one of the enum's.
 const char* Name(ClientKind v);

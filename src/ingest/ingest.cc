@@ -1,0 +1,1 @@
+// placeholder: registry, Ingest and ClientResolver land here

@@ -1,0 +1,94 @@
+// Importers: other tools' files (time trackers, invoicing tools, FatturaPA e-invoices,
+// bank statements, calendars, mailboxes, any CSV with a mapping) turned into ledger
+// records (DESIGN.md section 1: "sources --import--> ledger records"). Each source is one
+// class in its own file; the registry here detects the format of a path and runs its
+// importer. An importer never writes: it returns records, where they came from and every
+// problem, and `addio import` hands them to the store, which validates the merged whole
+// and writes all or nothing.
+//
+// Idempotence: record ids come from the source's own ids (an invoice number, a Toggl
+// entry id, a bank entry reference), else from a content hash (core/ids.h ContentId), so
+// importing the same file twice yields the same ids and the store reports "unchanged".
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "ledger/records.h"
+#include "ledger/validate.h"
+
+namespace addio {
+
+struct IngestOptions {
+  std::string format;          // importer name to force (--format); empty: detect
+  std::string timezone;        // --timezone: zone for naive local times; empty: workspace
+  bool create_clients = true;  // false with --no-create: unknown client names are errors
+  std::string mapping_file;    // --mapping: client renames/merges (TOML [clients] table);
+                               // for the generic CSV importer, its column mapping
+  CivilDate today;             // for importers that need "now" (recurrence windows)
+};
+
+// What the importers may read of the store: the workspace (time zone, currency, owner
+// e-mails) and the records already there (clients with names, tax ids, e-mails and
+// domains; open invoices for matching bank payments).
+struct IngestContext {
+  const Ledger* existing = nullptr;  // never null when an importer runs
+  IngestOptions options;
+};
+
+struct IngestResult {
+  std::string format;   // the importer that read the input, e.g. "toggl"
+  Ledger ledger;        // new and updated records; its workspace is Workspace{} (keep)
+  LedgerSource source;  // file and line (or path) of each record, for messages
+  Diagnostics diagnostics;
+  // Things a person must look at that are not errors: unmatched bank credits, unknown
+  // mail senders, skipped rows. Shown by --dry-run and after an import.
+  std::vector<std::string> review;
+  // Bank credits matched to no invoice and no client (camt, OFX): stored for review.
+  std::vector<UnmatchedCredit> unmatched;
+  // A few rows as read, for the --dry-run preview: header then rows.
+  std::vector<std::vector<std::string>> preview;
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  // The --format name: "ledger", "toggl", "clockify", "harvest", "kimai", "invoiceninja",
+  // "freshbooks", "wave", "zoho", "invoice2go", "invoicely", "fatturapa", "camt",
+  // "ofx", "ics", "mbox", "eml", "csv-mapping".
+  virtual std::string_view name() const = 0;
+  // One line for --help, English and Italian.
+  virtual std::string_view description_en() const = 0;
+  virtual std::string_view description_it() const = 0;
+  // How sure this importer is that it reads `path`, 0 (not at all) to 100, from the
+  // file name and its first bytes (`head`, up to 64 KiB). Cheap and without errors.
+  virtual int Detect(const std::string& path, std::string_view head) const = 0;
+  // Reads `path` (a file, or a folder where the source says so). Never throws for bad
+  // input: problems go to the result's diagnostics with file, line and column or path,
+  // record and field.
+  virtual IngestResult Read(const std::string& path, const IngestContext& context) const = 0;
+};
+
+// Every importer, in a fixed order.
+const std::vector<const Importer*>& Importers();
+
+// The importer named `name`. Error kInvalidArgument listing the valid names.
+Result<const Importer*> FindImporter(std::string_view name);
+
+// The importer most sure it reads `path` (ties: the earlier in Importers()). Error
+// kInvalidArgument when none recognises it, naming the file and suggesting --format.
+Result<const Importer*> DetectImporter(const std::string& path);
+
+// Detects (or takes options.format) and reads. A folder is read as the canonical CSV
+// ledger when it holds workspace.json or a ledger CSV file; otherwise every file in it
+// (sorted by name, recursively) is detected and read on its own, and the results merged.
+// Error only for a path that cannot be read at all or an unknown --format.
+Result<IngestResult> Ingest(const std::string& path, const IngestContext& context);
+
+}  // namespace addio
