@@ -76,10 +76,14 @@ std::string InRecords(const Finding& finding, const Threshold& threshold, double
 }  // namespace
 
 std::string ThresholdSentence(const Finding& finding, const Threshold& threshold, Lang lang) {
-  const std::string head =
-      TrFormat(threshold.at_least ? "thr.when_at_least" : "thr.when_below", lang,
+  const char* head_key = !threshold.at_least ? "thr.when_below"
+                         : threshold.strict  ? "thr.when_above"
+                                             : "thr.when_at_least";
+  std::string head =
+      TrFormat(head_key, lang,
                {Capitalize(LevelName(threshold.level, lang)), MetricLabel(threshold.metric, lang),
                 Short(threshold.limit, lang)});
+  if (!threshold.condition.en.empty()) head += " " + threshold.condition.In(LangCode(lang));
   const Metric* metric = finding.FindMetric(threshold.metric);
   const std::optional<double> value = metric ? ValueOf(*metric) : std::nullopt;
   if (!value) return head + ": " + Tr("thr.unknown", lang);
@@ -89,13 +93,15 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
   const double step = count ? 1.0 : 0.01;
   std::string tail;
   if (threshold.at_least) {
-    const bool reached = *value >= threshold.limit;
+    // The first value that triggers: the limit itself, or just above it when strict.
+    const double trigger = !threshold.strict ? (count ? std::ceil(threshold.limit) : threshold.limit)
+                           : count           ? std::floor(threshold.limit) + 1
+                                             : threshold.limit + step;
+    const bool reached = threshold.strict ? *value > threshold.limit : *value >= threshold.limit;
     if (!reached) {
-      const double to_go = count ? std::ceil(threshold.limit) - *value : threshold.limit - *value;
-      tail = TrFormat("thr.to_go", lang, {now, Short(std::max(to_go, step), lang)});
+      tail = TrFormat("thr.to_go", lang, {now, Short(std::max(trigger - *value, step), lang)});
     } else {
-      const double drop =
-          count ? *value - std::ceil(threshold.limit) + 1 : *value - threshold.limit;
+      const double drop = *value - trigger + (count ? 1 : 0);
       tail = TrFormat("thr.reached_drop", lang, {now, Short(std::max(drop, step), lang)});
     }
     tail += InRecords(finding, threshold, *value, reached, lang);

@@ -182,6 +182,7 @@ const std::vector<CatalogueEntry> kEntries = {
     // Explain: distances to the thresholds.
     {"thr.when_at_least", "{0} when {1} ≥ {2}", "{0} quando {1} ≥ {2}"},
     {"thr.when_below", "{0} when {1} < {2}", "{0} quando {1} < {2}"},
+    {"thr.when_above", "{0} when {1} > {2}", "{0} quando {1} > {2}"},
     {"thr.to_go", "now {0}: {1} to go", "ora {0}: mancano {1}"},
     {"thr.reached_drop", "now {0}: reached; {1} less would clear it",
      "ora {0}: raggiunta; con {1} in meno rientra"},

@@ -96,6 +96,8 @@ void WriteThreshold(JsonWriter& json, const Finding& finding, const Threshold& t
   json.Number(threshold.limit);
   json.Key("at_least");
   json.Bool(threshold.at_least);
+  json.Key("strict");
+  json.Bool(threshold.strict);
   json.Key("severity");
   json.String(LevelKey(threshold.level));
   json.Key("text");

@@ -73,11 +73,14 @@ Economics ComputeEconomics(const ClientLedger& client, const std::array<Finding,
   const Finding& non_payment = SignOf(signs, Sign::kNonPayment);
 
   Economics e;
-  e.revenue = MetricMoney(underpaying, "revenue", currency).value_or(zero);
   e.hours = MetricNumber(underpaying, "hours").value_or(0);
   e.effective_rate = MetricMoney(underpaying, "effective_rate", currency);
   e.overdue_amount = MetricMoney(non_payment, "overdue_amount", currency).value_or(zero);
   e.written_off = MetricMoney(non_payment, "written_off", currency).value_or(zero);
+  // underpaying's revenue is net of write-offs (what the hours really earned); here the
+  // write-offs are added back so that they are subtracted once, as a hidden cost, and
+  // revenue − hidden_cost = net_value holds on the page.
+  e.revenue = MetricMoney(underpaying, "revenue", currency).value_or(zero) + e.written_off;
 
   const std::optional<Money> reference = MetricMoney(underpaying, "reference_rate", currency);
   e.underpay_gap = zero;

@@ -242,7 +242,9 @@ struct EconomicsCase {
 TEST(EconomicsTest, HandComputedCase) {
   EconomicsCase c;
   const Economics e = ComputeEconomics(c.client, c.signs, c.context);
-  EXPECT_EQ(e.revenue, Eur("2000.00"));
+  // The underpaying revenue (net of write-offs) plus the 100.00 written off: the write-off
+  // is subtracted once, in hidden_cost.
+  EXPECT_EQ(e.revenue, Eur("2100.00"));
   EXPECT_DOUBLE_EQ(e.hours, 50);
   ASSERT_TRUE(e.effective_rate.has_value());
   EXPECT_EQ(*e.effective_rate, Eur("40.00"));
@@ -253,7 +255,7 @@ TEST(EconomicsTest, HandComputedCase) {
   EXPECT_EQ(e.unbilled_extras, Eur("300.00"));  // 5 × 60
   EXPECT_EQ(e.written_off, Eur("100.00"));
   EXPECT_EQ(e.hidden_cost, Eur("1912.47"));
-  EXPECT_EQ(e.net_value, Eur("87.53"));
+  EXPECT_EQ(e.net_value, Eur("187.53"));
   // 10.15% a year: 1000 × 30 days → 8.34; 500 × 31 days → 4.31; plus 40.00 each.
   EXPECT_EQ(e.statutory_invoices, 2);
   EXPECT_EQ(e.statutory_interest, Eur("92.65"));
