@@ -6,13 +6,24 @@ DEMO_DB ?= build/demo.db
 DEMO_AS_OF ?= 2026-11-30
 CXX_SOURCES = $(shell git ls-files '*.cc' '*.h')
 
-.PHONY: setup build run test format format-check lint bench clean
+.PHONY: setup web build run test format format-check lint bench clean
 
 setup:
 	@scripts/setup
 
+# The dashboard: web/dist, which the binary embeds. `npm ci` runs only when node_modules is
+# missing or older than package-lock.json; the build only when a source changed.
+WEB_SOURCES = $(shell find web/src -type f 2>/dev/null) web/index.html web/package.json \
+              web/package-lock.json web/tsconfig.json web/vite.config.ts
+web: web/dist/index.html
+
+web/dist/index.html: $(WEB_SOURCES) | setup
+	@cd web && if [ ! -f node_modules/.package-lock.json ] || \
+	   [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+	@cd web && npm run build --silent
+
 # Release build; the binary is build/addio.
-build: setup
+build: setup web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
@@ -25,7 +36,7 @@ run: build
 	@build/addio assess --db $(DEMO_DB) --as-of $(DEMO_AS_OF)
 
 # Every test, in the debug build with AddressSanitizer and UndefinedBehaviorSanitizer.
-test: setup format-check
+test: setup format-check web
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
 	@ctest --preset debug -j $(JOBS)

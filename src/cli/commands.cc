@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +15,7 @@
 #include "core/time.h"
 #include "gen/demo.h"
 #include "gen/generator.h"
+#include "ingest/ingest.h"
 #include "ledger/client_ledger.h"
 #include "ledger/format.h"
 #include "report/receivables_report.h"
@@ -143,6 +147,90 @@ RenderOptions MakeRenderOptions(const Common& common, const AssessOptions& optio
   return render;
 }
 
+// The import report as a table: one row per record type with new / updated / unchanged,
+// then the ids that were updated and the bank credits kept for review.
+void PrintImportCounts(const Common& common, const ImportReport& report) {
+  std::vector<std::vector<std::string>> rows = {
+      {T(common, "record type", "tipo di record"), T(common, "new", "nuovi"),
+       T(common, "updated", "aggiornati"), T(common, "unchanged", "invariati")}};
+  auto add_row = [&rows](const ImportCounts& counts) {
+    rows.push_back({counts.type, std::to_string(counts.added), std::to_string(counts.updated),
+                    std::to_string(counts.unchanged)});
+  };
+  add_row(report.workspace);
+  for (const ImportCounts& counts : report.records) add_row(counts);
+  if (report.unmatched.total() > 0) add_row(report.unmatched);
+  Print(FormatTable(rows));
+  for (const ImportCounts& counts : report.records) {
+    for (const std::string& id : counts.updated_ids) {
+      std::printf("%s %s %s\n", T(common, "updated:", "aggiornato:"), counts.type.c_str(),
+                  id.c_str());
+    }
+  }
+  if (report.unmatched.added > 0) {
+    std::printf(T(common,
+                  "%zu bank credits match no invoice: see `addio match --list`, then "
+                  "`addio match PAYMENT INVOICE`.\n",
+                  "%zu accrediti bancari non corrispondono a nessuna fattura: vedi "
+                  "`addio match --list`, poi `addio match PAGAMENTO FATTURA`.\n"),
+                report.unmatched.added);
+  }
+}
+
+// A one-line status on stderr while an import runs, only on a terminal: the stage and
+// the seconds elapsed, redrawn in place by a background thread. Importers do not report
+// their position, so this shows liveness, not a percentage.
+class Progress {
+ public:
+  Progress(const Common& common, const std::string& path)
+      : enabled_(isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {
+    stage_ = std::string(T(common, "reading ", "lettura di ")) + path;
+    if (enabled_) thread_ = std::thread([this] { Run(); });
+  }
+  ~Progress() { Done(); }
+
+  void Stage(const std::string& stage) {
+    std::lock_guard lock(mutex_);
+    stage_ = stage;
+  }
+
+  // Stops and clears the line. Idempotent.
+  void Done() {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopped_) return;
+      stopped_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    if (enabled_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  void Run() {
+    static constexpr const char* kSpinner[] = {"|", "/", "-", "\\"};
+    std::unique_lock lock(mutex_);
+    // Quick imports finish before the first frame and print nothing.
+    for (int frame = 0; !wake_.wait_for(lock, std::chrono::milliseconds(frame == 0 ? 700 : 150),
+                                        [this] { return stopped_; });
+         ++frame) {
+      const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::steady_clock::now() - start_)
+                               .count();
+      std::fprintf(stderr, "\r\033[K%s %s  %llds", kSpinner[frame % 4], stage_.c_str(),
+                   static_cast<long long>(seconds));
+    }
+  }
+
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::string stage_;
+  bool stopped_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 std::string DefaultDbPath() {
@@ -179,57 +267,78 @@ int Init(const Common& common) {
   return 0;
 }
 
-int Import(const Common& common, const std::string& path, bool dry_run) {
-  // References may point to records stored earlier: the store validates the merged whole.
-  ReadResult read = ReadLedger(path, ReadChecks::kFieldsOnly);
-  if (read.diagnostics.HasErrors()) {
-    PrintDiagnostics(read.diagnostics);
-    std::fprintf(stderr,
-                 T(common, "addio: %s in %s; nothing was written.\n",
-                   "addio: %s in %s; non è stato scritto nulla.\n"),
-                 Errors(common, read.diagnostics.ErrorCount()).c_str(), path.c_str());
-    return ExitCode(ErrorCode::kValidation);
-  }
+int Import(const Common& common, const ImportOptions& options) {
   auto store = OpenStore(common);
   if (!store) return ReportError(store.error());
-  auto report = (*store)->Import(read.ledger, read.source, dry_run);
+  // Importers resolve clients, projects and invoices against what is stored.
+  auto existing = (*store)->Load();
+  if (!existing) return ReportError(existing.error());
+
+  IngestContext context;
+  context.existing = &*existing;
+  context.options.format = options.format;
+  context.options.timezone = options.timezone;
+  context.options.create_clients = !options.no_create;
+  context.options.mapping_file = options.mapping;
+  auto zone = TimeZone::Find(existing->workspace.timezone);
+  context.options.today = Today(zone ? *zone : TimeZone::Utc());
+
+  Progress progress(common, options.path);
+  auto read = Ingest(options.path, context);
+  progress.Stage(T(common, "checking and writing", "verifica e scrittura"));
+  if (!read) {
+    progress.Done();
+    return ReportError(read.error());
+  }
+  if (read->diagnostics.HasErrors()) {
+    progress.Done();
+    PrintDiagnostics(read->diagnostics);
+    std::fprintf(stderr, T(common, "addio: %s in %s; nothing was written.\n",
+                           "addio: %s in %s; non è stato scritto nulla.\n"),
+                 Errors(common, read->diagnostics.ErrorCount()).c_str(), options.path.c_str());
+    return ExitCode(ErrorCode::kValidation);
+  }
+  // References may point to records stored earlier: the store validates the merged whole.
+  auto report = (*store)->Import(read->ledger, read->source, read->unmatched, options.dry_run);
+  progress.Done();
   if (!report) return ReportError(report.error());
 
-  Diagnostics all = read.diagnostics;
+  Diagnostics all = read->diagnostics;
   all.Append(report->diagnostics);
   PrintDiagnostics(all);
   if (!report->ok()) {
-    std::fprintf(
-        stderr,
-        T(common, "addio: %s; nothing was written.\n", "addio: %s; non è stato scritto nulla.\n"),
-        Errors(common, report->diagnostics.ErrorCount()).c_str());
+    std::fprintf(stderr, T(common, "addio: %s; nothing was written.\n",
+                           "addio: %s; non è stato scritto nulla.\n"),
+                 Errors(common, report->diagnostics.ErrorCount()).c_str());
     return ExitCode(ErrorCode::kValidation);
   }
-
-  std::vector<std::vector<std::string>> rows = {
-      {T(common, "record type", "tipo di record"), T(common, "new", "nuovi"),
-       T(common, "updated", "aggiornati"), T(common, "unchanged", "invariati")}};
-  auto add_row = [&rows](const ImportCounts& counts) {
-    rows.push_back({counts.type, std::to_string(counts.added), std::to_string(counts.updated),
-                    std::to_string(counts.unchanged)});
-  };
-  add_row(report->workspace);
-  for (const ImportCounts& counts : report->records) add_row(counts);
-  Print(FormatTable(rows));
-  for (const ImportCounts& counts : report->records) {
-    for (const std::string& id : counts.updated_ids) {
-      std::printf("%s %s %s\n", T(common, "updated:", "aggiornato:"), counts.type.c_str(),
-                  id.c_str());
-    }
+  if (options.dry_run && !read->preview.empty()) {
+    std::printf(T(common, "Read as %s; the first rows:\n", "Letto come %s; le prime righe:\n"),
+                read->format.c_str());
+    Print(FormatTable(read->preview, read->preview.front().size()));
+    std::printf("\n");
   }
-  std::printf(
-      T(common, "%zu new, %zu updated, %zu unchanged, %s.%s\n",
-        "%zu nuovi, %zu aggiornati, %zu invariati, %s.%s\n"),
-      report->added(), report->updated(), report->unchanged(),
-      CountOf(common, all.WarningCount(), "warning", "warnings", "avviso", "avvisi").c_str(),
-      dry_run ? T(common, " Dry run: nothing was written.", " Prova: non è stato scritto nulla.")
-              : "");
+  PrintImportCounts(common, *report);
+  for (const std::string& line : read->review) {
+    std::printf("%s %s\n", T(common, "review:", "da verificare:"), line.c_str());
+  }
+  std::printf(T(common, "%zu new, %zu updated, %zu unchanged, %s.%s\n",
+                "%zu nuovi, %zu aggiornati, %zu invariati, %s.%s\n"),
+              report->added(), report->updated(), report->unchanged(),
+              CountOf(common, all.WarningCount(), "warning", "warnings", "avviso", "avvisi").c_str(),
+              options.dry_run
+                  ? T(common, " Dry run: nothing was written.", " Prova: non è stato scritto nulla.")
+                  : "");
   return 0;
+}
+
+std::string ImportFormatNames() {
+  std::string names;
+  for (const Importer* importer : Importers()) {
+    if (!names.empty()) names += ", ";
+    names += importer->name();
+  }
+  return names;
 }
 
 int Export(const Common& common, const std::string& format, const std::string& out) {

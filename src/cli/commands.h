@@ -25,7 +25,17 @@ struct Source {
 };
 
 int Init(const Common& common);
-int Import(const Common& common, const std::string& path, bool dry_run);
+struct ImportOptions {
+  std::string path;      // a file or a folder
+  std::string format;    // --format: an importer name; empty to detect
+  std::string timezone;  // --timezone for naive local times; empty: the workspace's
+  std::string mapping;   // --mapping: client renames/merges, or a generic CSV's columns
+  bool no_create = false;  // --no-create: unknown client names are errors
+  bool dry_run = false;
+};
+int Import(const Common& common, const ImportOptions& options);
+// "ledger, toggl, clockify, ...": the importer names --format accepts.
+std::string ImportFormatNames();
 int Export(const Common& common, const std::string& format, const std::string& out);
 int Clients(const Common& common, const std::string& as_of);
 

@@ -1,19 +1,589 @@
-// Placeholder until the FatturaPA XML / .xml.p7m importer lands: recognises nothing.
+// FatturaPA, the Italian electronic invoice (versions 1.1 and 1.2.x, FPA and FPR): the
+// invoices the freelancer issued, as plain .xml or inside a CAdES signature (.xml.p7m, DER
+// or base64). Elements are found by local name, whatever namespace prefix the issuing
+// software used. One file may hold several bodies, each its own document.
+//
+// What each document becomes:
+// - client: the CessionarioCommittente, by VAT number (IdFiscaleIVA) or else fiscal code
+//   (CodiceFiscale), through ClientResolver::ByTaxId; a new client takes the Denominazione,
+//   else Nome + Cognome (then it is an individual).
+// - invoice id: the Numero. Italian numbering restarts every year, so a number that also
+//   belongs to another year's invoice (stored, or read in the same import) becomes
+//   "<year>/<Numero>"; a stored invoice keeps the id it already has, so re-importing
+//   changes nothing.
+// - amount: what the client is asked to pay, which is what payments settle: the sum of
+//   DettaglioPagamento/ImportoPagamento; without it, the document total
+//   (ImportoTotaleDocumento, else the DatiRiepilogo sums) less the withholding tax and the
+//   VAT the client pays to the State under split payment (EsigibilitaIVA S). When it
+//   differs from the document total the review says so.
+// - due: DataScadenzaPagamento (with several installments the last one, noted in the
+//   review), else the payment terms in days, else the document date + 30 days (a warning).
+// - credit notes (TD04, or a negative total): the ledger requires invoices > 0 and must stay
+//   idempotent whatever order files arrive in, so a credit note is a payment-like credit
+//   "nc-<id>" of the client, dated on the note, naming the invoice of DatiFattureCollegate
+//   (else none: allocated FIFO). The open balance is then right; revenue still counts the
+//   original invoice.
+// - self-invoices and reverse-charge integrations (TD16-TD23, TD27, TD28) are not invoices
+//   to a client: skipped, with a review line.
+// The same document read twice (its .xml and its .xml.p7m in one folder) counts once; of
+// two different documents with one number in one year the later file's is kept, with a
+// warning naming both files.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "ingest/bank_matching.h"
+#include "ingest/client_resolver.h"
+#include "ingest/fatturapa_signed.h"
 #include "ingest/importers.h"
+#include "ingest/xml_local.h"
 
 namespace addio {
 namespace {
 
+namespace fs = std::filesystem;
+
+constexpr int kDefaultTermsDays = 30;
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+Result<std::string> ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(ErrorCode::kIo, path + ": cannot read the file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// One FatturaElettronicaBody, read.
+struct Document {
+  std::string number;
+  CivilDate date;
+  bool credit_note = false;
+  Money amount;  // to be paid (or credited), > 0
+  CivilDate due;
+  std::string client;
+  std::vector<std::pair<std::string, std::optional<CivilDate>>> linked;  // credit notes
+  RecordLocation where;
+  std::string id;  // assigned once every document is read
+
+  // Equal content: the same document read twice (its .xml and its .xml.p7m).
+  bool SameAs(const Document& o) const {
+    return std::tie(credit_note, date, amount, due, client, linked) ==
+           std::tie(o.credit_note, o.date, o.amount, o.due, o.client, o.linked);
+  }
+};
+
+bool IsSelfInvoice(std::string_view type) {
+  static const std::set<std::string_view> kSelf = {"TD16", "TD17", "TD18", "TD19", "TD20",
+                                                   "TD21", "TD22", "TD23", "TD27", "TD28"};
+  return kSelf.count(type) > 0;
+}
+
+class FileReader {
+ public:
+  FileReader(std::string file, std::string_view xml, ClientResolver& resolver, IngestResult& result)
+      : file_(std::move(file)), lines_(xml), resolver_(resolver), result_(result) {}
+
+  // Appends the documents of `root` (a FatturaElettronica) to `out`.
+  void Read(const pugi::xml_node& root, std::vector<Document>& out) {
+    const pugi::xml_node header = xml::Child(root, "FatturaElettronicaHeader");
+    if (!header) return Error(root, "", "no FatturaElettronicaHeader");
+    const std::optional<std::string> client = ResolveClient(header);
+    if (!client) return;
+    const std::vector<pugi::xml_node> bodies = xml::Children(root, "FatturaElettronicaBody");
+    if (bodies.empty()) return Error(root, "", "no FatturaElettronicaBody");
+    for (const pugi::xml_node& body : bodies) {
+      if (std::optional<Document> document = ReadBody(body, *client)) {
+        out.push_back(std::move(*document));
+      }
+    }
+  }
+
+ private:
+  void Add(Severity severity, const pugi::xml_node& node, const std::string& field,
+           std::string message, const std::string& id = "") {
+    result_.diagnostics.Add({severity, file_, lines_.LineOf(node), xml::PathOf(node),
+                             id.empty() ? "" : "invoice", id, field, std::move(message)});
+  }
+  void Error(const pugi::xml_node& node, const std::string& field, std::string message,
+             const std::string& id = "") {
+    Add(Severity::kError, node, field, std::move(message), id);
+  }
+
+  std::optional<std::string> ResolveClient(const pugi::xml_node& header) {
+    const pugi::xml_node buyer = xml::Find(header, "CessionarioCommittente/DatiAnagrafici");
+    if (!buyer) {
+      Error(header, "CessionarioCommittente", "no CessionarioCommittente/DatiAnagrafici");
+      return std::nullopt;
+    }
+    std::string name = xml::TextAt(buyer, "Anagrafica/Denominazione");
+    const bool individual = name.empty();
+    if (individual) {
+      name = xml::TextAt(buyer, "Anagrafica/Nome") + " " + xml::TextAt(buyer, "Anagrafica/Cognome");
+      name.erase(0, name.find_first_not_of(' '));
+      name.erase(name.find_last_not_of(' ') + 1);
+    }
+    std::string code = xml::TextAt(buyer, "IdFiscaleIVA/IdCodice");
+    std::string country = xml::TextAt(buyer, "IdFiscaleIVA/IdPaese");
+    if (code.empty()) {
+      code = xml::TextAt(buyer, "CodiceFiscale");
+      country = "IT";  // the codice fiscale is Italian by definition
+    }
+    if (code.empty()) {
+      Error(buyer, "IdFiscaleIVA", "the client has neither IdFiscaleIVA nor CodiceFiscale");
+      return std::nullopt;
+    }
+    const size_t known = resolver_.NewClients().size();
+    std::optional<std::string> id = resolver_.ByTaxId(code, country, name);
+    if (!id) {
+      Error(buyer, "IdFiscaleIVA",
+            "no client has the tax id " + country + code + " (" + name +
+                "); import without --no-create to add it, or add it to the ledger first");
+      return std::nullopt;
+    }
+    if (resolver_.NewClients().size() > known) {
+      Client client = resolver_.NewClients().back();
+      if (individual) client.kind = ClientKind::kIndividual;
+      if (client.country.empty()) client.country = country;
+      result_.ledger.clients.push_back(std::move(client));
+      result_.source.locations["client"].push_back(
+          {file_, lines_.LineOf(buyer), xml::PathOf(buyer)});
+    }
+    return id;
+  }
+
+  std::optional<Money> Amount(const pugi::xml_node& node, Currency currency, bool* ok) {
+    if (!node || xml::Text(node).empty()) return std::nullopt;
+    auto money = ParseStatementAmount(xml::Text(node), currency);
+    if (!money) {
+      Error(node, std::string(xml::LocalName(node)), money.error().message);
+      *ok = false;
+      return std::nullopt;
+    }
+    return *money;
+  }
+
+  std::optional<CivilDate> Date(const pugi::xml_node& node, bool* ok) {
+    if (!node || xml::Text(node).empty()) return std::nullopt;
+    auto date = CivilDate::Parse(xml::Text(node).substr(0, 10));
+    if (!date) {
+      Error(node, std::string(xml::LocalName(node)), date.error().message);
+      *ok = false;
+      return std::nullopt;
+    }
+    return *date;
+  }
+
+  std::optional<Document> ReadBody(const pugi::xml_node& body, const std::string& client) {
+    const pugi::xml_node general = xml::Find(body, "DatiGenerali/DatiGeneraliDocumento");
+    if (!general) {
+      Error(body, "DatiGeneraliDocumento", "no DatiGenerali/DatiGeneraliDocumento");
+      return std::nullopt;
+    }
+    Document doc;
+    doc.client = client;
+    doc.where = {file_, lines_.LineOf(body), xml::PathOf(body)};
+    doc.number = xml::TextAt(general, "Numero");
+    const std::string type = xml::TextAt(general, "TipoDocumento");
+    if (doc.number.empty()) {
+      Error(general, "Numero", "the document has no Numero");
+      return std::nullopt;
+    }
+    if (IsSelfInvoice(type)) {
+      result_.review.push_back(file_ + ": document " + doc.number + " is a " + type +
+                               " self-invoice or integration, not an invoice to a client: "
+                               "skipped");
+      return std::nullopt;
+    }
+    bool ok = true;
+    const std::optional<CivilDate> date = Date(xml::Child(general, "Data"), &ok);
+    if (!date) {
+      if (ok) Error(general, "Data", "the document has no Data", doc.number);
+      return std::nullopt;
+    }
+    doc.date = *date;
+    auto currency = Currency::Find(xml::TextAt(general, "Divisa"));
+    if (!currency) {
+      Error(xml::Child(general, "Divisa"), "Divisa", currency.error().message, doc.number);
+      return std::nullopt;
+    }
+
+    // The document total, then what the client is asked to pay.
+    std::optional<Money> gross =
+        Amount(xml::Child(general, "ImportoTotaleDocumento"), *currency, &ok);
+    Money summary = Money::Zero(*currency), split_vat = Money::Zero(*currency);
+    const std::vector<pugi::xml_node> summaries =
+        xml::Children(xml::Child(body, "DatiBeniServizi"), "DatiRiepilogo");
+    for (const pugi::xml_node& line : summaries) {
+      const Money zero = Money::Zero(*currency);
+      const Money taxable =
+          Amount(xml::Child(line, "ImponibileImporto"), *currency, &ok).value_or(zero);
+      const Money tax = Amount(xml::Child(line, "Imposta"), *currency, &ok).value_or(zero);
+      summary += taxable + tax;
+      if (xml::TextAt(line, "EsigibilitaIVA") == "S") split_vat += tax;
+    }
+    if (!gross && !summaries.empty()) {
+      gross = summary + Amount(xml::Child(general, "Arrotondamento"), *currency, &ok)
+                            .value_or(Money::Zero(*currency));
+    }
+    Money withheld = Money::Zero(*currency);
+    for (const pugi::xml_node& tax : xml::Children(general, "DatiRitenuta")) {
+      withheld += Amount(xml::Child(tax, "ImportoRitenuta"), *currency, &ok)
+                      .value_or(Money::Zero(*currency));
+    }
+    std::vector<pugi::xml_node> installments;
+    for (const pugi::xml_node& terms : xml::Children(body, "DatiPagamento")) {
+      for (const pugi::xml_node& part : xml::Children(terms, "DettaglioPagamento")) {
+        installments.push_back(part);
+      }
+    }
+    std::optional<Money> to_pay;
+    Money installment_sum = Money::Zero(*currency);
+    bool every_installment_has_amount = !installments.empty();
+    std::vector<CivilDate> due_dates;
+    for (const pugi::xml_node& part : installments) {
+      if (auto amount = Amount(xml::Child(part, "ImportoPagamento"), *currency, &ok)) {
+        installment_sum += *amount;
+      } else {
+        every_installment_has_amount = false;
+      }
+      if (auto due = Date(xml::Child(part, "DataScadenzaPagamento"), &ok)) {
+        due_dates.push_back(*due);
+      } else if (const std::string days = xml::TextAt(part, "GiorniTerminiPagamento");
+                 !days.empty() && std::all_of(days.begin(), days.end(), ::isdigit) &&
+                 days.size() < 4) {
+        const CivilDate from =
+            Date(xml::Child(part, "DataRiferimentoTerminiPagamento"), &ok).value_or(doc.date);
+        due_dates.push_back(from.AddDays(std::stoi(days)));
+      }
+    }
+    if (!ok) return std::nullopt;
+    if (!gross) {
+      Error(general, "ImportoTotaleDocumento",
+            "no ImportoTotaleDocumento and no DatiRiepilogo to compute the total from", doc.number);
+      return std::nullopt;
+    }
+    if (every_installment_has_amount && !installment_sum.is_zero()) {
+      to_pay = installment_sum;
+    } else {
+      to_pay = *gross - (gross->is_negative() ? -withheld : withheld) -
+               (gross->is_negative() ? -split_vat : split_vat);
+    }
+    doc.credit_note = type == "TD04" || gross->is_negative();
+    if (type != "TD04" && gross->is_negative()) {
+      Add(Severity::kWarning, general, "ImportoTotaleDocumento",
+          "a " + type + " with a negative total is read as a credit note", doc.number);
+    }
+    doc.amount = to_pay->is_negative() ? -*to_pay : *to_pay;
+    if (!doc.amount.is_positive()) {
+      Add(Severity::kWarning, general, "ImportoTotaleDocumento",
+          "nothing to be paid: document skipped", doc.number);
+      return std::nullopt;
+    }
+    const Money gross_abs = gross->is_negative() ? -*gross : *gross;
+    if (doc.amount != gross_abs) {
+      result_.review.push_back(
+          file_ + ": " + (doc.credit_note ? "credit note " : "invoice ") + doc.number +
+          ": document total " + gross_abs.ToString() + " " + std::string(currency->code()) +
+          ", to be paid " + doc.amount.ToString() +
+          " (withholding tax, split-payment VAT or installments); the amount to be paid is "
+          "used");
+    }
+
+    if (doc.credit_note) {
+      for (const pugi::xml_node& linked :
+           xml::Children(xml::Child(body, "DatiGenerali"), "DatiFattureCollegate")) {
+        const std::string number = xml::TextAt(linked, "IdDocumento");
+        if (!number.empty()) doc.linked.emplace_back(number, Date(xml::Child(linked, "Data"), &ok));
+      }
+      doc.due = doc.date;
+      return doc;
+    }
+    std::sort(due_dates.begin(), due_dates.end());
+    if (due_dates.empty()) {
+      doc.due = doc.date.AddDays(kDefaultTermsDays);
+      Add(Severity::kWarning, general, "DataScadenzaPagamento",
+          "no payment due date: due " + doc.due.ToString() + ", " +
+              std::to_string(kDefaultTermsDays) + " days after the document date",
+          doc.number);
+    } else {
+      doc.due = due_dates.back();
+      if (due_dates.size() > 1) {
+        result_.review.push_back(file_ + ": invoice " + doc.number + " is paid in " +
+                                 std::to_string(due_dates.size()) + " installments (" +
+                                 due_dates.front().ToString() + " to " +
+                                 due_dates.back().ToString() + "); the last due date is used");
+      }
+    }
+    if (doc.due < doc.date) {
+      Add(Severity::kWarning, general, "DataScadenzaPagamento",
+          "due " + doc.due.ToString() + " is before the document date: due on the date",
+          doc.number);
+      doc.due = doc.date;
+    }
+    return doc;
+  }
+
+  std::string file_;
+  xml::LineIndex lines_;
+  ClientResolver& resolver_;
+  IngestResult& result_;
+};
+
+// Reads the file at `path` (plain XML or a .p7m signature) and appends its documents to
+// `out`. In a folder, a file that is not an invoice (an SdI receipt, a metadata file) is
+// skipped with a warning; named on its own it is an error.
+void ReadFile(const std::string& path, bool in_folder, ClientResolver& resolver,
+              IngestResult& result, std::vector<Document>& out) {
+  auto file_error = [&](Severity severity, int line, std::string message) {
+    result.diagnostics.Add({severity, path, line, "", "", "", "", std::move(message)});
+  };
+  auto bytes = ReadBytes(path);
+  if (!bytes) return file_error(Severity::kError, 0, bytes.error().message);
+  std::string text = std::move(*bytes);
+  if (EndsWith(Lower(path), ".p7m")) {
+    auto content = ExtractSignedContent(std::move(text));
+    if (!content) return file_error(Severity::kError, 0, content.error().message);
+    text = std::move(*content);
+  }
+  pugi::xml_document document;
+  const pugi::xml_parse_result parsed = document.load_buffer(text.data(), text.size());
+  if (!parsed) {
+    const std::string_view before(text.data(),
+                                  std::min(text.size(), static_cast<size_t>(parsed.offset)));
+    const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    return file_error(Severity::kError, line,
+                      std::string("not well-formed XML: ") + parsed.description());
+  }
+  const pugi::xml_node root = document.document_element();
+  if (xml::LocalName(root) != "FatturaElettronica") {
+    const std::string found = root ? std::string(xml::LocalName(root)) : "nothing";
+    if (in_folder) {
+      return file_error(Severity::kWarning, 0,
+                        "not a FatturaPA invoice (its root element is " + found + "): skipped");
+    }
+    return file_error(
+        Severity::kError, 0,
+        "not a FatturaPA invoice: the root element is " + found + ", expected FatturaElettronica");
+  }
+  FileReader(path, text, resolver, result).Read(root, out);
+}
+
+// Gives every document its id (see the top of this file), keeps one of the same document
+// read twice, and the later of two different documents under one number in one year.
+std::vector<Document> AssignIds(std::vector<Document> documents, const Ledger& existing,
+                                IngestResult& result) {
+  // Files are read in name order, and SdI names carry an increasing sequence number, so
+  // the later of two documents under one number (an invoice rejected and sent again) is
+  // the one to keep; the warning lets a person check.
+  std::map<std::tuple<bool, std::string, int>, size_t> first;  // -> index in `unique`
+  std::vector<Document> unique;
+  unique.reserve(documents.size());
+  for (Document& doc : documents) {
+    const auto key = std::make_tuple(doc.credit_note, doc.number, doc.date.year());
+    auto [it, inserted] = first.emplace(key, unique.size());
+    if (inserted) {
+      unique.push_back(doc);
+      continue;
+    }
+    Document& earlier = unique[it->second];
+    if (doc.SameAs(earlier)) continue;
+    result.diagnostics.Add(
+        {Severity::kWarning, doc.where.file, doc.where.line, doc.where.path, "invoice", doc.number,
+         "Numero",
+         std::string(doc.credit_note ? "credit note " : "invoice ") + doc.number + " of " +
+             std::to_string(doc.date.year()) + " is also in " + earlier.where.file + " (line " +
+             std::to_string(earlier.where.line) +
+             ") with a different amount, date, due date or client; this later one is kept "
+             "(an invoice rejected by SdI and sent again keeps its number)"});
+    earlier = doc;
+  }
+  // Years of each number, stored and read now, separately for invoices and credit notes.
+  std::map<std::string, int> stored_year[2];
+  std::set<std::string> stored_prefixed[2];
+  auto remember = [&](int kind, const std::string& id, int year) {
+    stored_year[kind][id] = year;
+    if (id.size() > 5 && id[4] == '/') stored_prefixed[kind].insert(id.substr(5));
+  };
+  for (const Invoice& invoice : existing.invoices) remember(0, invoice.id, invoice.issued.year());
+  for (const Payment& payment : existing.payments) {
+    if (payment.id.rfind("nc-", 0) == 0) remember(1, payment.id.substr(3), payment.date.year());
+  }
+  std::map<std::pair<int, std::string>, std::set<int>> years_read;
+  for (const Document& doc : unique) {
+    years_read[{doc.credit_note, doc.number}].insert(doc.date.year());
+  }
+  for (Document& doc : unique) {
+    const int kind = doc.credit_note ? 1 : 0;
+    const std::string yearly = std::to_string(doc.date.year()) + "/" + doc.number;
+    const auto stored = stored_year[kind].find(doc.number);
+    if (stored != stored_year[kind].end() && stored->second == doc.date.year()) {
+      doc.id = doc.number;
+    } else if (stored_year[kind].count(yearly) > 0) {
+      doc.id = yearly;
+    } else if (stored == stored_year[kind].end() && stored_prefixed[kind].count(doc.number) == 0 &&
+               years_read[{kind, doc.number}].size() == 1) {
+      doc.id = doc.number;
+    } else {
+      doc.id = yearly;
+    }
+  }
+  return unique;
+}
+
+// The id of the invoice a credit note names, among those read now and those stored; ""
+// when none of the client's invoices has the number.
+std::string LinkedInvoice(const Document& note, const std::vector<Document>& read,
+                          const Ledger& existing) {
+  for (const auto& [number, date] : note.linked) {
+    std::optional<std::pair<CivilDate, std::string>> best;  // latest issued wins
+    auto consider = [&](CivilDate issued, const std::string& id) {
+      if (date && issued.year() != date->year()) return;
+      if (!best || issued > best->first) best.emplace(issued, id);
+    };
+    for (const Document& doc : read) {
+      if (!doc.credit_note && doc.number == number && doc.client == note.client) {
+        consider(doc.date, doc.id);
+      }
+    }
+    for (const Invoice& invoice : existing.invoices) {
+      if (invoice.client != note.client) continue;
+      if (invoice.id == number || (invoice.id.size() == number.size() + 5 && invoice.id[4] == '/' &&
+                                   invoice.id.substr(5) == number)) {
+        consider(invoice.issued, invoice.id);
+      }
+    }
+    if (best) return best->second;
+  }
+  return "";
+}
+
+void Emit(const std::vector<Document>& documents, const Ledger& existing, IngestResult& result) {
+  result.preview.push_back({"number", "date", "client", "amount", "currency", "due", "kind"});
+  constexpr size_t kPreviewRows = 10;
+  for (const Document& doc : documents) {
+    const std::string currency(doc.amount.currency().code());
+    if (result.preview.size() <= kPreviewRows) {
+      result.preview.push_back({doc.id, doc.date.ToString(), doc.client, doc.amount.ToString(),
+                                currency, doc.credit_note ? "" : doc.due.ToString(),
+                                doc.credit_note ? "credit note" : "invoice"});
+    }
+    if (!doc.credit_note) {
+      result.ledger.invoices.push_back(Invoice{.id = doc.id,
+                                               .client = doc.client,
+                                               .issued = doc.date,
+                                               .due = doc.due,
+                                               .amount = doc.amount});
+      result.source.locations["invoice"].push_back(doc.where);
+      continue;
+    }
+    const std::string invoice = LinkedInvoice(doc, documents, existing);
+    if (invoice.empty()) {
+      result.review.push_back(
+          doc.where.file + ": credit note " + doc.id + " (" + doc.amount.ToString() + " " +
+          currency + ") names " +
+          (doc.linked.empty() ? std::string("no invoice")
+                              : "invoice " + doc.linked.front().first + ", which is not known") +
+          ": it is credited to the client's open invoices, oldest due first");
+    } else if (doc.linked.size() > 1) {
+      result.review.push_back(doc.where.file + ": credit note " + doc.id + " names " +
+                              std::to_string(doc.linked.size()) +
+                              " invoices; it is credited "
+                              "to " +
+                              invoice +
+                              " and what exceeds it to the client's other "
+                              "open invoices");
+    }
+    result.ledger.payments.push_back(Payment{.id = "nc-" + doc.id,
+                                             .client = doc.client,
+                                             .invoice = invoice,
+                                             .date = doc.date,
+                                             .amount = doc.amount});
+    result.source.locations["payment"].push_back(doc.where);
+  }
+}
+
 class FatturaPaImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "fatturapa"; }
-  std::string_view description_en() const override { return "FatturaPA XML / .xml.p7m"; }
-  std::string_view description_it() const override { return "FatturaPA XML / .xml.p7m"; }
-  int Detect(const std::string&, std::string_view) const override { return 0; }
-  IngestResult Read(const std::string& path, const IngestContext&) const override {
+  std::string_view description_en() const override {
+    return "FatturaPA e-invoices you issued: .xml or signed .xml.p7m, a file or a folder";
+  }
+  std::string_view description_it() const override {
+    return "Fatture elettroniche FatturaPA emesse: .xml o firmate .xml.p7m, un file o una "
+           "cartella";
+  }
+
+  // A start tag <FatturaElettronica ...> or <prefix:FatturaElettronica ...>; the schema
+  // (.xsd), which only names the element, is not an invoice.
+  int Detect(const std::string& path, std::string_view head) const override {
+    if (EndsWith(Lower(path), ".p7m")) return 90;
+    constexpr std::string_view kRoot = "FatturaElettronica";
+    for (size_t at = head.find(kRoot); at != std::string_view::npos;
+         at = head.find(kRoot, at + 1)) {
+      const size_t end = at + kRoot.size();
+      if (end >= head.size() ||
+          std::string_view(" \t\r\n>").find(head[end]) == std::string_view::npos) {
+        continue;
+      }
+      size_t begin = at;
+      while (begin > 0 &&
+             (std::isalnum(static_cast<unsigned char>(head[begin - 1])) || head[begin - 1] == ':' ||
+              head[begin - 1] == '_' || head[begin - 1] == '-' || head[begin - 1] == '.')) {
+        --begin;
+      }
+      if (begin > 0 && head[begin - 1] == '<') return 95;
+    }
+    return 0;
+  }
+
+  IngestResult Read(const std::string& path, const IngestContext& context) const override {
     IngestResult result;
     result.format = "fatturapa";
-    result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", "not supported yet"});
+    ClientResolver resolver(*context.existing, context.options.create_clients);
+    if (!context.options.mapping_file.empty()) {
+      if (Status loaded = resolver.LoadMapping(context.options.mapping_file); !loaded) {
+        result.diagnostics.Add({Severity::kError, context.options.mapping_file, 0, "", "", "", "",
+                                loaded.error().message});
+      }
+    }
+    std::error_code error;
+    const bool folder = fs::is_directory(path, error);
+    std::vector<std::string> files;
+    if (folder) {
+      for (const auto& entry : fs::recursive_directory_iterator(path, error)) {
+        const std::string name = Lower(entry.path().filename().string());
+        if (entry.is_regular_file() && (EndsWith(name, ".xml") || EndsWith(name, ".p7m"))) {
+          files.push_back(entry.path().string());
+        }
+      }
+      std::sort(files.begin(), files.end());
+      if (files.empty()) {
+        result.diagnostics.Add(
+            {Severity::kError, path, 0, "", "", "", "", "no .xml or .xml.p7m file in this folder"});
+      }
+    } else {
+      files.push_back(path);
+    }
+    std::vector<Document> documents;
+    for (const std::string& file : files) ReadFile(file, folder, resolver, result, documents);
+    Emit(AssignIds(std::move(documents), *context.existing, result), *context.existing, result);
     return result;
   }
 };

@@ -1,1 +1,309 @@
-// placeholder: registry, Ingest and ClientResolver land here
+// The importer registry and Ingest(): which importer reads a path, and how the results
+// of several files in a folder become one IngestResult.
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ingest/importers.h"
+#include "ledger/format_internal.h"
+
+namespace addio {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kHeadBytes = 64 * 1024;
+// A folder's preview lists its files, at most this many.
+constexpr size_t kPreviewFiles = 20;
+
+std::string ValidNames() {
+  std::string names;
+  for (const Importer* importer : Importers()) {
+    if (!names.empty()) names += ", ";
+    names += importer->name();
+  }
+  return names;
+}
+
+// The first bytes of a file. Error kNotFound or kIo naming the file.
+Result<std::string> ReadHead(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    return Fail(fs::exists(path, ec) ? ErrorCode::kIo : ErrorCode::kNotFound,
+                "cannot open " + path);
+  }
+  std::string head(kHeadBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+// The best importer for one file, or nullptr when none recognises it.
+const Importer* BestImporter(const std::string& path, std::string_view head) {
+  const Importer* best = nullptr;
+  int best_score = 0;
+  for (const Importer* importer : Importers()) {
+    const int score = importer->Detect(path, head);
+    if (score > best_score) {
+      best = importer;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+size_t RegistryIndex(const Importer* importer) {
+  const auto& all = Importers();
+  return static_cast<size_t>(std::find(all.begin(), all.end(), importer) - all.begin());
+}
+
+// Appends the records of `from` to `into`, one per id: a record whose id is already there
+// replaces it when different (a later file is taken as the newer export) with a warning,
+// and is dropped when equal (overlapping exports).
+template <typename R>
+void MergeRecords(std::vector<R> Ledger::*member, const char* type, const IngestResult& from,
+                  IngestResult& into, std::map<std::string, size_t>& index) {
+  std::vector<R>& records = into.ledger.*member;
+  std::vector<RecordLocation>& locations = into.source.locations[type];
+  locations.resize(records.size());
+  const std::vector<R>& incoming = from.ledger.*member;
+  for (size_t i = 0; i < incoming.size(); ++i) {
+    const R& record = incoming[i];
+    const RecordLocation* found = from.source.Find(type, i);
+    const RecordLocation location = found != nullptr ? *found : RecordLocation{};
+    const auto [it, added] = index.emplace(record.id, records.size());
+    if (added) {
+      records.push_back(record);
+      locations.push_back(location);
+      continue;
+    }
+    if (records[it->second] == record) continue;
+    const RecordLocation& before = locations[it->second];
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.file = location.file;
+    d.line = location.line;
+    d.path = location.path;
+    d.record_type = type;
+    d.record_id = record.id;
+    d.message = "differs from the record with the same id in " +
+                (before.file.empty() ? std::string("an earlier file") : before.file) +
+                (before.line > 0 ? ":" + std::to_string(before.line) : "") +
+                "; this later one is kept";
+    into.diagnostics.Add(std::move(d));
+    records[it->second] = record;
+    locations[it->second] = location;
+  }
+}
+
+// Merges one file's result into the folder's. `indexes` holds the id -> position maps,
+// one per record type.
+void MergeResult(const IngestResult& from, IngestResult& into,
+                 std::map<std::string, std::map<std::string, size_t>>& indexes) {
+  if (!(from.ledger.workspace == Workspace{})) into.ledger.workspace = from.ledger.workspace;
+  format_internal::ForEachRecordType([&](auto tag) {
+    using R = typename decltype(tag)::type;
+    const char* type =
+        format_internal::kRecordTypeNames[format_internal::RecordTraits<R>::kIndex].type;
+    MergeRecords<R>(format_internal::RecordTraits<R>::kMember, type, from, into, indexes[type]);
+  });
+  into.diagnostics.Append(from.diagnostics);
+  into.review.insert(into.review.end(), from.review.begin(), from.review.end());
+  std::set<std::string> unmatched_ids;
+  for (const UnmatchedCredit& credit : into.unmatched) unmatched_ids.insert(credit.id);
+  for (const UnmatchedCredit& credit : from.unmatched) {
+    if (unmatched_ids.insert(credit.id).second) into.unmatched.push_back(credit);
+  }
+}
+
+// Records later files may refer to (clients created by an earlier file, invoices a bank
+// statement pays), appended to what the store already holds. Work, contacts and requests
+// are left out: no importer looks them up, and they are the bulk of a ledger.
+void AppendReferable(const Ledger& from, Ledger& into) {
+  const auto append = [](const auto& source, auto& target) {
+    target.insert(target.end(), source.begin(), source.end());
+  };
+  append(from.clients, into.clients);
+  append(from.contracts, into.contracts);
+  append(from.projects, into.projects);
+  append(from.invoices, into.invoices);
+  append(from.payments, into.payments);
+  append(from.rate_changes, into.rate_changes);
+}
+
+Result<IngestResult> IngestFolder(const std::string& folder, const Importer* forced,
+                                  const IngestContext& context) {
+  IngestResult result;
+  std::vector<std::string> files;
+  std::vector<std::string> ledger_folders;  // canonical ledgers inside the folder
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Fail(ErrorCode::kIo, "cannot read the folder " + folder + ": " + ec.message());
+  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) return Fail(ErrorCode::kIo, "cannot read the folder " + folder + ": " + ec.message());
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;  // hidden files: editor and OS litter (.DS_Store)
+    }
+    if (it->is_directory(ec) && forced == nullptr &&
+        LedgerImporter().Detect(it->path().string(), "") > 0) {
+      ledger_folders.push_back(it->path().string());
+      it.disable_recursion_pending();
+    } else if (it->is_regular_file(ec)) {
+      files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::sort(ledger_folders.begin(), ledger_folders.end());
+
+  // Detect every file first, then read them in registry order (canonical ledger, time
+  // trackers, invoicing tools, e-invoices, bank statements, calendars, mail), so that
+  // bank credits meet the invoices and mail meets the clients of the same folder.
+  std::vector<std::pair<const Importer*, std::string>> plan;
+  for (const std::string& ledger_folder : ledger_folders) {
+    plan.emplace_back(&LedgerImporter(), ledger_folder);
+  }
+  for (const std::string& file : files) {
+    const Importer* importer = forced;
+    if (importer == nullptr) {
+      Result<std::string> head = ReadHead(file);
+      if (!head) {
+        result.diagnostics.Add({Severity::kError, file, 0, "", "", "", "", head.error().message});
+        continue;
+      }
+      importer = BestImporter(file, *head);
+    }
+    if (importer == nullptr) {
+      result.review.push_back(
+          file + ": not a format addio reads; skipped (name it with --format: " + ValidNames() +
+          ")");
+      continue;
+    }
+    plan.emplace_back(importer, file);
+  }
+  std::stable_sort(plan.begin(), plan.end(), [](const auto& a, const auto& b) {
+    return RegistryIndex(a.first) < RegistryIndex(b.first);
+  });
+
+  Ledger referable;
+  referable.workspace = context.existing->workspace;
+  AppendReferable(*context.existing, referable);
+  IngestContext file_context = context;
+  file_context.existing = &referable;
+
+  std::map<std::string, std::map<std::string, size_t>> indexes;
+  std::vector<std::string> formats;
+  std::vector<std::vector<std::string>> preview = {{"file", "format", "records"}};
+  for (const auto& [importer, file] : plan) {
+    IngestResult read = importer->Read(file, file_context);
+    if (read.format.empty()) read.format = importer->name();
+    if (std::find(formats.begin(), formats.end(), read.format) == formats.end()) {
+      formats.push_back(read.format);
+    }
+    size_t records = 0;
+    format_internal::ForEachRecordType([&](auto tag) {
+      using R = typename decltype(tag)::type;
+      records += (read.ledger.*format_internal::RecordTraits<R>::kMember).size();
+    });
+    if (preview.size() <= kPreviewFiles) {
+      preview.push_back(
+          {fs::relative(file, folder, ec).string(), read.format, std::to_string(records)});
+    }
+    MergeResult(read, result, indexes);
+    // Later files see what this one created, as if it were stored.
+    AppendReferable(read.ledger, referable);
+  }
+  if (plan.size() > kPreviewFiles) {
+    preview.push_back({"... " + std::to_string(plan.size() - kPreviewFiles) + " more", "", ""});
+  }
+  if (plan.empty()) {
+    result.diagnostics.Add({Severity::kWarning, folder, 0, "", "", "", "",
+                            "no file in this folder is in a format addio reads"});
+  }
+  result.preview = std::move(preview);
+  for (const std::string& format : formats) {
+    if (!result.format.empty()) result.format += "+";
+    result.format += format;
+  }
+  return result;
+}
+
+}  // namespace
+
+const std::vector<const Importer*>& Importers() {
+  static const std::vector<const Importer*> all = {
+      &LedgerImporter(), &TogglImporter(),        &ClockifyImporter(),   &HarvestImporter(),
+      &KimaiImporter(),  &InvoiceNinjaImporter(), &FreshBooksImporter(), &WaveImporter(),
+      &ZohoImporter(),   &Invoice2goImporter(),   &InvoicelyImporter(),  &FatturaPaImporter(),
+      &CamtImporter(),   &OfxImporter(),          &IcsImporter(),        &MboxImporter(),
+      &EmlImporter(),    &MappedCsvImporter(),
+  };
+  return all;
+}
+
+Result<const Importer*> FindImporter(std::string_view name) {
+  for (const Importer* importer : Importers()) {
+    if (importer->name() == name) return importer;
+  }
+  return Fail(ErrorCode::kInvalidArgument,
+              "unknown format \"" + std::string(name) + "\"; valid formats: " + ValidNames());
+}
+
+Result<const Importer*> DetectImporter(const std::string& path) {
+  std::error_code ec;
+  std::string head;
+  if (!fs::is_directory(path, ec)) {
+    Result<std::string> read = ReadHead(path);
+    if (!read) return std::unexpected(read.error());
+    head = std::move(*read);
+  }
+  if (const Importer* importer = BestImporter(path, head)) return importer;
+  return Fail(ErrorCode::kInvalidArgument,
+              path + ": cannot tell which tool wrote this file; name its format with --format (" +
+                  ValidNames() + ")");
+}
+
+Result<IngestResult> Ingest(const std::string& path, const IngestContext& context) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) return Fail(ErrorCode::kNotFound, "no such file or folder: " + path);
+  const Importer* forced = nullptr;
+  if (!context.options.format.empty()) {
+    Result<const Importer*> found = FindImporter(context.options.format);
+    if (!found) return std::unexpected(found.error());
+    forced = *found;
+  }
+  static const Ledger kEmpty;
+  IngestContext checked = context;
+  if (checked.existing == nullptr) checked.existing = &kEmpty;
+
+  if (fs::is_directory(status)) {
+    const Importer& ledger = LedgerImporter();
+    if (forced == &ledger || (forced == nullptr && ledger.Detect(path, "") > 0)) {
+      IngestResult result = ledger.Read(path, checked);
+      result.format = ledger.name();
+      return result;
+    }
+    return IngestFolder(path, forced, checked);
+  }
+  const Importer* importer = forced;
+  if (importer == nullptr) {
+    Result<const Importer*> detected = DetectImporter(path);
+    if (!detected) return std::unexpected(detected.error());
+    importer = *detected;
+  }
+  IngestResult result = importer->Read(path, checked);
+  if (result.format.empty()) result.format = importer->name();
+  return result;
+}
+
+}  // namespace addio

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "report/i18n.h"
+#include "report/profile_report.h"
 #include "report/report_internal.h"
 #include "verdict/wording.h"
 
@@ -101,7 +102,8 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
     if (!reached) {
       tail = TrFormat("thr.to_go", lang, {now, Short(std::max(trigger - *value, step), lang)});
     } else {
-      const double drop = *value - trigger + (count ? 1 : 0);
+      // Clearing means going below the trigger: one record under it, or down to the limit.
+      const double drop = count ? *value - trigger + 1 : *value - threshold.limit;
       tail = TrFormat("thr.reached_drop", lang, {now, Short(std::max(drop, step), lang)});
     }
     tail += InRecords(finding, threshold, *value, reached, lang);
@@ -185,6 +187,8 @@ std::string ExplainText(const Assessment& assessment, const ClientAssessment& cl
     out += "  " + std::to_string(i + 1) + ". " + action.text.In(LangCode(lang)) + " [" +
            action.code + "]\n";
   }
+  out += "\n" + StrategyText(StrategyFor(client.archetype), /*with_terms=*/true,
+                             assessment.target_hourly_rate, lang);
   return out;
 }
 
@@ -232,6 +236,8 @@ std::string ExplainMarkdown(const Assessment& assessment, const ClientAssessment
     out += std::to_string(i + 1) + ". " + md(client.actions[i].text.In(LangCode(lang))) + " `" +
            client.actions[i].code + "`\n";
   }
+  out += "\n" + StrategyMarkdown(StrategyFor(client.archetype), /*with_terms=*/true,
+                                 assessment.target_hourly_rate, lang);
   return out;
 }
 
@@ -297,6 +303,8 @@ std::string ExplainHtml(const Assessment& assessment, const ClientAssessment& cl
     }
     out += "</ol>\n";
   }
+  out += StrategyHtml(StrategyFor(client.archetype), /*with_terms=*/true,
+                      assessment.target_hourly_rate, lang);
   return out + HtmlEnd();
 }
 

@@ -6,6 +6,7 @@
 
 #include "report/i18n.h"
 #include "report/json_writer.h"
+#include "report/profile_report.h"
 #include "report/report_internal.h"
 
 namespace addio {
@@ -230,6 +231,8 @@ std::string ExplainJson(const Assessment& assessment, const ClientAssessment& cl
   json.BeginObject();
   WriteHeader(json, assessment);
   WriteClientFields(json, client, lang, /*with_thresholds=*/true);
+  json.Key("strategy");
+  WriteStrategyJson(json, StrategyFor(client.archetype), assessment.target_hourly_rate, lang);
   json.EndObject();
   return json.Take();
 }

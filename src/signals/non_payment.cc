@@ -124,10 +124,15 @@ Finding EvaluateNonPayment(const ClientLedger& client, const Context& context) {
                                    : Metric::Unknown("oldest_days_past_due"));
   finding.metrics.push_back(Metric::Count("unconverted_invoices", unconverted));
   const std::string red_days = std::to_string(s.non_payment_red_days);
+  // The metric's name says 60 days; the condition only speaks when a setting moved it.
+  const Text red_days_condition =
+      s.non_payment_red_days == 60
+          ? Text{}
+          : Say("counting invoices " + red_days + " or more days past due",
+                "contando le fatture scadute da " + red_days + " giorni o più");
   finding.thresholds = {
-      {"unpaid_60_no_payment", "", 1, true, Level::kRed, false,
-       Say("invoices at least " + red_days + " days past due that received nothing",
-           "fatture scadute da almeno " + red_days + " giorni senza alcun pagamento")},
+      {"unpaid_60_no_payment", "non_payment.red_days", 1, true, Level::kRed, false,
+       red_days_condition},
       {"written_off", "", 0, true, Level::kRed, true},
       {"oldest_days_past_due", "non_payment.amber_days",
        static_cast<double>(s.non_payment_amber_days), true, Level::kAmber},

@@ -59,6 +59,8 @@ std::optional<Money> ContractRate(const Project& project, const ClientLedger& cl
   return best ? best->hourly_rate : std::nullopt;
 }
 
+}  // namespace
+
 std::optional<double> AgreedHours(const Project& project, const ClientLedger& client,
                                   const Context& context) {
   if (project.budget_hours) return *project.budget_hours;
@@ -68,6 +70,8 @@ std::optional<double> AgreedHours(const Project& project, const ClientLedger& cl
   }
   return HoursFor(*project.fee, context.workspace->target_hourly_rate, context);
 }
+
+namespace {
 
 // What the evidence of one record needs, kept small until it survives the cap.
 struct Record {

@@ -251,14 +251,19 @@ std::vector<Settings::Entry> Settings::Entries() const {
   std::vector<Entry> entries;
   for (const Spec& spec : kSpecs) {
     std::string value;
+    std::string kind;
     if (auto* field = std::get_if<int Settings::*>(&spec.field)) {
       value = std::to_string(this->*(*field));
+      kind = "integer";
     } else if (auto* number = std::get_if<double Settings::*>(&spec.field)) {
       value = Shortest(this->*(*number));
+      kind = "number";
     } else {
       value = this->*std::get<std::string Settings::*>(spec.field);
+      kind = "money";
     }
-    entries.push_back({spec.name, std::move(value), spec.help_en, spec.help_it});
+    entries.push_back(
+        {spec.name, std::move(value), spec.help_en, spec.help_it, kind, spec.min, spec.max});
   }
   return entries;
 }

@@ -83,6 +83,11 @@ struct Settings {
     std::string value;
     std::string help_en;
     std::string help_it;
+    // "integer" (whole numbers only), "number", or "money" (a decimal amount in the
+    // workspace currency), and the accepted range, for forms that edit settings.
+    std::string kind;
+    double min = 0;
+    double max = 0;
   };
   std::vector<Entry> Entries() const;
 };

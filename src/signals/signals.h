@@ -80,4 +80,11 @@ Finding EvaluateTimeDrain(const ClientLedger& client, const Finding& underpaying
 Finding EvaluateLatePayment(const ClientLedger& client, const Context& context);
 Finding EvaluateNonPayment(const ClientLedger& client, const Context& context);
 
+// The hours agreed for `project` as scope_creep counts them: budget_hours, else fee /
+// the hourly rate of its contract (or of the client's latest signed contract stating
+// one), else fee / the workspace target rate; nullopt when none of these is known.
+// The dashboard's scope burn-up reads it too.
+std::optional<double> AgreedHours(const Project& project, const ClientLedger& client,
+                                  const Context& context);
+
 }  // namespace addio

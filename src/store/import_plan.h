@@ -48,4 +48,21 @@ struct ImportPlan {
 ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger& incoming,
                       const LedgerSource& source);
 
+// What an import does to the stored unmatched bank credits. Points into the incoming
+// credits, which must outlive it.
+struct UnmatchedPlan {
+  std::vector<const UnmatchedCredit*> added;    // sorted by id
+  std::vector<const UnmatchedCredit*> updated;  // sorted by id
+  std::vector<std::string> removed;             // stored ids now paid by a payment, sorted
+};
+
+// Compares the incoming unmatched credits with the stored ones: a credit whose id is a
+// payment (stored or incoming) is counted unchanged and not written; stored credits whose
+// id is an incoming payment are removed. Fills report.unmatched and
+// report.resolved_unmatched, and adds an error to report.diagnostics for an empty id, an
+// amount that is not positive, or an id given twice.
+UnmatchedPlan PlanUnmatched(const std::vector<UnmatchedCredit>& stored,
+                            const std::vector<Payment>& stored_payments, const Ledger& incoming,
+                            const std::vector<UnmatchedCredit>& unmatched, ImportReport& report);
+
 }  // namespace addio::store_internal

@@ -138,6 +138,20 @@ CREATE INDEX invoices_client ON invoices (client);
 CREATE INDEX payments_client ON payments (client);
 CREATE INDEX rate_changes_client ON rate_changes (client);
 )sql"},
+      // Bank credits no invoice was matched to, kept for review until `addio match` turns
+      // one into a payment (the row then moves to payments under the same id).
+      {2, R"sql(
+CREATE TABLE unmatched_credits (
+  id TEXT PRIMARY KEY NOT NULL,
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  payer TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  source TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX unmatched_credits_date ON unmatched_credits (date);
+)sql"},
   };
   return kMigrations;
 }

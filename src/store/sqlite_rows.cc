@@ -364,6 +364,24 @@ void Read(RowReader& r, RateChange& out) {
   out.agreed = r.AmountOrNull();
 }
 
+void Bind(Binder& b, const UnmatchedCredit& r) {
+  b.Text(r.id);
+  b.Date(r.date);
+  b.Amount(r.amount);
+  b.Text(r.payer);
+  b.Text(r.reference);
+  b.Text(r.source);
+}
+
+void Read(RowReader& r, UnmatchedCredit& out) {
+  out.id = r.Text();
+  out.date = r.Date();
+  out.amount = r.Amount();
+  out.payer = r.Text();
+  out.reference = r.Text();
+  out.source = r.Text();
+}
+
 void Bind(Binder& b, const Workspace& w) {
   b.Int(1);
   b.Text(w.name);

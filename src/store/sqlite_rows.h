@@ -119,6 +119,9 @@ template <>
 inline constexpr TableInfo kTableOf<Payment> = {"payments",
                                                 "id, client, invoice, date, amount, currency"};
 template <>
+inline constexpr TableInfo kTableOf<UnmatchedCredit> = {
+    "unmatched_credits", "id, date, amount, currency, payer, reference, source"};
+template <>
 inline constexpr TableInfo kTableOf<RateChange> = {
     "rate_changes",
     "id, client, at, from_amount, from_currency, to_amount, to_currency, outcome, "
@@ -133,6 +136,7 @@ void Bind(Binder& b, const Contact& r);
 void Bind(Binder& b, const Invoice& r);
 void Bind(Binder& b, const Payment& r);
 void Bind(Binder& b, const RateChange& r);
+void Bind(Binder& b, const UnmatchedCredit& r);
 void Read(RowReader& r, Client& out);
 void Read(RowReader& r, Contract& out);
 void Read(RowReader& r, Project& out);
@@ -142,6 +146,7 @@ void Read(RowReader& r, Contact& out);
 void Read(RowReader& r, Invoice& out);
 void Read(RowReader& r, Payment& out);
 void Read(RowReader& r, RateChange& out);
+void Read(RowReader& r, UnmatchedCredit& out);
 
 // "INSERT INTO t (columns) VALUES (?1, ?2, ...)".
 std::string InsertSql(const char* table, const char* columns);

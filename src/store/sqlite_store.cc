@@ -4,11 +4,13 @@
 // Every write runs inside a transaction; nothing is written outside one.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <type_traits>
 #include <utility>
 
+#include "ledger/allocation.h"
 #include "store/import_plan.h"
 #include "store/schema.h"
 #include "store/sqlite_rows.h"
@@ -70,17 +72,25 @@ class SqliteStore final : public Store {
   SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path)
       : db_(std::move(db)), path_(std::move(path)) {}
 
+  using Store::Import;
+
   Result<ImportReport> Import(const Ledger& incoming, const LedgerSource& source,
+                              const std::vector<UnmatchedCredit>& unmatched,
                               bool dry_run) override {
     return Guard("import", [&]() -> Result<ImportReport> {
       // IMMEDIATE takes the write lock now, so nothing changes between reading the stored
       // records and writing the merged ones.
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       ImportPlan plan;
+      store_internal::UnmatchedPlan unmatched_plan;
       {
         bool workspace_stored = false;
         Ledger stored = ReadAll(&workspace_stored);
         plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
+        std::vector<UnmatchedCredit> stored_unmatched;
+        ReadRows(*db_, nullptr, stored_unmatched);
+        unmatched_plan = store_internal::PlanUnmatched(stored_unmatched, stored.payments, incoming,
+                                                       unmatched, plan.report);
       }
       plan.report.dry_run = dry_run;
       if (!plan.report.ok()) return std::move(plan.report);  // rolled back: nothing written
@@ -95,10 +105,60 @@ class SqliteStore final : public Store {
       WriteChanges(*db_, plan.changes.invoices);
       WriteChanges(*db_, plan.changes.payments);
       WriteChanges(*db_, plan.changes.rate_changes);
+      const store_internal::TableInfo& table = kTableOf<UnmatchedCredit>;
+      WriteRows(*db_, store_internal::InsertSql(table.name, table.columns), unmatched_plan.added);
+      WriteRows(*db_, store_internal::UpdateSql(table.name, table.columns), unmatched_plan.updated);
+      for (const std::string& id : unmatched_plan.removed) DeleteUnmatched(id);
       if (dry_run) return std::move(plan.report);  // rolled back by the destructor
       transaction.commit();
       plan.report.written = true;
       return std::move(plan.report);
+    });
+  }
+
+  Result<std::vector<UnmatchedCredit>> Unmatched() override {
+    return Guard("read", [&]() -> Result<std::vector<UnmatchedCredit>> {
+      std::vector<UnmatchedCredit> credits;
+      ReadRows(*db_, nullptr, credits);
+      std::stable_sort(credits.begin(), credits.end(),
+                       [](const UnmatchedCredit& a, const UnmatchedCredit& b) {
+                         return a.date < b.date;  // ids are already in order
+                       });
+      return credits;
+    });
+  }
+
+  Result<Payment> Match(const std::string& credit_id, const std::string& invoice_id) override {
+    return Guard("match the credit", [&]() -> Result<Payment> {
+      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      std::optional<UnmatchedCredit> credit = ReadOne<UnmatchedCredit>(credit_id);
+      if (!credit) {
+        return Fail(ErrorCode::kNotFound, "no unmatched credit with id \"" + credit_id + "\"");
+      }
+      std::optional<Invoice> invoice = ReadOne<Invoice>(invoice_id);
+      if (!invoice) return Fail(ErrorCode::kNotFound, "no invoice with id \"" + invoice_id + "\"");
+      if (invoice->status == InvoiceStatus::kVoid) {
+        return Fail(ErrorCode::kConflict, "invoice \"" + invoice_id + "\" is void");
+      }
+      if (ReadOne<Payment>(credit_id)) {
+        return Fail(ErrorCode::kConflict, "a payment with id \"" + credit_id + "\" exists");
+      }
+      if (credit->amount.currency() != invoice->amount.currency()) {
+        auto converted = Convert(credit->amount, invoice->amount.currency(),
+                                 ReadWorkspaceRow().value_or(Workspace{}));
+        if (!converted) return Fail(ErrorCode::kValidation, converted.error().message);
+      }
+      const Payment payment{.id = credit->id,
+                            .client = invoice->client,
+                            .invoice = invoice->id,
+                            .date = credit->date,
+                            .amount = credit->amount};
+      const store_internal::TableInfo& table = kTableOf<Payment>;
+      WriteRows(*db_, store_internal::InsertSql(table.name, table.columns),
+                std::vector<const Payment*>{&payment});
+      DeleteUnmatched(credit_id);
+      transaction.commit();
+      return payment;
     });
   }
 
@@ -166,6 +226,24 @@ class SqliteStore final : public Store {
     });
   }
 
+  Status SaveWorkspace(const Workspace& workspace) override {
+    Ledger alone;
+    alone.workspace = workspace;
+    Diagnostics diagnostics;
+    Validate(alone, LedgerSource{}, diagnostics);
+    if (diagnostics.HasErrors()) {
+      std::string message = diagnostics.ToString();
+      while (!message.empty() && message.back() == '\n') message.pop_back();
+      return Fail(ErrorCode::kValidation, message);
+    }
+    return Guard("update the workspace", [&]() -> Status {
+      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      WriteWorkspace(workspace);
+      transaction.commit();
+      return {};
+    });
+  }
+
  private:
   // Runs `body`, turning the database's exceptions into Error kStore.
   template <typename F>
@@ -177,6 +255,26 @@ class SqliteStore final : public Store {
     } catch (const DamagedRow& e) {
       return Fail(ErrorCode::kStore, path_ + ": the database is damaged: " + e.what());
     }
+  }
+
+  // The row of T's table with this id, if any.
+  template <typename T>
+  std::optional<T> ReadOne(const std::string& id) {
+    const store_internal::TableInfo& table = kTableOf<T>;
+    SQLite::Statement query(
+        *db_, std::string("SELECT ") + table.columns + " FROM " + table.name + " WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    RowReader reader(query, table.name);
+    T record;
+    Read(reader, record);
+    return record;
+  }
+
+  void DeleteUnmatched(const std::string& id) {
+    SQLite::Statement erase(*db_, "DELETE FROM unmatched_credits WHERE id = ?");
+    erase.bind(1, id);
+    erase.exec();
   }
 
   std::optional<Workspace> ReadWorkspaceRow() {

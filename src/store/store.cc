@@ -206,5 +206,65 @@ ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger&
   return plan;
 }
 
+UnmatchedPlan PlanUnmatched(const std::vector<UnmatchedCredit>& stored,
+                            const std::vector<Payment>& stored_payments, const Ledger& incoming,
+                            const std::vector<UnmatchedCredit>& unmatched, ImportReport& report) {
+  UnmatchedPlan plan;
+  report.unmatched = ImportCounts{.type = "unmatched_credit"};
+  std::unordered_set<std::string_view> payment_ids;
+  for (const Payment& payment : stored_payments) payment_ids.insert(payment.id);
+  std::unordered_set<std::string_view> incoming_payment_ids;
+  for (const Payment& payment : incoming.payments) {
+    payment_ids.insert(payment.id);
+    incoming_payment_ids.insert(payment.id);
+  }
+  std::unordered_map<std::string_view, const UnmatchedCredit*> stored_by_id;
+  for (const UnmatchedCredit& credit : stored) {
+    stored_by_id.emplace(credit.id, &credit);
+    if (incoming_payment_ids.count(credit.id) > 0) plan.removed.push_back(credit.id);
+  }
+  std::unordered_set<std::string_view> seen;
+  for (const UnmatchedCredit& credit : unmatched) {
+    auto error = [&](const std::string& field, const std::string& message) {
+      report.diagnostics.Add(
+          {Severity::kError, credit.source, 0, "", "unmatched_credit", credit.id, field, message});
+    };
+    if (credit.id.empty()) {
+      error("id", "an unmatched credit needs an id");
+      continue;
+    }
+    if (!seen.insert(credit.id).second) {
+      error("id", "the id is given twice");
+      continue;
+    }
+    if (!credit.amount.is_positive()) {
+      error("amount", "must be greater than zero, got " + credit.amount.ToString());
+      continue;
+    }
+    if (payment_ids.count(credit.id) > 0) {
+      ++report.unmatched.unchanged;  // matched already: its payment is what counts
+      continue;
+    }
+    auto it = stored_by_id.find(credit.id);
+    if (it == stored_by_id.end()) {
+      plan.added.push_back(&credit);
+    } else if (!(*it->second == credit)) {
+      plan.updated.push_back(&credit);
+      report.unmatched.updated_ids.push_back(credit.id);
+    } else {
+      ++report.unmatched.unchanged;
+    }
+  }
+  auto by_id = [](const UnmatchedCredit* a, const UnmatchedCredit* b) { return a->id < b->id; };
+  std::sort(plan.added.begin(), plan.added.end(), by_id);
+  std::sort(plan.updated.begin(), plan.updated.end(), by_id);
+  std::sort(plan.removed.begin(), plan.removed.end());
+  std::sort(report.unmatched.updated_ids.begin(), report.unmatched.updated_ids.end());
+  report.unmatched.added = plan.added.size();
+  report.unmatched.updated = plan.updated.size();
+  report.resolved_unmatched = plan.removed;
+  return plan;
+}
+
 }  // namespace store_internal
 }  // namespace addio

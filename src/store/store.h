@@ -46,6 +46,12 @@ struct ImportReport {
   bool written = false;
   ImportCounts workspace;             // type "workspace"; at most one of the three counts is 1
   std::vector<ImportCounts> records;  // one per record type, in the order of kRecordTypes
+  // Bank credits kept for review (type "unmatched_credit"). A credit whose id is already a
+  // payment (it was matched) is counted unchanged and not stored again.
+  ImportCounts unmatched;
+  // Stored unmatched credits that incoming payments now account for (a re-imported
+  // statement matched them): removed from the review list. Sorted.
+  std::vector<std::string> resolved_unmatched;
   // Errors and warnings of the merged ledger (stored + incoming). Records from the
   // incoming source carry their file and line or JSON path; stored records only their
   // type and id.
@@ -108,8 +114,32 @@ class Store {
   // its diagnostics say why and nothing was written. With `dry_run` the same report is
   // computed and the transaction rolled back. Error kStore only when the database
   // refuses (locked for more than 5 seconds, disk full, read-only file).
+  Result<ImportReport> Import(const Ledger& incoming, const LedgerSource& source, bool dry_run) {
+    return Import(incoming, source, {}, dry_run);
+  }
+
+  // The same, in the same transaction, with the bank credits an importer could not match
+  // (IngestResult::unmatched): each is stored for review under its id (a new id is added,
+  // a changed one replaced, one that is already a payment skipped), and stored ones whose
+  // id `incoming` now has as a payment are removed. An unmatched credit with an empty id,
+  // an amount that is not positive, or an id given twice is an error of the report, and
+  // then nothing is written.
   virtual Result<ImportReport> Import(const Ledger& incoming, const LedgerSource& source,
+                                      const std::vector<UnmatchedCredit>& unmatched,
                                       bool dry_run) = 0;
+
+  // The bank credits waiting for review, ordered by date then id. Error kStore on a
+  // database failure.
+  virtual Result<std::vector<UnmatchedCredit>> Unmatched() = 0;
+
+  // Turns the unmatched credit `credit_id` into a Payment with the same id, date and
+  // amount, of the client of invoice `invoice_id` and naming it, and removes the credit
+  // from the review list, in one transaction. Returns the payment written.
+  // Errors: kNotFound when no unmatched credit has `credit_id` (also when it was matched
+  // already) or no invoice has `invoice_id`; kConflict when the invoice is void or a
+  // payment already has the id; kValidation when the credit's currency differs from the
+  // invoice's and the workspace FX table cannot convert it; kStore on a database failure.
+  virtual Result<Payment> Match(const std::string& credit_id, const std::string& invoice_id) = 0;
 
   // The whole workspace, every vector ordered by id. A store never imported into gives
   // an empty Ledger with a default Workspace. Error kStore on a database failure.
@@ -133,6 +163,13 @@ class Store {
   // stored. The store does not know which names are valid: callers check that.
   // Error kInvalidArgument for an empty name or a value that is not finite.
   virtual Status SetSetting(const std::string& name, double value) = 0;
+
+  // Replaces the stored workspace with `workspace` (settings, working hours, holidays,
+  // target rate, ...), creating it when none is stored; records are left alone. The
+  // workspace is checked as an import checks one, in one transaction: error kValidation
+  // (the message lists every problem) leaves the store as it was. Unlike Import, a
+  // workspace equal to Workspace{} is stored as it is. kStore when the database refuses.
+  virtual Status SaveWorkspace(const Workspace& workspace) = 0;
 
   // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.
   Result<ClientBalance> Balance(const std::string& id, CivilDate as_of);

@@ -1,0 +1,52 @@
+// The HTTP server of `addio serve` (DESIGN.md section 7): the JSON API under /api/v1
+// (service.h does the work; this file maps paths, parameters and errors to HTTP) and the
+// embedded dashboard under / (web_assets.h). Built on cpp-httplib, whose traps it avoids:
+// every response goes out through a content provider, which the library never
+// re-compresses (its brotli at the highest quality costs most of a second on a large
+// script); the server gzips JSON itself and sends the dashboard's files as gzipped at
+// build time. A handler's exception is logged to stderr with the request path and
+// answered with a JSON 500; bodies over the upload limit get a JSON 413.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace addio {
+
+struct ServeOptions {
+  std::string db;  // the SQLite store; it must exist
+  std::string host = "127.0.0.1";
+  int port = 8080;                      // 0: any free port (Bind returns the one taken)
+  size_t max_upload_bytes = 50u << 20;  // larger uploads get 413
+  int threads = 8;                      // worker threads answering requests
+};
+
+class ApiServer {
+ public:
+  explicit ApiServer(ServeOptions options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Binds options.host:options.port and returns the port. Error kIo when the address
+  // cannot be bound (in use, not an address of this machine, no permission).
+  Result<int> Bind();
+  // Answers requests until Stop() is called. REQUIRES: Bind() succeeded.
+  // Error kIo when the listening socket fails.
+  Status Listen();
+  // Stops Listen(); callable from any thread (not from a signal handler).
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The OpenAPI 3.1 document of the API (src/api/openapi.json, compiled in).
+std::string_view OpenApiJson();
+
+}  // namespace addio

@@ -1,0 +1,79 @@
+// The API's service layer: one method per endpoint of src/api/openapi.json, free of HTTP.
+// Each call opens the store (Store is not thread-safe, so every request has its own
+// connection; SQLite runs in WAL mode with a busy timeout), loads what it needs, runs the
+// same engine functions as the CLI (Assess, History, the receivables, Ingest, the
+// store's Import) and renders the answer with the same renderers where one exists
+// (`addio assess --format json` is byte for byte the portfolio assessment served here).
+// Writes (imports, settings, workspace) are serialised by a mutex, so a read-modify-write
+// never interleaves with another. server.cc maps the results to HTTP.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace addio {
+
+// A successful answer: the body and its media type.
+struct ApiBody {
+  std::string content_type = "application/json";
+  std::string text;
+  std::string filename;  // for downloads (CSV): the suggested file name; empty otherwise
+};
+
+// Query parameters of the read endpoints, exactly as given (empty when absent).
+struct ApiQuery {
+  std::string as_of;          // YYYY-MM-DD; empty: today in the workspace time zone
+  std::string lang;           // en|it; empty: en
+  std::string format;         // json|csv; empty: json
+  std::string months;         // history and charts: 1..600; empty: 12
+  std::string payments_from;  // statement: YYYY-MM-DD; empty: every payment
+};
+
+// One uploaded file and the parameters of POST /api/v1/imports.
+struct ImportUpload {
+  std::string filename;  // as the client named it; only its last path component is used
+  std::string content;   // the file's bytes
+  std::string format;    // importer name to force; empty: detect from name and content
+  std::string timezone;  // zone for naive local times; empty: the workspace's
+  std::string dry_run;   // "true"|"false"|"1"|"0"|""; empty: false
+  std::string lang;
+};
+
+class ApiService {
+ public:
+  // `db_path`: the SQLite store; it must exist (the server creates it at start-up).
+  explicit ApiService(std::string db_path);
+
+  // Every method returns the JSON (or CSV) body, or an Error whose code decides the HTTP
+  // status (errors.h): kInvalidArgument for a malformed parameter or body (a bad as_of,
+  // lang, format, months, an unknown setting), kNotFound for an unknown client id,
+  // kValidation for records or settings the engine rejects, kStore when the database
+  // refuses. Messages are in the request's language where addio writes them.
+  Result<ApiBody> GetWorkspace(const ApiQuery& query);
+  Result<ApiBody> PutWorkspace(std::string_view json, const ApiQuery& query);
+  Result<ApiBody> GetClients(const ApiQuery& query);
+  Result<ApiBody> GetAssessment(const ApiQuery& query);
+  Result<ApiBody> GetClientAssessment(const std::string& id, const ApiQuery& query);
+  Result<ApiBody> GetHistory(const std::string& id, const ApiQuery& query);
+  Result<ApiBody> GetCharts(const std::string& id, const ApiQuery& query);
+  Result<ApiBody> GetAging(const ApiQuery& query);
+  Result<ApiBody> GetStatement(const std::string& id, const ApiQuery& query);
+  Result<ApiBody> GetImporters();
+  // Runs the importer on the uploaded bytes (saved to a private temporary folder under the
+  // uploaded file's name, removed afterwards) and hands the records to Store::Import.
+  // Returns the report also when the records were rejected (ok false, nothing written);
+  // errors only when no importer reads the file or the format is unknown
+  // (kInvalidArgument) or the store refuses.
+  Result<ApiBody> PostImport(const ImportUpload& upload);
+  Result<ApiBody> GetSettings(const ApiQuery& query);
+  Result<ApiBody> PutSettings(std::string_view json, const ApiQuery& query);
+
+ private:
+  std::string db_path_;
+  std::mutex write_mutex_;
+};
+
+}  // namespace addio

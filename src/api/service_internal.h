@@ -1,0 +1,45 @@
+// Internal to api/: what the service_*.cc files share — opening the store, reading the
+// common query parameters, and the language of the messages addio writes itself.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "api/service.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "ledger/records.h"
+#include "report/report.h"
+#include "store/store.h"
+
+namespace addio::api_internal {
+
+// `en` or `it` by `lang`.
+inline const char* Say(Lang lang, const char* en, const char* it) {
+  return lang == Lang::kIt ? it : en;
+}
+
+// The lang parameter: empty is English; anything but en|it is kInvalidArgument.
+Result<Lang> ParseLangParam(const std::string& text);
+
+// The store at `path` (it must exist). Error kStore or kNotFound from OpenSqliteStore.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& path);
+
+// Today in the workspace time zone (UTC when the zone is unknown): the only place the API
+// reads the clock.
+CivilDate Today(const Workspace& workspace);
+
+// The as_of parameter, or Today(workspace) when empty. Error kInvalidArgument naming the
+// parameter and the expected form.
+Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace, Lang lang);
+
+// The months parameter, 1..600; 12 when empty. Error kInvalidArgument otherwise.
+Result<int> ParseMonths(const std::string& text, Lang lang);
+
+// A JSON body.
+inline ApiBody JsonBody(std::string text) {
+  return ApiBody{"application/json", std::move(text), {}};
+}
+
+}  // namespace addio::api_internal

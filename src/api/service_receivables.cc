@@ -1,0 +1,212 @@
+// The receivables endpoints (DESIGN.md section 5b): the portfolio aging with how each
+// client pays, and a client's statement, as JSON or as the CSV of
+// report/receivables_report.h.
+#include <nlohmann/json.hpp>
+
+#include "api/json_util.h"
+#include "api/service.h"
+#include "api/service_internal.h"
+#include "ledger/client_ledger.h"
+#include "report/receivables_report.h"
+#include "signals/settings.h"
+#include "verdict/receivables.h"
+
+namespace addio {
+namespace {
+
+using api_internal::DateJson;
+using api_internal::Json;
+using api_internal::JsonBody;
+using api_internal::NumberJson;
+using api_internal::Say;
+
+struct Request {
+  Lang lang = Lang::kEn;
+  bool csv = false;
+  Ledger ledger;
+  CivilDate as_of;
+};
+
+Result<Request> Prepare(const std::string& db_path, const ApiQuery& query) {
+  Request request;
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  request.lang = *lang;
+  if (query.format == "csv") {
+    request.csv = true;
+  } else if (!query.format.empty() && query.format != "json") {
+    return Fail(ErrorCode::kInvalidArgument,
+                "format: \"" + query.format + "\"" +
+                    Say(request.lang, " is not json or csv", " non è json né csv"));
+  }
+  auto store = api_internal::OpenStore(db_path);
+  if (!store) return std::unexpected(store.error());
+  auto ledger = (*store)->Load();
+  if (!ledger) return std::unexpected(ledger.error());
+  request.ledger = std::move(*ledger);
+  auto as_of = api_internal::ParseAsOf(query.as_of, request.ledger.workspace, request.lang);
+  if (!as_of) return std::unexpected(as_of.error());
+  request.as_of = *as_of;
+  return request;
+}
+
+Json BucketsJson(const BucketAmounts& buckets) {
+  Json out;
+  for (int i = 0; i < kAgingBuckets; ++i) {
+    out[AgingBucketKey(static_cast<AgingBucket>(i))] = buckets[i].ToString();
+  }
+  return out;
+}
+
+Json PayerJson(const ReceivablesSummary& s) {
+  Json out;
+  out["client"] = s.client;
+  out["name"] = s.name;
+  out["usually_pays_in_days"] = NumberJson(s.usually_pays_in_days);
+  out["average_delay_days"] = NumberJson(s.average_delay_days);
+  out["dso_days"] = NumberJson(s.dso_days);
+  out["last_payment"] = DateJson(s.last_payment);
+  out["open"] = s.open.ToString();
+  out["overdue"] = s.overdue.ToString();
+  out["credit"] = s.credit.ToString();
+  out["open_invoices"] = s.open_invoices;
+  out["overdue_invoices"] = s.overdue_invoices;
+  return out;
+}
+
+Json AgingJson(const AgingReport& aging, const std::vector<ReceivablesSummary>& payers) {
+  Json out;
+  out["as_of"] = aging.as_of.ToString();
+  out["currency"] = std::string(aging.currency.code());
+  Json clients = Json::array();
+  for (const AgingRow& row : aging.clients) {
+    Json item;
+    item["client"] = row.client;
+    item["name"] = row.name;
+    item["buckets"] = BucketsJson(row.buckets);
+    item["total"] = row.total.ToString();
+    item["written_off"] = row.written_off.ToString();
+    clients.push_back(std::move(item));
+  }
+  out["clients"] = std::move(clients);
+  out["totals"] = BucketsJson(aging.totals);
+  out["total"] = aging.total.ToString();
+  out["written_off"] = aging.written_off.ToString();
+  Json items = Json::array();
+  for (const WrittenOffItem& w : aging.written_off_items) {
+    Json item;
+    item["client"] = w.client;
+    item["invoice"] = w.invoice;
+    item["due"] = w.due.ToString();
+    item["unpaid"] = w.unpaid.ToString();
+    items.push_back(std::move(item));
+  }
+  out["written_off_items"] = std::move(items);
+  Json list = Json::array();
+  for (const ReceivablesSummary& payer : payers) list.push_back(PayerJson(payer));
+  out["payers"] = std::move(list);
+  return out;
+}
+
+Json StatementJson(const Statement& s) {
+  Json out;
+  out["client"] = s.client;
+  out["name"] = s.name;
+  out["as_of"] = s.as_of.ToString();
+  out["payments_from"] = DateJson(s.payments_from);
+  out["currency"] = std::string(s.currency.code());
+  Json items = Json::array();
+  for (const StatementItem& i : s.open_items) {
+    Json item;
+    item["invoice"] = i.invoice;
+    item["issued"] = i.issued.ToString();
+    item["due"] = i.due.ToString();
+    item["amount"] = i.amount.ToString();
+    item["paid"] = i.paid.ToString();
+    item["open"] = i.open.ToString();
+    item["days_past_due"] = i.days_past_due;
+    items.push_back(std::move(item));
+  }
+  out["open_items"] = std::move(items);
+  Json payments = Json::array();
+  for (const StatementPayment& p : s.payments) {
+    Json payment;
+    payment["payment"] = p.payment;
+    payment["date"] = p.date.ToString();
+    payment["amount"] = p.amount.ToString();
+    Json applied = Json::array();
+    for (const PaymentApplication& a : p.applied) {
+      Json part;
+      part["invoice"] = a.invoice;
+      part["amount"] = a.amount.ToString();
+      applied.push_back(std::move(part));
+    }
+    payment["applied"] = std::move(applied);
+    payment["unapplied"] = p.unapplied.ToString();
+    payments.push_back(std::move(payment));
+  }
+  out["payments"] = std::move(payments);
+  out["total_open"] = s.total_open.ToString();
+  out["credit"] = s.credit.ToString();
+  out["balance"] = s.balance.ToString();
+  return out;
+}
+
+ApiBody CsvBody(std::string text, std::string filename) {
+  return ApiBody{"text/csv; charset=utf-8", std::move(text), std::move(filename)};
+}
+
+}  // namespace
+
+Result<ApiBody> ApiService::GetAging(const ApiQuery& query) {
+  auto request = Prepare(db_path_, query);
+  if (!request) return std::unexpected(request.error());
+  const Workspace& workspace = request->ledger.workspace;
+  const std::vector<ClientLedger> clients = SplitByClient(request->ledger);
+  auto aging = AgeReceivables(clients, workspace, request->as_of);
+  if (!aging) return std::unexpected(aging.error());
+  if (request->csv) {
+    return CsvBody(RenderAging(*aging, ReceivablesFormat::kCsv, request->lang),
+                   "aging-" + request->as_of.ToString() + ".csv");
+  }
+  auto settings = Settings::FromWorkspace(workspace);
+  if (!settings) return std::unexpected(settings.error());
+  std::vector<ReceivablesSummary> payers;
+  for (const ClientLedger& client : clients) {
+    auto summary = SummarizeReceivables(client, workspace, *settings, request->as_of);
+    if (!summary) return std::unexpected(summary.error());
+    payers.push_back(std::move(*summary));
+  }
+  return JsonBody(api_internal::Dump(AgingJson(*aging, payers)));
+}
+
+Result<ApiBody> ApiService::GetStatement(const std::string& id, const ApiQuery& query) {
+  auto request = Prepare(db_path_, query);
+  if (!request) return std::unexpected(request.error());
+  std::optional<CivilDate> payments_from;
+  if (!query.payments_from.empty()) {
+    auto date = CivilDate::Parse(query.payments_from);
+    if (!date) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "payments_from: \"" + query.payments_from + "\"" +
+                      Say(request->lang, " is not a date; expected YYYY-MM-DD",
+                          " non è una data; atteso AAAA-MM-GG"));
+    }
+    payments_from = *date;
+  }
+  for (const ClientLedger& client : SplitByClient(request->ledger)) {
+    if (client.client.id != id) continue;
+    auto statement =
+        BuildStatement(client, request->ledger.workspace, request->as_of, payments_from);
+    if (!statement) return std::unexpected(statement.error());
+    if (request->csv) {
+      return CsvBody(RenderStatement(*statement, ReceivablesFormat::kCsv, request->lang),
+                     "statement-" + id + "-" + request->as_of.ToString() + ".csv");
+    }
+    return JsonBody(api_internal::Dump(StatementJson(*statement)));
+  }
+  return Fail(ErrorCode::kNotFound,
+              std::string(Say(request->lang, "no client with id ", "nessun cliente con id ")) + id);
+}
+
+}  // namespace addio

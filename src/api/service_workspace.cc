@@ -1,0 +1,351 @@
+// The workspace and settings endpoints: read them, and change them after checking every
+// value the way an assessment will read it (Settings::FromWorkspace, the ledger's
+// workspace rules through Store::SaveWorkspace), all or nothing.
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "api/json_util.h"
+#include "api/service.h"
+#include "api/service_internal.h"
+#include "signals/settings.h"
+
+namespace addio {
+namespace {
+
+using api_internal::Json;
+using api_internal::JsonBody;
+using api_internal::Say;
+
+Error BadBody(Lang lang, const std::string& what) {
+  return Error{ErrorCode::kInvalidArgument,
+               std::string(Say(lang, "request body: ", "corpo della richiesta: ")) + what};
+}
+
+Result<nlohmann::json> ParseBody(std::string_view text, Lang lang) {
+  nlohmann::json body = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    return std::unexpected(
+        BadBody(lang, Say(lang, "expected a JSON object", "atteso un oggetto JSON")));
+  }
+  return body;
+}
+
+// The earliest and latest business dates of any record, in the workspace time zone.
+std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(const Ledger& ledger) {
+  auto zone = TimeZone::Find(ledger.workspace.timezone);
+  const TimeZone tz = zone ? *zone : TimeZone::Utc();
+  std::optional<CivilDate> first, last;
+  auto see = [&](std::optional<CivilDate> date) {
+    if (!date) return;
+    if (!first || *date < *first) first = date;
+    if (!last || *date > *last) last = date;
+  };
+  auto local = [&tz](Instant t) { return tz.ToLocal(t).date; };
+  for (const Contract& c : ledger.contracts) see(c.signed_on ? c.signed_on : c.sent);
+  for (const Request& r : ledger.requests) see(local(r.at));
+  for (const WorkEntry& w : ledger.work) see(local(w.start));
+  for (const Contact& c : ledger.contacts) see(local(c.at));
+  for (const Invoice& i : ledger.invoices) see(i.issued);
+  for (const Payment& p : ledger.payments) see(p.date);
+  for (const RateChange& r : ledger.rate_changes) see(r.at);
+  return {first, last};
+}
+
+Json WorkspaceJson(const Ledger& ledger) {
+  const Workspace& w = ledger.workspace;
+  Json out;
+  out["name"] = w.name;
+  out["currency"] = std::string(w.currency.code());
+  out["timezone"] = w.timezone;
+  out["working_hours"] = api_internal::WorkingHoursJson(w.working_hours);
+  Json holidays = Json::array();
+  for (const CivilDate& date : w.holidays) holidays.push_back(date.ToString());
+  out["holidays"] = std::move(holidays);
+  out["target_hourly_rate"] = api_internal::MoneyJson(w.target_hourly_rate);
+  Json fx = Json::array();
+  for (const FxRate& rate : w.fx) {
+    fx.push_back(Json{{"currency", std::string(rate.currency.code())},
+                      {"per_unit", rate.per_unit.ToString()}});
+  }
+  out["fx"] = std::move(fx);
+  out["owner_emails"] = w.owner_emails;
+  Json settings = Json::object();
+  for (const auto& [name, value] : w.settings) settings[name] = value;
+  out["settings"] = std::move(settings);
+  out["today"] = api_internal::Today(w).ToString();
+  const auto [first, last] = RecordSpan(ledger);
+  out["first_record_date"] = api_internal::DateJson(first);
+  out["last_record_date"] = api_internal::DateJson(last);
+  out["clients"] = ledger.clients.size();
+  return out;
+}
+
+// "HH:MM" as minutes since midnight, 0..1440; nullopt otherwise.
+std::optional<int> ParseClock(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  int hours = 0, minutes = 0;
+  if (std::from_chars(text.data(), text.data() + 2, hours).ptr != text.data() + 2 ||
+      std::from_chars(text.data() + 3, text.data() + 5, minutes).ptr != text.data() + 5) {
+    return std::nullopt;
+  }
+  if (hours > 24 || minutes > 59 || (hours == 24 && minutes != 0)) return std::nullopt;
+  return hours * 60 + minutes;
+}
+
+Result<WorkingHours> ParseWorkingHours(const nlohmann::json& value, Lang lang) {
+  const std::string field = "working_hours";
+  if (!value.is_object()) {
+    return std::unexpected(BadBody(lang, field + Say(lang, ": expected an object of weekdays",
+                                                     ": atteso un oggetto con i giorni")));
+  }
+  WorkingHours hours;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    int day = -1;
+    for (int d = 0; d < 7; ++d) {
+      if (it.key() == WeekdayKey(d)) day = d;
+    }
+    if (day < 0 || !it.value().is_array()) {
+      return std::unexpected(
+          BadBody(lang, field + "." + it.key() +
+                            Say(lang, ": expected one of mon..sun with a list of \"HH:MM-HH:MM\"",
+                                ": atteso un giorno tra mon e sun con un elenco di "
+                                "\"HH:MM-HH:MM\"")));
+    }
+    for (const nlohmann::json& interval : it.value()) {
+      const std::string text = interval.is_string() ? interval.get<std::string>() : "";
+      const auto start = text.size() == 11 && text[5] == '-'
+                             ? ParseClock(std::string_view(text).substr(0, 5))
+                             : std::nullopt;
+      const auto end = start ? ParseClock(std::string_view(text).substr(6)) : std::nullopt;
+      if (!start || !end || *start >= *end || *start >= 1440) {
+        return std::unexpected(BadBody(
+            lang, field + "." + it.key() + ": \"" +
+                      (interval.is_string() ? text : interval.dump()) +
+                      Say(lang, "\" is not an interval HH:MM-HH:MM with start before end",
+                          "\" non è un intervallo HH:MM-HH:MM con l'inizio prima della fine")));
+      }
+      hours[day].push_back({*start, *end});
+    }
+    std::sort(hours[day].begin(), hours[day].end(),
+              [](const MinuteInterval& a, const MinuteInterval& b) { return a.start < b.start; });
+    for (size_t i = 1; i < hours[day].size(); ++i) {
+      if (hours[day][i].start < hours[day][i - 1].end) {
+        return std::unexpected(BadBody(
+            lang, field + "." + it.key() +
+                      Say(lang, ": intervals overlap", ": gli intervalli si sovrappongono")));
+      }
+    }
+  }
+  for (int d = 0; d < 7; ++d) {
+    if (!value.contains(WeekdayKey(d))) {
+      return std::unexpected(
+          BadBody(lang, field + Say(lang, ": missing ", ": manca ") + WeekdayKey(d)));
+    }
+  }
+  return hours;
+}
+
+// Applies the fields of a PUT /workspace body to `w`. Error kInvalidArgument naming the
+// first field that is wrong.
+Status ApplyWorkspace(const nlohmann::json& body, Workspace& w, Lang lang) {
+  if (body.empty()) {
+    return std::unexpected(
+        BadBody(lang, Say(lang, "nothing to change", "nessun campo da modificare")));
+  }
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    const std::string& key = it.key();
+    const nlohmann::json& value = it.value();
+    auto wrong = [&](const char* en, const char* it_text) {
+      return std::unexpected(BadBody(lang, key + ": " + Say(lang, en, it_text)));
+    };
+    if (key == "name") {
+      if (!value.is_string()) return wrong("expected a string", "attesa una stringa");
+      w.name = value.get<std::string>();
+    } else if (key == "timezone") {
+      if (!value.is_string()) return wrong("expected a string", "attesa una stringa");
+      if (!TimeZone::Find(value.get<std::string>())) {
+        return wrong("unknown time zone; expected an IANA name such as Europe/Rome",
+                     "fuso orario sconosciuto; atteso un nome IANA come Europe/Rome");
+      }
+      w.timezone = value.get<std::string>();
+    } else if (key == "working_hours") {
+      auto hours = ParseWorkingHours(value, lang);
+      if (!hours) return std::unexpected(hours.error());
+      w.working_hours = std::move(*hours);
+    } else if (key == "holidays") {
+      if (!value.is_array()) return wrong("expected a list of dates", "atteso un elenco di date");
+      std::vector<CivilDate> holidays;
+      for (const nlohmann::json& day : value) {
+        auto date = day.is_string() ? CivilDate::Parse(day.get<std::string>())
+                                    : Result<CivilDate>(Fail(ErrorCode::kInvalidArgument, ""));
+        if (!date) {
+          return wrong("expected dates as YYYY-MM-DD", "attese date nel formato AAAA-MM-GG");
+        }
+        holidays.push_back(*date);
+      }
+      std::sort(holidays.begin(), holidays.end());
+      holidays.erase(std::unique(holidays.begin(), holidays.end()), holidays.end());
+      w.holidays = std::move(holidays);
+    } else if (key == "target_hourly_rate") {
+      if (value.is_null()) {
+        w.target_hourly_rate.reset();
+        continue;
+      }
+      auto rate = value.is_string() ? Money::Parse(value.get<std::string>(), w.currency)
+                                    : Result<Money>(Fail(ErrorCode::kInvalidArgument, ""));
+      if (!rate || !rate->is_positive()) {
+        return wrong("expected a positive amount as a decimal string such as \"60.00\", or null",
+                     "atteso un importo positivo come stringa decimale, per esempio \"60.00\", "
+                     "oppure null");
+      }
+      w.target_hourly_rate = *rate;
+    } else if (key == "owner_emails") {
+      if (!value.is_array())
+        return wrong("expected a list of strings", "atteso un elenco di stringhe");
+      std::vector<std::string> emails;
+      for (const nlohmann::json& email : value) {
+        if (!email.is_string()) {
+          return wrong("expected a list of strings", "atteso un elenco di stringhe");
+        }
+        emails.push_back(email.get<std::string>());
+      }
+      w.owner_emails = std::move(emails);
+    } else {
+      return wrong(
+          "not a field that can be changed (name, timezone, working_hours, holidays, "
+          "target_hourly_rate, owner_emails)",
+          "non è un campo modificabile (name, timezone, working_hours, holidays, "
+          "target_hourly_rate, owner_emails)");
+    }
+  }
+  return {};
+}
+
+Json SettingsJson(const Workspace& workspace, const Settings& used) {
+  const std::vector<Settings::Entry> defaults = Settings{}.Entries();
+  Json list = Json::array();
+  const std::vector<Settings::Entry> entries = used.Entries();
+  auto typed = [](const Settings::Entry& entry, const std::string& text) -> Json {
+    if (entry.kind == "money") return text;
+    return api_internal::NumberJson(std::strtod(text.c_str(), nullptr));
+  };
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Settings::Entry& entry = entries[i];
+    Json item;
+    item["name"] = entry.name;
+    item["value"] = typed(entry, entry.value);
+    item["default"] = typed(entry, i < defaults.size() ? defaults[i].value : entry.value);
+    item["overridden"] = workspace.settings.contains(entry.name);
+    item["kind"] = entry.kind;
+    item["min"] = api_internal::NumberJson(entry.min);
+    item["max"] = api_internal::NumberJson(entry.max);
+    item["help"] = Json{{"en", entry.help_en}, {"it", entry.help_it}};
+    list.push_back(std::move(item));
+  }
+  Json out;
+  out["settings"] = std::move(list);
+  return out;
+}
+
+}  // namespace
+
+Result<ApiBody> ApiService::GetWorkspace(const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto store = api_internal::OpenStore(db_path_);
+  if (!store) return std::unexpected(store.error());
+  auto ledger = (*store)->Load();
+  if (!ledger) return std::unexpected(ledger.error());
+  return JsonBody(api_internal::Dump(WorkspaceJson(*ledger)));
+}
+
+Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto body = ParseBody(json, *lang);
+  if (!body) return std::unexpected(body.error());
+  {
+    std::lock_guard lock(write_mutex_);
+    auto store = api_internal::OpenStore(db_path_);
+    if (!store) return std::unexpected(store.error());
+    auto workspace = (*store)->LoadWorkspace();
+    if (!workspace) return std::unexpected(workspace.error());
+    if (auto applied = ApplyWorkspace(*body, *workspace, *lang); !applied) {
+      return std::unexpected(applied.error());
+    }
+    if (auto settings = Settings::FromWorkspace(*workspace); !settings) {
+      return std::unexpected(settings.error());
+    }
+    if (auto saved = (*store)->SaveWorkspace(*workspace); !saved) {
+      return std::unexpected(saved.error());
+    }
+  }
+  return GetWorkspace(query);
+}
+
+Result<ApiBody> ApiService::GetSettings(const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto store = api_internal::OpenStore(db_path_);
+  if (!store) return std::unexpected(store.error());
+  auto workspace = (*store)->LoadWorkspace();
+  if (!workspace) return std::unexpected(workspace.error());
+  auto settings = Settings::FromWorkspace(*workspace);
+  if (!settings) return std::unexpected(Error{ErrorCode::kValidation, settings.error().message});
+  return JsonBody(api_internal::Dump(SettingsJson(*workspace, *settings)));
+}
+
+Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto body = ParseBody(json, *lang);
+  if (!body) return std::unexpected(body.error());
+  const auto changes = body->find("settings");
+  if (changes == body->end() || !changes->is_object() || changes->empty() || body->size() != 1) {
+    return std::unexpected(BadBody(*lang, Say(*lang,
+                                              "expected {\"settings\": {name: value or null}} "
+                                              "with at least one setting",
+                                              "atteso {\"settings\": {nome: valore o null}} "
+                                              "con almeno un'impostazione")));
+  }
+  {
+    std::lock_guard lock(write_mutex_);
+    auto store = api_internal::OpenStore(db_path_);
+    if (!store) return std::unexpected(store.error());
+    auto workspace = (*store)->LoadWorkspace();
+    if (!workspace) return std::unexpected(workspace.error());
+    for (auto it = changes->begin(); it != changes->end(); ++it) {
+      const nlohmann::json& value = it.value();
+      if (value.is_null()) {
+        workspace->settings.erase(it.key());
+        continue;
+      }
+      double number = 0;
+      bool ok = value.is_number();
+      if (ok) {
+        number = value.get<double>();
+      } else if (value.is_string()) {
+        const std::string text = value.get<std::string>();
+        char* end = nullptr;
+        number = std::strtod(text.c_str(), &end);
+        ok = !text.empty() && end == text.c_str() + text.size();
+      }
+      if (!ok) {
+        return std::unexpected(BadBody(*lang, it.key() + Say(*lang, ": expected a number or null",
+                                                             ": atteso un numero oppure null")));
+      }
+      workspace->settings[it.key()] = number;
+    }
+    if (auto settings = Settings::FromWorkspace(*workspace); !settings) {
+      return std::unexpected(Error{ErrorCode::kInvalidArgument, settings.error().message});
+    }
+    if (auto saved = (*store)->SaveWorkspace(*workspace); !saved) {
+      return std::unexpected(saved.error());
+    }
+  }
+  return GetSettings(query);
+}
+
+}  // namespace addio

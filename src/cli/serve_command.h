@@ -1,0 +1,21 @@
+// `addio serve`: the dashboard and the JSON API over HTTP (api/server.h), on the store
+// named by --db (created, empty, when missing, so that files can be imported from the
+// dashboard). Prints the URL, then answers requests until Ctrl-C or SIGTERM.
+#pragma once
+
+#include <string>
+
+#include "cli/commands.h"
+
+namespace addio::cli {
+
+struct ServeFlags {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port; the URL printed says which
+};
+
+// Returns the process exit status: 0 after a clean stop, ExitCode(kIo) when the address
+// cannot be bound, ExitCode of the store's error when it cannot be opened.
+int Serve(const Common& common, const ServeFlags& flags);
+
+}  // namespace addio::cli

@@ -1,0 +1,233 @@
+// The conversion of time-tracker rows into ledger records (ingest/timesheet_common.h):
+// time zone, client and project resolution, stable ids, splitting entries over a day.
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "core/ids.h"
+#include "ingest/timesheet_common.h"
+
+namespace addio::timesheet {
+namespace {
+
+std::string Trim(std::string_view text) {
+  const size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return "";
+  const size_t end = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+}  // namespace
+
+// ---- EntryBuilder ---------------------------------------------------------------------
+
+EntryBuilder::EntryBuilder(std::string format, std::string file, const IngestContext& context,
+                           IngestResult& result)
+    : format_(std::move(format)),
+      file_(std::move(file)),
+      context_(context),
+      result_(result),
+      zone_(TimeZone::Utc()),
+      resolver_(*context.existing, context.options.create_clients) {
+  const std::string zone_name = context.options.timezone.empty()
+                                    ? context.existing->workspace.timezone
+                                    : context.options.timezone;
+  if (Result<TimeZone> zone = TimeZone::Find(zone_name)) {
+    zone_ = *zone;
+  } else {
+    result_.diagnostics.Add({Severity::kError, file_, 0, "", "", "", "",
+                             "unknown time zone \"" + zone_name +
+                                 "\" (expected an IANA name "
+                                 "such as Europe/Rome)"});
+  }
+  if (!context.options.mapping_file.empty()) {
+    if (Status loaded = resolver_.LoadMapping(context.options.mapping_file); !loaded) {
+      result_.diagnostics.Add({Severity::kError, context.options.mapping_file, 0, "", "", "", "",
+                               loaded.error().message});
+    }
+  }
+  for (const Project& project : context.existing->projects) project_ids_.insert(project.id);
+}
+
+void EntryBuilder::RowError(int line, std::string_view column, int index,
+                            const std::string& message) {
+  Diagnostic d;
+  d.file = file_;
+  d.line = line;
+  d.record_type = "work";
+  d.field = std::string(column);
+  d.message = index >= 0 ? "column " + std::to_string(index + 1) + ": " + message : message;
+  result_.diagnostics.Add(std::move(d));
+}
+
+void EntryBuilder::MissingColumns(const CsvTable& table, const std::vector<std::string>& missing) {
+  std::string names;
+  for (const std::string& name : missing) names += (names.empty() ? "\"" : ", \"") + name + "\"";
+  std::string found;
+  for (const std::string& name : table.header) found += (found.empty() ? "" : ", ") + name;
+  result_.diagnostics.Add(
+      {Severity::kError, file_, table.header_line, "", "", "", "",
+       "missing column " + names + " of a " + format_ + " export; the header has: " + found});
+}
+
+std::string EntryBuilder::ProjectFor(const std::string& client_id, const std::string& name) {
+  const std::string key = NormalizeClientName(name);
+  if (auto it = projects_.find({client_id, key}); it != projects_.end()) return it->second;
+  for (const Project& project : context_.existing->projects) {
+    if (project.client == client_id && NormalizeClientName(project.name) == key) {
+      projects_[{client_id, key}] = project.id;
+      return project.id;
+    }
+  }
+  std::string slug;
+  for (char c : key) {
+    if (c == ' ') {
+      slug += '-';
+    } else if (std::isalnum(static_cast<unsigned char>(c))) {
+      slug += c;
+    }
+  }
+  const std::string base = client_id + "-" + (slug.empty() ? std::string("project") : slug);
+  std::string id = base;
+  for (int n = 2; project_ids_.contains(id); ++n) id = base + "-" + std::to_string(n);
+  project_ids_.insert(id);
+  Project project;
+  project.id = id;
+  project.client = client_id;
+  project.name = Trim(name);
+  project.pricing = Pricing::kHourly;
+  new_projects_.push_back(project);
+  projects_[{client_id, key}] = id;
+  return id;
+}
+
+void EntryBuilder::Add(const SourceEntry& entry) {
+  std::string client_name = Trim(entry.client);
+  const std::string project_name = Trim(entry.project);
+  if (client_name.empty()) {
+    if (project_name.empty()) {
+      ++without_client_;
+      result_.diagnostics.Add({Severity::kWarning, file_, entry.line, "", "work", "", "",
+                               "neither client nor project: entry skipped"});
+      return;
+    }
+    client_name = project_name;
+    project_as_client_.insert(project_name);
+  }
+  const std::optional<std::string> client = resolver_.ByName(client_name);
+  if (!client) {
+    result_.diagnostics.Add({Severity::kError, file_, entry.line, "", "work", "", "client",
+                             "unknown client \"" + client_name +
+                                 "\" and new clients are off (--no-create): add it first or map "
+                                 "it to a client id in a --mapping file"});
+    return;
+  }
+  const std::string project = project_name.empty() ? "" : ProjectFor(*client, project_name);
+
+  int start_seconds = 0;
+  if (entry.start_seconds) {
+    start_seconds = *entry.start_seconds;
+  } else {
+    ++without_start_;
+    const auto& day =
+        context_.existing->workspace.working_hours[static_cast<int>(entry.start_date.weekday())];
+    start_seconds = day.empty() ? 9 * 3600 : day.front().start * 60;
+  }
+  const auto at = [this](CivilDate date, int seconds) {
+    // 24:00 is the next day's midnight.
+    return zone_.FromLocal({date.AddDays(seconds / 86400), seconds % 86400});
+  };
+  const Instant start = at(entry.start_date, start_seconds);
+  int64_t seconds = 0;
+  if (entry.duration_seconds) {
+    seconds = *entry.duration_seconds;
+  } else if (entry.end_seconds) {
+    CivilDate end_date = entry.end_date.value_or(entry.start_date);
+    if (!entry.end_date && *entry.end_seconds < start_seconds) end_date = end_date.AddDays(1);
+    seconds = SecondsBetween(start, at(end_date, *entry.end_seconds));
+    if (seconds < 0) {
+      RowError(entry.line, "end", -1, "the entry ends before it starts");
+      return;
+    }
+  } else {
+    RowError(entry.line, "duration", -1, "neither a duration nor an end time");
+    return;
+  }
+  const int64_t minutes = (seconds + 30) / 60;
+
+  std::string id;
+  if (!entry.source_id.empty()) {
+    id = format_ + "-" + entry.source_id;
+  } else {
+    // The entry's content, independent of the time zone and of how dates are spelt; a
+    // repeat of the same content in the file gets its occurrence number.
+    std::string key = format_ + '\x1f' + entry.user + '\x1f' + client_name + '\x1f' + project_name +
+                      '\x1f' + entry.start_date.ToString() + '\x1f' +
+                      (entry.start_seconds ? std::to_string(*entry.start_seconds) : "-") + '\x1f' +
+                      std::to_string(seconds) + '\x1f' + entry.note;
+    const int occurrence = ++seen_ids_[key];
+    if (occurrence > 1) key += '\x1f' + std::to_string(occurrence);
+    id = ContentId("w", key);
+  }
+
+  std::vector<RecordLocation>& locations = result_.source.locations["work"];
+  locations.resize(result_.ledger.work.size());
+  int64_t remaining = minutes;
+  Instant part_start = start;
+  int part = 1;
+  while (true) {
+    WorkEntry work;
+    work.id = part == 1 ? id : id + "-" + std::to_string(part);
+    work.client = *client;
+    work.project = project;
+    work.start = part_start;
+    work.minutes = static_cast<int>(std::min<int64_t>(remaining, 1440));
+    work.billable = entry.billable;
+    work.note = entry.note;
+    remaining -= work.minutes;
+    part_start = part_start.AddSeconds(int64_t{work.minutes} * 60);
+    result_.ledger.work.push_back(std::move(work));
+    locations.push_back({file_, entry.line, ""});
+    if (remaining <= 0) break;
+    ++part;
+  }
+  if (part > 1) {
+    result_.diagnostics.Add({Severity::kWarning, file_, entry.line, "", "work", id, "minutes",
+                             "lasts " + std::to_string(minutes / 60) + " h " +
+                                 std::to_string(minutes % 60) +
+                                 " min, more than a day: split into " + std::to_string(part) +
+                                 " consecutive entries of at most 24 hours"});
+  }
+}
+
+void EntryBuilder::Finish() {
+  std::string created;
+  for (const Client& client : resolver_.NewClients()) {
+    result_.ledger.clients.push_back(client);
+    result_.source.locations["client"].push_back({file_, 0, ""});
+    created += (created.empty() ? "" : ", ") + client.name + " (" + client.id + ")";
+  }
+  for (const Project& project : new_projects_) {
+    result_.ledger.projects.push_back(project);
+    result_.source.locations["project"].push_back({file_, 0, ""});
+  }
+  if (!created.empty()) result_.review.push_back(file_ + ": new clients: " + created);
+  if (!project_as_client_.empty()) {
+    std::string names;
+    for (const std::string& name : project_as_client_) names += (names.empty() ? "" : ", ") + name;
+    result_.review.push_back(file_ + ": entries without a client were given their project as " +
+                             "client (" + names +
+                             "); rename or merge them with a [clients] table in a --mapping file");
+  }
+  if (without_client_ > 0) {
+    result_.review.push_back(file_ + ": " + std::to_string(without_client_) +
+                             " entries with neither client nor project were skipped");
+  }
+  if (without_start_ > 0) {
+    result_.review.push_back(file_ + ": " + std::to_string(without_start_) +
+                             " entries have no time of day; each starts at the beginning of "
+                             "its working day");
+  }
+}
+
+}  // namespace addio::timesheet

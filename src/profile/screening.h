@@ -1,0 +1,61 @@
+// `addio screen` (DESIGN.md section 6): rates a prospect before any work, from the intake
+// answers alone. Each of the six signs gets a predicted severity (the worst of its rules;
+// green when none holds) with the reasons in both languages; the risk is 100 minus the
+// score of section 5 computed on those severities; the likely archetype follows the rule
+// of section 6 (partner when all green); the decision is decline, accept with terms or
+// accept. docs/screening.md documents every rule. Pure: the same answers give the same
+// Screening.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "profile/intake.h"
+#include "profile/strategy.h"
+#include "signals/finding.h"
+#include "verdict/assessment.h"
+
+namespace addio {
+
+enum class Decision { kDecline, kAcceptWithTerms, kAccept };
+// "decline", "accept_with_terms", "accept".
+const char* DecisionKey(Decision decision);
+// The inverse of DecisionKey; nullopt for any other text.
+std::optional<Decision> ParseDecision(std::string_view key);
+
+struct PredictedSign {
+  Sign sign = Sign::kNoContract;
+  Level level = Level::kGreen;  // never kUnknown: every answer is known
+  std::vector<Text> reasons;    // at least one; for amber and red, one per rule that holds
+};
+
+struct Screening {
+  IntakeAnswers answers;
+  std::array<PredictedSign, 6> signals;  // in kAllSigns order
+  int risk = 0;                          // 0 (nothing predicted) .. 100 (every sign red)
+  Archetype archetype = Archetype::kPartner;
+  Decision decision = Decision::kAccept;
+  // The terms to propose: TermsFor(levels), never looser than a newcomer's, since a
+  // prospect's first job is always a newcomer's whatever its answers.
+  Terms terms;
+
+  std::array<Level, 6> levels() const;
+  const Strategy& strategy() const { return StrategyFor(archetype); }
+};
+
+// Screens a prospect. The rules, each sign the worst of its own:
+//   no_contract   will_sign_contract no: red; hesitant: amber.
+//   scope_creep   scope_clarity vague: amber; decision_maker unclear: amber; both: red;
+//                 providers_replaced >= 3: amber, or red when already amber.
+//   time_drain    timeline_ratio < 0.5: red, < 0.8: amber; contact_hours anytime: red,
+//                 extended: amber.
+//   underpaying   budget_ratio < 0.6: red, < 0.85: amber.
+//   late_payment  payment_terms_days > 60: red, > 30: amber; accepts_deposit false: amber.
+//   non_payment   payment_reputation bad: red; unknown with accepts_deposit false: amber.
+// decision: decline when non_payment or no_contract is red or two or more signs are red;
+// else accept_with_terms when any sign is amber or red; else accept.
+Screening ScreenProspect(const IntakeAnswers& answers);
+
+}  // namespace addio

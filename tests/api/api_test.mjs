@@ -1,0 +1,387 @@
+// The HTTP API end to end: starts `addio serve` on a free loopback port over a temporary
+// store holding the demo, calls every operation of src/api/openapi.json over HTTP,
+// validates every response body against the document's schema for its status (and every
+// query parameter against the operation's declared parameters), and checks the error
+// cases: unknown client 404, bad parameters 400, unknown paths 404, wrong methods 405,
+// oversized uploads 413, a dry-run import that writes nothing, then a real one.
+//   node api_test.mjs PATH/TO/addio
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const addio = process.argv[2];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const requireWeb = createRequire(path.join(root, 'web', 'package.json'));
+const Ajv2020 = requireWeb('ajv/dist/2020').default;
+const addFormats = requireWeb('ajv-formats').default;
+
+const AS_OF = '2026-11-30';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'addio-api-'));
+const db = path.join(work, 'api.db');
+const env = { ...process.env, LANG: 'C.UTF-8' };
+delete env.ADDIO_DB;
+delete env.LC_ALL;
+delete env.LC_MESSAGES;
+
+let failures = 0;
+function check(condition, what, detail = '') {
+  if (condition) {
+    console.log(`ok   ${what}`);
+  } else {
+    failures++;
+    console.log(`FAIL ${what}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+// ---- The OpenAPI document as a set of JSON Schemas. ----
+
+const openapi = JSON.parse(fs.readFileSync(path.join(root, 'src/api/openapi.json'), 'utf8'));
+const toDefs = (schema) =>
+  JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"addio#/$defs/'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+ajv.addSchema({ $id: 'addio', $defs: toDefs(openapi.components.schemas) });
+const compiled = new Map();
+function validator(schema) {
+  const key = JSON.stringify(schema);
+  if (!compiled.has(key)) compiled.set(key, ajv.compile(toDefs(schema)));
+  return compiled.get(key);
+}
+
+function operation(method, template) {
+  const op = openapi.paths[template]?.[method.toLowerCase()];
+  if (!op) throw new Error(`${method} ${template} is not in openapi.json`);
+  return op;
+}
+
+function declaredParameters(op) {
+  return (op.parameters ?? []).map((p) =>
+    p.$ref ? openapi.components.parameters[p.$ref.split('/').pop()] : p);
+}
+
+function responseSchema(op, status, contentType) {
+  let response = op.responses[String(status)] ?? op.responses.default;
+  if (!response) return undefined;
+  if (response.$ref) response = openapi.components.responses[response.$ref.split('/').pop()];
+  const media = Object.keys(response.content ?? {}).find((type) => contentType.startsWith(type));
+  return media ? response.content[media].schema : undefined;
+}
+
+// ---- HTTP. ----
+
+let base = '';
+const covered = new Set();
+
+function request(method, url, { body, headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers,
+                                    raw: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+// Calls one operation and validates the answer against the document. Returns
+// {status, headers, text, json}.
+async function api(method, template, { path: pathParams = {}, query = {}, body, headers = {},
+                                       expect } = {}) {
+  const op = operation(method, template);
+  covered.add(`${method} ${template}`);
+  const declared = declaredParameters(op);
+  for (const name of Object.keys(query)) {
+    if (!declared.some((p) => p.in === 'query' && p.name === name)) {
+      check(false, `${method} ${template}: parameter ${name} is declared`);
+    }
+  }
+  let url = base + template.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(pathParams[name]));
+  const search = new URLSearchParams(query).toString();
+  if (search) url += `?${search}`;
+  const res = await request(method, url, { body, headers });
+  const text = res.raw.toString('utf8');
+  const contentType = res.headers['content-type'] ?? '';
+  let json;
+  if (contentType.startsWith('application/json')) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      check(false, `${method} ${url}: body is JSON`, text.slice(0, 200));
+    }
+  }
+  const schema = responseSchema(op, res.status, contentType);
+  const label = `${method} ${url.slice(base.length)} -> ${res.status}`;
+  if (!schema) {
+    check(false, `${label}: the document describes ${contentType}`);
+  } else {
+    const validate = validator(schema);
+    const valid = validate(json !== undefined ? json : text);
+    check(valid, `${label} matches the schema`,
+          JSON.stringify(validate.errors?.slice(0, 3)) + ' ' + text.slice(0, 200));
+  }
+  if (expect !== undefined) check(res.status === expect, `${label}: status ${expect}`);
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+async function expectError(method, template, options, status, code) {
+  const res = await api(method, template, { ...options, expect: status });
+  check(res.json?.error?.code === code, `error code ${code}`, res.text.slice(0, 200));
+  return res;
+}
+
+// ---- The server. ----
+
+function startServer() {
+  const server = spawn(addio, ['serve', '--db', db, '--port', '0', '--lang', 'en'],
+                       { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (d) => { stderr += d; });
+  const ready = new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out} ${stderr}`)), 60000);
+    server.stdout.on('data', (d) => {
+      out += d;
+      const url = out.match(/serving the dashboard at (http:\/\/\S+)\//);
+      if (url) {
+        clearTimeout(timer);
+        resolve(url[1]);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`addio serve exited with ${code}: ${stderr}`)));
+  });
+  return { server, ready, stderr: () => stderr };
+}
+
+function cli(...args) {
+  return execFileSync(addio, [...args, '--db', db], { env, encoding: 'utf8' });
+}
+
+async function main() {
+  execFileSync(addio, ['demo', '--db', db], { env });
+  const { server, ready, stderr } = startServer();
+  const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
+  base = await ready;
+  console.log(`serving at ${base}`);
+  try {
+    await run();
+  } finally {
+    server.kill('SIGINT');
+    const { code } = await exited;
+    check(code === 0, 'Ctrl-C stops the server cleanly', `exit ${code}`);
+    check(!/internal error/.test(stderr()), 'no handler raised an exception', stderr());
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function run() {
+  // The document itself.
+  const doc = await api('GET', '/api/v1/openapi.json', { expect: 200 });
+  check(JSON.stringify(doc.json) === JSON.stringify(openapi), 'served openapi.json is the file');
+
+  // Workspace and clients.
+  const workspace = await api('GET', '/api/v1/workspace', { expect: 200 });
+  check(workspace.json.last_record_date >= '2026-11-01', 'workspace spans the demo');
+  const clients = await api('GET', '/api/v1/clients', { query: { as_of: AS_OF }, expect: 200 });
+  const ids = clients.json.clients.map((c) => c.id);
+  check(ids.length === workspace.json.clients && ids.length > 0, 'every client is listed',
+        `${ids.length} vs ${workspace.json.clients}`);
+
+  // The portfolio: the same bytes as `addio assess --format json`.
+  const assessment = await api('GET', '/api/v1/assessment', { query: { as_of: AS_OF }, expect: 200 });
+  check(assessment.text === cli('assess', '--as-of', AS_OF, '--format', 'json'),
+        'assessment is byte for byte the JSON of addio assess');
+  const italian = await api('GET', '/api/v1/assessment', { query: { as_of: AS_OF, lang: 'it' },
+                                                          expect: 200 });
+  check(italian.text === cli('assess', '--as-of', AS_OF, '--format', 'json', '--lang', 'it') &&
+        italian.text !== assessment.text, 'lang=it gives the Italian assessment');
+  check(assessment.json.clients.length === ids.length, 'assessment covers every client');
+
+  // One client: explain, history, charts, statement.
+  for (const id of ids) {
+    const one = await api('GET', '/api/v1/clients/{id}/assessment',
+                          { path: { id }, query: { as_of: AS_OF }, expect: 200 });
+    check(one.json.client === id && Object.values(one.json.signals).every((s) => Array.isArray(s.thresholds)),
+          `${id}: explain has six signs with thresholds`);
+    const charts = await api('GET', '/api/v1/clients/{id}/charts',
+                             { path: { id }, query: { as_of: AS_OF }, expect: 200 });
+    const heat = charts.json.contacts;
+    const sum = heat.counts.flat().reduce((a, b) => a + b, 0);
+    check(sum === heat.total && heat.after_hours <= heat.total, `${id}: heatmap counts add up`);
+    check(charts.json.score_history.length === 12, `${id}: twelve months of scores`);
+    check(charts.json.rate.clients.filter((c) => c.is_self).length ===
+          (charts.json.rate.effective_rate === null ? 0 : 1), `${id}: rate chart marks the client`);
+    check(charts.json.invoices.every((i) => i.due <= AS_OF), `${id}: only invoices due by as_of`);
+  }
+  const someone = ids[0];
+  const explained = await api('GET', '/api/v1/clients/{id}/assessment',
+                              { path: { id: someone }, query: { as_of: AS_OF, lang: 'it' }, expect: 200 });
+  check(explained.text === cli('explain', someone, '--as-of', AS_OF, '--format', 'json', '--lang', 'it'),
+        'client assessment is byte for byte the JSON of addio explain');
+  const history = await api('GET', '/api/v1/clients/{id}/history',
+                            { path: { id: someone }, query: { as_of: AS_OF, months: '3' }, expect: 200 });
+  check(history.json.points.map((p) => p.date).join() === '2026-09-30,2026-10-31,2026-11-30',
+        'history gives the last three month ends');
+  check(history.text === cli('history', someone, '--as-of', AS_OF, '--months', '3', '--format', 'json'),
+        'history is byte for byte the JSON of addio history');
+  await api('GET', '/api/v1/clients/{id}/history', { path: { id: someone }, query: { lang: 'it' },
+                                                     expect: 200 });
+
+  // Receivables.
+  const aging = await api('GET', '/api/v1/aging', { query: { as_of: AS_OF }, expect: 200 });
+  check(aging.json.payers.length === ids.length, 'aging lists how every client pays');
+  const csv = await api('GET', '/api/v1/aging', { query: { as_of: AS_OF, format: 'csv', lang: 'it' },
+                                                  expect: 200 });
+  check(/^text\/csv/.test(csv.headers['content-type']) &&
+        /attachment/.test(csv.headers['content-disposition'] ?? '') &&
+        csv.text.split('\r\n').length === aging.json.clients.length + 2,
+        'aging CSV: one header, one row per client, as a download');
+  const debtor = aging.json.clients[0]?.client ?? someone;
+  const statement = await api('GET', '/api/v1/clients/{id}/statement',
+                              { path: { id: debtor }, query: { as_of: AS_OF }, expect: 200 });
+  check(statement.json.client === debtor, 'statement of a client with open items');
+  await api('GET', '/api/v1/clients/{id}/statement',
+            { path: { id: debtor }, query: { as_of: AS_OF, format: 'csv', payments_from: '2026-06-01' },
+              expect: 200 });
+
+  // Settings: set, see it used, reject unknown names, reset.
+  const settings = await api('GET', '/api/v1/settings', { expect: 200 });
+  check(settings.json.settings.some((s) => s.name === 'grace_days' && s.value === 3 && !s.overridden),
+        'settings start at their defaults');
+  const json = { 'Content-Type': 'application/json' };
+  const changed = await api('PUT', '/api/v1/settings',
+                            { body: JSON.stringify({ settings: { grace_days: 5 } }), headers: json, expect: 200 });
+  check(changed.json.settings.some((s) => s.name === 'grace_days' && s.value === 5 && s.overridden),
+        'PUT settings changes a value');
+  const after = await api('GET', '/api/v1/assessment', { query: { as_of: AS_OF }, expect: 200 });
+  check(after.json.settings.grace_days === 5, 'the assessment uses the new setting');
+  await expectError('PUT', '/api/v1/settings',
+                    { body: JSON.stringify({ settings: { grace_dayz: 5 } }), headers: json }, 400,
+                    'invalid_argument');
+  await expectError('PUT', '/api/v1/settings',
+                    { body: JSON.stringify({ settings: { window_days: 2.5 } }), headers: json }, 400,
+                    'invalid_argument');
+  await expectError('PUT', '/api/v1/settings', { body: 'not json', headers: json }, 400, 'invalid_argument');
+  const reset = await api('PUT', '/api/v1/settings',
+                          { body: JSON.stringify({ settings: { grace_days: null } }), headers: json, expect: 200 });
+  check(reset.json.settings.some((s) => s.name === 'grace_days' && s.value === 3 && !s.overridden),
+        'null returns a setting to its default');
+
+  // Workspace: working hours, holidays, target rate.
+  const update = { target_hourly_rate: '75.00', holidays: ['2026-12-24', '2026-12-25'],
+                   working_hours: { mon: ['08:30-12:30', '13:30-17:30'], tue: ['09:00-18:00'],
+                                    wed: ['09:00-18:00'], thu: ['09:00-18:00'], fri: ['09:00-13:00'],
+                                    sat: [], sun: [] } };
+  const put = await api('PUT', '/api/v1/workspace', { body: JSON.stringify(update), headers: json, expect: 200 });
+  check(put.json.target_hourly_rate === '75.00' && put.json.holidays.join() === '2026-12-24,2026-12-25' &&
+        put.json.working_hours.mon.join() === '08:30-12:30,13:30-17:30', 'PUT workspace stores the change');
+  const charts = await api('GET', '/api/v1/clients/{id}/charts', { path: { id: someone }, query: { as_of: AS_OF } });
+  check(charts.json.contacts.working_hours.fri.join() === '09:00-13:00', 'charts use the new working hours');
+  await expectError('PUT', '/api/v1/workspace', { body: JSON.stringify({ timezone: 'Mars/Olympus' }), headers: json },
+                    400, 'invalid_argument');
+  await expectError('PUT', '/api/v1/workspace',
+                    { body: JSON.stringify({ working_hours: { ...update.working_hours, mon: ['12:00-10:00'] } }),
+                      headers: json }, 400, 'invalid_argument');
+  await expectError('PUT', '/api/v1/workspace', { body: JSON.stringify({ currency: 'USD' }), headers: json },
+                    400, 'invalid_argument');
+
+  // Errors.
+  for (const template of ['/api/v1/clients/{id}/assessment', '/api/v1/clients/{id}/history',
+                          '/api/v1/clients/{id}/charts', '/api/v1/clients/{id}/statement']) {
+    await expectError('GET', template, { path: { id: 'no-such-client' } }, 404, 'not_found');
+  }
+  await expectError('GET', '/api/v1/assessment', { query: { as_of: '2026-02-30' } }, 400, 'invalid_argument');
+  await expectError('GET', '/api/v1/clients', { query: { as_of: 'yesterday' } }, 400, 'invalid_argument');
+  await expectError('GET', '/api/v1/assessment', { query: { lang: 'fr' } }, 400, 'invalid_argument');
+  await expectError('GET', '/api/v1/clients/{id}/history', { path: { id: someone }, query: { months: '0' } },
+                    400, 'invalid_argument');
+  await expectError('GET', '/api/v1/aging', { query: { format: 'xml' } }, 400, 'invalid_argument');
+  const unknown = await request('GET', `${base}/api/v1/nothing-here`);
+  check(unknown.status === 404 && JSON.parse(unknown.raw).error.code === 'not_found', 'unknown API path: JSON 404');
+  const wrong = await request('DELETE', `${base}/api/v1/clients`);
+  check(wrong.status === 405 && JSON.parse(wrong.raw).error.code === 'method_not_allowed',
+        'wrong method: JSON 405');
+
+  // Imports: importers, a dry run that writes nothing, a real import, a re-import, a
+  // rejected file, an unrecognised one, an oversized one.
+  await api('GET', '/api/v1/importers', { expect: 200 });
+  const ledger = JSON.stringify({
+    format: 'addio-ledger/1',
+    clients: [{ id: 'api-newco', name: 'NewCo S.r.l.', kind: 'company', country: 'IT' }],
+    invoices: [{ id: 'API-1', client: 'api-newco', issued: '2026-10-01', due: '2026-10-31',
+                 amount: '500.00', currency: 'EUR', status: 'issued' }],
+  });
+  const boundary = 'addio-test-boundary';
+  const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="newco.json"\r\n` +
+                    `Content-Type: application/json\r\n\r\n${ledger}\r\n--${boundary}--\r\n`;
+  const dry = await api('POST', '/api/v1/imports', {
+    query: { dry_run: 'true' }, body: multipart, expect: 200,
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+  const added = (res, type) => res.json.counts.find((c) => c.type === type).added;
+  check(dry.json.ok && !dry.json.written && dry.json.format === 'ledger' && added(dry, 'client') === 1 &&
+        added(dry, 'invoice') === 1, 'dry run reports one new client and invoice', dry.text.slice(0, 300));
+  const untouched = await api('GET', '/api/v1/clients', { query: { as_of: AS_OF } });
+  check(untouched.json.clients.length === ids.length, 'dry run writes nothing');
+  const octet = { 'Content-Type': 'application/octet-stream' };
+  const real = await api('POST', '/api/v1/imports', { query: { filename: 'newco.json' }, body: ledger,
+                                                      headers: octet, expect: 200 });
+  check(real.json.ok && real.json.written && real.json.totals.added === 2, 'import writes the records');
+  const grown = await api('GET', '/api/v1/clients', { query: { as_of: AS_OF } });
+  check(grown.json.clients.length === ids.length + 1 && grown.json.clients.some((c) => c.id === 'api-newco'),
+        'the new client is listed after the import');
+  const again = await api('POST', '/api/v1/imports', { query: { filename: 'newco.json' }, body: ledger,
+                                                       headers: octet, expect: 200 });
+  check(again.json.totals.added === 0 && again.json.totals.unchanged === 2, 're-import changes nothing');
+  const bad = JSON.stringify({ format: 'addio-ledger/1', invoices: [{ id: 'API-2', client: 'ghost',
+    issued: '2026-10-01', due: '2026-09-01', amount: '-5.00', currency: 'EUR', status: 'issued' }] });
+  const rejected = await api('POST', '/api/v1/imports', { query: { filename: 'bad.json' }, body: bad,
+                                                          headers: octet, expect: 200 });
+  check(!rejected.json.ok && !rejected.json.written && rejected.json.errors > 0 &&
+        rejected.json.diagnostics.every((d) => !d.text.includes(os.tmpdir() + '/addio-upload')),
+        'a rejected file writes nothing and names the upload, not the temporary file');
+  await expectError('POST', '/api/v1/imports', { query: { filename: 'noise.bin' }, body: 'not a ledger\u0000',
+                                                 headers: octet }, 400, 'invalid_argument');
+  await expectError('POST', '/api/v1/imports', { query: { format: 'nosuchformat', filename: 'a.csv' },
+                                                 body: 'a,b\n', headers: octet }, 400, 'invalid_argument');
+  await expectError('POST', '/api/v1/imports', { query: { filename: 'big.csv' },
+                                                 body: Buffer.alloc(51 * 1024 * 1024, 0x61), headers: octet },
+                    413, 'payload_too_large');
+  const final = await api('GET', '/api/v1/clients', { query: { as_of: AS_OF } });
+  check(final.json.clients.length === ids.length + 1, 'rejected uploads left the store as it was');
+
+  // The dashboard: gzipped from memory, SPA fallback, caching.
+  const index = await request('GET', `${base}/`, { headers: { 'Accept-Encoding': 'gzip' } });
+  check(index.status === 200 && index.headers['content-encoding'] === 'gzip' &&
+        /text\/html/.test(index.headers['content-type']) && index.headers['cache-control'] === 'no-cache',
+        'index.html is served gzipped, not cached');
+  const plain = await request('GET', `${base}/clients/some-client`);
+  check(plain.status === 200 && !plain.headers['content-encoding'] && /<html/i.test(plain.raw.toString()),
+        'an app route without gzip gets index.html inflated');
+  const missing = await request('GET', `${base}/assets/missing-0000.js`);
+  check(missing.status === 404, 'a missing asset is a 404');
+  const large = await request('GET', `${base}/api/v1/assessment?as_of=${AS_OF}`,
+                              { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+  check(large.headers['content-encoding'] === 'gzip', 'large JSON is gzipped, never brotli');
+
+  // Every operation of the document was called.
+  for (const [template, methods] of Object.entries(openapi.paths)) {
+    for (const method of Object.keys(methods)) {
+      const key = `${method.toUpperCase()} ${template}`;
+      check(covered.has(key), `covered: ${key}`);
+    }
+  }
+}
+
+main().then(() => {
+  console.log(failures === 0 ? 'api: all checks passed' : `api: ${failures} failures`);
+  process.exit(failures === 0 ? 0 : 1);
+}, (error) => {
+  console.error(error);
+  process.exit(1);
+});

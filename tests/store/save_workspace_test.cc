@@ -1,0 +1,112 @@
+// Store::SaveWorkspace on the SQLite store: replaces the workspace, keeps the records,
+// refuses an invalid workspace without writing anything.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "store/store.h"
+
+namespace addio {
+namespace {
+
+namespace fs = std::filesystem;
+
+CivilDate D(const char* text) { return *CivilDate::Parse(text); }
+Money M(const char* amount) { return *Money::Parse(amount, *Currency::Find("EUR")); }
+
+class SaveWorkspaceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (fs::temp_directory_path() /
+             ("addio-save-workspace-" + std::to_string(getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    fs::remove(path_);
+    auto store = OpenSqliteStore(path_, OpenMode::kCreateIfMissing);
+    ASSERT_TRUE(store.has_value()) << store.error().message;
+    store_ = std::move(*store);
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+  }
+
+  Ledger OneClient() {
+    Ledger ledger;
+    ledger.workspace.name = "Studio";
+    ledger.clients = {Client{.id = "acme", .name = "ACME"}};
+    ledger.invoices = {Invoice{.id = "i1",
+                               .client = "acme",
+                               .issued = D("2026-01-10"),
+                               .due = D("2026-02-09"),
+                               .amount = M("100.00")}};
+    return ledger;
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SaveWorkspaceTest, ReplacesTheWorkspaceAndKeepsTheRecords) {
+  ASSERT_TRUE(store_->Import(OneClient(), LedgerSource{}, false).has_value());
+  Workspace w = *store_->LoadWorkspace();
+  w.working_hours[0] = {{8 * 60, 12 * 60}};
+  w.holidays = {D("2026-12-24"), D("2026-12-25")};
+  w.target_hourly_rate = M("75.00");
+  w.settings = {{"grace_days", 7}};
+  ASSERT_TRUE(store_->SaveWorkspace(w).has_value());
+
+  EXPECT_EQ(*store_->LoadWorkspace(), w);
+  const Ledger stored = *store_->Load();
+  EXPECT_EQ(stored.clients.size(), 1u);
+  EXPECT_EQ(stored.invoices.size(), 1u);
+  // Survives reopening the file.
+  store_.reset();
+  auto reopened = OpenSqliteStore(path_, OpenMode::kMustExist);
+  ASSERT_TRUE(reopened.has_value());
+  EXPECT_EQ(*(*reopened)->LoadWorkspace(), w);
+}
+
+TEST_F(SaveWorkspaceTest, RemovesSettingsAndTheTargetRate) {
+  Workspace w;
+  w.name = "Studio";
+  w.target_hourly_rate = M("60.00");
+  w.settings = {{"grace_days", 7}, {"window_days", 180}};
+  ASSERT_TRUE(store_->SaveWorkspace(w).has_value());
+  w.settings.erase("grace_days");
+  w.target_hourly_rate.reset();
+  ASSERT_TRUE(store_->SaveWorkspace(w).has_value());
+  const Workspace stored = *store_->LoadWorkspace();
+  EXPECT_EQ(stored.settings, (std::map<std::string, double>{{"window_days", 180}}));
+  EXPECT_FALSE(stored.target_hourly_rate.has_value());
+}
+
+TEST_F(SaveWorkspaceTest, StoresTheDefaultWorkspaceToo) {
+  Workspace w;
+  w.settings = {{"grace_days", 7}};
+  ASSERT_TRUE(store_->SaveWorkspace(w).has_value());
+  // Unlike Import, an empty workspace is not "keep what is stored".
+  ASSERT_TRUE(store_->SaveWorkspace(Workspace{}).has_value());
+  EXPECT_EQ(*store_->LoadWorkspace(), Workspace{});
+}
+
+TEST_F(SaveWorkspaceTest, RejectsAnInvalidWorkspaceAndWritesNothing) {
+  Workspace good;
+  good.name = "Studio";
+  ASSERT_TRUE(store_->SaveWorkspace(good).has_value());
+
+  Workspace bad = good;
+  bad.timezone = "Mars/Olympus";
+  bad.working_hours[1] = {{14 * 60, 18 * 60}, {9 * 60, 15 * 60}};  // overlapping
+  auto saved = store_->SaveWorkspace(bad);
+  ASSERT_FALSE(saved.has_value());
+  EXPECT_EQ(saved.error().code, ErrorCode::kValidation);
+  EXPECT_NE(saved.error().message.find("timezone"), std::string::npos);
+  EXPECT_NE(saved.error().message.find("working_hours"), std::string::npos);
+  EXPECT_EQ(*store_->LoadWorkspace(), good);
+}
+
+}  // namespace
+}  // namespace addio

@@ -1,0 +1,426 @@
+// Browser tests of the dashboard, run by tests/web/run.sh against a real `addio serve` on a
+// store holding the demo. Drives Debian's Chromium through playwright-core (never a
+// downloaded browser). Environment: ADDIO_URL (the server), ADDIO_CHROMIUM, ADDIO_ARTIFACTS
+// (screenshots).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// playwright-core is a dependency of web/, resolved from there.
+const require = createRequire(
+  new URL("../../web/package.json", import.meta.url),
+);
+const { chromium } = require("playwright-core");
+
+const BASE = (process.env.ADDIO_URL ?? "http://127.0.0.1:8080").replace(
+  /\/$/,
+  "",
+);
+const ARTIFACTS =
+  process.env.ADDIO_ARTIFACTS ??
+  new URL("../../test-artifacts/web", import.meta.url).pathname;
+const AS_OF = "2026-11-30";
+const SIGNS = [
+  "no_contract",
+  "scope_creep",
+  "time_drain",
+  "underpaying",
+  "late_payment",
+  "non_payment",
+];
+
+let profile;
+let context;
+let page;
+const pageErrors = [];
+
+async function api(path) {
+  const response = await fetch(`${BASE}/api/v1${path}`);
+  assert.equal(response.status, 200, `GET ${path}`);
+  return response.json();
+}
+
+function view(hash) {
+  return `${BASE}/#${hash}`;
+}
+
+async function screenshot(name, options = {}) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({
+    path: join(ARTIFACTS, `${name}.png`),
+    fullPage: true,
+    ...options,
+  });
+}
+
+// The chart inside `selector` has drawn an <svg> of non-zero size with shapes in it.
+async function assertChartRendered(selector) {
+  const chart = page.locator(`${selector} .chart`).first();
+  await chart.waitFor({ state: "visible" });
+  await page.waitForFunction(
+    (sel) =>
+      document.querySelector(
+        `${sel} .chart svg path, ${sel} .chart svg rect`,
+      ) !== null,
+    selector,
+  );
+  const box = await chart.locator("svg").first().boundingBox();
+  assert.ok(
+    box && box.width > 100 && box.height > 100,
+    `${selector}: svg of ${JSON.stringify(box)}`,
+  );
+  const shapes = await chart.locator("svg path, svg rect").count();
+  assert.ok(shapes > 5, `${selector}: only ${shapes} shapes drawn`);
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), "addio-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.ADDIO_CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1366, height: 900 },
+    locale: "en-GB",
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20000);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe("dashboard", () => {
+  test("the portfolio lists every demo client with its verdict and six signs", async () => {
+    const assessment = await api(`/assessment?as_of=${AS_OF}`);
+    assert.ok(assessment.clients.length >= 10, "the demo has its clients");
+    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await page.locator("tr.client-row").first().waitFor();
+    const ids = await page
+      .locator("tr.client-row")
+      .evaluateAll((rows) => rows.map((r) => r.dataset.client));
+    assert.deepEqual(
+      [...ids].sort(),
+      assessment.clients.map((c) => c.client).sort(),
+    );
+
+    for (const client of assessment.clients) {
+      const row = page.locator(`tr.client-row[data-client="${client.client}"]`);
+      assert.equal(
+        await row.locator(".badge.verdict").getAttribute("class"),
+        `badge verdict ${client.verdict}`,
+      );
+      for (const sign of SIGNS) {
+        const mark = row.locator(`.sign-mark.${sign}`);
+        assert.equal(
+          await mark.count(),
+          1,
+          `${client.client}: one ${sign} mark`,
+        );
+        assert.match(
+          await mark.getAttribute("class"),
+          new RegExp(`\\b${client.signals[sign].severity}\\b`),
+        );
+      }
+      assert.match(await row.innerText(), new RegExp(`\\b${client.score}\\b`));
+    }
+    // part_ways clients come first by default: the most urgent at the top.
+    assert.equal(
+      await page.locator("tr.client-row").first().getAttribute("class"),
+      "client-row part_ways",
+    );
+    await assertChartRendered(".quadrant");
+    assert.equal(await page.locator("h1").innerText(), "Portfolio");
+    await screenshot("portfolio");
+  });
+
+  test("the table sorts from the keyboard and filters by verdict", async () => {
+    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await page.locator("tr.client-row").first().waitFor();
+    const scoreHeader = page.locator("th", {
+      has: page.locator("button", { hasText: "Score" }),
+    });
+    await scoreHeader.locator("button").focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await scoreHeader.getAttribute("aria-sort"), "ascending");
+    const ascending = await page
+      .locator("tr.client-row .score-value")
+      .allInnerTexts();
+    assert.deepEqual(
+      ascending.map(Number),
+      [...ascending.map(Number)].sort((a, b) => a - b),
+    );
+    await page.keyboard.press("Space");
+    assert.equal(await scoreHeader.getAttribute("aria-sort"), "descending");
+
+    await page.locator(".filters select").first().selectOption("keep");
+    const verdicts = await page
+      .locator("tr.client-row .badge.verdict")
+      .allInnerTexts();
+    assert.ok(verdicts.length > 0);
+    assert.ok(
+      verdicts.every((v) => v === "Keep"),
+      verdicts.join(","),
+    );
+  });
+
+  test("a client page shows six sign cards and renders its charts", async () => {
+    await page.goto(view(`/clients/fulmine?as_of=${AS_OF}&lang=en`));
+    await page.locator("article.sign-card").first().waitFor();
+    const signs = await page
+      .locator("article.sign-card")
+      .evaluateAll((cards) => cards.map((c) => c.dataset.sign));
+    assert.deepEqual(signs, SIGNS);
+    const explain = await api(`/clients/fulmine/assessment?as_of=${AS_OF}`);
+    for (const sign of SIGNS) {
+      const card = page.locator(`article.sign-card[data-sign="${sign}"]`);
+      assert.match(
+        await card.getAttribute("class"),
+        new RegExp(`\\b${explain.signals[sign].severity}\\b`),
+      );
+      assert.ok(
+        (await card.locator(".reasons li").count()) >= 1,
+        `${sign} has reasons`,
+      );
+    }
+    assert.ok(
+      (await page.locator(".actions-list li").count()) >= 1,
+      "actions listed",
+    );
+    assert.match(
+      await page.locator(".client-verdict").innerText(),
+      /Renegotiate/,
+    );
+
+    // Evidence rows open from the card.
+    const red = page.locator("article.sign-card.red").first();
+    await red.locator("details.evidence summary").click();
+    assert.ok(
+      (await red.locator(".evidence-table tbody tr").count()) >= 1,
+      "evidence rows",
+    );
+
+    for (const panel of [
+      "#chart-late-title",
+      "#chart-contacts-title",
+      "#chart-rate-title",
+      "#chart-history-title",
+    ]) {
+      await assertChartRendered(`section:has(> ${panel})`);
+    }
+    await assertChartRendered(
+      "section:has(> #chart-burnup-title) .burnup-item",
+    );
+    // The heat map outlines the working hours: one rectangle per working interval.
+    const outlines = await page
+      .locator(
+        'section:has(> #chart-contacts-title) svg path[stroke="#2456a6"], section:has(> #chart-contacts-title) svg rect[stroke="#2456a6"]',
+      )
+      .count();
+    assert.ok(outlines >= 10, `${outlines} working-hour outlines`);
+    await screenshot("client-fulmine");
+  });
+
+  test("switching to Italian changes the words, and the choice is kept", async () => {
+    await page.goto(view(`/?as_of=${AS_OF}`));
+    await page.locator("tr.client-row").first().waitFor();
+    await page.locator(".lang-switch button", { hasText: "EN" }).click();
+    assert.equal(await page.locator("h1").innerText(), "Portfolio");
+    const englishNav = await page.locator("header nav").innerText();
+    const englishReason = await page
+      .locator('tr.client-row[data-client="gallo"] .reason')
+      .innerText();
+
+    await page.locator(".lang-switch button", { hasText: "IT" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "it");
+    assert.equal(await page.locator("h1").innerText(), "Portafoglio clienti");
+    const italianNav = await page.locator("header nav").innerText();
+    assert.notEqual(italianNav, englishNav);
+    assert.match(italianNav, /Crediti/);
+    assert.match(italianNav, /Impostazioni/);
+    assert.equal(
+      await page
+        .locator('tr.client-row[data-client="gallo"] .badge.verdict')
+        .innerText(),
+      "Chiudere il rapporto",
+    );
+    // The server's sentences follow (the API's lang parameter).
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('tr.client-row[data-client="gallo"] .reason')
+          ?.textContent !== before,
+      englishReason,
+    );
+    assert.match(
+      await page
+        .locator('tr.client-row[data-client="gallo"] .reason')
+        .innerText(),
+      /fattur|scadut|pagament/i,
+    );
+    await screenshot("portfolio-it");
+
+    // A page opened later without a language in the address stays Italian.
+    await page.goto(view(`/receivables?as_of=${AS_OF}`));
+    await page.locator(".aging-table").waitFor();
+    assert.equal(await page.locator("h1").innerText(), "Crediti verso clienti");
+    await page.goto(view(`/clients/gallo?as_of=${AS_OF}`));
+    await page.locator("article.sign-card").first().waitFor();
+    assert.match(await page.locator(".signs h2").innerText(), /I sei segnali/);
+    assert.match(
+      await page.locator(".client-verdict").innerText(),
+      /Chiudere il rapporto/,
+    );
+    await page.locator(".lang-switch button", { hasText: "EN" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.match(await page.locator(".signs h2").innerText(), /The six signs/);
+  });
+
+  test("receivables show aging and a statement, with CSV downloads", async () => {
+    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en&client=gallo`));
+    await page.locator(".aging-table tbody tr").first().waitFor();
+    assert.ok(
+      (await page.locator('.aging-table tr[data-client="gallo"]').count()) ===
+        1,
+      "gallo owes money",
+    );
+    await page.locator('.statement[data-client="gallo"]').waitFor();
+    assert.ok(
+      (await page.locator(".statement tbody tr").count()) >= 1,
+      "statement rows",
+    );
+    for (const link of await page.locator("a[download]").all()) {
+      const href = await link.getAttribute("href");
+      const response = await fetch(new URL(href, `${BASE}/`));
+      assert.equal(response.status, 200, href);
+      assert.match(
+        response.headers.get("content-type") ?? "",
+        /text\/csv/,
+        href,
+      );
+    }
+    await screenshot("receivables");
+  });
+
+  test("settings list the working hours and every threshold", async () => {
+    await page.goto(view(`/settings?lang=en`));
+    await page.locator(".thresholds-form .setting").first().waitFor();
+    const settings = await api("/settings");
+    assert.equal(
+      await page.locator(".thresholds-form .setting").count(),
+      settings.settings.length,
+    );
+    assert.equal(await page.locator(".working-hours input").count(), 7);
+    await screenshot("settings");
+  });
+
+  test("uploading a file shows the preview, then the new records", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "addio-upload-"));
+    const file = join(dir, "new-client.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: "addio-ledger/1",
+        clients: [
+          {
+            id: "nuovo",
+            name: "Studio Nuovo S.r.l.",
+            kind: "company",
+            country: "IT",
+            since: "2026-09-01",
+          },
+        ],
+        contracts: [
+          {
+            id: "nuovo-k1",
+            client: "nuovo",
+            sent: "2026-09-01",
+            signed: "2026-09-02",
+            start: "2026-09-02",
+            payment_terms_days: 30,
+            hourly_rate: "60.00",
+          },
+        ],
+        invoices: [
+          {
+            id: "nuovo-1",
+            client: "nuovo",
+            issued: "2026-09-30",
+            due: "2026-10-30",
+            amount: "1200.00",
+            currency: "EUR",
+            status: "issued",
+            disputed: false,
+          },
+        ],
+      }),
+    );
+    try {
+      await page.goto(view(`/import?as_of=${AS_OF}&lang=en`));
+      await page.locator("input[type=file]").setInputFiles(file);
+      await page.locator("button[type=submit]").click();
+      const report = page.locator(".import-report");
+      await report.waitFor();
+      assert.match(
+        await report.locator("h2").innerText(),
+        /Preview of new-client\.json/,
+      );
+      assert.match(
+        await report.locator(".status").innerText(),
+        /Nothing has been written yet/,
+      );
+      const clients = report.locator('tr[data-type="client"] td');
+      assert.equal(await clients.first().innerText(), "1");
+      assert.equal(
+        (await api(`/assessment?as_of=${AS_OF}`)).clients.some(
+          (c) => c.client === "nuovo",
+        ),
+        false,
+      );
+      await screenshot("import-preview");
+
+      await page.locator("button", { hasText: "Confirm the import" }).click();
+      await page.locator(".import-report .status.written").waitFor();
+      await page.locator("a", { hasText: "See the portfolio" }).click();
+      await page.locator('tr.client-row[data-client="nuovo"]').waitFor();
+      assert.match(
+        await page.locator('tr.client-row[data-client="nuovo"]').innerText(),
+        /Studio Nuovo/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a phone shows the portfolio without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+      await page.locator("tr.client-row").first().waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+      await screenshot("portfolio-phone");
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+  });
+
+  test("no script error happened on any page", () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});

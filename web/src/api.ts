@@ -1,0 +1,421 @@
+// The HTTP API under /api/v1 as the dashboard sees it: the response types of
+// src/api/openapi.json (only the fields the pages read) and small fetch helpers that turn the
+// API's JSON errors into exceptions with the server's message.
+
+export type Lang = 'en' | 'it';
+export type Severity = 'green' | 'amber' | 'red' | 'unknown';
+export type Verdict = 'keep' | 'watch' | 'renegotiate' | 'part_ways' | 'insufficient_data';
+export type SignKey =
+  'no_contract' | 'scope_creep' | 'time_drain' | 'underpaying' | 'late_payment' | 'non_payment';
+
+// The six signs in the order of DESIGN.md, which every view keeps.
+export const SIGN_KEYS: readonly SignKey[] = [
+  'no_contract',
+  'scope_creep',
+  'time_drain',
+  'underpaying',
+  'late_payment',
+  'non_payment',
+];
+
+export const VERDICTS: readonly Verdict[] = [
+  'keep',
+  'watch',
+  'renegotiate',
+  'part_ways',
+  'insufficient_data',
+];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export type WorkingHours = Record<Weekday, string[]>;
+
+export type Money = string;
+export type MetricValue = number | string | null;
+
+export interface Evidence {
+  type: string;
+  id: string;
+  date: string | null;
+  amount: Money | null;
+  value: number | null;
+  note: string;
+}
+
+export interface Threshold {
+  metric: string;
+  setting: string;
+  limit: number;
+  at_least: boolean;
+  severity: Severity;
+  text: string;
+}
+
+export interface Sign {
+  severity: Severity;
+  metrics: Record<string, MetricValue>;
+  reasons: string[];
+  evidence: Evidence[];
+  thresholds?: Threshold[];
+}
+
+export interface Economics {
+  revenue: Money;
+  hours: number;
+  effective_rate: Money | null;
+  overdue_amount: Money;
+  late_cost: Money;
+  underpay_gap: Money;
+  unbilled_extras: Money;
+  written_off: Money;
+  hidden_cost: Money;
+  net_value: Money;
+  statutory_interest: Money;
+}
+
+export interface Action {
+  code: string;
+  text: string;
+}
+
+export interface ClientAssessment {
+  client: string;
+  name: string;
+  verdict: Verdict;
+  score: number;
+  archetype: string;
+  signals: Record<SignKey, Sign>;
+  economics: Economics;
+  actions: Action[];
+}
+
+export interface Assessment {
+  as_of: string;
+  window_days: number;
+  currency: string;
+  settings: Record<string, number | string | null>;
+  clients: ClientAssessment[];
+}
+
+export interface ClientExplain extends ClientAssessment {
+  as_of: string;
+  window_days: number;
+  currency: string;
+}
+
+export interface HistoryPoint {
+  date: string;
+  score: number;
+  verdict: Verdict;
+  archetype: string;
+  signals: Record<SignKey, Severity>;
+  net_value: Money;
+}
+
+export interface History {
+  client: string;
+  name: string;
+  points: HistoryPoint[];
+}
+
+export interface LateInvoicePoint {
+  invoice: string;
+  issued: string;
+  due: string;
+  amount: Money;
+  settled: string | null;
+  days_late: number;
+  open: boolean;
+  late: boolean;
+  in_window: boolean;
+  status: 'issued' | 'written_off';
+}
+
+export interface ContactHeatmap {
+  timezone: string;
+  counts: number[][];
+  total: number;
+  after_hours: number;
+  working_hours: WorkingHours;
+  holidays_in_window: number;
+}
+
+export interface RateComparison {
+  effective_rate: Money | null;
+  reference_rate: Money | null;
+  target_hourly_rate: Money | null;
+  rate_ratio: number | null;
+  hours: number;
+  clients: {
+    client: string;
+    name: string;
+    effective_rate: Money;
+    hours: number;
+    is_self: boolean;
+  }[];
+}
+
+export interface BurnUp {
+  project: string;
+  name: string;
+  pricing: 'fixed' | 'hourly' | 'retainer';
+  agreed_hours: number | null;
+  start: string | null;
+  end: string | null;
+  worked_hours: number;
+  extra_hours: number;
+  points: { date: string; worked_hours: number; extra_hours: number }[];
+}
+
+export interface Charts {
+  client: string;
+  name: string;
+  as_of: string;
+  window_start: string;
+  currency: string;
+  grace_days: number;
+  invoices: LateInvoicePoint[];
+  contacts: ContactHeatmap;
+  rate: RateComparison;
+  projects: BurnUp[];
+  score_history: { date: string; score: number; verdict: Verdict }[];
+}
+
+export interface Buckets {
+  current: Money;
+  '1_30': Money;
+  '31_60': Money;
+  '61_90': Money;
+  over_90: Money;
+}
+
+export const BUCKET_KEYS: readonly (keyof Buckets)[] = [
+  'current',
+  '1_30',
+  '31_60',
+  '61_90',
+  'over_90',
+];
+
+export interface AgingRow {
+  client: string;
+  name: string;
+  buckets: Buckets;
+  total: Money;
+  written_off: Money;
+}
+
+export interface PayerSummary {
+  client: string;
+  name: string;
+  usually_pays_in_days: number | null;
+  average_delay_days: number | null;
+  dso_days: number | null;
+  last_payment: string | null;
+  open: Money;
+  overdue: Money;
+  credit: Money;
+  open_invoices: number;
+  overdue_invoices: number;
+}
+
+export interface Aging {
+  as_of: string;
+  currency: string;
+  clients: AgingRow[];
+  totals: Buckets;
+  total: Money;
+  written_off: Money;
+  written_off_items: { client: string; invoice: string; due: string; unpaid: Money }[];
+  payers: PayerSummary[];
+}
+
+export interface Statement {
+  client: string;
+  name: string;
+  as_of: string;
+  payments_from: string | null;
+  currency: string;
+  open_items: {
+    invoice: string;
+    issued: string;
+    due: string;
+    amount: Money;
+    paid: Money;
+    open: Money;
+    days_past_due: number;
+  }[];
+  payments: {
+    payment: string;
+    date: string;
+    amount: Money;
+    applied: { invoice: string; amount: Money }[];
+    unapplied: Money;
+  }[];
+  total_open: Money;
+  credit: Money;
+  balance: Money;
+}
+
+export interface Bilingual {
+  en: string;
+  it: string;
+}
+
+export interface ImporterList {
+  importers: { name: string; description: Bilingual }[];
+}
+
+export interface ImportCounts {
+  type: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  updated_ids: string[];
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  file: string;
+  line: number;
+  path: string;
+  record_type: string;
+  record_id: string;
+  field: string;
+  text: string;
+}
+
+export interface ImportResult {
+  file: string;
+  format: string;
+  dry_run: boolean;
+  ok: boolean;
+  written: boolean;
+  counts: ImportCounts[];
+  totals: { added: number; updated: number; unchanged: number };
+  preview: { header: string[]; rows: string[][] };
+  review: string[];
+  unmatched: { id: string; date: string; amount: Money; payer: string; reference: string }[];
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+}
+
+export interface Workspace {
+  name: string;
+  currency: string;
+  timezone: string;
+  working_hours: WorkingHours;
+  holidays: string[];
+  target_hourly_rate: Money | null;
+  fx: { currency: string; per_unit: string }[];
+  owner_emails: string[];
+  settings: Record<string, number>;
+  today: string;
+  first_record_date: string | null;
+  last_record_date: string | null;
+  clients: number;
+}
+
+export type WorkspaceUpdate = Partial<
+  Pick<
+    Workspace,
+    'name' | 'timezone' | 'working_hours' | 'holidays' | 'target_hourly_rate' | 'owner_emails'
+  >
+>;
+
+export interface SettingEntry {
+  name: string;
+  value: number | string;
+  default: number | string;
+  overridden: boolean;
+  kind: 'integer' | 'number' | 'money';
+  min: number;
+  max: number;
+  help: Bilingual;
+}
+
+export interface SettingsResponse {
+  settings: SettingEntry[];
+}
+
+// An error answered by the API ({"error": {"code", "message"}}) or by the network.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BASE = 'api/v1';
+
+// The URL of an API path with the query parameters that are set (undefined ones are left out).
+export function apiUrl(
+  path: string,
+  query: Record<string, string | number | boolean | undefined> = {},
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function decode<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http',
+      error?.message ?? `HTTP ${response.status} ${response.statusText}`,
+    );
+  }
+  if (body === null) throw new ApiError(response.status, 'parse', 'The server sent no JSON.');
+  return body as T;
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+  return decode<T>(response);
+}
+
+export async function sendJson<T>(method: 'PUT' | 'POST', url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return decode<T>(response);
+}
+
+// Uploads `file` as multipart/form-data (part "file") to the import endpoint.
+export async function postImport(
+  file: File,
+  options: { dryRun: boolean; format?: string; lang: Lang },
+): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const url = apiUrl('/imports', {
+    dry_run: options.dryRun,
+    format: options.format,
+    lang: options.lang,
+  });
+  const response = await fetch(url, {
+    method: 'POST',
+    body: form,
+    headers: { Accept: 'application/json' },
+  });
+  return decode<ImportResult>(response);
+}

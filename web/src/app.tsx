@@ -1,0 +1,223 @@
+// The dashboard's shell: header with the sections, the as-of date and the language switch,
+// and the page the address names. The date and the language live in the address (see
+// route.ts) so every page, link and reload agrees on them.
+
+import { createContext } from 'preact';
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Lang, Workspace } from './api';
+import { apiUrl } from './api';
+import { ErrorBox, Loading } from './components';
+import { addDays } from './format';
+import { useApi } from './hooks';
+import { setLang, t } from './i18n';
+import { formatHash, replaceQuery, useRoute } from './route';
+import { ClientPage } from './pages/client';
+import { ImportPage } from './pages/import';
+import { PortfolioPage } from './pages/portfolio';
+import { ReceivablesPage } from './pages/receivables';
+import { SettingsPage } from './pages/settings';
+
+export interface AppState {
+  lang: Lang;
+  asOf: string;
+  workspace: Workspace;
+  // A hash link to `parts` that keeps the date and the language.
+  link: (parts: string[], query?: Record<string, string | undefined>) => string;
+  // Tells the shell that stored data changed (an import, new settings).
+  refreshWorkspace: () => void;
+}
+
+const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const state = useContext(AppContext);
+  if (!state) throw new Error('useApp outside the application');
+  return state;
+}
+
+const LANG_KEY = 'addio.lang';
+
+function initialLang(fromQuery: string | null): Lang {
+  if (fromQuery === 'en' || fromQuery === 'it') return fromQuery;
+  try {
+    const stored = window.localStorage.getItem(LANG_KEY);
+    if (stored === 'en' || stored === 'it') return stored;
+  } catch {
+    // Storage can be disabled; the browser language decides then.
+  }
+  return navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en';
+}
+
+// Today, unless the records stop long before it (an old export): then their last date, so a
+// first look does not show an empty window.
+function defaultAsOf(workspace: Workspace): string {
+  const last = workspace.last_record_date;
+  if (last && last < addDays(workspace.today, -60)) return last;
+  return workspace.today;
+}
+
+const SECTIONS = [
+  { parts: [] as string[], match: ['', 'clients'], key: 'nav.portfolio' },
+  { parts: ['receivables'], match: ['receivables'], key: 'nav.receivables' },
+  { parts: ['import'], match: ['import'], key: 'nav.import' },
+  { parts: ['settings'], match: ['settings'], key: 'nav.settings' },
+] as const;
+
+export function App() {
+  const route = useRoute();
+  const [lang, setLangState] = useState<Lang>(() => initialLang(route.query.get('lang')));
+  setLang(lang); // before any child renders a word
+  const workspace = useApi<Workspace>(apiUrl('/workspace'));
+
+  // The address wins when it names a language (a shared link, the tests).
+  const queryLang = route.query.get('lang');
+  useEffect(() => {
+    if ((queryLang === 'en' || queryLang === 'it') && queryLang !== lang) setLangState(queryLang);
+  }, [queryLang]);
+
+  const chooseLang = (next: Lang) => {
+    setLangState(next);
+    setLang(next);
+    try {
+      window.localStorage.setItem(LANG_KEY, next);
+    } catch {
+      // Not remembered; the address still carries it.
+    }
+    replaceQuery({ lang: next });
+  };
+
+  const queryAsOf = route.query.get('as_of');
+  const asOf =
+    queryAsOf && /^\d{4}-\d{2}-\d{2}$/.test(queryAsOf)
+      ? queryAsOf
+      : workspace.data
+        ? defaultAsOf(workspace.data)
+        : '';
+
+  const state = useMemo<AppState | null>(() => {
+    if (!workspace.data) return null;
+    return {
+      lang,
+      asOf,
+      workspace: workspace.data,
+      link: (parts, query = {}) =>
+        formatHash(parts, {
+          as_of: queryAsOf ?? undefined,
+          lang: queryLang ?? undefined,
+          ...query,
+        }),
+      refreshWorkspace: workspace.reload,
+    };
+  }, [lang, asOf, workspace.data, queryAsOf, queryLang]);
+
+  const section = route.parts[0] ?? '';
+
+  return (
+    <>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <header class="top">
+        <div class="brand">
+          <a href={state ? state.link([]) : '#/'} class="logo">
+            addio
+          </a>
+          <span class="workspace-name">{workspace.data?.name}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.key}>
+                <a
+                  href={state ? state.link([...s.parts]) : formatHash([...s.parts], {})}
+                  aria-current={
+                    (s.match as readonly string[]).includes(section) ? 'page' : undefined
+                  }
+                >
+                  {t(s.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="controls">
+          <label class="as-of">
+            <span>{t('asof.label')}</span>
+            <input
+              type="date"
+              value={asOf}
+              max="9999-12-31"
+              onChange={(e) => {
+                const value = (e.target as HTMLInputElement).value;
+                if (/^\d{4}-\d{2}-\d{2}$/.test(value)) replaceQuery({ as_of: value });
+              }}
+            />
+          </label>
+          {workspace.data && asOf !== workspace.data.today && (
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => replaceQuery({ as_of: workspace.data!.today })}
+            >
+              {t('asof.today')}
+            </button>
+          )}
+          <div class="lang-switch" role="group" aria-label={t('lang.label')}>
+            {(['en', 'it'] as const).map((code) => (
+              <button
+                type="button"
+                key={code}
+                lang={code}
+                aria-pressed={lang === code}
+                title={t(`lang.${code}`)}
+                onClick={() => chooseLang(code)}
+              >
+                {code.toUpperCase()}
+              </button>
+            ))}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {workspace.error && <ErrorBox error={workspace.error} onRetry={workspace.reload} />}
+        {!state && !workspace.error && <Loading />}
+        {state && (
+          <AppContext.Provider value={state}>
+            <Page parts={route.parts} query={route.query} />
+          </AppContext.Provider>
+        )}
+      </main>
+      <footer class="bottom">
+        <p>{t('app.tagline')}</p>
+      </footer>
+    </>
+  );
+}
+
+function Page({ parts, query }: { parts: string[]; query: URLSearchParams }) {
+  const { link } = useApp();
+  const [first, second] = parts;
+  // Move the focus to the page on navigation so keyboard and screen reader users start there.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [first, second]);
+  if (!first) return <PortfolioPage />;
+  if (first === 'clients' && second) return <ClientPage id={second} />;
+  if (first === 'receivables') return <ReceivablesPage client={query.get('client') ?? undefined} />;
+  if (first === 'import') return <ImportPage />;
+  if (first === 'settings') return <SettingsPage />;
+  return (
+    <div class="panel">
+      <p>{t('state.not_found')}</p>
+      <a href={link([])}>{t('state.back_portfolio')}</a>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Loading API data into a view: the last answer for a URL, whether it is loading and the
+// error, with requests that a newer URL makes stale aborted.
+
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { getJson } from './api';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: Error | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+// GETs `url` (null: nothing to load yet) and again whenever it changes. The previous data
+// stays on screen while the next one loads, so changing the date does not blank the page.
+export function useApi<T>(url: string | null): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [loading, setLoading] = useState(url !== null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (url === null) return;
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    getJson<T>(url, controller.signal)
+      .then((value) => {
+        setData(value);
+        setLoading(false);
+      })
+      .catch((reason: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(reason instanceof Error ? reason : new Error(String(reason)));
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [url, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data, error, loading, reload };
+}
