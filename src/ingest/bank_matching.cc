@@ -209,9 +209,9 @@ MatchOutcome CreditMatcher::Book(const BankCredit& credit, size_t index, MatchKi
                             .date = credit.date,
                             .amount = credit.amount};
   outcome.review = std::move(review);
-  auto paid = Convert(credit.amount, target.open.currency(), workspace_);
-  if (paid)
+  if (auto paid = Convert(credit.amount, target.open.currency(), workspace_)) {
     target.open = *paid >= target.open ? Money::Zero(target.open.currency()) : target.open - *paid;
+  }
   payments_by_id_[credit.id] = outcome.payment;
   return outcome;
 }
