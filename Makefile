@@ -27,13 +27,14 @@ build: setup web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-# Loads the demo ledger into a fresh embedded store and prints the portfolio assessment.
+# Loads the demo ledger into a fresh embedded store, prints the portfolio assessment and
+# serves the dashboard (the URL is printed; Ctrl-C stops it). PORT=0 takes any free port.
+PORT ?= 8080
 run: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@build/addio init --db $(DEMO_DB)
-	@build/addio import --db $(DEMO_DB) examples/demo.json
-	@build/addio clients --db $(DEMO_DB) --as-of $(DEMO_AS_OF)
+	@build/addio demo --db $(DEMO_DB)
 	@build/addio assess --db $(DEMO_DB) --as-of $(DEMO_AS_OF)
+	@build/addio serve --db $(DEMO_DB) --port $(PORT)
 
 # Every test, in the debug build with AddressSanitizer and UndefinedBehaviorSanitizer.
 test: setup format-check web

@@ -172,7 +172,7 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   // With errors from the importer, the store still reports what it would do, but only as
   // a dry run: nothing is written.
   const bool read_ok = !read->diagnostics.HasErrors();
-  auto report = (*store)->Import(read->ledger, read->source, *dry_run || !read_ok);
+  auto report = (*store)->Import(read->ledger, read->source, read->unmatched, *dry_run || !read_ok);
   if (!report) return std::unexpected(report.error());
 
   Diagnostics all = read->diagnostics;

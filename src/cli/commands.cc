@@ -4,12 +4,12 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "core/time.h"
@@ -293,8 +293,9 @@ int Import(const Common& common, const ImportOptions& options) {
   if (read->diagnostics.HasErrors()) {
     progress.Done();
     PrintDiagnostics(read->diagnostics);
-    std::fprintf(stderr, T(common, "addio: %s in %s; nothing was written.\n",
-                           "addio: %s in %s; non è stato scritto nulla.\n"),
+    std::fprintf(stderr,
+                 T(common, "addio: %s in %s; nothing was written.\n",
+                   "addio: %s in %s; non è stato scritto nulla.\n"),
                  Errors(common, read->diagnostics.ErrorCount()).c_str(), options.path.c_str());
     return ExitCode(ErrorCode::kValidation);
   }
@@ -307,9 +308,10 @@ int Import(const Common& common, const ImportOptions& options) {
   all.Append(report->diagnostics);
   PrintDiagnostics(all);
   if (!report->ok()) {
-    std::fprintf(stderr, T(common, "addio: %s; nothing was written.\n",
-                           "addio: %s; non è stato scritto nulla.\n"),
-                 Errors(common, report->diagnostics.ErrorCount()).c_str());
+    std::fprintf(
+        stderr,
+        T(common, "addio: %s; nothing was written.\n", "addio: %s; non è stato scritto nulla.\n"),
+        Errors(common, report->diagnostics.ErrorCount()).c_str());
     return ExitCode(ErrorCode::kValidation);
   }
   if (options.dry_run && !read->preview.empty()) {
@@ -322,13 +324,14 @@ int Import(const Common& common, const ImportOptions& options) {
   for (const std::string& line : read->review) {
     std::printf("%s %s\n", T(common, "review:", "da verificare:"), line.c_str());
   }
-  std::printf(T(common, "%zu new, %zu updated, %zu unchanged, %s.%s\n",
-                "%zu nuovi, %zu aggiornati, %zu invariati, %s.%s\n"),
-              report->added(), report->updated(), report->unchanged(),
-              CountOf(common, all.WarningCount(), "warning", "warnings", "avviso", "avvisi").c_str(),
-              options.dry_run
-                  ? T(common, " Dry run: nothing was written.", " Prova: non è stato scritto nulla.")
-                  : "");
+  std::printf(
+      T(common, "%zu new, %zu updated, %zu unchanged, %s.%s\n",
+        "%zu nuovi, %zu aggiornati, %zu invariati, %s.%s\n"),
+      report->added(), report->updated(), report->unchanged(),
+      CountOf(common, all.WarningCount(), "warning", "warnings", "avviso", "avvisi").c_str(),
+      options.dry_run
+          ? T(common, " Dry run: nothing was written.", " Prova: non è stato scritto nulla.")
+          : "");
   return 0;
 }
 

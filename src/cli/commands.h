@@ -26,10 +26,10 @@ struct Source {
 
 int Init(const Common& common);
 struct ImportOptions {
-  std::string path;      // a file or a folder
-  std::string format;    // --format: an importer name; empty to detect
-  std::string timezone;  // --timezone for naive local times; empty: the workspace's
-  std::string mapping;   // --mapping: client renames/merges, or a generic CSV's columns
+  std::string path;        // a file or a folder
+  std::string format;      // --format: an importer name; empty to detect
+  std::string timezone;    // --timezone for naive local times; empty: the workspace's
+  std::string mapping;     // --mapping: client renames/merges, or a generic CSV's columns
   bool no_create = false;  // --no-create: unknown client names are errors
   bool dry_run = false;
 };

@@ -80,10 +80,9 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
   const char* head_key = !threshold.at_least ? "thr.when_below"
                          : threshold.strict  ? "thr.when_above"
                                              : "thr.when_at_least";
-  std::string head =
-      TrFormat(head_key, lang,
-               {Capitalize(LevelName(threshold.level, lang)), MetricLabel(threshold.metric, lang),
-                Short(threshold.limit, lang)});
+  std::string head = TrFormat(head_key, lang,
+                              {Capitalize(LevelName(threshold.level, lang)),
+                               MetricLabel(threshold.metric, lang), Short(threshold.limit, lang)});
   if (!threshold.condition.en.empty()) head += " " + threshold.condition.In(LangCode(lang));
   const Metric* metric = finding.FindMetric(threshold.metric);
   const std::optional<double> value = metric ? ValueOf(*metric) : std::nullopt;
@@ -95,9 +94,10 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
   std::string tail;
   if (threshold.at_least) {
     // The first value that triggers: the limit itself, or just above it when strict.
-    const double trigger = !threshold.strict ? (count ? std::ceil(threshold.limit) : threshold.limit)
-                           : count           ? std::floor(threshold.limit) + 1
-                                             : threshold.limit + step;
+    const double trigger = !threshold.strict
+                               ? (count ? std::ceil(threshold.limit) : threshold.limit)
+                           : count ? std::floor(threshold.limit) + 1
+                                   : threshold.limit + step;
     const bool reached = threshold.strict ? *value > threshold.limit : *value >= threshold.limit;
     if (!reached) {
       tail = TrFormat("thr.to_go", lang, {now, Short(std::max(trigger - *value, step), lang)});

@@ -61,9 +61,9 @@ struct Action {
 // What the relationship is worth over the window, in the workspace currency.
 // Every amount is exact; `hours` is the only non-money figure.
 struct Economics {
-  Money revenue;  // invoiced in the window, not void (write-offs included: they are
-                  // subtracted once, in hidden_cost)
-  double hours = 0;                     // work + unlogged contact time
+  Money revenue;     // invoiced in the window, not void (write-offs included: they are
+                     // subtracted once, in hidden_cost)
+  double hours = 0;  // work + unlogged contact time
   std::optional<Money> effective_rate;  // revenue / hours; nullopt under the minimum hours
   Money overdue_amount;                 // unpaid past due, all invoices (non_payment)
   Money late_cost;                      // Σ late amount × days late × cost_of_capital / 365

@@ -297,7 +297,9 @@ async function run() {
     await expectError('GET', template, { path: { id: 'no-such-client' } }, 404, 'not_found');
   }
   await expectError('GET', '/api/v1/assessment', { query: { as_of: '2026-02-30' } }, 400, 'invalid_argument');
-  await expectError('GET', '/api/v1/clients', { query: { as_of: 'yesterday' } }, 400, 'invalid_argument');
+  const italianError = await expectError('GET', '/api/v1/clients', { query: { as_of: 'ieri', lang: 'it' } },
+                                         400, 'invalid_argument');
+  check(/non è una data/.test(italianError.json.error.message), 'errors speak the request language');
   await expectError('GET', '/api/v1/assessment', { query: { lang: 'fr' } }, 400, 'invalid_argument');
   await expectError('GET', '/api/v1/clients/{id}/history', { path: { id: someone }, query: { months: '0' } },
                     400, 'invalid_argument');
