@@ -272,6 +272,24 @@ Result<const Importer*> DetectImporter(const std::string& path) {
                   ValidNames() + ")");
 }
 
+namespace {
+
+// True when the mapping file has a [records.<type>] table (the generic CSV importer's
+// column mapping), as opposed to only a [clients] table of renames. A missing or
+// unreadable file is false: the importer that reads it reports the problem.
+bool MappingDescribesColumns(const std::string& mapping_file) {
+  if (mapping_file.empty()) return false;
+  std::ifstream in(mapping_file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t first = line.find_first_not_of(" \t");
+    if (first != std::string::npos && line.compare(first, 9, "[records.") == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<IngestResult> Ingest(const std::string& path, const IngestContext& context) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -281,6 +299,10 @@ Result<IngestResult> Ingest(const std::string& path, const IngestContext& contex
     Result<const Importer*> found = FindImporter(context.options.format);
     if (!found) return std::unexpected(found.error());
     forced = *found;
+  } else if (MappingDescribesColumns(context.options.mapping_file)) {
+    // A mapping with [records.*] tables says how to read the file: the generic CSV
+    // importer, which detection never picks on its own.
+    forced = &MappedCsvImporter();
   }
   static const Ledger kEmpty;
   IngestContext checked = context;

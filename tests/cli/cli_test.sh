@@ -90,6 +90,18 @@ cmp -s a.json c.json && fail "gen ignores the seed" || ok "gen follows the seed"
 "$addio" init --db g.db >/dev/null && "$addio" import --db g.db a.json >/dev/null && ok "generated ledger imports" \
   || fail "generated ledger import"
 
+# A mapping file with [records.*] tables picks the generic CSV importer by itself.
+data=${ADDIO_REAL_DATA:-$root/../shared/data}
+if [ -f "$data/ibm_accounts_receivable/WA_Fn-UseC_-Accounts-Receivable.csv" ]; then
+  "$addio" init --db ibm.db >/dev/null
+  out=$("$addio" import --db ibm.db "$data/ibm_accounts_receivable/WA_Fn-UseC_-Accounts-Receivable.csv" \
+        --mapping "$root/examples/mappings/ibm_accounts_receivable.toml" 2>&1)
+  grep -Eq '^invoice +2466 ' <<<"$out" && ok "mapping picks the generic CSV importer" \
+    || fail "IBM import through the mapping: $out"
+else
+  echo "skip IBM import: no shared data at $data"
+fi
+
 # Languages: Italian from --lang and from LANG.
 "$addio" init --db s.db --lang it | grep -q 'archivio' && ok "--lang it" || fail "--lang it"
 LANG=it_IT.UTF-8 "$addio" init --db s.db | grep -q 'archivio' && ok "LANG=it_IT" || fail "LANG it"
