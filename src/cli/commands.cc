@@ -177,13 +177,15 @@ void PrintImportCounts(const Common& common, const ImportReport& report) {
   }
 }
 
-// A one-line status on stderr while an import runs, only on a terminal: the stage and
-// the seconds elapsed, redrawn in place by a background thread. Importers do not report
-// their position, so this shows liveness, not a percentage.
+// A one-line status on stderr while an import runs, only on a terminal, redrawn in place
+// by a background thread: a bar of files read for a folder, else the stage with a spinner
+// and the seconds elapsed (a single file's importer does not report its position).
 class Progress {
  public:
   Progress(const Common& common, const std::string& path)
-      : enabled_(isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {
+      : enabled_(isatty(STDERR_FILENO) != 0),
+        files_word_(T(common, "files", "file")),
+        start_(std::chrono::steady_clock::now()) {
     stage_ = std::string(T(common, "reading ", "lettura di ")) + path;
     if (enabled_) thread_ = std::thread([this] { Run(); });
   }
@@ -192,6 +194,14 @@ class Progress {
   void Stage(const std::string& stage) {
     std::lock_guard lock(mutex_);
     stage_ = stage;
+    total_ = 0;
+  }
+
+  // Files done of all the files of a folder.
+  void Files(size_t done, size_t total) {
+    std::lock_guard lock(mutex_);
+    done_ = done;
+    total_ = total;
   }
 
   // Stops and clears the line. Idempotent.
@@ -209,6 +219,7 @@ class Progress {
  private:
   void Run() {
     static constexpr const char* kSpinner[] = {"|", "/", "-", "\\"};
+    static constexpr size_t kBarWidth = 30;
     std::unique_lock lock(mutex_);
     // Quick imports finish before the first frame and print nothing.
     for (int frame = 0; !wake_.wait_for(lock, std::chrono::milliseconds(frame == 0 ? 700 : 150),
@@ -217,16 +228,26 @@ class Progress {
       const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::steady_clock::now() - start_)
                                .count();
-      std::fprintf(stderr, "\r\033[K%s %s  %llds", kSpinner[frame % 4], stage_.c_str(),
-                   static_cast<long long>(seconds));
+      if (total_ > 0) {
+        const size_t filled = kBarWidth * done_ / total_;
+        std::fprintf(stderr, "\r\033[K[%s%s] %zu/%zu %s  %llds", std::string(filled, '#').c_str(),
+                     std::string(kBarWidth - filled, ' ').c_str(), done_, total_,
+                     files_word_.c_str(), static_cast<long long>(seconds));
+      } else {
+        std::fprintf(stderr, "\r\033[K%s %s  %llds", kSpinner[frame % 4], stage_.c_str(),
+                     static_cast<long long>(seconds));
+      }
     }
   }
 
   bool enabled_;
+  std::string files_word_;
   std::chrono::steady_clock::time_point start_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::string stage_;
+  size_t done_ = 0;
+  size_t total_ = 0;  // 0: no count known, show the spinner
   bool stopped_ = false;
   std::thread thread_;
 };
@@ -284,6 +305,7 @@ int Import(const Common& common, const ImportOptions& options) {
   context.options.today = Today(zone ? *zone : TimeZone::Utc());
 
   Progress progress(common, options.path);
+  context.progress = [&progress](size_t done, size_t total) { progress.Files(done, total); };
   auto read = Ingest(options.path, context);
   progress.Stage(T(common, "checking and writing", "verifica e scrittura"));
   if (!read) {

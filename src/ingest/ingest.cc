@@ -203,7 +203,9 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
   std::map<std::string, std::map<std::string, size_t>> indexes;
   std::vector<std::string> formats;
   std::vector<std::vector<std::string>> preview = {{"file", "format", "records"}};
-  for (const auto& [importer, file] : plan) {
+  for (size_t done = 0; done < plan.size(); ++done) {
+    const auto& [importer, file] = plan[done];
+    if (context.progress) context.progress(done, plan.size());
     IngestResult read = importer->Read(file, file_context);
     if (read.format.empty()) read.format = importer->name();
     if (std::find(formats.begin(), formats.end(), read.format) == formats.end()) {
@@ -222,6 +224,7 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
     // Later files see what this one created, as if it were stored.
     AppendReferable(read.ledger, referable);
   }
+  if (context.progress) context.progress(plan.size(), plan.size());
   if (plan.size() > kPreviewFiles) {
     preview.push_back({"... " + std::to_string(plan.size() - kPreviewFiles) + " more", "", ""});
   }

@@ -11,6 +11,7 @@
 // importing the same file twice yields the same ids and the store reports "unchanged".
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -40,6 +41,10 @@ struct IngestOptions {
 struct IngestContext {
   const Ledger* existing = nullptr;  // never null when an importer runs
   IngestOptions options;
+  // Called from the reading thread as a folder's files are read: (files done, files in
+  // all), first with 0 and last with done == total. Not called for a single file. May be
+  // empty.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 struct IngestResult {
