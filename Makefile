@@ -48,9 +48,12 @@ format:
 format-check:
 	@clang-format --dry-run --Werror $(CXX_SOURCES) && echo "format: ok"
 
+# clang-tidy 14 with libstdc++ 12: it needs -std=c++2b, and __cpp_concepts raised so that
+# <expected> is visible to it (g++ 12 builds with the real values).
+TIDY_ARGS = -extra-arg=-std=c++2b -extra-arg=-U__cpp_concepts -extra-arg=-D__cpp_concepts=202002L
 lint: setup
 	@cmake --preset debug >/dev/null
-	@run-clang-tidy -quiet -p build-debug -j $(JOBS) '^$(CURDIR)/src/' 
+	@run-clang-tidy -quiet -p build-debug -j $(JOBS) $(TIDY_ARGS) '^$(CURDIR)/src/'
 
 bench: build
 	@bench/run

@@ -143,15 +143,10 @@ Instant TimeZone::FromLocal(LocalDateTime local) const {
       std::chrono::seconds{int64_t{local.date.days_since_epoch()} * 86400 + local.seconds_of_day}};
   const date::local_info info = Zone(zone_)->get_info(ls);
   const int64_t wall = ls.time_since_epoch().count();
-  switch (info.result) {
-    case date::local_info::unique:
-    case date::local_info::ambiguous:  // first is the earlier instant
-      return Instant::FromUnixSeconds(wall - info.first.offset.count());
-    case date::local_info::nonexistent:
-      // Read with the offset in force before the gap: lands after the gap by its length.
-      return Instant::FromUnixSeconds(wall - info.first.offset.count());
-  }
-  return Instant::FromUnixSeconds(wall);
+  // Unique and ambiguous readings take `first`, the earlier instant; a reading in a
+  // spring-forward gap is read with the offset in force before the gap, which lands after
+  // the gap by its length.
+  return Instant::FromUnixSeconds(wall - info.first.offset.count());
 }
 
 std::string TimeZone::FormatRfc3339(Instant t) const {
