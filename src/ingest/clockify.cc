@@ -15,15 +15,9 @@
 namespace addio {
 namespace {
 
-using timesheet::BareNumber;
 using timesheet::CountColumns;
-using timesheet::CsvTable;
-using timesheet::DateOrder;
-using timesheet::EntryBuilder;
 using timesheet::FindColumn;
 using timesheet::HasExactColumn;
-using timesheet::RowReader;
-using timesheet::SourceEntry;
 
 class ClockifyImporterImpl final : public Importer {
  public:
@@ -50,75 +44,25 @@ class ClockifyImporterImpl final : public Importer {
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    IngestResult result;
-    result.format = "clockify";
-    Result<CsvTable> table = timesheet::LoadCsv(path, result.diagnostics);
-    if (!table) {
-      result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", table.error().message});
-      return result;
-    }
-    timesheet::AddPreview(*table, result);
-    EntryBuilder builder("clockify", path, context, result);
-    const std::vector<std::string>& header = table->header;
-    const int start_date = FindColumn(header, {"Start Date"});
-    const int start_time = FindColumn(header, {"Start Time"});
-    const int end_date = FindColumn(header, {"End Date"});
-    const int end_time = FindColumn(header, {"End Time"});
-    const int duration = FindColumn(header, {"Duration (h)"});
-    const int duration_decimal = FindColumn(header, {"Duration (decimal)"});
-    const int id = FindColumn(header, {"ID", "Time Entry ID"});
-    const int user = FindColumn(header, {"Email", "User"});
-    const int client = FindColumn(header, {"Client"});
-    const int project = FindColumn(header, {"Project"});
-    const int task = FindColumn(header, {"Task", "Activity"});
-    const int description = FindColumn(header, {"Description"});
-    const int billable = FindColumn(header, {"Billable"});
-    std::vector<std::string> missing;
-    if (start_date < 0) missing.push_back("Start Date");
-    if (start_time < 0) missing.push_back("Start Time");
-    if (duration < 0 && duration_decimal < 0 && end_time < 0) missing.push_back("Duration (h)");
-    if (!missing.empty()) {
-      builder.MissingColumns(*table, missing);
-      builder.Finish();
-      return result;
-    }
-
-    std::vector<std::string> dates;
-    for (const CsvTable::Row& row : table->rows) {
-      for (int column : {start_date, end_date}) {
-        if (column >= 0 && static_cast<size_t>(column) < row.cells.size()) {
-          dates.push_back(row.cells[static_cast<size_t>(column)]);
-        }
-      }
-    }
-    // Clockify's default date format is the US one.
-    const DateOrder order = timesheet::GuessDateOrder(dates, DateOrder::kMonthFirst);
-
-    for (const CsvTable::Row& row : table->rows) {
-      RowReader reader(*table, row, builder);
-      SourceEntry entry;
-      entry.line = row.line;
-      entry.source_id = reader.Text(id);
-      entry.user = reader.Text(user);
-      entry.client = reader.Text(client);
-      entry.project = reader.Text(project);
-      entry.note = reader.Text(description);
-      if (entry.note.empty()) entry.note = reader.Text(task);
-      const std::optional<CivilDate> date = reader.Date(start_date, order, true);
-      entry.start_seconds = reader.Time(start_time, true);
-      entry.end_date = reader.Date(end_date, order, false);
-      entry.end_seconds = reader.Time(end_time, false);
-      entry.duration_seconds = reader.Duration(duration, BareNumber::kHours, false);
-      if (!entry.duration_seconds) {
-        entry.duration_seconds = reader.Duration(duration_decimal, BareNumber::kHours, false);
-      }
-      entry.billable = reader.YesNo(billable).value_or(true);
-      if (!reader.ok() || !date) continue;
-      entry.start_date = *date;
-      builder.Add(entry);
-    }
-    builder.Finish();
-    return result;
+    static const timesheet::TrackerFormat kFormat{
+        .name = "clockify",
+        .start_date = {"Start Date"},
+        .start_time = {"Start Time"},
+        .end_date = {"End Date"},
+        .end_time = {"End Time"},
+        .duration = {"Duration (h)"},
+        .duration_fallback = {"Duration (decimal)"},
+        .id = {"ID", "Time Entry ID"},
+        .user = {"Email", "User"},
+        .client = {"Client"},
+        .project = {"Project"},
+        .description = {"Description"},
+        .task = {"Task", "Activity"},
+        .billable = {"Billable"},
+        // Clockify's default date format is the US one.
+        .date_order = timesheet::DateOrder::kMonthFirst,
+    };
+    return timesheet::ReadTrackerExport(path, context, kFormat);
   }
 };
 

@@ -24,10 +24,6 @@ bool IsClientHeader(const std::vector<std::string>& keys) {
   return HasAll(keys, {"organization", "first name", "last name", "email", "province/state"});
 }
 
-bool IsHeader(const std::vector<std::string>& keys) {
-  return IsInvoiceHeader(keys) || IsClientHeader(keys);
-}
-
 void ReadInvoices(const CsvTable& table, InvoicingBuilder& b) {
   const auto client_col = table.Find({"Client Name"});
   const auto number_col = table.Find({"Invoice #"});
@@ -93,6 +89,11 @@ void ReadClients(const CsvTable& table, InvoicingBuilder& b) {
   }
 }
 
+constexpr invoicing::ExportFiles kFiles{.is_invoices = IsInvoiceHeader,
+                                        .read_invoices = ReadInvoices,
+                                        .is_clients = IsClientHeader,
+                                        .read_clients = ReadClients};
+
 class FreshBooksImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "freshbooks"; }
@@ -104,23 +105,11 @@ class FreshBooksImporterImpl final : public Importer {
   }
 
   int Detect(const std::string&, std::string_view head) const override {
-    const auto records = invoicing::HeadRecords(head, 1);
-    if (records.empty()) return 0;
-    if (IsInvoiceHeader(records[0])) return 90;
-    if (IsClientHeader(records[0])) return 60;
-    return 0;
+    return invoicing::ScoreExportHeader(head, kFiles, 90, 60);
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    InvoicingBuilder b(name(), path, context);
-    const std::optional<CsvTable> table = invoicing::LoadCsvTable(path, IsHeader, b.diagnostics());
-    if (!table) return b.Finish();
-    if (IsInvoiceHeader(invoicing::HeaderKeys(table->header))) {
-      ReadInvoices(*table, b);
-    } else {
-      ReadClients(*table, b);
-    }
-    return b.Finish(*table);
+    return invoicing::ReadExport(name(), path, context, kFiles);
   }
 };
 

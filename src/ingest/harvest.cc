@@ -13,14 +13,7 @@
 namespace addio {
 namespace {
 
-using timesheet::BareNumber;
 using timesheet::CountColumns;
-using timesheet::CsvTable;
-using timesheet::DateOrder;
-using timesheet::EntryBuilder;
-using timesheet::FindColumn;
-using timesheet::RowReader;
-using timesheet::SourceEntry;
 
 class HarvestImporterImpl final : public Importer {
  public:
@@ -44,66 +37,25 @@ class HarvestImporterImpl final : public Importer {
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    IngestResult result;
-    result.format = "harvest";
-    Result<CsvTable> table = timesheet::LoadCsv(path, result.diagnostics);
-    if (!table) {
-      result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", table.error().message});
-      return result;
-    }
-    timesheet::AddPreview(*table, result);
-    EntryBuilder builder("harvest", path, context, result);
-    const std::vector<std::string>& header = table->header;
-    const int date = FindColumn(header, {"Date", "Spent Date"});
-    const int hours = FindColumn(header, {"Hours"});
-    const int started = FindColumn(header, {"Started At", "Start Time"});
-    const int ended = FindColumn(header, {"Ended At", "End Time"});
-    const int id = FindColumn(header, {"ID", "Time Entry ID"});
-    const int first_name = FindColumn(header, {"First Name"});
-    const int last_name = FindColumn(header, {"Last Name"});
-    const int client = FindColumn(header, {"Client"});
-    const int project = FindColumn(header, {"Project"});
-    const int task = FindColumn(header, {"Task"});
-    const int notes = FindColumn(header, {"Notes"});
-    const int billable = FindColumn(header, {"Billable?", "Billable"});
-    std::vector<std::string> missing;
-    if (date < 0) missing.push_back("Date");
-    if (hours < 0) missing.push_back("Hours");
-    if (!missing.empty()) {
-      builder.MissingColumns(*table, missing);
-      builder.Finish();
-      return result;
-    }
-
-    std::vector<std::string> dates;
-    for (const CsvTable::Row& row : table->rows) {
-      if (static_cast<size_t>(date) < row.cells.size()) {
-        dates.push_back(row.cells[static_cast<size_t>(date)]);
-      }
-    }
-    const DateOrder order = timesheet::GuessDateOrder(dates, DateOrder::kMonthFirst);
-
-    for (const CsvTable::Row& row : table->rows) {
-      RowReader reader(*table, row, builder);
-      SourceEntry entry;
-      entry.line = row.line;
-      entry.source_id = reader.Text(id);
-      entry.user = reader.Text(first_name) + " " + reader.Text(last_name);
-      entry.client = reader.Text(client);
-      entry.project = reader.Text(project);
-      entry.note = reader.Text(notes);
-      if (entry.note.empty()) entry.note = reader.Text(task);
-      const std::optional<CivilDate> day = reader.Date(date, order, true);
-      entry.start_seconds = reader.Time(started, false);
-      entry.end_seconds = reader.Time(ended, false);
-      entry.duration_seconds = reader.Duration(hours, BareNumber::kHours, true);
-      entry.billable = reader.YesNo(billable).value_or(true);
-      if (!reader.ok() || !day) continue;
-      entry.start_date = *day;
-      builder.Add(entry);
-    }
-    builder.Finish();
-    return result;
+    static const timesheet::TrackerFormat kFormat{
+        .name = "harvest",
+        .start_date = {"Date", "Spent Date"},
+        .start_time = {"Started At", "Start Time"},
+        .start_time_required = false,
+        .end_time = {"Ended At", "End Time"},
+        .duration = {"Hours"},
+        .duration_required = true,
+        .bare_duration = timesheet::BareNumber::kHours,
+        .id = {"ID", "Time Entry ID"},
+        .user = {"First Name"},
+        .user_last_name = {"Last Name"},
+        .client = {"Client"},
+        .project = {"Project"},
+        .description = {"Notes"},
+        .task = {"Task"},
+        .billable = {"Billable?", "Billable"},
+    };
+    return timesheet::ReadTrackerExport(path, context, kFormat);
   }
 };
 

@@ -24,13 +24,6 @@ bool IsDocumentHeader(const std::vector<std::string>& keys) {
   return HasAll(keys, {"documentnumber", "documentdate", "documentstatus", "totalamount",
                        "balancedueamount"});
 }
-// Invoicely writes the same client list: the file name tells them apart.
-bool IsClientHeader(const std::vector<std::string>& keys) {
-  return keys.size() == 4 && HasAll(keys, {"client name", "email", "phone", "country"});
-}
-bool IsHeader(const std::vector<std::string>& keys) {
-  return IsDocumentHeader(keys) || IsClientHeader(keys);
-}
 
 void ReadDocuments(const CsvTable& table, InvoicingBuilder& b) {
   const auto number_col = table.Find({"DocumentNumber"});
@@ -91,17 +84,11 @@ void ReadDocuments(const CsvTable& table, InvoicingBuilder& b) {
   }
 }
 
-void ReadClients(const CsvTable& table, InvoicingBuilder& b) {
-  const auto name_col = table.Find({"Client Name"});
-  const auto email_col = table.Find({"Email"});
-  const auto country_col = table.Find({"Country"});
-  for (const CsvRow& row : table.rows) {
-    const std::string name = Cell(row, name_col);
-    if (b.ResolveClient(name, row.line, table.Name(name_col))) {
-      b.ClientDetails(name, Cell(row, email_col), Cell(row, country_col), "");
-    }
-  }
-}
+// Invoicely writes the same client list: the file name tells them apart.
+constexpr invoicing::ExportFiles kFiles{.is_invoices = IsDocumentHeader,
+                                        .read_invoices = ReadDocuments,
+                                        .is_clients = invoicing::IsBasicClientListHeader,
+                                        .read_clients = invoicing::ReadBasicClientList};
 
 class Invoice2goImporterImpl final : public Importer {
  public:
@@ -114,28 +101,14 @@ class Invoice2goImporterImpl final : public Importer {
   }
 
   int Detect(const std::string& path, std::string_view head) const override {
-    const auto records = invoicing::HeadRecords(head, 1);
-    if (records.empty()) return 0;
-    if (IsDocumentHeader(records[0])) return 90;
-    if (IsClientHeader(records[0])) {
-      const std::string file = invoicing::LowerFileName(path);
-      const bool named =
-          file.find("i2g") != std::string::npos || file.find("invoice2go") != std::string::npos;
-      return named ? 80 : 50;
-    }
-    return 0;
+    const std::string file = invoicing::LowerFileName(path);
+    const bool named =
+        file.find("i2g") != std::string::npos || file.find("invoice2go") != std::string::npos;
+    return invoicing::ScoreExportHeader(head, kFiles, 90, named ? 80 : 50);
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    InvoicingBuilder b(name(), path, context);
-    const std::optional<CsvTable> table = invoicing::LoadCsvTable(path, IsHeader, b.diagnostics());
-    if (!table) return b.Finish();
-    if (IsDocumentHeader(invoicing::HeaderKeys(table->header))) {
-      ReadDocuments(*table, b);
-    } else {
-      ReadClients(*table, b);
-    }
-    return b.Finish(*table);
+    return invoicing::ReadExport(name(), path, context, kFiles);
   }
 };
 

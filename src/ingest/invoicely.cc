@@ -18,12 +18,6 @@ using invoicing::InvoicingBuilder;
 bool IsInvoiceHeader(const std::vector<std::string>& keys) {
   return keys.size() <= 8 && HasAll(keys, {"date", "due", "details", "client", "status", "total"});
 }
-bool IsClientHeader(const std::vector<std::string>& keys) {
-  return keys.size() == 4 && HasAll(keys, {"client name", "email", "phone", "country"});
-}
-bool IsHeader(const std::vector<std::string>& keys) {
-  return IsInvoiceHeader(keys) || IsClientHeader(keys);
-}
 
 void ReadInvoices(const CsvTable& table, InvoicingBuilder& b) {
   const auto issued_col = table.Find({"Date"});
@@ -64,17 +58,11 @@ void ReadInvoices(const CsvTable& table, InvoicingBuilder& b) {
   }
 }
 
-void ReadClients(const CsvTable& table, InvoicingBuilder& b) {
-  const auto name_col = table.Find({"Client Name"});
-  const auto email_col = table.Find({"Email"});
-  const auto country_col = table.Find({"Country"});
-  for (const CsvRow& row : table.rows) {
-    const std::string name = Cell(row, name_col);
-    if (b.ResolveClient(name, row.line, table.Name(name_col))) {
-      b.ClientDetails(name, Cell(row, email_col), Cell(row, country_col), "");
-    }
-  }
-}
+// Invoice2go writes the same client list: the file name tells them apart.
+constexpr invoicing::ExportFiles kFiles{.is_invoices = IsInvoiceHeader,
+                                        .read_invoices = ReadInvoices,
+                                        .is_clients = invoicing::IsBasicClientListHeader,
+                                        .read_clients = invoicing::ReadBasicClientList};
 
 class InvoicelyImporterImpl final : public Importer {
  public:
@@ -87,25 +75,12 @@ class InvoicelyImporterImpl final : public Importer {
   }
 
   int Detect(const std::string& path, std::string_view head) const override {
-    const auto records = invoicing::HeadRecords(head, 1);
-    if (records.empty()) return 0;
-    if (IsInvoiceHeader(records[0])) return 85;
-    if (IsClientHeader(records[0])) {
-      return invoicing::LowerFileName(path).find("invoicely") != std::string::npos ? 80 : 45;
-    }
-    return 0;
+    const bool named = invoicing::LowerFileName(path).find("invoicely") != std::string::npos;
+    return invoicing::ScoreExportHeader(head, kFiles, 85, named ? 80 : 45);
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    InvoicingBuilder b(name(), path, context);
-    const std::optional<CsvTable> table = invoicing::LoadCsvTable(path, IsHeader, b.diagnostics());
-    if (!table) return b.Finish();
-    if (IsInvoiceHeader(invoicing::HeaderKeys(table->header))) {
-      ReadInvoices(*table, b);
-    } else {
-      ReadClients(*table, b);
-    }
-    return b.Finish(*table);
+    return invoicing::ReadExport(name(), path, context, kFiles);
   }
 };
 

@@ -129,15 +129,9 @@ void ReadPayments(const CsvTable& table, InvoicingBuilder& b) {
 }
 
 void ReadClients(const CsvTable& table, InvoicingBuilder& b) {
-  const auto name_col = table.Find({"Name"});
-  const auto email_col = table.Find({"Email"});
-  const auto country_col = table.Find({"Billing Country"});
-  const auto vat_col = table.Find({"VAT Number"});
-  for (const CsvRow& row : table.rows) {
-    const std::string name = Cell(row, name_col);
-    if (!b.ResolveClient(name, row.line, table.Name(name_col))) continue;
-    b.ClientDetails(name, Cell(row, email_col), Cell(row, country_col), Cell(row, vat_col));
-  }
+  invoicing::ReadClientList(
+      table, b,
+      {.name = "Name", .email = "Email", .country = "Billing Country", .tax_id = "VAT Number"});
 }
 
 class InvoiceNinjaImporterImpl final : public Importer {

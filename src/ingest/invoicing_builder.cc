@@ -422,4 +422,63 @@ IngestResult InvoicingBuilder::Finish() {
   return std::move(result_);
 }
 
+// ---- One tool's export files ----------------------------------------------------------
+
+int ScoreExportHeader(std::string_view head, const ExportFiles& files, int invoices_score,
+                      int clients_score) {
+  const std::vector<std::vector<std::string>> records = HeadRecords(head, 1);
+  if (records.empty()) return 0;
+  if (files.is_invoices(records[0])) return invoices_score;
+  if (files.is_clients(records[0]) || (files.is_skipped && files.is_skipped(records[0]))) {
+    return clients_score;
+  }
+  return 0;
+}
+
+IngestResult ReadExport(std::string_view format, const std::string& path,
+                        const IngestContext& context, const ExportFiles& files) {
+  InvoicingBuilder builder(format, path, context);
+  const HeaderTest is_header = [&files](const std::vector<std::string>& keys) {
+    return files.is_invoices(keys) || files.is_clients(keys) ||
+           (files.is_skipped && files.is_skipped(keys));
+  };
+  const std::optional<CsvTable> table = LoadCsvTable(path, is_header, builder.diagnostics());
+  if (!table) return builder.Finish();
+  const std::vector<std::string> keys = HeaderKeys(table->header);
+  if (files.is_invoices(keys)) {
+    files.read_invoices(*table, builder);
+  } else if (files.is_clients(keys)) {
+    files.read_clients(*table, builder);
+  } else {
+    builder.Review(std::string(files.skipped_note));
+  }
+  return builder.Finish(*table);
+}
+
+void ReadClientList(const CsvTable& table, InvoicingBuilder& builder,
+                    const ClientListColumns& columns) {
+  const auto find = [&table](std::string_view name) -> std::optional<size_t> {
+    if (name.empty()) return std::nullopt;
+    return table.Find({name});
+  };
+  const auto name_col = find(columns.name);
+  const auto email_col = find(columns.email);
+  const auto country_col = find(columns.country);
+  const auto tax_id_col = find(columns.tax_id);
+  for (const CsvRow& row : table.rows) {
+    const std::string name = Cell(row, name_col);
+    if (!builder.ResolveClient(name, row.line, table.Name(name_col))) continue;
+    builder.ClientDetails(name, Cell(row, email_col), Cell(row, country_col),
+                          Cell(row, tax_id_col));
+  }
+}
+
+bool IsBasicClientListHeader(const std::vector<std::string>& keys) {
+  return keys.size() == 4 && HasAll(keys, {"client name", "email", "phone", "country"});
+}
+
+void ReadBasicClientList(const CsvTable& table, InvoicingBuilder& builder) {
+  ReadClientList(table, builder, {.name = "Client Name", .email = "Email", .country = "Country"});
+}
+
 }  // namespace addio::invoicing

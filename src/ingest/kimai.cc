@@ -14,14 +14,7 @@
 namespace addio {
 namespace {
 
-using timesheet::BareNumber;
 using timesheet::CountColumns;
-using timesheet::CsvTable;
-using timesheet::DateOrder;
-using timesheet::EntryBuilder;
-using timesheet::FindColumn;
-using timesheet::RowReader;
-using timesheet::SourceEntry;
 
 class KimaiImporterImpl final : public Importer {
  public:
@@ -48,71 +41,25 @@ class KimaiImporterImpl final : public Importer {
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    IngestResult result;
-    result.format = "kimai";
-    Result<CsvTable> table = timesheet::LoadCsv(path, result.diagnostics);
-    if (!table) {
-      result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", table.error().message});
-      return result;
-    }
-    timesheet::AddPreview(*table, result);
-    EntryBuilder builder("kimai", path, context, result);
-    const std::vector<std::string>& header = table->header;
-    const int date = FindColumn(header, {"Date", "Datum"});
-    const int from = FindColumn(header, {"From", "Begin", "Von"});
-    const int to = FindColumn(header, {"To", "End", "Bis"});
-    const int duration = FindColumn(header, {"Duration", "Dauer"});
-    const int id = FindColumn(header, {"ID"});
-    const int user = FindColumn(header, {"User", "Name", "Benutzer"});
-    const int customer = FindColumn(header, {"Customer", "Kunde"});
-    const int project = FindColumn(header, {"Project", "Projekt"});
-    const int activity = FindColumn(header, {"Activity", "Tätigkeit"});
-    const int description = FindColumn(header, {"Description", "Beschreibung"});
-    const int billable = FindColumn(header, {"Billable", "Abrechenbar"});
-    std::vector<std::string> missing;
-    if (date < 0) missing.push_back("Date");
-    if (from < 0) missing.push_back("From");
-    if (duration < 0 && to < 0) missing.push_back("Duration");
-    if (!missing.empty()) {
-      builder.MissingColumns(*table, missing);
-      builder.Finish();
-      return result;
-    }
-
-    std::vector<std::string> dates;
-    for (const CsvTable::Row& row : table->rows) {
-      if (static_cast<size_t>(date) < row.cells.size()) {
-        dates.push_back(row.cells[static_cast<size_t>(date)]);
-      }
-    }
-    // Kimai writes ISO dates, or the locale's (day first in most of its users' locales).
-    const DateOrder order = timesheet::GuessDateOrder(dates, DateOrder::kDayFirst);
-
-    for (const CsvTable::Row& row : table->rows) {
-      RowReader reader(*table, row, builder);
-      if (reader.Text(date).empty() && reader.Text(customer).empty() &&
-          reader.Text(project).empty() && reader.Text(activity).empty()) {
-        continue;  // the totals row
-      }
-      SourceEntry entry;
-      entry.line = row.line;
-      entry.source_id = reader.Text(id);
-      entry.user = reader.Text(user);
-      entry.client = reader.Text(customer);
-      entry.project = reader.Text(project);
-      entry.note = reader.Text(description);
-      if (entry.note.empty()) entry.note = reader.Text(activity);
-      const std::optional<CivilDate> day = reader.Date(date, order, true);
-      entry.start_seconds = reader.Time(from, true);
-      entry.end_seconds = reader.Time(to, false);
-      entry.duration_seconds = reader.Duration(duration, BareNumber::kSeconds, false);
-      entry.billable = reader.YesNo(billable).value_or(true);
-      if (!reader.ok() || !day) continue;
-      entry.start_date = *day;
-      builder.Add(entry);
-    }
-    builder.Finish();
-    return result;
+    static const timesheet::TrackerFormat kFormat{
+        .name = "kimai",
+        .start_date = {"Date", "Datum"},
+        .start_time = {"From", "Begin", "Von"},
+        .end_time = {"To", "End", "Bis"},
+        .duration = {"Duration", "Dauer"},
+        .bare_duration = timesheet::BareNumber::kSeconds,
+        .id = {"ID"},
+        .user = {"User", "Name", "Benutzer"},
+        .client = {"Customer", "Kunde"},
+        .project = {"Project", "Projekt"},
+        .description = {"Description", "Beschreibung"},
+        .task = {"Activity", "Tätigkeit"},
+        .billable = {"Billable", "Abrechenbar"},
+        // Kimai writes ISO dates, or the locale's (day first in most of its users' locales).
+        .date_order = timesheet::DateOrder::kDayFirst,
+        .has_totals_row = true,
+    };
+    return timesheet::ReadTrackerExport(path, context, kFormat);
   }
 };
 

@@ -183,4 +183,52 @@ class EntryBuilder {
   int without_start_ = 0;
 };
 
+// ---- One time tracker's export --------------------------------------------------------
+
+// The header names one field goes by in an export: any of them matches (ignoring case),
+// an earlier name before a later one; the first is the one named when a required column
+// is missing. Empty: the export has no such field.
+using ColumnNames = std::vector<std::string_view>;
+
+// Where one time tracker's CSV export keeps each field of a time entry, and the few ways
+// the trackers differ in reading them. Everything else is read alike (ReadTrackerExport).
+struct TrackerFormat {
+  // The importer's name: the result's format and the prefix of the ids.
+  std::string_view name;
+  ColumnNames start_date;  // required
+  ColumnNames start_time;
+  // False (Harvest): entries may have no time of day; neither column nor cell is required.
+  bool start_time_required = true;
+  ColumnNames end_date;
+  ColumnNames end_time;
+  ColumnNames duration;
+  // Read where the `duration` cell is empty (Clockify's "Duration (decimal)").
+  ColumnNames duration_fallback;
+  // True (Harvest): the duration column and each cell are required. False: end - start
+  // serves, and the columns are missing only when neither a duration nor an end time is.
+  bool duration_required = false;
+  BareNumber bare_duration = BareNumber::kHours;
+  ColumnNames id;
+  ColumnNames user;
+  // When not empty, the user is "<user> <user_last_name>" (Harvest's first and last name).
+  ColumnNames user_last_name;
+  ColumnNames client;
+  ColumnNames project;
+  ColumnNames description;
+  ColumnNames task;      // the note when the description is empty
+  ColumnNames billable;  // yes/no; an entry without one is billable
+  // How dates written with '/' or '-' are read when no value tells (GuessDateOrder).
+  DateOrder date_order = DateOrder::kMonthFirst;
+  // True (Kimai): the export ends with a totals row, so a row without date, client,
+  // project and task is passed over silently.
+  bool has_totals_row = false;
+};
+
+// Reads the export at `path`, laid out as `format` says, into work entries, clients and
+// projects (EntryBuilder), with a preview of its first rows. Never fails as a whole: an
+// unreadable file or missing required columns are errors in the result's diagnostics and
+// give no records; a row with a bad cell is reported and skipped, the others are read.
+IngestResult ReadTrackerExport(const std::string& path, const IngestContext& context,
+                               const TrackerFormat& format);
+
 }  // namespace addio::timesheet

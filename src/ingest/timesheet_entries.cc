@@ -230,4 +230,101 @@ void EntryBuilder::Finish() {
   }
 }
 
+// ---- ReadTrackerExport ----------------------------------------------------------------
+
+namespace {
+
+// FindColumn over a TrackerFormat's names; -1 for an empty list.
+int FindAny(const std::vector<std::string>& header, const ColumnNames& names) {
+  for (std::string_view name : names) {
+    if (const int column = FindColumn(header, {name}); column >= 0) return column;
+  }
+  return -1;
+}
+
+}  // namespace
+
+IngestResult ReadTrackerExport(const std::string& path, const IngestContext& context,
+                               const TrackerFormat& format) {
+  IngestResult result;
+  result.format = std::string(format.name);
+  Result<CsvTable> table = LoadCsv(path, result.diagnostics);
+  if (!table) {
+    result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", table.error().message});
+    return result;
+  }
+  AddPreview(*table, result);
+  EntryBuilder builder(std::string(format.name), path, context, result);
+  const std::vector<std::string>& header = table->header;
+  const int start_date = FindAny(header, format.start_date);
+  const int start_time = FindAny(header, format.start_time);
+  const int end_date = FindAny(header, format.end_date);
+  const int end_time = FindAny(header, format.end_time);
+  const int duration = FindAny(header, format.duration);
+  const int duration_fallback = FindAny(header, format.duration_fallback);
+  const int id = FindAny(header, format.id);
+  const int user = FindAny(header, format.user);
+  const int user_last_name = FindAny(header, format.user_last_name);
+  const int client = FindAny(header, format.client);
+  const int project = FindAny(header, format.project);
+  const int description = FindAny(header, format.description);
+  const int task = FindAny(header, format.task);
+  const int billable = FindAny(header, format.billable);
+  std::vector<std::string> missing;
+  if (start_date < 0) missing.emplace_back(format.start_date.front());
+  if (format.start_time_required && start_time < 0) {
+    missing.emplace_back(format.start_time.front());
+  }
+  if (duration < 0 && (format.duration_required || (duration_fallback < 0 && end_time < 0))) {
+    missing.emplace_back(format.duration.front());
+  }
+  if (!missing.empty()) {
+    builder.MissingColumns(*table, missing);
+    builder.Finish();
+    return result;
+  }
+
+  std::vector<std::string> dates;
+  for (const CsvTable::Row& row : table->rows) {
+    for (int column : {start_date, end_date}) {
+      if (column >= 0 && static_cast<size_t>(column) < row.cells.size()) {
+        dates.push_back(row.cells[static_cast<size_t>(column)]);
+      }
+    }
+  }
+  const DateOrder order = GuessDateOrder(dates, format.date_order);
+
+  for (const CsvTable::Row& row : table->rows) {
+    RowReader reader(*table, row, builder);
+    if (format.has_totals_row && reader.Text(start_date).empty() && reader.Text(client).empty() &&
+        reader.Text(project).empty() && reader.Text(task).empty()) {
+      continue;
+    }
+    SourceEntry entry;
+    entry.line = row.line;
+    entry.source_id = reader.Text(id);
+    entry.user = reader.Text(user);
+    if (!format.user_last_name.empty()) entry.user += " " + reader.Text(user_last_name);
+    entry.client = reader.Text(client);
+    entry.project = reader.Text(project);
+    entry.note = reader.Text(description);
+    if (entry.note.empty()) entry.note = reader.Text(task);
+    const std::optional<CivilDate> date = reader.Date(start_date, order, true);
+    entry.start_seconds = reader.Time(start_time, format.start_time_required);
+    entry.end_date = reader.Date(end_date, order, false);
+    entry.end_seconds = reader.Time(end_time, false);
+    entry.duration_seconds =
+        reader.Duration(duration, format.bare_duration, format.duration_required);
+    if (!entry.duration_seconds) {
+      entry.duration_seconds = reader.Duration(duration_fallback, format.bare_duration, false);
+    }
+    entry.billable = reader.YesNo(billable).value_or(true);
+    if (!reader.ok() || !date) continue;
+    entry.start_date = *date;
+    builder.Add(entry);
+  }
+  builder.Finish();
+  return result;
+}
+
 }  // namespace addio::timesheet

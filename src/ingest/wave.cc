@@ -31,9 +31,6 @@ bool IsCustomerHeader(const std::vector<std::string>& keys) {
 bool IsVendorHeader(const std::vector<std::string>& keys) {
   return HasAll(keys, {"vendor_name", "vendor_currency"});
 }
-bool IsHeader(const std::vector<std::string>& keys) {
-  return IsTransactionHeader(keys) || IsCustomerHeader(keys) || IsVendorHeader(keys);
-}
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -99,16 +96,18 @@ void ReadTransactions(const CsvTable& table, InvoicingBuilder& b) {
 }
 
 void ReadCustomers(const CsvTable& table, InvoicingBuilder& b) {
-  const auto name_col = table.Find({"customer_name"});
-  const auto email_col = table.Find({"email"});
-  const auto country_col = table.Find({"country"});
-  for (const CsvRow& row : table.rows) {
-    const std::string name = Cell(row, name_col);
-    if (b.ResolveClient(name, row.line, table.Name(name_col))) {
-      b.ClientDetails(name, Cell(row, email_col), Cell(row, country_col), "");
-    }
-  }
+  invoicing::ReadClientList(table, b,
+                            {.name = "customer_name", .email = "email", .country = "country"});
 }
+
+constexpr invoicing::ExportFiles kFiles{
+    .is_invoices = IsTransactionHeader,
+    .read_invoices = ReadTransactions,
+    .is_clients = IsCustomerHeader,
+    .read_clients = ReadCustomers,
+    .is_skipped = IsVendorHeader,
+    .skipped_note =
+        "skipped: Wave vendors are not read (addio reads invoices, payments and clients)"};
 
 class WaveImporterImpl final : public Importer {
  public:
@@ -121,26 +120,11 @@ class WaveImporterImpl final : public Importer {
   }
 
   int Detect(const std::string&, std::string_view head) const override {
-    const auto records = invoicing::HeadRecords(head, 1);
-    if (records.empty()) return 0;
-    if (IsTransactionHeader(records[0])) return 90;
-    if (IsCustomerHeader(records[0]) || IsVendorHeader(records[0])) return 85;
-    return 0;
+    return invoicing::ScoreExportHeader(head, kFiles, 90, 85);
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    InvoicingBuilder b(name(), path, context);
-    const std::optional<CsvTable> table = invoicing::LoadCsvTable(path, IsHeader, b.diagnostics());
-    if (!table) return b.Finish();
-    const std::vector<std::string> keys = invoicing::HeaderKeys(table->header);
-    if (IsTransactionHeader(keys)) {
-      ReadTransactions(*table, b);
-    } else if (IsCustomerHeader(keys)) {
-      ReadCustomers(*table, b);
-    } else {
-      b.Review("skipped: Wave vendors are not read (addio reads invoices, payments and clients)");
-    }
-    return b.Finish(*table);
+    return invoicing::ReadExport(name(), path, context, kFiles);
   }
 };
 

@@ -26,9 +26,6 @@ bool IsInvoiceHeader(const std::vector<std::string>& keys) {
 bool IsContactHeader(const std::vector<std::string>& keys) {
   return HasAll(keys, {"display name", "contact type", "emailid"});
 }
-bool IsHeader(const std::vector<std::string>& keys) {
-  return IsInvoiceHeader(keys) || IsContactHeader(keys);
-}
 
 void ReadInvoices(const CsvTable& table, InvoicingBuilder& b) {
   const auto issued_col = table.Find({"Invoice Date"});
@@ -92,6 +89,11 @@ void ReadContacts(const CsvTable& table, InvoicingBuilder& b) {
   }
 }
 
+constexpr invoicing::ExportFiles kFiles{.is_invoices = IsInvoiceHeader,
+                                        .read_invoices = ReadInvoices,
+                                        .is_clients = IsContactHeader,
+                                        .read_clients = ReadContacts};
+
 class ZohoImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "zoho"; }
@@ -103,23 +105,11 @@ class ZohoImporterImpl final : public Importer {
   }
 
   int Detect(const std::string&, std::string_view head) const override {
-    const auto records = invoicing::HeadRecords(head, 1);
-    if (records.empty()) return 0;
-    if (IsInvoiceHeader(records[0])) return 90;
-    if (IsContactHeader(records[0])) return 85;
-    return 0;
+    return invoicing::ScoreExportHeader(head, kFiles, 90, 85);
   }
 
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
-    InvoicingBuilder b(name(), path, context);
-    const std::optional<CsvTable> table = invoicing::LoadCsvTable(path, IsHeader, b.diagnostics());
-    if (!table) return b.Finish();
-    if (IsInvoiceHeader(invoicing::HeaderKeys(table->header))) {
-      ReadInvoices(*table, b);
-    } else {
-      ReadContacts(*table, b);
-    }
-    return b.Finish(*table);
+    return invoicing::ReadExport(name(), path, context, kFiles);
   }
 };
 
