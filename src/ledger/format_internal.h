@@ -1,7 +1,9 @@
-// Internals of the canonical ledger format shared by its JSON form (json_format.cc), its
-// CSV form (csv_format.cc) and the public entry points (format.cc): files, the text of
-// single values, the pieces the JSON writer and the streaming sink both assemble (so their
-// bytes cannot differ), and the reader of one record's fields that both forms feed.
+// Internals of the canonical ledger format shared by its JSON form (json_read.cc,
+// json_workspace.cc, json_write.cc), its CSV form (csv_format.cc), the streaming sinks
+// (format_sink.cc) and the public entry points (format.cc): files, the text of single
+// values, the pieces the JSON writer and the streaming sink both assemble (so their bytes
+// cannot differ), and the reader of one record's fields that both forms feed
+// (field_reader.cc).
 //
 // Reading a record is two steps: a form turns its syntax into a FieldSet (names and raw
 // values: JSON strings, numbers, booleans, arrays, objects, or CSV cells), then
@@ -15,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -88,6 +91,12 @@ class OutFile {
   std::string error_;
 };
 
+// Error kIo "<what> <path>: <reason>", e.g. "cannot write out.json: No space left".
+Status IoError(const std::string& what, const std::string& path, const std::error_code& ec);
+// Renames `from` to `to` in one step, so that a reader never sees half a file. Error kIo
+// naming `to`; `from` is removed then.
+Status ReplaceFile(const std::string& from, const std::string& to);
+
 // ---- Writing (single values: format_text.h) -------------------------------------------
 
 // The zone instants are written in: the workspace's, or UTC when it is unknown.
@@ -116,6 +125,10 @@ template <typename R>
 void AppendCsvHeader(std::string& out);
 template <typename R>
 void AppendCsvRecord(std::string& out, const R& record, const TimeZone& zone);
+
+// Writes the CSV form of `ledger` into `folder` (created if missing) through the CSV sink.
+// Error kIo when the file system refuses.
+Status WriteCsvLedger(const Ledger& ledger, const std::string& folder);
 
 // ---- Reading -------------------------------------------------------------------------
 
@@ -238,6 +251,10 @@ class FieldReader {
 
 // Reads the JSON form from `text` into `result`.
 void ParseJsonLedger(std::string_view text, const std::string& file, ReadResult& result);
+// Reads the "workspace" block of the JSON form, whose JSON text `span` starts at `line` of
+// `file`, into result.ledger.workspace and tells `context`.
+void ReadWorkspaceBlock(std::string_view span, int line, const std::string& file,
+                        ReadContext& context, ReadResult& result);
 // Reads workspace.json of the CSV form into result.ledger.workspace and tells `context`.
 void ReadWorkspaceFile(std::string_view text, const std::string& file, ReadContext& context,
                        ReadResult& result);

@@ -1,6 +1,6 @@
 // A walker over JSON text that checks the grammar without building anything: it finds
 // where each value starts and ends and counts lines as it goes. The JSON form of the
-// ledger (json_format.cc) walks the top level of a document with it and hands each record
+// ledger (json_read.cc) walks the top level of a document with it and hands each record
 // to simdjson alone, so that memory does not grow with the document and every syntax
 // error is located by line, column and byte.
 #pragma once

@@ -1,0 +1,320 @@
+// Reading the workspace settings of the JSON form: the "workspace" block of a ledger
+// document, and workspace.json of the CSV form, where "format" sits beside the settings.
+// Each setting (currency, time zone, working hours, holidays, the target rate, exchange
+// rates, owner addresses, named numbers) is checked on its own, so that one wrong value
+// is reported with its exact path and the others are still read.
+#include <simdjson.h>
+
+#include <algorithm>
+
+#include "ledger/format_internal.h"
+#include "ledger/json_scanner.h"
+
+namespace addio::format_internal {
+namespace {
+
+namespace dom = simdjson::dom;
+
+// Reads the members of a workspace object (the "workspace" block of the document, or
+// workspace.json of the CSV form, where "format" sits beside them).
+class WorkspaceReader {
+ public:
+  WorkspaceReader(ReadContext& context, const RecordLocation& where, bool with_format)
+      : context_(context), where_(where), with_format_(with_format) {}
+
+  void Read(dom::object object, Workspace& w) {
+    bool format_seen = false;
+    std::optional<dom::element> target;
+    for (dom::key_value_pair member : object) {
+      const std::string_view key = member.key;
+      const dom::element value = member.value;
+      if (key == "format" && with_format_) {
+        format_seen = true;
+        std::string_view format;
+        if (value.get_string().get(format) || format != kLedgerFormat) {
+          Error(key, std::string("expected \"") + kLedgerFormat + "\"");
+        }
+        continue;
+      }
+      if (value.is_null()) continue;
+      if (key == "name") {
+        String(key, value, w.name);
+      } else if (key == "currency") {
+        std::string code;
+        if (!String(key, value, code)) continue;
+        if (Result<Currency> found = Currency::Find(code)) {
+          w.currency = *found;
+        } else {
+          Error(key, found.error().message);
+        }
+      } else if (key == "timezone") {
+        String(key, value, w.timezone);  // Validate checks that the zone exists
+      } else if (key == "working_hours") {
+        WorkingHoursOf(value, w.working_hours);
+      } else if (key == "holidays") {
+        HolidaysOf(value, w.holidays);
+      } else if (key == "target_hourly_rate") {
+        target = value;  // read once the currency is known, wherever it appears
+      } else if (key == "fx") {
+        FxOf(value, w.fx);
+      } else if (key == "owner_emails") {
+        StringsOf(key, value, w.owner_emails);
+      } else if (key == "settings") {
+        SettingsOf(value, w.settings);
+      } else {
+        Diagnostic d = At(key);
+        d.severity = Severity::kWarning;
+        d.message = "unknown field, ignored";
+        context_.Add(std::move(d));
+      }
+    }
+    if (target && target->type() == dom::element_type::STRING) {
+      Result<Money> rate = Money::Parse(target->get_string().value_unsafe(), w.currency);
+      if (rate) {
+        w.target_hourly_rate = *rate;
+      } else {
+        Error("target_hourly_rate", rate.error().message + "; expected a decimal string in " +
+                                        std::string(w.currency.code()));
+      }
+    } else if (target) {
+      Error("target_hourly_rate", "expected a decimal string such as \"60.00\"");
+    }
+    if (with_format_ && !format_seen) {
+      Error("format", std::string("missing: expected \"") + kLedgerFormat + "\"");
+    }
+  }
+
+ private:
+  Diagnostic At(std::string_view field, std::string_view suffix = {}) const {
+    Diagnostic d;
+    d.file = where_.file;
+    d.line = where_.line;
+    d.path = where_.path + "." + std::string(field) + std::string(suffix);
+    d.record_type = "workspace";
+    d.field = field;
+    return d;
+  }
+  void Error(std::string_view field, std::string message, std::string_view suffix = {}) {
+    Diagnostic d = At(field, suffix);
+    d.message = std::move(message);
+    context_.Add(std::move(d));
+  }
+
+  bool String(std::string_view key, dom::element value, std::string& out) {
+    std::string_view text;
+    if (value.get_string().get(text)) {
+      Error(key, "expected a string");
+      return false;
+    }
+    out.assign(text);
+    return true;
+  }
+
+  // Calls item(index, element) for each element of an array; false when not an array.
+  template <typename F>
+  bool EachItem(std::string_view key, dom::element value, const char* expected, F&& item) {
+    dom::array array;
+    if (value.get_array().get(array)) {
+      Error(key, std::string("expected ") + expected);
+      return false;
+    }
+    size_t index = 0;
+    for (dom::element element : array) item(index++, element);
+    return true;
+  }
+
+  void StringsOf(std::string_view key, dom::element value, std::vector<std::string>& out) {
+    EachItem(key, value, "an array of strings", [&](size_t i, dom::element item) {
+      std::string_view text;
+      if (item.get_string().get(text)) {
+        Error(key, "expected a string", "[" + std::to_string(i) + "]");
+      } else {
+        out.emplace_back(text);
+      }
+    });
+  }
+
+  void HolidaysOf(dom::element value, std::vector<CivilDate>& out) {
+    EachItem("holidays", value, "an array of dates YYYY-MM-DD", [&](size_t i, dom::element item) {
+      std::string_view text;
+      const std::string suffix = "[" + std::to_string(i) + "]";
+      if (item.get_string().get(text))
+        return Error("holidays", "expected a date YYYY-MM-DD", suffix);
+      Result<CivilDate> date = CivilDate::Parse(text);
+      if (!date) return Error("holidays", date.error().message, suffix);
+      out.push_back(*date);
+    });
+    std::sort(out.begin(), out.end());
+  }
+
+  void WorkingHoursOf(dom::element value, WorkingHours& out) {
+    dom::object days;
+    if (value.get_object().get(days)) {
+      return Error("working_hours", "expected an object such as {\"mon\": [\"09:00-13:00\"]}");
+    }
+    // A day the object leaves out has no working hours.
+    out = WorkingHours{};
+    for (dom::key_value_pair day : days) {
+      int index = 0;
+      while (index < 7 && day.key != WeekdayKey(index)) ++index;
+      const std::string field = "working_hours." + std::string(day.key);
+      if (index == 7) {
+        Error("working_hours",
+              "\"" + std::string(day.key) +
+                  "\" is not a day; expected one of: mon, tue, wed, thu, fri, "
+                  "sat, sun",
+              "." + std::string(day.key));
+        continue;
+      }
+      if (day.value.is_null()) continue;
+      EachItem(field, day.value, "an array of intervals such as \"09:00-13:00\"",
+               [&](size_t i, dom::element item) {
+                 std::string_view text;
+                 MinuteInterval interval;
+                 if (item.get_string().get(text) || !ParseInterval(text, interval)) {
+                   return Error(field, "expected an interval HH:MM-HH:MM such as \"09:00-13:00\"",
+                                "[" + std::to_string(i) + "]");
+                 }
+                 out[index].push_back(interval);
+               });
+    }
+  }
+
+  static bool ParseInterval(std::string_view text, MinuteInterval& out) {
+    auto clock = [text](size_t at) {
+      auto digit = [text](size_t i) {
+        return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -100;
+      };
+      const int hours = digit(at) * 10 + digit(at + 1),
+                minutes = digit(at + 3) * 10 + digit(at + 4);
+      if (text[at + 2] != ':' || hours < 0 || hours > 24 || minutes < 0 || minutes > 59) return -1;
+      const int value = hours * 60 + minutes;
+      return value > 1440 ? -1 : value;
+    };
+    if (text.size() != 11 || text[5] != '-') return false;
+    out.start = clock(0);
+    out.end = clock(6);
+    return out.start >= 0 && out.end >= 0;
+  }
+
+  void FxOf(dom::element value, std::vector<FxRate>& out) {
+    EachItem("fx", value, "an array of {\"currency\", \"per_unit\"} objects",
+             [&](size_t i, dom::element item) {
+               const std::string at = "[" + std::to_string(i) + "]";
+               dom::object rate;
+               if (item.get_object().get(rate)) {
+                 return Error("fx", "expected an object {\"currency\": ..., \"per_unit\": ...}",
+                              at);
+               }
+               FxRate fx;
+               bool ok = true;
+               std::string_view code, per_unit;
+               if (rate["currency"].get_string().get(code)) {
+                 ok = false;
+                 Error("fx", "missing or not a string: expected a currency code such as USD",
+                       at + ".currency");
+               } else if (Result<Currency> found = Currency::Find(code)) {
+                 fx.currency = *found;
+               } else {
+                 ok = false;
+                 Error("fx", found.error().message, at + ".currency");
+               }
+               if (rate["per_unit"].get_string().get(per_unit)) {
+                 ok = false;
+                 Error("fx", "missing or not a string: expected a decimal string such as \"0.92\"",
+                       at + ".per_unit");
+               } else if (Result<Decimal> decimal = Decimal::Parse(per_unit)) {
+                 fx.per_unit = *decimal;
+               } else {
+                 ok = false;
+                 Error("fx", decimal.error().message, at + ".per_unit");
+               }
+               if (ok) out.push_back(fx);
+             });
+  }
+
+  void SettingsOf(dom::element value, std::map<std::string, double>& out) {
+    dom::object settings;
+    if (value.get_object().get(settings)) {
+      return Error("settings", "expected an object of setting names and numbers");
+    }
+    for (dom::key_value_pair setting : settings) {
+      double number = 0;
+      const dom::element_type type = setting.value.type();
+      if (type == dom::element_type::INT64) {
+        number = static_cast<double>(setting.value.get_int64().value_unsafe());
+      } else if (type == dom::element_type::UINT64) {
+        number = static_cast<double>(setting.value.get_uint64().value_unsafe());
+      } else if (type == dom::element_type::DOUBLE) {
+        number = setting.value.get_double().value_unsafe();
+      } else {
+        Error("settings", "expected a number", "." + std::string(setting.key));
+        continue;
+      }
+      out[std::string(setting.key)] = number;
+    }
+  }
+
+  ReadContext& context_;
+  const RecordLocation& where_;
+  bool with_format_;
+};
+
+}  // namespace
+
+void ReadWorkspaceBlock(std::string_view span, int line, const std::string& file,
+                        ReadContext& context, ReadResult& result) {
+  RecordLocation where{file, line, "$.workspace"};
+  // A parser of its own: the block is parsed once per document, padded as simdjson wants.
+  dom::parser parser;
+  std::string buffer(span);
+  buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+  dom::element element;
+  dom::object object;
+  Diagnostic d;
+  d.file = file;
+  d.line = line;
+  d.path = where.path;
+  d.record_type = "workspace";
+  if (auto error = parser.parse(buffer.data(), span.size(), false).get(element)) {
+    d.message = simdjson::error_message(error);
+    context.Add(std::move(d));
+  } else if (element.get_object().get(object)) {
+    d.message = "expected an object";
+    context.Add(std::move(d));
+  } else {
+    WorkspaceReader(context, where, /*with_format=*/false).Read(object, result.ledger.workspace);
+  }
+  context.UseWorkspace(result.ledger.workspace);
+  result.source.locations["workspace"].push_back(std::move(where));
+}
+
+void ReadWorkspaceFile(std::string_view text, const std::string& file, ReadContext& context,
+                       ReadResult& result) {
+  RecordLocation where{file, 1, "$"};
+  dom::parser parser;
+  dom::element element;
+  dom::object object;
+  Diagnostic d;
+  d.file = file;
+  d.record_type = "workspace";
+  if (parser.parse(text.data(), text.size(), true).get(element)) {
+    JsonScanner scanner(text);
+    std::string_view span;
+    scanner.SkipSpace();
+    if (scanner.SkipValue(span)) scanner.Fail("invalid UTF-8 or a number out of range");
+    d.line = scanner.line();
+    d.message = "JSON syntax error at " + scanner.Where() + ": " + scanner.error();
+    context.Add(std::move(d));
+  } else if (element.get_object().get(object)) {
+    d.line = 1;
+    d.message = "expected a JSON object with the workspace settings";
+    context.Add(std::move(d));
+  } else {
+    WorkspaceReader(context, where, /*with_format=*/true).Read(object, result.ledger.workspace);
+  }
+  context.UseWorkspace(result.ledger.workspace);
+  result.source.locations["workspace"].push_back(std::move(where));
+}
+
+}  // namespace addio::format_internal
