@@ -99,6 +99,8 @@ const std::vector<Route>& Routes() {
       {std::regex("/api/v1/importers"), "GET"},
       {std::regex("/api/v1/imports"), "POST"},
       {std::regex("/api/v1/settings"), "GET, PUT"},
+      {std::regex("/api/v1/screen"), "POST"},
+      {std::regex("/api/v1/clients/[^/]+/letters/[^/]+"), "GET"},
   };
   return routes;
 }
@@ -290,6 +292,12 @@ void ApiServer::Impl::Install() {
          [this](const httplib::Request& req, httplib::Response& res) { Import(req, res); });
   s.Get("/api/v1/settings", get(&ApiService::GetSettings));
   s.Put("/api/v1/settings", put(&ApiService::PutSettings));
+  s.Post("/api/v1/screen", put(&ApiService::PostScreen));
+  s.Get("/api/v1/clients/([^/]+)/letters/([^/]+)",
+        [this](const httplib::Request& req, httplib::Response& res) {
+          SendResult(req, res,
+                     service.GetLetter(req.matches[1].str(), req.matches[2].str(), QueryOf(req)));
+        });
 
   s.Get("/api(/.*)?", NoSuchRoute);
   s.Post("/api(/.*)?", NoSuchRoute);

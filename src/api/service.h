@@ -27,7 +27,7 @@ struct ApiBody {
 struct ApiQuery {
   std::string as_of;          // YYYY-MM-DD; empty: today in the workspace time zone
   std::string lang;           // en|it; empty: en
-  std::string format;         // json|csv; empty: json
+  std::string format;         // json|csv (letters: txt|md|html); empty: json (letters: txt)
   std::string months;         // history and charts: 1..600; empty: 12
   std::string payments_from;  // statement: YYYY-MM-DD; empty: every payment
 };
@@ -70,6 +70,17 @@ class ApiService {
   Result<ApiBody> PostImport(const ImportUpload& upload);
   Result<ApiBody> GetSettings(const ApiQuery& query);
   Result<ApiBody> PutSettings(std::string_view json, const ApiQuery& query);
+  // Screens a prospect from its intake answers (a JSON object with the ten keys of
+  // DESIGN.md section 6): the JSON of `addio screen --format json`, with the most similar
+  // past clients as of query.as_of when the workspace holds their answers. Bad or missing
+  // answers are kInvalidArgument with ParseIntake's message naming the key.
+  Result<ApiBody> PostScreen(std::string_view json, const ApiQuery& query);
+  // The letter `kind` (report/letters.h keys) to client `id`, dated query.as_of, in
+  // query.format (txt, md or html; empty: txt): the bytes of `addio letter`, as text/plain,
+  // text/markdown or text/html. kInvalidArgument for an unknown kind or format; kNotFound
+  // for an unknown client or when a reminder or formal notice has nothing overdue;
+  // kConflict when a rate increase has nothing to propose.
+  Result<ApiBody> GetLetter(const std::string& id, const std::string& kind, const ApiQuery& query);
 
  private:
   std::string db_path_;

@@ -250,6 +250,82 @@ async function run() {
             { path: { id: debtor }, query: { as_of: AS_OF, format: 'csv', payments_from: '2026-06-01' },
               expect: 200 });
 
+  // Screening a prospect: the same bytes as `addio screen --format json`, with the demo's
+  // past client who answered the intake questions.
+  const intake = { will_sign_contract: 'hesitant', budget_ratio: 0.7, accepts_deposit: false,
+                   payment_terms_days: 45, scope_clarity: 'vague', timeline_ratio: 0.9,
+                   providers_replaced: 1, contact_hours: 'extended', decision_maker: 'single',
+                   payment_reputation: 'unknown' };
+  const answersFile = path.join(work, 'answers.json');
+  fs.writeFileSync(answersFile, JSON.stringify(intake));
+  const jsonType = { 'Content-Type': 'application/json' };
+  for (const lang of ['en', 'it']) {
+    const screened = await api('POST', '/api/v1/screen', { query: { as_of: AS_OF, lang },
+                                                           body: JSON.stringify(intake),
+                                                           headers: jsonType, expect: 200 });
+    check(screened.text === cli('screen', '--answers', answersFile, '--as-of', AS_OF, '--format', 'json',
+                                '--lang', lang),
+          `screening (${lang}) is byte for byte the JSON of addio screen`);
+    check(screened.json.decision === 'accept_with_terms' && screened.json.similar?.length > 0,
+          `screening (${lang}) decides and shows similar past clients`, screened.text.slice(0, 200));
+  }
+  const safe = await api('POST', '/api/v1/screen', {
+    query: { as_of: AS_OF }, headers: jsonType, expect: 200,
+    body: JSON.stringify({ ...intake, will_sign_contract: 'yes', budget_ratio: 1, accepts_deposit: true,
+                           payment_terms_days: 30, scope_clarity: 'clear', contact_hours: 'business',
+                           payment_reputation: 'good' }) });
+  check(safe.json.decision === 'accept' && safe.json.risk === 0 && safe.json.archetype === 'partner',
+        'a safe prospect is accepted as a partner');
+  const declined = await api('POST', '/api/v1/screen', {
+    query: { as_of: AS_OF }, headers: jsonType, expect: 200,
+    body: JSON.stringify({ ...intake, payment_reputation: 'bad' }) });
+  check(declined.json.decision === 'decline' && declined.json.signals.non_payment.severity === 'red',
+        'a known bad payer is declined');
+  const { payment_terms_days: _omitted, ...incomplete } = intake;
+  const missingAnswer = await expectError('POST', '/api/v1/screen', { body: JSON.stringify(incomplete), headers: jsonType },
+                                    400, 'invalid_argument');
+  check(/payment_terms_days/.test(missingAnswer.json.error.message), "a missing answer is named", missingAnswer.text);
+  const wrongValue = await expectError('POST', '/api/v1/screen',
+                                       { query: { lang: 'it' }, headers: jsonType,
+                                         body: JSON.stringify({ ...intake, scope_clarity: 'foggy' }) },
+                                       400, 'invalid_argument');
+  check(/scope_clarity/.test(wrongValue.json.error.message), 'a bad answer is named', wrongValue.text);
+  await expectError('POST', '/api/v1/screen', { body: 'not json', headers: jsonType }, 400, 'invalid_argument');
+  await expectError('POST', '/api/v1/screen', { query: { as_of: 'soon' }, body: JSON.stringify(intake),
+                                                headers: jsonType }, 400, 'invalid_argument');
+
+  // Letters: the same bytes as `addio letter`, in each format's media type.
+  const letterTypes = { txt: 'text/plain; charset=utf-8', md: 'text/markdown; charset=utf-8',
+                        html: 'text/html; charset=utf-8' };
+  for (const [format, type] of Object.entries(letterTypes)) {
+    const letter = await api('GET', '/api/v1/clients/{id}/letters/{kind}',
+                             { path: { id: 'colombo', kind: 'reminder' },
+                               query: { as_of: AS_OF, lang: 'it', format }, expect: 200 });
+    check(letter.headers['content-type'] === type, `letter as ${format} is ${type}`,
+          letter.headers['content-type']);
+    check(letter.text === cli('letter', 'colombo', '--kind', 'reminder', '--as-of', AS_OF, '--format', format,
+                              '--lang', 'it'),
+          `letter as ${format} is byte for byte addio letter`);
+    check(/Sollecito di pagamento/.test(letter.text), `Italian reminder as ${format} says so`);
+  }
+  const notice = await api('GET', '/api/v1/clients/{id}/letters/{kind}',
+                           { path: { id: 'gallo', kind: 'formal-notice' }, query: { as_of: AS_OF }, expect: 200 });
+  check(notice.text === cli('letter', 'gallo', '--kind', 'formal-notice', '--as-of', AS_OF),
+        'a formal notice in plain text by default');
+  await expectError('GET', '/api/v1/clients/{id}/letters/{kind}',
+                    { path: { id: 'colombo', kind: 'love-letter' } }, 400, 'invalid_argument');
+  await expectError('GET', '/api/v1/clients/{id}/letters/{kind}',
+                    { path: { id: 'colombo', kind: 'reminder' }, query: { format: 'pdf' } }, 400, 'invalid_argument');
+  await expectError('GET', '/api/v1/clients/{id}/letters/{kind}',
+                    { path: { id: 'no-such-client', kind: 'reminder' } }, 404, 'not_found');
+  const nothingDue = await expectError('GET', '/api/v1/clients/{id}/letters/{kind}',
+                                       { path: { id: 'brightwave', kind: 'reminder' },
+                                         query: { as_of: AS_OF, lang: 'it' } }, 404, 'not_found');
+  check(/brightwave|Brightwave/.test(nothingDue.json.error.message), 'nothing to ask for names the client');
+  await expectError('GET', '/api/v1/clients/{id}/letters/{kind}',
+                    { path: { id: 'brightwave', kind: 'rate-increase' }, query: { as_of: AS_OF } },
+                    409, 'conflict');
+
   // Settings: set, see it used, reject unknown names, reset.
   const settings = await api('GET', '/api/v1/settings', { expect: 200 });
   check(settings.json.settings.some((s) => s.name === 'grace_days' && s.value === 3 && !s.overridden),

@@ -405,6 +405,176 @@ describe("dashboard", () => {
     }
   });
 
+  test("screening a prospect checks the answers and shows a decision", async () => {
+    await page.goto(view(`/screen?as_of=${AS_OF}&lang=en`));
+    await page.locator(".intake-form").waitFor();
+    assert.equal(
+      await page.locator(".intake-form [data-question]").count(),
+      10,
+    );
+    // The defaults are the questionnaire's.
+    assert.equal(await page.locator("#q-budget_ratio").inputValue(), "1");
+    assert.ok(
+      await page
+        .locator('input[name="payment_reputation"][value="unknown"]')
+        .isChecked(),
+    );
+
+    // A bad number is marked and nothing is sent.
+    await page.locator("#q-budget_ratio").fill("lots");
+    await page.locator(".intake-form button[type=submit]").click();
+    assert.equal(
+      await page.locator("#q-budget_ratio").getAttribute("aria-invalid"),
+      "true",
+    );
+    assert.equal(await page.locator(".screening").count(), 0);
+
+    // A fraction is a ratio; a known bad payer is declined.
+    await page.locator("#q-budget_ratio").fill("3000/4000");
+    await page.locator('input[name="payment_reputation"][value="bad"]').check();
+    await page.locator('input[name="accepts_deposit"][value="false"]').check();
+    await page.locator(".intake-form button[type=submit]").click();
+    const result = page.locator(".screening");
+    await result.waitFor();
+    assert.equal(await result.getAttribute("data-decision"), "decline");
+    assert.equal(
+      await result.locator(".badge.decision").innerText(),
+      "Decline",
+    );
+    assert.equal(await result.locator(".predicted-sign").count(), 6);
+    assert.match(
+      await result
+        .locator('.predicted-sign[data-sign="non_payment"]')
+        .innerText(),
+      /red/,
+    );
+    assert.match(
+      await result
+        .locator('.predicted-sign[data-sign="underpaying"] .reasons')
+        .innerText(),
+      /75%/,
+    );
+    assert.equal(await result.locator(".terms-list > div").count(), 5);
+    // The demo's past client with intake answers.
+    assert.ok(
+      (await result.locator(".similar-table tbody tr").count()) >= 1,
+      "similar past clients",
+    );
+    await screenshot("screen");
+
+    // Italian: the page's words and the server's reasons.
+    await page.locator(".lang-switch button", { hasText: "IT" }).click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector(".screening .badge.decision")
+          ?.textContent?.includes("Rifiutare") &&
+        document
+          .querySelector('.predicted-sign[data-sign="non_payment"] .reasons')
+          ?.textContent?.match(/pag/),
+    );
+    assert.match(
+      await page.locator("header nav").innerText(),
+      /Valuta un nuovo cliente/,
+    );
+    await page.locator(".lang-switch button", { hasText: "EN" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+  });
+
+  test("the client page writes letters: the kind, the language, copy and download", async () => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: BASE,
+    });
+    await page.goto(view(`/clients/colombo?as_of=${AS_OF}&lang=it`));
+    const letters = page.locator("section.letters");
+    await letters.waitFor();
+    assert.equal(
+      await letters.locator('select[name="letter-lang"]').inputValue(),
+      "it",
+    );
+    const preview = letters.locator("pre.letter-text");
+    await letters
+      .locator('select[name="letter-kind"]')
+      .selectOption("formal-notice");
+    await page.waitForFunction(() =>
+      document
+        .querySelector("section.letters pre.letter-text")
+        ?.textContent?.includes("Diffida ad adempiere"),
+    );
+    await letters
+      .locator('select[name="letter-kind"]')
+      .selectOption("reminder");
+    await page.waitForFunction(() =>
+      document
+        .querySelector("section.letters pre.letter-text")
+        ?.textContent?.includes("Sollecito di pagamento"),
+    );
+    const text = await preview.innerText();
+    assert.match(text, /Edilizia Colombo/);
+    assert.equal(
+      text.trim(),
+      (
+        await (
+          await fetch(
+            `${BASE}/api/v1/clients/colombo/letters/reminder?as_of=${AS_OF}&lang=it`,
+          )
+        ).text()
+      ).trim(),
+      "the preview is the server's letter",
+    );
+
+    await letters.locator("button", { hasText: "Copia" }).click();
+    await letters.locator(".saved").waitFor();
+    assert.equal(
+      await letters.locator(".saved").innerText(),
+      "Copiata negli appunti.",
+    );
+    assert.match(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      /Sollecito di pagamento/,
+    );
+    const download = letters.locator("a[download]");
+    assert.equal(
+      await download.getAttribute("download"),
+      `reminder-colombo-${AS_OF}.txt`,
+    );
+
+    // English, then the HTML letter in a frame that runs no script.
+    await letters.locator('select[name="letter-lang"]').selectOption("en");
+    await page.waitForFunction(() =>
+      document
+        .querySelector("section.letters pre.letter-text")
+        ?.textContent?.includes("Payment reminder"),
+    );
+    await letters.locator('select[name="letter-format"]').selectOption("html");
+    const frame = letters.locator("iframe.letter-frame");
+    await frame.waitFor();
+    assert.equal(await frame.getAttribute("sandbox"), "");
+    await page
+      .frameLocator("section.letters iframe.letter-frame")
+      .locator("h1, h2, p", { hasText: "Payment reminder" })
+      .first()
+      .waitFor();
+    // Sandboxed without allow-same-origin: the page cannot reach into the letter.
+    assert.equal(
+      await page.evaluate(
+        () =>
+          document.querySelector("section.letters iframe.letter-frame")
+            .contentDocument,
+      ),
+      null,
+    );
+    await screenshot("client-letters");
+
+    // A client with nothing overdue: the reminder says so instead of failing.
+    await page.goto(view(`/clients/brightwave?as_of=${AS_OF}&lang=en`));
+    await page.locator("section.letters .letter-preview .empty").waitFor();
+    assert.match(
+      await page.locator("section.letters .letter-preview .empty").innerText(),
+      /no overdue invoice/,
+    );
+  });
+
   test("a phone shows the portfolio without sideways scrolling", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
@@ -415,6 +585,18 @@ describe("dashboard", () => {
       );
       assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
       await screenshot("portfolio-phone");
+
+      await page.goto(view(`/screen?as_of=${AS_OF}&lang=it`));
+      await page.locator(".intake-form button[type=submit]").click();
+      await page.locator(".screening").waitFor();
+      const screenOverflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      assert.ok(
+        screenOverflow <= 1,
+        `screening is ${screenOverflow}px wider than the screen`,
+      );
+      await screenshot("screen-phone");
     } finally {
       await page.setViewportSize({ width: 1366, height: 900 });
     }

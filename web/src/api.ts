@@ -340,6 +340,69 @@ export interface SettingsResponse {
   settings: SettingEntry[];
 }
 
+// Screening a prospect (POST /screen): the ten intake answers of DESIGN.md section 6 and the
+// answer, which is the JSON of `addio screen --format json`.
+export type WillSign = 'yes' | 'hesitant' | 'no';
+export type ScopeClarity = 'clear' | 'partial' | 'vague';
+export type ContactHours = 'business' | 'extended' | 'anytime';
+export type DecisionMaker = 'single' | 'committee' | 'unclear';
+export type PaymentReputation = 'good' | 'unknown' | 'bad';
+
+export interface IntakeAnswers {
+  will_sign_contract: WillSign;
+  budget_ratio: number;
+  accepts_deposit: boolean;
+  payment_terms_days: number;
+  scope_clarity: ScopeClarity;
+  timeline_ratio: number;
+  providers_replaced: number;
+  contact_hours: ContactHours;
+  decision_maker: DecisionMaker;
+  payment_reputation: PaymentReputation;
+}
+
+export type Decision = 'decline' | 'accept_with_terms' | 'accept';
+
+export interface Terms {
+  deposit_percent: number;
+  payment_terms_days: number;
+  rush_fee_percent: number;
+  revision_limit: number;
+  minimum_fee_hours: number;
+  minimum_fee: Money | null;
+}
+
+export interface SimilarClient {
+  client: string;
+  name: string;
+  similarity: number;
+  verdict: Verdict;
+  score: number;
+  archetype: string;
+}
+
+export interface Screening {
+  decision: Decision;
+  risk: number;
+  archetype: string;
+  signals: Record<SignKey, { severity: Severity; reasons: string[] }>;
+  terms: Terms;
+  strategy: string;
+  similar?: SimilarClient[];
+}
+
+// The letters of GET /clients/{id}/letters/{kind}, in the order of the CLI's --kind help.
+export const LETTER_KINDS = [
+  'reminder',
+  'formal-notice',
+  'rate-increase',
+  'change-order',
+  'office-hours',
+  'termination',
+] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export type LetterFormat = 'txt' | 'md' | 'html';
+
 // An error answered by the API ({"error": {"code", "message"}}) or by the network.
 export class ApiError extends Error {
   constructor(
@@ -389,6 +452,13 @@ async function decode<T>(response: Response): Promise<T> {
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
   return decode<T>(response);
+}
+
+// GETs a text body (a letter); an error answer still carries the API's JSON error.
+export async function getText(url: string, signal?: AbortSignal): Promise<string> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) return decode<never>(response);
+  return response.text();
 }
 
 export async function sendJson<T>(method: 'PUT' | 'POST', url: string, body: unknown): Promise<T> {

@@ -15,6 +15,7 @@ import { ClientPage } from './pages/client';
 import { ImportPage } from './pages/import';
 import { PortfolioPage } from './pages/portfolio';
 import { ReceivablesPage } from './pages/receivables';
+import { ScreenPage } from './pages/screen';
 import { SettingsPage } from './pages/settings';
 
 export interface AppState {
@@ -59,6 +60,7 @@ function defaultAsOf(workspace: Workspace): string {
 const SECTIONS = [
   { parts: [] as string[], match: ['', 'clients'], key: 'nav.portfolio' },
   { parts: ['receivables'], match: ['receivables'], key: 'nav.receivables' },
+  { parts: ['screen'], match: ['screen'], key: 'nav.screen' },
   { parts: ['import'], match: ['import'], key: 'nav.import' },
   { parts: ['settings'], match: ['settings'], key: 'nav.settings' },
 ] as const;
@@ -212,6 +214,7 @@ function Page({ parts, query }: { parts: string[]; query: URLSearchParams }) {
   if (!first) return <PortfolioPage />;
   if (first === 'clients' && second) return <ClientPage id={second} />;
   if (first === 'receivables') return <ReceivablesPage client={query.get('client') ?? undefined} />;
+  if (first === 'screen') return <ScreenPage />;
   if (first === 'import') return <ImportPage />;
   if (first === 'settings') return <SettingsPage />;
   return (

@@ -5,9 +5,11 @@
 
 import type { Lang, Severity, SignKey, Verdict } from './api';
 import { METRIC_LABELS } from './i18n_metrics';
+import { SCREEN_CATALOGUE } from './i18n_screen';
 
 // One entry per line: key → [English, Italian]. {0}, {1}, ... are arguments.
 const CATALOGUE = {
+  ...SCREEN_CATALOGUE,
   // Shell.
   'app.title': ['addio — which clients to keep', 'addio — quali clienti tenere'],
   'app.tagline': [

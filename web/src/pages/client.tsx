@@ -1,6 +1,7 @@
 // One client: the verdict with what to do about it, the economics, the six sign cards with
 // their measures, reasons, distance to the thresholds and evidence, and the charts behind
-// them (days late, contacts by hour, rate against the portfolio, scope burn-up, score history).
+// them (days late, contacts by hour, rate against the portfolio, scope burn-up, score history),
+// and the letters to send it (pages/letters.tsx).
 
 import { useMemo, useState } from 'preact/hooks';
 import type { Charts, ClientExplain, Economics, Evidence, History, Sign, SignKey } from '../api';
@@ -18,6 +19,7 @@ import { ErrorBox, Loading, Panel, ScoreMeter, SeverityBadge, VerdictBadge } fro
 import { date, metricLabel, metricValue, money, num } from '../format';
 import { useApi } from '../hooks';
 import { archetypeName, signTitle, t, tk } from '../i18n';
+import { LettersSection } from './letters';
 
 // The measures shown on each card; the others are one click away.
 const HEADLINE: Record<SignKey, string[]> = {
@@ -150,6 +152,8 @@ export function ClientPage({ id }: { id: string }) {
           ))}
         </div>
       </section>
+
+      <LettersSection client={data.client} />
 
       <section class="charts" aria-labelledby="charts-title">
         <h2 id="charts-title">{t('client.charts')}</h2>

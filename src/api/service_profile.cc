@@ -1,0 +1,101 @@
+// The profile endpoints (DESIGN.md section 6 and issue 6): screening a prospect from its
+// intake answers, and a ready-to-send letter to a client. Both reuse what the CLI prints:
+// POST /screen answers the bytes of `addio screen --format json`, GET .../letters/{kind}
+// those of `addio letter`.
+#include <optional>
+#include <string>
+
+#include "api/service.h"
+#include "api/service_internal.h"
+#include "profile/intake.h"
+#include "profile/screening.h"
+#include "profile/similar.h"
+#include "report/letters.h"
+#include "report/profile_report.h"
+
+namespace addio {
+namespace {
+
+using api_internal::JsonBody;
+using api_internal::Say;
+
+// The media type of each letter format; always UTF-8.
+const char* LetterContentType(LetterFormat format) {
+  switch (format) {
+    case LetterFormat::kText:
+      return "text/plain; charset=utf-8";
+    case LetterFormat::kMarkdown:
+      return "text/markdown; charset=utf-8";
+    case LetterFormat::kHtml:
+      return "text/html; charset=utf-8";
+  }
+  return "text/plain; charset=utf-8";
+}
+
+}  // namespace
+
+Result<ApiBody> ApiService::PostScreen(std::string_view json, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  // Answers the client sent wrong are a bad request, whatever ParseIntake calls them; its
+  // message names the key and the values allowed.
+  auto answers = ParseIntake(json, IntakeFormat::kJson, LangKey(*lang));
+  if (!answers) return Fail(ErrorCode::kInvalidArgument, answers.error().message);
+
+  auto store = api_internal::OpenStore(db_path_);
+  if (!store) return std::unexpected(store.error());
+  auto ledger = (*store)->Load();
+  if (!ledger) return std::unexpected(ledger.error());
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang);
+  if (!as_of) return std::unexpected(as_of.error());
+
+  // As `addio screen` does over a workspace: the minimum fee at the target rate, and the
+  // past clients who answered alike.
+  ScreeningReport report;
+  report.screening = ScreenProspect(*answers);
+  report.hourly_rate = ledger->workspace.target_hourly_rate;
+  report.as_of = *as_of;
+  auto similar = FindSimilarClients(*answers, *ledger, *as_of, {3, {}});
+  if (!similar) return std::unexpected(similar.error());
+  report.similar = std::move(*similar);
+  return JsonBody(RenderScreening(report, {Format::kJson, *lang, false}));
+}
+
+Result<ApiBody> ApiService::GetLetter(const std::string& id, const std::string& kind,
+                                      const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  const std::optional<LetterKind> letter_kind = ParseLetterKind(kind);
+  if (!letter_kind) {
+    return Fail(ErrorCode::kInvalidArgument,
+                std::string(Say(*lang, "kind: unknown letter \"", "kind: lettera sconosciuta \"")) +
+                    kind +
+                    "\" (reminder, formal-notice, rate-increase, change-order, office-hours, "
+                    "termination)");
+  }
+  const std::optional<LetterFormat> format =
+      query.format.empty() ? LetterFormat::kText : ParseLetterFormat(query.format);
+  if (!format) {
+    return Fail(ErrorCode::kInvalidArgument, std::string(Say(*lang, "format: unknown format \"",
+                                                             "format: formato sconosciuto \"")) +
+                                                 query.format + "\" (txt, md, html)");
+  }
+  auto store = api_internal::OpenStore(db_path_);
+  if (!store) return std::unexpected(store.error());
+  auto ledger = (*store)->Load();
+  if (!ledger) return std::unexpected(ledger.error());
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang);
+  if (!as_of) return std::unexpected(as_of.error());
+
+  LetterOptions options;
+  options.kind = *letter_kind;
+  options.lang = *lang;
+  options.format = *format;
+  // kNotFound for an unknown client or nothing overdue to ask for, kConflict for a rate
+  // increase with nothing to propose: the messages are already in `lang`.
+  auto text = RenderLetter(*ledger, id, *as_of, options);
+  if (!text) return std::unexpected(text.error());
+  return ApiBody{LetterContentType(*format), std::move(*text), {}};
+}
+
+}  // namespace addio

@@ -1,0 +1,177 @@
+// The client page's letters: choose a letter and its language, read it, copy it or download
+// it. The server writes the letter (GET /api/v1/clients/{id}/letters/{kind}), the same bytes
+// as `addio letter`. Plain text and Markdown are shown as text, never parsed into the page;
+// the HTML letter, whose every value the server escapes, is shown in a sandboxed frame that
+// runs no script.
+
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Lang, LetterFormat, LetterKind } from '../api';
+import { ApiError, apiUrl, getText, LETTER_KINDS } from '../api';
+import { useApp } from '../app';
+import { ErrorBox, Loading, Panel } from '../components';
+import { date } from '../format';
+import { t, tk } from '../i18n';
+
+const FORMATS: readonly LetterFormat[] = ['txt', 'md', 'html'];
+const MEDIA_TYPES: Record<LetterFormat, string> = {
+  txt: 'text/plain;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+};
+
+export function LettersSection({ client }: { client: string }) {
+  const { asOf, lang } = useApp();
+  const [kind, setKind] = useState<LetterKind>('reminder');
+  const [letterLang, setLetterLang] = useState<Lang>(lang);
+  const [format, setFormat] = useState<LetterFormat>('txt');
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  // The letter follows the dashboard's language until one is chosen here.
+  useEffect(() => setLetterLang(lang), [lang]);
+
+  const url = apiUrl(`/clients/${encodeURIComponent(client)}/letters/${encodeURIComponent(kind)}`, {
+    as_of: asOf,
+    lang: letterLang,
+    format,
+  });
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    setCopied(null);
+    getText(url, controller.signal)
+      .then((body) => {
+        setText(body);
+        setLoading(false);
+      })
+      .catch((reason: unknown) => {
+        if (controller.signal.aborted) return;
+        setText(null);
+        setError(reason instanceof Error ? reason : new Error(String(reason)));
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [url]);
+
+  // A download of exactly the text shown; the address is released when the text changes.
+  const download = useMemo(
+    () =>
+      text === null ? null : URL.createObjectURL(new Blob([text], { type: MEDIA_TYPES[format] })),
+    [text, format],
+  );
+  useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
+
+  const copy = async () => {
+    if (text === null) return;
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(t('letters.copied'));
+    } catch {
+      setCopied(t('letters.copy_failed'));
+    }
+  };
+
+  // Nothing to ask for (no overdue invoice, no rate to propose) is an answer, not a failure.
+  const nothing =
+    error instanceof ApiError && (error.status === 404 || error.status === 409) ? error : null;
+  const filename = `${kind}-${client}-${asOf}.${format}`;
+
+  return (
+    <Panel
+      title={t('letters.title')}
+      help={t('letters.help', date(asOf))}
+      id="letters"
+      className="letters"
+    >
+      <div class="letter-controls filters">
+        <label>
+          <span>{t('letters.kind')}</span>
+          <select
+            name="letter-kind"
+            value={kind}
+            onChange={(e) => setKind((e.target as HTMLSelectElement).value as LetterKind)}
+          >
+            {LETTER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tk(`letters.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('letters.lang')}</span>
+          <select
+            name="letter-lang"
+            value={letterLang}
+            onChange={(e) => setLetterLang((e.target as HTMLSelectElement).value as Lang)}
+          >
+            {(['en', 'it'] as const).map((code) => (
+              <option key={code} value={code} lang={code}>
+                {t(`lang.${code}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('letters.format')}</span>
+          <select
+            name="letter-format"
+            value={format}
+            onChange={(e) => setFormat((e.target as HTMLSelectElement).value as LetterFormat)}
+          >
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`letters.format.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="letter-actions">
+          <button type="button" class="button" onClick={copy} disabled={text === null || loading}>
+            {t('letters.copy')}
+          </button>
+          {download && !loading ? (
+            <a class="button" href={download} download={filename}>
+              {t('letters.download')}
+            </a>
+          ) : (
+            <button type="button" class="button" disabled>
+              {t('letters.download')}
+            </button>
+          )}
+          {copied && (
+            <span class="saved" role="status">
+              {copied}
+            </span>
+          )}
+        </div>
+      </div>
+      <div class="letter-preview" aria-busy={loading} data-kind={kind} data-lang={letterLang}>
+        {nothing && (
+          <p class="empty" role="status">
+            {t('letters.nothing', nothing.message)}
+          </p>
+        )}
+        {error && !nothing && <ErrorBox error={error} />}
+        {!error && text === null && <Loading />}
+        {!error &&
+          text !== null &&
+          (format === 'html' ? (
+            <iframe class="letter-frame" title={t('letters.preview')} sandbox="" srcdoc={text} />
+          ) : (
+            <pre
+              class="letter-text"
+              tabIndex={0}
+              aria-label={t('letters.preview')}
+              lang={letterLang}
+            >
+              {text}
+            </pre>
+          ))}
+      </div>
+    </Panel>
+  );
+}
