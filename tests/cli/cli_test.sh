@@ -18,6 +18,8 @@ dump() { sqlite3 "$1" .dump | grep -v '^PRAGMA\|^BEGIN\|^COMMIT'; }
 # --version and --help.
 "$addio" --version | grep -q '^addio [0-9]' && ok version || fail "--version"
 "$addio" import --help | grep -q -- '--dry-run' && ok "import --help" || fail "import --help"
+"$addio" --lang it import --help | grep -q 'non scrive nulla' && ok "help in Italian" || fail "help in Italian"
+LANG=it_IT.UTF-8 "$addio" --help | grep -q 'Valuta ogni cliente' && ok "help follows LANG" || fail "help LANG"
 
 # A command on a missing store says to run init, with a non-zero exit.
 out=$("$addio" clients --db missing.db 2>&1); code=$?
