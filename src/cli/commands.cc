@@ -26,11 +26,6 @@
 namespace addio::cli {
 namespace {
 
-// A sentence in the user's language.
-const char* T(const Common& common, const char* en, const char* it) {
-  return common.lang == Lang::kIt ? it : en;
-}
-
 // "1 error" / "3 errors", "1 errore" / "3 errori".
 std::string CountOf(const Common& common, size_t n, const char* en_one, const char* en_many,
                     const char* it_one, const char* it_many) {
@@ -40,11 +35,6 @@ std::string CountOf(const Common& common, size_t n, const char* en_one, const ch
 
 std::string Errors(const Common& common, size_t n) {
   return CountOf(common, n, "error", "errors", "errore", "errori");
-}
-
-int ReportError(const Error& error) {
-  std::fprintf(stderr, "addio: %s\n", error.message.c_str());
-  return ExitCode(error.code);
 }
 
 void PrintDiagnostics(const Diagnostics& diagnostics) {
@@ -82,41 +72,6 @@ std::string FormatTable(const std::vector<std::vector<std::string>>& rows,
 
 Result<std::unique_ptr<Store>> OpenStore(const Common& common) {
   return OpenSqliteStore(common.db, OpenMode::kMustExist);
-}
-
-// Today's date in `zone`: the only place addio reads the clock.
-CivilDate Today(const TimeZone& zone) {
-  const auto now = std::chrono::system_clock::now();
-  const int64_t seconds =
-      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  return zone.ToLocal(Instant::FromUnixSeconds(seconds)).date;
-}
-
-// --as-of, or today in the workspace time zone.
-Result<CivilDate> ResolveAsOf(const std::string& text, const Workspace& workspace) {
-  if (!text.empty()) {
-    auto date = CivilDate::Parse(text);
-    if (!date) return Fail(ErrorCode::kInvalidArgument, "--as-of: " + date.error().message);
-    return date;
-  }
-  auto zone = TimeZone::Find(workspace.timezone);
-  return Today(zone ? *zone : TimeZone::Utc());
-}
-
-// The records to assess: a ledger file (validated, no database) or the whole store.
-Result<Ledger> LoadSource(const Common& common, const Source& source) {
-  if (!source.ledger.empty()) {
-    ReadResult read = ReadLedger(source.ledger);
-    if (read.diagnostics.HasErrors()) {
-      PrintDiagnostics(read.diagnostics);
-      return Fail(ErrorCode::kValidation, Errors(common, read.diagnostics.ErrorCount()) +
-                                              T(common, " in ", " in ") + source.ledger);
-    }
-    return std::move(read.ledger);
-  }
-  auto store = OpenStore(common);
-  if (!store) return std::unexpected(store.error());
-  return (*store)->Load();
 }
 
 std::optional<Format> ResolveFormat(const std::string& name) { return ParseFormat(name); }
@@ -253,6 +208,51 @@ class Progress {
 };
 
 }  // namespace
+
+// A sentence in the user's language.
+const char* T(const Common& common, const char* en, const char* it) {
+  return common.lang == Lang::kIt ? it : en;
+}
+
+int ReportError(const Error& error) {
+  std::fprintf(stderr, "addio: %s\n", error.message.c_str());
+  return ExitCode(error.code);
+}
+
+// Today's date in `zone`: the only place addio reads the clock.
+CivilDate Today(const TimeZone& zone) {
+  const auto now = std::chrono::system_clock::now();
+  const int64_t seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return zone.ToLocal(Instant::FromUnixSeconds(seconds)).date;
+}
+
+// --as-of, or today in the workspace time zone.
+Result<CivilDate> ResolveAsOf(const std::string& text, const Workspace& workspace) {
+  if (!text.empty()) {
+    auto date = CivilDate::Parse(text);
+    if (!date) return Fail(ErrorCode::kInvalidArgument, "--as-of: " + date.error().message);
+    return date;
+  }
+  auto zone = TimeZone::Find(workspace.timezone);
+  return Today(zone ? *zone : TimeZone::Utc());
+}
+
+// The records to assess: a ledger file (validated, no database) or the whole store.
+Result<Ledger> LoadSource(const Common& common, const Source& source) {
+  if (!source.ledger.empty()) {
+    ReadResult read = ReadLedger(source.ledger);
+    if (read.diagnostics.HasErrors()) {
+      PrintDiagnostics(read.diagnostics);
+      return Fail(ErrorCode::kValidation, Errors(common, read.diagnostics.ErrorCount()) +
+                                              T(common, " in ", " in ") + source.ledger);
+    }
+    return std::move(read.ledger);
+  }
+  auto store = OpenStore(common);
+  if (!store) return std::unexpected(store.error());
+  return (*store)->Load();
+}
 
 std::string DefaultDbPath() {
   const char* env = std::getenv("ADDIO_DB");

@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 
+#include "core/result.h"
+#include "core/time.h"
+#include "ledger/records.h"
 #include "report/report.h"
 
 namespace addio::cli {
@@ -63,6 +66,19 @@ int Explain(const Common& common, const AssessOptions& options);
 int History(const Common& common, const AssessOptions& options);
 int Aging(const Common& common, const AssessOptions& options);
 int Statement(const Common& common, const AssessOptions& options);
+
+// Shared by every command file.
+// `en` or `it`, by the user's language.
+const char* T(const Common& common, const char* en, const char* it);
+// Prints "addio: <message>" to stderr; returns the exit status for the error's code.
+int ReportError(const Error& error);
+// Today's date in `zone`: the only place addio reads the clock.
+CivilDate Today(const TimeZone& zone);
+// --as-of, or today in the workspace time zone. Error kInvalidArgument for a bad date.
+Result<CivilDate> ResolveAsOf(const std::string& text, const Workspace& workspace);
+// The records of --ledger (validated; its diagnostics printed to stderr when it has
+// errors), or the whole store at common.db.
+Result<Ledger> LoadSource(const Common& common, const Source& source);
 
 // The store path when --db is empty: $ADDIO_DB, else ./addio.db.
 std::string DefaultDbPath();

@@ -7,18 +7,7 @@
 #include "report/letters.h"
 
 namespace addio::cli {
-namespace {
-
-const char* T(const Common& common, const char* en, const char* it) {
-  return common.lang == Lang::kIt ? it : en;
-}
-
-int ReportError(const Error& error) {
-  std::fprintf(stderr, "addio: %s\n", error.message.c_str());
-  return ExitCode(error.code);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int Letter(const Common& common, const LetterCommandOptions& options) {
   const auto kind = ParseLetterKind(options.kind);
@@ -37,9 +26,9 @@ int Letter(const Common& common, const LetterCommandOptions& options) {
          std::string(T(common, "--format: unknown format \"", "--format: formato sconosciuto \"")) +
              options.format + "\" (txt, md, html)"});
   }
-  auto ledger = LoadProfileLedger(common, options.source);
+  auto ledger = LoadSource(common, options.source);
   if (!ledger) return ReportError(ledger.error());
-  auto as_of = ResolveProfileDate(options.as_of, ledger->workspace);
+  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
   if (!as_of) return ReportError(as_of.error());
 
   LetterOptions letter;

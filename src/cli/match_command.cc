@@ -9,10 +9,6 @@
 namespace addio::cli {
 namespace {
 
-const char* T(const Common& common, const char* en, const char* it) {
-  return common.lang == Lang::kIt ? it : en;
-}
-
 int Report(const Common& common, ErrorCode code, const std::string& en, const std::string& it) {
   std::fprintf(stderr, "addio: %s\n", (common.lang == Lang::kIt ? it : en).c_str());
   return ExitCode(code);

@@ -24,15 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* T(const Common& common, const char* en, const char* it) {
-  return common.lang == Lang::kIt ? it : en;
-}
-
-int ReportError(const Error& error) {
-  std::fprintf(stderr, "addio: %s\n", error.message.c_str());
-  return ExitCode(error.code);
-}
-
 Result<std::string> ReadFile(const std::string& path, const Common& common) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -192,36 +183,6 @@ Status SaveIntake(const Common& common, const std::string& client_id,
 
 }  // namespace
 
-Result<Ledger> LoadProfileLedger(const Common& common, const Source& source) {
-  if (!source.ledger.empty()) {
-    ReadResult read = ReadLedger(source.ledger);
-    if (read.diagnostics.HasErrors()) {
-      const std::string text = read.diagnostics.ToString();
-      std::fputs(text.c_str(), stderr);
-      return Fail(ErrorCode::kValidation, std::to_string(read.diagnostics.ErrorCount()) +
-                                              T(common, " errors in ", " errori in ") +
-                                              source.ledger);
-    }
-    return std::move(read.ledger);
-  }
-  auto store = OpenSqliteStore(common.db, OpenMode::kMustExist);
-  if (!store) return std::unexpected(store.error());
-  return (*store)->Load();
-}
-
-Result<CivilDate> ResolveProfileDate(const std::string& as_of, const Workspace& workspace) {
-  if (!as_of.empty()) {
-    auto date = CivilDate::Parse(as_of);
-    if (!date) return Fail(ErrorCode::kInvalidArgument, "--as-of: " + date.error().message);
-    return date;
-  }
-  auto zone = TimeZone::Find(workspace.timezone);
-  const int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                              std::chrono::system_clock::now().time_since_epoch())
-                              .count();
-  return (zone ? *zone : TimeZone::Utc()).ToLocal(Instant::FromUnixSeconds(seconds)).date;
-}
-
 int Screen(const Common& common, const ScreenOptions& options) {
   const std::string lang = LangKey(common.lang);
   if (!options.answers.empty() && options.resume) {
@@ -249,9 +210,9 @@ int Screen(const Common& common, const ScreenOptions& options) {
   // Past clients, when there is a workspace to look at: --ledger, or a store that exists.
   const bool has_records = !options.source.ledger.empty() || fs::exists(common.db);
   if (has_records) {
-    auto ledger = LoadProfileLedger(common, options.source);
+    auto ledger = LoadSource(common, options.source);
     if (!ledger) return ReportError(ledger.error());
-    auto as_of = ResolveProfileDate(options.as_of, ledger->workspace);
+    auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
     if (!as_of) return ReportError(as_of.error());
     report.hourly_rate = ledger->workspace.target_hourly_rate;
     report.as_of = *as_of;

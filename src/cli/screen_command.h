@@ -26,11 +26,4 @@ struct ScreenOptions {
 };
 int Screen(const Common& common, const ScreenOptions& options);
 
-// The records of --ledger, or of the store at common.db. Prints a ledger file's
-// diagnostics to stderr when it has errors.
-Result<Ledger> LoadProfileLedger(const Common& common, const Source& source);
-
-// --as-of, or today in the workspace time zone.
-Result<CivilDate> ResolveProfileDate(const std::string& as_of, const Workspace& workspace);
-
 }  // namespace addio::cli

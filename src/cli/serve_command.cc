@@ -14,10 +14,6 @@
 namespace addio::cli {
 namespace {
 
-const char* T(const Common& common, const char* en, const char* it) {
-  return common.lang == Lang::kIt ? it : en;
-}
-
 // The address a browser can open: a wildcard host is reached through the loopback.
 std::string UrlHost(const std::string& host) {
   if (host == "0.0.0.0" || host.empty()) return "127.0.0.1";
