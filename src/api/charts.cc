@@ -8,6 +8,8 @@
 
 #include "api/json_util.h"
 #include "ledger/allocation.h"
+#include "ledger/snapshot.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 
 namespace addio {
@@ -18,11 +20,11 @@ using api_internal::Json;
 using api_internal::MoneyJson;
 using api_internal::NumberJson;
 
-const Finding& SignOf(const ClientAssessment& client, Sign sign) {
-  for (const Finding& finding : client.signs) {
-    if (finding.sign == sign) return finding;
-  }
-  return client.signs.front();  // unreachable: every assessment has all six signs
+// The finding of sign `key`; an empty finding when no such sign is registered.
+const Finding& SignOf(const ClientAssessment& client, std::string_view key) {
+  static const Finding kNone;
+  const Finding* finding = FindingOf(client.signs, key);
+  return finding != nullptr ? *finding : kNone;
 }
 
 std::optional<Money> MoneyMetric(const Finding& finding, std::string_view name) {
@@ -42,15 +44,14 @@ std::optional<double> NumberMetric(const Finding& finding, std::string_view name
 std::vector<InvoiceDelay> InvoiceDelays(const ClientLedger& client, const Workspace& workspace,
                                         const Context& context, CivilDate window_start) {
   const CivilDate as_of = context.as_of;
-  const AllocationResult allocation =
-      AllocatePayments(client.invoices, client.payments, workspace, as_of);
+  const ClientSnapshot snapshot(client, workspace, as_of);
   std::vector<InvoiceDelay> delays;
   for (size_t i = 0; i < client.invoices.size(); ++i) {
     const Invoice& invoice = client.invoices[i];
     if (invoice.status == InvoiceStatus::kVoid || invoice.due > as_of || invoice.issued > as_of) {
       continue;
     }
-    const InvoiceSettlement& settlement = allocation.settlements[i];
+    const InvoiceSettlement& settlement = snapshot.settlement(i);
     InvoiceDelay delay;
     delay.invoice = invoice.id;
     delay.issued = invoice.issued;
@@ -59,7 +60,7 @@ std::vector<InvoiceDelay> InvoiceDelays(const ClientLedger& client, const Worksp
     delay.amount = converted ? *converted : invoice.amount;
     delay.settled = settlement.settled;
     delay.open = !settlement.settled.has_value();
-    delay.days_late = DaysBetween(invoice.due, settlement.settled.value_or(as_of));
+    delay.days_late = snapshot.DaysLate(i);
     delay.late = delay.days_late > context.settings.grace_days;
     delay.in_window = invoice.due >= window_start;
     delay.status = invoice.status;
@@ -87,14 +88,14 @@ ContactHeatmap Heatmap(const ClientLedger& client, const Workspace& workspace,
     ++heatmap.total;
     if (holidays.contains(local.date)) ++heatmap.on_holidays;
   }
-  const auto after = NumberMetric(SignOf(assessed, Sign::kTimeDrain), "after_hours_contacts");
+  const auto after = NumberMetric(SignOf(assessed, "time_drain"), "after_hours_contacts");
   heatmap.after_hours = static_cast<int>(after.value_or(0));
   return heatmap;
 }
 
 RateComparison Rates(const Assessment& assessment, const ClientAssessment& self) {
   RateComparison rate;
-  const Finding& underpaying = SignOf(self, Sign::kUnderpaying);
+  const Finding& underpaying = SignOf(self, "underpaying");
   rate.effective_rate = self.economics.effective_rate;
   rate.reference_rate = MoneyMetric(underpaying, "reference_rate");
   rate.target_hourly_rate = assessment.target_hourly_rate;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "ledger/allocation.h"
+#include "ledger/snapshot.h"
 
 namespace addio {
 namespace {
@@ -172,15 +173,14 @@ CreditMatcher::CreditMatcher(const Ledger& existing, const Ledger& incoming,
   for (const Payment& payment : incoming.payments) payments_by_id_[payment.id] = payment;
 
   // What each invoice still owes once every known payment is allocated (FIFO included).
-  std::map<std::string, std::pair<std::vector<Invoice>, std::vector<Payment>>> by_client;
-  for (const Invoice& invoice : invoices) by_client[invoice.client].first.push_back(invoice);
-  for (const Payment& payment : payments) by_client[payment.client].second.push_back(payment);
-  for (auto& [client, records] : by_client) {
-    const AllocationResult allocation =
-        AllocatePayments(records.first, records.second, existing.workspace, FarFuture());
-    for (size_t i = 0; i < records.first.size(); ++i) {
-      if (records.first[i].status == InvoiceStatus::kVoid) continue;
-      open_.push_back({records.first[i], allocation.settlements[i].open});
+  std::map<std::string, ClientLedger> by_client;
+  for (const Invoice& invoice : invoices) by_client[invoice.client].invoices.push_back(invoice);
+  for (const Payment& payment : payments) by_client[payment.client].payments.push_back(payment);
+  for (const auto& [client, records] : by_client) {
+    const ClientSnapshot snapshot(records, existing.workspace, FarFuture());
+    for (size_t i = 0; i < records.invoices.size(); ++i) {
+      if (records.invoices[i].status == InvoiceStatus::kVoid) continue;
+      open_.push_back({records.invoices[i], snapshot.settlement(i).open});
     }
   }
   workspace_ = existing.workspace;

@@ -37,7 +37,7 @@ void Raise(Level& level, Level to) {
 }
 
 PredictedSign NoContract(const IntakeAnswers& a) {
-  PredictedSign p{Sign::kNoContract, Level::kGreen, {}};
+  PredictedSign p{nullptr, Level::kGreen, {}};
   switch (a.will_sign_contract) {
     case WillSign::kNo:
       p.level = Level::kRed;
@@ -60,7 +60,7 @@ PredictedSign NoContract(const IntakeAnswers& a) {
 }
 
 PredictedSign ScopeCreep(const IntakeAnswers& a) {
-  PredictedSign p{Sign::kScopeCreep, Level::kGreen, {}};
+  PredictedSign p{nullptr, Level::kGreen, {}};
   const bool vague = a.scope_clarity == ScopeClarity::kVague;
   const bool unclear = a.decision_maker == DecisionMaker::kUnclear;
   if (vague && unclear) {
@@ -101,7 +101,7 @@ PredictedSign ScopeCreep(const IntakeAnswers& a) {
 }
 
 PredictedSign TimeDrain(const IntakeAnswers& a) {
-  PredictedSign p{Sign::kTimeDrain, Level::kGreen, {}};
+  PredictedSign p{nullptr, Level::kGreen, {}};
   const std::string en_pct = Percent(a.timeline_ratio, false);
   const std::string it_pct = Percent(a.timeline_ratio, true);
   if (a.timeline_ratio < 0.5) {
@@ -135,7 +135,7 @@ PredictedSign TimeDrain(const IntakeAnswers& a) {
 }
 
 PredictedSign Underpaying(const IntakeAnswers& a) {
-  PredictedSign p{Sign::kUnderpaying, Level::kGreen, {}};
+  PredictedSign p{nullptr, Level::kGreen, {}};
   const std::string en_pct = Percent(a.budget_ratio, false);
   const std::string it_pct = Percent(a.budget_ratio, true);
   if (a.budget_ratio < 0.6) {
@@ -159,7 +159,7 @@ PredictedSign Underpaying(const IntakeAnswers& a) {
 }
 
 PredictedSign LatePayment(const IntakeAnswers& a) {
-  PredictedSign p{Sign::kLatePayment, Level::kGreen, {}};
+  PredictedSign p{nullptr, Level::kGreen, {}};
   const int days = a.payment_terms_days;
   if (days > 60) {
     p.level = Level::kRed;
@@ -186,7 +186,7 @@ PredictedSign LatePayment(const IntakeAnswers& a) {
 }
 
 PredictedSign NonPayment(const IntakeAnswers& a) {
-  PredictedSign p{Sign::kNonPayment, Level::kGreen, {}};
+  PredictedSign p{nullptr, Level::kGreen, {}};
   switch (a.payment_reputation) {
     case PaymentReputation::kBad:
       p.level = Level::kRed;
@@ -214,6 +214,20 @@ PredictedSign NonPayment(const IntakeAnswers& a) {
   return p;
 }
 
+// The prediction of the rule of sign `key`; green with no reason for a sign that has no
+// rule here.
+PredictedSign PredictBy(std::string_view key, const IntakeAnswers& a) {
+  using Rule = PredictedSign (*)(const IntakeAnswers&);
+  static const std::pair<std::string_view, Rule> kRules[] = {
+      {"no_contract", NoContract},  {"scope_creep", ScopeCreep},   {"time_drain", TimeDrain},
+      {"underpaying", Underpaying}, {"late_payment", LatePayment}, {"non_payment", NonPayment},
+  };
+  for (const auto& [rule_key, rule] : kRules) {
+    if (rule_key == key) return rule(a);
+  }
+  return PredictedSign{nullptr, Level::kGreen, {}};
+}
+
 }  // namespace
 
 const char* DecisionKey(Decision decision) {
@@ -235,18 +249,21 @@ std::optional<Decision> ParseDecision(std::string_view key) {
   return std::nullopt;
 }
 
-std::array<Level, 6> Screening::levels() const {
-  std::array<Level, 6> out{};
-  for (size_t i = 0; i < signals.size(); ++i) out[i] = signals[i].level;
+Levels Screening::levels() const {
+  Levels out;
+  for (const PredictedSign& predicted : signals) out.push_back(predicted.level);
   return out;
 }
 
 Screening ScreenProspect(const IntakeAnswers& answers) {
   Screening s;
   s.answers = answers;
-  s.signals = {NoContract(answers),  ScopeCreep(answers),  TimeDrain(answers),
-               Underpaying(answers), LatePayment(answers), NonPayment(answers)};
-  const std::array<Level, 6> levels = s.levels();
+  for (const SignDefinition* sign : AllSigns()) {
+    PredictedSign predicted = PredictBy(sign->key(), answers);
+    predicted.sign = sign;
+    s.signals.push_back(std::move(predicted));
+  }
+  const Levels levels = s.levels();
   s.risk = 100 - Score(levels);
   s.archetype = ClassifyArchetype(levels);
 
@@ -256,16 +273,19 @@ Screening ScreenProspect(const IntakeAnswers& answers) {
     reds += level == Level::kRed;
     flagged = flagged || level == Level::kAmber || level == Level::kRed;
   }
-  const auto level_of = [&levels](Sign sign) { return levels[static_cast<size_t>(sign)]; };
-  if (level_of(Sign::kNonPayment) == Level::kRed || level_of(Sign::kNoContract) == Level::kRed ||
-      reds >= 2) {
+  bool decisive_red = false;
+  for (const PredictedSign& predicted : s.signals) {
+    decisive_red =
+        decisive_red || (predicted.sign->red_parts_ways() && predicted.level == Level::kRed);
+  }
+  if (decisive_red || reds >= 2) {
     s.decision = Decision::kDecline;
   } else if (flagged) {
     s.decision = Decision::kAcceptWithTerms;
   } else {
     s.decision = Decision::kAccept;
   }
-  s.terms = StricterTerms(TermsFor(levels), StrategyFor(Archetype::kNewcomer).terms);
+  s.terms = StricterTerms(TermsFor(levels), StrategyFor(kNewcomer).terms);
   return s;
 }
 

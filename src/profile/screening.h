@@ -7,7 +7,6 @@
 // Screening.
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -26,22 +25,22 @@ const char* DecisionKey(Decision decision);
 std::optional<Decision> ParseDecision(std::string_view key);
 
 struct PredictedSign {
-  Sign sign = Sign::kNoContract;
+  const SignDefinition* sign = nullptr;
   Level level = Level::kGreen;  // never kUnknown: every answer is known
   std::vector<Text> reasons;    // at least one; for amber and red, one per rule that holds
 };
 
 struct Screening {
   IntakeAnswers answers;
-  std::array<PredictedSign, 6> signals;  // in kAllSigns order
-  int risk = 0;                          // 0 (nothing predicted) .. 100 (every sign red)
-  Archetype archetype = Archetype::kPartner;
+  std::vector<PredictedSign> signals;  // one per registered sign, in registry order
+  int risk = 0;                        // 0 (nothing predicted) .. 100 (every sign red)
+  Archetype archetype = kPartner;
   Decision decision = Decision::kAccept;
   // The terms to propose: TermsFor(levels), never looser than a newcomer's, since a
   // prospect's first job is always a newcomer's whatever its answers.
   Terms terms;
 
-  std::array<Level, 6> levels() const;
+  Levels levels() const;
   const Strategy& strategy() const { return StrategyFor(archetype); }
 };
 
@@ -54,7 +53,9 @@ struct Screening {
 //   underpaying   budget_ratio < 0.6: red, < 0.85: amber.
 //   late_payment  payment_terms_days > 60: red, > 30: amber; accepts_deposit false: amber.
 //   non_payment   payment_reputation bad: red; unknown with accepts_deposit false: amber.
-// decision: decline when non_payment or no_contract is red or two or more signs are red;
+// A registered sign with no screening rule is predicted green.
+// decision: decline when a sign whose red alone parts ways (non_payment, no_contract) is
+// red or two or more signs are red;
 // else accept_with_terms when any sign is amber or red; else accept.
 Screening ScreenProspect(const IntakeAnswers& answers);
 

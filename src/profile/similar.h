@@ -29,7 +29,7 @@ struct SimilarClient {
   double similarity = 0;  // 1 − AnswerDistance: 1 is the same answers
   Verdict verdict = Verdict::kInsufficientData;
   int score = 100;
-  Archetype archetype = Archetype::kNewcomer;
+  Archetype archetype = kNewcomer;
 };
 
 struct SimilarOptions {

@@ -6,11 +6,11 @@ namespace addio {
 namespace {
 
 // clang-format off
-std::array<Strategy, 8> MakeStrategies() {
-  std::array<Strategy, 8> s;
+std::vector<Strategy> MakeStrategies() {
+  std::vector<Strategy> s(8);
 
   s[0] = {
-      Archetype::kPartner,
+      kPartner,
       {"A reliable client: pays on time, keeps to what was agreed and respects your hours. "
        "Invest in the relationship: keep them informed, plan the work together and review "
        "your rates on a schedule, never by surprise.",
@@ -38,7 +38,7 @@ std::array<Strategy, 8> MakeStrategies() {
        "per iscritto oggetto e prezzo e cura il rapporto fin dall'inizio."}};
 
   s[1] = {
-      Archetype::kNewcomer,
+      kNewcomer,
       {"Too little history to judge. Start with a small paid job, clear terms and a "
        "deposit, and see how they pay, ask and communicate before committing to more.",
        "Troppo poca storia per giudicare. Meglio partire con un lavoro piccolo e pagato, "
@@ -64,7 +64,7 @@ std::array<Strategy, 8> MakeStrategies() {
        "Si sa troppo poco per giudicare: parti con un lavoro piccolo e pagato, con acconto."}};
 
   s[2] = {
-      Archetype::kNonPayer,
+      Archetype{"non_payer"},
       {"They do not pay. Stop work until the arrears are settled, keep every exchange in "
        "writing and follow the formal steps: reminder, formal notice, then debt collection. "
        "Any future job only against full payment in advance.",
@@ -101,7 +101,7 @@ std::array<Strategy, 8> MakeStrategies() {
        "un acconto che copra il tuo lavoro, e consegna solo ciò che è già stato pagato."}};
 
   s[3] = {
-      Archetype::kContractAverse,
+      Archetype{"contract_averse"},
       {"They will not commit on paper. Without a signature every hour is your word against "
        "theirs: a short statement of work, signed or accepted by email, before any more "
        "work.",
@@ -131,7 +131,7 @@ std::array<Strategy, 8> MakeStrategies() {
        "o accettato via e-mail prima di iniziare."}};
 
   s[4] = {
-      Archetype::kSlowPayer,
+      Archetype{"slow_payer"},
       {"They pay, but late, out of habit. Shorten the terms, ask for a deposit, automate "
        "the reminders and mention the statutory late-payment interest: paying you on time "
        "has to become the easier option.",
@@ -163,7 +163,7 @@ std::array<Strategy, 8> MakeStrategies() {
        "fattura ogni fase e imposta i solleciti fin dalla prima fattura."}};
 
   s[5] = {
-      Archetype::kBargainHunter,
+      Archetype{"bargain_hunter"},
       {"They pay less than your other clients and push back on every price. Talk about the "
        "value you deliver rather than the hours, raise your rate in steps and with notice, "
        "and set a minimum fee so that small jobs are worth taking.",
@@ -196,7 +196,7 @@ std::array<Strategy, 8> MakeStrategies() {
        "togliere."}};
 
   s[6] = {
-      Archetype::kScopeCreeper,
+      Archetype{"scope_creeper"},
       {"They keep asking for more than was agreed. Write the scope down, limit the rounds "
        "of revisions and turn every extra into a change order with a price, accepted before "
        "you start it.",
@@ -228,7 +228,7 @@ std::array<Strategy, 8> MakeStrategies() {
        "suo prezzo."}};
 
   s[7] = {
-      Archetype::kFirefighter,
+      Archetype{"firefighter"},
       {"Everything is urgent and the phone rings in the evening. Set office hours and a "
        "response time, charge a rush fee for urgency and plan recurring work ahead, so "
        "that emergencies become the exception again.",
@@ -274,38 +274,28 @@ Terms StricterTerms(const Terms& a, const Terms& b) {
           .minimum_fee_hours = std::max(a.minimum_fee_hours, b.minimum_fee_hours)};
 }
 
-const std::array<Strategy, 8>& AllStrategies() {
-  static const std::array<Strategy, 8> strategies = MakeStrategies();
+const std::vector<Strategy>& AllStrategies() {
+  static const std::vector<Strategy> strategies = MakeStrategies();
   return strategies;
 }
 
 const Strategy& StrategyFor(Archetype archetype) {
-  return AllStrategies()[static_cast<size_t>(archetype)];
-}
-
-Archetype ArchetypeOfSign(Sign sign) {
-  switch (sign) {
-    case Sign::kNoContract:
-      return Archetype::kContractAverse;
-    case Sign::kScopeCreep:
-      return Archetype::kScopeCreeper;
-    case Sign::kTimeDrain:
-      return Archetype::kFirefighter;
-    case Sign::kUnderpaying:
-      return Archetype::kBargainHunter;
-    case Sign::kLatePayment:
-      return Archetype::kSlowPayer;
-    case Sign::kNonPayment:
-      return Archetype::kNonPayer;
+  const std::vector<Strategy>& all = AllStrategies();
+  for (const Strategy& strategy : all) {
+    if (strategy.archetype == archetype) return strategy;
   }
-  return Archetype::kNewcomer;
+  // A type with no strategy written yet is treated as a newcomer: cautious terms.
+  return StrategyFor(kNewcomer);
 }
 
-Terms TermsFor(const std::array<Level, 6>& levels) {
+Archetype ArchetypeOfSign(const SignDefinition* sign) { return Archetype{sign->archetype()}; }
+
+Terms TermsFor(const Levels& levels) {
   Terms terms = StrategyFor(ClassifyArchetype(levels)).terms;
-  for (size_t i = 0; i < kAllSigns.size(); ++i) {
+  const std::vector<const SignDefinition*>& signs = AllSigns();
+  for (size_t i = 0; i < signs.size() && i < levels.size(); ++i) {
     if (levels[i] == Level::kAmber || levels[i] == Level::kRed) {
-      terms = StricterTerms(terms, StrategyFor(ArchetypeOfSign(kAllSigns[i])).terms);
+      terms = StricterTerms(terms, StrategyFor(ArchetypeOfSign(signs[i])).terms);
     }
   }
   return terms;

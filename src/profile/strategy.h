@@ -5,7 +5,6 @@
 // read them from here; nothing in this file depends on a client's records.
 #pragma once
 
-#include <array>
 #include <vector>
 
 #include "signals/finding.h"
@@ -29,7 +28,7 @@ struct Terms {
 Terms StricterTerms(const Terms& a, const Terms& b);
 
 struct Strategy {
-  Archetype archetype = Archetype::kNewcomer;
+  Archetype archetype = kNewcomer;
   Text summary;                  // two or three sentences: who this client is and the approach
   Text channel;                  // how to communicate
   Text cadence;                  // how often, and when
@@ -41,21 +40,21 @@ struct Strategy {
   Text prospect;
 };
 
-// The strategy of `archetype`. The reference lives as long as the program.
+// The strategy of `archetype`; a type with no strategy of its own gets the newcomer's.
+// The reference lives as long as the program.
 const Strategy& StrategyFor(Archetype archetype);
 
-// Every archetype's strategy, in the order of the Archetype enum.
-const std::array<Strategy, 8>& AllStrategies();
+// Every written strategy: partner, newcomer, then the types the signs name.
+const std::vector<Strategy>& AllStrategies();
 
-// The archetype a sign stands for when it dominates (DESIGN.md section 6): no_contract
-// contract_averse, scope_creep scope_creeper, time_drain firefighter, underpaying
-// bargain_hunter, late_payment slow_payer, non_payment non_payer.
-Archetype ArchetypeOfSign(Sign sign);
+// The archetype a sign stands for when it dominates (DESIGN.md section 6): the type its
+// definition names (SignDefinition::archetype).
+Archetype ArchetypeOfSign(const SignDefinition* sign);
 
-// The terms for a client whose signs stand at `levels` (kAllSigns order): the terms of
+// The terms for a client whose signs stand at `levels` (registry order): the terms of
 // the archetype ClassifyArchetype gives, made stricter by the terms of the archetype of
 // every amber or red sign, so that a client who is mostly a slow payer but also creeps
 // the scope gets both the deposit and the revision limit.
-Terms TermsFor(const std::array<Level, 6>& levels);
+Terms TermsFor(const Levels& levels);
 
 }  // namespace addio

@@ -6,7 +6,7 @@
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 namespace addio {
 namespace {
@@ -33,18 +33,18 @@ std::string H(std::string_view text) { return HtmlEscape(text); }
 
 std::string SignHeaderCells(Lang lang) {
   std::string out;
-  for (Sign sign : kAllSigns) {
+  for (const SignDefinition* sign : AllSigns()) {
     out += "<th class=\"sign " + std::string(SignKey(sign)) + "\" title=\"" +
            H(SignTitle(sign, lang)) + "\">" + H(SignShort(sign, lang)) + "</th>";
   }
   return out;
 }
 
-std::string SignCells(const std::array<Level, 6>& levels, Lang lang) {
+std::string SignCells(const Levels& levels, Lang lang) {
   std::string out;
-  for (size_t i = 0; i < kAllSigns.size(); ++i) {
-    out += "<td class=\"sign " + std::string(SignKey(kAllSigns[i])) + " " + LevelKey(levels[i]) +
-           "\" title=\"" + H(SignTitle(kAllSigns[i], lang)) + "\">" +
+  for (size_t i = 0; i < AllSigns().size(); ++i) {
+    out += "<td class=\"sign " + SignKey(AllSigns()[i]) + " " + LevelKey(levels[i]) +
+           "\" title=\"" + H(SignTitle(AllSigns()[i], lang)) + "\">" +
            H(LevelName(levels[i], lang)) + "</td>";
   }
   return out;

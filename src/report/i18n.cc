@@ -253,10 +253,10 @@ std::string VerdictName(Verdict verdict, Lang lang) {
 std::string ArchetypeName(Archetype archetype, Lang lang) {
   return Tr(std::string("archetype.") + ArchetypeKey(archetype), lang);
 }
-std::string SignTitle(Sign sign, Lang lang) {
+std::string SignTitle(const SignDefinition* sign, Lang lang) {
   return Tr(std::string("sign.") + SignKey(sign), lang);
 }
-std::string SignShort(Sign sign, Lang lang) {
+std::string SignShort(const SignDefinition* sign, Lang lang) {
   return Tr(std::string("sign_short.") + SignKey(sign), lang);
 }
 std::string LevelName(Level level, Lang lang) {

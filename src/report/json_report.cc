@@ -259,8 +259,8 @@ std::string HistoryJson(const std::string& client, const std::string& name,
     json.String(ArchetypeKey(point.archetype));
     json.Key("signals");
     json.BeginObject();
-    for (size_t i = 0; i < kAllSigns.size(); ++i) {
-      json.Key(SignKey(kAllSigns[i]));
+    for (size_t i = 0; i < AllSigns().size(); ++i) {
+      json.Key(SignKey(AllSigns()[i]));
       json.String(LevelKey(point.levels[i]));
     }
     json.EndObject();

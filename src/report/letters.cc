@@ -8,7 +8,7 @@
 
 #include "report/letters/letter_internal.h"
 #include "report/report_internal.h"
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 namespace addio {
 namespace letters {
@@ -175,7 +175,8 @@ Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client_id,
   if (!assessment) return std::unexpected(assessment.error());
   auto rules = RulesForWorkspace(Jurisdiction::kItalyEu, assessment->settings, ledger.workspace);
   if (!rules) return std::unexpected(rules.error());
-  auto interest = ComputeClientLateInterest(*found, ledger.workspace, *rules, as_of);
+  const ClientSnapshot snapshot(*found, ledger.workspace, as_of);
+  auto interest = ComputeClientLateInterest(snapshot, *rules);
   if (!interest) return std::unexpected(interest.error());
 
   letters::Facts facts;
@@ -187,12 +188,10 @@ Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client_id,
   facts.options = options;
   facts.rules = *rules;
   facts.interest = *interest;
-  const AllocationResult allocation =
-      AllocatePayments(found->invoices, found->payments, ledger.workspace, as_of);
   for (size_t i = 0; i < found->invoices.size(); ++i) {
     const Invoice& invoice = found->invoices[i];
-    const InvoiceSettlement& settlement = allocation.settlements[i];
-    if (invoice.issued > as_of || invoice.status != InvoiceStatus::kIssued ||
+    const InvoiceSettlement& settlement = snapshot.settlement(i);
+    if (!snapshot.Exists(i) || invoice.status != InvoiceStatus::kIssued ||
         !settlement.open.is_positive()) {
       continue;
     }

@@ -4,7 +4,7 @@
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 namespace addio {
 namespace {
@@ -13,11 +13,11 @@ std::string Md(std::string_view text) { return MarkdownEscape(text); }
 
 std::string SignHeaderCells(Lang lang) {
   std::string out;
-  for (Sign sign : kAllSigns) out += " " + Md(SignTitle(sign, lang)) + " |";
+  for (const SignDefinition* sign : AllSigns()) out += " " + Md(SignTitle(sign, lang)) + " |";
   return out;
 }
 
-std::string SignLevelCells(const std::array<Level, 6>& levels, Lang lang) {
+std::string SignLevelCells(const Levels& levels, Lang lang) {
   std::string out;
   for (Level level : levels) out += " " + Md(LevelName(level, lang)) + " |";
   return out;
@@ -36,7 +36,7 @@ std::string AssessmentMarkdown(const Assessment& assessment, Lang lang) {
          Md(Tr("header.score", lang)) + " |" + SignHeaderCells(lang) + " " +
          Md(Tr("header.revenue", lang)) + " | " + Md(Tr("header.hidden_cost", lang)) + " | " +
          Md(Tr("header.net_value", lang)) + " |\n|---|---|--:|";
-  for (size_t i = 0; i < kAllSigns.size(); ++i) out += ":-:|";
+  for (size_t i = 0; i < AllSigns().size(); ++i) out += ":-:|";
   out += "--:|--:|--:|\n";
   std::map<Verdict, int> counts;
   for (const ClientAssessment& client : assessment.clients) {
@@ -99,7 +99,7 @@ std::string HistoryMarkdown(const std::string& client, const std::string& name,
   out += "| " + Md(Tr("header.date", lang)) + " | " + Md(Tr("header.score", lang)) + " | " +
          Md(Tr("header.verdict", lang)) + " |" + SignHeaderCells(lang) + " " +
          Md(Tr("header.net_value", lang)) + " |\n|---|--:|---|";
-  for (size_t i = 0; i < kAllSigns.size(); ++i) out += ":-:|";
+  for (size_t i = 0; i < AllSigns().size(); ++i) out += ":-:|";
   out += "--:|\n";
   for (const HistoryPoint& point : points) {
     out += "| " + point.date.ToString() + " | " + std::to_string(point.score) + " | " +

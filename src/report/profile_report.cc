@@ -9,7 +9,7 @@
 #include "report/i18n.h"
 #include "report/json_writer.h"
 #include "report/report_internal.h"
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 namespace addio {
 namespace {

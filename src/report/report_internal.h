@@ -10,7 +10,7 @@
 
 namespace addio {
 
-// "en" or "it", as Text::In and verdict/wording.h take it.
+// "en" or "it", as Text::In and signals/wording.h take it.
 inline std::string_view LangCode(Lang lang) { return lang == Lang::kIt ? "it" : "en"; }
 
 // A metric's value as a person reads it: numbers with up to 2 decimals, counts, money
@@ -62,7 +62,7 @@ struct Row {
 };
 std::vector<Row> EconomicsRows(const Economics& economics, Lang lang);
 
-// The findings of a client, worst first (red, amber, green, unknown), kAllSigns order
+// The findings of a client, worst first (red, amber, green, unknown), registry order
 // within a level.
 std::vector<const Finding*> WorstFirst(const ClientAssessment& client);
 

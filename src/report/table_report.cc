@@ -6,7 +6,7 @@
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 namespace addio {
 namespace {
@@ -75,17 +75,18 @@ std::string Legend(Lang lang) {
   for (Level level : {Level::kGreen, Level::kAmber, Level::kRed, Level::kUnknown}) {
     out += std::string(" ") + LevelMark(level) + " " + LevelName(level, lang) + " ";
   }
-  for (Sign sign : kAllSigns)
+  for (const SignDefinition* sign : AllSigns())
     out += "· " + SignShort(sign, lang) + " " + SignTitle(sign, lang) + " ";
   out.pop_back();
   return out + "\n";
 }
 
 void AddSignColumns(std::vector<Column>& columns, Lang lang) {
-  for (Sign sign : kAllSigns) columns.push_back({SignShort(sign, lang), Align::kLeft});
+  for (const SignDefinition* sign : AllSigns())
+    columns.push_back({SignShort(sign, lang), Align::kLeft});
 }
 
-void AddSignCells(std::vector<Cell>& row, const std::array<Level, 6>& levels) {
+void AddSignCells(std::vector<Cell>& row, const Levels& levels) {
   for (Level level : levels) row.push_back({LevelMark(level), level});
 }
 

@@ -1,24 +1,10 @@
 #include "signals/finding.h"
 
+#include "signals/sign.h"
+
 namespace addio {
 
-const char* SignKey(Sign sign) {
-  switch (sign) {
-    case Sign::kNoContract:
-      return "no_contract";
-    case Sign::kScopeCreep:
-      return "scope_creep";
-    case Sign::kTimeDrain:
-      return "time_drain";
-    case Sign::kUnderpaying:
-      return "underpaying";
-    case Sign::kLatePayment:
-      return "late_payment";
-    case Sign::kNonPayment:
-      return "non_payment";
-  }
-  return "";
-}
+std::string SignKey(const SignDefinition* sign) { return std::string(sign->key()); }
 
 const char* LevelKey(Level level) {
   switch (level) {
@@ -39,6 +25,21 @@ const Metric* Finding::FindMetric(std::string_view name) const {
     if (metric.name == name) return &metric;
   }
   return nullptr;
+}
+
+std::optional<double> MetricNumber(const Finding& finding, std::string_view name) {
+  const Metric* metric = finding.FindMetric(name);
+  if (metric == nullptr) return std::nullopt;
+  if (metric->kind == Metric::Kind::kNumber) return metric->number;
+  if (metric->kind == Metric::Kind::kCount) return static_cast<double>(metric->count);
+  return std::nullopt;
+}
+
+std::optional<Money> MetricMoney(const Finding& finding, std::string_view name, Currency currency) {
+  const Metric* metric = finding.FindMetric(name);
+  if (metric == nullptr || metric->kind != Metric::Kind::kMoney) return std::nullopt;
+  if (!(metric->money.currency() == currency)) return std::nullopt;
+  return metric->money;
 }
 
 }  // namespace addio

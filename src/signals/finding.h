@@ -1,11 +1,12 @@
 // What one sign says about one client: a severity, named metrics, reasons in English and
-// Italian, and the evidence (the records behind it). The six sign keys of DESIGN.md
-// section 4 are the names everywhere: file, enum, JSON key, CSS class, translation key.
+// Italian, and the evidence (the records behind it). Which sign it is comes from the
+// registry (signals/sign.h); its key is the name everywhere: file, JSON key, CSS class,
+// translation key.
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
@@ -13,12 +14,9 @@
 
 namespace addio {
 
-enum class Sign { kNoContract, kScopeCreep, kTimeDrain, kUnderpaying, kLatePayment, kNonPayment };
-inline constexpr std::array<Sign, 6> kAllSigns = {Sign::kNoContract,  Sign::kScopeCreep,
-                                                  Sign::kTimeDrain,   Sign::kUnderpaying,
-                                                  Sign::kLatePayment, Sign::kNonPayment};
-// "no_contract", "scope_creep", "time_drain", "underpaying", "late_payment", "non_payment".
-const char* SignKey(Sign sign);
+class SignDefinition;
+// The key of `sign` ("late_payment"). REQUIRES: sign != nullptr.
+std::string SignKey(const SignDefinition* sign);
 
 enum class Level { kGreen, kAmber, kRed, kUnknown };
 const char* LevelKey(Level level);  // "green", "amber", "red", "unknown"
@@ -81,7 +79,7 @@ struct Threshold {
 };
 
 struct Finding {
-  Sign sign = Sign::kNoContract;
+  const SignDefinition* sign = nullptr;  // the registered sign that found it
   Level level = Level::kUnknown;
   std::vector<Metric> metrics;     // in a fixed order per sign
   std::vector<Text> reasons;       // at least one, whatever the level
@@ -91,5 +89,12 @@ struct Finding {
   // The metric named `name`, or nullptr.
   const Metric* FindMetric(std::string_view name) const;
 };
+
+// The metric as a number (kNumber, or kCount as a double); nullopt when absent or unknown.
+std::optional<double> MetricNumber(const Finding& finding, std::string_view name);
+
+// The metric as money; nullopt when absent, unknown, not money, or in another currency
+// than `currency` (so that arithmetic never mixes currencies).
+std::optional<Money> MetricMoney(const Finding& finding, std::string_view name, Currency currency);
 
 }  // namespace addio

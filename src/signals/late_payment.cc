@@ -1,13 +1,14 @@
 // late_payment: the client pays late, as a habit rather than an exception (DESIGN.md
 // section 4). For each non-void invoice due in the window, the settled date is the day
-// the allocated payments (ledger/allocation.h, payments after as_of ignored) reach its
+// the allocated payments (the client's snapshot, payments after as_of ignored) reach its
 // amount; days_late = settled - due, or as_of - due while unsettled. It is late beyond
 // grace_days. A habit is enough late ones among the latest invoices, or a high late
 // share over enough invoices; lateness that is no habit stays green as an exception.
 #include <algorithm>
 #include <tuple>
 
-#include "ledger/allocation.h"
+#include "signals/act.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/text.h"
 #include "signals/window.h"
@@ -87,27 +88,25 @@ void AddThresholds(Finding& finding, const Settings& s) {
 
 }  // namespace
 
-Finding EvaluateLatePayment(const ClientLedger& client, const Context& context) {
+namespace {
+
+Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
+  const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const signals_internal::Window window = signals_internal::MakeWindow(context);
   const std::string days = std::to_string(window.days);
   Finding finding;
-  finding.sign = Sign::kLatePayment;
-
-  std::vector<Invoice> invoices;
-  for (const Invoice& invoice : client.invoices) {
-    if (invoice.issued <= context.as_of) invoices.push_back(invoice);
-  }
-  const AllocationResult allocation =
-      AllocatePayments(invoices, client.payments, *context.workspace, context.as_of);
 
   std::vector<DueInvoice> due;
-  for (size_t i = 0; i < invoices.size(); ++i) {
-    const Invoice& invoice = invoices[i];
-    if (invoice.status == InvoiceStatus::kVoid || !window.Contains(invoice.due)) continue;
-    const InvoiceSettlement& settlement = allocation.settlements[i];
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    const Invoice& invoice = client.invoices[i];
+    if (!snapshot.Exists(i) || invoice.status == InvoiceStatus::kVoid ||
+        !window.Contains(invoice.due)) {
+      continue;
+    }
+    const InvoiceSettlement& settlement = snapshot.settlement(i);
     DueInvoice d{&invoice, 0, settlement.settled.has_value(), false, std::nullopt, std::nullopt};
-    d.days_late = DaysBetween(invoice.due, d.settled ? *settlement.settled : context.as_of);
+    d.days_late = snapshot.DaysLate(i);
     d.late = d.days_late > s.grace_days;
     d.amount = ToWorkspace(invoice.amount, context);
     Money unpaid = invoice.amount;
@@ -248,5 +247,83 @@ Finding EvaluateLatePayment(const ClientLedger& client, const Context& context) 
                   "Un'eccezione, non un'abitudine: di solito questo cliente paga puntualmente."));
   return finding;
 }
+
+using signals_internal::Fig;
+using signals_internal::IsFlagged;
+using signals_internal::IsRed;
+using signals_internal::MoneyFig;
+using signals_internal::NumberFig;
+using signals_internal::PercentFig;
+
+void PlanLatePayment(const Finding& f, const Economics& e, ActionPlan& plan) {
+  const bool red = IsRed(f);
+  const int64_t late = static_cast<int64_t>(MetricNumber(f, "late_invoices").value_or(0));
+  const int64_t due = static_cast<int64_t>(MetricNumber(f, "due_invoices").value_or(0));
+  const std::optional<double> median = MetricNumber(f, "median_days_late");
+  const std::string median_en =
+      median ? " (typically " + NumberFig(*median, 0).en + " days late)" : "";
+  const std::string median_it =
+      median ? " (di solito con " + NumberFig(*median, 0).it + " giorni di ritardo)" : "";
+  if (e.statutory_invoices > 0 && e.statutory_interest.is_positive()) {
+    const Fig interest = MoneyFig(e.statutory_interest);
+    const std::string invoices_en = Plural(e.statutory_invoices, "invoice", "invoices");
+    const std::string invoices_it = Plural(e.statutory_invoices, "fattura", "fatture");
+    plan.Add("claim_late_interest", red ? 68 : 38, f.sign,
+             "Claim the statutory late-payment interest: " + interest.en + " on " + invoices_en +
+                 " (EU Directive 2011/7/EU: reference rate + 8 points, plus 40 EUR per "
+                 "invoice). Even mentioning it in reminders makes paying on time worth it.",
+             "Richiedi gli interessi di mora previsti dalla legge: " + interest.it + " su " +
+                 invoices_it +
+                 " (D.Lgs. 231/2002: tasso di riferimento + 8 punti, più 40 euro a fattura). "
+                 "Anche solo citarli nei solleciti rende conveniente pagare puntuali.");
+  }
+  plan.Add("automatic_reminders", red ? 50 : 42, f.sign,
+           "Paid late " + std::to_string(late) + " times out of " + std::to_string(due) +
+               median_en +
+               ": send automatic reminders 3 days before the due date, on the day, and every "
+               "week after.",
+           "Ha pagato in ritardo " + std::to_string(late) + " volte su " + std::to_string(due) +
+               median_it +
+               ": imposta solleciti automatici 3 giorni prima della scadenza, il giorno stesso "
+               "e poi ogni settimana.");
+  plan.Add("shorten_terms", red ? 60 : 36, f.sign,
+           "Shorten the payment terms to 15 days and invoice each milestone as it is "
+           "delivered, instead of one invoice at the end.",
+           "Riduci i termini di pagamento a 15 giorni e fattura ogni fase alla consegna, invece "
+           "di un'unica fattura finale.");
+  if (red) {
+    plan.Add("require_deposit", 66, f.sign,
+             "Late payment is the rule with this client: ask for a 30-50% deposit before "
+             "starting each job.",
+             "Con questo cliente il ritardo è la regola: chiedi un acconto del 30-50% prima di "
+             "iniziare ogni lavoro.");
+  }
+}
+
+class LatePayment final : public SignDefinition {
+ public:
+  LatePayment()
+      : SignDefinition({.key = "late_payment",
+                        .weight_halves = 3,
+                        .archetype = "slow_payer",
+                        .tie_rank = 2,
+                        .red_parts_ways = false,
+                        .reads = {}}) {}
+
+  Finding Evaluate(const SignInput& input) const override {
+    return Measure(input.client, input.context);
+  }
+
+  void Act(const Finding& finding, const Economics& economics, const Context&,
+           ActionPlan& plan) const override {
+    if (IsFlagged(finding)) PlanLatePayment(finding, economics, plan);
+  }
+};
+
+}  // namespace
+
+namespace signals_internal {
+std::unique_ptr<SignDefinition> MakeLatePayment() { return std::make_unique<LatePayment>(); }
+}  // namespace signals_internal
 
 }  // namespace addio

@@ -11,6 +11,8 @@
 #include <map>
 #include <string_view>
 
+#include "signals/act.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/text.h"
 #include "signals/window.h"
@@ -97,13 +99,15 @@ Evidence MakeEvidence(const Record& r) {
 
 }  // namespace
 
-Finding EvaluateNoContract(const ClientLedger& client, const Context& context) {
+namespace {
+
+Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
+  const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const Window window = signals_internal::MakeWindow(context);
   const CivilDate as_of = context.as_of;
   const std::string days = std::to_string(window.days);
   Finding finding;
-  finding.sign = Sign::kNoContract;
 
   signals_internal::EvidenceList<Record> evidence;
 
@@ -288,5 +292,71 @@ Finding EvaluateNoContract(const ClientLedger& client, const Context& context) {
   }
   return finding;
 }
+
+using signals_internal::Fig;
+using signals_internal::IsFlagged;
+using signals_internal::IsRed;
+using signals_internal::MoneyFig;
+using signals_internal::NumberFig;
+using signals_internal::PercentFig;
+
+void PlanNoContract(const Finding& f, ActionPlan& plan) {
+  const std::optional<double> hours = MetricNumber(f, "uncovered_hours");
+  const std::optional<double> share = MetricNumber(f, "uncovered_share");
+  std::string en, it;
+  if (hours && *hours > 0) {
+    en = NumberFig(*hours, 1).en + " hours of work";
+    it = NumberFig(*hours, 1).it + " ore di lavoro";
+    if (share) {
+      en += " (" + PercentFig(*share).en + ")";
+      it += " (il " + PercentFig(*share).it + ")";
+    }
+    en += " had no signed contract. ";
+    it += " non erano coperte da un contratto firmato. ";
+  }
+  if (IsRed(f)) {
+    plan.Add("stop_work_until_signed", 90, f.sign,
+             "The client refused or ignored a contract and work went on anyway. " + en +
+                 "Stop work until a contract is signed: without one, scope, price and payment "
+                 "terms are yours to prove.",
+             "Il cliente ha rifiutato o ignorato un contratto e il lavoro è proseguito lo "
+             "stesso. " +
+                 it +
+                 "Sospendi il lavoro finché il contratto non è firmato: senza, dovrai essere tu "
+                 "a dimostrare perimetro, prezzo e termini di pagamento.");
+    return;
+  }
+  plan.Add("send_short_sow", 55, f.sign,
+           en + "Send a one-page statement of work (scope, price, payment terms) and have it "
+                "signed, even by e-mail, before the next task.",
+           it + "Invia una lettera d'incarico di una pagina (attività, prezzo, termini di "
+                "pagamento) e falla firmare, anche via e-mail, prima del prossimo lavoro.");
+}
+
+class NoContract final : public SignDefinition {
+ public:
+  NoContract()
+      : SignDefinition({.key = "no_contract",
+                        .weight_halves = 2,
+                        .archetype = "contract_averse",
+                        .tie_rank = 1,
+                        .red_parts_ways = true,
+                        .reads = {}}) {}
+
+  Finding Evaluate(const SignInput& input) const override {
+    return Measure(input.client, input.context);
+  }
+
+  void Act(const Finding& finding, const Economics&, const Context&,
+           ActionPlan& plan) const override {
+    if (IsFlagged(finding)) PlanNoContract(finding, plan);
+  }
+};
+
+}  // namespace
+
+namespace signals_internal {
+std::unique_ptr<SignDefinition> MakeNoContract() { return std::make_unique<NoContract>(); }
+}  // namespace signals_internal
 
 }  // namespace addio

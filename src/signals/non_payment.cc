@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <array>
 
-#include "ledger/allocation.h"
+#include "signals/act.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/text.h"
 #include "signals/window.h"
@@ -53,20 +54,15 @@ Evidence MakeEvidence(const Record& r) {
 
 }  // namespace
 
-Finding EvaluateNonPayment(const ClientLedger& client, const Context& context) {
+namespace {
+
+Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
+  const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const signals_internal::Window window = signals_internal::MakeWindow(context);
   const std::string days = std::to_string(window.days);
   const Money zero = signals_internal::ZeroMoney(context);
   Finding finding;
-  finding.sign = Sign::kNonPayment;
-
-  std::vector<Invoice> invoices;
-  for (const Invoice& invoice : client.invoices) {
-    if (invoice.issued <= context.as_of) invoices.push_back(invoice);
-  }
-  const AllocationResult allocation =
-      AllocatePayments(invoices, client.payments, *context.workspace, context.as_of);
 
   int64_t ever_due = 0, overdue = 0, no_payment = 0, unconverted = 0;
   std::optional<int32_t> oldest;
@@ -74,10 +70,13 @@ Finding EvaluateNonPayment(const ClientLedger& client, const Context& context) {
   std::array<Money, 4> buckets = {zero, zero, zero, zero};
   Money overdue_amount = zero, amber_amount = zero, no_payment_amount = zero, written_off = zero;
   signals_internal::EvidenceList<Record> evidence;
-  for (size_t i = 0; i < invoices.size(); ++i) {
-    const Invoice& invoice = invoices[i];
-    const InvoiceSettlement& settlement = allocation.settlements[i];
-    if (invoice.status == InvoiceStatus::kVoid || invoice.due > context.as_of) continue;
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    const Invoice& invoice = client.invoices[i];
+    const InvoiceSettlement& settlement = snapshot.settlement(i);
+    if (!snapshot.Exists(i) || invoice.status == InvoiceStatus::kVoid ||
+        invoice.due > context.as_of) {
+      continue;
+    }
     ++ever_due;
     const std::optional<Money> open = ToWorkspace(settlement.open, context);
     if (!open) {
@@ -198,5 +197,106 @@ Finding EvaluateNonPayment(const ClientLedger& client, const Context& context) {
   }
   return finding;
 }
+
+using signals_internal::Fig;
+using signals_internal::IsFlagged;
+using signals_internal::IsRed;
+using signals_internal::MoneyFig;
+using signals_internal::NumberFig;
+using signals_internal::PercentFig;
+
+void PlanNonPayment(const Finding& f, const Economics& e, const Context& context,
+                    ActionPlan& plan) {
+  const Fig overdue = MoneyFig(e.overdue_amount);
+  const int64_t stale = static_cast<int64_t>(MetricNumber(f, "unpaid_60_no_payment").value_or(0));
+  const int red_days = context.settings.non_payment_red_days;
+  if (IsRed(f)) {
+    if (e.overdue_amount.is_positive()) {
+      plan.Add("formal_notice", 100, f.sign,
+               "Send a formal notice (registered letter or certified e-mail) for the " +
+                   overdue.en + " overdue, giving 15 days to pay before further steps.",
+               "Invia una diffida ad adempiere (raccomandata A/R o PEC) per i " + overdue.it +
+                   " scaduti, con 15 giorni per pagare prima di procedere oltre.");
+      plan.Add("stop_work", 95, f.sign,
+               "Stop all work and deliver nothing new until the " + overdue.en +
+                   " overdue is paid: every extra hour is more credit to a client who does "
+                   "not pay.",
+               "Sospendi ogni lavoro e non consegnare nulla di nuovo finché non sono saldati i " +
+                   overdue.it +
+                   " scaduti: ogni ora in più è altro credito a un cliente che non "
+                   "paga.");
+    }
+    if (stale > 0) {
+      plan.Add("collection", 85, f.sign,
+               Plural(stale, "invoice is", "invoices are") + " " + std::to_string(red_days) +
+                   "+ days past due with no payment at all: if the formal notice goes "
+                   "unanswered, hand the claim to a collection agency or a lawyer (an "
+                   "injunction to pay is fast for documented invoices).",
+               Plural(stale, "fattura è scaduta", "fatture sono scadute") + " da oltre " +
+                   std::to_string(red_days) +
+                   " giorni senza alcun pagamento: se la diffida resta senza risposta, affida "
+                   "il credito a una società di recupero crediti o a un avvocato (con fatture "
+                   "documentate il decreto ingiuntivo è rapido).");
+    }
+    if (e.written_off.is_positive()) {
+      const Fig lost = MoneyFig(e.written_off);
+      plan.Add("require_deposit", 70, f.sign,
+               "You wrote off " + lost.en +
+                   " from this client in the period: take on new work only against a deposit "
+                   "of at least 50%.",
+               "Nel periodo hai stralciato " + lost.it +
+                   " di crediti verso questo cliente: accetta nuovi lavori solo con un acconto "
+                   "di almeno il 50%.");
+    }
+    return;
+  }
+  plan.Add("formal_notice", 60, f.sign,
+           "Send a formal reminder for the " + overdue.en +
+               " unpaid for more than 30 days past due, with a firm payment date.",
+           "Invia un sollecito formale per i " + overdue.it +
+               " non pagati da oltre 30 giorni dalla scadenza, indicando una data di pagamento "
+               "precisa.");
+  plan.Add("require_deposit", 45, f.sign,
+           "Ask for a 30% deposit on the next job until the overdue invoices are cleared.",
+           "Chiedi un acconto del 30% sul prossimo lavoro finché le fatture scadute non sono "
+           "saldate.");
+}
+
+class NonPayment final : public SignDefinition {
+ public:
+  NonPayment()
+      : SignDefinition({.key = "non_payment",
+                        .weight_halves = 6,
+                        .archetype = "non_payer",
+                        .tie_rank = 0,
+                        .red_parts_ways = true,
+                        .reads = {}}) {}
+
+  Finding Evaluate(const SignInput& input) const override {
+    return Measure(input.client, input.context);
+  }
+
+  // What is overdue and what was written off.
+  void Price(const Finding& finding, const std::optional<Money>&, const Context& context,
+             Economics& economics) const override {
+    const Currency currency = context.workspace->currency;
+    if (const auto overdue = MetricMoney(finding, "overdue_amount", currency)) {
+      economics.overdue_amount = *overdue;
+    }
+    if (const auto lost = MetricMoney(finding, "written_off", currency))
+      economics.written_off = *lost;
+  }
+
+  void Act(const Finding& finding, const Economics& economics, const Context& context,
+           ActionPlan& plan) const override {
+    if (IsFlagged(finding)) PlanNonPayment(finding, economics, context, plan);
+  }
+};
+
+}  // namespace
+
+namespace signals_internal {
+std::unique_ptr<SignDefinition> MakeNonPayment() { return std::make_unique<NonPayment>(); }
+}  // namespace signals_internal
 
 }  // namespace addio

@@ -120,7 +120,7 @@ std::optional<Money> Portfolio::ReferenceRate(const std::string& client,
   return signals_internal::FindReference(*this, client, context).rate;
 }
 
-Portfolio BuildPortfolio(const std::vector<ClientLedger>& clients, const Context& context) {
+Portfolio BuildPortfolio(const std::vector<ClientSnapshot>& clients, const Context& context) {
   Portfolio portfolio;
   portfolio.rates.resize(clients.size());
   const signals_internal::Window window = signals_internal::MakeWindow(context);
@@ -128,7 +128,7 @@ Portfolio BuildPortfolio(const std::vector<ClientLedger>& clients, const Context
   auto compute = [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       const EarnedRate earned = signals_internal::ComputeEarnedRate(clients[i], context, window);
-      portfolio.rates[i] = {clients[i].client.id, earned.hours(), earned.effective_rate};
+      portfolio.rates[i] = {clients[i].client().id, earned.hours(), earned.effective_rate};
     }
   };
   // Each thread fills its own slice of `rates`, so the result is the same for any number

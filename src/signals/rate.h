@@ -30,7 +30,7 @@ struct EarnedRate {
   double hours() const { return static_cast<double>(minutes()) / 60.0; }
 };
 
-EarnedRate ComputeEarnedRate(const ClientLedger& client, const Context& context,
+EarnedRate ComputeEarnedRate(const ClientSnapshot& client, const Context& context,
                              const Window& window);
 
 // The reference rate of one client and where it came from.

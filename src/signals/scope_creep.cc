@@ -9,6 +9,8 @@
 #include <map>
 #include <string_view>
 
+#include "signals/act.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/text.h"
 #include "signals/window.h"
@@ -98,12 +100,14 @@ Evidence MakeEvidence(const Record& r) {
 
 }  // namespace
 
-Finding EvaluateScopeCreep(const ClientLedger& client, const Context& context) {
+namespace {
+
+Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
+  const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const Window window = signals_internal::MakeWindow(context);
   const std::string days = std::to_string(window.days);
   Finding finding;
-  finding.sign = Sign::kScopeCreep;
 
   std::map<std::string_view, const Project*> projects;
   for (const Project& project : client.projects) projects[project.id] = &project;
@@ -239,5 +243,82 @@ Finding EvaluateScopeCreep(const ClientLedger& client, const Context& context) {
   }
   return finding;
 }
+
+using signals_internal::Fig;
+using signals_internal::IsFlagged;
+using signals_internal::IsRed;
+using signals_internal::MoneyFig;
+using signals_internal::NumberFig;
+using signals_internal::PercentFig;
+
+void PlanScopeCreep(const Finding& f, const Economics& e, ActionPlan& plan) {
+  const bool red = IsRed(f);
+  const int64_t extras = static_cast<int64_t>(MetricNumber(f, "extra_requests").value_or(0));
+  const double extra_hours = MetricNumber(f, "extra_hours").value_or(0);
+  const std::optional<double> ratio = MetricNumber(f, "creep_ratio");
+  std::string en =
+      "Put every request outside the agreed scope in a written change order with "
+      "price and date, approved before you start it.";
+  std::string it =
+      "Metti per iscritto ogni richiesta fuori dagli accordi con una variante "
+      "che indichi prezzo e data, approvata prima di iniziare.";
+  if (extras > 0) {
+    std::string share_en, share_it;
+    if (ratio) {
+      share_en = ", " + PercentFig(*ratio).en + " of the agreed hours";
+      share_it = ", il " + PercentFig(*ratio).it + " delle ore concordate";
+    }
+    en = Plural(extras, "unpaid extra", "unpaid extras") + " took " + NumberFig(extra_hours, 1).en +
+         " hours" + share_en + ". " + en;
+    it = Plural(extras, "richiesta extra non pagata", "richieste extra non pagate") +
+         (extras == 1 ? " ha richiesto " : " hanno richiesto ") + NumberFig(extra_hours, 1).it +
+         " ore" + share_it + ". " + it;
+  }
+  plan.Add("introduce_change_orders", red ? 72 : 46, f.sign, std::move(en), std::move(it));
+  if (e.unbilled_extras.is_positive()) {
+    const Fig unbilled = MoneyFig(e.unbilled_extras);
+    plan.Add("bill_extras", red ? 66 : 40, f.sign,
+             "Bill the extra work already done: " + unbilled.en +
+                 " at your usual rate. Send it with a short list of the requests and dates.",
+             "Fattura il lavoro extra già svolto: " + unbilled.it +
+                 " alla tua tariffa abituale. Allega un breve elenco delle richieste con le "
+                 "date.");
+  }
+}
+
+class ScopeCreep final : public SignDefinition {
+ public:
+  ScopeCreep()
+      : SignDefinition({.key = "scope_creep",
+                        .weight_halves = 2,
+                        .archetype = "scope_creeper",
+                        .tie_rank = 4,
+                        .red_parts_ways = false,
+                        .reads = {}}) {}
+
+  Finding Evaluate(const SignInput& input) const override {
+    return Measure(input.client, input.context);
+  }
+
+  // The unpaid extra hours at the reference rate.
+  void Price(const Finding& finding, const std::optional<Money>& reference_rate, const Context&,
+             Economics& economics) const override {
+    const double extra_hours = MetricNumber(finding, "extra_hours").value_or(0);
+    if (reference_rate && extra_hours > 0) {
+      economics.unbilled_extras = reference_rate->Mul(signals_internal::HoursDecimal(extra_hours));
+    }
+  }
+
+  void Act(const Finding& finding, const Economics& economics, const Context&,
+           ActionPlan& plan) const override {
+    if (IsFlagged(finding)) PlanScopeCreep(finding, economics, plan);
+  }
+};
+
+}  // namespace
+
+namespace signals_internal {
+std::unique_ptr<SignDefinition> MakeScopeCreep() { return std::make_unique<ScopeCreep>(); }
+}  // namespace signals_internal
 
 }  // namespace addio

@@ -22,17 +22,4 @@ Result<Context> MakeContext(const Workspace& workspace, CivilDate as_of) {
   return context;
 }
 
-std::array<Finding, 6> EvaluateSigns(const ClientLedger& client, const Portfolio& portfolio,
-                                     const Context& context) {
-  // underpaying first: time_drain asks whether the pay justifies the demands.
-  Finding underpaying = EvaluateUnderpaying(client, portfolio, context);
-  Finding time_drain = EvaluateTimeDrain(client, underpaying, context);
-  return {EvaluateNoContract(client, context),
-          EvaluateScopeCreep(client, context),
-          std::move(time_drain),
-          std::move(underpaying),
-          EvaluateLatePayment(client, context),
-          EvaluateNonPayment(client, context)};
-}
-
 }  // namespace addio

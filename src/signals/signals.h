@@ -1,8 +1,8 @@
-// The six signs, each a pure function of (client ledger, portfolio statistics,
-// settings, as_of). Evaluation is safe to run concurrently on different clients.
+// What every sign reads besides the client's own records: the assessment's context
+// (workspace, time zone, settings, as_of) and the portfolio statistics. The signs
+// themselves are registered units (signals/sign.h).
 #pragma once
 
-#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +13,7 @@
 #include "core/time.h"
 #include "ledger/client_ledger.h"
 #include "ledger/records.h"
+#include "ledger/snapshot.h"
 #include "signals/finding.h"
 #include "signals/settings.h"
 
@@ -62,23 +63,8 @@ struct Portfolio {
 
 // Builds the portfolio statistics over all clients: hours and effective rate per client,
 // computed as underpaying does. Runs on several threads over chunks of `clients`; the
-// result does not depend on how many.
-Portfolio BuildPortfolio(const std::vector<ClientLedger>& clients, const Context& context);
-
-// The six findings of one client, in kAllSigns order. time_drain reads underpaying's
-// rate_ratio (the seed's question: does the pay justify it?).
-std::array<Finding, 6> EvaluateSigns(const ClientLedger& client, const Portfolio& portfolio,
-                                     const Context& context);
-
-// One sign each; see the matching .cc for the exact rules of DESIGN.md section 4.
-Finding EvaluateNoContract(const ClientLedger& client, const Context& context);
-Finding EvaluateScopeCreep(const ClientLedger& client, const Context& context);
-Finding EvaluateUnderpaying(const ClientLedger& client, const Portfolio& portfolio,
-                            const Context& context);
-Finding EvaluateTimeDrain(const ClientLedger& client, const Finding& underpaying,
-                          const Context& context);
-Finding EvaluateLatePayment(const ClientLedger& client, const Context& context);
-Finding EvaluateNonPayment(const ClientLedger& client, const Context& context);
+// result does not depend on how many. REQUIRES: every snapshot is as of context.as_of.
+Portfolio BuildPortfolio(const std::vector<ClientSnapshot>& clients, const Context& context);
 
 // The hours agreed for `project` as scope_creep counts them: budget_hours, else fee /
 // the hourly rate of its contract (or of the client's latest signed contract stating

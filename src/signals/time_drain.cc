@@ -10,6 +10,8 @@
 #include <array>
 #include <set>
 
+#include "signals/act.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/text.h"
 #include "signals/window.h"
@@ -182,14 +184,16 @@ void AddThresholds(Finding& finding, const Settings& s) {
 
 }  // namespace
 
-Finding EvaluateTimeDrain(const ClientLedger& client, const Finding& underpaying,
-                          const Context& context) {
+namespace {
+
+Finding Measure(const ClientSnapshot& snapshot, const Finding& underpaying,
+                const Context& context) {
+  const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const Window window = signals_internal::MakeWindow(context);
   const signals_internal::WorkingCalendar calendar(context);
   const std::string days = std::to_string(window.days);
   Finding finding;
-  finding.sign = Sign::kTimeDrain;
 
   signals_internal::EvidenceList<Record> evidence;
 
@@ -403,5 +407,75 @@ Finding EvaluateTimeDrain(const ClientLedger& client, const Finding& underpaying
   }
   return finding;
 }
+
+using signals_internal::Fig;
+using signals_internal::IsFlagged;
+using signals_internal::IsRed;
+using signals_internal::MoneyFig;
+using signals_internal::NumberFig;
+using signals_internal::PercentFig;
+
+void PlanTimeDrain(const Finding& f, const Context& context, ActionPlan& plan) {
+  const bool red = IsRed(f);
+  const Settings& s = context.settings;
+  const std::optional<double> contact_share = MetricNumber(f, "after_hours_share");
+  const std::optional<double> work_share = MetricNumber(f, "after_hours_work_share");
+  const std::optional<double> rush = MetricNumber(f, "rush_per_month");
+  const bool rush_problem = rush && *rush >= s.time_drain_amber_rush_per_month;
+  const bool hours_problem =
+      (contact_share && *contact_share >= s.time_drain_amber_after_hours_share) ||
+      (work_share && *work_share >= s.time_drain_amber_after_hours_work_share) || !rush_problem;
+  if (hours_problem) {
+    std::string en, it;
+    if (contact_share && *contact_share > 0) {
+      en = PercentFig(*contact_share).en +
+           " of their calls and messages arrive outside your working hours. ";
+      it = "Il " + PercentFig(*contact_share).it +
+           " delle loro chiamate e dei messaggi arriva fuori dal tuo orario di lavoro. ";
+    }
+    en +=
+        "State your office hours in writing, answer after-hours messages the next working "
+        "day, and bill out-of-hours work at a higher rate.";
+    it +=
+        "Comunica per iscritto il tuo orario, rispondi ai messaggi fuori orario il giorno "
+        "lavorativo successivo e fattura il lavoro fuori orario con una maggiorazione.";
+    plan.Add("set_office_hours", red ? 62 : 34, f.sign, std::move(en), std::move(it));
+  }
+  if (rush_problem) {
+    plan.Add("add_rush_fee", red ? 58 : 32, f.sign,
+             NumberFig(*rush, 1).en +
+                 " rush requests a month: add a 50% surcharge to anything wanted within 24 "
+                 "hours, and say so before accepting.",
+             NumberFig(*rush, 1).it +
+                 " richieste urgenti al mese: applica una maggiorazione del 50% a tutto ciò che "
+                 "va consegnato entro 24 ore, e dillo prima di accettare.");
+  }
+}
+
+class TimeDrain final : public SignDefinition {
+ public:
+  TimeDrain()
+      : SignDefinition({.key = "time_drain",
+                        .weight_halves = 2,
+                        .archetype = "firefighter",
+                        .tie_rank = 5,
+                        .red_parts_ways = false,
+                        .reads = {"underpaying"}}) {}
+
+  Finding Evaluate(const SignInput& input) const override {
+    return Measure(input.client, *FindingOf(input.findings, "underpaying"), input.context);
+  }
+
+  void Act(const Finding& finding, const Economics&, const Context& context,
+           ActionPlan& plan) const override {
+    if (IsFlagged(finding)) PlanTimeDrain(finding, context, plan);
+  }
+};
+
+}  // namespace
+
+namespace signals_internal {
+std::unique_ptr<SignDefinition> MakeTimeDrain() { return std::make_unique<TimeDrain>(); }
+}  // namespace signals_internal
 
 }  // namespace addio

@@ -8,8 +8,9 @@
 // Amber: rate_ratio < amber_ratio, or a refused raise with rate_ratio < 1.
 #include <algorithm>
 
-#include "ledger/allocation.h"
+#include "signals/act.h"
 #include "signals/rate.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/text.h"
 #include "signals/window.h"
@@ -17,8 +18,9 @@
 namespace addio {
 namespace signals_internal {
 
-EarnedRate ComputeEarnedRate(const ClientLedger& client, const Context& context,
+EarnedRate ComputeEarnedRate(const ClientSnapshot& snapshot, const Context& context,
                              const Window& window) {
+  const ClientLedger& client = snapshot.records();
   EarnedRate earned;
   earned.invoiced = earned.written_off = earned.revenue = ZeroMoney(context);
   for (const WorkEntry& work : client.work) {
@@ -41,18 +43,13 @@ EarnedRate ComputeEarnedRate(const ClientLedger& client, const Context& context,
   }
   if (any_written_off) {
     // What a written-off invoice had received before as_of stays revenue; the rest is lost.
-    std::vector<Invoice> invoices;
-    for (const Invoice& invoice : client.invoices) {
-      if (invoice.issued <= context.as_of) invoices.push_back(invoice);
-    }
-    const AllocationResult allocation =
-        AllocatePayments(invoices, client.payments, *context.workspace, context.as_of);
-    for (size_t i = 0; i < invoices.size(); ++i) {
-      const Invoice& invoice = invoices[i];
-      if (invoice.status != InvoiceStatus::kWrittenOff || !window.Contains(invoice.issued)) {
+    for (size_t i = 0; i < client.invoices.size(); ++i) {
+      const Invoice& invoice = client.invoices[i];
+      if (!snapshot.Exists(i) || invoice.status != InvoiceStatus::kWrittenOff ||
+          !window.Contains(invoice.issued)) {
         continue;
       }
-      if (const auto open = ToWorkspace(allocation.settlements[i].open, context)) {
+      if (const auto open = ToWorkspace(snapshot.settlement(i).open, context)) {
         earned.written_off += *open;
       }
     }
@@ -116,18 +113,20 @@ Evidence MakeEvidence(const Record& r) {
 
 }  // namespace
 
-Finding EvaluateUnderpaying(const ClientLedger& client, const Portfolio& portfolio,
-                            const Context& context) {
+namespace {
+
+Finding Measure(const ClientSnapshot& snapshot, const Portfolio& portfolio,
+                const Context& context) {
+  const ClientLedger& client = snapshot.records();
   const Settings& settings = context.settings;
   const signals_internal::Window window = signals_internal::MakeWindow(context);
   const signals_internal::EarnedRate earned =
-      signals_internal::ComputeEarnedRate(client, context, window);
+      signals_internal::ComputeEarnedRate(snapshot, context, window);
   const signals_internal::Reference reference =
       signals_internal::FindReference(portfolio, client.client.id, context);
   const std::string days = std::to_string(window.days);
 
   Finding finding;
-  finding.sign = Sign::kUnderpaying;
   signals_internal::EvidenceList<Record> evidence;
   int64_t refused_raises = 0;
   for (const RateChange& change : client.rate_changes) {
@@ -255,5 +254,99 @@ Finding EvaluateUnderpaying(const ClientLedger& client, const Portfolio& portfol
   }
   return finding;
 }
+
+using signals_internal::Fig;
+using signals_internal::IsFlagged;
+using signals_internal::IsRed;
+using signals_internal::MoneyFig;
+using signals_internal::NumberFig;
+using signals_internal::PercentFig;
+
+void PlanUnderpaying(const Finding& f, const Economics& e, const Context& context,
+                     ActionPlan& plan) {
+  const bool red = IsRed(f);
+  const Currency currency = context.workspace->currency;
+  const std::optional<Money> reference = MetricMoney(f, "reference_rate", currency);
+  const std::optional<double> ratio = MetricNumber(f, "rate_ratio");
+  const bool refused = MetricNumber(f, "refused_raises").value_or(0) > 0;
+  std::string en, it;
+  if (e.effective_rate && reference) {
+    const Fig effective = MoneyFig(*e.effective_rate);
+    const Fig ref = MoneyFig(*reference);
+    en =
+        "You earn " + effective.en + " an hour here against " + ref.en + " from your other clients";
+    it = "Qui guadagni " + effective.it + " l'ora contro " + ref.it + " degli altri clienti";
+    if (ratio) {
+      en += " (" + PercentFig(*ratio).en + ")";
+      it += " (" + PercentFig(*ratio).it + ")";
+    }
+    en += ": propose " + ref.en +
+          " an hour from the next job, or cut the scope to match the "
+          "budget.";
+    it += ": proponi " + ref.it +
+          " l'ora dal prossimo lavoro, oppure riduci il perimetro in "
+          "proporzione al budget.";
+  } else {
+    en = "This client pays well below your other clients: propose a higher rate from the next "
+         "job, or cut the scope to match the budget.";
+    it = "Questo cliente paga molto meno degli altri: proponi una tariffa più alta dal "
+         "prossimo lavoro, oppure riduci il perimetro in proporzione al budget.";
+  }
+  if (refused) {
+    en += " They already refused a raise: put the new rate in writing with a date.";
+    it +=
+        " Ha già rifiutato un aumento: metti la nuova tariffa per iscritto, con una data di "
+        "decorrenza.";
+  }
+  plan.Add("raise_rate", red ? 75 : 44, f.sign, std::move(en), std::move(it));
+  if (red) {
+    plan.Add("set_minimum_fee", 52, f.sign,
+             "Set a minimum fee per job (for example half a day) so that small tasks and quick "
+             "calls stop pulling the rate down.",
+             "Stabilisci un compenso minimo per incarico (per esempio mezza giornata), così "
+             "piccoli lavori e telefonate veloci non abbassano più la tariffa.");
+  }
+}
+
+class Underpaying final : public SignDefinition {
+ public:
+  Underpaying()
+      : SignDefinition({.key = "underpaying",
+                        .weight_halves = 3,
+                        .archetype = "bargain_hunter",
+                        .tie_rank = 3,
+                        .red_parts_ways = false,
+                        .reads = {}}) {}
+
+  Finding Evaluate(const SignInput& input) const override {
+    return Measure(input.client, input.portfolio, input.context);
+  }
+
+  // hours, effective rate and revenue (net of write-offs: verdict/ adds them back so that
+  // they are subtracted once, in hidden_cost), and the gap to the reference rate.
+  void Price(const Finding& finding, const std::optional<Money>& reference_rate,
+             const Context& context, Economics& economics) const override {
+    const Currency currency = context.workspace->currency;
+    economics.hours = MetricNumber(finding, "hours").value_or(0);
+    economics.effective_rate = MetricMoney(finding, "effective_rate", currency);
+    if (const auto revenue = MetricMoney(finding, "revenue", currency))
+      economics.revenue += *revenue;
+    if (reference_rate && economics.effective_rate && *reference_rate > *economics.effective_rate) {
+      economics.underpay_gap = (*reference_rate - *economics.effective_rate)
+                                   .Mul(signals_internal::HoursDecimal(economics.hours));
+    }
+  }
+
+  void Act(const Finding& finding, const Economics& economics, const Context& context,
+           ActionPlan& plan) const override {
+    if (IsFlagged(finding)) PlanUnderpaying(finding, economics, context, plan);
+  }
+};
+
+}  // namespace
+
+namespace signals_internal {
+std::unique_ptr<SignDefinition> MakeUnderpaying() { return std::make_unique<Underpaying>(); }
+}  // namespace signals_internal
 
 }  // namespace addio

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "ledger/allocation.h"
+#include "ledger/snapshot.h"
 #include "store/import_plan.h"
 
 namespace addio {
@@ -41,16 +42,15 @@ Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace
   const Currency currency = workspace.currency;
   ClientBalance balance{Money::Zero(currency), Money::Zero(currency), Money::Zero(currency),
                         Money::Zero(currency), Money::Zero(currency)};
-  const AllocationResult allocation =
-      AllocatePayments(client.invoices, client.payments, workspace, as_of);
+  const ClientSnapshot snapshot(client, workspace, as_of);
   for (size_t i = 0; i < client.invoices.size(); ++i) {
     const Invoice& invoice = client.invoices[i];
-    if (invoice.status == InvoiceStatus::kVoid || invoice.issued > as_of) continue;
+    if (invoice.status == InvoiceStatus::kVoid || !snapshot.Exists(i)) continue;
     auto amount = Convert(invoice.amount, currency, workspace);
     if (!amount) return std::unexpected(amount.error());
     balance.invoiced += *amount;
     if (invoice.status != InvoiceStatus::kIssued) continue;
-    auto open = Convert(allocation.settlements[i].open, currency, workspace);
+    auto open = Convert(snapshot.settlement(i).open, currency, workspace);
     if (!open) return std::unexpected(open.error());
     balance.open += *open;
     if (invoice.due < as_of) balance.overdue += *open;
@@ -61,7 +61,7 @@ Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace
     if (!amount) return std::unexpected(amount.error());
     balance.paid += *amount;
   }
-  balance.credit = allocation.credit;
+  balance.credit = snapshot.credit();
   return balance;
 }
 

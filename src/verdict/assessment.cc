@@ -73,13 +73,27 @@ Error UnknownClient(const std::string& client) {
   return Error{ErrorCode::kNotFound, "no client with id \"" + client + "\""};
 }
 
+// One snapshot per client as of context.as_of, in the order of `clients`, built on every
+// core.
+std::vector<ClientSnapshot> SnapshotsAsOf(const std::vector<ClientLedger>& clients,
+                                          const Context& context) {
+  std::vector<std::optional<ClientSnapshot>> built(clients.size());
+  ParallelFor(clients.size(),
+              [&](size_t i) { built[i].emplace(clients[i], *context.workspace, context.as_of); });
+  std::vector<ClientSnapshot> snapshots;
+  snapshots.reserve(clients.size());
+  for (std::optional<ClientSnapshot>& snapshot : built) snapshots.push_back(std::move(*snapshot));
+  return snapshots;
+}
+
 }  // namespace
 
-ClientAssessment AssessClient(const ClientLedger& client, const Portfolio& portfolio,
+ClientAssessment AssessClient(const ClientSnapshot& client, const Portfolio& portfolio,
                               const Context& context) {
-  std::array<Finding, 6> signs = EvaluateSigns(client, portfolio, context);
-  Economics economics = ComputeEconomics(client, signs, context);
-  return Conclude(client.client, std::move(signs), std::move(economics), context);
+  Findings signs = EvaluateSigns(client, portfolio, context);
+  Economics economics = ComputeEconomics(
+      client, signs, portfolio.ReferenceRate(client.client().id, context), context);
+  return Conclude(client.client(), std::move(signs), std::move(economics), context);
 }
 
 Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::string& only_client) {
@@ -99,7 +113,8 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::stri
 
   // Every client counts in the portfolio, even when only one is assessed: its
   // reference rate comes from the others.
-  const Portfolio portfolio = BuildPortfolio(clients, *context);
+  const std::vector<ClientSnapshot> snapshots = SnapshotsAsOf(clients, *context);
+  const Portfolio portfolio = BuildPortfolio(snapshots, *context);
 
   Assessment out;
   out.as_of = as_of;
@@ -110,7 +125,7 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::stri
   out.settings = context->settings;
   out.clients.resize(selected.size());
   ParallelFor(selected.size(), [&](size_t i) {
-    out.clients[i] = AssessClient(clients[selected[i]], portfolio, *context);
+    out.clients[i] = AssessClient(snapshots[selected[i]], portfolio, *context);
   });
   return out;
 }
@@ -142,8 +157,9 @@ Result<std::vector<HistoryPoint>> History(const Ledger& ledger, const std::strin
   for (size_t i = 0; i < dates.size(); ++i) {
     Context at = *context;
     at.as_of = dates[i];
-    const Portfolio portfolio = BuildPortfolio(clients, at);
-    const ClientAssessment assessed = AssessClient(clients[*index], portfolio, at);
+    const std::vector<ClientSnapshot> snapshots = SnapshotsAsOf(clients, at);
+    const Portfolio portfolio = BuildPortfolio(snapshots, at);
+    const ClientAssessment assessed = AssessClient(snapshots[*index], portfolio, at);
     HistoryPoint& point = points[i];
     point.date = dates[i];
     point.score = assessed.score;

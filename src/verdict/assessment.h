@@ -1,7 +1,7 @@
-// The verdict layer (DESIGN.md sections 5 and 6): from the six findings of each client to
+// The verdict layer (DESIGN.md sections 5 and 6): from the findings of each client to
 // a score, a verdict (keep, watch, renegotiate, part ways), an archetype, the economics of
 // the relationship (what the client really costs) and the actions to take, most urgent
-// first. It sits between signals/ (six pure functions per client) and report/, profile/,
+// first. It sits between signals/ (the registered signs) and report/, profile/,
 // cli/ and api/, which only read the Assessment built here.
 //
 // Everything is a pure function of (ledger, settings, as_of): the same inputs give the
@@ -9,7 +9,6 @@
 // threads used to evaluate them.
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +19,10 @@
 #include "core/time.h"
 #include "ledger/client_ledger.h"
 #include "ledger/records.h"
+#include "signals/economics.h"
 #include "signals/finding.h"
 #include "signals/settings.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 
 namespace addio {
@@ -32,62 +33,31 @@ const char* VerdictKey(Verdict verdict);
 // The inverse of VerdictKey; nullopt for any other text.
 std::optional<Verdict> ParseVerdict(std::string_view key);
 
-enum class Archetype {
-  kPartner,
-  kNewcomer,
-  kNonPayer,
-  kContractAverse,
-  kSlowPayer,
-  kBargainHunter,
-  kScopeCreeper,
-  kFirefighter
+// A client type (DESIGN.md section 6): "partner" (all green or unknown, enough data),
+// "newcomer" (insufficient data), or the type named by the sign that weighs most
+// (SignDefinition::archetype: "non_payer", "slow_payer", ...). The key is the JSON value
+// and the catalogue key ("archetype.slow_payer").
+struct Archetype {
+  std::string_view key = "newcomer";  // a literal or a registered sign's archetype
+  friend bool operator==(const Archetype& a, const Archetype& b) { return a.key == b.key; }
 };
-// "partner", "newcomer", "non_payer", "contract_averse", "slow_payer", "bargain_hunter",
-// "scope_creeper", "firefighter".
-const char* ArchetypeKey(Archetype archetype);
-// The inverse of ArchetypeKey; nullopt for any other text.
+inline constexpr Archetype kPartner{"partner"};
+inline constexpr Archetype kNewcomer{"newcomer"};
+// "partner", "newcomer", or a sign's archetype key.
+std::string ArchetypeKey(Archetype archetype);
+// The inverse of ArchetypeKey over every known type (partner, newcomer and the registered
+// signs' types); nullopt for any other text.
 std::optional<Archetype> ParseArchetype(std::string_view key);
-
-// One thing to do about a client. `code` is stable (one of DESIGN.md section 5's list:
-// stop_work_until_signed, send_short_sow, ... end_relationship); `text` is concrete
-// advice in both languages, quoting the client's figures where they help.
-struct Action {
-  std::string code;
-  Text text;
-  int urgency = 0;                // higher is more urgent; actions are sorted by it, descending
-  Sign sign = Sign::kNoContract;  // the sign that asked for it
-};
-
-// What the relationship is worth over the window, in the workspace currency.
-// Every amount is exact; `hours` is the only non-money figure.
-struct Economics {
-  Money revenue;     // invoiced in the window, not void (write-offs included: they are
-                     // subtracted once, in hidden_cost)
-  double hours = 0;  // work + unlogged contact time
-  std::optional<Money> effective_rate;  // revenue / hours; nullopt under the minimum hours
-  Money overdue_amount;                 // unpaid past due, all invoices (non_payment)
-  Money late_cost;                      // Σ late amount × days late × cost_of_capital / 365
-  Money underpay_gap;                   // max(0, reference rate − effective rate) × hours
-  Money unbilled_extras;                // extra hours (scope_creep) × reference rate
-  Money written_off;                    // written off in the window
-  Money hidden_cost;                    // the five figures above, summed
-  Money net_value;                      // revenue − hidden_cost
-  // The late-payment interest the freelancer may claim (EU Directive 2011/7/EU, in Italy
-  // D.Lgs. 231/2002): reference rate + 8 points a year on what was paid or is still open
-  // after its due date, plus 40 EUR per such invoice, over every invoice neither void nor
-  // written off (verdict/late_interest.h does the day-by-day calculation). Not part of
-  // hidden_cost: it is a claim, not a loss.
-  Money statutory_interest;
-  int statutory_invoices = 0;  // invoices with something to claim
-};
+// Every known type: partner, newcomer, then each registered sign's, in registry order.
+std::vector<Archetype> AllArchetypes();
 
 struct ClientAssessment {
   std::string client;  // client id
   std::string name;    // client display name
   Verdict verdict = Verdict::kInsufficientData;
   int score = 100;  // 0 (every sign red) .. 100 (nothing wrong)
-  Archetype archetype = Archetype::kNewcomer;
-  std::array<Finding, 6> signs;  // in kAllSigns order
+  Archetype archetype = kNewcomer;
+  Findings signs;  // one per registered sign, in registry order
   Economics economics;
   std::vector<Action> actions;  // most urgent first
 };
@@ -116,8 +86,8 @@ struct HistoryPoint {
   CivilDate date;
   int score = 100;
   Verdict verdict = Verdict::kInsufficientData;
-  Archetype archetype = Archetype::kNewcomer;
-  std::array<Level, 6> levels{};  // in kAllSigns order
+  Archetype archetype = kNewcomer;
+  Levels levels;  // in registry order
   Money net_value;
 };
 
@@ -132,44 +102,41 @@ Result<std::vector<HistoryPoint>> History(const Ledger& ledger, const std::strin
 
 // Points per level: green 0, amber 1, red 3, unknown 0.
 int LevelPoints(Level level);
-// Weight per sign: no_contract 1, scope_creep 1, time_drain 1, underpaying 1.5,
-// late_payment 1.5, non_payment 3.
-double SignWeight(Sign sign);
 
-// round(100 × (1 − Σ w·p / (3 · Σ w))), levels in kAllSigns order.
-int Score(const std::array<Level, 6>& levels);
+// round(100 × (1 − Σ w·p / (3 · Σ w))) over the registered signs' weights.
+// REQUIRES: levels in registry order, one per sign.
+int Score(const Levels& levels);
 
-// The first rule of DESIGN.md section 5 that holds.
-Verdict DecideVerdict(const std::array<Level, 6>& levels, const Money& net_value);
+// The first rule of DESIGN.md section 5 that holds. REQUIRES: as Score.
+Verdict DecideVerdict(const Levels& levels, const Money& net_value);
 
 // partner when every sign is green or unknown with enough data (fewer than 4 unknown);
 // newcomer when the data is insufficient (4 or more unknown and nothing amber or red);
-// else the type of the sign with the largest w·p, ties in the order non_payment,
-// no_contract, late_payment, underpaying, scope_creep, time_drain.
-Archetype ClassifyArchetype(const std::array<Level, 6>& levels);
+// else the type of the sign with the largest w·p, ties to the lowest tie rank
+// (DESIGN.md section 6: non_payment, no_contract, late_payment, underpaying, scope_creep,
+// time_drain). REQUIRES: as Score.
+Archetype ClassifyArchetype(const Levels& levels);
 
-// The levels of six findings, in kAllSigns order.
-std::array<Level, 6> LevelsOf(const std::array<Finding, 6>& signs);
+// The economics of one client: each sign's Price (revenue, hours, rates, overdue amount,
+// unpaid extras, write-offs), the late cost from the snapshot's days late, and the
+// statutory interest (verdict/late_interest.h). `reference_rate` is the client's
+// reference rate (Portfolio::ReferenceRate). Missing figures count as zero.
+Economics ComputeEconomics(const ClientSnapshot& client, const Findings& signs,
+                           const std::optional<Money>& reference_rate, const Context& context);
 
-// The economics of one client from its findings (revenue, hours, rates, overdue amount,
-// extra hours, write-offs: the metrics named in DESIGN.md section 4) and its ledger
-// (late cost and statutory interest, from the payment allocation). Missing or unknown
-// metrics count as zero.
-Economics ComputeEconomics(const ClientLedger& client, const std::array<Finding, 6>& signs,
-                           const Context& context);
-
-// The actions for every amber or red sign, most urgent first (ties by code, so the order
-// is stable). Texts quote the client's figures from `signs` and `economics`.
-std::vector<Action> PlanActions(const std::array<Finding, 6>& signs, const Economics& economics,
+// The actions of every amber or red sign (SignDefinition::Act), plus end_relationship
+// when the verdict is part ways, most urgent first (ties by code, so the order is stable).
+std::vector<Action> PlanActions(const Findings& signs, const Economics& economics,
                                 const Context& context);
 
 // Score, verdict, archetype and actions for findings and economics already computed.
-ClientAssessment Conclude(const Client& client, std::array<Finding, 6> signs, Economics economics,
+ClientAssessment Conclude(const Client& client, Findings signs, Economics economics,
                           const Context& context);
 
-// One client end to end: the six signs, economics and conclusion.
-// REQUIRES: `context` is complete (workspace set, zone and settings resolved).
-ClientAssessment AssessClient(const ClientLedger& client, const Portfolio& portfolio,
+// One client end to end: the signs, economics and conclusion.
+// REQUIRES: `context` is complete (workspace set, zone and settings resolved) and the
+// snapshot is as of context.as_of.
+ClientAssessment AssessClient(const ClientSnapshot& client, const Portfolio& portfolio,
                               const Context& context);
 
 }  // namespace addio

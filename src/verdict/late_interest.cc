@@ -229,10 +229,11 @@ Result<InvoiceLateInterest> ComputeLateInterest(const Invoice& invoice,
   return out;
 }
 
-Result<ClientLateInterest> ComputeClientLateInterest(const ClientLedger& client,
-                                                     const Workspace& workspace,
-                                                     const LateInterestRules& rules,
-                                                     CivilDate as_of) {
+Result<ClientLateInterest> ComputeClientLateInterest(const ClientSnapshot& snapshot,
+                                                     const LateInterestRules& rules) {
+  const ClientLedger& client = snapshot.records();
+  const Workspace& workspace = snapshot.workspace();
+  const CivilDate as_of = snapshot.as_of();
   const Currency currency = workspace.currency;
   ClientLateInterest out;
   out.client = client.client.id;
@@ -240,16 +241,10 @@ Result<ClientLateInterest> ComputeClientLateInterest(const ClientLedger& client,
   out.as_of = as_of;
   out.interest = out.fixed = out.total = Money::Zero(currency);
 
-  std::vector<Invoice> invoices;
-  for (const Invoice& invoice : client.invoices) {
-    if (invoice.issued <= as_of) invoices.push_back(invoice);
-  }
-  const AllocationResult allocation = AllocatePayments(invoices, client.payments, workspace, as_of);
-
-  for (size_t i = 0; i < invoices.size(); ++i) {
-    if (invoices[i].status != InvoiceStatus::kIssued) continue;
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    if (!snapshot.Exists(i) || client.invoices[i].status != InvoiceStatus::kIssued) continue;
     auto claim =
-        ComputeLateInterest(invoices[i], allocation.settlements[i], rules, workspace, as_of);
+        ComputeLateInterest(client.invoices[i], snapshot.settlement(i), rules, workspace, as_of);
     if (!claim) return std::unexpected(claim.error());
     if (claim->lines.empty()) continue;
     auto interest = InCurrency(claim->interest, currency, workspace);

@@ -27,6 +27,7 @@
 #include "ledger/allocation.h"
 #include "ledger/client_ledger.h"
 #include "ledger/records.h"
+#include "ledger/snapshot.h"
 #include "signals/settings.h"
 
 namespace addio {
@@ -167,13 +168,11 @@ struct ClientLateInterest {
   Money total;
 };
 
-// Allocates the client's payments as of `as_of` and computes the interest on each invoice
+// The interest, as of the snapshot's date and from its payment allocation, on each invoice
 // issued by then that is neither void nor written off (a written-off invoice is no longer
 // being claimed). Disputed invoices are included: the statute does not exempt them.
 // Errors: kValidation when an amount needs an FX rate the workspace lacks.
-Result<ClientLateInterest> ComputeClientLateInterest(const ClientLedger& client,
-                                                     const Workspace& workspace,
-                                                     const LateInterestRules& rules,
-                                                     CivilDate as_of);
+Result<ClientLateInterest> ComputeClientLateInterest(const ClientSnapshot& client,
+                                                     const LateInterestRules& rules);
 
 }  // namespace addio

@@ -6,25 +6,10 @@
 #include <utility>
 
 #include "ledger/allocation.h"
+#include "ledger/snapshot.h"
 
 namespace addio {
 namespace {
-
-// The client's invoices as they stood on `as_of` and their allocation then;
-// settlements[i] belongs to invoices[i].
-struct Snapshot {
-  std::vector<Invoice> invoices;
-  AllocationResult allocation;
-};
-
-Snapshot AllocateAsOf(const ClientLedger& client, const Workspace& workspace, CivilDate as_of) {
-  Snapshot snapshot;
-  for (const Invoice& invoice : client.invoices) {
-    if (invoice.issued <= as_of) snapshot.invoices.push_back(invoice);
-  }
-  snapshot.allocation = AllocatePayments(snapshot.invoices, client.payments, workspace, as_of);
-  return snapshot;
-}
 
 Result<Money> ToWorkspace(const Money& amount, const Workspace& workspace) {
   if (amount.currency() == workspace.currency) return amount;
@@ -75,8 +60,8 @@ Result<ReceivablesSummary> SummarizeReceivables(const ClientLedger& client,
   out.name = client.client.name;
   out.open = out.overdue = Money::Zero(currency);
 
-  const Snapshot snapshot = AllocateAsOf(client, workspace, as_of);
-  out.credit = snapshot.allocation.credit;
+  const ClientSnapshot snapshot(client, workspace, as_of);
+  out.credit = snapshot.credit();
 
   Money invoiced = Money::Zero(currency);
   int64_t pays_days = 0;
@@ -84,9 +69,10 @@ Result<ReceivablesSummary> SummarizeReceivables(const ClientLedger& client,
   double delay_weighted = 0;  // Σ amount (minor units) × days
   double delay_weight = 0;    // Σ amount (minor units)
 
-  for (size_t i = 0; i < snapshot.invoices.size(); ++i) {
-    const Invoice& invoice = snapshot.invoices[i];
-    const InvoiceSettlement& settlement = snapshot.allocation.settlements[i];
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    if (!snapshot.Exists(i)) continue;
+    const Invoice& invoice = client.invoices[i];
+    const InvoiceSettlement& settlement = snapshot.settlement(i);
     if (invoice.status == InvoiceStatus::kVoid) continue;
     auto amount = ToWorkspace(invoice.amount, workspace);
     if (!amount) return std::unexpected(amount.error());
@@ -155,10 +141,11 @@ Result<AgingReport> AgeReceivables(const std::vector<ClientLedger>& clients,
     row.total = row.written_off = Money::Zero(currency);
     std::vector<WrittenOffItem> written_off;
 
-    const Snapshot snapshot = AllocateAsOf(client, workspace, as_of);
-    for (size_t i = 0; i < snapshot.invoices.size(); ++i) {
-      const Invoice& invoice = snapshot.invoices[i];
-      const Money& open_in_currency = snapshot.allocation.settlements[i].open;
+    const ClientSnapshot snapshot(client, workspace, as_of);
+    for (size_t i = 0; i < client.invoices.size(); ++i) {
+      if (!snapshot.Exists(i)) continue;
+      const Invoice& invoice = client.invoices[i];
+      const Money& open_in_currency = snapshot.settlement(i).open;
       if (invoice.status == InvoiceStatus::kVoid || !open_in_currency.is_positive()) continue;
       auto open = ToWorkspace(open_in_currency, workspace);
       if (!open) return std::unexpected(open.error());
@@ -197,14 +184,15 @@ Result<Statement> BuildStatement(const ClientLedger& client, const Workspace& wo
   out.currency = currency;
   out.total_open = Money::Zero(currency);
 
-  const Snapshot snapshot = AllocateAsOf(client, workspace, as_of);
-  out.credit = snapshot.allocation.credit;
+  const ClientSnapshot snapshot(client, workspace, as_of);
+  out.credit = snapshot.credit();
 
   // payment id -> (invoice due, invoice id, amount) for every part the payment paid.
   std::map<std::string, std::vector<std::tuple<CivilDate, std::string, Money>>> applications;
-  for (size_t i = 0; i < snapshot.invoices.size(); ++i) {
-    const Invoice& invoice = snapshot.invoices[i];
-    const InvoiceSettlement& settlement = snapshot.allocation.settlements[i];
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    if (!snapshot.Exists(i)) continue;
+    const Invoice& invoice = client.invoices[i];
+    const InvoiceSettlement& settlement = snapshot.settlement(i);
     for (const AllocationPart& part : settlement.parts) {
       if (part.payment.empty()) continue;  // credit consumed at issue
       auto amount = ToWorkspace(part.amount, workspace);

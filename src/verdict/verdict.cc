@@ -1,5 +1,5 @@
-// Score and verdict (DESIGN.md section 5): the arithmetic that turns six levels into one
-// number and one decision.
+// Score and verdict (DESIGN.md section 5): the arithmetic that turns the signs' levels into
+// one number and one decision, each sign weighing as its definition says.
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -17,24 +17,7 @@ constexpr std::array<std::pair<Verdict, const char*>, 5> kVerdictKeys = {{
     {Verdict::kInsufficientData, "insufficient_data"},
 }};
 
-// Weights doubled so that the score is computed in integers (1.5 becomes 3): the rounding
-// of round(100 × (1 − Σw·p / (3·Σw))) then never depends on binary floating point.
-int DoubledWeight(Sign sign) {
-  switch (sign) {
-    case Sign::kNoContract:
-    case Sign::kScopeCreep:
-    case Sign::kTimeDrain:
-      return 2;
-    case Sign::kUnderpaying:
-    case Sign::kLatePayment:
-      return 3;
-    case Sign::kNonPayment:
-      return 6;
-  }
-  return 0;
-}
-
-int CountLevel(const std::array<Level, 6>& levels, Level level) {
+int CountLevel(const Levels& levels, Level level) {
   return static_cast<int>(std::count(levels.begin(), levels.end(), level));
 }
 
@@ -67,28 +50,33 @@ int LevelPoints(Level level) {
   return 0;
 }
 
-double SignWeight(Sign sign) { return DoubledWeight(sign) / 2.0; }
-
-int Score(const std::array<Level, 6>& levels) {
+int Score(const Levels& levels) {
+  // Weights are in halves (1.5 is 3), so the rounding of round(100 × (1 − Σw·p / (3·Σw)))
+  // never depends on binary floating point.
+  const std::vector<const SignDefinition*>& signs = AllSigns();
   int doubled_total_weight = 0;
   int doubled_weighted_points = 0;
-  for (size_t i = 0; i < kAllSigns.size(); ++i) {
-    doubled_total_weight += DoubledWeight(kAllSigns[i]);
-    doubled_weighted_points += DoubledWeight(kAllSigns[i]) * LevelPoints(levels[i]);
+  for (size_t i = 0; i < signs.size() && i < levels.size(); ++i) {
+    doubled_total_weight += signs[i]->weight_halves();
+    doubled_weighted_points += signs[i]->weight_halves() * LevelPoints(levels[i]);
   }
+  if (doubled_total_weight == 0) return 100;
   // 100 × (1 − P / (3W)) = 100 × (3W − P) / (3W), rounded half up (it is never negative).
   const int numerator = 100 * (3 * doubled_total_weight - doubled_weighted_points);
   const int denominator = 3 * doubled_total_weight;
   return (2 * numerator + denominator) / (2 * denominator);
 }
 
-Verdict DecideVerdict(const std::array<Level, 6>& levels, const Money& net_value) {
-  const auto level_of = [&](Sign sign) { return levels[static_cast<size_t>(sign)]; };
+Verdict DecideVerdict(const Levels& levels, const Money& net_value) {
+  const std::vector<const SignDefinition*>& signs = AllSigns();
   const int reds = CountLevel(levels, Level::kRed);
   const int ambers = CountLevel(levels, Level::kAmber);
   const int unknowns = CountLevel(levels, Level::kUnknown);
-  if (level_of(Sign::kNonPayment) == Level::kRed || level_of(Sign::kNoContract) == Level::kRed ||
-      reds >= 3 || (reds >= 2 && net_value.minor() <= 0)) {
+  bool decisive_red = false;
+  for (size_t i = 0; i < signs.size() && i < levels.size(); ++i) {
+    decisive_red = decisive_red || (signs[i]->red_parts_ways() && levels[i] == Level::kRed);
+  }
+  if (decisive_red || reds >= 3 || (reds >= 2 && net_value.minor() <= 0)) {
     return Verdict::kPartWays;
   }
   if (reds >= 1 || ambers >= 3) return Verdict::kRenegotiate;
@@ -97,18 +85,12 @@ Verdict DecideVerdict(const std::array<Level, 6>& levels, const Money& net_value
   return Verdict::kKeep;
 }
 
-std::array<Level, 6> LevelsOf(const std::array<Finding, 6>& signs) {
-  std::array<Level, 6> levels{};
-  for (size_t i = 0; i < signs.size(); ++i) levels[i] = signs[i].level;
-  return levels;
-}
-
-ClientAssessment Conclude(const Client& client, std::array<Finding, 6> signs, Economics economics,
+ClientAssessment Conclude(const Client& client, Findings signs, Economics economics,
                           const Context& context) {
   ClientAssessment out;
   out.client = client.id;
   out.name = client.name.empty() ? client.id : client.name;
-  const std::array<Level, 6> levels = LevelsOf(signs);
+  const Levels levels = LevelsOf(signs);
   out.score = Score(levels);
   out.verdict = DecideVerdict(levels, economics.net_value);
   out.archetype = ClassifyArchetype(levels);

@@ -44,19 +44,19 @@ TEST(ProfileReportTest, JsonHasTheShapeOfTheDesign) {
     at = found;
   }
   EXPECT_EQ(json.find("\"similar\""), std::string::npos);  // none known
-  EXPECT_NE(json.find(StrategyFor(Archetype::kBargainHunter).prospect.en), std::string::npos);
+  EXPECT_NE(json.find(StrategyFor((Archetype{"bargain_hunter"})).prospect.en), std::string::npos);
 }
 
 TEST(ProfileReportTest, JsonListsSimilarClientsWhenThereAreAny) {
   ScreeningReport report = Sample();
   report.hourly_rate.reset();
   report.similar.push_back(
-      {"gallo", "Gallo Eventi S.r.l.", 0.9, Verdict::kPartWays, 50, Archetype::kNonPayer});
+      {"gallo", "Gallo Eventi S.r.l.", 0.9, Verdict::kPartWays, 50, (Archetype{"non_payer"})});
   const std::string json = RenderScreening(report, {Format::kJson, Lang::kIt});
   EXPECT_NE(json.find("\"minimum_fee\": null"), std::string::npos);
   EXPECT_NE(json.find("\"similar\": ["), std::string::npos);
   EXPECT_NE(json.find("\"verdict\": \"part_ways\""), std::string::npos);
-  EXPECT_NE(json.find(StrategyFor(Archetype::kBargainHunter).prospect.it), std::string::npos);
+  EXPECT_NE(json.find(StrategyFor((Archetype{"bargain_hunter"})).prospect.it), std::string::npos);
 }
 
 TEST(ProfileReportTest, TextFormatsSpeakTheChosenLanguage) {
@@ -76,7 +76,7 @@ TEST(ProfileReportTest, TextFormatsSpeakTheChosenLanguage) {
 }
 
 TEST(ProfileReportTest, StrategySectionsShowTermsOnlyWhenAsked) {
-  const Strategy& s = StrategyFor(Archetype::kScopeCreeper);
+  const Strategy& s = StrategyFor((Archetype{"scope_creeper"}));
   const std::string with = StrategyText(s, true, std::nullopt, Lang::kEn);
   EXPECT_NE(with.find("How to work with this client (Scope creeper)"), std::string::npos);
   EXPECT_NE(with.find(s.summary.en), std::string::npos);
@@ -90,7 +90,7 @@ TEST(ProfileReportTest, ExplainCarriesTheStrategyOfTheClientsType) {
   auto assessment = Assess(DemoLedger(), DemoAsOf(), "colombo");
   ASSERT_TRUE(assessment.has_value());
   const ClientAssessment& colombo = assessment->clients.front();
-  ASSERT_EQ(colombo.archetype, Archetype::kSlowPayer);
+  ASSERT_EQ(colombo.archetype, (Archetype{"slow_payer"}));
   const std::string json = RenderExplain(*assessment, colombo, {Format::kJson, Lang::kEn});
   EXPECT_NE(json.find("\"strategy\": {\n    \"archetype\": \"slow_payer\""), std::string::npos);
   const std::string text = RenderExplain(*assessment, colombo, {Format::kTable, Lang::kIt});

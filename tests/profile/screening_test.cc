@@ -23,12 +23,12 @@ IntakeAnswers Calm() {
   return a;
 }
 
-Level LevelOf(const IntakeAnswers& answers, Sign sign) {
-  return ScreenProspect(answers).signals[static_cast<size_t>(sign)].level;
+Level LevelOf(const IntakeAnswers& answers, const SignDefinition* sign) {
+  return ScreenProspect(answers).signals[*SignRegistry::Get().IndexOf(sign->key())].level;
 }
 
 template <typename F>
-Level With(Sign sign, F change) {
+Level With(const SignDefinition* sign, F change) {
   IntakeAnswers a = Calm();
   change(a);
   return LevelOf(a, sign);
@@ -43,16 +43,15 @@ TEST(ScreeningTest, ACalmProspectIsAcceptedAsAPartner) {
     EXPECT_FALSE(sign.reasons.front().it.empty());
   }
   EXPECT_EQ(s.risk, 0);
-  EXPECT_EQ(s.archetype, Archetype::kPartner);
+  EXPECT_EQ(s.archetype, kPartner);
   EXPECT_EQ(s.decision, Decision::kAccept);
   // A first job is a newcomer's: never looser than a newcomer's terms.
-  EXPECT_EQ(s.terms, StricterTerms(StrategyFor(Archetype::kPartner).terms,
-                                   StrategyFor(Archetype::kNewcomer).terms));
+  EXPECT_EQ(s.terms, StricterTerms(StrategyFor(kPartner).terms, StrategyFor(kNewcomer).terms));
 }
 
 TEST(ScreeningTest, BudgetRatioBoundaries) {
   const auto budget = [](double ratio) {
-    return With(Sign::kUnderpaying, [ratio](IntakeAnswers& a) { a.budget_ratio = ratio; });
+    return With(SignNamed("underpaying"), [ratio](IntakeAnswers& a) { a.budget_ratio = ratio; });
   };
   EXPECT_EQ(budget(0.5999), Level::kRed);
   EXPECT_EQ(budget(0.6), Level::kAmber);
@@ -63,7 +62,7 @@ TEST(ScreeningTest, BudgetRatioBoundaries) {
 
 TEST(ScreeningTest, TimelineRatioBoundaries) {
   const auto timeline = [](double ratio) {
-    return With(Sign::kTimeDrain, [ratio](IntakeAnswers& a) { a.timeline_ratio = ratio; });
+    return With(SignNamed("time_drain"), [ratio](IntakeAnswers& a) { a.timeline_ratio = ratio; });
   };
   EXPECT_EQ(timeline(0.4999), Level::kRed);
   EXPECT_EQ(timeline(0.5), Level::kAmber);
@@ -72,12 +71,12 @@ TEST(ScreeningTest, TimelineRatioBoundaries) {
 }
 
 TEST(ScreeningTest, ContactHoursAndTheWorstTimeDrainRule) {
-  EXPECT_EQ(
-      With(Sign::kTimeDrain, [](IntakeAnswers& a) { a.contact_hours = ContactHours::kAnytime; }),
-      Level::kRed);
-  EXPECT_EQ(
-      With(Sign::kTimeDrain, [](IntakeAnswers& a) { a.contact_hours = ContactHours::kExtended; }),
-      Level::kAmber);
+  EXPECT_EQ(With(SignNamed("time_drain"),
+                 [](IntakeAnswers& a) { a.contact_hours = ContactHours::kAnytime; }),
+            Level::kRed);
+  EXPECT_EQ(With(SignNamed("time_drain"),
+                 [](IntakeAnswers& a) { a.contact_hours = ContactHours::kExtended; }),
+            Level::kAmber);
   // The worst of the rules, not a sum: two ambers stay amber.
   const IntakeAnswers both = [] {
     IntakeAnswers a = Calm();
@@ -85,13 +84,15 @@ TEST(ScreeningTest, ContactHoursAndTheWorstTimeDrainRule) {
     a.timeline_ratio = 0.7;
     return a;
   }();
-  EXPECT_EQ(LevelOf(both, Sign::kTimeDrain), Level::kAmber);
-  EXPECT_EQ(ScreenProspect(both).signals[2].reasons.size(), 2u);
+  EXPECT_EQ(LevelOf(both, SignNamed("time_drain")), Level::kAmber);
+  EXPECT_EQ(ScreenProspect(both).signals[*SignRegistry::Get().IndexOf("time_drain")].reasons.size(),
+            2u);
 }
 
 TEST(ScreeningTest, PaymentTermsBoundaries) {
   const auto terms = [](int days) {
-    return With(Sign::kLatePayment, [days](IntakeAnswers& a) { a.payment_terms_days = days; });
+    return With(SignNamed("late_payment"),
+                [days](IntakeAnswers& a) { a.payment_terms_days = days; });
   };
   EXPECT_EQ(terms(0), Level::kGreen);
   EXPECT_EQ(terms(30), Level::kGreen);
@@ -101,10 +102,10 @@ TEST(ScreeningTest, PaymentTermsBoundaries) {
 }
 
 TEST(ScreeningTest, RefusingADepositIsAmberForLatePayment) {
-  EXPECT_EQ(With(Sign::kLatePayment, [](IntakeAnswers& a) { a.accepts_deposit = false; }),
+  EXPECT_EQ(With(SignNamed("late_payment"), [](IntakeAnswers& a) { a.accepts_deposit = false; }),
             Level::kAmber);
   // ... and stays red when the terms are already red.
-  EXPECT_EQ(With(Sign::kLatePayment,
+  EXPECT_EQ(With(SignNamed("late_payment"),
                  [](IntakeAnswers& a) {
                    a.accepts_deposit = false;
                    a.payment_terms_days = 90;
@@ -114,7 +115,7 @@ TEST(ScreeningTest, RefusingADepositIsAmberForLatePayment) {
 
 TEST(ScreeningTest, ScopeCreepCombinations) {
   const auto scope = [](ScopeClarity clarity, DecisionMaker maker, int replaced) {
-    return With(Sign::kScopeCreep, [=](IntakeAnswers& a) {
+    return With(SignNamed("scope_creep"), [=](IntakeAnswers& a) {
       a.scope_clarity = clarity;
       a.decision_maker = maker;
       a.providers_replaced = replaced;
@@ -135,25 +136,26 @@ TEST(ScreeningTest, ScopeCreepCombinations) {
 }
 
 TEST(ScreeningTest, ContractAndReputation) {
-  EXPECT_EQ(With(Sign::kNoContract, [](IntakeAnswers& a) { a.will_sign_contract = WillSign::kNo; }),
+  EXPECT_EQ(With(SignNamed("no_contract"),
+                 [](IntakeAnswers& a) { a.will_sign_contract = WillSign::kNo; }),
             Level::kRed);
-  EXPECT_EQ(
-      With(Sign::kNoContract, [](IntakeAnswers& a) { a.will_sign_contract = WillSign::kHesitant; }),
-      Level::kAmber);
-  EXPECT_EQ(With(Sign::kNonPayment,
+  EXPECT_EQ(With(SignNamed("no_contract"),
+                 [](IntakeAnswers& a) { a.will_sign_contract = WillSign::kHesitant; }),
+            Level::kAmber);
+  EXPECT_EQ(With(SignNamed("non_payment"),
                  [](IntakeAnswers& a) { a.payment_reputation = PaymentReputation::kBad; }),
             Level::kRed);
-  EXPECT_EQ(With(Sign::kNonPayment,
+  EXPECT_EQ(With(SignNamed("non_payment"),
                  [](IntakeAnswers& a) { a.payment_reputation = PaymentReputation::kUnknown; }),
             Level::kGreen);
-  EXPECT_EQ(With(Sign::kNonPayment,
+  EXPECT_EQ(With(SignNamed("non_payment"),
                  [](IntakeAnswers& a) {
                    a.payment_reputation = PaymentReputation::kUnknown;
                    a.accepts_deposit = false;
                  }),
             Level::kAmber);
   // A good reputation needs no deposit to stay green.
-  EXPECT_EQ(With(Sign::kNonPayment, [](IntakeAnswers& a) { a.accepts_deposit = false; }),
+  EXPECT_EQ(With(SignNamed("non_payment"), [](IntakeAnswers& a) { a.accepts_deposit = false; }),
             Level::kGreen);
 }
 
@@ -200,16 +202,17 @@ TEST(ScreeningTest, ArchetypeAndTermsFollowTheDominantSign) {
   IntakeAnswers a = Calm();
   a.budget_ratio = 0.7;
   Screening s = ScreenProspect(a);
-  EXPECT_EQ(s.archetype, Archetype::kBargainHunter);
+  EXPECT_EQ(s.archetype, (Archetype{"bargain_hunter"}));
   EXPECT_EQ(s.terms.minimum_fee_hours,
-            StrategyFor(Archetype::kBargainHunter).terms.minimum_fee_hours);
+            StrategyFor((Archetype{"bargain_hunter"})).terms.minimum_fee_hours);
 
   a = Calm();
   a.contact_hours = ContactHours::kAnytime;
   s = ScreenProspect(a);
-  EXPECT_EQ(s.archetype, Archetype::kFirefighter);
-  EXPECT_EQ(s.terms.rush_fee_percent, StrategyFor(Archetype::kFirefighter).terms.rush_fee_percent);
-  EXPECT_EQ(&s.strategy(), &StrategyFor(Archetype::kFirefighter));
+  EXPECT_EQ(s.archetype, (Archetype{"firefighter"}));
+  EXPECT_EQ(s.terms.rush_fee_percent,
+            StrategyFor((Archetype{"firefighter"})).terms.rush_fee_percent);
+  EXPECT_EQ(&s.strategy(), &StrategyFor((Archetype{"firefighter"})));
 }
 
 TEST(ScreeningTest, ReasonsQuoteTheAnswersInBothLanguages) {
@@ -217,10 +220,10 @@ TEST(ScreeningTest, ReasonsQuoteTheAnswersInBothLanguages) {
   a.budget_ratio = 0.8;
   a.payment_terms_days = 45;
   const Screening s = ScreenProspect(a);
-  const Text& budget = s.signals[static_cast<size_t>(Sign::kUnderpaying)].reasons.front();
+  const Text& budget = s.signals[*SignRegistry::Get().IndexOf("underpaying")].reasons.front();
   EXPECT_NE(budget.en.find("80%"), std::string::npos) << budget.en;
   EXPECT_NE(budget.it.find("l'80%"), std::string::npos) << budget.it;
-  const Text& terms = s.signals[static_cast<size_t>(Sign::kLatePayment)].reasons.front();
+  const Text& terms = s.signals[*SignRegistry::Get().IndexOf("late_payment")].reasons.front();
   EXPECT_NE(terms.en.find("45 days"), std::string::npos);
   EXPECT_NE(terms.it.find("45 giorni"), std::string::npos);
 }

@@ -68,7 +68,7 @@ TEST(SimilarTest, NearestPastClientsComeFirstWithHowTheyTurnedOut) {
   ASSERT_EQ(similar->size(), 3u);
   EXPECT_EQ((*similar)[0].client, "gallo");
   EXPECT_EQ((*similar)[0].verdict, Verdict::kPartWays);
-  EXPECT_EQ((*similar)[0].archetype, Archetype::kNonPayer);
+  EXPECT_EQ((*similar)[0].archetype, (Archetype{"non_payer"}));
   EXPECT_GT((*similar)[0].similarity, (*similar)[1].similarity);
   EXPECT_EQ((*similar)[2].client, "lumen");
   EXPECT_EQ((*similar)[2].verdict, Verdict::kKeep);

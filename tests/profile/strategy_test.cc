@@ -7,11 +7,6 @@
 namespace addio {
 namespace {
 
-constexpr std::array<Archetype, 8> kAllArchetypes = {
-    Archetype::kPartner,        Archetype::kNewcomer,   Archetype::kNonPayer,
-    Archetype::kContractAverse, Archetype::kSlowPayer,  Archetype::kBargainHunter,
-    Archetype::kScopeCreeper,   Archetype::kFirefighter};
-
 void ExpectBothLanguages(const Text& text, const std::string& what) {
   EXPECT_FALSE(text.en.empty()) << what;
   EXPECT_FALSE(text.it.empty()) << what;
@@ -19,7 +14,8 @@ void ExpectBothLanguages(const Text& text, const std::string& what) {
 }
 
 TEST(StrategyTest, EveryTypeHasAStrategyInBothLanguages) {
-  for (Archetype archetype : kAllArchetypes) {
+  // Partner, newcomer and the type of every registered sign.
+  for (Archetype archetype : AllArchetypes()) {
     const Strategy& s = StrategyFor(archetype);
     const std::string key = ArchetypeKey(archetype);
     EXPECT_EQ(s.archetype, archetype) << key;
@@ -39,17 +35,18 @@ TEST(StrategyTest, EveryTypeHasAStrategyInBothLanguages) {
 }
 
 TEST(StrategyTest, RiskierTypesGetStricterTerms) {
-  const Terms& partner = StrategyFor(Archetype::kPartner).terms;
-  const Terms& slow = StrategyFor(Archetype::kSlowPayer).terms;
-  const Terms& non_payer = StrategyFor(Archetype::kNonPayer).terms;
+  const Terms& partner = StrategyFor(kPartner).terms;
+  const Terms& slow = StrategyFor((Archetype{"slow_payer"})).terms;
+  const Terms& non_payer = StrategyFor((Archetype{"non_payer"})).terms;
   EXPECT_EQ(partner.deposit_percent, 0);
   EXPECT_GT(slow.deposit_percent, partner.deposit_percent);
   EXPECT_LT(slow.payment_terms_days, partner.payment_terms_days);
   EXPECT_EQ(non_payer.deposit_percent, 100);
   EXPECT_EQ(non_payer.payment_terms_days, 0);
-  EXPECT_LT(StrategyFor(Archetype::kScopeCreeper).terms.revision_limit, partner.revision_limit);
-  EXPECT_GT(StrategyFor(Archetype::kFirefighter).terms.rush_fee_percent, partner.rush_fee_percent);
-  EXPECT_GT(StrategyFor(Archetype::kBargainHunter).terms.minimum_fee_hours,
+  EXPECT_LT(StrategyFor((Archetype{"scope_creeper"})).terms.revision_limit, partner.revision_limit);
+  EXPECT_GT(StrategyFor((Archetype{"firefighter"})).terms.rush_fee_percent,
+            partner.rush_fee_percent);
+  EXPECT_GT(StrategyFor((Archetype{"bargain_hunter"})).terms.minimum_fee_hours,
             partner.minimum_fee_hours);
 }
 
@@ -74,28 +71,27 @@ TEST(StrategyTest, StricterTermsTakesTheStricterOfEachField) {
 }
 
 TEST(StrategyTest, EachSignStandsForTheTypeClassifyArchetypeGives) {
-  for (size_t i = 0; i < kAllSigns.size(); ++i) {
-    std::array<Level, 6> levels;
-    levels.fill(Level::kGreen);
+  for (size_t i = 0; i < AllSigns().size(); ++i) {
+    Levels levels(AllSigns().size(), Level::kGreen);
     levels[i] = Level::kRed;
-    EXPECT_EQ(ArchetypeOfSign(kAllSigns[i]), ClassifyArchetype(levels)) << SignKey(kAllSigns[i]);
+    EXPECT_EQ(ArchetypeOfSign(AllSigns()[i]), ClassifyArchetype(levels)) << SignKey(AllSigns()[i]);
   }
 }
 
 TEST(StrategyTest, TermsForCombineTheTypeWithEveryFlaggedSign) {
-  std::array<Level, 6> green;
-  green.fill(Level::kGreen);
-  EXPECT_EQ(TermsFor(green), StrategyFor(Archetype::kPartner).terms);
+  const Levels green(AllSigns().size(), Level::kGreen);
+  EXPECT_EQ(TermsFor(green), StrategyFor(kPartner).terms);
 
   // Mostly a slow payer, also creeping the scope: the deposit of one, the revisions of the
   // other.
-  std::array<Level, 6> levels = green;
-  levels[static_cast<size_t>(Sign::kLatePayment)] = Level::kRed;
-  levels[static_cast<size_t>(Sign::kScopeCreep)] = Level::kAmber;
+  Levels levels = green;
+  levels[*SignRegistry::Get().IndexOf("late_payment")] = Level::kRed;
+  levels[*SignRegistry::Get().IndexOf("scope_creep")] = Level::kAmber;
   const Terms terms = TermsFor(levels);
-  EXPECT_EQ(terms.deposit_percent, StrategyFor(Archetype::kSlowPayer).terms.deposit_percent);
-  EXPECT_EQ(terms.payment_terms_days, StrategyFor(Archetype::kSlowPayer).terms.payment_terms_days);
-  EXPECT_EQ(terms.revision_limit, StrategyFor(Archetype::kScopeCreeper).terms.revision_limit);
+  EXPECT_EQ(terms.deposit_percent, StrategyFor((Archetype{"slow_payer"})).terms.deposit_percent);
+  EXPECT_EQ(terms.payment_terms_days,
+            StrategyFor((Archetype{"slow_payer"})).terms.payment_terms_days);
+  EXPECT_EQ(terms.revision_limit, StrategyFor((Archetype{"scope_creeper"})).terms.revision_limit);
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ Money Eur(const char* text) { return *Money::Parse(text, Currency()); }
 // A small builder for findings.
 class AFinding {
  public:
-  AFinding(Sign sign, Level level) {
+  AFinding(const SignDefinition* sign, Level level) {
     finding_.sign = sign;
     finding_.level = level;
   }
@@ -64,8 +64,8 @@ class AFinding {
   Finding finding_;
 };
 
-ClientAssessment MakeClient(std::string id, std::string name, std::array<Finding, 6> signs,
-                            Economics economics, const Context& context) {
+ClientAssessment MakeClient(std::string id, std::string name, Findings signs, Economics economics,
+                            const Context& context) {
   Client client;
   client.id = std::move(id);
   client.name = std::move(name);
@@ -95,18 +95,18 @@ struct Sample {
     slow.net_value = Eur("10766.90");
     slow.statutory_interest = Eur("161.20");
     slow.statutory_invoices = 2;
-    std::array<Finding, 6> slow_signs = {
-        AFinding(Sign::kNoContract, Level::kGreen).Number("uncovered_hours", 0),
-        AFinding(Sign::kScopeCreep, Level::kUnknown).Unknown("creep_ratio"),
-        AFinding(Sign::kTimeDrain, Level::kGreen)
+    Findings slow_signs = {
+        AFinding(SignNamed("no_contract"), Level::kGreen).Number("uncovered_hours", 0),
+        AFinding(SignNamed("scope_creep"), Level::kUnknown).Unknown("creep_ratio"),
+        AFinding(SignNamed("time_drain"), Level::kGreen)
             .Count("inbound_contacts", 20)
             .Number("after_hours_share", 0.15)
             .Threshold("after_hours_share", 0.25, true, Level::kAmber),
-        AFinding(Sign::kUnderpaying, Level::kGreen)
+        AFinding(SignNamed("underpaying"), Level::kGreen)
             .Amount("effective_rate", "74.77")
             .Number("rate_ratio", 1.1)
             .Threshold("rate_ratio", 0.8, false, Level::kAmber),
-        AFinding(Sign::kLatePayment, Level::kRed)
+        AFinding(SignNamed("late_payment"), Level::kRed)
             .Count("due_invoices", 6)
             .Count("late_invoices", 5)
             .Number("late_share", 5.0 / 6.0)
@@ -115,15 +115,16 @@ struct Sample {
             .Invoice("2026-003", "2026-01-31", "1200.00", 41)
             .Threshold("late_share", 0.5, true, Level::kAmber)
             .Threshold("late_share", 0.8, true, Level::kRed),
-        AFinding(Sign::kNonPayment, Level::kAmber)
+        AFinding(SignNamed("non_payment"), Level::kAmber)
             .Amount("overdue_amount", "1200.00")
             .Count("unpaid_60_no_payment", 0)
             .Threshold("unpaid_60_no_payment", 1, true, Level::kRed),
     };
     Economics good;
     good.revenue = good.net_value = Eur("5000.00");
-    std::array<Finding, 6> good_signs;
-    for (size_t i = 0; i < 6; ++i) good_signs[i] = AFinding(kAllSigns[i], Level::kGreen);
+    Findings good_signs;
+    for (const SignDefinition* sign : AllSigns())
+      good_signs.push_back(AFinding(sign, Level::kGreen));
 
     assessment.as_of = context.as_of;
     assessment.workspace_name = workspace.name;
@@ -290,7 +291,7 @@ TEST(MarkupReportTest, HtmlIsSelfContainedAndEscaped) {
 // ---- Explain ----
 
 TEST(ExplainTest, DistanceToTheNextThreshold) {
-  Finding late = AFinding(Sign::kLatePayment, Level::kGreen)
+  Finding late = AFinding(SignNamed("late_payment"), Level::kGreen)
                      .Count("due_invoices", 6)
                      .Count("late_invoices", 2)
                      .Number("late_share", 2.0 / 6.0);
@@ -301,7 +302,7 @@ TEST(ExplainTest, DistanceToTheNextThreshold) {
             "Ambra quando quota pagata in ritardo ≥ 0,5: ora 0,33: mancano 0,17 (un'altra "
             "fattura in ritardo su 6)");
 
-  late = AFinding(Sign::kLatePayment, Level::kRed)
+  late = AFinding(SignNamed("late_payment"), Level::kRed)
              .Count("due_invoices", 6)
              .Count("late_invoices", 5)
              .Number("late_share", 5.0 / 6.0);
@@ -318,16 +319,17 @@ TEST(ExplainTest, DistanceToTheNextThreshold) {
 }
 
 TEST(ExplainTest, BelowThresholdsCountsAndUnknown) {
-  const Finding up = AFinding(Sign::kUnderpaying, Level::kAmber).Number("rate_ratio", 0.7);
+  const Finding up = AFinding(SignNamed("underpaying"), Level::kAmber).Number("rate_ratio", 0.7);
   EXPECT_EQ(ThresholdSentence(up, {"rate_ratio", "", 0.8, false, Level::kAmber}, Lang::kEn),
             "Amber when effective over reference rate < 0.8: now 0.70: reached; 0.1 more would "
             "clear it");
   EXPECT_EQ(ThresholdSentence(up, {"rate_ratio", "", 0.6, false, Level::kRed}, Lang::kEn),
             "Red when effective over reference rate < 0.6: now 0.70: 0.1 above the line");
-  const Finding np = AFinding(Sign::kNonPayment, Level::kGreen).Count("unpaid_60_no_payment", 0);
+  const Finding np =
+      AFinding(SignNamed("non_payment"), Level::kGreen).Count("unpaid_60_no_payment", 0);
   EXPECT_EQ(ThresholdSentence(np, {"unpaid_60_no_payment", "", 1, true, Level::kRed}, Lang::kEn),
             "Red when 60+ days past due, nothing received ≥ 1: now 0: 1 to go");
-  const Finding sc = AFinding(Sign::kScopeCreep, Level::kUnknown).Unknown("creep_ratio");
+  const Finding sc = AFinding(SignNamed("scope_creep"), Level::kUnknown).Unknown("creep_ratio");
   EXPECT_NE(ThresholdSentence(sc, {"creep_ratio", "", 0.1, true, Level::kAmber}, Lang::kIt)
                 .find("non ancora misurabile"),
             std::string::npos);
@@ -381,7 +383,7 @@ TEST(HistoryReportTest, JsonAndTable) {
   points[0].date = D("2026-01-31");
   points[0].score = 100;
   points[0].verdict = Verdict::kKeep;
-  points[0].archetype = Archetype::kPartner;
+  points[0].archetype = kPartner;
   points[0].levels = {Level::kGreen, Level::kGreen, Level::kGreen,
                       Level::kGreen, Level::kGreen, Level::kGreen};
   points[0].net_value = Eur("100.00");
@@ -424,7 +426,7 @@ TEST(CatalogueTest, CoversEveryVerdictTypeSignAndLevel) {
                         "bargain_hunter", "scope_creeper", "firefighter"}) {
     EXPECT_TRUE(HasTranslation(std::string("archetype.") + a)) << a;
   }
-  for (Sign sign : kAllSigns) {
+  for (const SignDefinition* sign : AllSigns()) {
     EXPECT_TRUE(HasTranslation(std::string("sign.") + SignKey(sign)));
     EXPECT_TRUE(HasTranslation(std::string("sign_short.") + SignKey(sign)));
   }

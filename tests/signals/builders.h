@@ -16,6 +16,7 @@
 #include "core/time.h"
 #include "ledger/client_ledger.h"
 #include "ledger/records.h"
+#include "signals/sign.h"
 #include "signals/signals.h"
 
 namespace addio::testing {
@@ -246,6 +247,24 @@ class SignalsTest : public ::testing::Test {
     auto context = MakeContext(workspace_, Date(as_of));
     if (!context) throw std::invalid_argument(context.error().message);
     return *context;
+  }
+  // Sign `key` alone on `client` through the registry, after the signs it reads (taken
+  // from `given` where set there, in registry order).
+  static Finding EvaluateSign(std::string_view key, const ClientLedger& client,
+                              const Context& context, const Portfolio& portfolio = {},
+                              Findings given = {}) {
+    const ClientSnapshot snapshot(client, *context.workspace, context.as_of);
+    Finding f = addio::EvaluateSign(key, snapshot, portfolio, context, std::move(given));
+    EXPECT_EQ(SignKey(f.sign), key);
+    return f;
+  }
+  // The portfolio statistics of `clients` as of context.as_of.
+  static Portfolio PortfolioOf(const std::vector<ClientLedger>& clients, const Context& context) {
+    std::vector<ClientSnapshot> snapshots;
+    for (const ClientLedger& client : clients) {
+      snapshots.emplace_back(client, *context.workspace, context.as_of);
+    }
+    return BuildPortfolio(snapshots, context);
   }
   static double Number(const Finding& f, std::string_view name) {
     const Metric* m = f.FindMetric(name);

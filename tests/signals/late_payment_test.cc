@@ -9,8 +9,7 @@ namespace {
 class LatePaymentTest : public SignalsTest {
  protected:
   Finding Evaluate(const ClientLedger& client, std::string_view as_of = "2026-06-30") {
-    Finding f = EvaluateLatePayment(client, AsOf(as_of));
-    EXPECT_EQ(f.sign, Sign::kLatePayment);
+    Finding f = EvaluateSign("late_payment", client, AsOf(as_of));
     ExpectBilingualReasons(f);
     return f;
   }

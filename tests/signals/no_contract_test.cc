@@ -9,8 +9,7 @@ namespace {
 class NoContractTest : public SignalsTest {
  protected:
   Finding Evaluate(const ClientLedger& client, std::string_view as_of = "2026-03-01") {
-    Finding f = EvaluateNoContract(client, AsOf(as_of));
-    EXPECT_EQ(f.sign, Sign::kNoContract);
+    Finding f = EvaluateSign("no_contract", client, AsOf(as_of));
     ExpectBilingualReasons(f);
     return f;
   }

@@ -11,8 +11,7 @@ constexpr std::string_view kAsOf = "2026-06-30";
 class NonPaymentTest : public SignalsTest {
  protected:
   Finding Evaluate(const ClientLedger& client, std::string_view as_of = kAsOf) {
-    Finding f = EvaluateNonPayment(client, AsOf(as_of));
-    EXPECT_EQ(f.sign, Sign::kNonPayment);
+    Finding f = EvaluateSign("non_payment", client, AsOf(as_of));
     ExpectBilingualReasons(f);
     return f;
   }

@@ -9,8 +9,7 @@ namespace {
 class ScopeCreepTest : public SignalsTest {
  protected:
   Finding Evaluate(const ClientLedger& client, std::string_view as_of = "2026-03-01") {
-    Finding f = EvaluateScopeCreep(client, AsOf(as_of));
-    EXPECT_EQ(f.sign, Sign::kScopeCreep);
+    Finding f = EvaluateSign("scope_creep", client, AsOf(as_of));
     ExpectBilingualReasons(f);
     return f;
   }

@@ -11,12 +11,12 @@ class TimeDrainTest : public SignalsTest {
  protected:
   Finding Evaluate(const ClientLedger& client, std::string_view as_of = "2026-03-01",
                    std::optional<double> rate_ratio = std::nullopt) {
-    Finding underpaying;
-    underpaying.sign = Sign::kUnderpaying;
+    Findings given(AllSigns().size());
+    Finding& underpaying = given[*SignRegistry::Get().IndexOf("underpaying")];
+    underpaying.sign = SignRegistry::Get().Find("underpaying");
     underpaying.metrics.push_back(rate_ratio ? Metric::Number("rate_ratio", *rate_ratio)
                                              : Metric::Unknown("rate_ratio"));
-    Finding f = EvaluateTimeDrain(client, underpaying, AsOf(as_of));
-    EXPECT_EQ(f.sign, Sign::kTimeDrain);
+    Finding f = EvaluateSign("time_drain", client, AsOf(as_of), {}, std::move(given));
     ExpectBilingualReasons(f);
     return f;
   }

@@ -10,8 +10,7 @@ class UnderpayingTest : public SignalsTest {
  protected:
   Finding Evaluate(const ClientLedger& client, const Portfolio& portfolio = {},
                    std::string_view as_of = "2026-03-01") {
-    Finding f = EvaluateUnderpaying(client, portfolio, AsOf(as_of));
-    EXPECT_EQ(f.sign, Sign::kUnderpaying);
+    Finding f = EvaluateSign("underpaying", client, AsOf(as_of), portfolio);
     ExpectBilingualReasons(f);
     return f;
   }
@@ -105,7 +104,7 @@ TEST_F(UnderpayingTest, TheReferenceIsTheHoursWeightedMedianOfTheOtherClients) {
       Earning(1200, "1000.00", "b"),  // 20 h at 50.00
       Earning(600, "480.00", "c"),    // 10 h at 48.00
   };
-  const Portfolio portfolio = BuildPortfolio(clients, AsOf("2026-03-01"));
+  const Portfolio portfolio = PortfolioOf(clients, AsOf("2026-03-01"));
   ASSERT_EQ(portfolio.rates.size(), 3u);
   EXPECT_EQ(portfolio.rates[1].client, "b");
   EXPECT_DOUBLE_EQ(portfolio.rates[1].hours, 20);
@@ -123,7 +122,7 @@ TEST_F(UnderpayingTest, TheMedianIsTheSmallestRateReachingHalfTheHours) {
       Earning(600, "480.00", "c"),
   };
   const auto context = AsOf("2026-03-01");
-  const Portfolio portfolio = BuildPortfolio(clients, context);
+  const Portfolio portfolio = PortfolioOf(clients, context);
   EXPECT_EQ(portfolio.ReferenceRate("c", context)->ToString(), "30.00");
   // For a, the others are b (50.00) and c (48.00): 48.00 reaches half the hours.
   EXPECT_EQ(portfolio.ReferenceRate("a", context)->ToString(), "48.00");
@@ -133,7 +132,7 @@ TEST_F(UnderpayingTest, FewerThanTwoOtherClientsFallBackToTheTargetRate) {
   const std::vector<ClientLedger> clients = {Earning(600, "300.00", "a"),
                                              Earning(599, "500.00", "b"),  // rate unknown
                                              Earning(600, "480.00", "c")};
-  const Portfolio portfolio = BuildPortfolio(clients, AsOf("2026-03-01"));
+  const Portfolio portfolio = PortfolioOf(clients, AsOf("2026-03-01"));
   const Finding f = Evaluate(clients[2], portfolio);
   EXPECT_EQ(MoneyOf(f, "reference_rate"), "60.00");
   EXPECT_EQ(CountOf(f, "reference_clients"), 0);
@@ -151,7 +150,7 @@ TEST_F(UnderpayingTest, TheRankedPortfolioAgreesWithAPlainOne) {
     clients.push_back(Earning(minutes, std::to_string(revenue) + ".00", id));
   }
   const auto context = AsOf("2026-03-01");
-  const Portfolio ranked = BuildPortfolio(clients, context);
+  const Portfolio ranked = PortfolioOf(clients, context);
   Portfolio plain;
   plain.rates = ranked.rates;
   ASSERT_EQ(ranked.ranked.size(), 700u);
@@ -185,11 +184,15 @@ TEST_F(UnderpayingTest, EvaluateSignsFeedsTheRateRatioToTimeDrain) {
       AClient()
           .With(AWorkEntry("w").At("2026-01-05T19:00:00+01:00").Minutes(600))
           .With(AnInvoice("i").Issued("2026-01-31").Amount("1200.00"));
-  const auto findings = EvaluateSigns(client, Portfolio{}, AsOf("2026-03-01"));
-  for (size_t i = 0; i < kAllSigns.size(); ++i) EXPECT_EQ(findings[i].sign, kAllSigns[i]);
-  EXPECT_DOUBLE_EQ(Number(findings[3], "rate_ratio"), 2.0);
-  EXPECT_EQ(findings[2].level, Level::kAmber);
-  EXPECT_EQ(CountOf(findings[2], "stepped_down"), 1);
+  const Context context = AsOf("2026-03-01");
+  const ClientSnapshot snapshot(client, workspace_, context.as_of);
+  const Findings findings = EvaluateSigns(snapshot, Portfolio{}, context);
+  ASSERT_EQ(findings.size(), AllSigns().size());
+  for (size_t i = 0; i < findings.size(); ++i) EXPECT_EQ(findings[i].sign, AllSigns()[i]);
+  EXPECT_DOUBLE_EQ(Number(*FindingOf(findings, "underpaying"), "rate_ratio"), 2.0);
+  const Finding& time_drain = *FindingOf(findings, "time_drain");
+  EXPECT_EQ(time_drain.level, Level::kAmber);
+  EXPECT_EQ(CountOf(time_drain, "stepped_down"), 1);
 }
 
 }  // namespace

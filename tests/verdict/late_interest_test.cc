@@ -237,8 +237,8 @@ TEST(ClientLateInterestTest, ClaimsOnlyLateLiveInvoices) {
   client.payments = {{"p1", "acme", "on-time", D("2023-06-20"), Eur("300.00")},
                      {"p2", "acme", "late", D("2023-09-15"), Eur("1000.00")}};
   Workspace workspace;
-  auto claim = ComputeClientLateInterest(client, workspace, StatutoryRules(Jurisdiction::kItalyEu),
-                                         D("2023-12-31"));
+  const ClientSnapshot snapshot(client, workspace, D("2023-12-31"));
+  auto claim = ComputeClientLateInterest(snapshot, StatutoryRules(Jurisdiction::kItalyEu));
   ASSERT_TRUE(claim.has_value());
   ASSERT_EQ(claim->invoices.size(), 1u);
   EXPECT_EQ(claim->invoices[0].invoice, "late");

@@ -8,7 +8,7 @@
 
 #include "report/letters/letter_internal.h"
 #include "report/report_internal.h"
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 namespace addio {
 namespace letters {

@@ -3,7 +3,7 @@
 // late-payment interest computed by verdict/late_interest.h, calculation included.
 #include "report/letters/letter_internal.h"
 #include "report/report_internal.h"
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 namespace addio::letters {
 namespace {

@@ -12,8 +12,11 @@
 namespace addio::letters {
 namespace {
 
-const Finding& SignOf(const Facts& facts, Sign sign) {
-  return facts.assessed->signs[static_cast<size_t>(sign)];
+// The finding of sign `key`; an empty finding when no such sign is registered.
+const Finding& SignOf(const Facts& facts, std::string_view key) {
+  static const Finding kNone;
+  const Finding* finding = FindingOf(facts.assessed->signs, key);
+  return finding != nullptr ? *finding : kNone;
 }
 
 std::optional<Money> MoneyMetric(const Finding& finding, std::string_view name) {
@@ -128,7 +131,7 @@ std::string JoinAnd(const std::vector<std::string>& parts, bool it) {
 
 Result<Letter> RateIncrease(const Facts& facts) {
   const Lang lang = facts.options.lang;
-  const Finding& underpaying = SignOf(facts, Sign::kUnderpaying);
+  const Finding& underpaying = SignOf(facts, "underpaying");
   const std::optional<Money> effective = MoneyMetric(underpaying, "effective_rate");
   std::optional<Money> reference = MoneyMetric(underpaying, "reference_rate");
   if (!reference) reference = facts.workspace->target_hourly_rate;
@@ -211,8 +214,8 @@ Result<Letter> RateIncrease(const Facts& facts) {
 
 Result<Letter> ChangeOrder(const Facts& facts) {
   const Lang lang = facts.options.lang;
-  const Finding& scope = SignOf(facts, Sign::kScopeCreep);
-  const Finding& underpaying = SignOf(facts, Sign::kUnderpaying);
+  const Finding& scope = SignOf(facts, "scope_creep");
+  const Finding& underpaying = SignOf(facts, "underpaying");
   std::optional<Money> rate = ContractRate(facts);
   if (!rate) rate = MoneyMetric(underpaying, "reference_rate");
   if (!rate) rate = facts.workspace->target_hourly_rate;
@@ -321,13 +324,13 @@ Result<Letter> ChangeOrder(const Facts& facts) {
 }
 
 Result<Letter> OfficeHours(const Facts& facts) {
-  const Finding& drain = SignOf(facts, Sign::kTimeDrain);
+  const Finding& drain = SignOf(facts, "time_drain");
   const bool it = facts.it();
   const int64_t inbound = CountMetric(drain, "inbound_contacts");
   const int64_t after = CountMetric(drain, "after_hours_contacts");
   const int64_t rush = CountMetric(drain, "rush_requests");
   const double work_hours = NumberMetric(drain, "after_hours_work_hours");
-  const int rush_fee = StrategyFor(Archetype::kFirefighter).terms.rush_fee_percent;
+  const int rush_fee = StrategyFor(Archetype{"firefighter"}).terms.rush_fee_percent;
   // From the first Monday at least a week away: time to read the letter and plan.
   CivilDate from = facts.as_of.AddDays(7);
   while (from.weekday() != Weekday::kMonday) from = from.AddDays(1);

@@ -1,4 +1,4 @@
-#include "verdict/wording.h"
+#include "signals/wording.h"
 
 #include <cmath>
 #include <cstdio>
