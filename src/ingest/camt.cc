@@ -16,6 +16,7 @@
 
 #include "core/ids.h"
 #include "ingest/bank_matching.h"
+#include "ingest/folder_walk.h"
 #include "ingest/importers.h"
 #include "ingest/xml_local.h"
 
@@ -306,16 +307,13 @@ class CamtImporterImpl final : public Importer {
     std::vector<BankCredit> credits;
     std::error_code error;
     if (fs::is_directory(path, error)) {
-      std::vector<std::string> files;
-      for (const auto& entry : fs::recursive_directory_iterator(path, error)) {
-        std::string name = entry.path().filename().string();
-        std::transform(name.begin(), name.end(), name.begin(), ::tolower);
-        if (entry.is_regular_file() && name.ends_with(".xml")) {
-          files.push_back(entry.path().string());
-        }
+      Result<std::vector<std::string>> listed = FilesWithExtensions(path, {".xml"});
+      if (!listed) {
+        result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", listed.error().message});
       }
-      std::sort(files.begin(), files.end());
-      if (files.empty()) {
+      const std::vector<std::string> files =
+          listed ? std::move(*listed) : std::vector<std::string>();
+      if (listed && files.empty()) {
         result.diagnostics.Add(
             {Severity::kError, path, 0, "", "", "", "", "no .xml file in this folder"});
       }

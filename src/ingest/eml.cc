@@ -9,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "ingest/folder_walk.h"
 #include "ingest/importers.h"
 #include "ingest/mail_common.h"
 
@@ -56,22 +57,15 @@ void ReadEml(const std::string& path, mail::MessageCollector& collector, IngestR
   collector.Add(path, 0, header, separator_date);
 }
 
-// The .eml files of a folder and its subfolders, sorted by path.
+// The .eml files of a folder and its subfolders (folder_walk.h: sorted by path, hidden
+// ones skipped).
 std::vector<std::string> EmlFiles(const std::string& folder, IngestResult& result) {
-  std::vector<std::string> files;
-  std::error_code error;
-  for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end;
-       it.increment(error)) {
-    if (it->is_regular_file(error) && Lower(it->path().extension().string()) == ".eml") {
-      files.push_back(it->path().string());
-    }
+  Result<std::vector<std::string>> files = FilesWithExtensions(folder, {".eml"});
+  if (!files) {
+    result.diagnostics.Add({Severity::kError, folder, 0, "", "", "", "", files.error().message});
+    return {};
   }
-  if (error) {
-    result.diagnostics.Add({Severity::kError, folder, 0, "", "", "", "",
-                            "cannot list the folder: " + error.message()});
-  }
-  std::ranges::sort(files);
-  return files;
+  return std::move(*files);
 }
 
 class EmlImporterImpl final : public Importer {

@@ -42,6 +42,7 @@
 #include "ingest/bank_matching.h"
 #include "ingest/client_resolver.h"
 #include "ingest/fatturapa_signed.h"
+#include "ingest/folder_walk.h"
 #include "ingest/importers.h"
 #include "ingest/xml_local.h"
 
@@ -567,16 +568,14 @@ class FatturaPaImporterImpl final : public Importer {
     const bool folder = fs::is_directory(path, error);
     std::vector<std::string> files;
     if (folder) {
-      for (const auto& entry : fs::recursive_directory_iterator(path, error)) {
-        const std::string name = Lower(entry.path().filename().string());
-        if (entry.is_regular_file() && (EndsWith(name, ".xml") || EndsWith(name, ".p7m"))) {
-          files.push_back(entry.path().string());
-        }
-      }
-      std::sort(files.begin(), files.end());
-      if (files.empty()) {
+      Result<std::vector<std::string>> listed = FilesWithExtensions(path, {".xml", ".p7m"});
+      if (!listed) {
+        result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", listed.error().message});
+      } else if (listed->empty()) {
         result.diagnostics.Add(
             {Severity::kError, path, 0, "", "", "", "", "no .xml or .xml.p7m file in this folder"});
+      } else {
+        files = std::move(*listed);
       }
     } else {
       files.push_back(path);

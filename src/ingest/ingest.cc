@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/folder_walk.h"
 #include "ingest/importers.h"
 #include "ledger/format_internal.h"
 
@@ -142,28 +143,15 @@ void AppendReferable(const Ledger& from, Ledger& into) {
 Result<IngestResult> IngestFolder(const std::string& folder, const Importer* forced,
                                   const IngestContext& context) {
   IngestResult result;
-  std::vector<std::string> files;
-  std::vector<std::string> ledger_folders;  // canonical ledgers inside the folder
-  std::error_code ec;
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return Fail(ErrorCode::kIo, "cannot read the folder " + folder + ": " + ec.message());
-  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) return Fail(ErrorCode::kIo, "cannot read the folder " + folder + ": " + ec.message());
-    const std::string name = it->path().filename().string();
-    if (name.starts_with(".")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;  // hidden files: editor and OS litter (.DS_Store)
-    }
-    if (it->is_directory(ec) && forced == nullptr &&
-        LedgerImporter().Detect(it->path().string(), "") > 0) {
-      ledger_folders.push_back(it->path().string());
-      it.disable_recursion_pending();
-    } else if (it->is_regular_file(ec)) {
-      files.push_back(it->path().string());
-    }
+  // Canonical ledgers inside the folder are read whole, unless a format is forced.
+  PathTest is_ledger;
+  if (forced == nullptr) {
+    is_ledger = [](const fs::path& path) { return LedgerImporter().Detect(path.string(), "") > 0; };
   }
-  std::sort(files.begin(), files.end());
-  std::sort(ledger_folders.begin(), ledger_folders.end());
+  Result<FolderFiles> walked = WalkFolder(folder, {}, is_ledger);
+  if (!walked) return std::unexpected(walked.error());
+  const std::vector<std::string>& files = walked->files;
+  const std::vector<std::string>& ledger_folders = walked->whole_folders;
 
   // Detect every file first, then read them in registry order (canonical ledger, time
   // trackers, invoicing tools, e-invoices, bank statements, calendars, mail), so that
@@ -217,6 +205,7 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
       records += (read.ledger.*format_internal::RecordTraits<R>::kMember).size();
     });
     if (preview.size() <= kPreviewFiles) {
+      std::error_code ec;
       preview.push_back(
           {fs::relative(file, folder, ec).string(), read.format, std::to_string(records)});
     }

@@ -5,7 +5,7 @@
 // Paid"); and an InvoicingBuilder that turns what an export says about invoices, payments
 // and clients into ledger records with stable ids, their file and line, and every problem.
 //
-// Data flow: export file -> CsvTable -> importer (knows the tool's columns) -> builder ->
+// Data flow: export file -> CsvTable -> the tool's reader (invoicing_tools.h) -> builder ->
 // IngestResult -> `addio import` -> store (validates the merged whole, writes all or
 // nothing). Nothing here writes or throws for bad input.
 #pragma once
@@ -284,58 +284,5 @@ class InvoicingBuilder {
   std::vector<std::pair<Contact, int>> contacts_;
   std::set<std::string> symbol_warned_;
 };
-
-// ---------------------------------------------------------------------------------------
-// One tool's export files
-
-// A test on the HeaderKeys of a record: whether it is the header of one kind of file.
-using HeaderCheck = bool (*)(const std::vector<std::string>& keys);
-// Reads the rows of one kind of file into the builder.
-using TableReader = void (*)(const CsvTable& table, InvoicingBuilder& builder);
-
-// The files an invoicing tool exports, told apart by their header: its invoices (or the
-// transactions that hold them) and its client list, each with its reader.
-struct ExportFiles {
-  HeaderCheck is_invoices = nullptr;
-  TableReader read_invoices = nullptr;
-  HeaderCheck is_clients = nullptr;
-  TableReader read_clients = nullptr;
-  // A file of the same export that is recognised and not read (Wave's vendor list), or
-  // nullptr; `skipped_note` is the review line that says so.
-  HeaderCheck is_skipped = nullptr;
-  std::string_view skipped_note;
-};
-
-// For Detect(): `invoices_score` when the first record of `head` is the invoices' header,
-// `clients_score` when it is the client list's (or the skipped file's), otherwise 0.
-int ScoreExportHeader(std::string_view head, const ExportFiles& files, int invoices_score,
-                      int clients_score);
-
-// Reads the file at `path` as the kind of `files` its header says (the first record one of
-// the header checks accepts; a preamble before it is passed over) into an IngestResult of
-// `format` with a preview. A file that cannot be read or has no such header gives errors
-// and no records.
-IngestResult ReadExport(std::string_view format, const std::string& path,
-                        const IngestContext& context, const ExportFiles& files);
-
-// The columns of a client list, each a header name ("" when the list has no such column).
-struct ClientListColumns {
-  std::string_view name;
-  std::string_view email;
-  std::string_view country;
-  std::string_view tax_id;
-};
-
-// Reads a client list: each row's name resolved (ResolveClient reports an empty or, with
-// client creation off, unknown one) and its e-mail, country and tax id kept for the
-// clients this file creates (ClientDetails).
-void ReadClientList(const CsvTable& table, InvoicingBuilder& builder,
-                    const ClientListColumns& columns);
-
-// The client list Invoice2go and Invoicely both export: exactly the columns "Client Name",
-// "Email", "Phone" and "Country" (only the file name tells whose it is).
-bool IsBasicClientListHeader(const std::vector<std::string>& keys);
-// Reads that list with ReadClientList.
-void ReadBasicClientList(const CsvTable& table, InvoicingBuilder& builder);
 
 }  // namespace addio::invoicing

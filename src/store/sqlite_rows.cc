@@ -1,7 +1,12 @@
 #include "store/sqlite_rows.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "ledger/format_fields.h"
 
 namespace addio::store_internal {
 namespace {
@@ -168,219 +173,129 @@ std::vector<std::string> RowReader::JsonList() {
   return out;
 }
 
-void Bind(Binder& b, const Client& r) {
-  b.Text(r.id);
-  b.Text(r.name);
-  b.Text(Name(r.kind));
-  b.Text(r.country);
-  b.Date(r.since);
-  b.Text(r.tax_id);
-  b.JsonList(r.emails);
-  b.JsonList(r.domains);
-  b.TextOrNull(r.intake);
+namespace {
+
+using format_internal::kRecordTypeNames;
+
+// An optional text field named after a record type ("contract", "project", "request",
+// "invoice") refers to one: empty is NULL so that the column's foreign key holds. Other
+// optional text (a country, a tax id) is stored as written, "" included.
+bool IsReference(const char* name) {
+  return std::any_of(std::begin(kRecordTypeNames), std::end(kRecordTypeNames),
+                     [name](const auto& type) { return std::string_view(type.type) == name; });
 }
 
-void Read(RowReader& r, Client& out) {
-  out.id = r.Text();
-  out.name = r.Text();
-  out.kind = r.Enum(ParseClientKind);
-  out.country = r.Text();
-  out.since = r.DateOrNull();
-  out.tax_id = r.Text();
-  out.emails = r.JsonList();
-  out.domains = r.JsonList();
-  out.intake = r.Text();
+// The archive (format_fields.h) that binds a record's fields to parameters 1, 2, 3, ... in
+// the order VisitFields gives them; each kind of field has its one column type here.
+class BindArchive {
+ public:
+  explicit BindArchive(Binder& b) : b_(b) {}
+  void Id(const char*, const std::string& v) { b_.Text(v); }
+  void Text(const char*, const std::string& v) { b_.Text(v); }
+  void OptText(const char* name, const std::string& v) {
+    if (IsReference(name)) {
+      b_.TextOrNull(v);
+    } else {
+      b_.Text(v);
+    }
+  }
+  template <typename E>
+  void Enum(const char*, E v) {
+    b_.Text(Name(v));
+  }
+  void Date(const char*, CivilDate v) { b_.Date(v); }
+  void OptDate(const char*, const std::optional<CivilDate>& v) { b_.Date(v); }
+  void Moment(const char*, Instant v) { b_.At(v); }
+  void OptMoment(const char*, const std::optional<Instant>& v) { b_.At(v); }
+  void Int(const char*, int v, bool /*required*/) { b_.Int(v); }
+  void OptInt(const char*, const std::optional<int>& v) { b_.IntOrNull(v); }
+  void OptNumber(const char*, const std::optional<double>& v) { b_.Real(v); }
+  void Bool(const char*, bool v) { b_.Bool(v); }
+  void OptMoney(const char*, const std::optional<Money>& v) { b_.Amount(v); }
+  void Amount(const char*, const char* /*currency*/, const Money& v) { b_.Amount(v); }
+  void List(const char*, const std::vector<std::string>& v) { b_.JsonList(v); }
+  void Object(const char*, const std::string& v) { b_.TextOrNull(v); }
+
+ private:
+  Binder& b_;
+};
+
+// The mirror image of BindArchive: reads columns 0, 1, 2, ... into the same fields.
+class ReadArchive {
+ public:
+  explicit ReadArchive(RowReader& r) : r_(r) {}
+  void Id(const char*, std::string& v) { v = r_.Text(); }
+  void Text(const char*, std::string& v) { v = r_.Text(); }
+  void OptText(const char*, std::string& v) { v = r_.Text(); }
+  template <typename E>
+  void Enum(const char*, E& v) {
+    v = r_.Enum(format_internal::EnumTraits<E>::Parse);
+  }
+  void Date(const char*, CivilDate& v) { v = r_.Date(); }
+  void OptDate(const char*, std::optional<CivilDate>& v) { v = r_.DateOrNull(); }
+  void Moment(const char*, Instant& v) { v = r_.At(); }
+  void OptMoment(const char*, std::optional<Instant>& v) { v = r_.AtOrNull(); }
+  void Int(const char*, int& v, bool /*required*/) { v = static_cast<int>(r_.Int()); }
+  void OptInt(const char*, std::optional<int>& v) { v = r_.IntOrNull(); }
+  void OptNumber(const char*, std::optional<double>& v) { v = r_.Real(); }
+  void Bool(const char*, bool& v) { v = r_.Bool(); }
+  void OptMoney(const char*, std::optional<Money>& v) { v = r_.AmountOrNull(); }
+  void Amount(const char*, const char* /*currency*/, Money& v) { v = r_.Amount(); }
+  void List(const char*, std::vector<std::string>& v) { v = r_.JsonList(); }
+  void Object(const char*, std::string& v) { v = r_.Text(); }
+
+ private:
+  RowReader& r_;
+};
+
+// The fields of a credit kept for review (not a record of the ledger format), in the
+// order of its table's columns, for the same archives.
+template <typename A, format_internal::RecordOf<UnmatchedCredit> R>
+void VisitFields(A& a, R& r) {
+  a.Id("id", r.id);
+  a.Date("date", r.date);
+  a.Amount("amount", "currency", r.amount);
+  a.Text("payer", r.payer);
+  a.Text("reference", r.reference);
+  a.Text("source", r.source);
 }
 
-void Bind(Binder& b, const Contract& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.Date(r.sent);
-  b.Date(r.signed_on);
-  b.Date(r.refused);
-  b.Date(r.start);
-  b.Date(r.end);
-  b.IntOrNull(r.payment_terms_days);
-  b.Amount(r.hourly_rate);
+template <typename R>
+void BindFields(Binder& b, const R& record) {
+  BindArchive archive(b);
+  using format_internal::VisitFields;
+  VisitFields(archive, record);
 }
 
-void Read(RowReader& r, Contract& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.sent = r.DateOrNull();
-  out.signed_on = r.DateOrNull();
-  out.refused = r.DateOrNull();
-  out.start = r.DateOrNull();
-  out.end = r.DateOrNull();
-  out.payment_terms_days = r.IntOrNull();
-  out.hourly_rate = r.AmountOrNull();
+template <typename R>
+void ReadFields(RowReader& r, R& record) {
+  ReadArchive archive(r);
+  using format_internal::VisitFields;
+  VisitFields(archive, record);
 }
 
-void Bind(Binder& b, const Project& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.TextOrNull(r.contract);
-  b.Text(r.name);
-  b.Text(Name(r.pricing));
-  b.Real(r.budget_hours);
-  b.Amount(r.fee);
-  b.Date(r.start);
-  b.Date(r.end);
-}
+}  // namespace
 
-void Read(RowReader& r, Project& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.contract = r.Text();
-  out.name = r.Text();
-  out.pricing = r.Enum(ParsePricing);
-  out.budget_hours = r.Real();
-  out.fee = r.AmountOrNull();
-  out.start = r.DateOrNull();
-  out.end = r.DateOrNull();
-}
-
-void Bind(Binder& b, const Request& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.TextOrNull(r.project);
-  b.At(r.at);
-  b.Text(r.summary);
-  b.Bool(r.in_scope);
-  b.Real(r.estimate_hours);
-  b.Text(Name(r.change_order));
-  b.At(r.deadline);
-}
-
-void Read(RowReader& r, Request& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.project = r.Text();
-  out.at = r.At();
-  out.summary = r.Text();
-  out.in_scope = r.Bool();
-  out.estimate_hours = r.Real();
-  out.change_order = r.Enum(ParseChangeOrder);
-  out.deadline = r.AtOrNull();
-}
-
-void Bind(Binder& b, const WorkEntry& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.TextOrNull(r.project);
-  b.TextOrNull(r.request);
-  b.At(r.start);
-  b.Int(r.minutes);
-  b.Bool(r.billable);
-  b.Text(r.note);
-}
-
-void Read(RowReader& r, WorkEntry& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.project = r.Text();
-  out.request = r.Text();
-  out.start = r.At();
-  out.minutes = static_cast<int>(r.Int());
-  out.billable = r.Bool();
-  out.note = r.Text();
-}
-
-void Bind(Binder& b, const Contact& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.At(r.at);
-  b.Text(Name(r.channel));
-  b.Text(Name(r.direction));
-  b.Int(r.minutes);
-  b.Bool(r.urgent);
-  b.Bool(r.logged);
-}
-
-void Read(RowReader& r, Contact& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.at = r.At();
-  out.channel = r.Enum(ParseChannel);
-  out.direction = r.Enum(ParseDirection);
-  out.minutes = static_cast<int>(r.Int());
-  out.urgent = r.Bool();
-  out.logged = r.Bool();
-}
-
-void Bind(Binder& b, const Invoice& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.Date(r.issued);
-  b.Date(r.due);
-  b.Amount(r.amount);
-  b.Text(Name(r.status));
-  b.Bool(r.disputed);
-}
-
-void Read(RowReader& r, Invoice& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.issued = r.Date();
-  out.due = r.Date();
-  out.amount = r.Amount();
-  out.status = r.Enum(ParseInvoiceStatus);
-  out.disputed = r.Bool();
-}
-
-void Bind(Binder& b, const Payment& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.TextOrNull(r.invoice);
-  b.Date(r.date);
-  b.Amount(r.amount);
-}
-
-void Read(RowReader& r, Payment& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.invoice = r.Text();
-  out.date = r.Date();
-  out.amount = r.Amount();
-}
-
-void Bind(Binder& b, const RateChange& r) {
-  b.Text(r.id);
-  b.Text(r.client);
-  b.Date(r.at);
-  b.Amount(r.from);
-  b.Amount(r.to);
-  b.Text(Name(r.outcome));
-  b.Amount(r.agreed);
-}
-
-void Read(RowReader& r, RateChange& out) {
-  out.id = r.Text();
-  out.client = r.Text();
-  out.at = r.Date();
-  out.from = r.AmountOrNull();
-  out.to = r.AmountOrNull();
-  out.outcome = r.Enum(ParseRateOutcome);
-  out.agreed = r.AmountOrNull();
-}
-
-void Bind(Binder& b, const UnmatchedCredit& r) {
-  b.Text(r.id);
-  b.Date(r.date);
-  b.Amount(r.amount);
-  b.Text(r.payer);
-  b.Text(r.reference);
-  b.Text(r.source);
-}
-
-void Read(RowReader& r, UnmatchedCredit& out) {
-  out.id = r.Text();
-  out.date = r.Date();
-  out.amount = r.Amount();
-  out.payer = r.Text();
-  out.reference = r.Text();
-  out.source = r.Text();
-}
+void Bind(Binder& b, const Client& r) { BindFields(b, r); }
+void Bind(Binder& b, const Contract& r) { BindFields(b, r); }
+void Bind(Binder& b, const Project& r) { BindFields(b, r); }
+void Bind(Binder& b, const Request& r) { BindFields(b, r); }
+void Bind(Binder& b, const WorkEntry& r) { BindFields(b, r); }
+void Bind(Binder& b, const Contact& r) { BindFields(b, r); }
+void Bind(Binder& b, const Invoice& r) { BindFields(b, r); }
+void Bind(Binder& b, const Payment& r) { BindFields(b, r); }
+void Bind(Binder& b, const RateChange& r) { BindFields(b, r); }
+void Bind(Binder& b, const UnmatchedCredit& r) { BindFields(b, r); }
+void Read(RowReader& r, Client& out) { ReadFields(r, out); }
+void Read(RowReader& r, Contract& out) { ReadFields(r, out); }
+void Read(RowReader& r, Project& out) { ReadFields(r, out); }
+void Read(RowReader& r, Request& out) { ReadFields(r, out); }
+void Read(RowReader& r, WorkEntry& out) { ReadFields(r, out); }
+void Read(RowReader& r, Contact& out) { ReadFields(r, out); }
+void Read(RowReader& r, Invoice& out) { ReadFields(r, out); }
+void Read(RowReader& r, Payment& out) { ReadFields(r, out); }
+void Read(RowReader& r, RateChange& out) { ReadFields(r, out); }
+void Read(RowReader& r, UnmatchedCredit& out) { ReadFields(r, out); }
 
 void Bind(Binder& b, const Workspace& w) {
   b.Int(1);

@@ -1,6 +1,9 @@
 // How each record type maps to its SQLite table: the column list, and two mirror-image
-// functions that bind a record to an upsert statement and read it back from a row, field
-// by field in the same order. Load(Import(x)) == x is the property this file keeps.
+// functions that bind a record to an upsert statement and read it back from a row. Both
+// walk the record with the ledger's field visitor (VisitFields, ledger/format_fields.h),
+// so a field is listed once, for every form: each kind of field has one column type here
+// (money: minor units and code; dates: TEXT; instants: unix seconds; lists: JSON; an
+// empty optional reference: NULL). Load(Import(x)) == x is the property this file keeps.
 // Internal to src/store/; see schema.cc for the tables themselves.
 #pragma once
 
@@ -81,8 +84,10 @@ class RowReader {
   Currency last_currency_;
 };
 
-// The table of each record type: its name and columns (id first, then client). The
-// Bind and Read overloads below handle the columns in exactly this order.
+// The table of each record type: its name and columns (id first, then client), in the
+// order of the record's fields in VisitFields (a money field is two columns: amount and
+// currency). The Bind and Read overloads below handle the columns in exactly this order;
+// tests/store/sqlite_rows_test.cc holds the bytes each column stores.
 struct TableInfo {
   const char* name;
   const char* columns;
@@ -127,6 +132,8 @@ inline constexpr TableInfo kTableOf<RateChange> = {
     "id, client, at, from_amount, from_currency, to_amount, to_currency, outcome, "
     "agreed_amount, agreed_currency"};
 
+// Bind and Read of each record: one parameter or column per field, in VisitFields order.
+// Read throws DamagedRow for a value it cannot read back.
 void Bind(Binder& b, const Client& r);
 void Bind(Binder& b, const Contract& r);
 void Bind(Binder& b, const Project& r);

@@ -2,10 +2,10 @@
 // and the page the address names. The date and the language live in the address (see
 // route.ts) so every page, link and reload agrees on them.
 
-import { createContext } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang, Workspace } from './api';
 import { apiUrl } from './api';
+import { AppContext, type AppState, useApp } from './app_context';
 import { ErrorBox, Loading } from './components';
 import { addDays } from './format';
 import { useApi } from './hooks';
@@ -17,24 +17,6 @@ import { PortfolioPage } from './pages/portfolio';
 import { ReceivablesPage } from './pages/receivables';
 import { ScreenPage } from './pages/screen';
 import { SettingsPage } from './pages/settings';
-
-export interface AppState {
-  lang: Lang;
-  asOf: string;
-  workspace: Workspace;
-  // A hash link to `parts` that keeps the date and the language.
-  link: (parts: string[], query?: Record<string, string | undefined>) => string;
-  // Tells the shell that stored data changed (an import, new settings).
-  refreshWorkspace: () => void;
-}
-
-const AppContext = createContext<AppState | null>(null);
-
-export function useApp(): AppState {
-  const state = useContext(AppContext);
-  if (!state) throw new Error('useApp outside the application');
-  return state;
-}
 
 const LANG_KEY = 'addio.lang';
 

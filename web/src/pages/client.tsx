@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Charts, ClientExplain, Economics, Evidence, History, Sign, SignKey } from '../api';
 import { ApiError, apiUrl, SIGN_KEYS, WEEKDAYS } from '../api';
-import { useApp } from '../app';
+import { useApp } from '../app_context';
 import { Chart } from '../charts/chart';
 import {
   burnupOption,

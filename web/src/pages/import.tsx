@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ImporterList, ImportResult } from '../api';
 import { apiUrl, postImport } from '../api';
-import { useApp } from '../app';
+import { useApp } from '../app_context';
 import { ErrorBox, Panel } from '../components';
 import { date, money } from '../format';
 import { useApi } from '../hooks';

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang, LetterFormat, LetterKind } from '../api';
 import { ApiError, apiUrl, getText, LETTER_KINDS } from '../api';
-import { useApp } from '../app';
+import { useApp } from '../app_context';
 import { ErrorBox, Loading, Panel } from '../components';
 import { date } from '../format';
 import { t, tk } from '../i18n';

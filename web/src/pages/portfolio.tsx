@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Assessment, ClientAssessment, SignKey, Verdict } from '../api';
 import { apiUrl, SIGN_KEYS, VERDICTS } from '../api';
-import { useApp } from '../app';
+import { useApp } from '../app_context';
 import { Chart } from '../charts/chart';
 import { quadrantOption } from '../charts/options';
 import {

@@ -4,7 +4,7 @@
 
 import type { Aging, Statement } from '../api';
 import { apiUrl, BUCKET_KEYS } from '../api';
-import { useApp } from '../app';
+import { useApp } from '../app_context';
 import { ErrorBox, Loading, Panel } from '../components';
 import { date, days, money, toNumber } from '../format';
 import { useApi } from '../hooks';

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IntakeAnswers, Screening, SignKey } from '../api';
 import { apiUrl, sendJson, SIGN_KEYS } from '../api';
-import { useApp } from '../app';
+import { useApp } from '../app_context';
 import { ErrorBox, Loading, Panel, SeverityBadge, VerdictBadge } from '../components';
 import { date, money, num, percent } from '../format';
 import { archetypeName, signTitle, t, tk } from '../i18n';

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SettingEntry, SettingsResponse, Workspace, WorkspaceUpdate } from '../api';
 import { apiUrl, sendJson, SIGN_KEYS, WEEKDAYS, type Weekday } from '../api';
-import { useApp } from '../app';
+import { useApp } from '../app_context';
 import { ErrorBox, Loading, Panel } from '../components';
 import { num } from '../format';
 import { useApi } from '../hooks';
