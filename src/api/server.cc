@@ -170,7 +170,8 @@ const char* ErrorCodeForStatus(int status) {
 }  // namespace
 
 struct ApiServer::Impl {
-  explicit Impl(ServeOptions o) : options(std::move(o)), service(options.db) {}
+  explicit Impl(ServeOptions o)
+      : options(std::move(o)), service(options.open_store, *options.clock) {}
 
   void Install();
   void Import(const httplib::Request& req, httplib::Response& res);

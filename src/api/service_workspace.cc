@@ -53,7 +53,8 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(const L
   return {first, last};
 }
 
-Json WorkspaceJson(const Ledger& ledger) {
+// `today`: the date the workspace shows as today (the service reads its clock).
+Json WorkspaceJson(const Ledger& ledger, CivilDate today) {
   const Workspace& w = ledger.workspace;
   Json out;
   out["name"] = w.name;
@@ -74,7 +75,7 @@ Json WorkspaceJson(const Ledger& ledger) {
   Json settings = Json::object();
   for (const auto& [name, value] : w.settings) settings[name] = value;
   out["settings"] = std::move(settings);
-  out["today"] = api_internal::Today(w).ToString();
+  out["today"] = today.ToString();
   const auto [first, last] = RecordSpan(ledger);
   out["first_record_date"] = api_internal::DateJson(first);
   out["last_record_date"] = api_internal::DateJson(last);
@@ -254,11 +255,12 @@ Json SettingsJson(const Workspace& workspace, const Settings& used) {
 Result<ApiBody> ApiService::GetWorkspace(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
-  return JsonBody(api_internal::Dump(WorkspaceJson(*ledger)));
+  return JsonBody(
+      api_internal::Dump(WorkspaceJson(*ledger, api_internal::Today(clock_, ledger->workspace))));
 }
 
 Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& query) {
@@ -268,7 +270,7 @@ Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& 
   if (!body) return std::unexpected(body.error());
   {
     std::lock_guard lock(write_mutex_);
-    auto store = api_internal::OpenStore(db_path_);
+    auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     auto workspace = (*store)->LoadWorkspace();
     if (!workspace) return std::unexpected(workspace.error());
@@ -288,7 +290,7 @@ Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& 
 Result<ApiBody> ApiService::GetSettings(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto workspace = (*store)->LoadWorkspace();
   if (!workspace) return std::unexpected(workspace.error());
@@ -312,7 +314,7 @@ Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& q
   }
   {
     std::lock_guard lock(write_mutex_);
-    auto store = api_internal::OpenStore(db_path_);
+    auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     auto workspace = (*store)->LoadWorkspace();
     if (!workspace) return std::unexpected(workspace.error());
