@@ -1,8 +1,9 @@
 #include "api/json_util.h"
 
 #include <cmath>
-#include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "ledger/workspace_text.h"
 
 namespace addio::api_internal {
 
@@ -33,10 +34,7 @@ Json WorkingHoursJson(const WorkingHours& hours) {
   for (int day = 0; day < 7; ++day) {
     Json intervals = Json::array();
     for (const MinuteInterval& interval : hours[day]) {
-      char text[48];
-      std::snprintf(text, sizeof(text), "%02d:%02d-%02d:%02d", interval.start / 60,
-                    interval.start % 60, interval.end / 60, interval.end % 60);
-      intervals.push_back(text);
+      intervals.push_back(FormatWorkingInterval(interval));
     }
     out[WeekdayKey(day)] = std::move(intervals);
   }

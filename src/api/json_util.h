@@ -22,7 +22,8 @@ Json DateJson(const std::optional<CivilDate>& date);
 // Rounded half away from zero to 4 decimals; non-finite values become null.
 Json NumberJson(double value);
 Json NumberJson(const std::optional<double>& value);
-// {"mon": ["09:00-13:00", "14:00-18:00"], ..., "sun": []}, as the ledger format writes it.
+// {"mon": ["09:00-13:00", "14:00-18:00"], ..., "sun": []}, each interval written by the
+// ledger's codec (ledger/workspace_text.h), as the ledger format writes it.
 Json WorkingHoursJson(const WorkingHours& hours);
 // Compact JSON text; invalid UTF-8 in strings is replaced rather than thrown on.
 std::string Dump(const Json& json);

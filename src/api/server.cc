@@ -82,37 +82,150 @@ ApiQuery QueryOf(const httplib::Request& req) {
   return query;
 }
 
-// The API's paths and the methods each accepts, for telling 405 from 404.
-struct Route {
-  std::regex pattern;
-  const char* methods;
+// What a route's handler answers with: the service, and the server's options (the upload
+// limit).
+struct Endpoint {
+  ApiService& service;
+  const ServeOptions& options;
 };
 
-const std::vector<Route>& Routes() {
-  static const std::vector<Route> routes = {
-      {std::regex("/api/v1/openapi\\.json"), "GET"},
-      {std::regex("/api/v1/workspace"), "GET, PUT"},
-      {std::regex("/api/v1/clients"), "GET"},
-      {std::regex("/api/v1/assessment"), "GET"},
-      {std::regex("/api/v1/clients/[^/]+/(assessment|history|charts|statement)"), "GET"},
-      {std::regex("/api/v1/aging"), "GET"},
-      {std::regex("/api/v1/importers"), "GET"},
-      {std::regex("/api/v1/imports"), "POST"},
-      {std::regex("/api/v1/settings"), "GET, PUT"},
-      {std::regex("/api/v1/screen"), "POST"},
-      {std::regex("/api/v1/clients/[^/]+/letters/[^/]+"), "GET"},
-  };
-  return routes;
+using Handler = void (*)(const Endpoint&, const httplib::Request&, httplib::Response&);
+
+enum class HttpMethod { kGet, kPut, kPost };
+
+const char* MethodName(HttpMethod method) {
+  switch (method) {
+    case HttpMethod::kGet:
+      return "GET";
+    case HttpMethod::kPut:
+      return "PUT";
+    case HttpMethod::kPost:
+      return "POST";
+  }
+  return "GET";
+}
+
+// GET with the query parameters.
+template <Result<ApiBody> (ApiService::*Method)(const ApiQuery&)>
+void Read(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  SendResult(req, res, (e.service.*Method)(QueryOf(req)));
+}
+
+// GET on one client: the path's first group is its id.
+template <Result<ApiBody> (ApiService::*Method)(const std::string&, const ApiQuery&)>
+void ReadClient(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  SendResult(req, res, (e.service.*Method)(req.matches[1].str(), QueryOf(req)));
+}
+
+// PUT or POST of a JSON body.
+template <Result<ApiBody> (ApiService::*Method)(std::string_view, const ApiQuery&)>
+void Write(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  SendResult(req, res, (e.service.*Method)(req.body, QueryOf(req)));
+}
+
+void GetOpenApi(const Endpoint&, const httplib::Request& req, httplib::Response& res) {
+  res.set_header("Cache-Control", "no-cache");
+  Send(req, res, 200, "application/json", std::string(OpenApiJson()));
+}
+
+void GetImporters(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  SendResult(req, res, e.service.GetImporters());
+}
+
+void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  ImportUpload upload;
+  upload.format = req.get_param_value("format");
+  upload.timezone = req.get_param_value("timezone");
+  upload.dry_run = req.get_param_value("dry_run");
+  upload.lang = req.get_param_value("lang");
+  const bool italian = upload.lang == "it";
+  if (req.is_multipart_form_data()) {
+    if (!req.has_file("file")) {
+      return SendError(req, res, 400, "invalid_argument",
+                       italian ? "manca il campo \"file\" nel modulo multipart"
+                               : "the multipart form has no part named \"file\"");
+    }
+    const httplib::MultipartFormData file = req.get_file_value("file");
+    upload.filename = file.filename;
+    upload.content = file.content;
+  } else {
+    upload.filename = req.get_param_value("filename");
+    upload.content = req.body;
+  }
+  const size_t limit = e.options.max_upload_bytes;
+  if (upload.content.size() > limit) {
+    return SendError(req, res, 413, "payload_too_large",
+                     (italian ? "il file supera il limite di " : "the file exceeds the limit of ") +
+                         std::to_string(limit >> 20) + " MiB");
+  }
+  if (upload.content.empty()) {
+    return SendError(req, res, 400, "invalid_argument",
+                     italian ? "nessun file: invia il file come corpo della richiesta o nel "
+                               "campo \"file\" di un modulo multipart"
+                             : "no file: send it as the request body or as the part \"file\" "
+                               "of a multipart form");
+  }
+  SendResult(req, res, e.service.PostImport(upload));
+}
+
+void GetLetter(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  SendResult(req, res,
+             e.service.GetLetter(req.matches[1].str(), req.matches[2].str(), QueryOf(req)));
+}
+
+// One endpoint of the API. The table below is the only list of them: it registers the
+// handlers and tells 405 (a known path, another method) from 404. A pattern is a regular
+// expression over the whole path; its groups are the path parameters.
+struct Route {
+  HttpMethod method;
+  const char* pattern;
+  Handler handle;
+};
+
+constexpr Route kRoutes[] = {
+    {HttpMethod::kGet, "/api/v1/openapi\\.json", GetOpenApi},
+    {HttpMethod::kGet, "/api/v1/workspace", Read<&ApiService::GetWorkspace>},
+    {HttpMethod::kPut, "/api/v1/workspace", Write<&ApiService::PutWorkspace>},
+    {HttpMethod::kGet, "/api/v1/clients", Read<&ApiService::GetClients>},
+    {HttpMethod::kGet, "/api/v1/assessment", Read<&ApiService::GetAssessment>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/assessment",
+     ReadClient<&ApiService::GetClientAssessment>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/history", ReadClient<&ApiService::GetHistory>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/charts", ReadClient<&ApiService::GetCharts>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/statement", ReadClient<&ApiService::GetStatement>},
+    {HttpMethod::kGet, "/api/v1/aging", Read<&ApiService::GetAging>},
+    {HttpMethod::kGet, "/api/v1/importers", GetImporters},
+    {HttpMethod::kPost, "/api/v1/imports", PostImport},
+    {HttpMethod::kGet, "/api/v1/settings", Read<&ApiService::GetSettings>},
+    {HttpMethod::kPut, "/api/v1/settings", Write<&ApiService::PutSettings>},
+    {HttpMethod::kPost, "/api/v1/screen", Write<&ApiService::PostScreen>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters/([^/]+)", GetLetter},
+};
+
+// The methods kRoutes accepts on `path`, in table order: "GET, PUT"; empty when none.
+std::string AllowedMethods(const std::string& path) {
+  static const std::vector<std::regex> patterns = [] {
+    std::vector<std::regex> compiled;
+    for (const Route& route : kRoutes) compiled.emplace_back(route.pattern);
+    return compiled;
+  }();
+  std::string methods;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (!std::regex_match(path, patterns[i])) continue;
+    const std::string name = MethodName(kRoutes[i].method);
+    if (methods.find(name) != std::string::npos) continue;
+    if (!methods.empty()) methods += ", ";
+    methods += name;
+  }
+  return methods;
 }
 
 void NoSuchRoute(const httplib::Request& req, httplib::Response& res) {
-  for (const Route& route : Routes()) {
-    if (std::regex_match(req.path, route.pattern)) {
-      res.set_header("Allow", route.methods);
-      return SendError(
-          req, res, 405, "method_not_allowed",
-          req.method + " is not allowed on " + req.path + " (allowed: " + route.methods + ")");
-    }
+  const std::string methods = AllowedMethods(req.path);
+  if (!methods.empty()) {
+    res.set_header("Allow", methods);
+    return SendError(req, res, 405, "method_not_allowed",
+                     req.method + " is not allowed on " + req.path + " (allowed: " + methods + ")");
   }
   SendError(req, res, 404, "not_found", "no API endpoint at " + req.path);
 }
@@ -170,51 +283,16 @@ const char* ErrorCodeForStatus(int status) {
 }  // namespace
 
 struct ApiServer::Impl {
-  explicit Impl(ServeOptions o) : options(std::move(o)), service(options.db) {}
+  explicit Impl(ServeOptions o)
+      : options(std::move(o)), service(options.open_store, *options.clock) {}
 
   void Install();
-  void Import(const httplib::Request& req, httplib::Response& res);
 
   ServeOptions options;
   ApiService service;
   httplib::Server http;
   int port = 0;
 };
-
-void ApiServer::Impl::Import(const httplib::Request& req, httplib::Response& res) {
-  ImportUpload upload;
-  upload.format = req.get_param_value("format");
-  upload.timezone = req.get_param_value("timezone");
-  upload.dry_run = req.get_param_value("dry_run");
-  upload.lang = req.get_param_value("lang");
-  const bool italian = upload.lang == "it";
-  if (req.is_multipart_form_data()) {
-    if (!req.has_file("file")) {
-      return SendError(req, res, 400, "invalid_argument",
-                       italian ? "manca il campo \"file\" nel modulo multipart"
-                               : "the multipart form has no part named \"file\"");
-    }
-    const httplib::MultipartFormData file = req.get_file_value("file");
-    upload.filename = file.filename;
-    upload.content = file.content;
-  } else {
-    upload.filename = req.get_param_value("filename");
-    upload.content = req.body;
-  }
-  if (upload.content.size() > options.max_upload_bytes) {
-    return SendError(req, res, 413, "payload_too_large",
-                     (italian ? "il file supera il limite di " : "the file exceeds the limit of ") +
-                         std::to_string(options.max_upload_bytes >> 20) + " MiB");
-  }
-  if (upload.content.empty()) {
-    return SendError(req, res, 400, "invalid_argument",
-                     italian ? "nessun file: invia il file come corpo della richiesta o nel "
-                               "campo \"file\" di un modulo multipart"
-                             : "no file: send it as the request body or as the part \"file\" "
-                               "of a multipart form");
-  }
-  SendResult(req, res, service.PostImport(upload));
-}
 
 void ApiServer::Impl::Install() {
   httplib::Server& s = http;
@@ -256,48 +334,23 @@ void ApiServer::Impl::Install() {
     return httplib::Server::HandlerResponse::Handled;
   }));
 
-  auto get = [this](auto method) {
-    return [this, method](const httplib::Request& req, httplib::Response& res) {
-      SendResult(req, res, (service.*method)(QueryOf(req)));
+  for (const Route& route : kRoutes) {
+    auto handler = [this, handle = route.handle](const httplib::Request& req,
+                                                 httplib::Response& res) {
+      handle(Endpoint{service, options}, req, res);
     };
-  };
-  auto get_client = [this](auto method) {
-    return [this, method](const httplib::Request& req, httplib::Response& res) {
-      SendResult(req, res, (service.*method)(req.matches[1].str(), QueryOf(req)));
-    };
-  };
-  auto put = [this](auto method) {
-    return [this, method](const httplib::Request& req, httplib::Response& res) {
-      SendResult(req, res, (service.*method)(req.body, QueryOf(req)));
-    };
-  };
-
-  s.Get("/api/v1/openapi.json", [](const httplib::Request& req, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-cache");
-    Send(req, res, 200, "application/json", std::string(OpenApiJson()));
-  });
-  s.Get("/api/v1/workspace", get(&ApiService::GetWorkspace));
-  s.Put("/api/v1/workspace", put(&ApiService::PutWorkspace));
-  s.Get("/api/v1/clients", get(&ApiService::GetClients));
-  s.Get("/api/v1/assessment", get(&ApiService::GetAssessment));
-  s.Get("/api/v1/clients/([^/]+)/assessment", get_client(&ApiService::GetClientAssessment));
-  s.Get("/api/v1/clients/([^/]+)/history", get_client(&ApiService::GetHistory));
-  s.Get("/api/v1/clients/([^/]+)/charts", get_client(&ApiService::GetCharts));
-  s.Get("/api/v1/clients/([^/]+)/statement", get_client(&ApiService::GetStatement));
-  s.Get("/api/v1/aging", get(&ApiService::GetAging));
-  s.Get("/api/v1/importers", [this](const httplib::Request& req, httplib::Response& res) {
-    SendResult(req, res, service.GetImporters());
-  });
-  s.Post("/api/v1/imports",
-         [this](const httplib::Request& req, httplib::Response& res) { Import(req, res); });
-  s.Get("/api/v1/settings", get(&ApiService::GetSettings));
-  s.Put("/api/v1/settings", put(&ApiService::PutSettings));
-  s.Post("/api/v1/screen", put(&ApiService::PostScreen));
-  s.Get("/api/v1/clients/([^/]+)/letters/([^/]+)",
-        [this](const httplib::Request& req, httplib::Response& res) {
-          SendResult(req, res,
-                     service.GetLetter(req.matches[1].str(), req.matches[2].str(), QueryOf(req)));
-        });
+    switch (route.method) {
+      case HttpMethod::kGet:
+        s.Get(route.pattern, handler);
+        break;
+      case HttpMethod::kPut:
+        s.Put(route.pattern, handler);
+        break;
+      case HttpMethod::kPost:
+        s.Post(route.pattern, handler);
+        break;
+    }
+  }
 
   s.Get("/api(/.*)?", NoSuchRoute);
   s.Post("/api(/.*)?", NoSuchRoute);

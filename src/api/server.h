@@ -13,12 +13,17 @@
 #include <string>
 #include <string_view>
 
+#include "api/service.h"
+#include "core/clock.h"
 #include "core/result.h"
 
 namespace addio {
 
 struct ServeOptions {
-  std::string db;  // the SQLite store; it must exist
+  // Opens the store for one request; it must exist (`addio serve` creates it first).
+  StoreFactory open_store;
+  // "Today" for requests without as_of. Not owned; REQUIRES: non-null, outlives the server.
+  const Clock* clock = nullptr;
   std::string host = "127.0.0.1";
   int port = 8080;                      // 0: any free port (Bind returns the one taken)
   size_t max_upload_bytes = 50u << 20;  // larger uploads get 413

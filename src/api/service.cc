@@ -3,7 +3,6 @@
 #include "api/service.h"
 
 #include <charconv>
-#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "api/charts.h"
@@ -22,20 +21,14 @@ Result<Lang> ParseLangParam(const std::string& text) {
               "lang: \"" + text + "\" is not a language addio speaks (en, it)");
 }
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& path) {
-  return OpenSqliteStore(path, OpenMode::kMustExist);
-}
-
-CivilDate Today(const Workspace& workspace) {
-  const auto now = std::chrono::system_clock::now();
-  const int64_t seconds =
-      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+CivilDate Today(const Clock& clock, const Workspace& workspace) {
   auto zone = TimeZone::Find(workspace.timezone);
-  return (zone ? *zone : TimeZone::Utc()).ToLocal(Instant::FromUnixSeconds(seconds)).date;
+  return addio::Today(clock, zone ? *zone : TimeZone::Utc());
 }
 
-Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace, Lang lang) {
-  if (text.empty()) return Today(workspace);
+Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace, Lang lang,
+                            const Clock& clock) {
+  if (text.empty()) return Today(clock, workspace);
   auto date = CivilDate::Parse(text);
   if (!date) {
     return Fail(ErrorCode::kInvalidArgument,
@@ -73,17 +66,18 @@ struct Loaded {
   CivilDate as_of;
 };
 
-Result<Loaded> LoadForRead(const std::string& db_path, const ApiQuery& query) {
+Result<Loaded> LoadForRead(const StoreFactory& open_store, const Clock& clock,
+                           const ApiQuery& query) {
   Loaded loaded;
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
   loaded.lang = *lang;
-  auto store = api_internal::OpenStore(db_path);
+  auto store = open_store();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
   loaded.ledger = std::move(*ledger);
-  auto as_of = api_internal::ParseAsOf(query.as_of, loaded.ledger.workspace, loaded.lang);
+  auto as_of = api_internal::ParseAsOf(query.as_of, loaded.ledger.workspace, loaded.lang, clock);
   if (!as_of) return std::unexpected(as_of.error());
   loaded.as_of = *as_of;
   return loaded;
@@ -109,16 +103,17 @@ bool HasClient(const Ledger& ledger, const std::string& id) {
 
 }  // namespace
 
-ApiService::ApiService(std::string db_path) : db_path_(std::move(db_path)) {}
+ApiService::ApiService(StoreFactory open_store, const Clock& clock)
+    : open_store_(std::move(open_store)), clock_(clock) {}
 
 Result<ApiBody> ApiService::GetClients(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto workspace = (*store)->LoadWorkspace();
   if (!workspace) return std::unexpected(workspace.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, *workspace, *lang);
+  auto as_of = api_internal::ParseAsOf(query.as_of, *workspace, *lang, clock_);
   if (!as_of) return std::unexpected(as_of.error());
   auto summaries = (*store)->ClientSummaries(*as_of);
   if (!summaries) return std::unexpected(summaries.error());
@@ -146,7 +141,7 @@ Result<ApiBody> ApiService::GetClients(const ApiQuery& query) {
 }
 
 Result<ApiBody> ApiService::GetAssessment(const ApiQuery& query) {
-  auto loaded = LoadForRead(db_path_, query);
+  auto loaded = LoadForRead(open_store_, clock_, query);
   if (!loaded) return std::unexpected(loaded.error());
   auto assessment = Assess(loaded->ledger, loaded->as_of);
   if (!assessment) return std::unexpected(assessment.error());
@@ -154,7 +149,7 @@ Result<ApiBody> ApiService::GetAssessment(const ApiQuery& query) {
 }
 
 Result<ApiBody> ApiService::GetClientAssessment(const std::string& id, const ApiQuery& query) {
-  auto loaded = LoadForRead(db_path_, query);
+  auto loaded = LoadForRead(open_store_, clock_, query);
   if (!loaded) return std::unexpected(loaded.error());
   if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id, loaded->lang));
   auto assessment = Assess(loaded->ledger, loaded->as_of, id);
@@ -165,7 +160,7 @@ Result<ApiBody> ApiService::GetClientAssessment(const std::string& id, const Api
 }
 
 Result<ApiBody> ApiService::GetHistory(const std::string& id, const ApiQuery& query) {
-  auto loaded = LoadForRead(db_path_, query);
+  auto loaded = LoadForRead(open_store_, clock_, query);
   if (!loaded) return std::unexpected(loaded.error());
   auto months = api_internal::ParseMonths(query.months, loaded->lang);
   if (!months) return std::unexpected(months.error());
@@ -180,7 +175,7 @@ Result<ApiBody> ApiService::GetHistory(const std::string& id, const ApiQuery& qu
 }
 
 Result<ApiBody> ApiService::GetCharts(const std::string& id, const ApiQuery& query) {
-  auto loaded = LoadForRead(db_path_, query);
+  auto loaded = LoadForRead(open_store_, clock_, query);
   if (!loaded) return std::unexpected(loaded.error());
   auto months = api_internal::ParseMonths(query.months, loaded->lang);
   if (!months) return std::unexpected(months.error());

@@ -1,18 +1,23 @@
 // The API's service layer: one method per endpoint of src/api/openapi.json, free of HTTP.
-// Each call opens the store (Store is not thread-safe, so every request has its own
-// connection; SQLite runs in WAL mode with a busy timeout), loads what it needs, runs the
-// same engine functions as the CLI (Assess, History, the receivables, Ingest, the
-// store's Import) and renders the answer with the same renderers where one exists
+// Each call opens the store through the factory it was given (Store is not thread-safe, so
+// every request has its own connection; SQLite runs in WAL mode with a busy timeout) and
+// reads "today" from the clock it was given (the composition root owns both), loads what it needs,
+// runs the same engine functions as the CLI (Assess, History, the receivables, Ingest, the store's
+// Import) and renders the answer with the same renderers where one exists
 // (`addio assess --format json` is byte for byte the portfolio assessment served here).
 // Writes (imports, settings, workspace) are serialised by a mutex, so a read-modify-write
 // never interleaves with another. server.cc maps the results to HTTP.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "core/result.h"
+#include "store/store.h"
 
 namespace addio {
 
@@ -42,10 +47,15 @@ struct ImportUpload {
   std::string lang;
 };
 
+// Opens one connection to the store (OpenStore with kMustExist: the server creates the
+// store at start-up). Called once per request, from several threads at once.
+using StoreFactory = std::function<Result<std::unique_ptr<Store>>()>;
+
 class ApiService {
  public:
-  // `db_path`: the SQLite store; it must exist (the server creates it at start-up).
-  explicit ApiService(std::string db_path);
+  // `open_store` gives each request its store; `clock` gives "today" when a request has no
+  // as_of, in the workspace time zone. `clock` is not owned and must outlive the service.
+  ApiService(StoreFactory open_store, const Clock& clock);
 
   // Every method returns the JSON (or CSV) body, or an Error whose code decides the HTTP
   // status (errors.h): kInvalidArgument for a malformed parameter or body (a bad as_of,
@@ -83,7 +93,8 @@ class ApiService {
   Result<ApiBody> GetLetter(const std::string& id, const std::string& kind, const ApiQuery& query);
 
  private:
-  std::string db_path_;
+  StoreFactory open_store_;
+  const Clock& clock_;
   std::mutex write_mutex_;
 };
 

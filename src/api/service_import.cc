@@ -151,7 +151,7 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   }
 
   std::lock_guard lock(write_mutex_);
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto existing = (*store)->Load();
   if (!existing) return std::unexpected(existing.error());
@@ -160,7 +160,7 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   context.existing = &*existing;
   context.options.format = upload.format;
   context.options.timezone = upload.timezone;
-  context.options.today = api_internal::Today(existing->workspace);
+  context.options.today = api_internal::Today(clock_, existing->workspace);
   auto read = Ingest(path, context);
   if (!read) {
     Error error = read.error();

@@ -1,5 +1,6 @@
-// Internal to api/: what the service_*.cc files share — opening the store, reading the
-// common query parameters, and the language of the messages addio writes itself.
+// Internal to api/: what the service_*.cc files share — reading the common query
+// parameters (and "today" from the service's clock), and the language of the messages
+// addio writes itself.
 #pragma once
 
 #include <memory>
@@ -7,6 +8,7 @@
 #include <string_view>
 
 #include "api/service.h"
+#include "core/clock.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "ledger/records.h"
@@ -23,16 +25,13 @@ inline const char* Say(Lang lang, const char* en, const char* it) {
 // The lang parameter: empty is English; anything but en|it is kInvalidArgument.
 Result<Lang> ParseLangParam(const std::string& text);
 
-// The store at `path` (it must exist). Error kStore or kNotFound from OpenSqliteStore.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& path);
+// Today by `clock` in the workspace time zone (UTC when the zone is unknown).
+CivilDate Today(const Clock& clock, const Workspace& workspace);
 
-// Today in the workspace time zone (UTC when the zone is unknown): the only place the API
-// reads the clock.
-CivilDate Today(const Workspace& workspace);
-
-// The as_of parameter, or Today(workspace) when empty. Error kInvalidArgument naming the
-// parameter and the expected form.
-Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace, Lang lang);
+// The as_of parameter, or Today(clock, workspace) when empty. Error kInvalidArgument
+// naming the parameter and the expected form.
+Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace, Lang lang,
+                            const Clock& clock);
 
 // The months parameter, 1..600; 12 when empty. Error kInvalidArgument otherwise.
 Result<int> ParseMonths(const std::string& text, Lang lang);

@@ -42,11 +42,11 @@ Result<ApiBody> ApiService::PostScreen(std::string_view json, const ApiQuery& qu
   auto answers = ParseIntake(json, IntakeFormat::kJson, LangKey(*lang));
   if (!answers) return Fail(ErrorCode::kInvalidArgument, answers.error().message);
 
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang);
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang, clock_);
   if (!as_of) return std::unexpected(as_of.error());
 
   // As `addio screen` does over a workspace: the minimum fee at the target rate, and the
@@ -80,11 +80,11 @@ Result<ApiBody> ApiService::GetLetter(const std::string& id, const std::string& 
                                                              "format: formato sconosciuto \"")) +
                                                  query.format + "\" (txt, md, html)");
   }
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang);
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang, clock_);
   if (!as_of) return std::unexpected(as_of.error());
 
   LetterOptions options;

@@ -27,7 +27,7 @@ struct Request {
   CivilDate as_of;
 };
 
-Result<Request> Prepare(const std::string& db_path, const ApiQuery& query) {
+Result<Request> Prepare(const StoreFactory& open_store, const Clock& clock, const ApiQuery& query) {
   Request request;
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
@@ -39,12 +39,12 @@ Result<Request> Prepare(const std::string& db_path, const ApiQuery& query) {
                 "format: \"" + query.format + "\"" +
                     Say(request.lang, " is not json or csv", " non è json né csv"));
   }
-  auto store = api_internal::OpenStore(db_path);
+  auto store = open_store();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
   request.ledger = std::move(*ledger);
-  auto as_of = api_internal::ParseAsOf(query.as_of, request.ledger.workspace, request.lang);
+  auto as_of = api_internal::ParseAsOf(query.as_of, request.ledger.workspace, request.lang, clock);
   if (!as_of) return std::unexpected(as_of.error());
   request.as_of = *as_of;
   return request;
@@ -159,7 +159,7 @@ ApiBody CsvBody(std::string text, std::string filename) {
 }  // namespace
 
 Result<ApiBody> ApiService::GetAging(const ApiQuery& query) {
-  auto request = Prepare(db_path_, query);
+  auto request = Prepare(open_store_, clock_, query);
   if (!request) return std::unexpected(request.error());
   const Workspace& workspace = request->ledger.workspace;
   const std::vector<ClientLedger> clients = SplitByClient(request->ledger);
@@ -181,7 +181,7 @@ Result<ApiBody> ApiService::GetAging(const ApiQuery& query) {
 }
 
 Result<ApiBody> ApiService::GetStatement(const std::string& id, const ApiQuery& query) {
-  auto request = Prepare(db_path_, query);
+  auto request = Prepare(open_store_, clock_, query);
   if (!request) return std::unexpected(request.error());
   std::optional<CivilDate> payments_from;
   if (!query.payments_from.empty()) {

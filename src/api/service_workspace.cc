@@ -2,13 +2,13 @@
 // value the way an assessment will read it (Settings::FromWorkspace, the ledger's
 // workspace rules through Store::SaveWorkspace), all or nothing.
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "api/json_util.h"
 #include "api/service.h"
 #include "api/service_internal.h"
+#include "ledger/workspace_text.h"
 #include "signals/settings.h"
 
 namespace addio {
@@ -53,7 +53,8 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(const L
   return {first, last};
 }
 
-Json WorkspaceJson(const Ledger& ledger) {
+// `today`: the date the workspace shows as today (the service reads its clock).
+Json WorkspaceJson(const Ledger& ledger, CivilDate today) {
   const Workspace& w = ledger.workspace;
   Json out;
   out["name"] = w.name;
@@ -74,7 +75,7 @@ Json WorkspaceJson(const Ledger& ledger) {
   Json settings = Json::object();
   for (const auto& [name, value] : w.settings) settings[name] = value;
   out["settings"] = std::move(settings);
-  out["today"] = api_internal::Today(w).ToString();
+  out["today"] = today.ToString();
   const auto [first, last] = RecordSpan(ledger);
   out["first_record_date"] = api_internal::DateJson(first);
   out["last_record_date"] = api_internal::DateJson(last);
@@ -82,18 +83,10 @@ Json WorkspaceJson(const Ledger& ledger) {
   return out;
 }
 
-// "HH:MM" as minutes since midnight, 0..1440; nullopt otherwise.
-std::optional<int> ParseClock(std::string_view text) {
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  int hours = 0, minutes = 0;
-  if (std::from_chars(text.data(), text.data() + 2, hours).ptr != text.data() + 2 ||
-      std::from_chars(text.data() + 3, text.data() + 5, minutes).ptr != text.data() + 5) {
-    return std::nullopt;
-  }
-  if (hours > 24 || minutes > 59 || (hours == 24 && minutes != 0)) return std::nullopt;
-  return hours * 60 + minutes;
-}
-
+// The working_hours of a PUT body: every day mon..sun, each a list of intervals read by
+// the ledger's codec (ledger/workspace_text.h), sorted; the API adds what a request must
+// also get right (every day given, start before end, no overlaps), in the request's
+// language.
 Result<WorkingHours> ParseWorkingHours(const nlohmann::json& value, Lang lang) {
   const std::string field = "working_hours";
   if (!value.is_object()) {
@@ -102,31 +95,26 @@ Result<WorkingHours> ParseWorkingHours(const nlohmann::json& value, Lang lang) {
   }
   WorkingHours hours;
   for (auto it = value.begin(); it != value.end(); ++it) {
-    int day = -1;
-    for (int d = 0; d < 7; ++d) {
-      if (it.key() == WeekdayKey(d)) day = d;
-    }
-    if (day < 0 || !it.value().is_array()) {
+    const std::optional<int> weekday = WeekdayIndex(it.key());
+    if (!weekday || !it.value().is_array()) {
       return std::unexpected(
           BadBody(lang, field + "." + it.key() +
                             Say(lang, ": expected one of mon..sun with a list of \"HH:MM-HH:MM\"",
                                 ": atteso un giorno tra mon e sun con un elenco di "
                                 "\"HH:MM-HH:MM\"")));
     }
+    const int day = *weekday;
     for (const nlohmann::json& interval : it.value()) {
       const std::string text = interval.is_string() ? interval.get<std::string>() : "";
-      const auto start = text.size() == 11 && text[5] == '-'
-                             ? ParseClock(std::string_view(text).substr(0, 5))
-                             : std::nullopt;
-      const auto end = start ? ParseClock(std::string_view(text).substr(6)) : std::nullopt;
-      if (!start || !end || *start >= *end || *start >= 1440) {
+      const std::optional<MinuteInterval> parsed = ParseWorkingInterval(text);
+      if (!parsed || parsed->start >= parsed->end) {
         return std::unexpected(BadBody(
             lang, field + "." + it.key() + ": \"" +
                       (interval.is_string() ? text : interval.dump()) +
                       Say(lang, "\" is not an interval HH:MM-HH:MM with start before end",
                           "\" non è un intervallo HH:MM-HH:MM con l'inizio prima della fine")));
       }
-      hours[day].push_back({*start, *end});
+      hours[day].push_back(*parsed);
     }
     std::sort(hours[day].begin(), hours[day].end(),
               [](const MinuteInterval& a, const MinuteInterval& b) { return a.start < b.start; });
@@ -254,11 +242,12 @@ Json SettingsJson(const Workspace& workspace, const Settings& used) {
 Result<ApiBody> ApiService::GetWorkspace(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
-  return JsonBody(api_internal::Dump(WorkspaceJson(*ledger)));
+  return JsonBody(
+      api_internal::Dump(WorkspaceJson(*ledger, api_internal::Today(clock_, ledger->workspace))));
 }
 
 Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& query) {
@@ -268,7 +257,7 @@ Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& 
   if (!body) return std::unexpected(body.error());
   {
     std::lock_guard lock(write_mutex_);
-    auto store = api_internal::OpenStore(db_path_);
+    auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     auto workspace = (*store)->LoadWorkspace();
     if (!workspace) return std::unexpected(workspace.error());
@@ -288,7 +277,7 @@ Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& 
 Result<ApiBody> ApiService::GetSettings(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = api_internal::OpenStore(db_path_);
+  auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto workspace = (*store)->LoadWorkspace();
   if (!workspace) return std::unexpected(workspace.error());
@@ -312,7 +301,7 @@ Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& q
   }
   {
     std::lock_guard lock(write_mutex_);
-    auto store = api_internal::OpenStore(db_path_);
+    auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     auto workspace = (*store)->LoadWorkspace();
     if (!workspace) return std::unexpected(workspace.error());

@@ -70,10 +70,6 @@ std::string FormatTable(const std::vector<std::vector<std::string>>& rows,
   return out;
 }
 
-Result<std::unique_ptr<Store>> OpenStore(const Common& common) {
-  return OpenSqliteStore(common.db, OpenMode::kMustExist);
-}
-
 std::optional<Format> ResolveFormat(const std::string& name) { return ParseFormat(name); }
 
 bool UseColor(const std::string& color) {
@@ -89,7 +85,7 @@ Result<Assessment> AssessSource(const Common& common, const AssessOptions& optio
                                 const std::string& only_client) {
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return std::unexpected(ledger.error());
-  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
   if (!as_of) return std::unexpected(as_of.error());
   return addio::Assess(*ledger, *as_of, only_client);
 }
@@ -219,23 +215,31 @@ int ReportError(const Error& error) {
   return ExitCode(error.code);
 }
 
-// Today's date in `zone`: the only place addio reads the clock.
-CivilDate Today(const TimeZone& zone) {
-  const auto now = std::chrono::system_clock::now();
-  const int64_t seconds =
-      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  return zone.ToLocal(Instant::FromUnixSeconds(seconds)).date;
+Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode) {
+  return addio::OpenStore(common.db, mode);
+}
+
+bool StoreExists(const Common& common) {
+  auto url = ParseStoreUrl(common.db);
+  if (!url || url->kind != StoreKind::kSqlite) return true;
+  std::error_code ignored;
+  return std::filesystem::exists(url->location, ignored);
+}
+
+CivilDate Today(const Common& common, const TimeZone& zone) {
+  return addio::Today(*common.clock, zone);
 }
 
 // --as-of, or today in the workspace time zone.
-Result<CivilDate> ResolveAsOf(const std::string& text, const Workspace& workspace) {
+Result<CivilDate> ResolveAsOf(const Common& common, const std::string& text,
+                              const Workspace& workspace) {
   if (!text.empty()) {
     auto date = CivilDate::Parse(text);
     if (!date) return Fail(ErrorCode::kInvalidArgument, "--as-of: " + date.error().message);
     return date;
   }
   auto zone = TimeZone::Find(workspace.timezone);
-  return Today(zone ? *zone : TimeZone::Utc());
+  return Today(common, zone ? *zone : TimeZone::Utc());
 }
 
 // The records to assess: a ledger file (validated, no database) or the whole store.
@@ -249,7 +253,7 @@ Result<Ledger> LoadSource(const Common& common, const Source& source) {
     }
     return std::move(read.ledger);
   }
-  auto store = OpenStore(common);
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store) return std::unexpected(store.error());
   return (*store)->Load();
 }
@@ -277,8 +281,8 @@ std::optional<Lang> ResolveLang(const std::string& flag) {
 }
 
 int Init(const Common& common) {
-  const bool existed = std::filesystem::exists(common.db);
-  auto store = OpenSqliteStore(common.db, OpenMode::kCreateIfMissing);
+  const bool existed = StoreExists(common);
+  auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
   if (!store) return ReportError(store.error());
   std::printf(existed ? T(common, "Store %s is ready (schema version %d).\n",
                           "L'archivio %s è pronto (versione dello schema %d).\n")
@@ -289,7 +293,7 @@ int Init(const Common& common) {
 }
 
 int Import(const Common& common, const ImportOptions& options) {
-  auto store = OpenStore(common);
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store) return ReportError(store.error());
   // Importers resolve clients, projects and invoices against what is stored.
   auto existing = (*store)->Load();
@@ -302,7 +306,7 @@ int Import(const Common& common, const ImportOptions& options) {
   context.options.create_clients = !options.no_create;
   context.options.mapping_file = options.mapping;
   auto zone = TimeZone::Find(existing->workspace.timezone);
-  context.options.today = Today(zone ? *zone : TimeZone::Utc());
+  context.options.today = Today(common, zone ? *zone : TimeZone::Utc());
 
   Progress progress(common, options.path);
   context.progress = [&progress](size_t done, size_t total) { progress.Files(done, total); };
@@ -367,7 +371,7 @@ std::string ImportFormatNames() {
 }
 
 int Export(const Common& common, const std::string& format, const std::string& out) {
-  auto store = OpenStore(common);
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store) return ReportError(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return ReportError(ledger.error());
@@ -380,11 +384,11 @@ int Export(const Common& common, const std::string& format, const std::string& o
 }
 
 int Clients(const Common& common, const std::string& as_of_text) {
-  auto store = OpenStore(common);
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store) return ReportError(store.error());
   auto workspace = (*store)->LoadWorkspace();
   if (!workspace) return ReportError(workspace.error());
-  auto as_of = ResolveAsOf(as_of_text, *workspace);
+  auto as_of = ResolveAsOf(common, as_of_text, *workspace);
   if (!as_of) return ReportError(as_of.error());
   auto summaries = (*store)->ClientSummaries(*as_of);
   if (!summaries) return ReportError(summaries.error());
@@ -445,7 +449,7 @@ int Demo(const Common& common, const std::string& out) {
         out.c_str());
     return 0;
   }
-  auto store = OpenSqliteStore(common.db, OpenMode::kCreateIfMissing);
+  auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
   if (!store) return ReportError(store.error());
   auto report = (*store)->Import(demo, LedgerSource{}, false);
   if (!report) return ReportError(report.error());
@@ -486,7 +490,7 @@ int Explain(const Common& common, const AssessOptions& options) {
 int History(const Common& common, const AssessOptions& options) {
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return ReportError(ledger.error());
-  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
   if (!as_of) return ReportError(as_of.error());
   auto points = addio::History(*ledger, options.client, *as_of, options.months);
   if (!points) return ReportError(points.error());
@@ -501,7 +505,7 @@ int History(const Common& common, const AssessOptions& options) {
 int Aging(const Common& common, const AssessOptions& options) {
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return ReportError(ledger.error());
-  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
   if (!as_of) return ReportError(as_of.error());
   auto aging = AgeReceivables(SplitByClient(*ledger), ledger->workspace, *as_of);
   if (!aging) return ReportError(aging.error());
@@ -513,7 +517,7 @@ int Aging(const Common& common, const AssessOptions& options) {
 int Statement(const Common& common, const AssessOptions& options) {
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return ReportError(ledger.error());
-  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
   if (!as_of) return ReportError(as_of.error());
   for (const ClientLedger& client : SplitByClient(*ledger)) {
     if (client.client.id != options.client) continue;

@@ -1,25 +1,34 @@
 // The commands of `addio`, one function each, free of argument parsing (main.cc owns
-// CLI11). This is the composition root: it opens the store or reads a ledger file, calls
-// the services and prints. Each command returns the process exit status; errors go to
+// CLI11). This is the composition root: it opens the store (OpenStoreOf, the one place)
+// or reads a ledger file, asks the clock main.cc handed down for "today", calls the
+// services and prints. Each command returns the process exit status; errors go to
 // stderr, results to stdout.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "ledger/records.h"
 #include "report/report.h"
+#include "store/store.h"
 
 namespace addio::cli {
 
 // Options every command shares.
 struct Common {
-  std::string db;         // the store file: --db, else $ADDIO_DB, else ./addio.db
+  // The store URL (a file path, sqlite:PATH, file:PATH; store.h OpenStore): --db, else
+  // $ADDIO_DB, else ./addio.db.
+  std::string db;
   std::string lang_flag;  // --lang as given; empty to follow LANG
   Lang lang = Lang::kEn;  // resolved from lang_flag and the environment
+  // What "today" is read from: the SystemClock main.cc creates. Not owned; never null
+  // once main has set it.
+  const Clock* clock = nullptr;
 };
 
 // Where an assessment reads its records: a ledger file (no database) or the store.
@@ -72,15 +81,21 @@ int Statement(const Common& common, const AssessOptions& options);
 const char* T(const Common& common, const char* en, const char* it);
 // Prints "addio: <message>" to stderr; returns the exit status for the error's code.
 int ReportError(const Error& error);
-// Today's date in `zone`: the only place addio reads the clock.
-CivilDate Today(const TimeZone& zone);
+// The store of common.db: the one place the commands open it. Errors as OpenStore's.
+Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode);
+// Whether common.db names an existing store (a SQLite file that exists). True for a URL
+// that cannot be read, so that opening it reports why.
+bool StoreExists(const Common& common);
+// Today's date in `zone`, by common.clock.
+CivilDate Today(const Common& common, const TimeZone& zone);
 // --as-of, or today in the workspace time zone. Error kInvalidArgument for a bad date.
-Result<CivilDate> ResolveAsOf(const std::string& text, const Workspace& workspace);
+Result<CivilDate> ResolveAsOf(const Common& common, const std::string& text,
+                              const Workspace& workspace);
 // The records of --ledger (validated; its diagnostics printed to stderr when it has
 // errors), or the whole store at common.db.
 Result<Ledger> LoadSource(const Common& common, const Source& source);
 
-// The store path when --db is empty: $ADDIO_DB, else ./addio.db.
+// The store URL when --db is empty: $ADDIO_DB, else ./addio.db.
 std::string DefaultDbPath();
 
 // Resolves the language: --lang when given (an error for anything but en|it), else the

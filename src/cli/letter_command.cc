@@ -28,7 +28,7 @@ int Letter(const Common& common, const LetterCommandOptions& options) {
   }
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return ReportError(ledger.error());
-  auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
   if (!as_of) return ReportError(as_of.error());
 
   LetterOptions letter;

@@ -13,6 +13,7 @@
 #include "cli/match_command.h"
 #include "cli/screen_command.h"
 #include "cli/serve_command.h"
+#include "core/clock.h"
 
 namespace {
 
@@ -75,10 +76,15 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough();
 
+    // The composition root: the one clock of the process, handed down through Common.
+    const addio::SystemClock clock;
     Common common;
+    common.clock = &clock;
     app.add_option("--db", common.db,
-                   H("The store file (default: $ADDIO_DB, else ./addio.db)",
-                     "Il file dell'archivio (predefinito: $ADDIO_DB, altrimenti ./addio.db)"));
+                   H("The store: a file, sqlite:PATH or file:PATH (default: $ADDIO_DB, else "
+                     "./addio.db)",
+                     "L'archivio: un file, sqlite:PERCORSO o file:PERCORSO (predefinito: "
+                     "$ADDIO_DB, altrimenti ./addio.db)"));
     app.add_option(
         "--lang", common.lang_flag,
         H("Language: en or it (default: from LANG)", "Lingua: en o it (predefinita: da LANG)"));

@@ -52,7 +52,7 @@ int Match(const Common& common, const std::string& payment, const std::string& i
                   "match vuole l'id di un accredito da abbinare e quello di una fattura: addio "
                   "match PAGAMENTO FATTURA (addio match --list elenca gli accrediti)");
   }
-  auto store = OpenSqliteStore(common.db, OpenMode::kMustExist);
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store)
     return Report(common, store.error().code, store.error().message, store.error().message);
   auto credits = (*store)->Unmatched();
@@ -102,7 +102,7 @@ int Match(const Common& common, const std::string& payment, const std::string& i
 }
 
 int MatchList(const Common& common) {
-  auto store = OpenSqliteStore(common.db, OpenMode::kMustExist);
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store)
     return Report(common, store.error().code, store.error().message, store.error().message);
   auto credits = (*store)->Unmatched();

@@ -162,7 +162,7 @@ Result<IntakeAnswers> AskAnswers(const Common& common, const ScreenOptions& opti
 
 Status SaveIntake(const Common& common, const std::string& client_id,
                   const IntakeAnswers& answers) {
-  auto store = OpenSqliteStore(common.db, OpenMode::kMustExist);
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store) return std::unexpected(store.error());
   auto client = (*store)->LoadClient(client_id);
   if (!client) return std::unexpected(client.error());
@@ -208,11 +208,11 @@ int Screen(const Common& common, const ScreenOptions& options) {
   report.prospect = options.name;
 
   // Past clients, when there is a workspace to look at: --ledger, or a store that exists.
-  const bool has_records = !options.source.ledger.empty() || fs::exists(common.db);
+  const bool has_records = !options.source.ledger.empty() || StoreExists(common);
   if (has_records) {
     auto ledger = LoadSource(common, options.source);
     if (!ledger) return ReportError(ledger.error());
-    auto as_of = ResolveAsOf(options.as_of, ledger->workspace);
+    auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
     if (!as_of) return ReportError(as_of.error());
     report.hourly_rate = ledger->workspace.target_hourly_rate;
     report.as_of = *as_of;

@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <cstdio>
-#include <filesystem>
 #include <thread>
 
 #include "api/server.h"
@@ -25,9 +24,9 @@ std::string UrlHost(const std::string& host) {
 }  // namespace
 
 int Serve(const Common& common, const ServeFlags& flags) {
-  const bool existed = std::filesystem::exists(common.db);
+  const bool existed = StoreExists(common);
   {
-    auto store = OpenSqliteStore(common.db, OpenMode::kCreateIfMissing);
+    auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
     if (!store) {
       std::fprintf(stderr, "addio: %s\n", store.error().message.c_str());
       return ExitCode(store.error().code);
@@ -54,7 +53,9 @@ int Serve(const Common& common, const ServeFlags& flags) {
   signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not end the process
 
   ServeOptions options;
-  options.db = common.db;
+  // Each request opens its own connection (a Store is not thread-safe).
+  options.open_store = [common] { return OpenStoreOf(common, OpenMode::kMustExist); };
+  options.clock = common.clock;
   options.host = flags.host;
   options.port = flags.port;
   ApiServer server(options);

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_string.h"  // AppendJsonString
 #include "core/money.h"
 #include "core/time.h"
 
@@ -114,49 +115,6 @@ inline void AppendNumber(std::string& out, double value) {
   char digits[32];
   const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
   out.append(digits, end);
-}
-
-// `text` as a quoted JSON string (UTF-8 passes through; quotes, backslashes and control
-// characters are escaped).
-inline void AppendJsonString(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  size_t clean = 0;  // start of the run of characters that need no escape
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + clean, i - clean);
-    clean = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(text.data() + clean, text.size() - clean);
-  out += '"';
 }
 
 }  // namespace addio::format_internal

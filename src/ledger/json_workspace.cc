@@ -9,6 +9,49 @@
 
 #include "ledger/format_internal.h"
 #include "ledger/json_scanner.h"
+#include "ledger/workspace_text.h"
+
+namespace addio {
+
+std::optional<MinuteInterval> ParseWorkingInterval(std::string_view text) {
+  if (text.size() != 11 || text[5] != '-') return std::nullopt;
+  // Minutes since midnight of "HH:MM" at `at`, 0..1440; -1 when it is not one.
+  auto clock = [text](size_t at) {
+    auto digit = [text](size_t i) {
+      return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -100;
+    };
+    const int hours = digit(at) * 10 + digit(at + 1), minutes = digit(at + 3) * 10 + digit(at + 4);
+    if (text[at + 2] != ':' || hours < 0 || hours > 24 || minutes < 0 || minutes > 59) return -1;
+    const int value = hours * 60 + minutes;
+    return value > 1440 ? -1 : value;
+  };
+  const MinuteInterval interval{clock(0), clock(6)};
+  if (interval.start < 0 || interval.end < 0) return std::nullopt;
+  return interval;
+}
+
+std::string FormatWorkingInterval(const MinuteInterval& interval) {
+  std::string out;
+  out.reserve(11);
+  auto append = [&out](int minutes) {
+    format_internal::AppendTwoDigits(out, minutes / 60);
+    out += ':';
+    format_internal::AppendTwoDigits(out, minutes % 60);
+  };
+  append(interval.start);
+  out += '-';
+  append(interval.end);
+  return out;
+}
+
+std::optional<int> WeekdayIndex(std::string_view key) {
+  for (int day = 0; day < 7; ++day) {
+    if (key == WeekdayKey(day)) return day;
+  }
+  return std::nullopt;
+}
+
+}  // namespace addio
 
 namespace addio::format_internal {
 namespace {
@@ -155,10 +198,9 @@ class WorkspaceReader {
     // A day the object leaves out has no working hours.
     out = WorkingHours{};
     for (dom::key_value_pair day : days) {
-      int index = 0;
-      while (index < 7 && day.key != WeekdayKey(index)) ++index;
+      const std::optional<int> index = WeekdayIndex(day.key);
       const std::string field = "working_hours." + std::string(day.key);
-      if (index == 7) {
+      if (!index) {
         Error("working_hours",
               "\"" + std::string(day.key) +
                   "\" is not a day; expected one of: mon, tue, wed, thu, fri, "
@@ -170,31 +212,14 @@ class WorkspaceReader {
       EachItem(field, day.value, "an array of intervals such as \"09:00-13:00\"",
                [&](size_t i, dom::element item) {
                  std::string_view text;
-                 MinuteInterval interval;
-                 if (item.get_string().get(text) || !ParseInterval(text, interval)) {
+                 std::optional<MinuteInterval> interval;
+                 if (item.get_string().get(text) || !(interval = ParseWorkingInterval(text))) {
                    return Error(field, "expected an interval HH:MM-HH:MM such as \"09:00-13:00\"",
                                 "[" + std::to_string(i) + "]");
                  }
-                 out[index].push_back(interval);
+                 out[*index].push_back(*interval);
                });
     }
-  }
-
-  static bool ParseInterval(std::string_view text, MinuteInterval& out) {
-    auto clock = [text](size_t at) {
-      auto digit = [text](size_t i) {
-        return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -100;
-      };
-      const int hours = digit(at) * 10 + digit(at + 1),
-                minutes = digit(at + 3) * 10 + digit(at + 4);
-      if (text[at + 2] != ':' || hours < 0 || hours > 24 || minutes < 0 || minutes > 59) return -1;
-      const int value = hours * 60 + minutes;
-      return value > 1440 ? -1 : value;
-    };
-    if (text.size() != 11 || text[5] != '-') return false;
-    out.start = clock(0);
-    out.end = clock(6);
-    return out.start >= 0 && out.end >= 0;
   }
 
   void FxOf(dom::element value, std::vector<FxRate>& out) {

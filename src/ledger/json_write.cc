@@ -4,6 +4,7 @@
 // streaming JSON sink assemble, so that their bytes cannot differ. Also workspace.json of
 // the CSV form, which is the same workspace block with "format" beside it.
 #include "ledger/format_internal.h"
+#include "ledger/workspace_text.h"
 
 namespace addio::format_internal {
 namespace {
@@ -114,14 +115,6 @@ class JsonFieldWriter {
   bool first_ = true;
 };
 
-void AppendMinutes(std::string& out, int minutes) {
-  out += static_cast<char>('0' + minutes / 600);
-  out += static_cast<char>('0' + minutes / 60 % 10);
-  out += ':';
-  out += static_cast<char>('0' + minutes % 60 / 10);
-  out += static_cast<char>('0' + minutes % 10);
-}
-
 template <typename T, typename F>
 void AppendJsonArray(std::string& out, const std::vector<T>& items, F&& append_item) {
   out += '[';
@@ -156,9 +149,7 @@ void AppendWorkspaceMembers(std::string& out, const Workspace& w, std::string_vi
     out += "\": ";
     AppendJsonArray(out, w.working_hours[day], [&out](const MinuteInterval& interval) {
       out += '"';
-      AppendMinutes(out, interval.start);
-      out += '-';
-      AppendMinutes(out, interval.end);
+      out += FormatWorkingInterval(interval);
       out += '"';
     });
   }

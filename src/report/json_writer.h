@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json_string.h"  // JsonQuote, the one JSON string escaper
+
 namespace addio {
 
 class JsonWriter {
@@ -49,7 +51,5 @@ class JsonWriter {
 
 // The JSON text of a number as JsonWriter::Number writes it.
 std::string JsonNumber(double value);
-// `value` as a quoted JSON string; UTF-8 passes through, control characters are escaped.
-std::string JsonQuote(std::string_view value);
 
 }  // namespace addio

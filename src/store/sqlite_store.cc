@@ -14,6 +14,7 @@
 #include "store/import_plan.h"
 #include "store/schema.h"
 #include "store/sqlite_rows.h"
+#include "store/sqlite_store.h"
 #include "store/store.h"
 
 namespace addio {
@@ -321,7 +322,8 @@ class SqliteStore final : public Store {
 
 int SqliteSchemaVersion() { return store_internal::LatestSchemaVersion(); }
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode mode) {
+Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string& path,
+                                                               OpenMode mode) {
   std::error_code ignored;
   if (mode == OpenMode::kMustExist && !std::filesystem::exists(path, ignored)) {
     return Fail(ErrorCode::kNotFound,

@@ -5,8 +5,10 @@
 // transaction, so a bad import, or a process killed halfway, leaves the store as it was.
 // The engine reads it back as a Ledger or as one client's as-of snapshot (ClientLedger).
 //
-// Store is the abstract interface; OpenSqliteStore gives the embedded SQLite store (one
-// file, the default). A PostgreSQL store for the server implements the same interface.
+// Store is the abstract interface; OpenStore opens one from a URL: a file path (or
+// sqlite:PATH, file:PATH) gives the embedded SQLite store (one file, the default). A
+// PostgreSQL store for the server will implement the same interface behind
+// postgresql://... URLs.
 // A Store object is not thread-safe: use one per thread (SQLite allows several readers
 // and one writer on the same file; writers wait up to 5 seconds for the lock).
 #pragma once
@@ -183,12 +185,30 @@ enum class OpenMode {
   kMustExist,        // every other command: a missing file is an error
 };
 
-// Opens (and with kCreateIfMissing creates) the SQLite store at `path`, bringing its
-// schema up to date (each migration step in its own transaction).
-// Errors: kNotFound when the file does not exist and `mode` is kMustExist (the message
-// tells the user to run `addio init`); kStore when the file is not an addio database,
-// was written by a newer addio (its schema version is unknown here), or SQLite refuses.
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode mode);
+// Which store a URL names, and where.
+enum class StoreKind { kSqlite, kPostgres };
+struct StoreUrl {
+  StoreKind kind = StoreKind::kSqlite;
+  std::string location;  // kSqlite: the file path; kPostgres: the whole URL
+};
+
+// Reads a store URL: a plain path ("addio.db", "/data/addio.db"), "sqlite:PATH" or
+// "file:PATH" (a leading "//" after the colon is dropped, so "sqlite:///data/addio.db" is
+// /data/addio.db) name a SQLite file; "postgresql://..." and "postgres://..." name a
+// PostgreSQL server. Error kInvalidArgument for an empty URL or path, or any other
+// "scheme://" form (the message lists the forms accepted).
+Result<StoreUrl> ParseStoreUrl(const std::string& url);
+
+// Opens the store `url` names (see ParseStoreUrl); with kCreateIfMissing a SQLite file
+// and its schema are created when missing. The schema is brought up to date (each
+// migration step in its own transaction). The only way to open a store: the composition
+// roots (the CLI's commands, `addio serve`) call it, nothing below them does.
+// Errors: those of ParseStoreUrl; kInvalidArgument for a PostgreSQL URL (not available in
+// this build yet); kNotFound when the file does not exist and `mode` is kMustExist (the
+// message tells the user to run `addio init`); kStore when the file is not an addio
+// database, was written by a newer addio (its schema version is unknown here), or SQLite
+// refuses.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode);
 
 // The schema version this build writes (the last migration step).
 int SqliteSchemaVersion();

@@ -24,7 +24,7 @@ class SaveWorkspaceTest : public ::testing::Test {
               ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
                 .string();
     fs::remove(path_);
-    auto store = OpenSqliteStore(path_, OpenMode::kCreateIfMissing);
+    auto store = OpenStore(path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(store.has_value()) << store.error().message;
     store_ = std::move(*store);
   }
@@ -64,7 +64,7 @@ TEST_F(SaveWorkspaceTest, ReplacesTheWorkspaceAndKeepsTheRecords) {
   EXPECT_EQ(stored.invoices.size(), 1u);
   // Survives reopening the file.
   store_.reset();
-  auto reopened = OpenSqliteStore(path_, OpenMode::kMustExist);
+  auto reopened = OpenStore(path_, OpenMode::kMustExist);
   ASSERT_TRUE(reopened.has_value());
   EXPECT_EQ(*(*reopened)->LoadWorkspace(), w);
 }

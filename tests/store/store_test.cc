@@ -145,7 +145,7 @@ class StoreTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::unique_ptr<Store> Open(OpenMode mode = OpenMode::kCreateIfMissing) {
-    auto store = OpenSqliteStore(path_, mode);
+    auto store = OpenStore(path_, mode);
     EXPECT_TRUE(store) << store.error().message;
     return store ? std::move(*store) : nullptr;
   }
@@ -188,7 +188,7 @@ ImportReport MustImport(Store& store, const Ledger& ledger, bool dry_run = false
 }
 
 TEST_F(StoreTest, MissingFileWithMustExistTellsToRunInit) {
-  auto store = OpenSqliteStore(path_, OpenMode::kMustExist);
+  auto store = OpenStore(path_, OpenMode::kMustExist);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::kNotFound);
   EXPECT_NE(store.error().message.find("addio init"), std::string::npos);
@@ -204,7 +204,7 @@ TEST_F(StoreTest, NewFileGetsTheLatestSchema) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_TRUE(OpenSqliteStore(path_, OpenMode::kMustExist));
+  EXPECT_TRUE(OpenStore(path_, OpenMode::kMustExist));
 }
 
 TEST_F(StoreTest, DatabaseOfANewerVersionIsRefused) {
@@ -213,7 +213,7 @@ TEST_F(StoreTest, DatabaseOfANewerVersionIsRefused) {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("UPDATE schema_version SET version = version + 1");
   }
-  auto store = OpenSqliteStore(path_, OpenMode::kMustExist);
+  auto store = OpenStore(path_, OpenMode::kMustExist);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::kStore);
   EXPECT_NE(store.error().message.find("newer"), std::string::npos);
@@ -224,7 +224,7 @@ TEST_F(StoreTest, ForeignDatabaseIsRefused) {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec("CREATE TABLE songs (title TEXT)");
   }
-  auto store = OpenSqliteStore(path_, OpenMode::kMustExist);
+  auto store = OpenStore(path_, OpenMode::kMustExist);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::kStore);
 }

@@ -59,7 +59,7 @@ class UnmatchedTest : public ::testing::Test {
               ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
                 .string();
     fs::remove(path_);
-    auto store = OpenSqliteStore(path_, OpenMode::kCreateIfMissing);
+    auto store = OpenStore(path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(store) << store.error().message;
     store_ = std::move(*store);
     auto report = store_->Import(ALedger(), {}, false);
@@ -216,7 +216,7 @@ TEST_F(UnmatchedTest, AStoreOfSchemaVersionOneGainsTheReviewList) {
     db.exec("DROP TABLE unmatched_credits");
     db.exec("UPDATE schema_version SET version = 1");
   }
-  auto reopened = OpenSqliteStore(path_, OpenMode::kMustExist);
+  auto reopened = OpenStore(path_, OpenMode::kMustExist);
   ASSERT_TRUE(reopened) << reopened.error().message;
   store_ = std::move(*reopened);
   EXPECT_EQ(store_->Load()->invoices.size(), 2u);  // the records are still there

@@ -1,0 +1,69 @@
+// OpenStore: from a store URL to a Store. The one switch over the kinds of store, so that
+// adding the PostgreSQL store touches this file and not its callers.
+#include <cctype>
+#include <string_view>
+
+#include "store/sqlite_store.h"
+#include "store/store.h"
+
+namespace addio {
+namespace {
+
+constexpr const char* kAcceptedForms =
+    "a file path, sqlite:PATH, file:PATH or postgresql://... (PostgreSQL: not in this build "
+    "yet)";
+
+// The scheme of "scheme://...", or empty when `url` has none (a plain path). A scheme is a
+// letter followed by letters, digits, '+', '-' or '.' (RFC 3986).
+std::string_view SchemeOf(std::string_view url) {
+  const size_t colon = url.find("://");
+  if (colon == std::string_view::npos || colon == 0) return {};
+  if (!std::isalpha(static_cast<unsigned char>(url[0]))) return {};
+  for (size_t i = 1; i < colon; ++i) {
+    const auto c = static_cast<unsigned char>(url[i]);
+    if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return {};
+  }
+  return url.substr(0, colon);
+}
+
+}  // namespace
+
+Result<StoreUrl> ParseStoreUrl(const std::string& url) {
+  if (url.empty()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "no store given; expected " + std::string(kAcceptedForms));
+  }
+  for (const std::string_view prefix : {"sqlite:", "file:"}) {
+    if (!url.starts_with(prefix)) continue;
+    std::string_view path = std::string_view(url).substr(prefix.size());
+    if (path.starts_with("//")) path.remove_prefix(2);
+    if (path.empty()) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "store URL \"" + url + "\" names no file; expected " + std::string(prefix) +
+                      "PATH, e.g. " + std::string(prefix) + "addio.db");
+    }
+    return StoreUrl{StoreKind::kSqlite, std::string(path)};
+  }
+  const std::string_view scheme = SchemeOf(url);
+  if (scheme.empty()) return StoreUrl{StoreKind::kSqlite, url};
+  if (scheme == "postgresql" || scheme == "postgres") return StoreUrl{StoreKind::kPostgres, url};
+  return Fail(ErrorCode::kInvalidArgument, "store URL \"" + url + "\": unknown scheme \"" +
+                                               std::string(scheme) + "\"; expected " +
+                                               kAcceptedForms);
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode) {
+  auto parsed = ParseStoreUrl(url);
+  if (!parsed) return std::unexpected(parsed.error());
+  switch (parsed->kind) {
+    case StoreKind::kSqlite:
+      return store_internal::OpenSqliteStore(parsed->location, mode);
+    case StoreKind::kPostgres:
+      return Fail(ErrorCode::kInvalidArgument,
+                  "the PostgreSQL store is not available in this build yet; use a SQLite "
+                  "file: a path, sqlite:PATH or file:PATH");
+  }
+  return Fail(ErrorCode::kInternal, "unknown store kind");
+}
+
+}  // namespace addio

@@ -1,0 +1,79 @@
+// ApiService at its edges: it opens the store through the factory it is given, once per
+// request, and reads "today" from the clock it is given, in the workspace time zone.
+#include "api/service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/clock.h"
+#include "store/store.h"
+
+namespace addio {
+namespace {
+
+namespace fs = std::filesystem;
+
+Instant At(const char* rfc3339) { return ParseInstant(rfc3339, TimeZone::Utc())->instant; }
+
+class ApiServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "addio-api-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    url_ = "sqlite:" + (dir_ / "addio.db").string();
+    ASSERT_TRUE(OpenStore(url_, OpenMode::kCreateIfMissing));
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  StoreFactory Factory() {
+    return [this] {
+      ++opened_;
+      return OpenStore(url_, OpenMode::kMustExist);
+    };
+  }
+
+  static nlohmann::json Body(const Result<ApiBody>& body) {
+    EXPECT_TRUE(body) << body.error().message;
+    return body ? nlohmann::json::parse(body->text) : nlohmann::json();
+  }
+
+  fs::path dir_;
+  std::string url_;
+  int opened_ = 0;
+};
+
+TEST_F(ApiServiceTest, TodayComesFromTheClockInTheWorkspaceZone) {
+  // 23:30 UTC on 27 March is already the 28th in Rome, the default workspace zone.
+  const FixedClock clock(At("2026-03-27T23:30:00Z"));
+  ApiService service(Factory(), clock);
+  EXPECT_EQ(Body(service.GetWorkspace({}))["today"], "2026-03-28");
+  EXPECT_EQ(Body(service.GetClients({}))["as_of"], "2026-03-28");
+  ApiQuery query;
+  query.as_of = "2025-12-31";
+  EXPECT_EQ(Body(service.GetClients(query))["as_of"], "2025-12-31");
+  EXPECT_EQ(opened_, 3);  // one connection per request
+}
+
+TEST_F(ApiServiceTest, AnotherClockAnotherToday) {
+  const FixedClock clock(At("2026-03-27T12:00:00Z"));
+  ApiService service(Factory(), clock);
+  EXPECT_EQ(Body(service.GetWorkspace({}))["today"], "2026-03-27");
+}
+
+TEST_F(ApiServiceTest, StoreErrorsOfTheFactoryAreTheAnswer) {
+  const FixedClock clock(At("2026-03-27T12:00:00Z"));
+  ApiService service([] { return OpenStore("postgresql://localhost/addio", OpenMode::kMustExist); },
+                     clock);
+  auto body = service.GetWorkspace({});
+  ASSERT_FALSE(body);
+  EXPECT_EQ(body.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(body.error().message.find("PostgreSQL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace addio
