@@ -62,7 +62,8 @@ class ExtraSignTest : public ::testing::Test {
     Ledger ledger = DemoLedger();
     Invoice ghost = ledger.invoices.front();
     ghost.id = "ghost-1";
-    ghost.client = "lumen";
+    ghost.client = "lumen";               // a Keep client
+    ghost.status = InvoiceStatus::kVoid;  // owed by nobody: no other sign moves
     ledger.invoices.push_back(ghost);
     return ledger;
   }
