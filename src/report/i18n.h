@@ -40,7 +40,8 @@ std::string TrFormat(std::string_view key, Lang lang, std::initializer_list<std:
 std::string VerdictName(Verdict verdict, Lang lang);
 std::string ArchetypeName(Archetype archetype, Lang lang);
 std::string SignTitle(const SignDefinition* sign, Lang lang);
-std::string SignShort(const SignDefinition* sign, Lang lang);  // a column header of at most 5 letters
+std::string SignShort(const SignDefinition* sign,
+                      Lang lang);  // a column header of at most 5 letters
 std::string LevelName(Level level, Lang lang);
 std::string MetricLabel(std::string_view metric, Lang lang);
 
