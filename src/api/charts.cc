@@ -20,25 +20,10 @@ using api_internal::Json;
 using api_internal::MoneyJson;
 using api_internal::NumberJson;
 
-// The finding of sign `key`; an empty finding when no such sign is registered.
-const Finding& SignOf(const ClientAssessment& client, std::string_view key) {
-  static const Finding kNone;
-  const Finding* finding = FindingOf(client.signs, key);
-  return finding != nullptr ? *finding : kNone;
-}
-
 std::optional<Money> MoneyMetric(const Finding& finding, std::string_view name) {
   const Metric* metric = finding.FindMetric(name);
   if (metric == nullptr || metric->kind != Metric::Kind::kMoney) return std::nullopt;
   return metric->money;
-}
-
-std::optional<double> NumberMetric(const Finding& finding, std::string_view name) {
-  const Metric* metric = finding.FindMetric(name);
-  if (metric == nullptr) return std::nullopt;
-  if (metric->kind == Metric::Kind::kNumber) return metric->number;
-  if (metric->kind == Metric::Kind::kCount) return static_cast<double>(metric->count);
-  return std::nullopt;
 }
 
 std::vector<InvoiceDelay> InvoiceDelays(const ClientLedger& client, const Workspace& workspace,
@@ -88,18 +73,19 @@ ContactHeatmap Heatmap(const ClientLedger& client, const Workspace& workspace,
     ++heatmap.total;
     if (holidays.contains(local.date)) ++heatmap.on_holidays;
   }
-  const auto after = NumberMetric(SignOf(assessed, "time_drain"), "after_hours_contacts");
+  const auto after =
+      MetricNumber(FindingOrEmpty(assessed.signs, "time_drain"), "after_hours_contacts");
   heatmap.after_hours = static_cast<int>(after.value_or(0));
   return heatmap;
 }
 
 RateComparison Rates(const Assessment& assessment, const ClientAssessment& self) {
   RateComparison rate;
-  const Finding& underpaying = SignOf(self, "underpaying");
+  const Finding& underpaying = FindingOrEmpty(self.signs, "underpaying");
   rate.effective_rate = self.economics.effective_rate;
   rate.reference_rate = MoneyMetric(underpaying, "reference_rate");
   rate.target_hourly_rate = assessment.target_hourly_rate;
-  rate.rate_ratio = NumberMetric(underpaying, "rate_ratio");
+  rate.rate_ratio = MetricNumber(underpaying, "rate_ratio");
   rate.hours = self.economics.hours;
   for (const ClientAssessment& other : assessment.clients) {
     if (!other.economics.effective_rate) continue;

@@ -1,5 +1,5 @@
 // Internal to signals/: what the signs' Price and Act share — figures worded in both
-// languages for action texts, and the level tests every plan starts with.
+// languages for action texts, and the red test the plans branch on.
 #pragma once
 
 #include <cmath>
@@ -12,9 +12,6 @@
 namespace addio::signals_internal {
 
 inline bool IsRed(const Finding& f) { return f.level == Level::kRed; }
-inline bool IsFlagged(const Finding& f) {
-  return f.level == Level::kAmber || f.level == Level::kRed;
-}
 
 // One figure formatted in both languages.
 struct Fig {

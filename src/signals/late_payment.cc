@@ -249,7 +249,6 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 }
 
 using signals_internal::Fig;
-using signals_internal::IsFlagged;
 using signals_internal::IsRed;
 using signals_internal::MoneyFig;
 using signals_internal::NumberFig;
@@ -316,7 +315,7 @@ class LatePayment final : public SignDefinition {
 
   void Act(const Finding& finding, const Economics& economics, const Context&,
            ActionPlan& plan) const override {
-    if (IsFlagged(finding)) PlanLatePayment(finding, economics, plan);
+    PlanLatePayment(finding, economics, plan);
   }
 };
 

@@ -294,7 +294,6 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 }
 
 using signals_internal::Fig;
-using signals_internal::IsFlagged;
 using signals_internal::IsRed;
 using signals_internal::MoneyFig;
 using signals_internal::NumberFig;
@@ -349,7 +348,7 @@ class NoContract final : public SignDefinition {
 
   void Act(const Finding& finding, const Economics&, const Context&,
            ActionPlan& plan) const override {
-    if (IsFlagged(finding)) PlanNoContract(finding, plan);
+    PlanNoContract(finding, plan);
   }
 };
 

@@ -199,7 +199,6 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 }
 
 using signals_internal::Fig;
-using signals_internal::IsFlagged;
 using signals_internal::IsRed;
 using signals_internal::MoneyFig;
 using signals_internal::NumberFig;
@@ -289,7 +288,7 @@ class NonPayment final : public SignDefinition {
 
   void Act(const Finding& finding, const Economics& economics, const Context& context,
            ActionPlan& plan) const override {
-    if (IsFlagged(finding)) PlanNonPayment(finding, economics, context, plan);
+    PlanNonPayment(finding, economics, context, plan);
   }
 };
 

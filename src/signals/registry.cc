@@ -2,7 +2,6 @@
 // order (the order of every report column and JSON object), and the evaluation of a
 // client against all of them.
 #include <algorithm>
-#include <map>
 #include <stdexcept>
 
 #include "signals/sign.h"
@@ -85,7 +84,9 @@ void ActionPlan::Add(std::string code, int urgency, const SignDefinition* sign, 
                      std::string it) {
   for (Action& action : actions_) {
     if (action.code != code) continue;
-    if (action.urgency < urgency) action = Action{std::move(code), Text{en, it}, urgency, sign};
+    if (action.urgency < urgency) {
+      action = Action{std::move(code), Text{std::move(en), std::move(it)}, urgency, sign};
+    }
     return;
   }
   actions_.push_back(Action{std::move(code), Text{std::move(en), std::move(it)}, urgency, sign});
@@ -102,6 +103,12 @@ std::vector<Action> ActionPlan::Sorted() && {
 const Finding* FindingOf(const Findings& findings, std::string_view key) {
   const auto i = SignRegistry::Get().IndexOf(key);
   return i && *i < findings.size() ? &findings[*i] : nullptr;
+}
+
+const Finding& FindingOrEmpty(const Findings& findings, std::string_view key) {
+  static const Finding kNone;
+  const Finding* finding = FindingOf(findings, key);
+  return finding != nullptr ? *finding : kNone;
 }
 
 Findings EvaluateSigns(const ClientSnapshot& client, const Portfolio& portfolio,

@@ -245,7 +245,6 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 }
 
 using signals_internal::Fig;
-using signals_internal::IsFlagged;
 using signals_internal::IsRed;
 using signals_internal::MoneyFig;
 using signals_internal::NumberFig;
@@ -311,7 +310,7 @@ class ScopeCreep final : public SignDefinition {
 
   void Act(const Finding& finding, const Economics& economics, const Context&,
            ActionPlan& plan) const override {
-    if (IsFlagged(finding)) PlanScopeCreep(finding, economics, plan);
+    PlanScopeCreep(finding, economics, plan);
   }
 };
 

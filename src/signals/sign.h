@@ -10,7 +10,6 @@
 
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,7 +91,8 @@ class SignDefinition {
   virtual void Price(const Finding& finding, const std::optional<Money>& reference_rate,
                      const Context& context, Economics& economics) const;
 
-  // Adds the actions an amber or red finding asks for. Default: none.
+  // Adds the actions this finding asks for. Called only for an amber or red finding
+  // (PlanActions skips the others). Default: none.
   virtual void Act(const Finding& finding, const Economics& economics, const Context& context,
                    ActionPlan& plan) const;
 
@@ -131,7 +131,6 @@ class SignRegistry {
 
 // Shorthands over SignRegistry::Get().
 inline const std::vector<const SignDefinition*>& AllSigns() { return SignRegistry::Get().signs(); }
-inline size_t SignCount() { return SignRegistry::Get().size(); }
 // The registered sign `key`, or nullptr.
 inline const SignDefinition* SignNamed(std::string_view key) {
   return SignRegistry::Get().Find(key);
@@ -140,6 +139,8 @@ inline const SignDefinition* SignNamed(std::string_view key) {
 // The finding of sign `key` among a client's findings; nullptr when no such sign is
 // registered. REQUIRES: `findings` is in registry order.
 const Finding* FindingOf(const Findings& findings, std::string_view key);
+// The same, or an empty finding (no level, no metrics) when no such sign is registered.
+const Finding& FindingOrEmpty(const Findings& findings, std::string_view key);
 
 // Every registered sign's finding for one client, in registry order.
 Findings EvaluateSigns(const ClientSnapshot& client, const Portfolio& portfolio,

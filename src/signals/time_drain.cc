@@ -409,7 +409,6 @@ Finding Measure(const ClientSnapshot& snapshot, const Finding& underpaying,
 }
 
 using signals_internal::Fig;
-using signals_internal::IsFlagged;
 using signals_internal::IsRed;
 using signals_internal::MoneyFig;
 using signals_internal::NumberFig;
@@ -468,7 +467,7 @@ class TimeDrain final : public SignDefinition {
 
   void Act(const Finding& finding, const Economics&, const Context& context,
            ActionPlan& plan) const override {
-    if (IsFlagged(finding)) PlanTimeDrain(finding, context, plan);
+    PlanTimeDrain(finding, context, plan);
   }
 };
 

@@ -256,7 +256,6 @@ Finding Measure(const ClientSnapshot& snapshot, const Portfolio& portfolio,
 }
 
 using signals_internal::Fig;
-using signals_internal::IsFlagged;
 using signals_internal::IsRed;
 using signals_internal::MoneyFig;
 using signals_internal::NumberFig;
@@ -339,7 +338,7 @@ class Underpaying final : public SignDefinition {
 
   void Act(const Finding& finding, const Economics& economics, const Context& context,
            ActionPlan& plan) const override {
-    if (IsFlagged(finding)) PlanUnderpaying(finding, economics, context, plan);
+    PlanUnderpaying(finding, economics, context, plan);
   }
 };
 

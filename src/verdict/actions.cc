@@ -12,7 +12,9 @@ std::vector<Action> PlanActions(const Findings& signs, const Economics& economic
   ActionPlan plan;
   const std::vector<const SignDefinition*>& registered = AllSigns();
   for (size_t i = 0; i < registered.size() && i < signs.size(); ++i) {
-    registered[i]->Act(signs[i], economics, context, plan);
+    if (signs[i].level == Level::kAmber || signs[i].level == Level::kRed) {
+      registered[i]->Act(signs[i], economics, context, plan);
+    }
   }
   if (DecideVerdict(LevelsOf(signs), economics.net_value) != Verdict::kPartWays) {
     return std::move(plan).Sorted();

@@ -14,9 +14,7 @@ namespace {
 
 // The finding of sign `key`; an empty finding when no such sign is registered.
 const Finding& SignOf(const Facts& facts, std::string_view key) {
-  static const Finding kNone;
-  const Finding* finding = FindingOf(facts.assessed->signs, key);
-  return finding != nullptr ? *finding : kNone;
+  return FindingOrEmpty(facts.assessed->signs, key);
 }
 
 std::optional<Money> MoneyMetric(const Finding& finding, std::string_view name) {
@@ -34,11 +32,7 @@ int64_t CountMetric(const Finding& finding, std::string_view name) {
 }
 
 double NumberMetric(const Finding& finding, std::string_view name) {
-  const Metric* metric = finding.FindMetric(name);
-  if (metric == nullptr) return 0;
-  if (metric->kind == Metric::Kind::kNumber) return metric->number;
-  if (metric->kind == Metric::Kind::kCount) return static_cast<double>(metric->count);
-  return 0;
+  return MetricNumber(finding, name).value_or(0);
 }
 
 // The hourly rate of the client's latest contract that names one, if any.
