@@ -4,7 +4,7 @@
 
 namespace addio {
 
-std::string Diagnostic::ToString() const {
+std::string Diagnostic::ToString(Lang lang) const {
   std::string out;
   auto part = [&out](const std::string& text) {
     if (text.empty()) return;
@@ -12,13 +12,15 @@ std::string Diagnostic::ToString() const {
     out += text;
   };
   part(file);
-  if (line > 0) out += (out.empty() ? "line " : ":") + std::to_string(line);
+  if (line > 0) {
+    out += out.empty() ? Render("diag.at_line", lang, {Arg(line)}) : ":" + std::to_string(line);
+  }
   part(path);
   if (!record_type.empty()) {
     part(record_id.empty() ? record_type : record_type + " " + record_id);
   }
-  if (!field.empty()) part("field " + field);
-  part(message);
+  if (!field.empty()) part(Render("diag.field", lang, {Arg(field)}));
+  part(message.In(lang));
   return out;
 }
 
@@ -35,13 +37,13 @@ size_t Diagnostics::ErrorCount() const {
 
 size_t Diagnostics::WarningCount() const { return items_.size() - ErrorCount(); }
 
-std::string Diagnostics::ToString() const {
+std::string Diagnostics::ToString(Lang lang) const {
   std::string out;
   for (Severity s : {Severity::kError, Severity::kWarning}) {
     for (const Diagnostic& d : items_) {
       if (d.severity != s) continue;
-      out += s == Severity::kError ? "error: " : "warning: ";
-      out += d.ToString();
+      out += Tr(s == Severity::kError ? "diag.error" : "diag.warning", lang);
+      out += d.ToString(lang);
       out += '\n';
     }
   }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/catalogue.h"
+
 namespace addio {
 
 enum class Severity { kError, kWarning };
@@ -19,10 +21,10 @@ struct Diagnostic {
   std::string record_type;  // "invoice", "client", ...; empty for file-level problems
   std::string record_id;    // may be empty when the record has no readable id
   std::string field;        // may be empty for record-level problems
-  std::string message;      // what is wrong and what was expected
+  Message message;          // what is wrong and what was expected
 
   // "demo.json: $.invoices[3].amount: invoice 2025-001: field amount: expected ..."
-  std::string ToString() const;
+  std::string ToString(Lang lang = Lang::kEn) const;
 };
 
 class Diagnostics {
@@ -36,7 +38,7 @@ class Diagnostics {
   bool empty() const { return items_.empty(); }
 
   // All errors then all warnings, one per line, each prefixed "error: " or "warning: ".
-  std::string ToString() const;
+  std::string ToString(Lang lang = Lang::kEn) const;
 
  private:
   std::vector<Diagnostic> items_;

@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "core/catalogue.h"
+
 namespace addio {
 
 enum class ErrorCode {
@@ -23,14 +25,14 @@ enum class ErrorCode {
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
-  std::string message;
+  Message message;  // what went wrong, in the reader's language when rendered
 };
 
 template <typename T>
 using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
-[[nodiscard]] inline std::unexpected<Error> Fail(ErrorCode code, std::string message) {
+[[nodiscard]] inline std::unexpected<Error> Fail(ErrorCode code, Message message) {
   return std::unexpected<Error>(Error{code, std::move(message)});
 }
 

@@ -71,7 +71,7 @@ std::string InRecords(const Finding& finding, const Threshold& threshold, double
     key = "thr.fewer_" + family;
   }
   key += k == 1 ? ".one" : ".many";
-  return " (" + TrFormat(key, lang, {std::to_string(k), std::to_string(n)}) + ")";
+  return " (" + Render(key, lang, {std::to_string(k), std::to_string(n)}) + ")";
 }
 
 }  // namespace
@@ -80,7 +80,7 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
   const char* head_key = !threshold.at_least ? "thr.when_below"
                          : threshold.strict  ? "thr.when_above"
                                              : "thr.when_at_least";
-  std::string head = TrFormat(head_key, lang,
+  std::string head = Render(head_key, lang,
                               {Capitalize(LevelName(threshold.level, lang)),
                                MetricLabel(threshold.metric, lang), Short(threshold.limit, lang)});
   if (!threshold.condition.en.empty()) head += " " + threshold.condition.In(LangCode(lang));
@@ -100,19 +100,19 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
                                    : threshold.limit + step;
     const bool reached = threshold.strict ? *value > threshold.limit : *value >= threshold.limit;
     if (!reached) {
-      tail = TrFormat("thr.to_go", lang, {now, Short(std::max(trigger - *value, step), lang)});
+      tail = Render("thr.to_go", lang, {now, Short(std::max(trigger - *value, step), lang)});
     } else {
       // Clearing means going below the trigger: one record under it, or down to the limit.
       const double drop = count ? *value - trigger + 1 : *value - threshold.limit;
-      tail = TrFormat("thr.reached_drop", lang, {now, Short(std::max(drop, step), lang)});
+      tail = Render("thr.reached_drop", lang, {now, Short(std::max(drop, step), lang)});
     }
     tail += InRecords(finding, threshold, *value, reached, lang);
   } else {
     const bool reached = *value < threshold.limit;
     if (!reached) {
-      tail = TrFormat("thr.above", lang, {now, Short(*value - threshold.limit, lang)});
+      tail = Render("thr.above", lang, {now, Short(*value - threshold.limit, lang)});
     } else {
-      tail = TrFormat("thr.reached_rise", lang,
+      tail = Render("thr.reached_rise", lang,
                       {now, Short(std::max(threshold.limit - *value, step), lang)});
     }
   }
@@ -130,7 +130,7 @@ std::string ExplainText(const Assessment& assessment, const ClientAssessment& cl
   std::string out = Tr("title.explain", lang) + ": " + client.name + " (" + client.client + ")\n" +
                     ContextLine(assessment, lang) + "\n\n";
   out += Colorize(VerdictName(client.verdict, lang), VerdictTone(client.verdict), color) + " · " +
-         TrFormat("label.score_of", lang, {std::to_string(client.score)}) + " · " +
+         Render("label.score_of", lang, {std::to_string(client.score)}) + " · " +
          ArchetypeName(client.archetype, lang) + "\n";
 
   for (const Finding* finding : WorstFirst(client)) {
@@ -198,7 +198,7 @@ std::string ExplainMarkdown(const Assessment& assessment, const ClientAssessment
   std::string out = "# " + md(Tr("title.explain", lang)) + ": " + md(client.name) + " (`" +
                     client.client + "`)\n\n" + md(ContextLine(assessment, lang)) + "\n\n";
   out += "**" + md(VerdictName(client.verdict, lang)) + "** · " +
-         md(TrFormat("label.score_of", lang, {std::to_string(client.score)})) + " · " +
+         md(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
          md(ArchetypeName(client.archetype, lang)) + "\n";
   for (const Finding* finding : WorstFirst(client)) {
     out += "\n## " + md(SignTitle(finding->sign, lang)) + ": " +
@@ -249,7 +249,7 @@ std::string ExplainHtml(const Assessment& assessment, const ClientAssessment& cl
          h(ContextLine(assessment, lang)) + "</p>\n";
   out += "<p><span class=\"verdict " + std::string(VerdictKey(client.verdict)) + "\">" +
          h(VerdictName(client.verdict, lang)) + "</span> · " +
-         h(TrFormat("label.score_of", lang, {std::to_string(client.score)})) + " · " +
+         h(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
          h(ArchetypeName(client.archetype, lang)) + "</p>\n";
   for (const Finding* finding : WorstFirst(client)) {
     out += "<section class=\"sign " + std::string(SignKey(finding->sign)) + " " +

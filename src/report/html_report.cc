@@ -108,7 +108,7 @@ std::string AssessmentHtml(const Assessment& assessment, Lang lang) {
     out += "<section class=\"client\" id=\"client-" + H(client.client) + "\">\n<h3>" +
            H(client.name) + " <code>" + H(client.client) + "</code></h3>\n<p>" +
            VerdictSpan(client.verdict, lang) + " · " +
-           H(TrFormat("label.score_of", lang, {std::to_string(client.score)})) + " · " +
+           H(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
            H(ArchetypeName(client.archetype, lang)) + "</p>\n<ul class=\"signs\">\n";
     for (const Finding* finding : WorstFirst(client)) {
       if (finding->level != Level::kRed && finding->level != Level::kAmber) continue;

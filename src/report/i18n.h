@@ -4,37 +4,14 @@
 // so that a missing translation is a test failure rather than a blank in a report.
 #pragma once
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "report/report.h"
 
 namespace addio {
-
-struct CatalogueEntry {
-  const char* key;
-  const char* en;
-  const char* it;
-  // True only for words that are the same in both languages on purpose (codes, proper
-  // nouns, abbreviations such as "EUR").
-  bool same_in_both = false;
-};
-
-// Every entry, in a fixed order. Keys are unique.
-const std::vector<CatalogueEntry>& Catalogue();
-
-// The text of `key` in `lang`. A key missing from the catalogue (a metric the catalogue
-// does not know yet) is returned with '_' turned into spaces, so a report never shows a
-// blank.
-std::string Tr(std::string_view key, Lang lang);
-
-// Whether the catalogue has `key`.
-bool HasTranslation(std::string_view key);
-
-// Tr(key) with "{0}", "{1}", ... replaced by `args` in order.
-std::string TrFormat(std::string_view key, Lang lang, std::initializer_list<std::string> args);
 
 // Shorthands for the catalogue's families.
 std::string VerdictName(Verdict verdict, Lang lang);

@@ -60,7 +60,7 @@ std::string AssessmentMarkdown(const Assessment& assessment, Lang lang) {
   for (const ClientAssessment& client : assessment.clients) {
     out += "\n### " + Md(client.name) + " (`" + client.client + "`)\n\n**" +
            Md(VerdictName(client.verdict, lang)) + "** · " +
-           Md(TrFormat("label.score_of", lang, {std::to_string(client.score)})) + " · " +
+           Md(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
            Md(ArchetypeName(client.archetype, lang)) + "\n\n";
     for (const Finding* finding : WorstFirst(client)) {
       if (finding->level != Level::kRed && finding->level != Level::kAmber) continue;

@@ -243,7 +243,7 @@ std::string ScreeningText(const ScreeningReport& report, Lang lang, bool color) 
   out += "\n" + StrategyTextLed(s.strategy(), s.strategy().prospect, false, std::nullopt, lang);
   if (!report.similar.empty()) {
     out += "\n" + W("similar", lang);
-    if (report.as_of) out += " (" + TrFormat("label.as_of", lang, {report.as_of->ToString()}) + ")";
+    if (report.as_of) out += " (" + Render("label.as_of", lang, {report.as_of->ToString()}) + ")";
     out += "\n";
     std::vector<std::vector<std::string>> rows = {
         {Tr("header.client", lang), Tr("header.name", lang), W("similarity", lang),

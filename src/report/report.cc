@@ -18,20 +18,6 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<Lang> ParseLang(std::string_view name) {
-  // "it", "it_IT.UTF-8", "it-IT", "en_GB": the language is the first two letters.
-  if (name.size() < 2 || (name.size() > 2 && name[2] != '_' && name[2] != '-' && name[2] != '.')) {
-    return std::nullopt;
-  }
-  const std::string code{static_cast<char>(std::tolower(static_cast<unsigned char>(name[0]))),
-                         static_cast<char>(std::tolower(static_cast<unsigned char>(name[1])))};
-  if (code == "en") return Lang::kEn;
-  if (code == "it") return Lang::kIt;
-  return std::nullopt;
-}
-
-const char* LangKey(Lang lang) { return lang == Lang::kIt ? "it" : "en"; }
-
 std::string RenderAssessment(const Assessment& assessment, const RenderOptions& options) {
   switch (options.format) {
     case Format::kJson:
@@ -228,9 +214,9 @@ std::string MarkdownEscape(std::string_view text) {
 }
 
 std::string ContextLine(const Assessment& assessment, Lang lang) {
-  return TrFormat("label.as_of", lang, {assessment.as_of.ToString()}) + " · " +
-         TrFormat("label.window", lang, {std::to_string(assessment.window_days)}) + " · " +
-         TrFormat("label.currency", lang, {std::string(assessment.currency.code())});
+  return Render("label.as_of", lang, {assessment.as_of.ToString()}) + " · " +
+         Render("label.window", lang, {std::to_string(assessment.window_days)}) + " · " +
+         Render("label.currency", lang, {std::string(assessment.currency.code())});
 }
 
 std::vector<Row> EconomicsRows(const Economics& e, Lang lang) {
@@ -240,7 +226,7 @@ std::vector<Row> EconomicsRows(const Economics& e, Lang lang) {
   rows.push_back({Tr("econ.revenue", lang), money(e.revenue)});
   rows.push_back({Tr("econ.hours", lang), FormatNumber(e.hours, 1, code)});
   rows.push_back({Tr("econ.effective_rate", lang),
-                  e.effective_rate ? TrFormat("label.per_hour", lang, {money(*e.effective_rate)})
+                  e.effective_rate ? Render("label.per_hour", lang, {money(*e.effective_rate)})
                                    : Tr("label.not_known", lang)});
   rows.push_back({Tr("econ.overdue_amount", lang), money(e.overdue_amount)});
   rows.push_back({Tr("econ.late_cost", lang), money(e.late_cost)});

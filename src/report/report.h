@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "verdict/assessment.h"
 
 namespace addio {
@@ -17,12 +18,6 @@ namespace addio {
 enum class Format { kTable, kJson, kMarkdown, kHtml };
 // "table", "json", "md" (also "markdown"), "html"; nullopt for anything else.
 std::optional<Format> ParseFormat(std::string_view name);
-
-enum class Lang { kEn, kIt };
-// "en", "it"; also a POSIX locale such as "it_IT.UTF-8" (as in LANG). nullopt otherwise.
-std::optional<Lang> ParseLang(std::string_view name);
-// "en" or "it".
-const char* LangKey(Lang lang);
 
 struct RenderOptions {
   Format format = Format::kTable;

@@ -1,0 +1,334 @@
+#include "core/catalogue.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/catalogue_data.h"
+#include "core/money.h"
+#include "core/time.h"
+
+namespace addio {
+namespace {
+
+struct Entry {
+  std::string one;    // plural entries only
+  std::string other;  // the pattern (the "other" form of a plural)
+  bool plural = false;
+  std::string file;
+};
+
+struct Book {
+  std::unordered_map<std::string, Entry> entries;
+  // The catalogue's own formats, read once.
+  std::string decimal = ".";
+  std::string group = ",";
+  std::string months[12];
+};
+
+// Reads every embedded file of `lang`. A malformed catalogue is a build mistake that
+// tests/core/catalogue_test.cc catches; here it aborts with the file named.
+Book LoadBook(Lang lang) {
+  Book book;
+  for (const CatalogueFile& file : CatalogueFiles()) {
+    if (file.lang != LangKey(lang)) continue;
+    const std::string name = std::string(file.lang) + "/" + std::string(file.name);
+    const nlohmann::json json = nlohmann::json::parse(file.text.begin(), file.text.end());
+    for (const auto& [key, value] : json.items()) {
+      Entry entry;
+      entry.file = name;
+      if (value.is_object()) {
+        entry.plural = true;
+        entry.one = value.at("one").get<std::string>();
+        entry.other = value.at("other").get<std::string>();
+      } else {
+        entry.other = value.get<std::string>();
+      }
+      if (!book.entries.emplace(key, std::move(entry)).second) {
+        throw std::logic_error("catalogue " + name + ": duplicate key " + key);
+      }
+    }
+  }
+  const auto plain = [&](const std::string& key, const std::string& fallback) {
+    const auto it = book.entries.find(key);
+    return it == book.entries.end() ? fallback : it->second.other;
+  };
+  book.decimal = plain("format.decimal", ".");
+  book.group = plain("format.group", ",");
+  for (int m = 1; m <= 12; ++m) {
+    book.months[m - 1] = plain("format.month." + std::to_string(m), std::to_string(m));
+  }
+  return book;
+}
+
+const Book& BookOf(Lang lang) {
+  static const Book en = LoadBook(Lang::kEn);
+  static const Book it = LoadBook(Lang::kIt);
+  return lang == Lang::kIt ? it : en;
+}
+
+// Inserts `separator` every three digits of an unsigned digit string.
+std::string Group(std::string_view digits, std::string_view separator) {
+  std::string out;
+  const size_t n = digits.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
+// Joins a sign, grouped integer digits and decimals in the conventions of `lang`.
+std::string Localize(bool negative, std::string_view integer, std::string_view fraction,
+                     Lang lang) {
+  const Book& book = BookOf(lang);
+  std::string out = negative ? "-" : "";
+  out += Group(integer, book.group);
+  if (!fraction.empty()) {
+    out += book.decimal;
+    out += fraction;
+  }
+  return out;
+}
+
+// Fills "{0}", "{1}", ... of `pattern` with `args` rendered in `lang`.
+std::string Fill(std::string_view pattern, Lang lang, const std::vector<Arg>& args) {
+  std::string out;
+  out.reserve(pattern.size() + 16 * args.size());
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
+        pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
+      const size_t n = static_cast<size_t>(pattern[i + 1] - '0');
+      if (n < args.size()) out += args[n].Render(lang);
+      i += 2;
+      continue;
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
+// An amount kept by an Arg as minor units and currency code.
+Money MoneyOf(int64_t minor, const std::string& code) {
+  return Money(minor, Currency::Find(code).value_or(Currency()));
+}
+
+}  // namespace
+
+std::optional<Lang> ParseLang(std::string_view name) {
+  // "it", "it_IT.UTF-8", "it-IT", "en_GB": the language is the first two letters.
+  if (name.size() < 2 || (name.size() > 2 && name[2] != '_' && name[2] != '-' && name[2] != '.')) {
+    return std::nullopt;
+  }
+  const std::string code{static_cast<char>(std::tolower(static_cast<unsigned char>(name[0]))),
+                         static_cast<char>(std::tolower(static_cast<unsigned char>(name[1])))};
+  if (code == "en") return Lang::kEn;
+  if (code == "it") return Lang::kIt;
+  return std::nullopt;
+}
+
+const char* LangKey(Lang lang) { return lang == Lang::kIt ? "it" : "en"; }
+
+// ---- Formats ----
+
+std::string FormatNum(double value, int max_decimals, Lang lang) {
+  // Integer arithmetic rather than printf: reasons are written for every client of a
+  // large portfolio, and this is on that path.
+  constexpr int64_t kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  max_decimals = std::clamp(max_decimals, 0, 6);
+  const double scaled = std::round(value * static_cast<double>(kScale[max_decimals]));
+  if (!std::isfinite(scaled) || std::fabs(scaled) > 9e15) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
+  const int64_t units = static_cast<int64_t>(scaled);
+  const uint64_t magnitude =
+      units < 0 ? static_cast<uint64_t>(-units) : static_cast<uint64_t>(units);
+  const uint64_t scale = static_cast<uint64_t>(kScale[max_decimals]);
+  std::string text = (units < 0 ? "-" : "") + std::to_string(magnitude / scale);
+  if (const uint64_t fraction = magnitude % scale; fraction > 0) {
+    std::string digits = std::to_string(fraction);
+    digits.insert(0, static_cast<size_t>(max_decimals) - digits.size(), '0');
+    while (digits.back() == '0') digits.pop_back();
+    text += BookOf(lang).decimal + digits;
+  }
+  return text;
+}
+
+std::string FormatFixed(double value, int decimals, Lang lang) {
+  const double scale = std::pow(10.0, decimals);
+  const double rounded = std::round(std::fabs(value) * scale);  // half away from zero
+  const bool negative = value < 0 && rounded != 0;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.0f", rounded);
+  std::string digits = buffer;
+  if (static_cast<int>(digits.size()) <= decimals) {
+    digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
+  }
+  const size_t split = digits.size() - static_cast<size_t>(decimals);
+  return Localize(negative, std::string_view(digits).substr(0, split),
+                  std::string_view(digits).substr(split), lang);
+}
+
+std::string FormatAmountBare(const Money& amount, Lang lang) {
+  const std::string canonical = amount.ToString();  // "-1234.50"
+  const bool negative = !canonical.empty() && canonical[0] == '-';
+  std::string_view body(canonical);
+  if (negative) body.remove_prefix(1);
+  const size_t dot = body.find('.');
+  if (dot == std::string_view::npos) return Localize(negative, body, {}, lang);
+  return Localize(negative, body.substr(0, dot), body.substr(dot + 1), lang);
+}
+
+std::string FormatAmount(const Money& amount, Lang lang) {
+  return FormatAmountBare(amount, lang) + " " + std::string(amount.currency().code());
+}
+
+std::string FormatPercentOf(double ratio) {
+  return std::to_string(static_cast<long long>(std::llround(ratio * 100))) + "%";
+}
+
+std::string FormatLongDate(CivilDate date, Lang lang) {
+  return std::to_string(date.day()) + " " + BookOf(lang).months[date.month() - 1] + " " +
+         std::to_string(date.year());
+}
+
+// ---- Arg ----
+
+Arg::Arg(std::string text) : text_(std::move(text)) {}
+Arg::Arg(int64_t value) : kind_(Kind::kInt), int_(value) {}
+
+Arg Arg::Num(double value, int max_decimals) {
+  Arg a;
+  a.kind_ = Kind::kNum;
+  a.number_ = value;
+  a.decimals_ = max_decimals;
+  return a;
+}
+Arg Arg::Fixed(double value, int decimals) {
+  Arg a = Num(value, decimals);
+  a.kind_ = Kind::kFixed;
+  return a;
+}
+Arg Arg::Amount(const Money& amount) {
+  Arg a;
+  a.kind_ = Kind::kAmount;
+  a.int_ = amount.minor();
+  a.text_ = std::string(amount.currency().code());
+  return a;
+}
+Arg Arg::AmountBare(const Money& amount) {
+  Arg a = Amount(amount);
+  a.kind_ = Kind::kAmountBare;
+  return a;
+}
+Arg Arg::Percent(double ratio) {
+  Arg a;
+  a.kind_ = Kind::kPercent;
+  a.number_ = ratio;
+  return a;
+}
+Arg Arg::Date(CivilDate date) {
+  Arg a;
+  a.kind_ = Kind::kDate;
+  a.int_ = date.days_since_epoch();
+  return a;
+}
+Arg Arg::Key(std::string key) {
+  Arg a;
+  a.kind_ = Kind::kKey;
+  a.text_ = std::move(key);
+  return a;
+}
+
+std::string Arg::Render(Lang lang) const {
+  switch (kind_) {
+    case Kind::kText:
+      return text_;
+    case Kind::kInt:
+      return std::to_string(int_);
+    case Kind::kNum:
+      return FormatNum(number_, decimals_, lang);
+    case Kind::kFixed:
+      return FormatFixed(number_, decimals_, lang);
+    case Kind::kAmount:
+      return FormatAmount(MoneyOf(int_, text_), lang);
+    case Kind::kAmountBare:
+      return FormatAmountBare(MoneyOf(int_, text_), lang);
+    case Kind::kPercent:
+      return FormatPercentOf(number_);
+    case Kind::kDate:
+      return FormatLongDate(CivilDate::FromDays(static_cast<int32_t>(int_)), lang);
+    case Kind::kKey:
+      return Tr(text_, lang);
+  }
+  return text_;
+}
+
+std::optional<int64_t> Arg::AsCount() const {
+  if (kind_ == Kind::kInt) return int_;
+  return std::nullopt;
+}
+
+// ---- Messages ----
+
+Message::Message(std::string english) : key("raw"), args{Arg(std::move(english))} {}
+
+std::string Message::In(Lang lang) const {
+  if (key.empty()) return {};
+  return Render(key, lang, args);
+}
+
+std::string Message::In(std::string_view lang) const {
+  return In(lang == "it" ? Lang::kIt : Lang::kEn);
+}
+
+std::string Render(std::string_view key, Lang lang, const std::vector<Arg>& args) {
+  const Book& book = BookOf(lang);
+  const auto it = book.entries.find(std::string(key));
+  if (it == book.entries.end()) {
+    std::string out(key);
+    for (const Arg& arg : args) out += " " + arg.Render(lang);
+    return out;
+  }
+  const Entry& entry = it->second;
+  if (entry.plural && !args.empty() && args[0].AsCount() == 1) {
+    return Fill(entry.one, lang, args);
+  }
+  return Fill(entry.other, lang, args);
+}
+
+std::string Tr(std::string_view key, Lang lang) {
+  const Book& book = BookOf(lang);
+  const auto it = book.entries.find(std::string(key));
+  if (it != book.entries.end()) return it->second.other;
+  const size_t dot = key.find('.');
+  std::string fallback(key.substr(dot == std::string_view::npos ? 0 : dot + 1));
+  std::replace(fallback.begin(), fallback.end(), '_', ' ');
+  return fallback;
+}
+
+bool HasEntry(std::string_view key) {
+  const std::string k(key);
+  return BookOf(Lang::kEn).entries.contains(k) && BookOf(Lang::kIt).entries.contains(k);
+}
+
+std::vector<CatalogueEntryInfo> CatalogueEntries(Lang lang) {
+  std::vector<CatalogueEntryInfo> out;
+  for (const auto& [key, entry] : BookOf(lang).entries) {
+    CatalogueEntryInfo info{key, entry.file, entry.plural, {}};
+    if (entry.plural) info.forms.push_back(entry.one);
+    info.forms.push_back(entry.other);
+    out.push_back(std::move(info));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return out;
+}
+
+}  // namespace addio
