@@ -8,6 +8,9 @@
 #include <regex>
 #include <set>
 
+#include "core/money.h"
+#include "core/time.h"
+
 namespace addio {
 namespace {
 
@@ -22,7 +25,7 @@ std::set<std::string> Placeholders(const std::string& pattern) {
   return out;
 }
 
-TEST(CatalogueTest, BothLanguagesHoldTheSameKeysWithTheSameArguments) {
+TEST(CatalogueFilesTest, BothLanguagesHoldTheSameKeysWithTheSameArguments) {
   std::map<std::string, CatalogueEntryInfo> italian;
   for (CatalogueEntryInfo& entry : CatalogueEntries(Lang::kIt)) {
     italian.emplace(entry.key, std::move(entry));
@@ -45,7 +48,7 @@ TEST(CatalogueTest, BothLanguagesHoldTheSameKeysWithTheSameArguments) {
   }
 }
 
-TEST(CatalogueTest, RendersArgumentsInTheReadersLanguage) {
+TEST(CatalogueFilesTest, RendersArgumentsInTheReadersLanguage) {
   const Money amount(123450, Currency::Find("EUR").value());
   EXPECT_EQ(Arg::Amount(amount).Render(Lang::kEn), "1,234.50 EUR");
   EXPECT_EQ(Arg::Amount(amount).Render(Lang::kIt), "1.234,50 EUR");
@@ -62,7 +65,7 @@ TEST(CatalogueTest, RendersArgumentsInTheReadersLanguage) {
   EXPECT_EQ(Arg(int64_t{12345}).Render(Lang::kIt), "12345");
 }
 
-TEST(CatalogueTest, MessagesFillPatternsAndChoosePlurals) {
+TEST(CatalogueFilesTest, MessagesFillPatternsAndChoosePlurals) {
   EXPECT_EQ(Msg("label.as_of", "2026-11-30").In(Lang::kEn), "as of 2026-11-30");
   EXPECT_EQ(Msg("label.as_of", "2026-11-30").In(Lang::kIt), "al 2026-11-30");
   EXPECT_EQ(Msg("common.errors", 1).In(Lang::kEn), "1 error");
@@ -72,13 +75,13 @@ TEST(CatalogueTest, MessagesFillPatternsAndChoosePlurals) {
   EXPECT_EQ(Message{}.In(Lang::kIt), "");
 }
 
-TEST(CatalogueTest, AMissingKeyShowsItselfRatherThanABlank) {
+TEST(CatalogueFilesTest, AMissingKeyShowsItselfRatherThanABlank) {
   EXPECT_FALSE(HasEntry("no.such_key"));
   EXPECT_EQ(Msg("no.such_key", "x").In(Lang::kEn), "no.such_key x");
   EXPECT_EQ(Tr("metric.some_new_metric", Lang::kIt), "some new metric");
 }
 
-TEST(CatalogueTest, ParsesLanguagesAsTheEnvironmentNamesThem) {
+TEST(CatalogueFilesTest, ParsesLanguagesAsTheEnvironmentNamesThem) {
   EXPECT_EQ(ParseLang("it_IT.UTF-8"), Lang::kIt);
   EXPECT_EQ(ParseLang("en"), Lang::kEn);
   EXPECT_EQ(ParseLang("de"), std::nullopt);
