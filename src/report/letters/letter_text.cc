@@ -31,10 +31,14 @@ std::string LongDate(CivilDate date, Lang lang) {
 }
 
 std::string ShortDate(CivilDate date, Lang lang) {
-  // {0} day, {1} month abbreviated, {2} year, {3} and {4} day and month in two digits.
-  return Render("letter.date.short", lang,
-                {date.day(), MonthName(date, lang).substr(0, 3), date.year(), TwoDigits(date.day()),
-                 TwoDigits(date.month())});
+  // A layout rather than words: Italian tables write dates in figures, English ones with
+  // the catalogue's month name cut to three letters.
+  if (lang == Lang::kIt) {
+    return TwoDigits(date.day()) + "/" + TwoDigits(date.month()) + "/" +
+           std::to_string(date.year());
+  }
+  return std::to_string(date.day()) + " " + MonthName(date, lang).substr(0, 3) + " " +
+         std::to_string(date.year());
 }
 
 std::string MonthYear(CivilDate date, Lang lang) {
