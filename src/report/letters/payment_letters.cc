@@ -127,7 +127,6 @@ Result<Letter> FormalNotice(const Facts& facts) {
   const Lang lang = facts.options.lang;
   const std::vector<OpenItem> overdue = facts.Overdue();
   if (overdue.empty()) return std::unexpected(NothingOverdue(facts).error());
-  const bool one = overdue.size() == 1;
 
   std::vector<const InvoiceLateInterest*> claims = ClaimsOn(facts, overdue);
   bool paid_late = false;
