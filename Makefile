@@ -12,9 +12,11 @@ setup:
 	@scripts/setup
 
 # The dashboard: web/dist, which the binary embeds. `npm ci` runs only when node_modules is
-# missing or older than package-lock.json; the build only when a source changed.
-WEB_SOURCES = $(shell find web/src -type f 2>/dev/null) web/index.html web/package.json \
-              web/package-lock.json web/tsconfig.json web/vite.config.ts
+# missing or older than package-lock.json; the build only when a source changed, the words
+# of the catalogue (src/report/i18n/<lang>/*.json, which the dashboard imports) included.
+WEB_SOURCES = $(shell find web/src -type f 2>/dev/null) $(wildcard src/report/i18n/*/*.json) \
+              web/index.html web/package.json web/package-lock.json web/tsconfig.json \
+              web/vite.config.ts
 web: web/dist/index.html
 
 web/dist/index.html: $(WEB_SOURCES) | setup

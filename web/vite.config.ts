@@ -22,6 +22,8 @@ export default defineConfig({
     },
   },
   server: {
+    // The words are the catalogue's data files, outside web/ (src/i18n.ts imports them).
+    fs: { allow: ['.', '../src/report/i18n'] },
     proxy: { '/api': process.env.ADDIO_API ?? 'http://127.0.0.1:8080' },
   },
 });

@@ -36,8 +36,24 @@ std::string TaxLine(const std::string& tax_id, Lang lang) {
   const bool fiscal_code = tax_id.size() == 16 &&
                            std::isalpha(static_cast<unsigned char>(tax_id[0])) &&
                            std::isdigit(static_cast<unsigned char>(tax_id[6]));
-  if (lang == Lang::kIt) return (fiscal_code ? "C.F. " : "P. IVA ") + tax_id;
-  return (fiscal_code ? "Tax code " : "VAT no. ") + tax_id;
+  return Render(fiscal_code ? "letter.tax.fiscal_code" : "letter.tax.vat", lang, {tax_id});
+}
+
+// The closing words: formal letters close differently to companies and to people.
+std::string Closing(const Facts& facts, bool company, bool formal) {
+  if (!formal) return facts.Text("letter.closing.informal");
+  return facts.Text(company ? "letter.closing.formal_company" : "letter.closing.formal_person");
+}
+
+// The lines of `text`, split at each newline.
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t start = 0;;) {
+    const size_t end = text.find('\n', start);
+    out.push_back(text.substr(start, end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
 }
 
 // "2.15 + 8.00 = 10.15%": the reference rate, the margin and the rate they make.
@@ -61,20 +77,16 @@ Letter Frame(const Facts& facts, std::string subject, bool formal) {
   if (!facts.workspace->owner_emails.empty()) {
     letter.sender.push_back(facts.workspace->owner_emails.front());
   }
-  if (facts.it()) letter.recipient.push_back("Spett.le");
-  letter.recipient.push_back(client.name);
+  // Italian letters put a form of address above the name ("Spett.le").
+  letter.recipient = Lines(facts.Text("letter.recipient", {client.name}));
   if (!client.tax_id.empty()) letter.recipient.push_back(TaxLine(client.tax_id, lang));
   letter.date_line =
       (facts.options.place.empty() ? "" : facts.options.place + ", ") + LongDate(facts.as_of, lang);
   letter.subject = std::move(subject);
-  if (facts.it()) {
-    // Italian business letters address the firm; "vi" follows in either case.
-    letter.salutation = company ? "Gentili Signori," : "Spettabile " + client.name + ",";
-    letter.closing = formal ? "Distinti saluti" : "Cordiali saluti";
-  } else {
-    letter.salutation = company ? "Dear Sir or Madam," : "Dear " + client.name + ",";
-    letter.closing = !formal ? "Kind regards," : company ? "Yours faithfully," : "Yours sincerely,";
-  }
+  // Italian business letters address the firm; "vi" follows in either case.
+  letter.salutation = company ? facts.Text("letter.salutation.company")
+                              : facts.Text("letter.salutation.person", {client.name});
+  letter.closing = Closing(facts, company, formal);
   letter.signature = facts.workspace->name;
   return letter;
 }
@@ -82,10 +94,9 @@ Letter Frame(const Facts& facts, std::string subject, bool formal) {
 Result<LetterTable> InvoiceTable(const Facts& facts, const std::vector<OpenItem>& items) {
   const Lang lang = facts.options.lang;
   LetterTable table;
-  table.header = facts.it() ? std::vector<std::string>{"Fattura", "Emessa il",  "Scadenza",
-                                                       "Importo", "Da saldare", "Giorni di ritardo"}
-                            : std::vector<std::string>{"Invoice", "Issued",    "Due",
-                                                       "Amount",  "Still due", "Days late"};
+  for (const char* column : {"invoice", "issued", "due", "amount", "still_due", "days_late"}) {
+    table.header.push_back(facts.Text(std::string("letter.col.") + column));
+  }
   table.numeric = {false, false, false, true, true, true};
   std::vector<Money> open;
   for (const OpenItem& item : items) {
@@ -97,7 +108,7 @@ Result<LetterTable> InvoiceTable(const Facts& facts, const std::vector<OpenItem>
   }
   auto total = Sum(open, *facts.workspace);
   if (!total) return std::unexpected(total.error());
-  table.total = {facts.it() ? "Totale" : "Total", "", "", "", Amount(*total, lang), ""};
+  table.total = {facts.Text("letter.total"), "", "", "", Amount(*total, lang), ""};
   return table;
 }
 
@@ -105,11 +116,9 @@ LetterTable InterestTable(const Facts& facts,
                           const std::vector<const InvoiceLateInterest*>& claims) {
   const Lang lang = facts.options.lang;
   LetterTable table;
-  table.header = facts.it()
-                     ? std::vector<std::string>{"Fattura", "Dal",         "Al",       "Giorni",
-                                                "Su",      "Tasso annuo", "Interessi"}
-                     : std::vector<std::string>{"Invoice", "From",        "To",      "Days",
-                                                "On",      "Annual rate", "Interest"};
+  for (const char* column : {"invoice", "from", "to", "days", "on", "annual_rate", "interest"}) {
+    table.header.push_back(facts.Text(std::string("letter.col.") + column));
+  }
   table.numeric = {false, false, false, true, true, true, true};
   for (const InvoiceLateInterest* claim : claims) {
     for (const InterestLine& line : claim->lines) {
@@ -121,9 +130,7 @@ LetterTable InterestTable(const Facts& facts,
   return table;
 }
 
-std::string InterestLaw(const Facts& facts) {
-  return facts.it() ? "D.Lgs. 231/2002" : "Legislative Decree 231/2002 (EU Directive 2011/7/EU)";
-}
+std::string InterestLaw(const Facts& facts) { return facts.Text("letter.interest_law"); }
 
 }  // namespace letters
 
@@ -163,13 +170,13 @@ std::optional<LetterFormat> ParseLetterFormat(std::string_view name) {
 
 Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client_id, CivilDate as_of,
                              const LetterOptions& options) {
-  const bool it = options.lang == Lang::kIt;
   const std::vector<ClientLedger> clients = SplitByClient(ledger);
   const auto found = std::find_if(clients.begin(), clients.end(),
                                   [&](const ClientLedger& c) { return c.client.id == client_id; });
   if (found == clients.end()) {
+    // In the letter's language, whatever language the caller shows errors in.
     return Fail(ErrorCode::kNotFound,
-                (it ? "nessun cliente con id " : "no client with id ") + client_id);
+                Msg("raw", Render("letter.error.no_client", options.lang, {client_id})));
   }
   auto assessment = Assess(ledger, as_of, client_id);
   if (!assessment) return std::unexpected(assessment.error());

@@ -14,53 +14,10 @@
 namespace addio {
 namespace {
 
-// The words of this file, English and Italian.
-// clang-format off
-const std::map<std::string_view, Text> kWords = {
-    {"title", {"Prospect screening", "Valutazione di un potenziale cliente"}},
-    {"decision.decline", {"Decline", "Rifiutare l'incarico"}},
-    {"decision.accept_with_terms",
-     {"Accept, on the terms below", "Accettare, alle condizioni indicate"}},
-    {"decision.accept", {"Accept", "Accettare"}},
-    {"risk", {"risk {0}/100", "rischio {0}/100"}},
-    {"likely", {"likely type: {0}", "tipo probabile: {0}"}},
-    {"signals", {"Predicted signs", "Segnali previsti"}},
-    {"terms", {"Recommended terms", "Condizioni consigliate"}},
-    {"deposit", {"Deposit before starting", "Acconto prima di iniziare"}},
-    {"payment_terms", {"Payment terms", "Termini di pagamento"}},
-    {"rush_fee",
-     {"Rush fee (delivery within 24 hours)", "Maggiorazione per urgenza (consegna entro 24 ore)"}},
-    {"revisions", {"Revision rounds included", "Revisioni incluse"}},
-    {"minimum_fee", {"Minimum fee", "Compenso minimo"}},
-    {"none", {"none", "nessuno"}},
-    {"prepaid", {"{0}% (paid in advance)", "{0}% (pagamento anticipato)"}},
-    {"on_receipt", {"on receipt", "a vista"}},
-    {"days", {"{0} days", "{0} giorni"}},
-    {"hours", {"{0} hours", "{0} ore"}},
-    {"hour", {"1 hour", "1 ora"}},
-    {"strategy", {"How to work with this client", "Come gestire questo cliente"}},
-    {"channel", {"Channel", "Canale"}},
-    {"cadence", {"Cadence", "Frequenza"}},
-    {"tone", {"Tone", "Tono"}},
-    {"in_writing", {"Put in writing", "Da mettere per iscritto"}},
-    {"say_no_to", {"Say no to", "Da rifiutare"}},
-    {"similar", {"Similar past clients", "Clienti passati simili"}},
-    {"similarity", {"Similarity", "Somiglianza"}},
-    {"answers", {"Answers", "Risposte"}},
-    {"yes", {"yes", "sì"}},
-    {"no", {"no", "no"}},
-};
-// clang-format on
-
-std::string W(std::string_view key, Lang lang) {
-  const auto it = kWords.find(key);
-  return it == kWords.end() ? std::string(key) : it->second.In(LangCode(lang));
-}
-
-std::string WFormat(std::string_view key, Lang lang, const std::string& arg) {
-  std::string text = W(key, lang);
-  if (const size_t at = text.find("{0}"); at != std::string::npos) text.replace(at, 3, arg);
-  return text;
+// The words of this file are catalogue entries render.profile.<key>
+// (src/report/i18n/<lang>/render.json), filled with `args`.
+std::string W(std::string_view key, Lang lang, const std::vector<Arg>& args = {}) {
+  return Render("render.profile." + std::string(key), lang, args);
 }
 
 // The strategy sections, led by `lead`: the summary for a client, the prospect sentence
@@ -100,18 +57,16 @@ std::vector<Row> TermsRows(const Terms& terms, const std::optional<Money>& hourl
   std::vector<Row> rows;
   std::string deposit = terms.deposit_percent == 0 ? W("none", lang)
                         : terms.deposit_percent >= 100
-                            ? WFormat("prepaid", lang, "100")
+                            ? W("prepaid", lang, {"100"})
                             : std::to_string(terms.deposit_percent) + "%";
   rows.push_back({W("deposit", lang), deposit});
   rows.push_back({W("payment_terms", lang),
                   terms.payment_terms_days == 0
                       ? W("on_receipt", lang)
-                      : WFormat("days", lang, std::to_string(terms.payment_terms_days))});
+                      : W("days", lang, {std::to_string(terms.payment_terms_days)})});
   rows.push_back({W("rush_fee", lang), "+" + std::to_string(terms.rush_fee_percent) + "%"});
   rows.push_back({W("revisions", lang), std::to_string(terms.revision_limit)});
-  std::string minimum = terms.minimum_fee_hours == 1
-                            ? W("hour", lang)
-                            : WFormat("hours", lang, std::to_string(terms.minimum_fee_hours));
+  std::string minimum = W("hours", lang, {terms.minimum_fee_hours});
   if (const auto fee = MinimumFee(terms, hourly_rate))
     minimum += " (" + FormatMoney(*fee, code) + ")";
   rows.push_back({W("minimum_fee", lang), minimum});
@@ -170,8 +125,8 @@ std::string Headline(const ScreeningReport& report, Lang lang) {
 }
 
 std::string Summary(const Screening& s, Lang lang) {
-  return WFormat("risk", lang, std::to_string(s.risk)) + " · " +
-         WFormat("likely", lang, ArchetypeName(s.archetype, lang));
+  return W("risk", lang, {std::to_string(s.risk)}) + " · " +
+         W("likely", lang, {ArchetypeName(s.archetype, lang)});
 }
 
 std::string ScreeningJson(const ScreeningReport& report, Lang lang) {

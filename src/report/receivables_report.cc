@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -12,99 +11,19 @@
 namespace addio {
 namespace {
 
-// ---- Catalogue: every header and label of these documents, in both languages. ----
-
-struct Label {
-  std::string_view key;
-  std::string_view en;
-  std::string_view it;
-};
-
-constexpr Label kLabels[] = {
-    {"title_aging", "Receivables aging", "Anzianità dei crediti"},
-    {"title_statement", "Statement of account", "Estratto conto"},
-    {"title_interest", "Statutory late-payment interest", "Interessi legali di mora"},
-    {"as_of", "As of", "Alla data del"},
-    {"currency", "Currency", "Valuta"},
-    {"client", "Client", "Cliente"},
-    {"name", "Name", "Nome"},
-    {"current", "Current", "A scadere"},
-    {"days_1_30", "1–30 days", "1–30 giorni"},
-    {"days_31_60", "31–60 days", "31–60 giorni"},
-    {"days_61_90", "61–90 days", "61–90 giorni"},
-    {"days_over_90", "Over 90 days", "Oltre 90 giorni"},
-    {"total", "Total", "Totale"},
-    {"written_off", "Written off", "Stralciato"},
-    {"written_off_invoices", "Written-off invoices", "Fatture stralciate"},
-    {"invoice", "Invoice", "Fattura"},
-    {"due", "Due", "Scadenza"},
-    {"unpaid", "Unpaid", "Non pagato"},
-    {"no_receivables", "No open receivables.", "Nessun credito aperto."},
-    {"open_items", "Open items", "Partite aperte"},
-    {"issued", "Issued", "Emessa"},
-    {"amount", "Amount", "Importo"},
-    {"paid", "Paid", "Pagato"},
-    {"open", "Open", "Residuo"},
-    {"days_past_due", "Days past due", "Giorni di ritardo"},
-    {"payments_received", "Payments received", "Pagamenti ricevuti"},
-    {"payments_from", "Payments from", "Pagamenti dal"},
-    {"date", "Date", "Data"},
-    {"payment", "Payment", "Pagamento"},
-    {"applied_to", "Applied to", "Imputato a"},
-    {"to_credit", "credit", "credito"},
-    {"total_open", "Total open", "Totale residuo"},
-    {"credit", "Credit", "Credito"},
-    {"balance", "Balance due", "Saldo dovuto"},
-    {"balance_in_favour", "Balance in the client's favour", "Saldo a favore del cliente"},
-    {"no_open_items", "No open items.", "Nessuna partita aperta."},
-    {"no_payments", "No payments received.", "Nessun pagamento ricevuto."},
-    {"kind", "Kind", "Tipo"},
-    {"reference", "Reference", "Riferimento"},
-    {"kind_invoice", "invoice", "fattura"},
-    {"kind_payment", "payment", "pagamento"},
-    {"kind_credit", "credit", "credito"},
-    {"kind_balance", "balance", "saldo"},
-    {"kind_interest", "interest", "interessi"},
-    {"kind_fixed", "fixed compensation", "risarcimento forfettario"},
-    {"law", "Law", "Norma"},
-    {"law_it_eu", "Italy and EU default (D.Lgs. 231/2002, Directive 2011/7/EU)",
-     "Italia e regola generale UE (D.Lgs. 231/2002, direttiva 2011/7/UE)"},
-    {"law_de_b2b", "Germany, between businesses (§ 288 BGB)", "Germania, tra imprese (§ 288 BGB)"},
-    {"rate", "Rate", "Tasso"},
-    {"points", "points", "punti"},
-    {"method", "Method", "Metodo"},
-    {"method_text", "simple interest, day by day, actual days / 365",
-     "interesse semplice, giorno per giorno, giorni effettivi / 365"},
-    {"fixed_per_invoice", "Fixed compensation per invoice", "Risarcimento forfettario per fattura"},
-    {"from", "From", "Dal"},
-    {"to", "To", "Al"},
-    {"days", "Days", "Giorni"},
-    {"base", "Base", "Capitale"},
-    {"reference_rate", "Reference rate", "Tasso di riferimento"},
-    {"base_rate", "Base rate", "Tasso di base"},
-    {"annual_rate", "Annual rate", "Tasso annuo"},
-    {"rate_percent", "(%)", "(%)"},
-    {"interest", "Interest", "Interessi"},
-    {"fixed", "Fixed compensation", "Risarcimento forfettario"},
-    {"due_on", "due", "scadenza"},
-    {"paid_on", "paid on", "pagata il"},
-    {"open_at", "still open on", "ancora aperta al"},
-    {"no_claim", "No invoice was paid late.", "Nessuna fattura pagata in ritardo."},
-};
+// ---- Words: every header and label of these documents is a catalogue entry
+// render.receivables.<key> (src/report/i18n/<lang>/render.json). ----
 
 std::string L(std::string_view key, Lang lang) {
-  for (const Label& label : kLabels) {
-    if (label.key == key) return std::string(lang == Lang::kIt ? label.it : label.en);
-  }
-  throw std::logic_error("receivables report: no label " + std::string(key));
+  return Tr("render.receivables." + std::string(key), lang);
 }
 
 // ---- Numbers and dates. ----
 
 // "1234.50" -> "1,234.50" (en) or "1.234,50" (it).
 std::string Localize(const std::string& plain, Lang lang) {
-  const char group = lang == Lang::kIt ? '.' : ',';
-  const char decimal = lang == Lang::kIt ? ',' : '.';
+  const std::string group = Tr("format.group", lang);
+  const std::string decimal = Tr("format.decimal", lang);
   const size_t sign = !plain.empty() && plain[0] == '-' ? 1 : 0;
   const size_t point = std::min(plain.find('.'), plain.size());
   std::string out = plain.substr(0, sign);

@@ -7,8 +7,9 @@ import type { MetricValue } from './api';
 
 const SYMBOLS: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
 
+// The catalogue's number conventions (format.group, format.decimal), as the C++ uses them.
 function separators(): { group: string; decimal: string } {
-  return getLang() === 'it' ? { group: '.', decimal: ',' } : { group: ',', decimal: '.' };
+  return { group: t('format.group'), decimal: t('format.decimal') };
 }
 
 // Rounds a decimal string to `digits` decimals, half away from zero, as text.
@@ -82,7 +83,7 @@ export function percent(value: number | null | undefined, digits = 0): string {
 export function days(value: number | null | undefined): string {
   if (value === null || value === undefined) return t('common.none');
   const rounded = Math.round(value * 10) / 10;
-  return rounded === 1 ? t('common.day') : t('common.days', num(rounded, 1));
+  return t('common.days', rounded === 1 ? 1 : num(rounded, 1));
 }
 
 // "2026-11-30" → "30 Nov 2026" / "30 nov 2026". Calendar dates carry no time zone: they are

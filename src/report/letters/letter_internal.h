@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ledger/allocation.h"
@@ -40,6 +41,11 @@ struct Facts {
   std::string Pick(std::string en, std::string it) const {
     return this->it() ? std::move(it) : std::move(en);
   }
+  // The catalogue entry `key` (src/report/i18n/<lang>/letters.json) in the letter's
+  // language with `args` filled in; a plural entry is chosen by args[0].
+  std::string Text(std::string_view key, const std::vector<Arg>& args = {}) const {
+    return Render(key, options.lang, args);
+  }
   // The overdue part of `open`: due before as_of.
   std::vector<OpenItem> Overdue() const;
   // The claim on invoice `id`, or nullptr when it has nothing to claim.
@@ -58,6 +64,9 @@ std::string MonthYear(CivilDate date, Lang lang);
 // "11": ("entro il", 30 Nov) -> "entro il 30 novembre 2026", ("dal", 8 Dec) ->
 // "dall'8 dicembre 2026". `preposition` is one of "il", "entro il", "dal", "al", "del".
 std::string ItDate(const std::string& preposition, CivilDate date);
+// A date after the preposition of catalogue entry `key` ("letter.prep.by"): "by 30
+// November 2026" / "entro il 30 novembre 2026", with Italian's elision as in ItDate.
+std::string DateAfter(std::string_view key, CivilDate date, Lang lang);
 // "1,234.50 EUR" / "1.234,50 EUR".
 std::string Amount(const Money& money, Lang lang);
 // Basis points as a percentage with two decimals: 1015 -> "10.15%" / "10,15%".

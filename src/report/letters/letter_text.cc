@@ -14,40 +14,41 @@ namespace addio {
 namespace letters {
 namespace {
 
-constexpr const char* kMonthsEn[] = {"January",   "February", "March",    "April",
-                                     "May",       "June",     "July",     "August",
-                                     "September", "October",  "November", "December"};
-constexpr const char* kMonthsIt[] = {"gennaio",   "febbraio", "marzo",    "aprile",
-                                     "maggio",    "giugno",   "luglio",   "agosto",
-                                     "settembre", "ottobre",  "novembre", "dicembre"};
-
 std::string TwoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// The catalogue's name of the month of `date` ("November" / "novembre").
+std::string MonthName(CivilDate date, Lang lang) {
+  return Tr("format.month." + std::to_string(date.month()), lang);
+}
 
 }  // namespace
 
 std::string LongDate(CivilDate date, Lang lang) {
-  const int month = date.month() - 1;
-  if (lang == Lang::kIt) {
-    // Italian writes the first of the month as an ordinal: "1° gennaio".
-    const std::string day = date.day() == 1 ? "1°" : std::to_string(date.day());
-    return day + " " + kMonthsIt[month] + " " + std::to_string(date.year());
-  }
-  return std::to_string(date.day()) + " " + kMonthsEn[month] + " " + std::to_string(date.year());
+  // Italian writes the first of the month as an ordinal: "1° gennaio".
+  const std::string day =
+      date.day() == 1 ? Tr("letter.date.first_day", lang) : std::to_string(date.day());
+  return Render("letter.date.long", lang, {day, MonthName(date, lang), date.year()});
 }
 
 std::string ShortDate(CivilDate date, Lang lang) {
+  // A layout rather than words: Italian tables write dates in figures, English ones with
+  // the catalogue's month name cut to three letters.
   if (lang == Lang::kIt) {
     return TwoDigits(date.day()) + "/" + TwoDigits(date.month()) + "/" +
            std::to_string(date.year());
   }
-  return std::to_string(date.day()) + " " + std::string(kMonthsEn[date.month() - 1], 3) + " " +
+  return std::to_string(date.day()) + " " + MonthName(date, lang).substr(0, 3) + " " +
          std::to_string(date.year());
 }
 
 std::string MonthYear(CivilDate date, Lang lang) {
-  const int month = date.month() - 1;
-  return std::string(lang == Lang::kIt ? kMonthsIt[month] : kMonthsEn[month]) + " " +
-         std::to_string(date.year());
+  return Render("letter.date.month_year", lang, {MonthName(date, lang), date.year()});
+}
+
+std::string DateAfter(std::string_view key, CivilDate date, Lang lang) {
+  const std::string preposition = Tr(key, lang);
+  if (lang == Lang::kIt) return ItDate(preposition, date);
+  return preposition + " " + LongDate(date, lang);
 }
 
 std::string ItDate(const std::string& preposition, CivilDate date) {
@@ -213,7 +214,7 @@ std::string PlainText(const Letter& letter) {
   out += "\n";
   for (const std::string& line : letter.recipient) out += line + "\n";
   out += "\n" + letter.date_line + "\n\n";
-  out += Wrap((letter.lang == Lang::kIt ? "Oggetto: " : "Subject: ") + letter.subject, "", "");
+  out += Wrap(Render("letter.subject", letter.lang, {letter.subject}), "", "");
   out += "\n" + letter.salutation + "\n";
   for (const LetterBlock& block : letter.body) {
     out += "\n";
@@ -272,8 +273,8 @@ std::string Markdown(const Letter& letter) {
   };
   std::string out = block(letter.sender) + "\n" + block(letter.recipient) + "\n" +
                     md(letter.date_line) + "\n\n**" +
-                    (letter.lang == Lang::kIt ? "Oggetto: " : "Subject: ") + md(letter.subject) +
-                    "**\n\n" + md(letter.salutation) + "\n";
+                    Render("letter.subject", letter.lang, {md(letter.subject)}) + "**\n\n" +
+                    md(letter.salutation) + "\n";
   for (const LetterBlock& b : letter.body) {
     out += "\n";
     switch (b.kind) {
@@ -339,8 +340,9 @@ std::string Html(const Letter& letter) {
                     "</title>\n<style>" + kLetterStyle + "</style>\n</head>\n<body>\n";
   out += "<p class=\"sender\">" + lines(letter.sender) + "</p>\n<p class=\"recipient\">" +
          lines(letter.recipient) + "</p>\n<p class=\"date\">" + h(letter.date_line) +
-         "</p>\n<p class=\"subject\">" + (letter.lang == Lang::kIt ? "Oggetto: " : "Subject: ") +
-         h(letter.subject) + "</p>\n<p>" + h(letter.salutation) + "</p>\n";
+         "</p>\n<p class=\"subject\">" +
+         Render("letter.subject", letter.lang, {h(letter.subject)}) + "</p>\n<p>" +
+         h(letter.salutation) + "</p>\n";
   for (const LetterBlock& b : letter.body) {
     switch (b.kind) {
       case LetterBlock::Kind::kParagraph:
