@@ -41,7 +41,7 @@ struct ContactHeatmap {
   std::string timezone;
   std::array<std::array<int, 24>, 7> counts{};
   int total = 0;
-  int after_hours = 0;  // as time_drain counts them (its after_hours_contacts metric)
+  int after_hours = 0;  // as the signs count them (metrics::kAfterHoursContacts)
   int on_holidays = 0;  // of total, on a workspace holiday
   WorkingHours working_hours;
 };
@@ -56,7 +56,7 @@ struct ClientRatePoint {
 
 struct RateComparison {
   std::optional<Money> effective_rate;
-  std::optional<Money> reference_rate;  // underpaying's reference_rate metric
+  std::optional<Money> reference_rate;  // metrics::kReferenceRate
   std::optional<Money> target_hourly_rate;
   std::optional<double> rate_ratio;
   double hours = 0;

@@ -119,15 +119,15 @@ Result<Letter> RateIncrease(const Facts& facts) {
   std::optional<Money> reference = portfolio;
   if (!reference) reference = facts.workspace->target_hourly_rate;
   const std::string& name = facts.client->client.name;
-  if (!reference) return Fail(ErrorCode::kConflict, Say(facts, "rate.no_reference", name));
+  if (!reference) return Fail(ErrorCode::kConflict, Msg("letter_rel.rate.no_reference", name));
   // The reference rounded up to a whole 5 units of the currency: 59.40 EUR -> 60.00 EUR.
   const int64_t step = 5 * reference->currency().minor_per_unit();
   const Money proposed((reference->minor() + step - 1) / step * step, reference->currency());
   std::optional<Money> current = ContractRate(facts);
   if (!current || current->currency() != proposed.currency()) current = effective;
   if (current && current->currency() == proposed.currency() && *current >= proposed) {
-    return Fail(ErrorCode::kConflict, Say(facts, "rate.already_pays", name, Amount(*current, lang),
-                                          Amount(proposed, lang)));
+    return Fail(ErrorCode::kConflict, Msg("letter_rel.rate.already_pays", name,
+                                          Arg::Amount(*current), Arg::Amount(proposed)));
   }
   // A month's notice, from the first day of a month.
   const CivilDate from = facts.as_of.AddDays(30).EndOfMonth().AddDays(1);
