@@ -198,6 +198,10 @@ TEST(LettersTest, ErrorsSayWhatIsMissing) {
       ComposeLetter(OneInvoice(), "acme", D("2025-08-10"), Options(LetterKind::kRateIncrease));
   ASSERT_FALSE(rate.has_value());
   EXPECT_EQ(rate.error().code, ErrorCode::kConflict);
+  // The error is a message, read in the reader's language.
+  EXPECT_EQ(rate.error().message.key, "letter_rel.rate.no_reference");
+  EXPECT_NE(rate.error().message.In(Lang::kIt).find("nessuna tariffa di riferimento da proporre"),
+            std::string::npos);
 }
 
 TEST(LettersTest, KindsAndFormatsParse) {
