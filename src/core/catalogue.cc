@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -246,6 +247,21 @@ Arg Arg::Key(std::string key) {
   a.text_ = std::move(key);
   return a;
 }
+Arg Arg::Of(Message message) {
+  Arg a;
+  a.kind_ = Kind::kMessage;
+  a.message_ = std::make_shared<const Message>(std::move(message));
+  return a;
+}
+
+bool operator==(const Arg& a, const Arg& b) {
+  if (a.kind_ != b.kind_ || a.text_ != b.text_ || a.int_ != b.int_ || a.number_ != b.number_ ||
+      a.decimals_ != b.decimals_) {
+    return false;
+  }
+  if (a.message_ == b.message_) return true;
+  return a.message_ != nullptr && b.message_ != nullptr && *a.message_ == *b.message_;
+}
 
 std::string Arg::Render(Lang lang) const {
   switch (kind_) {
@@ -267,6 +283,8 @@ std::string Arg::Render(Lang lang) const {
       return FormatLongDate(CivilDate::FromDays(static_cast<int32_t>(int_)), lang);
     case Kind::kKey:
       return Tr(text_, lang);
+    case Kind::kMessage:
+      return message_ ? message_->In(lang) : std::string();
   }
   return text_;
 }
@@ -287,6 +305,10 @@ std::string Message::In(Lang lang) const {
 
 std::string Message::In(std::string_view lang) const {
   return In(lang == "it" ? Lang::kIt : Lang::kEn);
+}
+
+std::ostream& operator<<(std::ostream& out, const Message& message) {
+  return out << message.In(Lang::kEn);
 }
 
 std::string Render(std::string_view key, Lang lang, const std::vector<Arg>& args) {

@@ -12,6 +12,8 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +25,7 @@ namespace addio {
 
 class CivilDate;
 class Money;
+struct Message;
 
 enum class Lang { kEn, kIt };
 inline constexpr Lang kAllLangs[] = {Lang::kEn, Lang::kIt};
@@ -58,16 +61,31 @@ class Arg {
   static Arg Date(CivilDate date);
   // Another catalogue entry, rendered in the same language ("level.red" -> "rosso").
   static Arg Key(std::string key);
+  // A whole message, rendered in the same language: a clause or a list that has its own
+  // arguments ("3 in the evening and 2 at night"). An empty message renders as nothing.
+  static Arg Of(Message message);
 
   // The argument as it reads in `lang`.
   std::string Render(Lang lang) const;
   // The argument as an integer, for plural choice; nullopt when it is not one.
   std::optional<int64_t> AsCount() const;
 
-  friend bool operator==(const Arg&, const Arg&) = default;
+  // Equal when they read the same in every language (nested messages compared by value).
+  friend bool operator==(const Arg& a, const Arg& b);
 
  private:
-  enum class Kind { kText, kInt, kNum, kFixed, kAmount, kAmountBare, kPercent, kDate, kKey };
+  enum class Kind {
+    kText,
+    kInt,
+    kNum,
+    kFixed,
+    kAmount,
+    kAmountBare,
+    kPercent,
+    kDate,
+    kKey,
+    kMessage
+  };
   Arg() = default;
   Kind kind_ = Kind::kText;
   std::string text_;   // kText, kKey
@@ -75,6 +93,7 @@ class Arg {
   double number_ = 0;  // kNum, kFixed, kPercent
   int decimals_ = 0;   // kNum, kFixed
   // kAmount*: the currency code is text_.
+  std::shared_ptr<const Message> message_;  // kMessage; shared, never modified
 };
 
 // A sentence a person reads: a catalogue key and its arguments. Empty when key is empty.
@@ -97,6 +116,9 @@ struct Message {
   std::string In(std::string_view lang) const;
   friend bool operator==(const Message&, const Message&) = default;
 };
+
+// For tests and logs (gtest's `<< error.message`): the message in English.
+std::ostream& operator<<(std::ostream& out, const Message& message);
 
 // TRANSITIONAL, with Message(std::string): string arithmetic on messages still built in
 // code. Removed with it.

@@ -83,7 +83,7 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
   std::string head = Render(head_key, lang,
                               {Capitalize(LevelName(threshold.level, lang)),
                                MetricLabel(threshold.metric, lang), Short(threshold.limit, lang)});
-  if (!threshold.condition.en.empty()) head += " " + threshold.condition.In(LangCode(lang));
+  if (!threshold.condition.empty()) head += " " + threshold.condition.In(LangCode(lang));
   const Metric* metric = finding.FindMetric(threshold.metric);
   const std::optional<double> value = metric ? ValueOf(*metric) : std::nullopt;
   if (!value) return head + ": " + Tr("thr.unknown", lang);
@@ -139,7 +139,7 @@ std::string ExplainText(const Assessment& assessment, const ClientAssessment& cl
            "\n";
     if (!finding->reasons.empty()) {
       out += "  " + Tr("header.reasons", lang) + "\n";
-      for (const Text& reason : finding->reasons)
+      for (const Message& reason : finding->reasons)
         out += "    - " + reason.In(LangCode(lang)) + "\n";
     }
     if (!finding->metrics.empty()) {
@@ -203,7 +203,7 @@ std::string ExplainMarkdown(const Assessment& assessment, const ClientAssessment
   for (const Finding* finding : WorstFirst(client)) {
     out += "\n## " + md(SignTitle(finding->sign, lang)) + ": " +
            md(LevelName(finding->level, lang)) + "\n\n";
-    for (const Text& reason : finding->reasons) out += "- " + md(reason.In(LangCode(lang))) + "\n";
+    for (const Message& reason : finding->reasons) out += "- " + md(reason.In(LangCode(lang))) + "\n";
     if (!finding->metrics.empty()) {
       out += "\n| " + md(Tr("header.metrics", lang)) + " | " + md(Tr("header.value", lang)) +
              " |\n|---|--:|\n";
@@ -258,7 +258,7 @@ std::string ExplainHtml(const Assessment& assessment, const ClientAssessment& cl
            h(LevelName(finding->level, lang)) + "</span></h2>\n";
     if (!finding->reasons.empty()) {
       out += "<ul class=\"reasons\">\n";
-      for (const Text& reason : finding->reasons) {
+      for (const Message& reason : finding->reasons) {
         out += "<li>" + h(reason.In(LangCode(lang))) + "</li>\n";
       }
       out += "</ul>\n";

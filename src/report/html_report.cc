@@ -115,7 +115,7 @@ std::string AssessmentHtml(const Assessment& assessment, Lang lang) {
       out += "<li class=\"sign " + std::string(SignKey(finding->sign)) + " " +
              LevelKey(finding->level) + "\"><strong>" + H(SignTitle(finding->sign, lang)) +
              "</strong> (" + H(LevelName(finding->level, lang)) + "):";
-      for (const Text& reason : finding->reasons) out += " " + H(reason.In(code));
+      for (const Message& reason : finding->reasons) out += " " + H(reason.In(code));
       out += "</li>\n";
     }
     out += "<li>" + H(Tr("econ.hidden_cost", lang)) + ": " +

@@ -119,7 +119,7 @@ void WriteSign(JsonWriter& json, const Finding& finding, Lang lang, bool with_th
   json.EndObject();
   json.Key("reasons");
   json.BeginArray();
-  for (const Text& reason : finding.reasons) json.String(reason.In(LangCode(lang)));
+  for (const Message& reason : finding.reasons) json.String(reason.In(LangCode(lang)));
   json.EndArray();
   json.Key("evidence");
   json.BeginArray();

@@ -66,7 +66,7 @@ std::string AssessmentMarkdown(const Assessment& assessment, Lang lang) {
       if (finding->level != Level::kRed && finding->level != Level::kAmber) continue;
       out += "- **" + Md(SignTitle(finding->sign, lang)) + "** (" +
              Md(LevelName(finding->level, lang)) + "):";
-      for (const Text& reason : finding->reasons) out += " " + Md(reason.In(code));
+      for (const Message& reason : finding->reasons) out += " " + Md(reason.In(code));
       out += "\n";
     }
     out += "- " + Md(Tr("econ.hidden_cost", lang)) + ": " +

@@ -15,10 +15,10 @@ class SignDefinition;
 
 // One thing to do about a client. `code` is stable (one of DESIGN.md section 5's list:
 // stop_work_until_signed, send_short_sow, ... end_relationship); `text` is concrete
-// advice in both languages, quoting the client's figures where they help.
+// advice (a catalogue message), quoting the client's figures where they help.
 struct Action {
   std::string code;
-  Text text;
+  Message text;
   int urgency = 0;                       // higher is more urgent; actions are sorted by it
   const SignDefinition* sign = nullptr;  // the sign that asked for it
 };

@@ -1,7 +1,7 @@
-// What one sign says about one client: a severity, named metrics, reasons in English and
-// Italian, and the evidence (the records behind it). Which sign it is comes from the
-// registry (signals/sign.h); its key is the name everywhere: file, JSON key, CSS class,
-// translation key.
+// What one sign says about one client: a severity, named metrics, reasons (catalogue
+// messages, rendered in the reader's language), and the evidence (the records behind it). Which
+// sign it is comes from the registry (signals/sign.h); its key is the name everywhere: file, JSON
+// key, CSS class, translation key.
 #pragma once
 
 #include <optional>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/money.h"
 #include "core/time.h"
 
@@ -21,7 +22,8 @@ std::string SignKey(const SignDefinition* sign);
 enum class Level { kGreen, kAmber, kRed, kUnknown };
 const char* LevelKey(Level level);  // "green", "amber", "red", "unknown"
 
-// A sentence a person reads, in both languages the product speaks.
+// A sentence written in both languages in code. Signs no longer use it (they write
+// catalogue Messages); profile/ still does, until its sentences move to the catalogue.
 struct Text {
   std::string en;
   std::string it;
@@ -58,7 +60,7 @@ struct Evidence {
   std::optional<CivilDate> date;  // the record's business date (local date for instants)
   std::optional<Money> amount;    // the money involved, if any
   std::optional<double> value;    // a number that matters here (days late, hours, ...)
-  Text note;                      // why this record counts
+  Message note;                   // why this record counts
   std::string kind;               // a category where one matters: the after-hours kind
                                   // of a contact ("evening"), "late" or "open" for an
                                   // invoice; empty otherwise
@@ -74,15 +76,15 @@ struct Threshold {
   Level level = Level::kAmber;  // the level it triggers
   bool strict = false;  // with at_least: metric > limit triggers (the limit itself does not)
   // Some rules hold only together with another condition ("with >= 10 inbound contacts");
-  // `condition` says so in both languages, empty when the threshold stands alone.
-  Text condition;
+  // `condition` says so, empty when the threshold stands alone.
+  Message condition;
 };
 
 struct Finding {
   const SignDefinition* sign = nullptr;  // the registered sign that found it
   Level level = Level::kUnknown;
   std::vector<Metric> metrics;     // in a fixed order per sign
-  std::vector<Text> reasons;       // at least one, whatever the level
+  std::vector<Message> reasons;    // at least one, whatever the level
   std::vector<Evidence> evidence;  // in date order
   std::vector<Threshold> thresholds;
 

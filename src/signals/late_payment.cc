@@ -8,25 +8,17 @@
 #include <tuple>
 
 #include "signals/act.h"
+#include "signals/metrics.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
-#include "signals/text.h"
 #include "signals/window.h"
 
 namespace addio {
 namespace {
 
-using signals_internal::Count;
-using signals_internal::Lang;
 using signals_internal::LocalDate;
-using signals_internal::Num;
-using signals_internal::Percent;
 using signals_internal::Proof;
-using signals_internal::Say;
 using signals_internal::ToWorkspace;
-
-constexpr Lang kEn = Lang::kEn;
-constexpr Lang kIt = Lang::kIt;
 
 __extension__ using Int128 = __int128;  // amount × days summed exactly
 
@@ -48,41 +40,32 @@ double Median(std::vector<int32_t> values) {
 // Late invoices carry what was late and for how long (the cost of late payment is
 // amount × days); the others their amount.
 Evidence MakeEvidence(const DueInvoice* d) {
-  const std::string n = std::to_string(d->days_late);
+  const int64_t n = d->days_late;
   const double days = static_cast<double>(d->days_late);
   if (d->late && d->settled) {
-    return Proof(
-        d->unpaid_at_due, days,
-        Say("Paid " + n + " days after the due date", "Pagata " + n + " giorni dopo la scadenza"),
-        "late");
+    return Proof(d->unpaid_at_due, days, Msg("signs.late_payment.evidence.paid_late", n), "late");
   }
   if (d->late) {
-    return Proof(d->unpaid_at_due, days,
-                 Say("Unpaid, " + n + " days past due", "Non pagata, scaduta da " + n + " giorni"),
-                 "open");
+    return Proof(d->unpaid_at_due, days, Msg("signs.late_payment.evidence.unpaid_late", n), "open");
   }
   return Proof(d->amount, days,
-               d->settled ? Say("Paid on time", "Pagata puntualmente")
-                          : Say("Not paid yet, within the grace days",
-                                "Non ancora pagata, entro i giorni di tolleranza"),
+               Msg(d->settled ? "signs.late_payment.evidence.on_time"
+                              : "signs.late_payment.evidence.in_grace"),
                "on_time");
 }
 
 void AddThresholds(Finding& finding, const Settings& s) {
-  const std::string due_habit = std::to_string(s.late_payment_habit_min_due);
-  const std::string due_red = std::to_string(s.late_payment_red_min_invoices);
+  const int64_t due_habit = s.late_payment_habit_min_due;
+  const int64_t due_red = s.late_payment_red_min_invoices;
   finding.thresholds = {
       {"late_in_last_5", "late_payment.habit_recent_late",
        static_cast<double>(s.late_payment_habit_recent_late), true, Level::kAmber},
       {"late_share", "late_payment.habit_share", s.late_payment_habit_share, true, Level::kAmber,
-       false,
-       Say("with at least " + due_habit + " invoices due",
-           "con almeno " + due_habit + " fatture scadute")},
+       false, Msg("signs.late_payment.if.min_due", due_habit)},
       {"median_days_late", "late_payment.red_median_days", s.late_payment_red_median_days, true,
-       Level::kRed, true, Say("when late payment is a habit", "quando il ritardo è un'abitudine")},
+       Level::kRed, true, Msg("signs.late_payment.if.habit")},
       {"late_share", "late_payment.red_share", s.late_payment_red_share, true, Level::kRed, false,
-       Say("with at least " + due_red + " invoices due",
-           "con almeno " + due_red + " fatture scadute")},
+       Msg("signs.late_payment.if.min_due", due_red)},
   };
 }
 
@@ -94,7 +77,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const signals_internal::Window window = signals_internal::MakeWindow(context);
-  const std::string days = std::to_string(window.days);
+  const int64_t days = window.days;
   Finding finding;
 
   std::vector<DueInvoice> due;
@@ -156,10 +139,10 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
     return v ? Metric::Number(name, *v) : Metric::Unknown(name);
   };
   finding.metrics = {
-      Metric::Count("due_invoices", n),
-      Metric::Count("late_invoices", late),
+      MakeMetric(metrics::kDueInvoices, n),
+      MakeMetric(metrics::kLateInvoices, late),
       number("late_share", share),
-      number("median_days_late", median),
+      MakeMetric(metrics::kMedianDaysLate, median),
       number("average_days_delinquent", delinquent),
       Metric::Count("late_in_last_5", late_recent),
       Metric::Count("open_late_invoices", open_late),
@@ -170,8 +153,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 
   if (n == 0) {
     finding.level = Level::kUnknown;
-    finding.reasons.push_back(Say("No invoice fell due in the last " + days + " days.",
-                                  "Nessuna fattura è scaduta negli ultimi " + days + " giorni."));
+    finding.reasons.push_back(Msg("signs.late_payment.reason.none_due", days));
     return finding;
   }
   const bool habit = late_recent >= s.late_payment_habit_recent_late ||
@@ -183,119 +165,56 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
     finding.level = habit ? Level::kAmber : Level::kGreen;
   }
 
-  const std::string total = std::to_string(n);
   if (late == 0) {
     const int64_t paid = n - open_in_grace;
-    const std::string p = std::to_string(paid);
-    finding.reasons.push_back(
-        Say("Paid " + p + " of " + total + (n == 1 ? " invoice" : " invoices") + " on time.",
-            (paid == 1 ? "Pagata puntualmente 1 fattura su "
-                       : "Pagate puntualmente " + p + " fatture su ") +
-                total + "."));
+    finding.reasons.push_back(Msg("signs.late_payment.reason.paid_on_time", paid,
+                                  Arg::Of(Msg("signs.late_payment.of_total", n))));
     if (open_in_grace > 0) {
-      const std::string o = std::to_string(open_in_grace), g = std::to_string(s.grace_days);
       finding.reasons.push_back(
-          Say(Count(open_in_grace, "invoice is", "invoices are") +
-                  " not paid yet but still within the " + g + " days of grace.",
-              (open_in_grace == 1 ? std::string("1 fattura non è ancora pagata ma è")
-                                  : o + " fatture non sono ancora pagate ma sono") +
-                  " ancora nei " + g + " giorni di tolleranza."));
+          Msg("signs.late_payment.reason.in_grace", open_in_grace, int64_t{s.grace_days}));
     }
     return finding;
   }
-  const std::string l = std::to_string(late), m_en = Num(*median, 1, kEn),
-                    m_it = Num(*median, 1, kIt);
+  const Arg median_days = Arg::Num(*median, 1);
   if (n == 1) {
-    finding.reasons.push_back(Say("The only invoice due in the last " + days + " days was late, " +
-                                      m_en + " days after the due date.",
-                                  "L'unica fattura scaduta negli ultimi " + days +
-                                      " giorni era in ritardo, di " + m_it + " giorni."));
+    finding.reasons.push_back(Msg("signs.late_payment.reason.only_late", days, median_days));
   } else if (late == n) {
-    finding.reasons.push_back(
-        Say("All " + total + " invoices due in the last " + days + " days were late, a median of " +
-                m_en + " days after the due date.",
-            "Tutte e " + total + " le fatture scadute negli ultimi " + days +
-                " giorni erano in ritardo, con un ritardo mediano di " + m_it + " giorni."));
+    finding.reasons.push_back(Msg("signs.late_payment.reason.all_late", n, days, median_days));
   } else {
-    finding.reasons.push_back(
-        Say(l + " of the " + total + " invoices due in the last " + days + " days " +
-                (late == 1 ? "was" : "were") + " late (" + Percent(*share) + "), a median of " +
-                m_en + " days after the due date.",
-            l + " delle " + total + " fatture scadute negli ultimi " + days + " giorni " +
-                (late == 1 ? "era" : "erano") + " in ritardo (" + Percent(*share) +
-                "), con un ritardo mediano di " + m_it + " giorni."));
+    finding.reasons.push_back(Msg("signs.late_payment.reason.some_late", late, n, days,
+                                  Arg::Percent(*share), median_days));
   }
   const int64_t recent = std::min<int64_t>(n, s.late_payment_recent_invoices);
   if (recent >= 2 && recent < n) {
-    const std::string r = std::to_string(recent), k = std::to_string(late_recent);
-    finding.reasons.push_back(
-        Say(k + " of the last " + r + " invoices " + (late_recent == 1 ? "was" : "were") + " late.",
-            k + " delle ultime " + r + " fatture " +
-                (late_recent == 1 ? "era in ritardo." : "erano in ritardo.")));
+    finding.reasons.push_back(Msg("signs.late_payment.reason.recent_late", late_recent, recent));
   }
   if (open_late > 0) {
-    finding.reasons.push_back(Say(
-        Count(open_late, "late invoice is", "late invoices are") + " still unpaid.",
-        (open_late == 1
-             ? std::string("1 fattura in ritardo non è ancora stata pagata.")
-             : std::to_string(open_late) + " fatture in ritardo non sono ancora state pagate.")));
+    finding.reasons.push_back(Msg("signs.late_payment.reason.open_late", open_late));
   }
   finding.reasons.push_back(
-      habit ? Say("Paying late is a habit for this client, not an exception.",
-                  "Per questo cliente pagare in ritardo è un'abitudine, non un'eccezione.")
-            : Say("An exception, not a habit: this client usually pays on time.",
-                  "Un'eccezione, non un'abitudine: di solito questo cliente paga puntualmente."));
+      Msg(habit ? "signs.late_payment.reason.habit" : "signs.late_payment.reason.exception"));
   return finding;
 }
 
-using signals_internal::Fig;
 using signals_internal::IsRed;
-using signals_internal::MoneyFig;
-using signals_internal::NumberFig;
-using signals_internal::PercentFig;
 
 void PlanLatePayment(const Finding& f, const Economics& e, ActionPlan& plan) {
   const bool red = IsRed(f);
-  const int64_t late = static_cast<int64_t>(MetricNumber(f, "late_invoices").value_or(0));
-  const int64_t due = static_cast<int64_t>(MetricNumber(f, "due_invoices").value_or(0));
-  const std::optional<double> median = MetricNumber(f, "median_days_late");
-  const std::string median_en =
-      median ? " (typically " + NumberFig(*median, 0).en + " days late)" : "";
-  const std::string median_it =
-      median ? " (di solito con " + NumberFig(*median, 0).it + " giorni di ritardo)" : "";
+  const int64_t late = Read(f, metrics::kLateInvoices).value_or(0);
+  const int64_t due = Read(f, metrics::kDueInvoices).value_or(0);
+  const std::optional<double> median = Read(f, metrics::kMedianDaysLate);
   if (e.statutory_invoices > 0 && e.statutory_interest.is_positive()) {
-    const Fig interest = MoneyFig(e.statutory_interest);
-    const std::string invoices_en = Plural(e.statutory_invoices, "invoice", "invoices");
-    const std::string invoices_it = Plural(e.statutory_invoices, "fattura", "fatture");
     plan.Add("claim_late_interest", red ? 68 : 38, f.sign,
-             "Claim the statutory late-payment interest: " + interest.en + " on " + invoices_en +
-                 " (EU Directive 2011/7/EU: reference rate + 8 points, plus 40 EUR per "
-                 "invoice). Even mentioning it in reminders makes paying on time worth it.",
-             "Richiedi gli interessi di mora previsti dalla legge: " + interest.it + " su " +
-                 invoices_it +
-                 " (D.Lgs. 231/2002: tasso di riferimento + 8 punti, più 40 euro a fattura). "
-                 "Anche solo citarli nei solleciti rende conveniente pagare puntuali.");
+             Msg("signs.late_payment.act.claim_late_interest", int64_t{e.statutory_invoices},
+                 Arg::Amount(e.statutory_interest)));
   }
   plan.Add("automatic_reminders", red ? 50 : 42, f.sign,
-           "Paid late " + std::to_string(late) + " times out of " + std::to_string(due) +
-               median_en +
-               ": send automatic reminders 3 days before the due date, on the day, and every "
-               "week after.",
-           "Ha pagato in ritardo " + std::to_string(late) + " volte su " + std::to_string(due) +
-               median_it +
-               ": imposta solleciti automatici 3 giorni prima della scadenza, il giorno stesso "
-               "e poi ogni settimana.");
-  plan.Add("shorten_terms", red ? 60 : 36, f.sign,
-           "Shorten the payment terms to 15 days and invoice each milestone as it is "
-           "delivered, instead of one invoice at the end.",
-           "Riduci i termini di pagamento a 15 giorni e fattura ogni fase alla consegna, invece "
-           "di un'unica fattura finale.");
+           Msg("signs.late_payment.act.automatic_reminders", late, due,
+               Arg::Of(median ? Msg("signs.late_payment.act.typically", Arg::Fixed(*median, 0))
+                              : Message{})));
+  plan.Add("shorten_terms", red ? 60 : 36, f.sign, Msg("signs.late_payment.act.shorten_terms"));
   if (red) {
-    plan.Add("require_deposit", 66, f.sign,
-             "Late payment is the rule with this client: ask for a 30-50% deposit before "
-             "starting each job.",
-             "Con questo cliente il ritardo è la regola: chiedi un acconto del 30-50% prima di "
-             "iniziare ogni lavoro.");
+    plan.Add("require_deposit", 66, f.sign, Msg("signs.late_payment.act.require_deposit"));
   }
 }
 

@@ -12,26 +12,18 @@
 #include <string_view>
 
 #include "signals/act.h"
+#include "signals/metrics.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
-#include "signals/text.h"
 #include "signals/window.h"
 
 namespace addio {
 namespace {
 
-using signals_internal::Count;
-using signals_internal::FormatDate;
 using signals_internal::Hours;
-using signals_internal::Lang;
 using signals_internal::LocalDate;
-using signals_internal::Percent;
 using signals_internal::Proof;
-using signals_internal::Say;
 using signals_internal::Window;
-
-constexpr Lang kEn = Lang::kEn;
-constexpr Lang kIt = Lang::kIt;
 
 // A known fact "as of": dates after as_of have not happened yet.
 bool Happened(const std::optional<CivilDate>& date, CivilDate as_of) {
@@ -74,24 +66,18 @@ struct Record {
 };
 
 Evidence MakeEvidence(const Record& r) {
-  const std::string n = std::to_string(static_cast<int64_t>(r.value));
   switch (r.what) {
     case Record::kRefused:
-      return Proof(std::nullopt, std::nullopt, Say("Contract refused", "Contratto rifiutato"),
+      return Proof(std::nullopt, std::nullopt, Msg("signs.no_contract.evidence.refused"),
                    "refused");
     case Record::kIgnored:
       return Proof(std::nullopt, r.value,
-                   Say("Sent " + n + " days ago, neither signed nor refused",
-                       "Inviato " + n + " giorni fa, né firmato né rifiutato"),
+                   Msg("signs.no_contract.evidence.ignored", static_cast<int64_t>(r.value)),
                    "ignored");
     case Record::kUncovered:
-      return Proof(std::nullopt, r.value,
-                   Say("Worked without a signed contract", "Lavoro svolto senza contratto firmato"),
-                   "uncovered");
+      return Proof(std::nullopt, r.value, Msg("signs.no_contract.evidence.uncovered"), "uncovered");
     case Record::kAfterRefusal:
-      return Proof(std::nullopt, r.value,
-                   Say("Worked without a contract after one was turned down",
-                       "Lavoro svolto senza contratto dopo un contratto non accettato"),
+      return Proof(std::nullopt, r.value, Msg("signs.no_contract.evidence.after_refusal"),
                    "after_refusal");
   }
   return {};
@@ -106,7 +92,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   const Settings& s = context.settings;
   const Window window = signals_internal::MakeWindow(context);
   const CivilDate as_of = context.as_of;
-  const std::string days = std::to_string(window.days);
+  const int64_t days = window.days;
   Finding finding;
 
   signals_internal::EvidenceList<Record> evidence;
@@ -202,8 +188,8 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   finding.metrics = {
       Metric::Number("work_hours", work_hours),
       Metric::Number("covered_hours", work_hours - uncovered_hours),
-      Metric::Number("uncovered_hours", uncovered_hours),
-      share ? Metric::Number("uncovered_share", *share) : Metric::Unknown("uncovered_share"),
+      MakeMetric(metrics::kUncoveredHours, uncovered_hours),
+      MakeMetric(metrics::kUncoveredShare, share),
       Metric::Count("uncovered_entries", uncovered_entries),
       Metric::Count("refused_contracts", static_cast<int64_t>(refusals.size())),
       Metric::Count("ignored_contracts", ignored),
@@ -220,9 +206,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 
   if (work_entries == 0 && !contract_in_window) {
     finding.level = Level::kUnknown;
-    finding.reasons.push_back(
-        Say("No work and no contract in the last " + days + " days.",
-            "Negli ultimi " + days + " giorni nessun lavoro e nessun contratto."));
+    finding.reasons.push_back(Msg("signs.no_contract.reason.nothing", days));
   } else {
     finding.level = after_refusal_entries > 0 ? Level::kRed
                     : uncovered_entries > 0   ? Level::kAmber
@@ -231,105 +215,55 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
       const Contract& contract = *first_refusal->contract;
       const double hours = static_cast<double>(after_refusal_seconds) / 3600.0;
       if (first_refusal->ignored) {
-        const std::string waiting = std::to_string(DaysBetween(*contract.sent, as_of));
-        finding.reasons.push_back(
-            Say("Contract " + contract.id + ", sent on " + FormatDate(*contract.sent, kEn) +
-                    ", has been neither signed nor refused for " + waiting + " days, yet " +
-                    Hours(hours, kEn) + " hours of work were done without a contract after that.",
-                "Il contratto " + contract.id + ", inviato il " + FormatDate(*contract.sent, kIt) +
-                    ", da " + waiting +
-                    " giorni non è né firmato né rifiutato, eppure in seguito "
-                    "sono state lavorate " +
-                    Hours(hours, kIt) + " ore senza contratto."));
+        finding.reasons.push_back(Msg("signs.no_contract.reason.ignored_then_worked", contract.id,
+                                      Arg::Date(*contract.sent),
+                                      int64_t{DaysBetween(*contract.sent, as_of)}, Hours(hours)));
       } else {
-        finding.reasons.push_back(Say(
-            "Contract " + contract.id + " was refused on " + FormatDate(*contract.refused, kEn) +
-                ", yet " + Hours(hours, kEn) +
-                " hours of work were done without a contract after that.",
-            "Il contratto " + contract.id + " è stato rifiutato il " +
-                FormatDate(*contract.refused, kIt) + ", eppure in seguito sono state lavorate " +
-                Hours(hours, kIt) + " ore senza contratto."));
+        finding.reasons.push_back(Msg("signs.no_contract.reason.refused_then_worked", contract.id,
+                                      Arg::Date(*contract.refused), Hours(hours)));
       }
     }
     if (uncovered_entries > 0 && contracts_on_record == 0) {
       finding.reasons.push_back(
-          Say("There is no contract on record, yet " + Hours(work_hours, kEn) +
-                  " hours of work were done in the last " + days + " days.",
-              "Non risulta alcun contratto, eppure negli ultimi " + days +
-                  " giorni sono state lavorate " + Hours(work_hours, kIt) + " ore."));
+          Msg("signs.no_contract.reason.no_contract_on_record", Hours(work_hours), days));
     } else if (uncovered_entries > 0 && uncovered_seconds == work_seconds) {
-      finding.reasons.push_back(
-          Say("All " + Hours(work_hours, kEn) +
-                  " hours of work were done without a signed contract in force.",
-              "Tutte le ore di lavoro (" + Hours(work_hours, kIt) +
-                  ") sono state svolte senza un contratto firmato in vigore."));
+      finding.reasons.push_back(Msg("signs.no_contract.reason.all_uncovered", Hours(work_hours)));
     } else if (uncovered_entries > 0) {
-      const std::string pct = share ? " (" + Percent(*share) + ")" : "";
       finding.reasons.push_back(
-          Say(Hours(uncovered_hours, kEn) + " of " + Hours(work_hours, kEn) + " hours of work" +
-                  pct + " were done without a signed contract in force.",
-              Hours(uncovered_hours, kIt) + " ore di lavoro su " + Hours(work_hours, kIt) + pct +
-                  " sono state svolte senza un contratto firmato in vigore."));
+          Msg("signs.no_contract.reason.some_uncovered", Hours(uncovered_hours), Hours(work_hours),
+              Arg::Of(share ? Msg("signs.no_contract.share", Arg::Percent(*share)) : Message{})));
     } else if (work_entries > 0) {
-      finding.reasons.push_back(
-          Say("All " + Hours(work_hours, kEn) + " hours of work were covered by a signed contract.",
-              "Tutte le ore di lavoro (" + Hours(work_hours, kIt) +
-                  ") erano coperte da un contratto firmato."));
+      finding.reasons.push_back(Msg("signs.no_contract.reason.all_covered", Hours(work_hours)));
     } else {
-      finding.reasons.push_back(
-          Say("No work was done in the last " + days + " days.",
-              "Negli ultimi " + days + " giorni non è stato svolto alcun lavoro."));
+      finding.reasons.push_back(Msg("signs.no_contract.reason.no_work", days));
     }
     if (!refusals.empty() && after_refusal_entries == 0) {
-      const int64_t n = static_cast<int64_t>(refusals.size());
-      finding.reasons.push_back(Say(
-          Count(n, "contract was", "contracts were") +
-              " refused or left unsigned, but no work was done without a contract after that.",
-          (n == 1 ? std::string("1 contratto è stato rifiutato o lasciato senza firma")
-                  : std::to_string(n) + " contratti sono stati rifiutati o lasciati senza firma") +
-              ", ma in seguito non si è lavorato senza contratto."));
+      finding.reasons.push_back(
+          Msg("signs.no_contract.reason.refused_no_work", static_cast<int64_t>(refusals.size())));
     }
   }
   return finding;
 }
 
-using signals_internal::Fig;
 using signals_internal::IsRed;
-using signals_internal::MoneyFig;
-using signals_internal::NumberFig;
-using signals_internal::PercentFig;
 
 void PlanNoContract(const Finding& f, ActionPlan& plan) {
-  const std::optional<double> hours = MetricNumber(f, "uncovered_hours");
-  const std::optional<double> share = MetricNumber(f, "uncovered_share");
-  std::string en, it;
+  const std::optional<double> hours = Read(f, metrics::kUncoveredHours);
+  const std::optional<double> share = Read(f, metrics::kUncoveredShare);
+  // "12.5 hours of work (40%) had no signed contract. ", or nothing.
+  Message uncovered;
   if (hours && *hours > 0) {
-    en = NumberFig(*hours, 1).en + " hours of work";
-    it = NumberFig(*hours, 1).it + " ore di lavoro";
-    if (share) {
-      en += " (" + PercentFig(*share).en + ")";
-      it += " (il " + PercentFig(*share).it + ")";
-    }
-    en += " had no signed contract. ";
-    it += " non erano coperte da un contratto firmato. ";
+    uncovered = share ? Msg("signs.no_contract.act.uncovered_share", Arg::Fixed(*hours, 1),
+                            Arg::Fixed(*share * 100, 0))
+                      : Msg("signs.no_contract.act.uncovered", Arg::Fixed(*hours, 1));
   }
   if (IsRed(f)) {
     plan.Add("stop_work_until_signed", 90, f.sign,
-             "The client refused or ignored a contract and work went on anyway. " + en +
-                 "Stop work until a contract is signed: without one, scope, price and payment "
-                 "terms are yours to prove.",
-             "Il cliente ha rifiutato o ignorato un contratto e il lavoro è proseguito lo "
-             "stesso. " +
-                 it +
-                 "Sospendi il lavoro finché il contratto non è firmato: senza, dovrai essere tu "
-                 "a dimostrare perimetro, prezzo e termini di pagamento.");
+             Msg("signs.no_contract.act.stop_work_until_signed", Arg::Of(std::move(uncovered))));
     return;
   }
   plan.Add("send_short_sow", 55, f.sign,
-           en + "Send a one-page statement of work (scope, price, payment terms) and have it "
-                "signed, even by e-mail, before the next task.",
-           it + "Invia una lettera d'incarico di una pagina (attività, prezzo, termini di "
-                "pagamento) e falla firmare, anche via e-mail, prima del prossimo lavoro.");
+           Msg("signs.no_contract.act.send_short_sow", Arg::Of(std::move(uncovered))));
 }
 
 class NoContract final : public SignDefinition {

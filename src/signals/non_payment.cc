@@ -9,22 +9,15 @@
 #include <array>
 
 #include "signals/act.h"
+#include "signals/metrics.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
-#include "signals/text.h"
 #include "signals/window.h"
 
 namespace addio {
 namespace {
 
-using signals_internal::Count;
-using signals_internal::FormatMoney;
-using signals_internal::Lang;
-using signals_internal::Say;
 using signals_internal::ToWorkspace;
-
-constexpr Lang kEn = Lang::kEn;
-constexpr Lang kIt = Lang::kIt;
 
 // The age buckets of DESIGN.md: the first day past due of each.
 constexpr std::array<int, 4> kBucketStart = {1, 31, 61, 91};
@@ -40,15 +33,13 @@ struct Record {
 
 Evidence MakeEvidence(const Record& r) {
   if (r.past_due < 0) {
-    return signals_internal::Proof(
-        r.open, std::nullopt, Say("Written off", "Stralciata come inesigibile"), "written_off");
+    return signals_internal::Proof(r.open, std::nullopt,
+                                   Msg("signs.non_payment.evidence.written_off"), "written_off");
   }
-  const std::string d = std::to_string(r.past_due);
   return signals_internal::Proof(r.open, static_cast<double>(r.past_due),
-                                 r.nothing
-                                     ? Say(d + " days past due, nothing received",
-                                           "Scaduta da " + d + " giorni, nessun pagamento ricevuto")
-                                     : Say(d + " days past due", "Scaduta da " + d + " giorni"),
+                                 Msg(r.nothing ? "signs.non_payment.evidence.nothing_received"
+                                               : "signs.non_payment.evidence.past_due",
+                                     int64_t{r.past_due}),
                                  r.nothing ? "no_payment" : "overdue");
 }
 
@@ -60,7 +51,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const signals_internal::Window window = signals_internal::MakeWindow(context);
-  const std::string days = std::to_string(window.days);
+  const int64_t days = window.days;
   const Money zero = signals_internal::ZeroMoney(context);
   Finding finding;
 
@@ -112,23 +103,20 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   finding.metrics = {
       Metric::Count("due_invoices", ever_due),
       Metric::Count("overdue_invoices", overdue),
-      Metric::Amount("overdue_amount", overdue_amount),
+      MakeMetric(metrics::kOverdueAmount, overdue_amount),
   };
   for (size_t b = 0; b < buckets.size(); ++b) {
     finding.metrics.push_back(Metric::Amount(kBucketName[b], buckets[b]));
   }
-  finding.metrics.push_back(Metric::Count("unpaid_60_no_payment", no_payment));
-  finding.metrics.push_back(Metric::Amount("written_off", written_off));
+  finding.metrics.push_back(MakeMetric(metrics::kUnpaidNoPayment, no_payment));
+  finding.metrics.push_back(MakeMetric(metrics::kWrittenOff, written_off));
   finding.metrics.push_back(oldest ? Metric::Count("oldest_days_past_due", *oldest)
                                    : Metric::Unknown("oldest_days_past_due"));
   finding.metrics.push_back(Metric::Count("unconverted_invoices", unconverted));
-  const std::string red_days = std::to_string(s.non_payment_red_days);
+  const int64_t red_days = s.non_payment_red_days;
   // The metric's name says 60 days; the condition only speaks when a setting moved it.
-  const Text red_days_condition =
-      s.non_payment_red_days == 60
-          ? Text{}
-          : Say("counting invoices " + red_days + " or more days past due",
-                "contando le fatture scadute da " + red_days + " giorni o più");
+  const Message red_days_condition =
+      red_days == 60 ? Message{} : Msg("signs.non_payment.if.red_days", red_days);
   finding.thresholds = {
       {"unpaid_60_no_payment", "non_payment.red_days", 1, true, Level::kRed, false,
        red_days_condition},
@@ -140,125 +128,63 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 
   if (ever_due == 0) {
     finding.level = Level::kUnknown;
-    finding.reasons.push_back(
-        Say("No invoice has fallen due yet.", "Nessuna fattura è ancora scaduta."));
+    finding.reasons.push_back(Msg("signs.non_payment.reason.nothing_due"));
     return finding;
   }
   finding.level = no_payment > 0 || written_off.is_positive() ? Level::kRed
                   : amber_amount.is_positive()                ? Level::kAmber
                                                               : Level::kGreen;
   if (overdue == 0) {
-    finding.reasons.push_back(Say("Nothing is overdue: every invoice due has been paid.",
-                                  "Nessun importo scaduto: tutte le fatture scadute sono pagate."));
+    finding.reasons.push_back(Msg("signs.non_payment.reason.nothing_overdue"));
   } else {
-    const std::string o = std::to_string(*oldest), id = oldest_invoice->id;
-    finding.reasons.push_back(
-        overdue == 1
-            ? Say(FormatMoney(overdue_amount, kEn) + " is overdue on invoice " + id + ", " + o +
-                      " days past due.",
-                  FormatMoney(overdue_amount, kIt) + " scaduti sulla fattura " + id +
-                      ", scaduta da " + o + " giorni.")
-            : Say(FormatMoney(overdue_amount, kEn) + " is overdue on " + std::to_string(overdue) +
-                      " invoices; the oldest, " + id + ", is " + o + " days past due.",
-                  FormatMoney(overdue_amount, kIt) + " scaduti su " + std::to_string(overdue) +
-                      " fatture; la più vecchia, " + id + ", è scaduta da " + o + " giorni."));
+    const int64_t o = *oldest;
+    const std::string& id = oldest_invoice->id;
+    finding.reasons.push_back(overdue == 1 ? Msg("signs.non_payment.reason.overdue_one",
+                                                 Arg::Amount(overdue_amount), id, o)
+                                           : Msg("signs.non_payment.reason.overdue_many",
+                                                 Arg::Amount(overdue_amount), overdue, id, o));
   }
   if (amber_amount.is_positive()) {
-    const std::string a = std::to_string(s.non_payment_amber_days);
-    finding.reasons.push_back(Say(FormatMoney(amber_amount, kEn) + " has been unpaid for " + a +
-                                      " days or more past the due date.",
-                                  FormatMoney(amber_amount, kIt) + " non pagati da " + a +
-                                      " giorni o più dopo la scadenza."));
+    finding.reasons.push_back(Msg("signs.non_payment.reason.unpaid_long", Arg::Amount(amber_amount),
+                                  int64_t{s.non_payment_amber_days}));
   }
   if (no_payment > 0) {
-    finding.reasons.push_back(
-        Say(Count(no_payment, "invoice", "invoices") + " " + red_days + " or more days past due " +
-                (no_payment == 1 ? "has" : "have") + " received no payment at all (" +
-                FormatMoney(no_payment_amount, kEn) + ").",
-            (no_payment == 1
-                 ? std::string("1 fattura scaduta da ") + red_days + " giorni o più non ha ricevuto"
-                 : std::to_string(no_payment) + " fatture scadute da " + red_days +
-                       " giorni o più non hanno ricevuto") +
-                " alcun pagamento (" + FormatMoney(no_payment_amount, kIt) + ")."));
+    finding.reasons.push_back(Msg("signs.non_payment.reason.no_payment", no_payment, red_days,
+                                  Arg::Amount(no_payment_amount)));
   }
   if (written_off.is_positive()) {
     finding.reasons.push_back(
-        Say(FormatMoney(written_off, kEn) + " was written off in the last " + days + " days.",
-            "Negli ultimi " + days + " giorni sono stati stralciati " +
-                FormatMoney(written_off, kIt) + "."));
+        Msg("signs.non_payment.reason.written_off", Arg::Amount(written_off), days));
   }
   if (unconverted > 0) {
-    finding.reasons.push_back(Say(
-        Count(unconverted, "invoice", "invoices") +
-            " in another currency left out: the workspace has no exchange rate for that currency.",
-        (unconverted == 1 ? std::string("1 fattura in un'altra valuta esclusa")
-                          : std::to_string(unconverted) + " fatture in un'altra valuta escluse") +
-            ": manca il tasso di cambio nello spazio di lavoro."));
+    finding.reasons.push_back(Msg("signs.reason.unconverted", unconverted));
   }
   return finding;
 }
 
-using signals_internal::Fig;
 using signals_internal::IsRed;
-using signals_internal::MoneyFig;
-using signals_internal::NumberFig;
-using signals_internal::PercentFig;
 
 void PlanNonPayment(const Finding& f, const Economics& e, const Context& context,
                     ActionPlan& plan) {
-  const Fig overdue = MoneyFig(e.overdue_amount);
-  const int64_t stale = static_cast<int64_t>(MetricNumber(f, "unpaid_60_no_payment").value_or(0));
-  const int red_days = context.settings.non_payment_red_days;
+  const Arg overdue = Arg::Amount(e.overdue_amount);
+  const int64_t stale = Read(f, metrics::kUnpaidNoPayment).value_or(0);
+  const int64_t red_days = context.settings.non_payment_red_days;
   if (IsRed(f)) {
     if (e.overdue_amount.is_positive()) {
-      plan.Add("formal_notice", 100, f.sign,
-               "Send a formal notice (registered letter or certified e-mail) for the " +
-                   overdue.en + " overdue, giving 15 days to pay before further steps.",
-               "Invia una diffida ad adempiere (raccomandata A/R o PEC) per i " + overdue.it +
-                   " scaduti, con 15 giorni per pagare prima di procedere oltre.");
-      plan.Add("stop_work", 95, f.sign,
-               "Stop all work and deliver nothing new until the " + overdue.en +
-                   " overdue is paid: every extra hour is more credit to a client who does "
-                   "not pay.",
-               "Sospendi ogni lavoro e non consegnare nulla di nuovo finché non sono saldati i " +
-                   overdue.it +
-                   " scaduti: ogni ora in più è altro credito a un cliente che non "
-                   "paga.");
+      plan.Add("formal_notice", 100, f.sign, Msg("signs.non_payment.act.formal_notice", overdue));
+      plan.Add("stop_work", 95, f.sign, Msg("signs.non_payment.act.stop_work", overdue));
     }
     if (stale > 0) {
-      plan.Add("collection", 85, f.sign,
-               Plural(stale, "invoice is", "invoices are") + " " + std::to_string(red_days) +
-                   "+ days past due with no payment at all: if the formal notice goes "
-                   "unanswered, hand the claim to a collection agency or a lawyer (an "
-                   "injunction to pay is fast for documented invoices).",
-               Plural(stale, "fattura è scaduta", "fatture sono scadute") + " da oltre " +
-                   std::to_string(red_days) +
-                   " giorni senza alcun pagamento: se la diffida resta senza risposta, affida "
-                   "il credito a una società di recupero crediti o a un avvocato (con fatture "
-                   "documentate il decreto ingiuntivo è rapido).");
+      plan.Add("collection", 85, f.sign, Msg("signs.non_payment.act.collection", stale, red_days));
     }
     if (e.written_off.is_positive()) {
-      const Fig lost = MoneyFig(e.written_off);
       plan.Add("require_deposit", 70, f.sign,
-               "You wrote off " + lost.en +
-                   " from this client in the period: take on new work only against a deposit "
-                   "of at least 50%.",
-               "Nel periodo hai stralciato " + lost.it +
-                   " di crediti verso questo cliente: accetta nuovi lavori solo con un acconto "
-                   "di almeno il 50%.");
+               Msg("signs.non_payment.act.deposit_after_write_off", Arg::Amount(e.written_off)));
     }
     return;
   }
-  plan.Add("formal_notice", 60, f.sign,
-           "Send a formal reminder for the " + overdue.en +
-               " unpaid for more than 30 days past due, with a firm payment date.",
-           "Invia un sollecito formale per i " + overdue.it +
-               " non pagati da oltre 30 giorni dalla scadenza, indicando una data di pagamento "
-               "precisa.");
-  plan.Add("require_deposit", 45, f.sign,
-           "Ask for a 30% deposit on the next job until the overdue invoices are cleared.",
-           "Chiedi un acconto del 30% sul prossimo lavoro finché le fatture scadute non sono "
-           "saldate.");
+  plan.Add("formal_notice", 60, f.sign, Msg("signs.non_payment.act.formal_reminder", overdue));
+  plan.Add("require_deposit", 45, f.sign, Msg("signs.non_payment.act.require_deposit"));
 }
 
 class NonPayment final : public SignDefinition {
@@ -279,10 +205,10 @@ class NonPayment final : public SignDefinition {
   void Price(const Finding& finding, const std::optional<Money>&, const Context& context,
              Economics& economics) const override {
     const Currency currency = context.workspace->currency;
-    if (const auto overdue = MetricMoney(finding, "overdue_amount", currency)) {
+    if (const auto overdue = MetricMoney(finding, metrics::kOverdueAmount.name, currency)) {
       economics.overdue_amount = *overdue;
     }
-    if (const auto lost = MetricMoney(finding, "written_off", currency))
+    if (const auto lost = MetricMoney(finding, metrics::kWrittenOff.name, currency))
       economics.written_off = *lost;
   }
 

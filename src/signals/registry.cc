@@ -80,16 +80,15 @@ void SignDefinition::Price(const Finding&, const std::optional<Money>&, const Co
 
 void SignDefinition::Act(const Finding&, const Economics&, const Context&, ActionPlan&) const {}
 
-void ActionPlan::Add(std::string code, int urgency, const SignDefinition* sign, std::string en,
-                     std::string it) {
+void ActionPlan::Add(std::string code, int urgency, const SignDefinition* sign, Message text) {
   for (Action& action : actions_) {
     if (action.code != code) continue;
     if (action.urgency < urgency) {
-      action = Action{std::move(code), Text{std::move(en), std::move(it)}, urgency, sign};
+      action = Action{std::move(code), std::move(text), urgency, sign};
     }
     return;
   }
-  actions_.push_back(Action{std::move(code), Text{std::move(en), std::move(it)}, urgency, sign});
+  actions_.push_back(Action{std::move(code), std::move(text), urgency, sign});
 }
 
 std::vector<Action> ActionPlan::Sorted() && {

@@ -10,26 +10,19 @@
 #include <string_view>
 
 #include "signals/act.h"
+#include "signals/metrics.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
-#include "signals/text.h"
 #include "signals/window.h"
 
 namespace addio {
 namespace {
 
-using signals_internal::Count;
 using signals_internal::Hours;
-using signals_internal::Lang;
 using signals_internal::LocalDate;
-using signals_internal::Percent;
 using signals_internal::Proof;
-using signals_internal::Say;
 using signals_internal::ToWorkspace;
 using signals_internal::Window;
-
-constexpr Lang kEn = Lang::kEn;
-constexpr Lang kIt = Lang::kIt;
 
 bool ActiveIn(const Project& project, const Window& window) {
   return !(project.start && *project.start > window.last) &&
@@ -85,17 +78,11 @@ struct Record {
 
 Evidence MakeEvidence(const Record& r) {
   if (r.request != nullptr) {
-    return Proof(std::nullopt, r.hours,
-                 Say("Outside the agreed scope: " + r.request->summary,
-                     "Fuori dagli accordi: " + r.request->summary),
+    return Proof(std::nullopt, r.hours, Msg("signs.scope_creep.evidence.extra", r.request->summary),
                  Name(r.request->change_order));
   }
   return Proof(r.project->fee, r.worked / r.hours,
-               Say("Fixed fee: " + Hours(r.worked, kEn) + " hours worked of " +
-                       Hours(r.hours, kEn) + " agreed",
-                   "Prezzo fisso: " + Hours(r.worked, kIt) + " ore lavorate su " +
-                       Hours(r.hours, kIt) + " concordate"),
-               "fixed");
+               Msg("signs.scope_creep.evidence.fixed", Hours(r.worked), Hours(r.hours)), "fixed");
 }
 
 }  // namespace
@@ -106,7 +93,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   const ClientLedger& client = snapshot.records();
   const Settings& s = context.settings;
   const Window window = signals_internal::MakeWindow(context);
-  const std::string days = std::to_string(window.days);
+  const int64_t days = window.days;
   Finding finding;
 
   std::map<std::string_view, const Project*> projects;
@@ -177,9 +164,9 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 
   finding.metrics = {
       Metric::Number("agreed_hours", agreed),
-      Metric::Count("extra_requests", extras),
-      Metric::Number("extra_hours", extra_hours),
-      creep ? Metric::Number("creep_ratio", *creep) : Metric::Unknown("creep_ratio"),
+      MakeMetric(metrics::kExtraRequests, extras),
+      MakeMetric(metrics::kExtraHours, extra_hours),
+      MakeMetric(metrics::kCreepRatio, creep),
       Metric::Number("fixed_worked_hours", fixed_worked),
       Metric::Number("fixed_agreed_hours", fixed_agreed),
       overrun ? Metric::Number("overrun", *overrun) : Metric::Unknown("overrun"),
@@ -196,12 +183,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
 
   if (agreed <= 0 && extras == 0) {
     finding.level = Level::kUnknown;
-    finding.reasons.push_back(
-        Say("No project with agreed hours and no request outside the agreed scope in the last " +
-                days + " days.",
-            "Negli ultimi " + days +
-                " giorni nessun progetto con ore concordate e nessuna richiesta fuori dagli "
-                "accordi."));
+    finding.reasons.push_back(Msg("signs.scope_creep.reason.nothing", days));
     return finding;
   }
   if ((creep && *creep >= s.scope_creep_red_ratio) ||
@@ -216,72 +198,40 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   }
 
   if (extras > 0) {
-    const std::string of_agreed_en =
-        creep ? " (" + Percent(*creep) + " of the " + Hours(agreed, kEn) + " agreed hours)" : "";
-    const std::string of_agreed_it =
-        creep ? " (il " + Percent(*creep) + " delle " + Hours(agreed, kIt) + " ore concordate)"
-              : "";
     finding.reasons.push_back(
-        Say(Count(extras, "request", "requests") +
-                " outside the agreed scope without an accepted change order, worth " +
-                Hours(extra_hours, kEn) + " hours" + of_agreed_en + ".",
-            Count(extras, "richiesta", "richieste") +
-                " fuori dagli accordi senza un preventivo aggiuntivo accettato, per " +
-                Hours(extra_hours, kIt) + " ore" + of_agreed_it + "."));
+        Msg("signs.scope_creep.reason.extras", extras, Hours(extra_hours),
+            Arg::Of(creep ? Msg("signs.scope_creep.of_agreed", Arg::Percent(*creep), Hours(agreed))
+                          : Message{})));
   } else {
-    finding.reasons.push_back(
-        Say("No request outside the agreed scope in the last " + days + " days.",
-            "Negli ultimi " + days + " giorni nessuna richiesta fuori dagli accordi."));
+    finding.reasons.push_back(Msg("signs.scope_creep.reason.no_extras", days));
   }
   if (overrun && fixed_worked > 0) {
-    finding.reasons.push_back(
-        Say("Fixed-fee projects took " + Hours(fixed_worked, kEn) + " hours against " +
-                Hours(fixed_agreed, kEn) + " agreed (" + Percent(*overrun) + ").",
-            "I progetti a prezzo fisso hanno richiesto " + Hours(fixed_worked, kIt) +
-                " ore contro le " + Hours(fixed_agreed, kIt) + " concordate (" + Percent(*overrun) +
-                ")."));
+    finding.reasons.push_back(Msg("signs.scope_creep.reason.overrun", Hours(fixed_worked),
+                                  Hours(fixed_agreed), Arg::Percent(*overrun)));
   }
   return finding;
 }
 
-using signals_internal::Fig;
 using signals_internal::IsRed;
-using signals_internal::MoneyFig;
-using signals_internal::NumberFig;
-using signals_internal::PercentFig;
 
 void PlanScopeCreep(const Finding& f, const Economics& e, ActionPlan& plan) {
   const bool red = IsRed(f);
-  const int64_t extras = static_cast<int64_t>(MetricNumber(f, "extra_requests").value_or(0));
-  const double extra_hours = MetricNumber(f, "extra_hours").value_or(0);
-  const std::optional<double> ratio = MetricNumber(f, "creep_ratio");
-  std::string en =
-      "Put every request outside the agreed scope in a written change order with "
-      "price and date, approved before you start it.";
-  std::string it =
-      "Metti per iscritto ogni richiesta fuori dagli accordi con una variante "
-      "che indichi prezzo e data, approvata prima di iniziare.";
+  const int64_t extras = Read(f, metrics::kExtraRequests).value_or(0);
+  const double extra_hours = Read(f, metrics::kExtraHours).value_or(0);
+  const std::optional<double> ratio = Read(f, metrics::kCreepRatio);
+  // "3 unpaid extras took 12.5 hours, 30% of the agreed hours. ", or nothing.
+  Message took;
   if (extras > 0) {
-    std::string share_en, share_it;
-    if (ratio) {
-      share_en = ", " + PercentFig(*ratio).en + " of the agreed hours";
-      share_it = ", il " + PercentFig(*ratio).it + " delle ore concordate";
-    }
-    en = Plural(extras, "unpaid extra", "unpaid extras") + " took " + NumberFig(extra_hours, 1).en +
-         " hours" + share_en + ". " + en;
-    it = Plural(extras, "richiesta extra non pagata", "richieste extra non pagate") +
-         (extras == 1 ? " ha richiesto " : " hanno richiesto ") + NumberFig(extra_hours, 1).it +
-         " ore" + share_it + ". " + it;
+    took = Msg(
+        "signs.scope_creep.act.extras_took", extras, Arg::Fixed(extra_hours, 1),
+        Arg::Of(ratio ? Msg("signs.scope_creep.act.share_of_agreed", Arg::Fixed(*ratio * 100, 0))
+                      : Message{}));
   }
-  plan.Add("introduce_change_orders", red ? 72 : 46, f.sign, std::move(en), std::move(it));
+  plan.Add("introduce_change_orders", red ? 72 : 46, f.sign,
+           Msg("signs.scope_creep.act.introduce_change_orders", Arg::Of(std::move(took))));
   if (e.unbilled_extras.is_positive()) {
-    const Fig unbilled = MoneyFig(e.unbilled_extras);
     plan.Add("bill_extras", red ? 66 : 40, f.sign,
-             "Bill the extra work already done: " + unbilled.en +
-                 " at your usual rate. Send it with a short list of the requests and dates.",
-             "Fattura il lavoro extra già svolto: " + unbilled.it +
-                 " alla tua tariffa abituale. Allega un breve elenco delle richieste con le "
-                 "date.");
+             Msg("signs.scope_creep.act.bill_extras", Arg::Amount(e.unbilled_extras)));
   }
 }
 
@@ -302,7 +252,7 @@ class ScopeCreep final : public SignDefinition {
   // The unpaid extra hours at the reference rate.
   void Price(const Finding& finding, const std::optional<Money>& reference_rate, const Context&,
              Economics& economics) const override {
-    const double extra_hours = MetricNumber(finding, "extra_hours").value_or(0);
+    const double extra_hours = Read(finding, metrics::kExtraHours).value_or(0);
     if (reference_rate && extra_hours > 0) {
       economics.unbilled_extras = reference_rate->Mul(signals_internal::HoursDecimal(extra_hours));
     }

@@ -41,8 +41,8 @@ struct SignInput {
 // version. Ties in urgency are ordered by code, so the plan is deterministic.
 class ActionPlan {
  public:
-  void Add(std::string code, int urgency, const SignDefinition* sign, std::string en,
-           std::string it);
+  // `text` is the advice, a catalogue message quoting the client's figures.
+  void Add(std::string code, int urgency, const SignDefinition* sign, Message text);
   // The actions, most urgent first.
   std::vector<Action> Sorted() &&;
 

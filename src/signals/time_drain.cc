@@ -11,9 +11,9 @@
 #include <set>
 
 #include "signals/act.h"
+#include "signals/metrics.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
-#include "signals/text.h"
 #include "signals/window.h"
 #include "signals/working_time.h"
 
@@ -21,49 +21,16 @@ namespace addio {
 namespace {
 
 using signals_internal::AfterHours;
-using signals_internal::Count;
 using signals_internal::Hours;
-using signals_internal::Lang;
-using signals_internal::LevelName;
 using signals_internal::LocalDate;
-using signals_internal::Num;
-using signals_internal::Percent;
 using signals_internal::Proof;
-using signals_internal::Say;
 using signals_internal::Window;
 
-constexpr Lang kEn = Lang::kEn;
-constexpr Lang kIt = Lang::kIt;
-
-// How each after-hours kind reads after a count: "3 in the evening" / "3 di sera".
-constexpr std::array<const char*, 5> kKindEn = {
-    "at lunch", "early in the morning", "in the evening", "at night", "at weekends or on holidays"};
-constexpr std::array<const char*, 5> kKindIt = {"in pausa pranzo", "di primo mattino", "di sera",
-                                                "di notte", "nel fine settimana o nei festivi"};
-// How a single record's kind reads: "Call at 10:00, on a weekend or holiday".
-constexpr std::array<const char*, 5> kOneKindEn = {
-    "at lunch", "early in the morning", "in the evening", "at night", "on a weekend or holiday"};
-constexpr std::array<const char*, 5> kOneKindIt = {"in pausa pranzo", "di primo mattino", "di sera",
-                                                   "di notte",
-                                                   "nel fine settimana o in un giorno festivo"};
-
-// "Call" / "Telefonata": how a contact's channel reads at the start of a note.
-std::pair<const char*, const char*> ChannelName(Channel channel) {
-  switch (channel) {
-    case Channel::kCall:
-      return {"Call", "Telefonata"};
-    case Channel::kEmail:
-      return {"Email", "Email"};
-    case Channel::kChat:
-      return {"Chat message", "Messaggio in chat"};
-    case Channel::kMeeting:
-      return {"Meeting", "Riunione"};
-    case Channel::kSms:
-      return {"Text message", "SMS"};
-    case Channel::kOther:
-      return {"Contact", "Contatto"};
-  }
-  return {"", ""};
+// The catalogue key of an after-hours kind's words, after a count ("signs.time_drain.kinds"
+// : "3 in the evening") or for a single record ("signs.time_drain.one_kind": "on a weekend
+// or holiday").
+std::string KindKey(std::string_view prefix, AfterHours kind) {
+  return std::string(prefix) + "." + signals_internal::AfterHoursKey(kind);
 }
 
 // "09:05" for a minute of the day.
@@ -73,23 +40,15 @@ std::string Clock(int minute_of_day) {
           static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10)};
 }
 
-// "3 in the evening, 2 at night and 1 at lunch", in each language.
-Text Breakdown(const std::array<int64_t, 5>& by_kind) {
-  std::vector<std::string> en, it;
+// "3 in the evening, 2 at night and 1 at lunch": the kinds with a count, in kind order.
+Message Breakdown(const std::array<int64_t, 5>& by_kind) {
+  std::vector<Arg> parts;
   for (size_t k = 0; k < by_kind.size(); ++k) {
     if (by_kind[k] == 0) continue;
-    en.push_back(std::to_string(by_kind[k]) + " " + kKindEn[k]);
-    it.push_back(std::to_string(by_kind[k]) + " " + kKindIt[k]);
+    parts.push_back(Arg::Of(
+        Msg(KindKey("signs.time_drain.kinds", static_cast<AfterHours>(k + 1)), by_kind[k])));
   }
-  auto join = [](const std::vector<std::string>& parts, const std::string& conjunction) {
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-      if (i > 0) out += i + 1 == parts.size() ? conjunction : ", ";
-      out += parts[i];
-    }
-    return out;
-  };
-  return {join(en, " and "), join(it, " e ")};
+  return Message{"signs.and." + std::to_string(parts.size()), std::move(parts)};
 }
 
 // What the evidence of one record needs, kept small until it survives the cap.
@@ -111,23 +70,18 @@ struct Record {
 Evidence MakeEvidence(const Record& r) {
   switch (r.what) {
     case Record::kContact: {
-      const size_t k = static_cast<size_t>(r.kind) - 1;
-      const auto [en, it] = ChannelName(r.channel);
-      const std::string clock = Clock(r.minute_of_day);
-      return Proof(std::nullopt, std::nullopt,
-                   Say(en + (" at " + clock) + ", " + kOneKindEn[k],
-                       it + (" alle " + clock) + ", " + kOneKindIt[k]),
-                   signals_internal::AfterHoursKey(r.kind));
+      return Proof(
+          std::nullopt, std::nullopt,
+          Msg("signs.time_drain.evidence.contact",
+              Arg::Key(std::string("signs.time_drain.channel.") + Name(r.channel)),
+              Clock(r.minute_of_day), Arg::Key(KindKey("signs.time_drain.one_kind", r.kind))),
+          signals_internal::AfterHoursKey(r.kind));
     }
     case Record::kRush:
-      return Proof(std::nullopt, r.hours,
-                   Say("Rush request: " + Hours(r.hours, kEn) + " hours' notice",
-                       "Richiesta urgente: " + Hours(r.hours, kIt) + " ore di preavviso"));
+      return Proof(std::nullopt, r.hours, Msg("signs.time_drain.evidence.rush", Hours(r.hours)));
     case Record::kWork:
-      return Proof(
-          std::nullopt, r.hours,
-          Say(Hours(r.hours, kEn) + " of " + Hours(r.total, kEn) + " hours worked after hours",
-              Hours(r.hours, kIt) + " ore su " + Hours(r.total, kIt) + " lavorate fuori orario"));
+      return Proof(std::nullopt, r.hours,
+                   Msg("signs.time_drain.evidence.work", Hours(r.hours), Hours(r.total)));
   }
   return {};
 }
@@ -158,11 +112,9 @@ int64_t ActiveMonths(const ClientLedger& client, const Context& context, const W
 }
 
 void AddThresholds(Finding& finding, const Settings& s) {
-  const std::string min = std::to_string(s.time_drain_min_inbound);
-  const Text enough = Say("with at least " + min + " inbound contacts",
-                          "con almeno " + min + " contatti in entrata");
-  const Text few = Say("with fewer than " + min + " inbound contacts",
-                       "con meno di " + min + " contatti in entrata");
+  const int64_t min = s.time_drain_min_inbound;
+  const Message enough = Msg("signs.time_drain.if.enough_inbound", min);
+  const Message few = Msg("signs.time_drain.if.few_inbound", min);
   finding.thresholds = {
       {"after_hours_share", "time_drain.red_after_hours_share", s.time_drain_red_after_hours_share,
        true, Level::kRed, false, enough},
@@ -192,7 +144,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Finding& underpaying,
   const Settings& s = context.settings;
   const Window window = signals_internal::MakeWindow(context);
   const signals_internal::WorkingCalendar calendar(context);
-  const std::string days = std::to_string(window.days);
+  const int64_t days = window.days;
   Finding finding;
 
   signals_internal::EvidenceList<Record> evidence;
@@ -258,10 +210,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Finding& underpaying,
       time_minutes > 0 ? std::optional(static_cast<double>(unbilled_minutes + unlogged_minutes) /
                                        static_cast<double>(time_minutes))
                        : std::nullopt;
-  const Metric* rate_metric = underpaying.FindMetric("rate_ratio");
-  const std::optional<double> rate_ratio = rate_metric && rate_metric->kind == Metric::Kind::kNumber
-                                               ? std::optional(rate_metric->number)
-                                               : std::nullopt;
+  const std::optional<double> rate_ratio = Read(underpaying, metrics::kRateRatio);
 
   // The rules of DESIGN.md, before the question of pay.
   const bool enough = inbound >= s.time_drain_min_inbound;
@@ -291,21 +240,21 @@ Finding Measure(const ClientSnapshot& snapshot, const Finding& underpaying,
     return v ? Metric::Number(name, *v) : Metric::Unknown(name);
   };
   finding.metrics = {
-      Metric::Count("inbound_contacts", inbound),
-      Metric::Count("after_hours_contacts", after_hours),
-      ratio_metric("after_hours_share", share),
-      Metric::Count("after_hours_lunch", by_kind[0]),
-      Metric::Count("after_hours_early", by_kind[1]),
-      Metric::Count("after_hours_evening", by_kind[2]),
-      Metric::Count("after_hours_night", by_kind[3]),
-      Metric::Count("after_hours_weekend_or_holiday", by_kind[4]),
+      MakeMetric(metrics::kInboundContacts, inbound),
+      MakeMetric(metrics::kAfterHoursContacts, after_hours),
+      MakeMetric(metrics::kAfterHoursShare, share),
+      MakeMetric(metrics::kAfterHoursLunch, by_kind[0]),
+      MakeMetric(metrics::kAfterHoursEarly, by_kind[1]),
+      MakeMetric(metrics::kAfterHoursEvening, by_kind[2]),
+      MakeMetric(metrics::kAfterHoursNight, by_kind[3]),
+      MakeMetric(metrics::kAfterHoursWeekendOrHoliday, by_kind[4]),
       Metric::Count("requests", requests),
-      Metric::Count("rush_requests", rush),
+      MakeMetric(metrics::kRushRequests, rush),
       Metric::Count("active_months", active_months),
-      Metric::Number("rush_per_month", rush_per_month),
+      MakeMetric(metrics::kRushPerMonth, rush_per_month),
       Metric::Number("work_hours", static_cast<double>(work_seconds) / 3600.0),
-      Metric::Number("after_hours_work_hours", static_cast<double>(after_seconds) / 3600.0),
-      ratio_metric("after_hours_work_share", work_share),
+      MakeMetric(metrics::kAfterHoursWorkHours, static_cast<double>(after_seconds) / 3600.0),
+      MakeMetric(metrics::kAfterHoursWorkShare, work_share),
       ratio_metric("unbilled_time_share", unbilled_share),
       ratio_metric("rate_ratio", rate_ratio),
       Metric::Count("stepped_down", level != before ? 1 : 0),
@@ -314,140 +263,85 @@ Finding Measure(const ClientSnapshot& snapshot, const Finding& underpaying,
   evidence.MoveInto(finding, MakeEvidence);
 
   if (level == Level::kUnknown) {
-    finding.reasons.push_back(
-        Say("No inbound contact, request or work in the last " + days + " days.",
-            "Negli ultimi " + days +
-                " giorni nessun contatto in entrata, nessuna richiesta e nessun lavoro."));
+    finding.reasons.push_back(Msg("signs.time_drain.reason.nothing", days));
     return finding;
   }
   if (inbound > 0) {
-    const std::string n = std::to_string(inbound), a = std::to_string(after_hours);
     if (after_hours == 0) {
-      finding.reasons.push_back(
-          inbound == 1
-              ? Say("The only inbound contact came within working hours.",
-                    "L'unico contatto in entrata è arrivato in orario di lavoro.")
-              : Say("All " + n + " inbound contacts came within working hours.",
-                    "Tutti e " + n + " i contatti in entrata sono arrivati in orario di lavoro."));
+      finding.reasons.push_back(inbound == 1
+                                    ? Msg("signs.time_drain.reason.only_contact_in_hours")
+                                    : Msg("signs.time_drain.reason.all_in_hours", inbound));
     } else if (after_hours == inbound) {
-      const Text kinds = Breakdown(by_kind);
       const size_t k = static_cast<size_t>(
           std::find_if(by_kind.begin(), by_kind.end(), [](int64_t c) { return c > 0; }) -
           by_kind.begin());
       finding.reasons.push_back(
           inbound == 1
-              ? Say(std::string("The only inbound contact came outside working hours, ") +
-                        kOneKindEn[k] + ".",
-                    std::string("L'unico contatto in entrata è arrivato fuori orario, ") +
-                        kOneKindIt[k] + ".")
-              : Say("All " + n + " inbound contacts came outside working hours: " + kinds.en + ".",
-                    "Tutti e " + n +
-                        " i contatti in entrata sono arrivati fuori orario: " + kinds.it + "."));
+              ? Msg("signs.time_drain.reason.only_contact_after_hours",
+                    Arg::Key(KindKey("signs.time_drain.one_kind", static_cast<AfterHours>(k + 1))))
+              : Msg("signs.time_drain.reason.all_after_hours", inbound,
+                    Arg::Of(Breakdown(by_kind))));
     } else {
-      const Text kinds = Breakdown(by_kind);
-      finding.reasons.push_back(Say(a + " of " + n + " inbound contacts (" + Percent(*share) +
-                                        ") came outside working hours: " + kinds.en + ".",
-                                    a + (after_hours == 1 ? " contatto" : " contatti") +
-                                        " in entrata su " + n + " (" + Percent(*share) +
-                                        (after_hours == 1 ? ") è arrivato" : ") sono arrivati") +
-                                        " fuori orario: " + kinds.it + "."));
+      finding.reasons.push_back(Msg("signs.time_drain.reason.some_after_hours", after_hours,
+                                    inbound, Arg::Percent(*share), Arg::Of(Breakdown(by_kind))));
     }
     if (few_but_many_after) {
-      const std::string min = std::to_string(s.time_drain_min_inbound);
-      finding.reasons.push_back(Say(
-          "Fewer than " + min + " inbound contacts are too few to judge a share, but " + a +
-              " of them came after hours.",
-          "Meno di " + min + " contatti in entrata sono troppo pochi per giudicarne la quota, ma " +
-              a + " sono arrivati fuori orario."));
+      finding.reasons.push_back(Msg("signs.time_drain.reason.few_but_after_hours",
+                                    int64_t{s.time_drain_min_inbound}, after_hours));
     }
   }
   if (requests > 0) {
-    const std::string limit = Num(s.time_drain_rush_hours, 1, kEn);
     if (rush == 0) {
-      finding.reasons.push_back(
-          requests == 1
-              ? Say("The only request was not a rush.", "L'unica richiesta non era urgente.")
-              : Say("None of the " + std::to_string(requests) + " requests was a rush.",
-                    "Nessuna delle " + std::to_string(requests) + " richieste era urgente."));
+      finding.reasons.push_back(requests == 1 ? Msg("signs.time_drain.reason.only_request_no_rush")
+                                              : Msg("signs.time_drain.reason.no_rush", requests));
     } else {
-      finding.reasons.push_back(
-          Say(Count(rush, "rush request", "rush requests") + " (deadline less than " + limit +
-                  " hours away) over " + Count(active_months, "active month", "active months") +
-                  ": " + Num(rush_per_month, 2, kEn) + " a month.",
-              Count(rush, "richiesta urgente", "richieste urgenti") + " (scadenza a meno di " +
-                  Num(s.time_drain_rush_hours, 1, kIt) + " ore) in " +
-                  Count(active_months, "mese di attività", "mesi di attività") + ": " +
-                  Num(rush_per_month, 2, kIt) + " al mese."));
+      finding.reasons.push_back(Msg("signs.time_drain.reason.rush", rush,
+                                    Arg::Num(s.time_drain_rush_hours, 1),
+                                    Arg::Of(Msg("signs.time_drain.active_months", active_months)),
+                                    Arg::Num(rush_per_month, 2)));
     }
   }
   if (work_share) {
     const double total = static_cast<double>(work_seconds) / 3600.0;
     const double outside = static_cast<double>(after_seconds) / 3600.0;
-    finding.reasons.push_back(
-        after_seconds == 0
-            ? Say("All " + Hours(total, kEn) + " hours of work were done within working hours.",
-                  "Tutte le ore di lavoro (" + Hours(total, kIt) + ") sono state svolte in orario.")
-            : Say(Hours(outside, kEn) + " of " + Hours(total, kEn) + " hours of work (" +
-                      Percent(*work_share) + ") were done outside working hours.",
-                  Hours(outside, kIt) + " ore di lavoro su " + Hours(total, kIt) + " (" +
-                      Percent(*work_share) + ") sono state svolte fuori orario."));
+    finding.reasons.push_back(after_seconds == 0
+                                  ? Msg("signs.time_drain.reason.all_work_in_hours", Hours(total))
+                                  : Msg("signs.time_drain.reason.work_after_hours", Hours(outside),
+                                        Hours(total), Arg::Percent(*work_share)));
   }
   if (level != before) {
-    const std::string ratio_en = Num(*rate_ratio, 2, kEn), ratio_it = Num(*rate_ratio, 2, kIt);
     finding.reasons.push_back(
-        Say("The pay makes up for it: this client pays " + ratio_en +
-                " times the reference rate (at least " +
-                Num(s.time_drain_justified_rate_ratio, 2, kEn) + "), so the level drops from " +
-                LevelName(before, kEn) + " to " + LevelName(level, kEn) + ".",
-            "La paga lo compensa: questo cliente paga " + ratio_it +
-                " volte la tariffa di riferimento (almeno " +
-                Num(s.time_drain_justified_rate_ratio, 2, kIt) + "), quindi il livello scende da " +
-                LevelName(before, kIt) + (level == Level::kAmber ? " ad " : " a ") +
-                LevelName(level, kIt) + "."));
+        Msg("signs.time_drain.reason.stepped_down", Arg::Num(*rate_ratio, 2),
+            Arg::Num(s.time_drain_justified_rate_ratio, 2),
+            Arg::Key(std::string("level.") + LevelKey(before)),
+            Arg::Key(std::string("signs.time_drain.down_to.") + LevelKey(level))));
   }
   return finding;
 }
 
-using signals_internal::Fig;
 using signals_internal::IsRed;
-using signals_internal::MoneyFig;
-using signals_internal::NumberFig;
-using signals_internal::PercentFig;
 
 void PlanTimeDrain(const Finding& f, const Context& context, ActionPlan& plan) {
   const bool red = IsRed(f);
   const Settings& s = context.settings;
-  const std::optional<double> contact_share = MetricNumber(f, "after_hours_share");
-  const std::optional<double> work_share = MetricNumber(f, "after_hours_work_share");
-  const std::optional<double> rush = MetricNumber(f, "rush_per_month");
+  const std::optional<double> contact_share = Read(f, metrics::kAfterHoursShare);
+  const std::optional<double> work_share = Read(f, metrics::kAfterHoursWorkShare);
+  const std::optional<double> rush = Read(f, metrics::kRushPerMonth);
   const bool rush_problem = rush && *rush >= s.time_drain_amber_rush_per_month;
   const bool hours_problem =
       (contact_share && *contact_share >= s.time_drain_amber_after_hours_share) ||
       (work_share && *work_share >= s.time_drain_amber_after_hours_work_share) || !rush_problem;
   if (hours_problem) {
-    std::string en, it;
+    Message share;
     if (contact_share && *contact_share > 0) {
-      en = PercentFig(*contact_share).en +
-           " of their calls and messages arrive outside your working hours. ";
-      it = "Il " + PercentFig(*contact_share).it +
-           " delle loro chiamate e dei messaggi arriva fuori dal tuo orario di lavoro. ";
+      share = Msg("signs.time_drain.act.contacts_after_hours", Arg::Fixed(*contact_share * 100, 0));
     }
-    en +=
-        "State your office hours in writing, answer after-hours messages the next working "
-        "day, and bill out-of-hours work at a higher rate.";
-    it +=
-        "Comunica per iscritto il tuo orario, rispondi ai messaggi fuori orario il giorno "
-        "lavorativo successivo e fattura il lavoro fuori orario con una maggiorazione.";
-    plan.Add("set_office_hours", red ? 62 : 34, f.sign, std::move(en), std::move(it));
+    plan.Add("set_office_hours", red ? 62 : 34, f.sign,
+             Msg("signs.time_drain.act.set_office_hours", Arg::Of(std::move(share))));
   }
   if (rush_problem) {
     plan.Add("add_rush_fee", red ? 58 : 32, f.sign,
-             NumberFig(*rush, 1).en +
-                 " rush requests a month: add a 50% surcharge to anything wanted within 24 "
-                 "hours, and say so before accepting.",
-             NumberFig(*rush, 1).it +
-                 " richieste urgenti al mese: applica una maggiorazione del 50% a tutto ciò che "
-                 "va consegnato entro 24 ore, e dillo prima di accettare.");
+             Msg("signs.time_drain.act.add_rush_fee", Arg::Fixed(*rush, 1)));
   }
 }
 
@@ -459,10 +353,11 @@ class TimeDrain final : public SignDefinition {
                         .archetype = "firefighter",
                         .tie_rank = 5,
                         .red_parts_ways = false,
-                        .reads = {"underpaying"}}) {}
+                        .reads = {metrics::kRateRatio.sign}}) {}
 
   Finding Evaluate(const SignInput& input) const override {
-    return Measure(input.client, *FindingOf(input.findings, "underpaying"), input.context);
+    return Measure(input.client, *FindingOf(input.findings, metrics::kRateRatio.sign),
+                   input.context);
   }
 
   void Act(const Finding& finding, const Economics&, const Context& context,

@@ -9,10 +9,10 @@
 #include <algorithm>
 
 #include "signals/act.h"
+#include "signals/metrics.h"
 #include "signals/rate.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
-#include "signals/text.h"
 #include "signals/window.h"
 
 namespace addio {
@@ -66,20 +66,10 @@ EarnedRate ComputeEarnedRate(const ClientSnapshot& snapshot, const Context& cont
 
 namespace {
 
-using signals_internal::Count;
-using signals_internal::FormatMoney;
 using signals_internal::Hours;
-using signals_internal::Lang;
-using signals_internal::Num;
-using signals_internal::Percent;
-using signals_internal::Say;
-
-constexpr Lang kEn = Lang::kEn;
-constexpr Lang kIt = Lang::kIt;
 
 void AddThresholds(Finding& finding, const Settings& settings) {
-  const Text with_refusal =
-      Say("with a refused rate increase", "con un aumento di tariffa rifiutato");
+  const Message with_refusal = Msg("signs.underpaying.if.refused_raise");
   finding.thresholds = {
       {"hours", "underpaying.min_hours", settings.underpaying_min_hours, false, Level::kUnknown},
       {"rate_ratio", "underpaying.red_ratio", settings.underpaying_red_ratio, false, Level::kRed},
@@ -100,14 +90,13 @@ struct Record {
 Evidence MakeEvidence(const Record& r) {
   if (r.change != nullptr) {
     return signals_internal::Proof(r.change->to, std::nullopt,
-                                   Say("Rate increase refused", "Aumento di tariffa rifiutato"),
+                                   Msg("signs.underpaying.evidence.refused_raise"),
                                    "refused_raise");
   }
   const bool lost = r.invoice->status == InvoiceStatus::kWrittenOff;
   return signals_internal::Proof(
       r.invoice->amount, std::nullopt,
-      lost ? Say("Invoiced, then written off", "Fatturata, poi stralciata")
-           : Say("Invoiced in the window", "Fatturata nel periodo"),
+      Msg(lost ? "signs.underpaying.evidence.written_off" : "signs.underpaying.evidence.invoiced"),
       lost ? "written_off" : "invoiced");
 }
 
@@ -124,7 +113,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Portfolio& portfolio,
       signals_internal::ComputeEarnedRate(snapshot, context, window);
   const signals_internal::Reference reference =
       signals_internal::FindReference(portfolio, client.client.id, context);
-  const std::string days = std::to_string(window.days);
+  const int64_t days = window.days;
 
   Finding finding;
   signals_internal::EvidenceList<Record> evidence;
@@ -146,18 +135,16 @@ Finding Measure(const ClientSnapshot& snapshot, const Portfolio& portfolio,
   }
   const double hours = earned.hours();
   finding.metrics = {
-      Metric::Number("hours", hours),
+      MakeMetric(metrics::kHours, hours),
       Metric::Number("work_hours", static_cast<double>(earned.work_minutes) / 60.0),
       Metric::Number("contact_hours", static_cast<double>(earned.contact_minutes) / 60.0),
-      Metric::Amount("revenue", earned.revenue),
+      MakeMetric(metrics::kRevenue, earned.revenue),
       Metric::Amount("written_off", earned.written_off),
-      earned.effective_rate ? Metric::Amount("effective_rate", *earned.effective_rate)
-                            : Metric::Unknown("effective_rate"),
-      reference.rate ? Metric::Amount("reference_rate", *reference.rate)
-                     : Metric::Unknown("reference_rate"),
+      MakeMetric(metrics::kEffectiveRate, earned.effective_rate),
+      MakeMetric(metrics::kReferenceRate, reference.rate),
       Metric::Count("reference_clients", reference.clients),
-      ratio ? Metric::Number("rate_ratio", *ratio) : Metric::Unknown("rate_ratio"),
-      Metric::Count("refused_raises", refused_raises),
+      MakeMetric(metrics::kRateRatio, ratio),
+      MakeMetric(metrics::kRefusedRaises, refused_raises),
       Metric::Count("unconverted_invoices", static_cast<int64_t>(earned.unconverted.size())),
   };
   AddThresholds(finding, settings);
@@ -165,33 +152,17 @@ Finding Measure(const ClientSnapshot& snapshot, const Portfolio& portfolio,
 
   if (!earned.effective_rate && earned.minutes() == 0) {
     finding.level = Level::kUnknown;
-    finding.reasons.push_back(Say(
-        "No working time was recorded in the last " + days + " days; at least " +
-            Num(settings.underpaying_min_hours, 1, kEn) + " hours are needed to judge the rate.",
-        "Negli ultimi " + days +
-            " giorni non è stato registrato alcun tempo di lavoro; servono "
-            "almeno " +
-            Num(settings.underpaying_min_hours, 1, kIt) + " ore per giudicare la tariffa."));
+    finding.reasons.push_back(
+        Msg("signs.underpaying.reason.no_time", days, Arg::Num(settings.underpaying_min_hours, 1)));
   } else if (!earned.effective_rate) {
     finding.level = Level::kUnknown;
-    const std::string min = Num(settings.underpaying_min_hours, 1, kEn);
-    finding.reasons.push_back(
-        Say("Only " + Hours(hours, kEn) + " hours were recorded in the last " + days +
-                " days; at least " + min + " are needed to judge the rate.",
-            "Negli ultimi " + days + " giorni sono state registrate solo " + Hours(hours, kIt) +
-                " ore; ne servono almeno " + Num(settings.underpaying_min_hours, 1, kIt) +
-                " per giudicare la tariffa."));
+    finding.reasons.push_back(Msg("signs.underpaying.reason.too_few_hours", Hours(hours), days,
+                                  Arg::Num(settings.underpaying_min_hours, 1)));
   } else if (!ratio) {
     finding.level = Level::kUnknown;
-    finding.reasons.push_back(
-        Say(Hours(hours, kEn) + " hours brought " + FormatMoney(earned.revenue, kEn) + ", " +
-                FormatMoney(*earned.effective_rate, kEn) +
-                " an hour, but there is no reference rate to compare it with: set a target hourly "
-                "rate for the workspace.",
-            Hours(hours, kIt) + " ore hanno reso " + FormatMoney(earned.revenue, kIt) + ", cioè " +
-                FormatMoney(*earned.effective_rate, kIt) +
-                " l'ora, ma manca una tariffa di riferimento con cui confrontarla: imposta una "
-                "tariffa oraria obiettivo per lo spazio di lavoro."));
+    finding.reasons.push_back(Msg("signs.underpaying.reason.no_reference", Hours(hours),
+                                  Arg::Amount(earned.revenue),
+                                  Arg::Amount(*earned.effective_rate)));
   } else {
     const bool refused = refused_raises > 0;
     if (*ratio < settings.underpaying_red_ratio ||
@@ -202,108 +173,56 @@ Finding Measure(const ClientSnapshot& snapshot, const Portfolio& portfolio,
     } else {
       finding.level = Level::kGreen;
     }
-    const Money& rate = *earned.effective_rate;
+    finding.reasons.push_back(Msg("signs.underpaying.reason.rate",
+                                  Arg::Amount(*earned.effective_rate), Arg::Amount(earned.revenue),
+                                  Hours(hours), Arg::Percent(*ratio),
+                                  Arg::Amount(*reference.rate)));
     finding.reasons.push_back(
-        Say("This client pays an effective " + FormatMoney(rate, kEn) + " an hour (" +
-                FormatMoney(earned.revenue, kEn) + " for " + Hours(hours, kEn) + " hours), " +
-                Percent(*ratio) + " of the reference rate of " + FormatMoney(*reference.rate, kEn) +
-                ".",
-            "Questo cliente paga una tariffa effettiva di " + FormatMoney(rate, kIt) + " l'ora (" +
-                FormatMoney(earned.revenue, kIt) + " per " + Hours(hours, kIt) + " ore), il " +
-                Percent(*ratio) + " della tariffa di riferimento di " +
-                FormatMoney(*reference.rate, kIt) + "."));
-    if (reference.clients > 0) {
-      const std::string n = std::to_string(reference.clients);
-      finding.reasons.push_back(Say(
-          "The reference rate is the hours-weighted median of " + n + " other clients.",
-          "La tariffa di riferimento è la mediana, pesata sulle ore, di altri " + n + " clienti."));
-    } else {
-      finding.reasons.push_back(
-          Say("The reference rate is your target hourly rate.",
-              "La tariffa di riferimento è la tua tariffa oraria obiettivo."));
-    }
+        reference.clients > 0
+            ? Msg("signs.underpaying.reason.reference_median", int64_t{reference.clients})
+            : Msg("signs.underpaying.reason.reference_target"));
   }
   if (refused_raises > 0) {
-    finding.reasons.push_back(
-        Say("The client refused " + Count(refused_raises, "rate increase", "rate increases") +
-                " in the last " + days + " days.",
-            "Il cliente ha rifiutato " +
-                Count(refused_raises, "aumento di tariffa", "aumenti di tariffa") +
-                " negli ultimi " + days + " giorni."));
+    finding.reasons.push_back(Msg("signs.underpaying.reason.refused_raises", refused_raises, days));
   }
   if (earned.contact_minutes > 0 && earned.effective_rate) {
     const double contact_hours = static_cast<double>(earned.contact_minutes) / 60.0;
-    finding.reasons.push_back(Say("The hours include " + Hours(contact_hours, kEn) +
-                                      " hours of calls and messages not logged as work.",
-                                  "Le ore comprendono " + Hours(contact_hours, kIt) +
-                                      " ore di telefonate e messaggi non registrati come lavoro."));
+    finding.reasons.push_back(Msg("signs.underpaying.reason.contact_hours", Hours(contact_hours)));
   }
   if (earned.written_off.is_positive()) {
     finding.reasons.push_back(
-        Say(FormatMoney(earned.written_off, kEn) + " written off is not counted as revenue.",
-            FormatMoney(earned.written_off, kIt) + " stralciati non sono contati come ricavi."));
+        Msg("signs.underpaying.reason.written_off", Arg::Amount(earned.written_off)));
   }
   if (!earned.unconverted.empty()) {
-    const int64_t n = static_cast<int64_t>(earned.unconverted.size());
-    finding.reasons.push_back(Say(
-        Count(n, "invoice", "invoices") +
-            " in another currency left out: the workspace has no exchange rate for that currency.",
-        (n == 1 ? std::string("1 fattura in un'altra valuta esclusa")
-                : std::to_string(n) + " fatture in un'altra valuta escluse") +
-            ": manca il tasso di cambio nello spazio di lavoro."));
+    finding.reasons.push_back(
+        Msg("signs.reason.unconverted", static_cast<int64_t>(earned.unconverted.size())));
   }
   return finding;
 }
 
-using signals_internal::Fig;
 using signals_internal::IsRed;
-using signals_internal::MoneyFig;
-using signals_internal::NumberFig;
-using signals_internal::PercentFig;
 
 void PlanUnderpaying(const Finding& f, const Economics& e, const Context& context,
                      ActionPlan& plan) {
   const bool red = IsRed(f);
   const Currency currency = context.workspace->currency;
-  const std::optional<Money> reference = MetricMoney(f, "reference_rate", currency);
-  const std::optional<double> ratio = MetricNumber(f, "rate_ratio");
-  const bool refused = MetricNumber(f, "refused_raises").value_or(0) > 0;
-  std::string en, it;
+  const std::optional<Money> reference = MetricMoney(f, metrics::kReferenceRate.name, currency);
+  const std::optional<double> ratio = Read(f, metrics::kRateRatio);
+  const bool refused = Read(f, metrics::kRefusedRaises).value_or(0) > 0;
+  const Message refused_too = refused ? Msg("signs.underpaying.act.already_refused") : Message{};
   if (e.effective_rate && reference) {
-    const Fig effective = MoneyFig(*e.effective_rate);
-    const Fig ref = MoneyFig(*reference);
-    en =
-        "You earn " + effective.en + " an hour here against " + ref.en + " from your other clients";
-    it = "Qui guadagni " + effective.it + " l'ora contro " + ref.it + " degli altri clienti";
-    if (ratio) {
-      en += " (" + PercentFig(*ratio).en + ")";
-      it += " (" + PercentFig(*ratio).it + ")";
-    }
-    en += ": propose " + ref.en +
-          " an hour from the next job, or cut the scope to match the "
-          "budget.";
-    it += ": proponi " + ref.it +
-          " l'ora dal prossimo lavoro, oppure riduci il perimetro in "
-          "proporzione al budget.";
+    plan.Add("raise_rate", red ? 75 : 44, f.sign,
+             Msg("signs.underpaying.act.raise_rate", Arg::Amount(*e.effective_rate),
+                 Arg::Amount(*reference),
+                 Arg::Of(ratio ? Msg("signs.underpaying.act.percent", Arg::Fixed(*ratio * 100, 0))
+                               : Message{}),
+                 Arg::Of(refused_too)));
   } else {
-    en = "This client pays well below your other clients: propose a higher rate from the next "
-         "job, or cut the scope to match the budget.";
-    it = "Questo cliente paga molto meno degli altri: proponi una tariffa più alta dal "
-         "prossimo lavoro, oppure riduci il perimetro in proporzione al budget.";
+    plan.Add("raise_rate", red ? 75 : 44, f.sign,
+             Msg("signs.underpaying.act.raise_rate_unknown", Arg::Of(refused_too)));
   }
-  if (refused) {
-    en += " They already refused a raise: put the new rate in writing with a date.";
-    it +=
-        " Ha già rifiutato un aumento: metti la nuova tariffa per iscritto, con una data di "
-        "decorrenza.";
-  }
-  plan.Add("raise_rate", red ? 75 : 44, f.sign, std::move(en), std::move(it));
   if (red) {
-    plan.Add("set_minimum_fee", 52, f.sign,
-             "Set a minimum fee per job (for example half a day) so that small tasks and quick "
-             "calls stop pulling the rate down.",
-             "Stabilisci un compenso minimo per incarico (per esempio mezza giornata), così "
-             "piccoli lavori e telefonate veloci non abbassano più la tariffa.");
+    plan.Add("set_minimum_fee", 52, f.sign, Msg("signs.underpaying.act.set_minimum_fee"));
   }
 }
 
@@ -326,9 +245,9 @@ class Underpaying final : public SignDefinition {
   void Price(const Finding& finding, const std::optional<Money>& reference_rate,
              const Context& context, Economics& economics) const override {
     const Currency currency = context.workspace->currency;
-    economics.hours = MetricNumber(finding, "hours").value_or(0);
-    economics.effective_rate = MetricMoney(finding, "effective_rate", currency);
-    if (const auto revenue = MetricMoney(finding, "revenue", currency))
+    economics.hours = Read(finding, metrics::kHours).value_or(0);
+    economics.effective_rate = MetricMoney(finding, metrics::kEffectiveRate.name, currency);
+    if (const auto revenue = MetricMoney(finding, metrics::kRevenue.name, currency))
       economics.revenue += *revenue;
     if (reference_rate && economics.effective_rate && *reference_rate > *economics.effective_rate) {
       economics.underpay_gap = (*reference_rate - *economics.effective_rate)

@@ -59,7 +59,7 @@ std::optional<Money> ToWorkspace(const Money& amount, const Context& context);
 Money ZeroMoney(const Context& context);
 
 // An Evidence with what the sign knows about the record; EvidenceList fills in which one.
-inline Evidence Proof(std::optional<Money> amount, std::optional<double> value, Text note,
+inline Evidence Proof(std::optional<Money> amount, std::optional<double> value, Message note,
                       std::string kind = {}) {
   return Evidence{{}, {}, std::nullopt, std::move(amount), value, std::move(note), std::move(kind)};
 }

@@ -1,5 +1,5 @@
 // Numbers and amounts as a person reads them, in English ("1,234.50") or Italian
-// ("1.234,50"). Shared by the action texts of the verdict layer and by report/; JSON and
+// ("1.234,50"), for report/ (signs and verdict write catalogue messages instead); JSON and
 // other machine formats never use these (they print canonical decimal strings).
 #pragma once
 

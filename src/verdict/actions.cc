@@ -2,7 +2,6 @@
 // steps (SignDefinition::Act), worded with the client's figures; the verdict adds the last
 // one, ending the relationship, when it says part ways. Urgency reflects how much money
 // or time is at stake if the step waits.
-#include "signals/wording.h"
 #include "verdict/assessment.h"
 
 namespace addio {
@@ -27,19 +26,12 @@ std::vector<Action> PlanActions(const Findings& signs, const Economics& economic
       decisive = registered[i];
     }
   }
-  std::string en =
-      "End the relationship: finish only what is already committed, collect "
-      "what is owed, and give notice in writing.";
-  std::string it =
-      "Chiudi il rapporto: porta a termine solo gli impegni già presi, incassa "
-      "quanto dovuto e comunica la cessazione per iscritto.";
-  if (!economics.net_value.is_positive()) {
-    en = "Over the period this client cost more than it paid (net value " +
-         FormatMoney(economics.net_value, "en") + "). " + en;
-    it = "Nel periodo questo cliente è costato più di quanto ha pagato (valore netto " +
-         FormatMoney(economics.net_value, "it") + "). " + it;
-  }
-  plan.Add("end_relationship", 80, decisive, std::move(en), std::move(it));
+  // "Over the period this client cost more than it paid (net value -120.00 EUR). ", or nothing.
+  const Message cost_more = economics.net_value.is_positive()
+                                ? Message{}
+                                : Msg("verdict.act.cost_more", Arg::Amount(economics.net_value));
+  plan.Add("end_relationship", 80, decisive,
+           Msg("verdict.act.end_relationship", Arg::Of(cost_more)));
   return std::move(plan).Sorted();
 }
 

@@ -190,13 +190,18 @@ TEST(LettersTest, ErrorsSayWhatIsMissing) {
   auto early_it = ComposeLetter(OneInvoice(), "acme", D("2025-05-31"),
                                 Options(LetterKind::kFormalNotice, Lang::kIt));
   ASSERT_FALSE(early_it.has_value());
-  EXPECT_NE(early_it.error().message.find("non ha fatture scadute"), std::string::npos);
+  EXPECT_NE(early_it.error().message.In(Lang::kIt).find("non ha fatture scadute"),
+            std::string::npos);
 
   // No reference rate and no target rate: no increase to propose.
   auto rate =
       ComposeLetter(OneInvoice(), "acme", D("2025-08-10"), Options(LetterKind::kRateIncrease));
   ASSERT_FALSE(rate.has_value());
   EXPECT_EQ(rate.error().code, ErrorCode::kConflict);
+  // The error is a message, read in the reader's language.
+  EXPECT_EQ(rate.error().message.key, "letter_rel.rate.no_reference");
+  EXPECT_NE(rate.error().message.In(Lang::kIt).find("nessuna tariffa di riferimento da proporre"),
+            std::string::npos);
 }
 
 TEST(LettersTest, KindsAndFormatsParse) {

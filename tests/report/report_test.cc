@@ -45,13 +45,14 @@ class AFinding {
     finding_.metrics.push_back(Metric::Unknown(name));
     return *this;
   }
-  AFinding& Reason(std::string en, std::string it) {
-    finding_.reasons.push_back({std::move(en), std::move(it)});
+  AFinding& Reason(Message reason) {
+    finding_.reasons.push_back(std::move(reason));
     return *this;
   }
   AFinding& Invoice(const char* id, const char* date, const char* amount, double days) {
     finding_.evidence.push_back(
-        {"invoice", id, D(date), Eur(amount), days, {"paid late", "pagata in ritardo"}});
+        {"invoice", id, D(date), Eur(amount), days,
+         Msg("signs.late_payment.evidence.paid_late", static_cast<int64_t>(days))});
     return *this;
   }
   AFinding& Threshold(const char* metric, double limit, bool at_least, Level level) {
@@ -111,7 +112,7 @@ struct Sample {
             .Count("late_invoices", 5)
             .Number("late_share", 5.0 / 6.0)
             .Number("median_days_late", 41)
-            .Reason("Paid late 5 times out of 6.", "Ha pagato in ritardo 5 volte su 6.")
+            .Reason(Msg("signs.late_payment.reason.recent_late", 5, 6))
             .Invoice("2026-003", "2026-01-31", "1200.00", 41)
             .Threshold("late_share", 0.5, true, Level::kAmber)
             .Threshold("late_share", 0.8, true, Level::kRed),
@@ -178,7 +179,7 @@ TEST(JsonReportTest, ShapeOfDesignSection7) {
   EXPECT_EQ(late["severity"], "red");
   EXPECT_EQ(late["metrics"]["due_invoices"], 6);
   EXPECT_EQ(late["metrics"]["late_share"].dump(), "0.8333");  // 4 decimals, stable
-  EXPECT_EQ(late["reasons"][0], "Paid late 5 times out of 6.");
+  EXPECT_EQ(late["reasons"][0], "5 of the last 6 invoices were late.");
   EXPECT_EQ(late["evidence"][0]["id"], "2026-003");
   EXPECT_EQ(late["evidence"][0]["amount"], "1200.00");
   EXPECT_EQ(acme["signals"]["scope_creep"]["metrics"]["creep_ratio"], nullptr);
@@ -215,13 +216,15 @@ TEST(JsonReportTest, ItalianTextsInItalianJson) {
   const Sample sample;
   const ordered_json doc = ordered_json::parse(sample.Render(Format::kJson, Lang::kIt));
   const ordered_json& acme = doc["clients"][0];
-  EXPECT_EQ(acme["signals"]["late_payment"]["reasons"][0], "Ha pagato in ritardo 5 volte su 6.");
-  EXPECT_EQ(acme["signals"]["late_payment"]["evidence"][0]["note"], "pagata in ritardo");
+  EXPECT_EQ(acme["signals"]["late_payment"]["reasons"][0],
+            "5 delle ultime 6 fatture erano in ritardo.");
+  EXPECT_EQ(acme["signals"]["late_payment"]["evidence"][0]["note"],
+            "Pagata 41 giorni dopo la scadenza");
   // Keys and codes do not change with the language.
   EXPECT_EQ(acme["verdict"], "renegotiate");
   const std::string text = acme["actions"][0]["text"];
-  EXPECT_NE(text, sample.assessment.clients[0].actions[0].text.en);
-  EXPECT_EQ(text, sample.assessment.clients[0].actions[0].text.it);
+  EXPECT_NE(text, sample.assessment.clients[0].actions[0].text.In(Lang::kEn));
+  EXPECT_EQ(text, sample.assessment.clients[0].actions[0].text.In(Lang::kIt));
 }
 
 // ---- Table ----
@@ -347,8 +350,9 @@ TEST(ExplainTest, TextShowsEverySignWorstFirst) {
   EXPECT_LT(late, non_payment);
   EXPECT_LT(non_payment, no_contract);
   EXPECT_LT(no_contract, scope);
-  EXPECT_NE(text.find("Invoice 2026-003 · 2026-01-31 · 1,200.00 EUR · paid late"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find("Invoice 2026-003 · 2026-01-31 · 1,200.00 EUR · Paid 41 days after the due date"),
+      std::string::npos);
   EXPECT_NE(text.find("Late interest you can claim"), std::string::npos);
   EXPECT_NE(text.find("[claim_late_interest]"), std::string::npos);
 

@@ -293,16 +293,17 @@ class SignalsTest : public ::testing::Test {
   // Every reason, English and Italian, in one string for substring checks.
   static std::string Reasons(const Finding& f) {
     std::string all;
-    for (const Text& t : f.reasons) all += t.en + "\n" + t.it + "\n";
+    for (const Message& t : f.reasons) all += t.In(Lang::kEn) + "\n" + t.In(Lang::kIt) + "\n";
     return all;
   }
   // Each finding has reasons in both languages, whatever its level.
   static void ExpectBilingualReasons(const Finding& f) {
     ASSERT_FALSE(f.reasons.empty());
-    for (const Text& t : f.reasons) {
-      EXPECT_FALSE(t.en.empty());
-      EXPECT_FALSE(t.it.empty());
-      EXPECT_NE(t.en, t.it);
+    for (const Message& t : f.reasons) {
+      EXPECT_TRUE(HasEntry(t.key)) << t.key;
+      EXPECT_FALSE(t.In(Lang::kEn).empty());
+      EXPECT_FALSE(t.In(Lang::kIt).empty());
+      EXPECT_NE(t.In(Lang::kEn), t.In(Lang::kIt));
     }
   }
 

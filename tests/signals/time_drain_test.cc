@@ -66,7 +66,7 @@ TEST_F(TimeDrainTest, AnInstantIsJudgedOnTheLocalClockIncludingSummerTime) {
   EXPECT_EQ(CountOf(july, "after_hours_evening"), 1);
   ASSERT_EQ(july.evidence.size(), 1u);
   EXPECT_EQ(july.evidence[0].kind, "evening");
-  EXPECT_EQ(july.evidence[0].note.en, "Call at 18:30, in the evening");
+  EXPECT_EQ(july.evidence[0].note.In(Lang::kEn), "Call at 18:30, in the evening");
 
   const Finding january =
       Evaluate(AClient().With(AContact("m").At("2026-01-14T16:30:00Z")), "2026-08-01");

@@ -326,11 +326,13 @@ TEST(ActionsTest, MostUrgentFirst) {
     EXPECT_GE(actions[i - 1].urgency, actions[i].urgency);
   }
   // The texts quote the client's figures, in both languages.
-  EXPECT_NE(actions[0].text.en.find("1,800.00 EUR"), std::string::npos) << actions[0].text.en;
-  EXPECT_NE(actions[0].text.it.find("1.800,00 EUR"), std::string::npos) << actions[0].text.it;
-  EXPECT_NE(actions[2].text.en.find("2 invoices"), std::string::npos);
-  EXPECT_NE(actions[3].text.en.find("-300.00 EUR"), std::string::npos);
-  EXPECT_NE(actions[5].text.it.find("30%"), std::string::npos);
+  EXPECT_NE(actions[0].text.In(Lang::kEn).find("1,800.00 EUR"), std::string::npos)
+      << actions[0].text.In(Lang::kEn);
+  EXPECT_NE(actions[0].text.In(Lang::kIt).find("1.800,00 EUR"), std::string::npos)
+      << actions[0].text.In(Lang::kIt);
+  EXPECT_NE(actions[2].text.In(Lang::kEn).find("2 invoices"), std::string::npos);
+  EXPECT_NE(actions[3].text.In(Lang::kEn).find("-300.00 EUR"), std::string::npos);
+  EXPECT_NE(actions[5].text.In(Lang::kIt).find("30%"), std::string::npos);
 }
 
 TEST(ActionsTest, RedSignsAskForStrongerSteps) {
@@ -350,11 +352,13 @@ TEST(ActionsTest, RedSignsAskForStrongerSteps) {
   const std::vector<Action> actions = PlanActions(signs, e, context);
   EXPECT_EQ(Codes(actions), (std::vector<std::string>{"raise_rate", "introduce_change_orders",
                                                       "bill_extras", "set_minimum_fee"}));
-  EXPECT_NE(actions[0].text.en.find("30.00 EUR an hour"), std::string::npos) << actions[0].text.en;
-  EXPECT_NE(actions[0].text.en.find("refused a raise"), std::string::npos);
-  EXPECT_NE(actions[1].text.en.find("4 unpaid extras took 12.5 hours"), std::string::npos)
-      << actions[1].text.en;
-  EXPECT_NE(actions[2].text.it.find("750,00 EUR"), std::string::npos);
+  EXPECT_NE(actions[0].text.In(Lang::kEn).find("30.00 EUR an hour"), std::string::npos)
+      << actions[0].text.In(Lang::kEn);
+  EXPECT_NE(actions[0].text.In(Lang::kEn).find("refused a raise"), std::string::npos);
+  EXPECT_NE(actions[1].text.In(Lang::kEn).find("4 unpaid extras took 12.5 hours"),
+            std::string::npos)
+      << actions[1].text.In(Lang::kEn);
+  EXPECT_NE(actions[2].text.In(Lang::kIt).find("750,00 EUR"), std::string::npos);
 }
 
 TEST(ActionsTest, EveryActionHasBothLanguages) {
@@ -372,9 +376,10 @@ TEST(ActionsTest, EveryActionHasBothLanguages) {
   const std::vector<Action> actions = PlanActions(signs, e, context);
   EXPECT_GE(actions.size(), 14u);
   for (const Action& action : actions) {
-    EXPECT_FALSE(action.text.en.empty()) << action.code;
-    EXPECT_FALSE(action.text.it.empty()) << action.code;
-    EXPECT_NE(action.text.en, action.text.it) << action.code;
+    EXPECT_TRUE(HasEntry(action.text.key)) << action.code;
+    EXPECT_FALSE(action.text.In(Lang::kEn).empty()) << action.code;
+    EXPECT_FALSE(action.text.In(Lang::kIt).empty()) << action.code;
+    EXPECT_NE(action.text.In(Lang::kEn), action.text.In(Lang::kIt)) << action.code;
   }
   const std::vector<std::string> codes = Codes(actions);
   for (const char* code : {"stop_work_until_signed", "claim_late_interest", "add_rush_fee",

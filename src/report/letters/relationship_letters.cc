@@ -1,6 +1,8 @@
 // The letters about the relationship itself: a rate increase (from the portfolio reference
-// rate of underpaying), change orders (from the unpaid extras of scope_creep), office hours
-// (from the after-hours contacts of time_drain) and the end of the collaboration.
+// rate), change orders (from the unpaid extras), office hours (from the after-hours
+// contacts) and the end of the collaboration. They read the signs' figures through typed
+// metrics (signals/metrics.h) and write every sentence from the catalogue
+// (src/report/i18n/<lang>/letters_relationship.json, keys "letter_rel.").
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -8,31 +10,21 @@
 #include "profile/strategy.h"
 #include "report/letters/letter_internal.h"
 #include "report/report_internal.h"
+#include "signals/metrics.h"
 
 namespace addio::letters {
 namespace {
 
-// The finding of sign `key`; an empty finding when no such sign is registered.
-const Finding& SignOf(const Facts& facts, std::string_view key) {
-  return FindingOrEmpty(facts.assessed->signs, key);
+// The catalogue sentence "letter_rel.<key>" in the letter's language.
+template <class... A>
+std::string Say(const Facts& facts, std::string_view key, A&&... args) {
+  return Msg("letter_rel." + std::string(key), std::forward<A>(args)...).In(facts.options.lang);
 }
 
-std::optional<Money> MoneyMetric(const Finding& finding, std::string_view name) {
-  const Metric* metric = finding.FindMetric(name);
-  if (metric == nullptr || metric->kind != Metric::Kind::kMoney) return std::nullopt;
-  return metric->money;
-}
-
-int64_t CountMetric(const Finding& finding, std::string_view name) {
-  const Metric* metric = finding.FindMetric(name);
-  if (metric == nullptr) return 0;
-  if (metric->kind == Metric::Kind::kCount) return metric->count;
-  if (metric->kind == Metric::Kind::kNumber) return std::llround(metric->number);
-  return 0;
-}
-
-double NumberMetric(const Finding& finding, std::string_view name) {
-  return MetricNumber(finding, name).value_or(0);
+// The metric `key` of the client's findings, or nullopt.
+template <class T>
+std::optional<T> Figure(const Facts& facts, MetricKey<T> key) {
+  return Read(facts.assessed->signs, key);
 }
 
 // The hourly rate of the client's latest contract that names one, if any.
@@ -44,24 +36,33 @@ std::optional<Money> ContractRate(const Facts& facts) {
   return rate;
 }
 
+// A date as the argument of a sentence whose English pattern holds the preposition
+// ("from {0}"): "1 December 2026" in English; in Italian the preposition is part of the
+// argument, as it takes the article and elides it before "8" and "11" ("dall'8 dicembre
+// 2026"). `it_preposition` as ItDate takes it.
+std::string DateWith(const Facts& facts, const std::string& it_preposition, CivilDate date) {
+  return facts.it() ? ItDate(it_preposition, date) : LongDate(date, facts.options.lang);
+}
+
 // "Over the last twelve months" / "Negli ultimi dodici mesi", or the window in days.
 std::string Window(const Facts& facts) {
   const int days = facts.assessment->window_days;
-  if (days == 365) return facts.Pick("Over the last twelve months", "Negli ultimi dodici mesi");
-  return facts.it() ? "Negli ultimi " + std::to_string(days) + " giorni"
-                    : "Over the last " + std::to_string(days) + " days";
+  if (days == 365) return Say(facts, "window.year");
+  return Say(facts, "window.days", days);
 }
 
 // " since November 2025" / " da novembre 2025", or nothing when the start is unknown.
 std::string Since(const Facts& facts) {
   const auto& since = facts.client->client.since;
   if (!since || *since > facts.as_of) return "";
-  return (facts.it() ? " da " : " since ") + MonthYear(*since, facts.options.lang);
+  return Say(facts, "since", MonthYear(*since, facts.options.lang));
 }
 
-// "del 50%" / "dell'80%".
-std::string ItOfPercent(int percent) {
+// A surcharge as the rules of the office-hours letter quote it: "50%" / "del 50%",
+// "dell'80%" (Italian elides the article before a vowel sound).
+std::string SurchargeText(const Facts& facts, int percent) {
   const std::string text = std::to_string(percent) + "%";
+  if (!facts.it()) return text;
   return (text.starts_with("8") || percent == 11 || percent == 1 ? "dell'" : "del ") + text;
 }
 
@@ -72,15 +73,21 @@ std::string Clock(int minute_of_day) {
          std::to_string(minutes);
 }
 
+// "a, b and c" / "a, b e c".
+std::string JoinAnd(const Facts& facts, const std::vector<std::string>& parts) {
+  const std::string conjunction = Say(facts, "and");
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? conjunction : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
 // The workspace's working hours as a sentence: "Monday to Friday, 9:00–13:00 and
 // 14:00–18:00" / "dal lunedì al venerdì, 9:00–13:00 e 14:00–18:00".
 std::string WorkingHoursText(const Facts& facts) {
-  static constexpr const char* kDaysEn[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                            "Friday", "Saturday", "Sunday"};
-  static constexpr const char* kDaysIt[] = {"lunedì",  "martedì", "mercoledì", "giovedì",
-                                            "venerdì", "sabato",  "domenica"};
   const WorkingHours& hours = facts.workspace->working_hours;
-  const bool it = facts.it();
   std::vector<std::string> groups;
   for (int day = 0; day < 7;) {
     if (hours[day].empty()) {
@@ -89,21 +96,13 @@ std::string WorkingHoursText(const Facts& facts) {
     }
     int last = day;
     while (last + 1 < 7 && hours[last + 1] == hours[day]) ++last;
-    std::string days;
-    if (last == day) {
-      days = it ? std::string(day == 6 ? "la " : "il ") + kDaysIt[day]
-                : "on " + std::string(kDaysEn[day]);
-    } else {
-      days = it ? std::string(day == 6 ? "dalla " : "dal ") + kDaysIt[day] + " " +
-                      (last == 6 ? "alla " : "al ") + kDaysIt[last]
-                : std::string(kDaysEn[day]) + " to " + kDaysEn[last];
-    }
-    std::string spans;
-    for (size_t i = 0; i < hours[day].size(); ++i) {
-      if (i > 0) spans += i + 1 == hours[day].size() ? (it ? " e " : " and ") : ", ";
-      spans += Clock(hours[day][i].start) + "–" + Clock(hours[day][i].end);
-    }
-    groups.push_back(days + ", " + spans);
+    const std::string days =
+        last == day ? Say(facts, "on_day." + std::to_string(day))
+                    : Say(facts, "day_range", Say(facts, "from_day." + std::to_string(day)),
+                          Say(facts, "to_day." + std::to_string(last)));
+    std::vector<std::string> spans;
+    for (const auto& span : hours[day]) spans.push_back(Clock(span.start) + "–" + Clock(span.end));
+    groups.push_back(days + ", " + JoinAnd(facts, spans));
     day = last + 1;
   }
   std::string out;
@@ -111,115 +110,57 @@ std::string WorkingHoursText(const Facts& facts) {
   return out;
 }
 
-// "a, b and c" / "a, b e c".
-std::string JoinAnd(const std::vector<std::string>& parts, bool it) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? (it ? " e " : " and ") : ", ";
-    out += parts[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<Letter> RateIncrease(const Facts& facts) {
   const Lang lang = facts.options.lang;
-  const Finding& underpaying = SignOf(facts, "underpaying");
-  const std::optional<Money> effective = MoneyMetric(underpaying, "effective_rate");
-  std::optional<Money> reference = MoneyMetric(underpaying, "reference_rate");
+  const std::optional<Money> effective = Figure(facts, metrics::kEffectiveRate);
+  const std::optional<Money> portfolio = Figure(facts, metrics::kReferenceRate);
+  std::optional<Money> reference = portfolio;
   if (!reference) reference = facts.workspace->target_hourly_rate;
   const std::string& name = facts.client->client.name;
-  if (!reference) {
-    return Fail(ErrorCode::kConflict,
-                facts.Pick("no reference rate to propose to " + name +
-                               ": the workspace has no target hourly rate and too few clients "
-                               "with a known rate",
-                           "nessuna tariffa di riferimento da proporre a " + name +
-                               ": manca la tariffa oraria obiettivo e troppo pochi clienti hanno "
-                               "una tariffa nota"));
-  }
+  if (!reference) return Fail(ErrorCode::kConflict, Msg("letter_rel.rate.no_reference", name));
   // The reference rounded up to a whole 5 units of the currency: 59.40 EUR -> 60.00 EUR.
   const int64_t step = 5 * reference->currency().minor_per_unit();
   const Money proposed((reference->minor() + step - 1) / step * step, reference->currency());
   std::optional<Money> current = ContractRate(facts);
   if (!current || current->currency() != proposed.currency()) current = effective;
   if (current && current->currency() == proposed.currency() && *current >= proposed) {
-    return Fail(
-        ErrorCode::kConflict,
-        facts.Pick(
-            name + " already pays " + Amount(*current, lang) +
-                " an hour, not less than the rate to propose (" + Amount(proposed, lang) + ")",
-            name + " paga già " + Amount(*current, lang) +
-                " l'ora, non meno della tariffa da proporre (" + Amount(proposed, lang) + ")"));
+    return Fail(ErrorCode::kConflict, Msg("letter_rel.rate.already_pays", name,
+                                          Arg::Amount(*current), Arg::Amount(proposed)));
   }
   // A month's notice, from the first day of a month.
   const CivilDate from = facts.as_of.AddDays(30).EndOfMonth().AddDays(1);
+  const std::string from_text = DateWith(facts, "dal", from);
 
-  Letter letter = Frame(facts,
-                        facts.it() ? "Nuova tariffa oraria " + ItDate("dal", from)
-                                   : "New hourly rate from " + LongDate(from, lang),
-                        false);
-  if (facts.it()) {
-    letter.body.push_back(Paragraph(
-        "vi ringrazio per il lavoro svolto insieme" + Since(facts) +
-        ". Vi scrivo per comunicarvi che " + ItDate("dal", from) +
-        " la mia tariffa oraria per i vostri progetti " +
-        (current ? "passerà da " + Amount(*current, lang) + " a " + Amount(proposed, lang) + "."
-                 : "sarà di " + Amount(proposed, lang) + ".")));
-  } else {
-    letter.body.push_back(Paragraph("Thank you for the work we have done together" + Since(facts) +
-                                    ". I am writing to let you know that from " +
-                                    LongDate(from, lang) + " my hourly rate for your projects " +
-                                    (current ? "will change from " + Amount(*current, lang) +
-                                                   " to " + Amount(proposed, lang) + "."
-                                             : "will be " + Amount(proposed, lang) + ".")));
-  }
-  const std::optional<Money> portfolio = MoneyMetric(underpaying, "reference_rate");
+  Letter letter = Frame(facts, Say(facts, "rate.subject", from_text), false);
+  const std::string change =
+      current ? Say(facts, "rate.change_from_to", Amount(*current, lang), Amount(proposed, lang))
+              : Say(facts, "rate.will_be", Amount(proposed, lang));
+  letter.body.push_back(Paragraph(Say(facts, "rate.opening", Since(facts), from_text, change)));
   if (effective && portfolio) {
-    letter.body.push_back(Paragraph(
-        facts.it()
-            ? Window(facts) + " il lavoro svolto per voi ha reso in media " +
-                  Amount(*effective, lang) +
-                  " l'ora, mentre gli altri miei clienti "
-                  "riconoscono di norma " +
-                  Amount(*portfolio, lang) +
-                  " l'ora: la nuova tariffa allinea i vostri progetti ai loro."
-            : Window(facts) + " the work for you has brought in " + Amount(*effective, lang) +
-                  " an hour on average, while my other clients "
-                  "typically pay " +
-                  Amount(*portfolio, lang) +
-                  " an hour: the new rate brings your projects in line with theirs."));
+    letter.body.push_back(Paragraph(Say(facts, "rate.comparison", Window(facts),
+                                        Amount(*effective, lang), Amount(*portfolio, lang))));
   }
-  letter.body.push_back(Paragraph(
-      facts.it() ? "I lavori già concordati saranno completati alle condizioni attuali; la nuova "
-                   "tariffa si applicherà alle nuove richieste e ai nuovi progetti " +
-                       ItDate("dal", from) + "."
-                 : "Work already agreed will be completed on the current terms; the new rate "
-                   "applies to new requests and projects from " +
-                       LongDate(from, lang) + "."));
-  letter.body.push_back(Paragraph(facts.Pick(
-      "I would be glad to talk it over, and to look together at how to plan the work so that it "
-      "stays within your budget.",
-      "Resto a disposizione per parlarne e per valutare insieme come organizzare il lavoro in "
-      "modo che resti nel vostro budget.")));
+  letter.body.push_back(Paragraph(Say(facts, "rate.agreed_work", from_text)));
+  letter.body.push_back(Paragraph(Say(facts, "rate.talk")));
   return letter;
 }
 
 Result<Letter> ChangeOrder(const Facts& facts) {
   const Lang lang = facts.options.lang;
-  const Finding& scope = SignOf(facts, "scope_creep");
-  const Finding& underpaying = SignOf(facts, "underpaying");
+  // The unpaid extras are the request evidence of the sign that counts them.
+  const Finding& scope = FindingWith(facts.assessed->signs, metrics::kExtraRequests);
   std::optional<Money> rate = ContractRate(facts);
-  if (!rate) rate = MoneyMetric(underpaying, "reference_rate");
+  if (!rate) rate = Figure(facts, metrics::kReferenceRate);
   if (!rate) rate = facts.workspace->target_hourly_rate;
 
   LetterTable table;
-  table.header = facts.it() ? std::vector<std::string>{"Data", "Richiesta", "Ore"}
-                            : std::vector<std::string>{"Date", "Request", "Hours"};
+  table.header = {Say(facts, "change.col.date"), Say(facts, "change.col.request"),
+                  Say(facts, "change.col.hours")};
   table.numeric = {false, false, true};
   if (rate) {
-    table.header.push_back(facts.it() ? "Valore" : "Value");
+    table.header.push_back(Say(facts, "change.col.value"));
     table.numeric.push_back(true);
   }
   std::set<std::string> projects;
@@ -246,238 +187,125 @@ Result<Letter> ChangeOrder(const Facts& facts) {
   const std::optional<Money> value =
       rate ? std::optional(rate->MulDiv(minutes_total, 60)) : std::nullopt;
   if (extras) {
-    table.total = {facts.it() ? "Totale" : "Total", "", HoursText(hours, lang)};
+    table.total = {Say(facts, "change.col.total"), "", HoursText(hours, lang)};
     if (value) table.total.push_back(Amount(*value, lang));
   }
 
-  Letter letter = Frame(
-      facts,
-      facts.Pick("Requests outside the agreed scope", "Richieste fuori dall'incarico concordato"),
-      false);
+  Letter letter = Frame(facts, Say(facts, "change.subject"), false);
   if (extras) {
-    std::string what;
-    if (projects.size() == 1) what = facts.Pick(" for ", " per ") + "\"" + *projects.begin() + "\"";
-    letter.body.push_back(Paragraph(
-        facts.it() ? "negli ultimi mesi mi avete chiesto diversi interventi che vanno oltre quanto "
-                     "concordato" +
-                         what +
-                         ". Li ho svolti volentieri, ma nessuno rientrava "
-                         "nell'incarico originario e finora nessuno è stato fatturato:"
-                   : "Over the past months you have asked me for several things beyond what we "
-                     "agreed" +
-                         what +
-                         ". I was glad to help, but none of them was part of the "
-                         "original scope, and so far none has been billed:"));
+    const std::string what =
+        projects.size() == 1 ? Say(facts, "change.for_project", *projects.begin()) : "";
+    letter.body.push_back(Paragraph(Say(facts, "change.beyond_agreed", what)));
     letter.body.push_back(Table(table));
     const int64_t listed = static_cast<int64_t>(table.rows.size());
-    const int64_t all = CountMetric(scope, "extra_requests");
-    std::string sum = facts.it() ? "In tutto si tratta di " + HoursText(hours, lang) + " ore" +
-                                       (value ? ", pari a " + Amount(*value, lang) + " a " +
-                                                    Amount(*rate, lang) + " l'ora."
-                                              : ".")
-                                 : "In all that comes to " + HoursText(hours, lang) + " hours" +
-                                       (value ? ", worth " + Amount(*value, lang) + " at " +
-                                                    Amount(*rate, lang) + " an hour."
-                                              : ".");
-    if (all > listed) {
-      sum += facts.it() ? " L'elenco riporta le " + std::to_string(listed) +
-                              " richieste più "
-                              "recenti su " +
-                              std::to_string(all) + "."
-                        : " The list shows the latest " + std::to_string(listed) + " of " +
-                              std::to_string(all) + " requests.";
-    }
+    const int64_t all = Figure(facts, metrics::kExtraRequests).value_or(0);
+    std::string sum = value ? Say(facts, "change.total_worth", HoursText(hours, lang),
+                                  Amount(*value, lang), Amount(*rate, lang))
+                            : Say(facts, "change.total", HoursText(hours, lang));
+    if (all > listed) sum += Say(facts, "change.latest_of", listed, all);
     letter.body.push_back(Paragraph(std::move(sum)));
   } else {
-    letter.body.push_back(Paragraph(facts.Pick(
-        "To keep our work clear for both of us, I would like to agree with you on how we handle "
-        "requests that go beyond the agreed scope.",
-        "per mantenere il nostro lavoro chiaro per entrambi, vorrei concordare con voi come "
-        "gestire le richieste che vanno oltre l'incarico.")));
+    letter.body.push_back(Paragraph(Say(facts, "change.agree_how")));
   }
-  letter.body.push_back(Paragraph(facts.Pick(
-      "From now on I suggest we handle every request outside the agreed scope with a short "
-      "change order: what is to be done, its price and the delivery date, which you accept by "
-      "email before I start. It keeps us both clear about what is included, and there are no "
-      "surprises on the invoice.",
-      "D'ora in avanti vi propongo di gestire ogni richiesta fuori dall'incarico con una breve "
-      "variante scritta: cosa va fatto, il prezzo e la data di consegna, da accettare via e-mail "
-      "prima che io inizi. Così è chiaro per entrambi cosa è compreso e non ci sono sorprese in "
-      "fattura.")));
+  letter.body.push_back(Paragraph(Say(facts, "change.proposal")));
   if (extras && value) {
-    letter.body.push_back(Paragraph(
-        facts.it()
-            ? "Per gli interventi già consegnati vi propongo di fatturare " + Amount(*value, lang) +
-                  "; se preferite, possiamo concordare insieme un "
-                  "importo diverso. Fatemi sapere come volete procedere."
-            : "For the extras already delivered I propose to invoice " + Amount(*value, lang) +
-                  "; if you prefer, we can agree on a different "
-                  "amount together. Let me know what works best for you."));
+    letter.body.push_back(Paragraph(Say(facts, "change.invoice_delivered", Amount(*value, lang))));
   }
   return letter;
 }
 
+namespace {
+
+// "Over the last twelve months, 12 of your 30 calls and messages reached me outside my
+// working hours: 3 in the evening and 9 at weekends or on holidays." and the rush requests
+// and hours worked after hours, as one paragraph; empty when there is nothing to say.
+std::string AfterHoursFacts(const Facts& facts) {
+  const int64_t inbound = Figure(facts, metrics::kInboundContacts).value_or(0);
+  const int64_t after = Figure(facts, metrics::kAfterHoursContacts).value_or(0);
+  const int64_t rush = Figure(facts, metrics::kRushRequests).value_or(0);
+  const double work_hours = Figure(facts, metrics::kAfterHoursWorkHours).value_or(0);
+  std::string text;
+  if (after > 0) {
+    const std::pair<MetricKey<int64_t>, const char*> kKinds[] = {
+        {metrics::kAfterHoursEarly, "office.kind.early"},
+        {metrics::kAfterHoursLunch, "office.kind.lunch"},
+        {metrics::kAfterHoursEvening, "office.kind.evening"},
+        {metrics::kAfterHoursNight, "office.kind.night"},
+        {metrics::kAfterHoursWeekendOrHoliday, "office.kind.weekend_or_holiday"},
+    };
+    std::vector<std::string> kinds;
+    for (const auto& [metric, key] : kKinds) {
+      if (const int64_t n = Figure(facts, metric).value_or(0); n > 0) {
+        kinds.push_back(Say(facts, key, n));
+      }
+    }
+    const std::string breakdown = kinds.empty() ? "" : ": " + JoinAnd(facts, kinds);
+    text = Say(facts, "office.after_hours", after, Window(facts), inbound, breakdown);
+  }
+  std::string rush_text, work_text;
+  if (rush > 0) rush_text = Say(facts, "office.rush", rush);
+  if (work_hours >= 1) {
+    const std::string h = HoursText(work_hours, facts.options.lang);
+    // The plural follows the hours as written: "1 hour", "1.5 hours".
+    work_text = h == "1" ? Say(facts, "office.work_hours", 1) : Say(facts, "office.work_hours", h);
+  }
+  if (!rush_text.empty() || !work_text.empty()) {
+    const std::string both = !rush_text.empty() && !work_text.empty()
+                                 ? Say(facts, "office.both", rush_text, work_text)
+                                 : rush_text + work_text;
+    text += (text.empty() ? "" : " ") + Say(facts, "office.in_addition", both);
+  }
+  return text;
+}
+
+}  // namespace
+
 Result<Letter> OfficeHours(const Facts& facts) {
-  const Finding& drain = SignOf(facts, "time_drain");
-  const bool it = facts.it();
-  const int64_t inbound = CountMetric(drain, "inbound_contacts");
-  const int64_t after = CountMetric(drain, "after_hours_contacts");
-  const int64_t rush = CountMetric(drain, "rush_requests");
-  const double work_hours = NumberMetric(drain, "after_hours_work_hours");
   const int rush_fee = StrategyFor(Archetype{"firefighter"}).terms.rush_fee_percent;
   // From the first Monday at least a week away: time to read the letter and plan.
   CivilDate from = facts.as_of.AddDays(7);
   while (from.weekday() != Weekday::kMonday) from = from.AddDays(1);
 
-  Letter letter = Frame(
-      facts,
-      facts.Pick("Office hours and urgent requests", "Orari di disponibilità e richieste urgenti"),
-      false);
-  letter.body.push_back(Paragraph(facts.Pick(
-      "I am glad to be the first person you call when something comes up. To keep giving you "
-      "the same attention, I would like us to agree on a few simple rules about when and how we "
-      "are in touch.",
-      "mi fa piacere essere il vostro primo riferimento quando serve qualcosa. Per continuare a "
-      "garantirvi la stessa attenzione, vorrei concordare con voi alcune semplici regole su "
-      "quando e come sentirci.")));
-
-  std::string facts_text;
-  if (after > 0) {
-    std::vector<std::string> kinds;
-    const std::pair<const char*, Text> kKinds[] = {
-        {"after_hours_early", {"early in the morning", "di primo mattino"}},
-        {"after_hours_lunch", {"at lunchtime", "in pausa pranzo"}},
-        {"after_hours_evening", {"in the evening", "di sera"}},
-        {"after_hours_night", {"at night", "di notte"}},
-        {"after_hours_weekend_or_holiday",
-         {"at weekends or on holidays", "nel fine settimana o nei festivi"}},
-    };
-    for (const auto& [metric, words] : kKinds) {
-      if (const int64_t n = CountMetric(drain, metric); n > 0) {
-        kinds.push_back(std::to_string(n) + " " + words.In(it ? "it" : "en"));
-      }
-    }
-    const std::string breakdown = kinds.empty() ? "" : ": " + JoinAnd(kinds, it);
-    facts_text =
-        it ? Window(facts) + ", su " + std::to_string(inbound) +
-                 " contatti tra telefonate e messaggi, " + std::to_string(after) +
-                 (after == 1 ? " è arrivato" : " sono arrivati") +
-                 " fuori dal mio orario di lavoro" + breakdown + "."
-           : Window(facts) + ", " + std::to_string(after) + " of your " + std::to_string(inbound) +
-                 " calls and messages reached me outside my working hours" + breakdown + ".";
+  Letter letter = Frame(facts, Say(facts, "office.subject"), false);
+  letter.body.push_back(Paragraph(Say(facts, "office.opening")));
+  if (std::string text = AfterHoursFacts(facts); !text.empty()) {
+    letter.body.push_back(Paragraph(std::move(text)));
   }
-  // Rush requests and hours worked after hours, as one more sentence.
-  std::string rush_text, work_text;
-  if (rush > 0) {
-    rush_text =
-        it ? (rush == 1 ? std::string("1 richiesta andava consegnata entro 24 ore")
-                        : std::to_string(rush) + " richieste andavano consegnate entro 24 ore")
-           : (rush == 1 ? std::string("1 request had to be delivered within 24 hours")
-                        : std::to_string(rush) + " requests had to be delivered within 24 hours");
-  }
-  if (work_hours >= 1) {
-    const std::string h = HoursText(work_hours, facts.options.lang);
-    work_text =
-        it ? h + (h == "1" ? " ora di lavoro è stata svolta fuori orario"
-                           : " ore di lavoro sono state svolte fuori orario")
-           : h + (h == "1" ? " hour" : " hours") + " of work had to be done outside working hours";
-  }
-  if (!rush_text.empty() || !work_text.empty()) {
-    const std::string both = !rush_text.empty() && !work_text.empty()
-                                 ? rush_text + (it ? " e " : ", and ") + work_text
-                                 : rush_text + work_text;
-    facts_text += (facts_text.empty() ? "" : " ") + std::string(it ? "Inoltre " : "In addition, ") +
-                  both + ".";
-  }
-  if (!facts_text.empty()) letter.body.push_back(Paragraph(std::move(facts_text)));
-
-  const std::string hours = WorkingHoursText(facts);
-  letter.body.push_back(
-      Paragraph(it ? "A partire " + ItDate("dal", from) + " vi propongo queste regole:"
-                   : "From " + LongDate(from, Lang::kEn) + " I propose the following:"));
-  if (it) {
-    letter.body.push_back(List({
-        "sono disponibile " + hours +
-            "; ai messaggi ricevuti fuori orario rispondo il primo "
-            "giorno lavorativo successivo;",
-        "i lavori da consegnare entro 24 ore hanno una maggiorazione " + ItOfPercent(rush_fee) +
-            ";",
-        "per le vere emergenze fuori orario potete telefonarmi: l'intervento viene fatturato con "
-        "la maggiorazione per urgenza;",
-        "ci sentiamo con una breve telefonata ogni settimana per pianificare le richieste della "
-        "settimana successiva, perché la maggior parte delle urgenze si può prevedere.",
-    }));
-  } else {
-    letter.body.push_back(List({
-        "I am available " + hours +
-            "; messages that arrive outside these hours get a reply on "
-            "the next working day;",
-        "work to be delivered within 24 hours carries a " + std::to_string(rush_fee) +
-            "% surcharge;",
-        "for real emergencies outside these hours you can call me, and the work is charged at "
-        "the rush rate;",
-        "we have a short call each week to plan the following week's requests, since most urgent "
-        "jobs can be seen coming.",
-    }));
-  }
-  letter.body.push_back(
-      Paragraph(facts.Pick("I trust this will help us both work better.",
-                           "Confido che questo aiuti entrambi a lavorare meglio.")));
+  letter.body.push_back(Paragraph(Say(facts, "office.propose_from", DateWith(facts, "dal", from))));
+  letter.body.push_back(List({
+      Say(facts, "office.rule.available", WorkingHoursText(facts)),
+      Say(facts, "office.rule.rush_fee", SurchargeText(facts, rush_fee)),
+      Say(facts, "office.rule.emergencies"),
+      Say(facts, "office.rule.weekly_call"),
+  }));
+  letter.body.push_back(Paragraph(Say(facts, "office.closing")));
   return letter;
 }
 
 Result<Letter> Termination(const Facts& facts) {
   const Lang lang = facts.options.lang;
   const CivilDate end = facts.as_of.AddDays(30);
-  Letter letter = Frame(
-      facts, facts.Pick("End of our collaboration", "Conclusione della collaborazione"), false);
-  letter.body.push_back(Paragraph(
-      facts.it() ? "dopo un'attenta valutazione, ho deciso di concludere la nostra "
-                   "collaborazione. Vi ringrazio per il lavoro svolto insieme" +
-                       Since(facts) + "."
-                 : "After careful thought, I have decided to bring our collaboration to an end. "
-                   "Thank you for the work we have done together" +
-                       Since(facts) + "."));
-  letter.body.push_back(Paragraph(
-      facts.it() ? "Per darvi il tempo di organizzarvi, porterò a termine le attività in corso " +
-                       ItDate("entro il", end) +
-                       " (fra 30 giorni); nel frattempo non prenderò "
-                       "in carico nuove richieste."
-                 : "To give you time to organise, I will complete the work in progress by " +
-                       LongDate(end, lang) +
-                       " (30 days from today); in the meantime I will not "
-                       "take on new requests."));
-  const std::string handover = facts.Pick(
-      "all files, source code and access credentials, so that whoever takes over can "
-      "carry on without interruption.",
-      "tutti i file, i sorgenti e le credenziali di accesso, perché chi subentra possa "
-      "proseguire senza interruzioni.");
+  const std::string by_end = DateWith(facts, "entro il", end);
+  Letter letter = Frame(facts, Say(facts, "end.subject"), false);
+  letter.body.push_back(Paragraph(Say(facts, "end.decision", Since(facts))));
+  letter.body.push_back(Paragraph(Say(facts, "end.notice", by_end)));
+  const std::string handover = Say(facts, "end.handover");
   if (!facts.open.empty()) {
-    const bool one = facts.open.size() == 1;
     auto table = InvoiceTable(facts, facts.open);
     if (!table) return std::unexpected(table.error());
     std::vector<Money> open;
     for (const OpenItem& item : facts.open) open.push_back(item.open);
     auto total = Sum(open, *facts.workspace);
     if (!total) return std::unexpected(total.error());
-    letter.body.push_back(Paragraph(facts.Pick(
-        one ? "The following invoice is still open:" : "The following invoices are still open:",
-        one ? "Risulta ancora aperta la seguente fattura:"
-            : "Risultano ancora aperte le seguenti fatture:")));
-    letter.body.push_back(Table(*table));
-    letter.body.push_back(Paragraph(
-        facts.it()
-            ? "Vi chiedo di saldare l'importo di " + Amount(*total, lang) + " " +
-                  ItDate("entro il", end) + ". Ricevuto il pagamento, vi consegnerò " + handover
-            : "Please settle the balance of " + Amount(*total, lang) + " by " +
-                  LongDate(end, lang) + ". Once it has been paid, I will hand over " + handover));
-  } else {
     letter.body.push_back(
-        Paragraph(facts.it() ? Capitalize(ItDate("entro il", end)) + " vi consegnerò " + handover
-                             : "By " + LongDate(end, lang) + " I will hand over " + handover));
+        Paragraph(Say(facts, "end.still_open", static_cast<int64_t>(facts.open.size()))));
+    letter.body.push_back(Table(*table));
+    letter.body.push_back(
+        Paragraph(Say(facts, "end.settle", Amount(*total, lang), by_end, handover)));
+  } else {
+    letter.body.push_back(Paragraph(Say(facts, "end.hand_over", Capitalize(by_end), handover)));
   }
-  letter.body.push_back(Paragraph(facts.Pick("I wish you every success with your projects.",
-                                             "Vi auguro ogni successo per i vostri progetti.")));
+  letter.body.push_back(Paragraph(Say(facts, "end.closing")));
   return letter;
 }
 
