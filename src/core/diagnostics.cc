@@ -4,6 +4,25 @@
 
 namespace addio {
 
+std::string RecordTypeKey(std::string_view type) { return "diag.record." + std::string(type); }
+
+namespace {
+
+// "invoice" as the reader calls it: diag.record.invoice when the catalogue has it, the type
+// itself otherwise (a record type of an importer the catalogue does not name yet).
+std::string RecordTypeWord(const std::string& type, Lang lang) {
+  const std::string key = RecordTypeKey(type);
+  return HasEntry(key) ? Tr(key, lang) : type;
+}
+
+}  // namespace
+
+std::string Diagnostic::Text(Lang lang) const {
+  std::string out = message.In(lang);
+  for (const Message& note : notes) out += note.In(lang);
+  return out;
+}
+
 std::string Diagnostic::ToString(Lang lang) const {
   std::string out;
   auto part = [&out](const std::string& text) {
@@ -17,10 +36,11 @@ std::string Diagnostic::ToString(Lang lang) const {
   }
   part(path);
   if (!record_type.empty()) {
-    part(record_id.empty() ? record_type : record_type + " " + record_id);
+    const std::string type = RecordTypeWord(record_type, lang);
+    part(record_id.empty() ? type : type + " " + record_id);
   }
   if (!field.empty()) part(Render("diag.field", lang, {Arg(field)}));
-  part(message.In(lang));
+  part(Text(lang));
   return out;
 }
 

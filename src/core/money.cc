@@ -63,7 +63,7 @@ int64_t RoundedDivide(Int128 numerator, Int128 denominator) {
   const Int128 magnitude = negative ? -numerator : numerator;
   Int128 quotient = (magnitude + denominator / 2) / denominator;
   if (quotient > std::numeric_limits<int64_t>::max()) {
-    throw std::overflow_error("money out of range");
+    throw MoneyOverflow(Msg("core.money_out_of_range"));
   }
   return static_cast<int64_t>(negative ? -quotient : quotient);
 }
@@ -75,8 +75,7 @@ struct ParsedDecimal {
 };
 
 Result<ParsedDecimal> ParseDecimalText(std::string_view text) {
-  const std::string shown = "\"" + std::string(text) + "\"";
-  if (text.empty()) return Fail(ErrorCode::kInvalidArgument, "empty amount");
+  if (text.empty()) return Fail(ErrorCode::kInvalidArgument, Msg("core.amount_empty"));
   size_t i = 0;
   bool negative = false;
   if (text[0] == '-') {
@@ -87,29 +86,27 @@ Result<ParsedDecimal> ParseDecimalText(std::string_view text) {
   int integer_digits = 0;
   for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
     out.units = out.units * 10 + (text[i] - '0');
-    if (++integer_digits > 18) return Fail(ErrorCode::kInvalidArgument, shown + " is too large");
+    if (++integer_digits > 18)
+      return Fail(ErrorCode::kInvalidArgument, Msg("core.too_large", text));
   }
   if (integer_digits == 0) {
-    return Fail(ErrorCode::kInvalidArgument,
-                shown + " is not a decimal number (expected e.g. 1234.50)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.not_decimal", text));
   }
   if (i < text.size() && text[i] == '.') {
     ++i;
     const size_t first = i;
     for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
       out.units = out.units * 10 + (text[i] - '0');
-      if (++out.scale > 18)
-        return Fail(ErrorCode::kInvalidArgument, shown + " has too many decimals");
+      if (++out.scale > 18) {
+        return Fail(ErrorCode::kInvalidArgument, Msg("core.too_many_decimals", text));
+      }
     }
     if (i == first) {
-      return Fail(ErrorCode::kInvalidArgument, shown + " has no digits after the decimal point");
+      return Fail(ErrorCode::kInvalidArgument, Msg("core.no_digits_after_point", text));
     }
   }
   if (i != text.size()) {
-    return Fail(ErrorCode::kInvalidArgument,
-                shown +
-                    " is not a decimal number (expected digits with an optional '.', "
-                    "no thousands separators)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.not_plain_decimal", text));
   }
   if (negative) out.units = -out.units;
   return out;
@@ -145,8 +142,7 @@ Result<Currency> Currency::Find(std::string_view code) {
       }
     }
   }
-  return Fail(ErrorCode::kInvalidArgument,
-              "\"" + std::string(code) + "\" is not a known ISO 4217 currency code");
+  return Fail(ErrorCode::kInvalidArgument, Msg("core.currency_unknown", code));
 }
 
 int64_t Currency::minor_per_unit() const { return kPow10[exponent_]; }
@@ -156,7 +152,7 @@ Result<Decimal> Decimal::Parse(std::string_view text) {
   if (!parsed) return std::unexpected(parsed.error());
   if (parsed->units > std::numeric_limits<int64_t>::max() ||
       parsed->units < std::numeric_limits<int64_t>::min()) {
-    return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" is too large");
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.too_large", text));
   }
   return Decimal{static_cast<int64_t>(parsed->units), parsed->scale};
 }
@@ -171,14 +167,12 @@ Result<Money> Money::Parse(std::string_view text, Currency currency) {
   auto parsed = ParseDecimalText(text);
   if (!parsed) return std::unexpected(parsed.error());
   if (parsed->scale > currency.exponent()) {
-    return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" has " +
-                                                 std::to_string(parsed->scale) + " decimals, " +
-                                                 std::string(currency.code()) + " has " +
-                                                 std::to_string(currency.exponent()));
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.decimals_for_currency", text, parsed->scale,
+                                                 currency.code(), currency.exponent()));
   }
   const Int128 minor = parsed->units * kPow10[currency.exponent() - parsed->scale];
   if (minor > std::numeric_limits<int64_t>::max() || minor < std::numeric_limits<int64_t>::min()) {
-    return Fail(ErrorCode::kInvalidArgument, "\"" + std::string(text) + "\" is too large");
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.too_large", text));
   }
   return Money(static_cast<int64_t>(minor), currency);
 }
@@ -191,16 +185,16 @@ double Money::ToDouble() const {
 
 static void RequireSameCurrency(const Money& a, const Money& b) {
   if (!(a.currency() == b.currency())) {
-    throw std::logic_error("mixing currencies " + std::string(a.currency().code()) + " and " +
-                           std::string(b.currency().code()) + " without conversion");
+    throw InternalError(Msg("core.mixing_currencies", a.currency().code(), b.currency().code()));
   }
 }
 
 Money Money::operator+(const Money& other) const {
   RequireSameCurrency(*this, other);
   int64_t sum;
-  if (__builtin_add_overflow(minor_, other.minor_, &sum))
-    throw std::overflow_error("money overflow");
+  if (__builtin_add_overflow(minor_, other.minor_, &sum)) {
+    throw MoneyOverflow(Msg("core.money_overflow"));
+  }
   return Money(sum, currency_);
 }
 
@@ -208,13 +202,13 @@ Money Money::operator-(const Money& other) const {
   RequireSameCurrency(*this, other);
   int64_t difference;
   if (__builtin_sub_overflow(minor_, other.minor_, &difference)) {
-    throw std::overflow_error("money overflow");
+    throw MoneyOverflow(Msg("core.money_overflow"));
   }
   return Money(difference, currency_);
 }
 
 Money Money::MulDiv(int64_t numerator, int64_t denominator) const {
-  if (denominator == 0) throw std::logic_error("Money::MulDiv by zero");
+  if (denominator == 0) throw InternalError(Msg("core.muldiv_by_zero"));
   return Money(RoundedDivide(static_cast<Int128>(minor_) * numerator, denominator), currency_);
 }
 

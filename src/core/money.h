@@ -14,13 +14,21 @@
 
 namespace addio {
 
+// Thrown when money leaves the range of int64 minor units (a sum, a conversion, a scaling).
+// Ledger bounds (DESIGN.md section 2) keep real data far from it.
+class MoneyOverflow : public std::overflow_error, public MessageException {
+ public:
+  explicit MoneyOverflow(const Message& message)
+      : std::overflow_error(message.In(Lang::kEn)), MessageException(message) {}
+};
+
 class Currency {
  public:
   // The workspace default; EUR has 2 decimals.
   Currency() : Currency("EUR", 2) {}
 
   // Looks up an ISO 4217 alphabetic code ("EUR", "usd" is accepted as "USD").
-  // Error kInvalidArgument when the code is not a known currency.
+  // Error kInvalidArgument (core.currency_unknown) when the code is not a known currency.
   static Result<Currency> Find(std::string_view code);
 
   std::string_view code() const { return {code_, 3}; }
@@ -56,8 +64,8 @@ class Money {
 
   // Parses a decimal string in `currency`: an optional '-', digits, and at most
   // currency.exponent() decimals after a '.'. No grouping separators, no exponent,
-  // no spaces. Error kInvalidArgument naming what was wrong, e.g. "1.234" in EUR:
-  // "3 decimals, EUR has 2".
+  // no spaces. Error kInvalidArgument naming what was wrong (a core.* message), e.g.
+  // "1.234" in EUR: core.decimals_for_currency, "\"1.234\" has 3 decimals, EUR has 2".
   static Result<Money> Parse(std::string_view text, Currency currency);
 
   int64_t minor() const { return minor_; }
@@ -74,7 +82,8 @@ class Money {
   double ToDouble() const;
 
   // Arithmetic requires the same currency; mixing currencies is a bug and throws
-  // std::logic_error. Overflow of int64 throws std::overflow_error.
+  // InternalError (a std::logic_error). Overflow of int64 throws MoneyOverflow (a
+  // std::overflow_error).
   Money operator+(const Money& other) const;
   Money operator-(const Money& other) const;
   Money operator-() const { return Money(-minor_, currency_); }
@@ -92,7 +101,7 @@ class Money {
   // rounded half away from zero to the minor unit of `to`.
   Money ConvertTo(Currency to, const Decimal& per_unit) const;
 
-  // Ordering within one currency; comparing two currencies throws std::logic_error.
+  // Ordering within one currency; comparing two currencies throws InternalError.
   std::strong_ordering operator<=>(const Money& other) const;
   bool operator==(const Money& other) const {
     return minor_ == other.minor_ && currency_ == other.currency_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <expected>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -35,6 +36,30 @@ using Status = std::expected<void, Error>;
 [[nodiscard]] inline std::unexpected<Error> Fail(ErrorCode code, Message message) {
   return std::unexpected<Error>(Error{code, std::move(message)});
 }
+
+// An exception that carries its words as a Message. Exceptions are for bugs and exhausted
+// resources only; the edges that catch std::exception (main, the HTTP handler wrapper) may
+// ask dynamic_cast<const MessageException*>(&e) for the words in the reader's language.
+// what() of the concrete classes below is the English.
+class MessageException {
+ public:
+  virtual ~MessageException() = default;
+  const Message& message() const { return message_; }
+
+ protected:
+  explicit MessageException(Message message) : message_(std::move(message)) {}
+
+ private:
+  Message message_;
+};
+
+// A bug: code broke an invariant (mixed two currencies, asked for a record type that does
+// not exist). Never caused by a user's input.
+class InternalError : public std::logic_error, public MessageException {
+ public:
+  explicit InternalError(const Message& message)
+      : std::logic_error(message.In(Lang::kEn)), MessageException(message) {}
+};
 
 // The process exit status for an error: 2 for usage, 3 for input that was rejected,
 // 4 for something missing, 5 for the environment (files, database), 70 for bugs.

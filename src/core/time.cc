@@ -42,8 +42,9 @@ Result<CivilDate> CivilDate::FromYmd(int y, int m, int d) {
   const year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
                            date::day{static_cast<unsigned>(d)}};
   if (m < 1 || m > 12 || d < 1 || !ymd.ok()) {
-    return Fail(ErrorCode::kInvalidArgument, std::to_string(y) + "-" + TwoDigits(m % 100) + "-" +
-                                                 TwoDigits(d % 100) + " is not a calendar date");
+    return Fail(ErrorCode::kInvalidArgument,
+                Msg("core.ymd_not_calendar_date",
+                    std::to_string(y) + "-" + TwoDigits(m % 100) + "-" + TwoDigits(d % 100)));
   }
   return CivilDate(static_cast<int32_t>(sys_days{ymd}.time_since_epoch().count()));
 }
@@ -51,13 +52,11 @@ Result<CivilDate> CivilDate::FromYmd(int y, int m, int d) {
 Result<CivilDate> CivilDate::Parse(std::string_view text) {
   const int y = Digits(text, 0, 4), m = Digits(text, 5, 2), d = Digits(text, 8, 2);
   if (text.size() != 10 || y < 0 || m < 0 || d < 0 || text[4] != '-' || text[7] != '-') {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + std::string(text) + "\" is not a date (expected YYYY-MM-DD)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.not_a_date", text));
   }
   auto date = FromYmd(y, m, d);
   if (!date) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + std::string(text) + "\" is not a calendar date");
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.not_calendar_date", text));
   }
   return date;
 }
@@ -113,9 +112,7 @@ Result<TimeZone> TimeZone::Find(std::string_view name) {
     cache.emplace(key, zone);
     return TimeZone(zone);
   } catch (const std::exception&) {
-    return Fail(
-        ErrorCode::kNotFound,
-        "\"" + key + "\" is not a time zone of the tz database (expected e.g. Europe/Rome)");
+    return Fail(ErrorCode::kNotFound, Msg("core.unknown_time_zone", key));
   }
 }
 
@@ -163,9 +160,7 @@ std::string TimeZone::FormatRfc3339(Instant t) const {
 
 Result<ParsedInstant> ParseInstant(std::string_view text, const TimeZone& fallback) {
   auto bad = [&text]() {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + std::string(text) +
-                    "\" is not an RFC 3339 instant (expected e.g. 2026-03-27T18:30:00+01:00)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("core.not_an_instant", text));
   };
   if (text.size() < 16) return bad();
   auto date = CivilDate::Parse(text.substr(0, 10));

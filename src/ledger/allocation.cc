@@ -27,9 +27,8 @@ Result<Rate> RateOf(Currency currency, const Workspace& workspace) {
     for (int i = 0; i < fx.per_unit.scale; ++i) rate.denominator *= 10;
     return rate;
   }
-  return Fail(ErrorCode::kValidation, "no exchange rate for " + std::string(currency.code()) +
-                                          " in the workspace FX table (rates are quoted in " +
-                                          std::string(workspace.currency.code()) + ")");
+  return Fail(ErrorCode::kValidation,
+              Msg("ledger.no_exchange_rate", currency.code(), workspace.currency.code()));
 }
 
 bool MultiplyInto(Int128& value, Int128 factor) {
@@ -185,9 +184,8 @@ Result<Money> Convert(const Money& amount, Currency to, const Workspace& workspa
                     MultiplyInto(denominator, amount.currency().minor_per_unit());
   const Int128 minor = fits ? RoundHalfAway(numerator, denominator) : 0;
   if (!fits || minor > INT64_MAX || minor < INT64_MIN) {
-    return Fail(ErrorCode::kValidation, "the amount " + amount.ToString() + " " +
-                                            std::string(amount.currency().code()) +
-                                            " is too large to convert");
+    return Fail(ErrorCode::kValidation,
+                Msg("ledger.too_large_to_convert", amount.ToString(), amount.currency().code()));
   }
   return Money(static_cast<int64_t>(minor), to);
 }

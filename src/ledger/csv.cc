@@ -10,7 +10,8 @@ CsvReader::CsvReader(std::string_view text, CsvOptions options) : text_(text), o
 
 bool CsvReader::Next(std::vector<std::string>& fields) {
   fields.clear();
-  problem_.clear();
+  problem_ = Message();
+  malformed_ = Message();
   const size_t size = text_.size();
   const char sep = options_.separator;
   // Skip empty lines: they would otherwise read as records with one empty field.
@@ -60,7 +61,7 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
         break;
       }
       if (!closed) {
-        problem_ = "quoted field opened on line " + std::to_string(opened_at) + " is never closed";
+        Problem("unclosed_quote", static_cast<size_t>(opened_at));
       }
       // Text between the closing quote and the separator is kept, and reported.
       const size_t start = pos_;
@@ -69,8 +70,7 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
       }
       if (pos_ > start) {
         field.append(text_.substr(start, pos_ - start));
-        if (problem_.empty())
-          problem_ = "text after the closing quote of field " + std::to_string(fields.size());
+        if (problem_.empty()) Problem("text_after_quote", fields.size());
       }
     } else {
       const size_t start = pos_;
@@ -79,7 +79,7 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
       }
       field.assign(text_.substr(start, pos_ - start));
       if (problem_.empty() && field.find('"') != std::string::npos) {
-        problem_ = "quote inside unquoted field " + std::to_string(fields.size());
+        Problem("quote_in_unquoted", fields.size());
       }
     }
     if (pos_ >= size) return true;
@@ -97,6 +97,11 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
     ++line_;
     return true;
   }
+}
+
+void CsvReader::Problem(const char* kind, size_t number) {
+  problem_ = Msg(std::string("ledger.csv.") + kind, number);
+  malformed_ = Msg(std::string("ledger.csv.malformed.") + kind, number);
 }
 
 char SniffCsvSeparator(std::string_view text) {

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogue.h"
+
 namespace addio {
 
 struct CsvOptions {
@@ -35,9 +37,12 @@ class CsvReader {
   // The 1-based line where the record last returned by Next starts.
   int line() const { return record_line_; }
 
-  // What was malformed in the record last returned by Next, e.g. "unterminated quoted
-  // field"; empty when it was well formed.
-  const std::string& problem() const { return problem_; }
+  // What was malformed in the record last returned by Next (a ledger.csv.* message, e.g.
+  // "quoted field opened on line 3 is never closed"); empty when it was well formed.
+  const Message& problem() const { return problem_; }
+  // The same problem said as a record of the ledger's CSV form says it ("malformed CSV: ...");
+  // empty when the record was well formed.
+  const Message& malformed() const { return malformed_; }
 
  private:
   std::string_view text_;
@@ -45,7 +50,11 @@ class CsvReader {
   size_t pos_ = 0;
   int line_ = 1;
   int record_line_ = 0;
-  std::string problem_;
+  // Sets problem_ and malformed_ to ledger.csv.<kind> and ledger.csv.malformed.<kind>.
+  void Problem(const char* kind, size_t number);
+
+  Message problem_;
+  Message malformed_;
 };
 
 // The separator a CSV text most likely uses: whichever of ',', ';', '\t' occurs most

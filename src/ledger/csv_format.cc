@@ -83,7 +83,8 @@ class CsvFieldWriter {
   void Object(const char* /*name*/, const std::string& value) {
     Cell();
     if (value.empty()) return;
-    std::string canonical, error;
+    std::string canonical;
+    Message error;
     AppendCsvField(out_, CanonicalJsonObject(value, canonical, error) ? canonical : value);
   }
 
@@ -211,7 +212,7 @@ template <typename R>
 void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& result) {
   const RecordTypeNames& names = kRecordTypeNames[RecordTraits<R>::kIndex];
   const std::string file = Join(folder, names.csv_file);
-  auto file_error = [&](int line, std::string message) {
+  auto file_error = [&](int line, Message message) {
     Diagnostic d;
     d.file = file;
     d.line = line;
@@ -227,8 +228,7 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
   }
   const std::string_view text = mapped->text();
   if (!simdjson::validate_utf8(text.data(), text.size())) {
-    return file_error(FirstInvalidUtf8Line(text),
-                      "the file is not UTF-8 text; save it as CSV UTF-8");
+    return file_error(FirstInvalidUtf8Line(text), Msg("ledger.csv.not_utf8"));
   }
   CsvReader reader(text, {.separator = SniffCsvSeparator(text)});
   std::vector<std::string> cells;
@@ -248,13 +248,13 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
       d.line = reader.line();
       d.record_type = names.type;
       d.field = header[c];
-      d.message = "unknown column, ignored";
+      d.message = Msg("diag.unknown_column");
       context.Add(std::move(d));
       continue;
     }
     if (std::find(header.begin(), header.begin() + static_cast<long>(c), header[c]) !=
         header.begin() + static_cast<long>(c)) {
-      file_error(reader.line(), "column \"" + header[c] + "\" appears more than once");
+      file_error(reader.line(), Msg("ledger.csv.column_repeated", header[c]));
       continue;
     }
     column_field[c] = static_cast<int>(it - known.begin());
@@ -271,10 +271,9 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
       d.line = reader.line();
       d.record_type = names.type;
       if (!header.empty() && header[0] == "id" && !cells.empty()) d.record_id = cells[0];
-      d.message = !reader.problem().empty()
-                      ? "malformed CSV: " + reader.problem()
-                      : "expected " + std::to_string(header.size()) +
-                            " cells as in the header, found " + std::to_string(cells.size());
+      d.message = !reader.malformed().empty()
+                      ? reader.malformed()
+                      : Msg("ledger.csv.cell_count", header.size(), cells.size());
       context.Add(std::move(d));
       continue;
     }
@@ -344,7 +343,7 @@ void ReadCsvLedger(const std::string& folder, ReadResult& result) {
     d.file = workspace_file;
     if (mapped.error().code == ErrorCode::kNotFound) {
       d.severity = Severity::kWarning;
-      d.message = "no workspace.json: using the default workspace (EUR, Europe/Rome)";
+      d.message = Msg("ledger.csv.no_workspace");
     } else {
       d.message = mapped.error().message;
     }

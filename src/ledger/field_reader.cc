@@ -30,8 +30,7 @@ void ReadContext::AddRepeatable(const std::string& key, Diagnostic d) {
 
 void ReadContext::Flush() {
   for (auto& [d, count] : repeatable_) {
-    if (count == 2) d.message += "; the same in 1 more record";
-    if (count > 2) d.message += "; the same in " + std::to_string(count - 1) + " more records";
+    if (count > 1) d.notes.push_back(Msg("diag.same_in_more", count - 1));
     out_.Add(std::move(d));
   }
   repeatable_.clear();
@@ -40,32 +39,34 @@ void ReadContext::Flush() {
 
 namespace {
 
-constexpr char kDateShape[] = "a date YYYY-MM-DD";
-constexpr char kInstantShape[] = "an RFC 3339 instant such as 2026-03-27T18:30:00+01:00";
-constexpr char kMoneyShape[] = "a decimal string such as \"1234.50\"";
-constexpr char kCurrencyShape[] = "an ISO 4217 currency code such as EUR";
+// What a field should hold, as catalogue keys for "expected ..." messages.
+constexpr char kDateShape[] = "ledger.shape.date";
+constexpr char kInstantShape[] = "ledger.shape.instant";
+constexpr char kMoneyShape[] = "ledger.shape.money";
+constexpr char kCurrencyShape[] = "ledger.shape.currency";
+constexpr char kStringShape[] = "ledger.shape.string";
+constexpr char kWholeNumberShape[] = "ledger.shape.whole_number";
 
-const char* TypeName(RawField::Type type) {
+// The catalogue key naming what a field holds instead ("a number").
+const char* TypeKey(RawField::Type type) {
   switch (type) {
     case RawField::Type::kNull:
-      return "null";
+      return "ledger.type.null";
     case RawField::Type::kString:
-      return "a string";
+      return "ledger.shape.string";
     case RawField::Type::kNumber:
-      return "a number";
+      return "ledger.type.number";
     case RawField::Type::kBool:
-      return "a boolean";
+      return "ledger.type.boolean";
     case RawField::Type::kArray:
-      return "an array";
+      return "ledger.type.array";
     case RawField::Type::kObject:
-      return "an object";
+      return "ledger.type.object";
     case RawField::Type::kCell:
-      return "text";
+      return "ledger.type.text";
   }
-  return "?";
+  return "ledger.type.text";
 }
-
-std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 }  // namespace
 
@@ -87,18 +88,24 @@ Diagnostic FieldReader::At(std::string_view field, std::string_view path_suffix)
   return d;
 }
 
-void FieldReader::Error(std::string_view field, std::string message, std::string_view path_suffix) {
+void FieldReader::Error(std::string_view field, Message message, std::string_view path_suffix,
+                        std::vector<Message> notes) {
   Diagnostic d = At(field, path_suffix);
   d.message = std::move(message);
+  d.notes = std::move(notes);
   context_.Add(std::move(d));
 }
 
 void FieldReader::Missing(const char* name, const char* expected) {
-  Error(name, std::string("missing: expected ") + expected);
+  Error(name, Msg("ledger.missing_expected", Arg::Key(expected)));
+}
+
+void FieldReader::Mistyped(std::string_view name, const char* expected, RawField::Type type) {
+  Error(name, Msg("ledger.expected_not", Arg::Key(expected), Arg::Key(TypeKey(type))));
 }
 
 void FieldReader::BadEnum(const char* name, std::string_view text, const std::string& allowed) {
-  Error(name, Quoted(text) + " is not allowed; expected one of: " + allowed);
+  Error(name, Msg("ledger.not_allowed_one_of", text, allowed));
 }
 
 RawField* FieldReader::Take(const char* name) {
@@ -115,13 +122,13 @@ std::optional<std::string_view> FieldReader::TextOf(const RawField& field, const
   if (field.type == RawField::Type::kString || field.type == RawField::Type::kCell) {
     return field.text;
   }
-  Error(field.name, std::string("expected ") + expected + ", not " + TypeName(field.type));
+  Mistyped(field.name, expected, field.type);
   return std::nullopt;
 }
 
 void FieldReader::Text(const char* name, std::string& value) {
   if (RawField* field = Take(name)) {
-    if (std::optional<std::string_view> text = TextOf(*field, "a string")) value.assign(*text);
+    if (std::optional<std::string_view> text = TextOf(*field, kStringShape)) value.assign(*text);
   }
   if (id_.empty() && std::strcmp(name, "id") == 0) id_ = value;
 }
@@ -158,8 +165,7 @@ std::optional<Instant> FieldReader::InstantOf(const RawField& field) {
   if (!parsed->had_offset) {
     Diagnostic d = At(field.name);
     d.severity = Severity::kWarning;
-    d.message = "instant " + Quoted(*text) + " has no offset; read in the workspace time zone " +
-                context_.zone().name();
+    d.message = Msg("ledger.no_offset", *text, context_.zone().name());
     context_.AddRepeatable(std::string("offset/") + type_ + "/" + std::string(field.name),
                            std::move(d));
   }
@@ -185,7 +191,7 @@ void FieldReader::Int(const char* name, int& value, bool required) {
              !std::any_of(fields_.fields.begin(), fields_.fields.end(), [name](const RawField& f) {
                return f.name == name && f.type != RawField::Type::kNull;
              })) {
-    Missing(name, "a whole number");
+    Missing(name, kWholeNumberShape);
   }
 }
 
@@ -197,20 +203,20 @@ void FieldReader::OptInt(const char* name, std::optional<int>& value) {
     if (!field->integral) {
       std::string shown;
       AppendNumber(shown, field->number);
-      return Error(name, "expected a whole number, not " + shown);
+      return Error(name, Msg("ledger.expected_not", Arg::Key(kWholeNumberShape), shown));
     }
     number = field->integer;
   } else if (field->type == RawField::Type::kCell) {
     const char* end = field->text.data() + field->text.size();
     const auto [ptr, ec] = std::from_chars(field->text.data(), end, number);
     if (ec != std::errc() || ptr != end) {
-      return Error(name, Quoted(field->text) + " is not a whole number");
+      return Error(name, Msg("ledger.not_whole_number", field->text));
     }
   } else {
-    return Error(name, std::string("expected a whole number, not ") + TypeName(field->type));
+    return Mistyped(name, kWholeNumberShape, field->type);
   }
   if (number < INT32_MIN || number > INT32_MAX) {
-    return Error(name, std::to_string(number) + " is out of range");
+    return Error(name, Msg("ledger.out_of_range", number));
   }
   value = static_cast<int>(number);
 }
@@ -223,13 +229,13 @@ void FieldReader::OptNumber(const char* name, std::optional<double>& value) {
     return;
   }
   if (field->type != RawField::Type::kCell) {
-    return Error(name, std::string("expected a number, not ") + TypeName(field->type));
+    return Mistyped(name, "ledger.type.number", field->type);
   }
   double number = 0;
   const char* end = field->text.data() + field->text.size();
   const auto [ptr, ec] = std::from_chars(field->text.data(), end, number);
   if (ec != std::errc() || ptr != end || !std::isfinite(number)) {
-    return Error(name, Quoted(field->text) + " is not a number");
+    return Error(name, Msg("ledger.not_number", field->text));
   }
   value = number;
 }
@@ -240,25 +246,25 @@ void FieldReader::Bool(const char* name, bool& value) {
   if (field->type == RawField::Type::kBool) {
     value = field->boolean;
   } else if (field->type != RawField::Type::kCell) {
-    Error(name, std::string("expected true or false, not ") + TypeName(field->type));
+    Mistyped(name, "ledger.shape.true_false", field->type);
   } else if (field->text == "true" || field->text == "TRUE" || field->text == "True") {
     value = true;
   } else if (field->text == "false" || field->text == "FALSE" || field->text == "False") {
     value = false;
   } else {
-    Error(name, Quoted(field->text) + " is not allowed; expected true or false");
+    Error(name, Msg("ledger.not_allowed_true_false", field->text));
   }
 }
 
 std::optional<Money> FieldReader::MoneyOf(const RawField& field, Currency currency) {
   if (field.type != RawField::Type::kString && field.type != RawField::Type::kCell) {
-    Error(field.name, std::string("expected ") + kMoneyShape + ", not " + TypeName(field.type));
+    Mistyped(field.name, kMoneyShape, field.type);
     return std::nullopt;
   }
   Result<Money> money = Money::Parse(field.text, currency);
   if (!money) {
-    Error(field.name,
-          money.error().message + "; expected a decimal string in " + std::string(currency.code()));
+    Error(field.name, money.error().message, {},
+          {Msg("ledger.expected_decimal_in", currency.code())});
     return std::nullopt;
   }
   return *money;
@@ -295,9 +301,7 @@ void FieldReader::List(const char* name, std::vector<std::string>& value) {
   value.clear();
   if (field->type == RawField::Type::kArray) {
     if (field->bad_item >= 0) {
-      return Error(name,
-                   "expected an array of strings; item " + std::to_string(field->bad_item) +
-                       " is not a string",
+      return Error(name, Msg("ledger.array_item_not_string", field->bad_item),
                    "[" + std::to_string(field->bad_item) + "]");
     }
     for (uint32_t i = 0; i < field->items_count; ++i) {
@@ -315,7 +319,7 @@ void FieldReader::List(const char* name, std::vector<std::string>& value) {
       rest.remove_prefix(std::min(end + 1, rest.size()));
     }
   } else {
-    Error(name, std::string("expected an array of strings, not ") + TypeName(field->type));
+    Mistyped(name, "ledger.shape.array_of_strings", field->type);
   }
 }
 
@@ -325,13 +329,13 @@ void FieldReader::Object(const char* name, std::string& value) {
   if (field->type == RawField::Type::kObject) {
     value.assign(field->text);
   } else if (field->type == RawField::Type::kCell) {
-    std::string error;
+    Message error;
     if (!CanonicalJsonObject(field->text, value, error)) {
       value.clear();
-      Error(name, "expected a JSON object: " + error);
+      Error(name, Msg("ledger.expected_json_object"), {}, {std::move(error)});
     }
   } else {
-    Error(name, std::string("expected a JSON object, not ") + TypeName(field->type));
+    Mistyped(name, "ledger.shape.json_object", field->type);
   }
 }
 
@@ -342,12 +346,12 @@ void FieldReader::Finish() {
         std::any_of(fields_.fields.begin(), fields_.fields.end(),
                     [&field](const RawField& f) { return f.used && f.name == field.name; });
     if (repeated) {
-      Error(field.name, "the field appears more than once");
+      Error(field.name, Msg("ledger.field_repeated"));
       continue;
     }
     Diagnostic d = At(field.name);
     d.severity = Severity::kWarning;
-    d.message = "unknown field, ignored";
+    d.message = Msg("diag.unknown_field");
     context_.AddRepeatable(std::string("unknown/") + type_ + "/" + std::string(field.name),
                            std::move(d));
   }

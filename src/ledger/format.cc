@@ -28,12 +28,12 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
   if (fd < 0) {
     const int error = errno;
     return Fail(error == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo,
-                "cannot open " + path + ": " + std::strerror(error));
+                Msg("ledger.io.cannot_open", path, std::strerror(error)));
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);
-    return Fail(ErrorCode::kIo, "cannot read " + path + ": not a regular file");
+    return Fail(ErrorCode::kIo, Msg("ledger.io.not_regular_file", path));
   }
   MappedFile file;
   file.size_ = static_cast<size_t>(info.st_size);
@@ -42,7 +42,7 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
     if (data == MAP_FAILED) {
       const int error = errno;
       ::close(fd);
-      return Fail(ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(error));
+      return Fail(ErrorCode::kIo, Msg("ledger.io.cannot_read", path, std::strerror(error)));
     }
     ::madvise(data, file.size_, MADV_SEQUENTIAL);
     file.data_ = data;
@@ -75,20 +75,20 @@ Status OutFile::Open(const std::string& path) {
   path_ = path;
   file_ = std::fopen(path.c_str(), "wb");
   if (file_ == nullptr) {
-    return Fail(ErrorCode::kIo, "cannot write " + path + ": " + std::strerror(errno));
+    return Fail(ErrorCode::kIo, Msg("ledger.io.cannot_write", path, std::strerror(errno)));
   }
   buffer_.reserve(kFlushBytes + (kFlushBytes >> 2));
   return {};
 }
 
-void OutFile::Failed(const std::string& what) {
-  if (error_.empty()) error_ = what + ": " + std::strerror(errno);
+void OutFile::Failed(const char* what_key, const std::string& path) {
+  if (error_.empty()) error_ = Msg(what_key, path, std::strerror(errno));
 }
 
 void OutFile::Flush() {
   if (file_ != nullptr && error_.empty() && !buffer_.empty() &&
       std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
-    Failed("cannot write " + path_);
+    Failed("ledger.io.cannot_write", path_);
   }
   buffer_.clear();
 }
@@ -96,9 +96,9 @@ void OutFile::Flush() {
 void OutFile::AppendFile(const std::string& path) {
   Flush();
   if (file_ == nullptr || !error_.empty()) return;
-  if (std::fflush(file_) != 0) return Failed("cannot write " + path_);
+  if (std::fflush(file_) != 0) return Failed("ledger.io.cannot_write", path_);
   const int from = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (from < 0) return Failed("cannot read " + path);
+  if (from < 0) return Failed("ledger.io.cannot_read", path);
   const int to = ::fileno(file_);
   bool kernel_copy = true;
   while (true) {
@@ -120,18 +120,18 @@ void OutFile::AppendFile(const std::string& path) {
     }
     if (copied == 0) break;
     if (copied < 0) {
-      Failed("cannot copy " + path + " into " + path_);
+      if (error_.empty()) error_ = Msg("ledger.io.cannot_copy", path, path_, std::strerror(errno));
       break;
     }
   }
   ::close(from);
   // The stream must go on writing after what the descriptor received.
-  if (std::fseek(file_, 0, SEEK_END) != 0) Failed("cannot write " + path_);
+  if (std::fseek(file_, 0, SEEK_END) != 0) Failed("ledger.io.cannot_write", path_);
 }
 
 Status OutFile::Close() {
   Flush();
-  if (file_ != nullptr && std::fclose(file_) != 0) Failed("cannot write " + path_);
+  if (file_ != nullptr && std::fclose(file_) != 0) Failed("ledger.io.cannot_write", path_);
   file_ = nullptr;
   if (!error_.empty()) return Fail(ErrorCode::kIo, error_);
   return {};
@@ -144,8 +144,8 @@ TimeZone WriteZone(const Workspace& workspace) {
   return zone ? *zone : TimeZone::Utc();
 }
 
-Status IoError(const std::string& what, const std::string& path, const std::error_code& ec) {
-  return Fail(ErrorCode::kIo, what + " " + path + ": " + ec.message());
+Status IoError(const char* what_key, const std::string& path, const std::error_code& ec) {
+  return Fail(ErrorCode::kIo, Msg(what_key, path, ec.message()));
 }
 
 Status ReplaceFile(const std::string& from, const std::string& to) {
@@ -153,7 +153,7 @@ Status ReplaceFile(const std::string& from, const std::string& to) {
   std::filesystem::rename(from, to, ec);
   if (ec) {
     std::filesystem::remove(from, ec);
-    return IoError("cannot write", to, ec);
+    return IoError("ledger.io.cannot_write", to, ec);
   }
   return {};
 }

@@ -82,17 +82,19 @@ class OutFile {
   const std::string& path() const { return path_; }
 
  private:
-  void Failed(const std::string& what);  // keeps the first failure, with errno's text
+  // Keeps the first failure: `what_key` (ledger.io.*) with `path` and errno's text.
+  void Failed(const char* what_key, const std::string& path);
 
   static constexpr size_t kFlushBytes = 1 << 20;
   std::FILE* file_ = nullptr;
   std::string path_;
   std::string buffer_;
-  std::string error_;
+  Message error_;
 };
 
-// Error kIo "<what> <path>: <reason>", e.g. "cannot write out.json: No space left".
-Status IoError(const std::string& what, const std::string& path, const std::error_code& ec);
+// Error kIo `what_key` (a pattern "... {0}: {1}" such as ledger.io.cannot_write) with the path
+// and the system's reason, e.g. "cannot write out.json: No space left on device".
+Status IoError(const char* what_key, const std::string& path, const std::error_code& ec);
 // Renames `from` to `to` in one step, so that a reader never sees half a file. Error kIo
 // naming `to`; `from` is removed then.
 Status ReplaceFile(const std::string& from, const std::string& to);
@@ -117,8 +119,12 @@ void AppendJsonRecord(std::string& out, const R& record, const TimeZone& zone);
 // workspace.json of the CSV form: the workspace block with "format" first.
 void AppendWorkspaceFile(std::string& out, const Workspace& workspace);
 // The canonical text of a JSON object (no insignificant space), written in place of the
-// object in both forms. False with `error` set when `text` is no JSON object.
-bool CanonicalJsonObject(std::string_view text, std::string& out, std::string& error);
+// object in both forms. False with `error` set when `text` is no JSON object: a note for
+// Diagnostic::notes, whose pattern starts with ": " (": unterminated string at byte 12").
+bool CanonicalJsonObject(std::string_view text, std::string& out, Message& error);
+// What simdjson's error `code` (a simdjson::error_code) means, as a plain ledger.json.parser.*
+// entry.
+Message JsonParserProblem(int code);
 
 // The CSV header line (with its line end) of record type R, and one record as one row.
 template <typename R>
@@ -146,8 +152,8 @@ class ReadContext {
 
   void Add(Diagnostic d) { out_.Add(std::move(d)); }
   // A warning that can repeat in millions of records (the same unknown field, instants
-  // without offset): the first one is kept with its location, the others only counted.
-  // Nothing is added to the diagnostics until Flush().
+  // without offset): the first one is kept with its location, the others only counted and
+  // said in a note (diag.same_in_more). Nothing is added to the diagnostics until Flush().
   void AddRepeatable(const std::string& key, Diagnostic d);
   void Flush();
 
@@ -204,7 +210,7 @@ class FieldReader {
   void Enum(const char* name, E& value) {
     RawField* field = Take(name);
     if (field == nullptr) return;
-    std::optional<std::string_view> text = TextOf(*field, "a string");
+    std::optional<std::string_view> text = TextOf(*field, "ledger.shape.string");
     if (!text) return;
     if (std::optional<E> parsed = EnumTraits<E>::Parse(*text)) {
       value = *parsed;
@@ -231,15 +237,18 @@ class FieldReader {
  private:
   // The field named `name`, marked as used; nullptr when absent or null.
   RawField* Take(const char* name);
-  // The text of a string or cell; nullopt, reported as expecting `expected`, for any other
-  // type.
+  // The text of a string or cell; nullopt, reported as expecting `expected` (a catalogue
+  // key such as ledger.shape.date), for any other type.
   std::optional<std::string_view> TextOf(const RawField& field, const char* expected);
   std::optional<CivilDate> DateOf(const RawField& field);
   std::optional<Instant> InstantOf(const RawField& field);
   std::optional<Money> MoneyOf(const RawField& field, Currency currency);
+  // `expected` names a catalogue entry (ledger.shape.*, ledger.type.*).
   void Missing(const char* name, const char* expected);
+  void Mistyped(std::string_view name, const char* expected, RawField::Type type);
   void BadEnum(const char* name, std::string_view text, const std::string& allowed);
-  void Error(std::string_view field, std::string message, std::string_view path_suffix = {});
+  void Error(std::string_view field, Message message, std::string_view path_suffix = {},
+             std::vector<Message> notes = {});
   Diagnostic At(std::string_view field, std::string_view path_suffix = {}) const;
 
   ReadContext& context_;

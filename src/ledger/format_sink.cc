@@ -93,7 +93,7 @@ class CsvSink final : public LedgerSink {
   Status Open() {
     std::error_code ec;
     std::filesystem::create_directories(folder_, ec);
-    if (ec) return IoError("cannot create", folder_, ec);
+    if (ec) return IoError("ledger.io.cannot_create", folder_, ec);
     OutFile workspace_file;
     if (Status opened = workspace_file.Open(File("workspace.json")); !opened) return opened;
     AppendWorkspaceFile(workspace_file.buffer(), workspace_);

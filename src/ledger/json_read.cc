@@ -90,8 +90,8 @@ class JsonLedgerReader {
       for (int i = 0; i < 3; ++i) scanner_.Advance();
     }
     scanner_.SkipSpace();
-    if (scanner_.AtEnd()) return FileError("the file is empty; expected a ledger in JSON");
-    if (scanner_.Peek() != '{') return SyntaxError("expected '{' at the start of the ledger");
+    if (scanner_.AtEnd()) return FileError(Msg("ledger.json.empty_file"));
+    if (scanner_.Peek() != '{') return SyntaxError("ledger.json.expected_ledger_start");
     scanner_.Advance();
     bool format_seen = false, workspace_seen = false;
     // Record arrays met before the workspace wait for it: their instants and amounts are
@@ -109,11 +109,11 @@ class JsonLedgerReader {
     } else {
       while (true) {
         scanner_.SkipSpace();
-        if (scanner_.Peek() != '"') return SyntaxError("expected a key in double quotes");
+        if (scanner_.Peek() != '"') return SyntaxError("ledger.json.expected_key");
         std::string key;
         if (!ReadKey(key)) return;
         scanner_.SkipSpace();
-        if (scanner_.Peek() != ':') return SyntaxError("expected ':' after the key");
+        if (scanner_.Peek() != ':') return SyntaxError("ledger.json.expected_colon");
         scanner_.Advance();
         scanner_.SkipSpace();
         const int line = scanner_.line();
@@ -121,7 +121,7 @@ class JsonLedgerReader {
         while (type < kRecordTypes && key != kRecordTypeNames[type].array) ++type;
         std::string_view span;
         if (type < kRecordTypes) {
-          if (seen[type]) Error(line, "$." + key, "", "the key appears more than once");
+          if (seen[type]) Error(line, "$." + key, "", Msg("ledger.json.key_repeated"));
           seen[type] = true;
           if (workspace_seen) {
             if (!ReadRecords(type)) return;
@@ -140,7 +140,7 @@ class JsonLedgerReader {
           } else {
             Diagnostic d = At(line, "$." + key, "");
             d.severity = Severity::kWarning;
-            d.message = "unknown field, ignored";
+            d.message = Msg("diag.unknown_field");
             context_.Add(std::move(d));
           }
         }
@@ -153,15 +153,13 @@ class JsonLedgerReader {
           scanner_.Advance();
           break;
         }
-        return SyntaxError(scanner_.AtEnd() ? "unexpected end of the text: expected '}'"
-                                            : "expected ',' or '}'");
+        return SyntaxError(scanner_.AtEnd() ? "ledger.json.end_expected_brace"
+                                            : "ledger.json.expected_comma_brace");
       }
     }
     scanner_.SkipSpace();
-    if (!scanner_.AtEnd()) return SyntaxError("unexpected text after the end of the ledger");
-    if (!format_seen) {
-      Error(1, "$", "", std::string("missing \"format\": expected \"") + kLedgerFormat + "\"");
-    }
+    if (!scanner_.AtEnd()) return SyntaxError("ledger.json.text_after_ledger");
+    if (!format_seen) Error(1, "$", "", Msg("ledger.json.missing_format", kLedgerFormat));
     for (const Waiting& array : waiting) {
       JsonScanner again(array.span);  // grammar already checked: no syntax error can follow
       ReadRecords(array.type, again, array.line);
@@ -177,26 +175,30 @@ class JsonLedgerReader {
     d.record_type = record_type;
     return d;
   }
-  void Error(int line, std::string path, const char* record_type, std::string message) {
+  void Error(int line, std::string path, const char* record_type, Message message) {
     Diagnostic d = At(line, std::move(path), record_type);
     d.message = std::move(message);
     context_.Add(std::move(d));
   }
-  void FileError(std::string message) { Error(0, "", "", std::move(message)); }
-  void SyntaxError(const std::string& message) {
-    Error(scanner_.line(), "", "", "JSON syntax error at " + scanner_.Where() + ": " + message);
+  void FileError(Message message) { Error(0, "", "", std::move(message)); }
+  // Reports the scanner's last failure as a syntax error where it stands.
+  void SyntaxError() { Error(scanner_.line(), "", "", scanner_.SyntaxError()); }
+  // Reports the failure `key` (a plain ledger.json.* entry) where the scanner stands.
+  void SyntaxError(const char* key) {
+    scanner_.Fail(key);
+    SyntaxError();
   }
 
   bool SkipValue(std::string_view& span) {
     if (scanner_.SkipValue(span)) return true;
-    SyntaxError(scanner_.error());
+    SyntaxError();
     return false;
   }
 
   bool ReadKey(std::string& key) {
     const size_t begin = scanner_.pos();
     if (!scanner_.SkipString()) {
-      SyntaxError(scanner_.error());
+      SyntaxError();
       return false;
     }
     std::string_view quoted = text_.substr(begin, scanner_.pos() - begin);
@@ -223,8 +225,7 @@ class JsonLedgerReader {
     std::string_view format;
     if (Parse(span, element) || element.get_string().get(format) || format != kLedgerFormat) {
       Error(line, "$.format", "",
-            "this is no addio ledger of this version: expected \"" + std::string(kLedgerFormat) +
-                "\", found " + std::string(span.substr(0, 40)));
+            Msg("ledger.json.wrong_format", kLedgerFormat, span.substr(0, 40)));
     }
   }
 
@@ -252,17 +253,17 @@ class JsonLedgerReader {
     auto line = [&] { return scanner.line() + first_line - 1; };
     // Only the document's own scanner can meet a syntax error: an array read again after
     // the workspace was checked when it was first skipped.
-    auto syntax = [&](const JsonScanner& at, const std::string& message) {
-      Error(at.line() + first_line - 1, "", "",
-            "JSON syntax error at " + at.Where() + ": " + message);
+    auto syntax = [&](const JsonScanner& at) {
+      Error(at.line() + first_line - 1, "", "", at.SyntaxError());
       return false;
     };
     std::string_view span;
     if (scanner.Peek() != '[') {
       const int at = line();
-      if (!scanner.SkipValue(span)) return syntax(scanner, scanner.error());
+      if (!scanner.SkipValue(span)) return syntax(scanner);
       if (span != "null") {
-        Error(at, array_path, "", std::string("expected an array of ") + names.type + " records");
+        Error(at, array_path, "",
+              Msg("ledger.json.expected_record_array", Arg::Key(RecordTypeKey(names.type))));
       }
       return true;
     }
@@ -282,7 +283,7 @@ class JsonLedgerReader {
       if (!(bracketed ? scanner.SkipBrackets(span) : scanner.SkipValue(span))) {
         JsonScanner check = at_record;  // find the first error from the record on
         check.SkipValue(span);
-        return syntax(check, check.error());
+        return syntax(check);
       }
       dom::element element;
       dom::object object;
@@ -290,13 +291,12 @@ class JsonLedgerReader {
         JsonScanner check = at_record;
         if (!check.SkipValue(span)) {
           // Balanced brackets but broken grammar: say where, and go on with the next record.
-          Error(check.line() + first_line - 1, where.path, names.type,
-                "JSON syntax error at " + check.Where() + ": " + check.error());
+          Error(check.line() + first_line - 1, where.path, names.type, check.SyntaxError());
         } else {
-          Error(where.line, where.path, names.type, simdjson::error_message(error));
+          Error(where.line, where.path, names.type, JsonParserProblem(error));
         }
       } else if (element.get_object().get(object)) {
-        Error(where.line, where.path, names.type, "expected an object {...}");
+        Error(where.line, where.path, names.type, Msg("ledger.json.expected_object"));
       } else {
         fields_.Clear();
         FillFields(object, fields_);
@@ -316,8 +316,9 @@ class JsonLedgerReader {
         scanner.Advance();
         return true;
       }
-      return syntax(scanner, scanner.AtEnd() ? "unexpected end of the text: expected ']'"
-                                             : "expected ',' or ']' after a record");
+      scanner.Fail(scanner.AtEnd() ? "ledger.json.end_expected_bracket"
+                                   : "ledger.json.expected_comma_after_record");
+      return syntax(scanner);
     }
   }
 
@@ -340,7 +341,44 @@ void ParseJsonLedger(std::string_view text, const std::string& file, ReadResult&
   context.Flush();
 }
 
-bool CanonicalJsonObject(std::string_view text, std::string& out, std::string& error) {
+Message JsonParserProblem(int code) {
+  // The failures simdjson can report for text the scanner let through, in the catalogue's
+  // words (the English is simdjson's own).
+  switch (static_cast<simdjson::error_code>(code)) {
+    case simdjson::CAPACITY:
+      return Msg("ledger.json.parser.capacity");
+    case simdjson::MEMALLOC:
+      return Msg("ledger.json.parser.memalloc");
+    case simdjson::TAPE_ERROR:
+      return Msg("ledger.json.parser.structure");
+    case simdjson::DEPTH_ERROR:
+      return Msg("ledger.json.parser.depth");
+    case simdjson::STRING_ERROR:
+      return Msg("ledger.json.parser.string");
+    case simdjson::T_ATOM_ERROR:
+      return Msg("ledger.json.parser.t_atom");
+    case simdjson::F_ATOM_ERROR:
+      return Msg("ledger.json.parser.f_atom");
+    case simdjson::N_ATOM_ERROR:
+      return Msg("ledger.json.parser.n_atom");
+    case simdjson::NUMBER_ERROR:
+      return Msg("ledger.json.parser.number");
+    case simdjson::UTF8_ERROR:
+      return Msg("ledger.json.parser.utf8");
+    case simdjson::EMPTY:
+      return Msg("ledger.json.parser.empty");
+    case simdjson::UNESCAPED_CHARS:
+      return Msg("ledger.json.parser.unescaped");
+    case simdjson::UNCLOSED_STRING:
+      return Msg("ledger.json.parser.unclosed");
+    case simdjson::NUMBER_OUT_OF_RANGE:
+      return Msg("ledger.json.parser.number_range");
+    default:
+      return Msg("ledger.json.parser.other");
+  }
+}
+
+bool CanonicalJsonObject(std::string_view text, std::string& out, Message& error) {
   thread_local dom::parser parser;
   dom::element element;
   if (auto parse_error = parser.parse(text.data(), text.size(), true).get(element)) {
@@ -349,14 +387,14 @@ bool CanonicalJsonObject(std::string_view text, std::string& out, std::string& e
     scanner.SkipSpace();
     const bool value_ok = scanner.SkipValue(span);
     if (value_ok) scanner.SkipSpace();
-    if (value_ok && !scanner.AtEnd()) scanner.Fail("unexpected text after the JSON value");
+    if (value_ok && !scanner.AtEnd()) scanner.Fail("ledger.json.text_after_value");
     error = value_ok && scanner.AtEnd()
-                ? simdjson::error_message(parse_error)
-                : scanner.error() + " at byte " + std::to_string(scanner.pos());
+                ? Msg("ledger.json.note", Arg::Key(JsonParserProblem(parse_error).key))
+                : scanner.ErrorAtByteNote();
     return false;
   }
   if (element.type() != dom::element_type::OBJECT) {
-    error = "the text is JSON but not an object {...}";
+    error = Msg("ledger.json.note_not_object");
     return false;
   }
   out = simdjson::minify(element);

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/catalogue.h"
+
 namespace addio::format_internal {
 
 // Walks the document without building it: checks the JSON grammar while finding where
@@ -24,11 +26,27 @@ class JsonScanner {
   char Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
   bool AtEnd() const { return pos_ >= text_.size(); }
   void Advance() { ++pos_; }
-  const std::string& error() const { return error_; }
-  // "line 3, column 17 (byte 85)": where the scanner stands.
-  std::string Where() const {
-    return "line " + std::to_string(line_) + ", column " + std::to_string(column()) + " (byte " +
-           std::to_string(pos_) + ")";
+  // What the last failure was, a plain ledger.json.* entry ("ledger.json.unterminated_string")
+  // or ledger.json.unexpected_char with the character.
+  Message error() const {
+    if (unexpected_ != '\0') return Msg("ledger.json.unexpected_char", std::string(1, unexpected_));
+    return Msg(error_key_);
+  }
+  // "JSON syntax error at line 3, column 17 (byte 85): <the last failure>", the line counted
+  // from the start of this scanner's text.
+  Message SyntaxError() const {
+    if (unexpected_ != '\0') {
+      return Msg("ledger.json.syntax_error_unexpected", line_, column(), pos_,
+                 std::string(1, unexpected_));
+    }
+    return Msg("ledger.json.syntax_error", line_, column(), pos_, Arg::Key(error_key_));
+  }
+  // The last failure as a note after another message: ": <failure> at byte 85".
+  Message ErrorAtByteNote() const {
+    if (unexpected_ != '\0') {
+      return Msg("ledger.json.note_unexpected_at_byte", std::string(1, unexpected_), pos_);
+    }
+    return Msg("ledger.json.note_at_byte", Arg::Key(error_key_), pos_);
   }
 
   void SkipSpace() {
@@ -98,38 +116,40 @@ class JsonScanner {
         ++pos_;
         return true;
       }
-      if (c < 0x20) return Fail("control character inside a string (write \\n for a line break)");
+      if (c < 0x20) return Fail("ledger.json.control_in_string");
       if (c == '\\') {
         const char e = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
         if (e == 'u') {
           for (size_t i = 2; i < 6; ++i) {
             if (pos_ + i >= text_.size() ||
                 !std::isxdigit(static_cast<unsigned char>(text_[pos_ + i]))) {
-              return Fail("invalid \\u escape: expected 4 hexadecimal digits");
+              return Fail("ledger.json.bad_u_escape");
             }
           }
           pos_ += 6;
           continue;
         }
         if (e == '\0' || std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
-          return Fail("invalid escape in a string");
+          return Fail("ledger.json.bad_escape");
         }
         pos_ += 2;
         continue;
       }
       ++pos_;
     }
-    return Fail("unterminated string");
+    return Fail("ledger.json.unterminated_string");
   }
 
-  bool Fail(std::string message) {
-    error_ = std::move(message);
+  // Records the failure `key`, a plain ledger.json.* entry; always false.
+  bool Fail(const char* key) {
+    error_key_ = key;
+    unexpected_ = '\0';
     return false;
   }
 
  private:
   bool Value(int depth) {
-    if (depth > 256) return Fail("nesting too deep");
+    if (depth > 256) return Fail("ledger.json.too_deep");
     const char c = Peek();
     if (c == '{' || c == '[') return Container(depth, c == '{');
     if (c == '"') return SkipString();
@@ -137,8 +157,10 @@ class JsonScanner {
     if (c == 'f') return Literal("false");
     if (c == 'n') return Literal("null");
     if (c == '-' || (c >= '0' && c <= '9')) return Number();
-    if (AtEnd()) return Fail("unexpected end of the text: expected a value");
-    return Fail(std::string("unexpected '") + c + "': expected a value");
+    if (AtEnd()) return Fail("ledger.json.end_expected_value");
+    Fail("ledger.json.unexpected_char");
+    unexpected_ = c;
+    return false;
   }
 
   bool Container(int depth, bool object) {
@@ -152,10 +174,10 @@ class JsonScanner {
     while (true) {
       SkipSpace();
       if (object) {
-        if (Peek() != '"') return Fail("expected a key in double quotes");
+        if (Peek() != '"') return Fail("ledger.json.expected_key");
         if (!SkipString()) return false;
         SkipSpace();
-        if (Peek() != ':') return Fail("expected ':' after the key");
+        if (Peek() != ':') return Fail("ledger.json.expected_colon");
         ++pos_;
         SkipSpace();
       }
@@ -169,13 +191,16 @@ class JsonScanner {
         ++pos_;
         return true;
       }
-      if (AtEnd()) return Fail(std::string("unexpected end of the text: expected '") + close + "'");
-      return Fail(object ? "expected ',' or '}'" : "expected ',' or ']'");
+      if (AtEnd()) {
+        return Fail(object ? "ledger.json.end_expected_brace" : "ledger.json.end_expected_bracket");
+      }
+      return Fail(object ? "ledger.json.expected_comma_brace"
+                         : "ledger.json.expected_comma_bracket");
     }
   }
 
   bool Literal(std::string_view word) {
-    if (text_.substr(pos_, word.size()) != word) return Fail("invalid literal: expected a value");
+    if (text_.substr(pos_, word.size()) != word) return Fail("ledger.json.bad_literal");
     pos_ += word.size();
     return true;
   }
@@ -190,16 +215,16 @@ class JsonScanner {
     if (Peek() == '0') {
       ++pos_;
     } else if (!digits()) {
-      return Fail("invalid number");
+      return Fail("ledger.json.bad_number");
     }
     if (Peek() == '.') {
       ++pos_;
-      if (!digits()) return Fail("invalid number: expected digits after '.'");
+      if (!digits()) return Fail("ledger.json.bad_number_fraction");
     }
     if (Peek() == 'e' || Peek() == 'E') {
       ++pos_;
       if (Peek() == '+' || Peek() == '-') ++pos_;
-      if (!digits()) return Fail("invalid number: expected digits in the exponent");
+      if (!digits()) return Fail("ledger.json.bad_number_exponent");
     }
     return true;
   }
@@ -208,7 +233,8 @@ class JsonScanner {
   size_t pos_ = 0;
   int line_ = 1;
   size_t line_start_ = 0;
-  std::string error_;
+  const char* error_key_ = "";
+  char unexpected_ = '\0';  // the character of ledger.json.unexpected_char
 };
 
 }  // namespace addio::format_internal

@@ -75,7 +75,7 @@ class WorkspaceReader {
         format_seen = true;
         std::string_view format;
         if (value.get_string().get(format) || format != kLedgerFormat) {
-          Error(key, std::string("expected \"") + kLedgerFormat + "\"");
+          Error(key, Msg("ledger.expected_format", kLedgerFormat));
         }
         continue;
       }
@@ -107,7 +107,7 @@ class WorkspaceReader {
       } else {
         Diagnostic d = At(key);
         d.severity = Severity::kWarning;
-        d.message = "unknown field, ignored";
+        d.message = Msg("diag.unknown_field");
         context_.Add(std::move(d));
       }
     }
@@ -116,14 +116,14 @@ class WorkspaceReader {
       if (rate) {
         w.target_hourly_rate = *rate;
       } else {
-        Error("target_hourly_rate", rate.error().message + "; expected a decimal string in " +
-                                        std::string(w.currency.code()));
+        Error("target_hourly_rate", rate.error().message, {},
+              {Msg("ledger.expected_decimal_in", w.currency.code())});
       }
     } else if (target) {
-      Error("target_hourly_rate", "expected a decimal string such as \"60.00\"");
+      Error("target_hourly_rate", Msg("ledger.workspace.expected_rate"));
     }
     if (with_format_ && !format_seen) {
-      Error("format", std::string("missing: expected \"") + kLedgerFormat + "\"");
+      Error("format", Msg("ledger.missing_format_field", kLedgerFormat));
     }
   }
 
@@ -137,28 +137,31 @@ class WorkspaceReader {
     d.field = field;
     return d;
   }
-  void Error(std::string_view field, std::string message, std::string_view suffix = {}) {
+  void Error(std::string_view field, Message message, std::string_view suffix = {},
+             std::vector<Message> notes = {}) {
     Diagnostic d = At(field, suffix);
     d.message = std::move(message);
+    d.notes = std::move(notes);
     context_.Add(std::move(d));
   }
 
   bool String(std::string_view key, dom::element value, std::string& out) {
     std::string_view text;
     if (value.get_string().get(text)) {
-      Error(key, "expected a string");
+      Error(key, Msg("ledger.expected", Arg::Key("ledger.shape.string")));
       return false;
     }
     out.assign(text);
     return true;
   }
 
-  // Calls item(index, element) for each element of an array; false when not an array.
+  // Calls item(index, element) for each element of an array; false, reported as expecting
+  // `expected` (a ledger.shape.* key), when not an array.
   template <typename F>
   bool EachItem(std::string_view key, dom::element value, const char* expected, F&& item) {
     dom::array array;
     if (value.get_array().get(array)) {
-      Error(key, std::string("expected ") + expected);
+      Error(key, Msg("ledger.expected", Arg::Key(expected)));
       return false;
     }
     size_t index = 0;
@@ -167,10 +170,11 @@ class WorkspaceReader {
   }
 
   void StringsOf(std::string_view key, dom::element value, std::vector<std::string>& out) {
-    EachItem(key, value, "an array of strings", [&](size_t i, dom::element item) {
+    EachItem(key, value, "ledger.shape.array_of_strings", [&](size_t i, dom::element item) {
       std::string_view text;
       if (item.get_string().get(text)) {
-        Error(key, "expected a string", "[" + std::to_string(i) + "]");
+        Error(key, Msg("ledger.expected", Arg::Key("ledger.shape.string")),
+              "[" + std::to_string(i) + "]");
       } else {
         out.emplace_back(text);
       }
@@ -178,11 +182,12 @@ class WorkspaceReader {
   }
 
   void HolidaysOf(dom::element value, std::vector<CivilDate>& out) {
-    EachItem("holidays", value, "an array of dates YYYY-MM-DD", [&](size_t i, dom::element item) {
+    EachItem("holidays", value, "ledger.shape.array_of_dates", [&](size_t i, dom::element item) {
       std::string_view text;
       const std::string suffix = "[" + std::to_string(i) + "]";
-      if (item.get_string().get(text))
-        return Error("holidays", "expected a date YYYY-MM-DD", suffix);
+      if (item.get_string().get(text)) {
+        return Error("holidays", Msg("ledger.expected", Arg::Key("ledger.shape.date")), suffix);
+      }
       Result<CivilDate> date = CivilDate::Parse(text);
       if (!date) return Error("holidays", date.error().message, suffix);
       out.push_back(*date);
@@ -193,7 +198,7 @@ class WorkspaceReader {
   void WorkingHoursOf(dom::element value, WorkingHours& out) {
     dom::object days;
     if (value.get_object().get(days)) {
-      return Error("working_hours", "expected an object such as {\"mon\": [\"09:00-13:00\"]}");
+      return Error("working_hours", Msg("ledger.workspace.expected_hours"));
     }
     // A day the object leaves out has no working hours.
     out = WorkingHours{};
@@ -201,20 +206,17 @@ class WorkspaceReader {
       const std::optional<int> index = WeekdayIndex(day.key);
       const std::string field = "working_hours." + std::string(day.key);
       if (!index) {
-        Error("working_hours",
-              "\"" + std::string(day.key) +
-                  "\" is not a day; expected one of: mon, tue, wed, thu, fri, "
-                  "sat, sun",
+        Error("working_hours", Msg("ledger.workspace.not_a_day", day.key),
               "." + std::string(day.key));
         continue;
       }
       if (day.value.is_null()) continue;
-      EachItem(field, day.value, "an array of intervals such as \"09:00-13:00\"",
+      EachItem(field, day.value, "ledger.shape.array_of_intervals",
                [&](size_t i, dom::element item) {
                  std::string_view text;
                  std::optional<MinuteInterval> interval;
                  if (item.get_string().get(text) || !(interval = ParseWorkingInterval(text))) {
-                   return Error(field, "expected an interval HH:MM-HH:MM such as \"09:00-13:00\"",
+                   return Error(field, Msg("ledger.workspace.expected_interval"),
                                 "[" + std::to_string(i) + "]");
                  }
                  out[*index].push_back(*interval);
@@ -223,45 +225,41 @@ class WorkspaceReader {
   }
 
   void FxOf(dom::element value, std::vector<FxRate>& out) {
-    EachItem("fx", value, "an array of {\"currency\", \"per_unit\"} objects",
-             [&](size_t i, dom::element item) {
-               const std::string at = "[" + std::to_string(i) + "]";
-               dom::object rate;
-               if (item.get_object().get(rate)) {
-                 return Error("fx", "expected an object {\"currency\": ..., \"per_unit\": ...}",
-                              at);
-               }
-               FxRate fx;
-               bool ok = true;
-               std::string_view code, per_unit;
-               if (rate["currency"].get_string().get(code)) {
-                 ok = false;
-                 Error("fx", "missing or not a string: expected a currency code such as USD",
-                       at + ".currency");
-               } else if (Result<Currency> found = Currency::Find(code)) {
-                 fx.currency = *found;
-               } else {
-                 ok = false;
-                 Error("fx", found.error().message, at + ".currency");
-               }
-               if (rate["per_unit"].get_string().get(per_unit)) {
-                 ok = false;
-                 Error("fx", "missing or not a string: expected a decimal string such as \"0.92\"",
-                       at + ".per_unit");
-               } else if (Result<Decimal> decimal = Decimal::Parse(per_unit)) {
-                 fx.per_unit = *decimal;
-               } else {
-                 ok = false;
-                 Error("fx", decimal.error().message, at + ".per_unit");
-               }
-               if (ok) out.push_back(fx);
-             });
+    EachItem("fx", value, "ledger.shape.array_of_fx", [&](size_t i, dom::element item) {
+      const std::string at = "[" + std::to_string(i) + "]";
+      dom::object rate;
+      if (item.get_object().get(rate)) {
+        return Error("fx", Msg("ledger.workspace.expected_fx"), at);
+      }
+      FxRate fx;
+      bool ok = true;
+      std::string_view code, per_unit;
+      if (rate["currency"].get_string().get(code)) {
+        ok = false;
+        Error("fx", Msg("ledger.workspace.fx_currency_missing"), at + ".currency");
+      } else if (Result<Currency> found = Currency::Find(code)) {
+        fx.currency = *found;
+      } else {
+        ok = false;
+        Error("fx", found.error().message, at + ".currency");
+      }
+      if (rate["per_unit"].get_string().get(per_unit)) {
+        ok = false;
+        Error("fx", Msg("ledger.workspace.fx_rate_missing"), at + ".per_unit");
+      } else if (Result<Decimal> decimal = Decimal::Parse(per_unit)) {
+        fx.per_unit = *decimal;
+      } else {
+        ok = false;
+        Error("fx", decimal.error().message, at + ".per_unit");
+      }
+      if (ok) out.push_back(fx);
+    });
   }
 
   void SettingsOf(dom::element value, std::map<std::string, double>& out) {
     dom::object settings;
     if (value.get_object().get(settings)) {
-      return Error("settings", "expected an object of setting names and numbers");
+      return Error("settings", Msg("ledger.workspace.expected_settings"));
     }
     for (dom::key_value_pair setting : settings) {
       double number = 0;
@@ -273,7 +271,8 @@ class WorkspaceReader {
       } else if (type == dom::element_type::DOUBLE) {
         number = setting.value.get_double().value_unsafe();
       } else {
-        Error("settings", "expected a number", "." + std::string(setting.key));
+        Error("settings", Msg("ledger.expected", Arg::Key("ledger.type.number")),
+              "." + std::string(setting.key));
         continue;
       }
       out[std::string(setting.key)] = number;
@@ -302,10 +301,10 @@ void ReadWorkspaceBlock(std::string_view span, int line, const std::string& file
   d.path = where.path;
   d.record_type = "workspace";
   if (auto error = parser.parse(buffer.data(), span.size(), false).get(element)) {
-    d.message = simdjson::error_message(error);
+    d.message = JsonParserProblem(error);
     context.Add(std::move(d));
   } else if (element.get_object().get(object)) {
-    d.message = "expected an object";
+    d.message = Msg("ledger.expected", Arg::Key("ledger.type.object"));
     context.Add(std::move(d));
   } else {
     WorkspaceReader(context, where, /*with_format=*/false).Read(object, result.ledger.workspace);
@@ -327,13 +326,13 @@ void ReadWorkspaceFile(std::string_view text, const std::string& file, ReadConte
     JsonScanner scanner(text);
     std::string_view span;
     scanner.SkipSpace();
-    if (scanner.SkipValue(span)) scanner.Fail("invalid UTF-8 or a number out of range");
+    if (scanner.SkipValue(span)) scanner.Fail("ledger.json.utf8_or_range");
     d.line = scanner.line();
-    d.message = "JSON syntax error at " + scanner.Where() + ": " + scanner.error();
+    d.message = scanner.SyntaxError();
     context.Add(std::move(d));
   } else if (element.get_object().get(object)) {
     d.line = 1;
-    d.message = "expected a JSON object with the workspace settings";
+    d.message = Msg("ledger.workspace.expected_file_object");
     context.Add(std::move(d));
   } else {
     WorkspaceReader(context, where, /*with_format=*/true).Read(object, result.ledger.workspace);

@@ -94,7 +94,8 @@ class JsonFieldWriter {
     Key(name);
     // Text that is no JSON object is written as a string, so that the output stays valid
     // JSON (Validate reports it).
-    std::string canonical, error;
+    std::string canonical;
+    Message error;
     if (CanonicalJsonObject(value, canonical, error)) {
       out_ += canonical;
     } else {

@@ -25,8 +25,6 @@ using format_internal::RecordTraits;
 
 constexpr uint32_t kNone = UINT32_MAX;
 
-std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
 std::string Hhmm(int minutes) {
   std::string out;
   out += static_cast<char>('0' + minutes / 600);
@@ -108,7 +106,8 @@ class Validator {
  private:
   // ---- Reporting
 
-  void Error(std::string_view field, std::string message, std::string_view path_suffix = {}) {
+  void Error(std::string_view field, Message message, std::string_view path_suffix = {},
+             std::vector<Message> notes = {}) {
     Diagnostic d;
     if (const RecordLocation* where = source_.Find(record_type_, index_)) {
       d.file = where->file;
@@ -122,16 +121,20 @@ class Validator {
     if (id_ != nullptr) d.record_id = *id_;
     d.field = field;
     d.message = std::move(message);
+    d.notes = std::move(notes);
     out_.Add(std::move(d));
   }
 
-  std::string Describe(const char* type, uint32_t index) const {
+  // "duplicate id ...": naming where the earlier record of `type` with the id was read.
+  Message DuplicateId(const char* type, uint32_t index) const {
+    const Arg type_word = Arg::Key(RecordTypeKey(type));
     const RecordLocation* where = source_.Find(type, index);
     if (where == nullptr || (where->file.empty() && where->path.empty())) {
-      return std::string("another ") + type;  // e.g. a record already in the store
+      return Msg("ledger.duplicate_id", *id_, type_word);  // e.g. a record already in the store
     }
-    if (!where->path.empty()) return "the " + std::string(type) + " at " + where->path;
-    return "the " + std::string(type) + " at " + where->file + ":" + std::to_string(where->line);
+    const std::string at =
+        !where->path.empty() ? where->path : where->file + ":" + std::to_string(where->line);
+    return Msg("ledger.duplicate_id_at", *id_, type_word, at);
   }
 
   // ---- Workspace
@@ -152,16 +155,13 @@ class Validator {
         const std::string suffix = "." + key + "[" + std::to_string(i) + "]";
         if (v.start < 0 || v.end > 1440 || v.start >= v.end) {
           Error("working_hours",
-                key + " " + Hhmm(std::clamp(v.start, 0, 1440)) + "-" +
-                    Hhmm(std::clamp(v.end, 0, 1440)) +
-                    " is no interval: the end must come after the start, "
-                    "within 00:00-24:00",
+                Msg("ledger.workspace.bad_interval", key, Hhmm(std::clamp(v.start, 0, 1440)),
+                    Hhmm(std::clamp(v.end, 0, 1440))),
                 suffix);
         } else if (i > 0 && v.start < intervals[i - 1].end) {
           Error("working_hours",
-                key + " " + Hhmm(v.start) + "-" + Hhmm(v.end) + " overlaps or comes before " +
-                    Hhmm(intervals[i - 1].start) + "-" + Hhmm(intervals[i - 1].end) +
-                    ": list the intervals of a day in order, without overlaps",
+                Msg("ledger.workspace.overlap", key, Hhmm(v.start), Hhmm(v.end),
+                    Hhmm(intervals[i - 1].start), Hhmm(intervals[i - 1].end)),
                 suffix);
         }
       }
@@ -171,18 +171,20 @@ class Validator {
       const std::string suffix = "[" + std::to_string(i) + "]";
       const std::string code(rate.currency.code());
       if (rate.currency == w.currency) {
-        Error("fx", "lists the workspace currency " + code + " itself", suffix);
+        Error("fx", Msg("ledger.workspace.fx_lists_own_currency", code), suffix);
       } else if (std::any_of(w.fx.begin(), w.fx.begin() + static_cast<long>(i),
                              [&rate](const FxRate& r) { return r.currency == rate.currency; })) {
-        Error("fx", "lists " + code + " more than once", suffix);
+        Error("fx", Msg("ledger.workspace.fx_repeated", code), suffix);
       }
       if (rate.per_unit.units <= 0) {
-        Error("fx", "the rate for " + code + " must be greater than 0", suffix + ".per_unit");
+        Error("fx", Msg("ledger.workspace.fx_rate_not_positive", code), suffix + ".per_unit");
       }
     }
     if (w.target_hourly_rate) CheckWorkspaceMoney("target_hourly_rate", *w.target_hourly_rate);
     for (const auto& [name, value] : w.settings) {
-      if (!std::isfinite(value)) Error("settings", "expected a number", "." + name);
+      if (!std::isfinite(value)) {
+        Error("settings", Msg("ledger.expected", Arg::Key("ledger.type.number")), "." + name);
+      }
     }
   }
 
@@ -190,19 +192,18 @@ class Validator {
 
   void CheckId(uint32_t earlier) {
     if (id_->empty()) {
-      Error("id", "missing: every " + std::string(record_type_) + " needs an id");
+      Error("id", Msg("ledger.missing_id", Arg::Key(RecordTypeKey(record_type_))));
     } else if (earlier != kNone) {
-      Error("id", "duplicate id " + Quoted(*id_) + ": " + Describe(record_type_, earlier) +
-                      " has it too");
+      Error("id", DuplicateId(record_type_, earlier));
     }
   }
 
   // The client reference every record but a client has.
   void CheckClient(const std::string& client) {
     if (client.empty()) {
-      Error("client", "missing: every " + std::string(record_type_) + " belongs to a client");
+      Error("client", Msg("ledger.missing_client", Arg::Key(RecordTypeKey(record_type_))));
     } else if (!clients_.contains(client)) {
-      Error("client", "client " + Quoted(client) + " does not exist");
+      Error("client", Msg("ledger.reference_missing", Arg::Key(RecordTypeKey("client")), client));
     }
   }
 
@@ -214,23 +215,22 @@ class Validator {
     const char* type = kRecordTypeNames[RecordTraits<R>::kIndex].type;
     const auto it = index.find(id);
     if (it == index.end()) {
-      Error(field, std::string(type) + " " + Quoted(id) + " does not exist");
+      Error(field, Msg("ledger.reference_missing", Arg::Key(RecordTypeKey(type)), id));
       return;
     }
     const R& target = (ledger_.*RecordTraits<R>::kMember)[it->second];
     if (!client.empty() && target.client != client) {
-      Error(field, std::string(type) + " " + Quoted(id) + " belongs to client " +
-                       Quoted(target.client) + ", not to " + Quoted(client));
+      Error(field, Msg("ledger.reference_other_client", Arg::Key(RecordTypeKey(type)), id,
+                       target.client, client));
     }
   }
 
   void CheckWorkspaceMoney(const char* field, const Money& money) {
     const Currency currency = ledger_.workspace.currency;
     if (!(money.currency() == currency)) {
-      Error(field, "is in " + std::string(money.currency().code()) +
-                       "; expected the workspace currency " + std::string(currency.code()));
+      Error(field, Msg("ledger.not_workspace_currency", money.currency().code(), currency.code()));
     } else if (money.is_negative()) {
-      Error(field, "must not be negative (found " + money.ToString() + ")");
+      Error(field, Msg("ledger.negative_amount", money.ToString()));
     }
   }
 
@@ -240,7 +240,7 @@ class Validator {
 
   void CheckPositiveAmount(const Money& amount) {
     if (!amount.is_positive()) {
-      Error("amount", "must be greater than 0 (found " + amount.ToString() + ")");
+      Error("amount", Msg("ledger.amount_not_positive", amount.ToString()));
     }
     const Workspace& w = ledger_.workspace;
     if (amount.currency() == w.currency ||
@@ -248,47 +248,45 @@ class Validator {
                     [&amount](const FxRate& r) { return r.currency == amount.currency(); })) {
       return;
     }
-    const std::string code(amount.currency().code());
-    Error("currency", "no FX rate for " + code + " in the workspace: add {\"currency\": \"" + code +
-                          "\", \"per_unit\": \"...\"} to workspace.fx");
+    Error("currency", Msg("ledger.no_fx_rate_for", amount.currency().code()));
   }
 
   void CheckMinutes(int minutes) {
     if (minutes < 0 || minutes > 1440) {
-      Error("minutes", "must be between 0 and 1440 (found " + std::to_string(minutes) + ")");
+      Error("minutes", Msg("ledger.minutes_out_of_range", minutes));
     }
   }
 
   void CheckHours(const char* field, const std::optional<double>& hours) {
     if (hours && !(*hours >= 0 && std::isfinite(*hours))) {
-      Error(field, "must be a number of hours of at least 0");
+      Error(field, Msg("ledger.negative_hours"));
     }
   }
 
   void CheckSpan(const std::optional<CivilDate>& start, const std::optional<CivilDate>& end) {
     if (start && end && *end < *start) {
-      Error("end", "end " + end->ToString() + " is before start " + start->ToString());
+      Error("end", Msg("ledger.end_before_start", end->ToString(), start->ToString()));
     }
   }
 
   void Check(const Client& c) {
     if (c.intake.empty()) return;
-    std::string canonical, error;
+    std::string canonical;
+    Message error;
     if (!format_internal::CanonicalJsonObject(c.intake, canonical, error)) {
-      Error("intake", "expected the screening answers as a JSON object: " + error);
+      Error("intake", Msg("ledger.intake_not_object"), {}, {std::move(error)});
     }
   }
 
   void Check(const Contract& c) {
     CheckClient(c.client);
     if (c.signed_on && c.refused) {
-      Error("refused", "a contract cannot be both signed (" + c.signed_on->ToString() +
-                           ") and refused (" + c.refused->ToString() + ")");
+      Error("refused",
+            Msg("ledger.signed_and_refused", c.signed_on->ToString(), c.refused->ToString()));
     }
     CheckSpan(c.start, c.end);
     if (c.payment_terms_days && *c.payment_terms_days < 0) {
-      Error("payment_terms_days",
-            "must be 0 or more days (found " + std::to_string(*c.payment_terms_days) + ")");
+      Error("payment_terms_days", Msg("ledger.negative_terms", *c.payment_terms_days));
     }
     CheckOptionalMoney("hourly_rate", c.hourly_rate);
   }
@@ -323,7 +321,7 @@ class Validator {
     CheckClient(i.client);
     CheckPositiveAmount(i.amount);
     if (i.due < i.issued) {
-      Error("due", "due " + i.due.ToString() + " is before issued " + i.issued.ToString());
+      Error("due", Msg("ledger.due_before_issued", i.due.ToString(), i.issued.ToString()));
     }
   }
 

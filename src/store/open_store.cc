@@ -9,10 +9,6 @@
 namespace addio {
 namespace {
 
-constexpr const char* kAcceptedForms =
-    "a file path, sqlite:PATH, file:PATH or postgresql://... (PostgreSQL: not in this build "
-    "yet)";
-
 // The scheme of "scheme://...", or empty when `url` has none (a plain path). A scheme is a
 // letter followed by letters, digits, '+', '-' or '.' (RFC 3986).
 std::string_view SchemeOf(std::string_view url) {
@@ -31,25 +27,22 @@ std::string_view SchemeOf(std::string_view url) {
 Result<StoreUrl> ParseStoreUrl(const std::string& url) {
   if (url.empty()) {
     return Fail(ErrorCode::kInvalidArgument,
-                "no store given; expected " + std::string(kAcceptedForms));
+                Msg("store.url.none", Arg::Key("store.url.accepted_forms")));
   }
   for (const std::string_view prefix : {"sqlite:", "file:"}) {
     if (!url.starts_with(prefix)) continue;
     std::string_view path = std::string_view(url).substr(prefix.size());
     if (path.starts_with("//")) path.remove_prefix(2);
     if (path.empty()) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "store URL \"" + url + "\" names no file; expected " + std::string(prefix) +
-                      "PATH, e.g. " + std::string(prefix) + "addio.db");
+      return Fail(ErrorCode::kInvalidArgument, Msg("store.url.no_file", url, prefix));
     }
     return StoreUrl{StoreKind::kSqlite, std::string(path)};
   }
   const std::string_view scheme = SchemeOf(url);
   if (scheme.empty()) return StoreUrl{StoreKind::kSqlite, url};
   if (scheme == "postgresql" || scheme == "postgres") return StoreUrl{StoreKind::kPostgres, url};
-  return Fail(ErrorCode::kInvalidArgument, "store URL \"" + url + "\": unknown scheme \"" +
-                                               std::string(scheme) + "\"; expected " +
-                                               kAcceptedForms);
+  return Fail(ErrorCode::kInvalidArgument,
+              Msg("store.url.unknown_scheme", url, scheme, Arg::Key("store.url.accepted_forms")));
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode) {
@@ -59,11 +52,9 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode) 
     case StoreKind::kSqlite:
       return store_internal::OpenSqliteStore(parsed->location, mode);
     case StoreKind::kPostgres:
-      return Fail(ErrorCode::kInvalidArgument,
-                  "the PostgreSQL store is not available in this build yet; use a SQLite "
-                  "file: a path, sqlite:PATH or file:PATH");
+      return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
   }
-  return Fail(ErrorCode::kInternal, "unknown store kind");
+  return Fail(ErrorCode::kInternal, Msg("store.unknown_kind"));
 }
 
 }  // namespace addio

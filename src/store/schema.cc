@@ -166,7 +166,7 @@ Result<int> CurrentVersion(SQLite::Database& db, const std::string& path) {
   SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
   tables.executeStep();
   if (tables.getColumn(0).getInt() != 0) {
-    return Fail(ErrorCode::kStore, path + " is a SQLite database but not an addio store");
+    return Fail(ErrorCode::kStore, Msg("store.not_addio_store", path));
   }
   return 0;
 }
@@ -181,9 +181,7 @@ Status Migrate(SQLite::Database& db, const std::string& path) {
     if (!version) return std::unexpected(version.error());
     if (*version > LatestSchemaVersion()) {
       return Fail(ErrorCode::kStore,
-                  path + " was written by a newer version of addio (schema version " +
-                      std::to_string(*version) + ", this addio knows up to " +
-                      std::to_string(LatestSchemaVersion()) + "); upgrade addio to open it");
+                  Msg("store.newer_schema", path, *version, LatestSchemaVersion()));
     }
     for (const Migration& step : Migrations()) {
       if (step.version <= *version) continue;
@@ -201,7 +199,7 @@ Status Migrate(SQLite::Database& db, const std::string& path) {
       transaction.commit();
     }
   } catch (const SQLite::Exception& e) {
-    return Fail(ErrorCode::kStore, path + ": cannot update the database schema: " + e.what());
+    return Fail(ErrorCode::kStore, Msg("store.cannot_migrate", path, e.what()));
   }
   return {};
 }

@@ -34,7 +34,7 @@ std::optional<int> ParseMinute(const std::string& text) {
 
 Json ParseJson(RowReader& r, const std::string& text) {
   Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) r.Damaged("invalid JSON");
+  if (json.is_discarded()) r.Damaged(Msg("store.row.invalid_json"));
   return json;
 }
 
@@ -92,17 +92,35 @@ void Binder::Amount(const std::optional<Money>& v) {
 }
 void Binder::JsonList(const std::vector<std::string>& v) { Text(Json(v).dump()); }
 
-void RowReader::Damaged(const std::string& what) const {
-  std::string id = statement_.getColumn(0).getString();
-  throw DamagedRow(std::string("table ") + table_ + ", row " + id + ", column " +
-                   statement_.getColumnName(index_ - 1) + ": " + what);
+DamagedRow::DamagedRow(const std::string& table, const std::string& row, const std::string& column,
+                       const Message& detail)
+    : std::runtime_error("table " + table + ", row " + row + ", column " + column + ": " +
+                         detail.In(Lang::kEn)),
+      where_{Arg(table), Arg(row), Arg(column)},
+      detail_(detail) {}
+
+Message DamagedRow::At(const std::string& path) const {
+  const size_t dot = detail_.key.find('.');
+  Message out{"store.damaged." + detail_.key.substr(dot + 1), {Arg(path)}};
+  out.args.insert(out.args.end(), where_.begin(), where_.end());
+  if (!HasEntry(out.key)) {
+    out.key = "store.damaged";
+    return out;
+  }
+  out.args.insert(out.args.end(), detail_.args.begin(), detail_.args.end());
+  return out;
+}
+
+void RowReader::Damaged(const Message& detail) const {
+  throw DamagedRow(table_, statement_.getColumn(0).getString(),
+                   statement_.getColumnName(index_ - 1), detail);
 }
 
 std::string RowReader::Text() { return Next().getString(); }
 
 int64_t RowReader::Int() {
   SQLite::Column column = Next();
-  if (!column.isInteger()) Damaged("expected an integer");
+  if (!column.isInteger()) Damaged(Msg("store.row.expected_integer"));
   return column.getInt64();
 }
 
@@ -120,7 +138,7 @@ std::optional<double> RowReader::Real() {
 
 CivilDate RowReader::Date() {
   std::optional<CivilDate> date = DateOrNull();
-  if (!date) Damaged("missing date");
+  if (!date) Damaged(Msg("store.row.missing_date"));
   return *date;
 }
 
@@ -150,7 +168,7 @@ Currency RowReader::ReadCurrency(const char* code) {
 
 Money RowReader::Amount() {
   std::optional<Money> amount = AmountOrNull();
-  if (!amount) Damaged("missing amount");
+  if (!amount) Damaged(Msg("store.row.missing_amount"));
   return *amount;
 }
 
@@ -164,10 +182,10 @@ std::optional<Money> RowReader::AmountOrNull() {
 std::vector<std::string> RowReader::JsonList() {
   std::string text = Text();
   Json json = ParseJson(*this, text);
-  if (!json.is_array()) Damaged("expected a JSON array");
+  if (!json.is_array()) Damaged(Msg("store.row.expected_json_array"));
   std::vector<std::string> out;
   for (const Json& item : json) {
-    if (!item.is_string()) Damaged("expected a JSON array of strings");
+    if (!item.is_string()) Damaged(Msg("store.row.expected_string_array"));
     out.push_back(item.get<std::string>());
   }
   return out;
@@ -334,14 +352,14 @@ void Read(RowReader& r, Workspace& out) {
   for (int day = 0; day < 7; ++day) {
     out.working_hours[day].clear();
     const auto it = hours.find(WeekdayKey(day));
-    if (it == hours.end() || !it->is_array()) r.Damaged("working hours without a weekday");
+    if (it == hours.end() || !it->is_array()) r.Damaged(Msg("store.row.hours_without_weekday"));
     for (const Json& item : *it) {
       const std::string text = item.is_string() ? item.get<std::string>() : "";
       const size_t dash = text.find('-');
       std::optional<int> start = ParseMinute(text.substr(0, dash));
       std::optional<int> end =
           dash == std::string::npos ? std::nullopt : ParseMinute(text.substr(dash + 1));
-      if (!start || !end) r.Damaged("working interval \"" + text + "\"");
+      if (!start || !end) r.Damaged(Msg("store.row.working_interval", text));
       out.working_hours[day].push_back({*start, *end});
     }
   }
@@ -356,7 +374,7 @@ void Read(RowReader& r, Workspace& out) {
   for (const Json& item : ParseJson(r, r.Text())) {
     if (!item.is_object() || !item.contains("currency") || !item["currency"].is_string() ||
         !item.contains("per_unit") || !item["per_unit"].is_string()) {
-      r.Damaged("malformed exchange rate");
+      r.Damaged(Msg("store.row.malformed_fx"));
     }
     auto rate = Decimal::Parse(item["per_unit"].get<std::string>());
     if (!rate) r.Damaged(rate.error().message);
@@ -365,9 +383,9 @@ void Read(RowReader& r, Workspace& out) {
   out.owner_emails = r.JsonList();
   out.settings.clear();
   const Json settings = ParseJson(r, r.Text());
-  if (!settings.is_object()) r.Damaged("settings are not a JSON object");
+  if (!settings.is_object()) r.Damaged(Msg("store.row.settings_not_object"));
   for (const auto& [name, value] : settings.items()) {
-    if (!value.is_number()) r.Damaged("setting " + name + " is not a number");
+    if (!value.is_number()) r.Damaged(Msg("store.row.setting_not_number", name));
     out.settings[name] = value.get<double>();
   }
 }

@@ -14,15 +14,27 @@
 #include <string>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "ledger/records.h"
 
 namespace addio::store_internal {
 
 // Thrown by the readers when a stored value cannot be read back (a damaged or hand-edited
-// database); the store turns it into an Error kStore at its boundary.
+// database); the store turns it into an Error kStore at its boundary. what() is the English.
 class DamagedRow : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  // Row `row` of `table` cannot be read at `column` because of `detail` (a store.row.*
+  // or core.* message).
+  DamagedRow(const std::string& table, const std::string& row, const std::string& column,
+             const Message& detail);
+  // "<path>: the database is damaged: table T, row R, column C: <detail>": the entry
+  // store.damaged.<detail key without its namespace>, or store.damaged without the detail
+  // when the catalogue has no such entry.
+  Message At(const std::string& path) const;
+
+ private:
+  std::vector<Arg> where_;  // table, row, column
+  Message detail_;
 };
 
 // Binds parameters 1, 2, 3, ... in order. Empty strings and absent optionals are NULL.
@@ -66,12 +78,13 @@ class RowReader {
   std::optional<Money> AmountOrNull();
   std::vector<std::string> JsonList();
   Currency ReadCurrency(const char* code);
-  [[noreturn]] void Damaged(const std::string& what) const;
+  // Throws DamagedRow for the current column; `detail` says what is wrong with it.
+  [[noreturn]] void Damaged(const Message& detail) const;
   template <typename E>
   E Enum(std::optional<E> (*parse)(std::string_view)) {
     std::string text = Text();
     std::optional<E> value = parse(text);
-    if (!value) Damaged("unknown value \"" + text + "\"");
+    if (!value) Damaged(Msg("store.row.unknown_value", text));
     return *value;
   }
 

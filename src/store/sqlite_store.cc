@@ -78,7 +78,7 @@ class SqliteStore final : public Store {
   Result<ImportReport> Import(const Ledger& incoming, const LedgerSource& source,
                               const std::vector<UnmatchedCredit>& unmatched,
                               bool dry_run) override {
-    return Guard("import", [&]() -> Result<ImportReport> {
+    return Guard("store.action.import", [&]() -> Result<ImportReport> {
       // IMMEDIATE takes the write lock now, so nothing changes between reading the stored
       // records and writing the merged ones.
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -118,7 +118,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<UnmatchedCredit>> Unmatched() override {
-    return Guard("read", [&]() -> Result<std::vector<UnmatchedCredit>> {
+    return Guard("store.action.read", [&]() -> Result<std::vector<UnmatchedCredit>> {
       std::vector<UnmatchedCredit> credits;
       ReadRows(*db_, nullptr, credits);
       std::stable_sort(credits.begin(), credits.end(),
@@ -130,19 +130,19 @@ class SqliteStore final : public Store {
   }
 
   Result<Payment> Match(const std::string& credit_id, const std::string& invoice_id) override {
-    return Guard("match the credit", [&]() -> Result<Payment> {
+    return Guard("store.action.match", [&]() -> Result<Payment> {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       std::optional<UnmatchedCredit> credit = ReadOne<UnmatchedCredit>(credit_id);
       if (!credit) {
-        return Fail(ErrorCode::kNotFound, "no unmatched credit with id \"" + credit_id + "\"");
+        return Fail(ErrorCode::kNotFound, Msg("store.no_unmatched_credit", credit_id));
       }
       std::optional<Invoice> invoice = ReadOne<Invoice>(invoice_id);
-      if (!invoice) return Fail(ErrorCode::kNotFound, "no invoice with id \"" + invoice_id + "\"");
+      if (!invoice) return Fail(ErrorCode::kNotFound, Msg("store.no_invoice", invoice_id));
       if (invoice->status == InvoiceStatus::kVoid) {
-        return Fail(ErrorCode::kConflict, "invoice \"" + invoice_id + "\" is void");
+        return Fail(ErrorCode::kConflict, Msg("store.invoice_void", invoice_id));
       }
       if (ReadOne<Payment>(credit_id)) {
-        return Fail(ErrorCode::kConflict, "a payment with id \"" + credit_id + "\" exists");
+        return Fail(ErrorCode::kConflict, Msg("store.payment_exists", credit_id));
       }
       if (credit->amount.currency() != invoice->amount.currency()) {
         auto converted = Convert(credit->amount, invoice->amount.currency(),
@@ -164,7 +164,7 @@ class SqliteStore final : public Store {
   }
 
   Result<Ledger> Load() override {
-    return Guard("read", [&]() -> Result<Ledger> {
+    return Guard("store.action.read", [&]() -> Result<Ledger> {
       SQLite::Transaction transaction(*db_);  // one consistent snapshot of every table
       bool workspace_stored = false;
       Ledger ledger = ReadAll(&workspace_stored);
@@ -174,12 +174,12 @@ class SqliteStore final : public Store {
   }
 
   Result<Workspace> LoadWorkspace() override {
-    return Guard("read",
+    return Guard("store.action.read",
                  [&]() -> Result<Workspace> { return ReadWorkspaceRow().value_or(Workspace{}); });
   }
 
   Result<std::vector<Client>> Clients() override {
-    return Guard("read", [&]() -> Result<std::vector<Client>> {
+    return Guard("store.action.read", [&]() -> Result<std::vector<Client>> {
       std::vector<Client> clients;
       ReadRows(*db_, nullptr, clients);
       return clients;
@@ -187,7 +187,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<ClientLedger>> LoadClient(const std::string& id) override {
-    return Guard("read", [&]() -> Result<std::optional<ClientLedger>> {
+    return Guard("store.action.read", [&]() -> Result<std::optional<ClientLedger>> {
       SQLite::Transaction transaction(*db_);
       Ledger ledger;
       ReadRows(*db_, &id, ledger.clients);
@@ -213,11 +213,11 @@ class SqliteStore final : public Store {
   }
 
   Status SetSetting(const std::string& name, double value) override {
-    if (name.empty()) return Fail(ErrorCode::kInvalidArgument, "a setting needs a name");
+    if (name.empty()) return Fail(ErrorCode::kInvalidArgument, Msg("store.setting_needs_name"));
     if (!std::isfinite(value)) {
-      return Fail(ErrorCode::kInvalidArgument, "setting " + name + " needs a finite number");
+      return Fail(ErrorCode::kInvalidArgument, Msg("store.setting_needs_number", name));
     }
-    return Guard("update the settings", [&]() -> Status {
+    return Guard("store.action.update_settings", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       Workspace workspace = ReadWorkspaceRow().value_or(Workspace{});
       workspace.settings[name] = value;
@@ -232,12 +232,8 @@ class SqliteStore final : public Store {
     alone.workspace = workspace;
     Diagnostics diagnostics;
     Validate(alone, LedgerSource{}, diagnostics);
-    if (diagnostics.HasErrors()) {
-      std::string message = diagnostics.ToString();
-      while (!message.empty() && message.back() == '\n') message.pop_back();
-      return Fail(ErrorCode::kValidation, message);
-    }
-    return Guard("update the workspace", [&]() -> Status {
+    if (diagnostics.HasErrors()) return Fail(ErrorCode::kValidation, Rejected(diagnostics));
+    return Guard("store.action.update_workspace", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       WriteWorkspace(workspace);
       transaction.commit();
@@ -246,16 +242,30 @@ class SqliteStore final : public Store {
   }
 
  private:
-  // Runs `body`, turning the database's exceptions into Error kStore.
+  // Runs `body`, turning the database's exceptions into Error kStore. `action` is a
+  // store.action.* entry ("read").
   template <typename F>
   auto Guard(const char* action, F&& body) -> decltype(body()) {
     try {
       return body();
     } catch (const SQLite::Exception& e) {
-      return Fail(ErrorCode::kStore, path_ + ": cannot " + action + ": " + e.what());
+      return Fail(ErrorCode::kStore, Msg("store.cannot", path_, Arg::Key(action), e.what()));
     } catch (const DamagedRow& e) {
-      return Fail(ErrorCode::kStore, path_ + ": the database is damaged: " + e.what());
+      return Fail(ErrorCode::kStore, e.At(path_));
     }
+  }
+
+  // Why a workspace was not saved: how many errors and in which fields, in order
+  // (store.workspace_rejected).
+  static Message Rejected(const Diagnostics& diagnostics) {
+    std::string fields;
+    for (const Diagnostic& d : diagnostics.items()) {
+      if (d.severity != Severity::kError || d.field.empty()) continue;
+      if (fields.find(d.field) != std::string::npos) continue;
+      if (!fields.empty()) fields += ", ";
+      fields += d.field;
+    }
+    return Msg("store.workspace_rejected", diagnostics.ErrorCount(), fields);
   }
 
   // The row of T's table with this id, if any.
@@ -326,8 +336,7 @@ Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string
                                                                OpenMode mode) {
   std::error_code ignored;
   if (mode == OpenMode::kMustExist && !std::filesystem::exists(path, ignored)) {
-    return Fail(ErrorCode::kNotFound,
-                "no addio database at " + path + "; run `addio init` to create one");
+    return Fail(ErrorCode::kNotFound, Msg("store.no_database", path));
   }
   try {
     // NOMUTEX: a Store is used by one thread at a time, so SQLite need not lock per call.
@@ -345,7 +354,7 @@ Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string
     }
     return std::make_unique<SqliteStore>(std::move(db), path);
   } catch (const SQLite::Exception& e) {
-    return Fail(ErrorCode::kStore, "cannot open the database " + path + ": " + e.what());
+    return Fail(ErrorCode::kStore, Msg("store.cannot_open", path, e.what()));
   }
 }
 

@@ -16,7 +16,7 @@ const ImportCounts& ImportReport::For(std::string_view type) const {
   for (const ImportCounts& counts : records) {
     if (counts.type == type) return counts;
   }
-  throw std::logic_error("ImportReport::For: unknown record type " + std::string(type));
+  throw InternalError(Msg("store.unknown_record_type", type));
 }
 
 size_t ImportReport::added() const {
@@ -36,6 +36,19 @@ size_t ImportReport::unchanged() const {
   for (const ImportCounts& counts : records) sum += counts.unchanged;
   return sum;
 }
+
+namespace {
+
+// `cause` (a ledger.* error of converting money) said of client `id`: the entry
+// store.client_<cause without its namespace>, or `cause` alone when there is none.
+Message ForClient(const std::string& id, const Message& cause) {
+  Message out{"store.client_" + cause.key.substr(cause.key.find('.') + 1), {Arg(id)}};
+  if (!HasEntry(out.key)) return cause;
+  out.args.insert(out.args.end(), cause.args.begin(), cause.args.end());
+  return out;
+}
+
+}  // namespace
 
 Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace& workspace,
                                      CivilDate as_of) {
@@ -70,8 +83,7 @@ Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilD
   for (const ClientLedger& client : SplitByClient(ledger)) {
     auto balance = ComputeBalance(client, ledger.workspace, as_of);
     if (!balance) {
-      return Fail(balance.error().code,
-                  "client " + client.client.id + ": " + balance.error().message);
+      return Fail(balance.error().code, ForClient(client.client.id, balance.error().message));
     }
     const size_t invoices =
         std::count_if(client.invoices.begin(), client.invoices.end(), [&](const Invoice& invoice) {
@@ -86,7 +98,7 @@ Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilD
 Result<ClientBalance> Store::Balance(const std::string& id, CivilDate as_of) {
   auto client = LoadClient(id);
   if (!client) return std::unexpected(client.error());
-  if (!*client) return Fail(ErrorCode::kNotFound, "no client with id \"" + id + "\"");
+  if (!*client) return Fail(ErrorCode::kNotFound, Msg("store.no_client", id));
   auto workspace = LoadWorkspace();
   if (!workspace) return std::unexpected(workspace.error());
   return ComputeBalance(**client, *workspace, as_of);
@@ -225,20 +237,20 @@ UnmatchedPlan PlanUnmatched(const std::vector<UnmatchedCredit>& stored,
   }
   std::unordered_set<std::string_view> seen;
   for (const UnmatchedCredit& credit : unmatched) {
-    auto error = [&](const std::string& field, const std::string& message) {
+    auto error = [&](const std::string& field, Message message) {
       report.diagnostics.Add(
           {Severity::kError, credit.source, 0, "", "unmatched_credit", credit.id, field, message});
     };
     if (credit.id.empty()) {
-      error("id", "an unmatched credit needs an id");
+      error("id", Msg("store.credit_needs_id"));
       continue;
     }
     if (!seen.insert(credit.id).second) {
-      error("id", "the id is given twice");
+      error("id", Msg("store.credit_id_twice"));
       continue;
     }
     if (!credit.amount.is_positive()) {
-      error("amount", "must be greater than zero, got " + credit.amount.ToString());
+      error("amount", Msg("store.credit_not_positive", credit.amount.ToString()));
       continue;
     }
     if (payment_ids.count(credit.id) > 0) {

@@ -21,7 +21,7 @@ TEST(CurrencyTest, KnowsExponents) {
 TEST(CurrencyTest, RejectsUnknownCodes) {
   auto bad = Currency::Find("EURO");
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().message, "\"EURO\" is not a known ISO 4217 currency code");
+  EXPECT_EQ(bad.error().message.In(Lang::kEn), "\"EURO\" is not a known ISO 4217 currency code");
   EXPECT_FALSE(Currency::Find("XXX"));
 }
 
@@ -39,7 +39,7 @@ TEST(MoneyParseTest, ParsesExactly) {
 TEST(MoneyParseTest, TooManyDecimalsIsAnErrorNotARounding) {
   auto bad = Money::Parse("1.234", Eur());
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().message, "\"1.234\" has 3 decimals, EUR has 2");
+  EXPECT_EQ(bad.error().message.In(Lang::kEn), "\"1.234\" has 3 decimals, EUR has 2");
   EXPECT_FALSE(Money::Parse("1.5", Jpy()));
   EXPECT_FALSE(Money::Parse("0.001", Eur()));
 }

@@ -17,7 +17,7 @@ TEST(CivilDateTest, ParsesRealCalendarDatesOnly) {
   EXPECT_FALSE(CivilDate::Parse("2026-4-3"));
   EXPECT_FALSE(CivilDate::Parse("03/04/2026"));
   EXPECT_FALSE(CivilDate::Parse("2026-04-03T10:00"));
-  EXPECT_EQ(CivilDate::Parse("2026-02-30").error().message,
+  EXPECT_EQ(CivilDate::Parse("2026-02-30").error().message.In(Lang::kEn),
             "\"2026-02-30\" is not a calendar date");
 }
 

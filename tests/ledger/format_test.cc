@@ -274,7 +274,7 @@ TEST(FormatTest, MoneyWithTooManyDecimalsIsAnErrorNamingRecordAndField) {
   EXPECT_EQ(d.record_type, "invoice");
   EXPECT_EQ(d.record_id, "i1");
   EXPECT_EQ(d.field, "amount");
-  EXPECT_EQ(d.message, "\"1.234\" has 3 decimals, EUR has 2; expected a decimal string in EUR");
+  EXPECT_EQ(d.Text(), "\"1.234\" has 3 decimals, EUR has 2; expected a decimal string in EUR");
 }
 
 TEST(FormatTest, AmountReadInTheInvoiceCurrencyWhereverItIsWritten) {
@@ -284,7 +284,7 @@ TEST(FormatTest, AmountReadInTheInvoiceCurrencyWhereverItIsWritten) {
                       "l.json");
   const Diagnostic* d = FindDiagnostic(r, "amount");
   ASSERT_NE(d, nullptr);
-  EXPECT_EQ(d->message, "\"1.5\" has 1 decimals, JPY has 0; expected a decimal string in JPY");
+  EXPECT_EQ(d->Text(), "\"1.5\" has 1 decimals, JPY has 0; expected a decimal string in JPY");
 }
 
 TEST(FormatTest, NumberForMoneyAsksForADecimalString) {
@@ -295,7 +295,7 @@ TEST(FormatTest, NumberForMoneyAsksForADecimalString) {
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->severity, Severity::kError);
   EXPECT_EQ(d->path, "$.payments[0].amount");
-  EXPECT_EQ(d->message, "expected a decimal string such as \"1234.50\", not a number");
+  EXPECT_EQ(d->Text(), "expected a decimal string such as \"1234.50\", not a number");
   // Reported once: the validation rule "amount > 0" does not repeat it.
   EXPECT_EQ(r.diagnostics.ErrorCount(), 1u) << r.diagnostics.ToString();
 }
@@ -311,7 +311,7 @@ TEST(FormatTest, UnknownFieldIsAWarningAndDropped) {
   EXPECT_EQ(d.severity, Severity::kWarning);
   EXPECT_EQ(d.path, "$.contacts[0].mood");
   EXPECT_EQ(d.record_id, "m1");
-  EXPECT_EQ(d.message, "unknown field, ignored; the same in 1 more record");
+  EXPECT_EQ(d.Text(), "unknown field, ignored; the same in 1 more record");
   EXPECT_EQ(r.ledger.contacts.size(), 2u);
 }
 
@@ -325,7 +325,7 @@ TEST(FormatTest, InstantWithoutOffsetIsReadInTheWorkspaceZoneWithAWarning) {
   const Diagnostic& d = r.diagnostics.items()[0];
   EXPECT_EQ(d.severity, Severity::kWarning);
   EXPECT_EQ(d.path, "$.work[0].start");
-  EXPECT_EQ(d.message,
+  EXPECT_EQ(d.Text(),
             "instant \"2025-07-01T10:00:00\" has no offset; read in the workspace time zone "
             "Europe/Rome");
 }
@@ -342,7 +342,7 @@ TEST(FormatTest, SyntaxErrorNamesLineAndColumn) {
   const Diagnostic& d = r.diagnostics.items()[0];
   EXPECT_EQ(d.file, "bad.json");
   EXPECT_EQ(d.line, 3);
-  EXPECT_EQ(d.message, "JSON syntax error at line 3, column 16 (byte 59): expected ',' or '}'");
+  EXPECT_EQ(d.Text(), "JSON syntax error at line 3, column 16 (byte 59): expected ',' or '}'");
 }
 
 TEST(FormatTest, SyntaxErrorInsideARecordDoesNotHideTheNextRecord) {
@@ -353,7 +353,7 @@ TEST(FormatTest, SyntaxErrorInsideARecordDoesNotHideTheNextRecord) {
                                        "l.json");
   std::vector<std::string> found;
   for (const Diagnostic& d : r.diagnostics.items()) {
-    found.push_back(std::to_string(d.line) + " " + d.path + ": " + d.message);
+    found.push_back(std::to_string(d.line) + " " + d.path + ": " + d.Text());
   }
   EXPECT_EQ(found, (std::vector<std::string>{
                        "5 $.payments[0]: JSON syntax error at line 5, column 15 (byte 225): "
@@ -364,7 +364,7 @@ TEST(FormatTest, SyntaxErrorInsideARecordDoesNotHideTheNextRecord) {
 TEST(FormatTest, SyntaxErrorAtTopLevelNamesByteOffset) {
   const ReadResult r = ParseLedgerJson("{\"format\": \"addio-ledger/1\" \"x\": 1}", "bad.json");
   ASSERT_EQ(r.diagnostics.ErrorCount(), 1u);
-  EXPECT_EQ(r.diagnostics.items()[0].message,
+  EXPECT_EQ(r.diagnostics.items()[0].Text(),
             "JSON syntax error at line 1, column 29 (byte 28): expected ',' or '}'");
 }
 
@@ -378,11 +378,11 @@ TEST(FormatTest, EveryBrokenRecordIsReported) {
   ASSERT_EQ(r.diagnostics.ErrorCount(), 2u) << r.diagnostics.ToString();
   const Diagnostic& date = r.diagnostics.items()[0];
   EXPECT_EQ(date.path, "$.invoices[0].issued");
-  EXPECT_EQ(date.message, "\"2025-02-30\" is not a calendar date");
+  EXPECT_EQ(date.Text(), "\"2025-02-30\" is not a calendar date");
   const Diagnostic& status = r.diagnostics.items()[1];
   EXPECT_EQ(status.path, "$.invoices[1].status");
   EXPECT_EQ(status.record_id, "i2");
-  EXPECT_EQ(status.message, "\"paid\" is not allowed; expected one of: issued, void, written_off");
+  EXPECT_EQ(status.Text(), "\"paid\" is not allowed; expected one of: issued, void, written_off");
 }
 
 TEST(FormatTest, WrongJsonTypesAndMissingFieldsAreErrors) {
@@ -390,7 +390,7 @@ TEST(FormatTest, WrongJsonTypesAndMissingFieldsAreErrors) {
       Doc(R"("work": [{"id": "w1", "client": "acme", "minutes": "60", "billable": "yes"}])"),
       "l.json");
   std::vector<std::string> messages;
-  for (const Diagnostic& d : r.diagnostics.items()) messages.push_back(d.field + ": " + d.message);
+  for (const Diagnostic& d : r.diagnostics.items()) messages.push_back(d.field + ": " + d.Text());
   EXPECT_EQ(messages,
             (std::vector<std::string>{"start: missing: expected an RFC 3339 instant such as "
                                       "2026-03-27T18:30:00+01:00",
@@ -413,7 +413,7 @@ TEST(FormatTest, RecordsBeforeTheWorkspaceUseItsCurrencyAndZone) {
 TEST(FormatTest, MissingFormatIsAnError) {
   const ReadResult r = ParseLedgerJson(R"({"clients": []})", "l.json");
   ASSERT_EQ(r.diagnostics.ErrorCount(), 1u);
-  EXPECT_EQ(r.diagnostics.items()[0].message, "missing \"format\": expected \"addio-ledger/1\"");
+  EXPECT_EQ(r.diagnostics.items()[0].Text(), "missing \"format\": expected \"addio-ledger/1\"");
 }
 
 TEST(FormatTest, WorkspaceProblemsNameTheirPath) {
@@ -423,7 +423,7 @@ TEST(FormatTest, WorkspaceProblemsNameTheirPath) {
           "holidays": ["2026-02-30"], "colour": "red"}, "extra": 1})",
       "l.json");
   std::vector<std::string> paths;
-  for (const Diagnostic& d : r.diagnostics.items()) paths.push_back(d.path + ": " + d.message);
+  for (const Diagnostic& d : r.diagnostics.items()) paths.push_back(d.path + ": " + d.Text());
   EXPECT_EQ(paths,
             (std::vector<std::string>{
                 "$.workspace.currency: \"EUX\" is not a known ISO 4217 currency code",
@@ -439,7 +439,7 @@ TEST(FormatTest, WorkspaceProblemsNameTheirPath) {
 TEST(FormatTest, ReadLedgerReportsAMissingFile) {
   const ReadResult r = ReadLedger(TempPath("absent.json").string());
   ASSERT_EQ(r.diagnostics.ErrorCount(), 1u);
-  EXPECT_NE(r.diagnostics.items()[0].message.find("cannot open"), std::string::npos);
+  EXPECT_NE(r.diagnostics.items()[0].Text().find("cannot open"), std::string::npos);
 }
 
 TEST(FormatTest, CsvFolderReportsColumnsCellsAndLines) {
@@ -458,7 +458,7 @@ TEST(FormatTest, CsvFolderReportsColumnsCellsAndLines) {
   std::vector<std::string> found;
   for (const Diagnostic& d : r.diagnostics.items()) {
     found.push_back(std::filesystem::path(d.file).filename().string() + ":" +
-                    std::to_string(d.line) + ": " + d.field + ": " + d.message);
+                    std::to_string(d.line) + ": " + d.field + ": " + d.Text());
   }
   EXPECT_EQ(found, (std::vector<std::string>{
                        "clients.csv:1: colour: unknown column, ignored",
@@ -477,7 +477,7 @@ TEST(FormatTest, CsvWorkspaceFileAndIntakeProblems) {
   std::vector<std::string> found;
   for (const Diagnostic& d : r.diagnostics.items()) {
     found.push_back(std::filesystem::path(d.file).filename().string() + ":" +
-                    std::to_string(d.line) + ": " + d.field + ": " + d.message);
+                    std::to_string(d.line) + ": " + d.field + ": " + d.Text());
   }
   EXPECT_EQ(found, (std::vector<std::string>{
                        "workspace.json:2: : JSON syntax error at line 2, column 9 (byte 37): "
@@ -501,7 +501,7 @@ TEST(FormatTest, JsonSinkWritesWhatLedgerToJsonWrites) {
   const Ledger ledger = FullLedger();
   const std::filesystem::path path = TempPath("sink.json");
   auto sink = OpenLedgerSink(path.string(), /*csv=*/false, ledger.workspace);
-  ASSERT_TRUE(sink) << sink.error().message;
+  ASSERT_TRUE(sink) << sink.error().message.In(Lang::kEn);
   // Records of all types arrive mixed, one chunk per client.
   for (const std::string client : {"acme", "solo"}) {
     Ledger chunk;
@@ -572,7 +572,7 @@ std::vector<std::vector<std::string>> ReadAll(std::string_view text, CsvOptions 
   while (reader.Next(fields)) {
     rows.push_back(fields);
     if (lines != nullptr) lines->push_back(reader.line());
-    EXPECT_EQ(reader.problem(), "") << reader.line();
+    EXPECT_EQ(reader.problem().In(Lang::kEn), "") << reader.line();
   }
   return rows;
 }
@@ -605,11 +605,11 @@ TEST(CsvReaderTest, ReportsMalformedRecords) {
   std::vector<std::string> fields;
   ASSERT_TRUE(reader.Next(fields));
   EXPECT_EQ(fields, (std::vector<std::string>{"a", "b\nc\n"}));
-  EXPECT_EQ(reader.problem(), "quoted field opened on line 1 is never closed");
+  EXPECT_EQ(reader.problem().In(Lang::kEn), "quoted field opened on line 1 is never closed");
   CsvReader stray("a\"b,\"c\"d\n");
   ASSERT_TRUE(stray.Next(fields));
   EXPECT_EQ(fields, (std::vector<std::string>{"a\"b", "cd"}));
-  EXPECT_EQ(stray.problem(), "quote inside unquoted field 1");
+  EXPECT_EQ(stray.problem().In(Lang::kEn), "quote inside unquoted field 1");
 }
 
 TEST(CsvWriterTest, QuotesOnlyWhenNeeded) {

@@ -123,7 +123,7 @@ void ExpectOne(const std::vector<Diagnostic>& found, const std::string& path,
   EXPECT_EQ(d.record_type, type);
   EXPECT_EQ(d.record_id, id);
   EXPECT_EQ(d.field, FieldOf(path));
-  EXPECT_EQ(d.message, message);
+  EXPECT_EQ(d.Text(), message);
 }
 
 TEST(ValidateTest, ValidLedgerHasNoDiagnostics) {
@@ -158,7 +158,7 @@ TEST(ValidateTest, DuplicateIdNamesTheFirstRecordsFileAndLine) {
   const Diagnostic& d = out.items()[0];
   EXPECT_EQ(d.line, 3);
   EXPECT_EQ(d.path, "");
-  EXPECT_EQ(d.message, "duplicate id \"acme\": the client at clients.csv:2 has it too");
+  EXPECT_EQ(d.Text(), "duplicate id \"acme\": the client at clients.csv:2 has it too");
 }
 
 TEST(ValidateTest, ClientMustBeGiven) {

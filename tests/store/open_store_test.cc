@@ -35,7 +35,7 @@ TEST(ParseStoreUrlTest, PlainPathsAreSqliteFiles) {
   for (const std::string path :
        {"addio.db", "/var/lib/addio/addio.db", "./data/a:b.db", "dir/x://y.db", "C:addio.db"}) {
     auto url = ParseStoreUrl(path);
-    ASSERT_TRUE(url) << path << ": " << url.error().message;
+    ASSERT_TRUE(url) << path << ": " << url.error().message.In(Lang::kEn);
     EXPECT_EQ(url->kind, StoreKind::kSqlite) << path;
     EXPECT_EQ(url->location, path);
   }
@@ -51,7 +51,7 @@ TEST(ParseStoreUrlTest, SqliteAndFileSchemesGiveThePath) {
   };
   for (const auto& [text, path] : cases) {
     auto url = ParseStoreUrl(text);
-    ASSERT_TRUE(url) << text << ": " << url.error().message;
+    ASSERT_TRUE(url) << text << ": " << url.error().message.In(Lang::kEn);
     EXPECT_EQ(url->kind, StoreKind::kSqlite) << text;
     EXPECT_EQ(url->location, path) << text;
   }
@@ -74,21 +74,21 @@ TEST(ParseStoreUrlTest, EmptyAndUnknownFormsAreRefused) {
   }
   auto mysql = ParseStoreUrl("mysql://db/addio");
   ASSERT_FALSE(mysql);
-  EXPECT_TRUE(Contains(mysql.error().message, "\"mysql\"")) << mysql.error().message;
-  EXPECT_TRUE(Contains(mysql.error().message, "sqlite:PATH")) << mysql.error().message;
-  EXPECT_TRUE(Contains(mysql.error().message, "file:PATH")) << mysql.error().message;
+  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "\"mysql\"")) << mysql.error().message.In(Lang::kEn);
+  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "sqlite:PATH")) << mysql.error().message.In(Lang::kEn);
+  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "file:PATH")) << mysql.error().message.In(Lang::kEn);
 }
 
 TEST_F(OpenStoreTest, EveryFormOpensTheSameFile) {
   auto created = OpenStore("sqlite:" + path_, OpenMode::kCreateIfMissing);
-  ASSERT_TRUE(created) << created.error().message;
+  ASSERT_TRUE(created) << created.error().message.In(Lang::kEn);
   ASSERT_TRUE((*created)->SetSetting("late_days", 21));
   created->reset();
   EXPECT_TRUE(fs::exists(path_));
   for (const std::string& url :
        {path_, "sqlite:" + path_, "sqlite://" + path_, "file:" + path_, "file://" + path_}) {
     auto store = OpenStore(url, OpenMode::kMustExist);
-    ASSERT_TRUE(store) << url << ": " << store.error().message;
+    ASSERT_TRUE(store) << url << ": " << store.error().message.In(Lang::kEn);
     auto settings = (*store)->Settings();
     ASSERT_TRUE(settings);
     EXPECT_EQ(settings->at("late_days"), 21) << url;
@@ -100,7 +100,7 @@ TEST_F(OpenStoreTest, MissingFileOfAUrlTellsToRunInit) {
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::kNotFound);
   // The message names the file, not the URL, exactly as for a plain path.
-  EXPECT_EQ(store.error().message,
+  EXPECT_EQ(store.error().message.In(Lang::kEn),
             "no addio database at " + path_ + "; run `addio init` to create one");
   EXPECT_FALSE(fs::exists(path_));
 }
@@ -111,8 +111,8 @@ TEST_F(OpenStoreTest, PostgresIsNotAvailableYet) {
       auto store = OpenStore(url, mode);
       ASSERT_FALSE(store) << url;
       EXPECT_EQ(store.error().code, ErrorCode::kInvalidArgument);
-      EXPECT_TRUE(Contains(store.error().message, "PostgreSQL store is not available"))
-          << store.error().message;
+      EXPECT_TRUE(Contains(store.error().message.In(Lang::kEn), "PostgreSQL store is not available"))
+          << store.error().message.In(Lang::kEn);
     }
   }
   EXPECT_TRUE(fs::is_empty(dir_));

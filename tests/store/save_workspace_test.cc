@@ -25,7 +25,7 @@ class SaveWorkspaceTest : public ::testing::Test {
                 .string();
     fs::remove(path_);
     auto store = OpenStore(path_, OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(store.has_value()) << store.error().message;
+    ASSERT_TRUE(store.has_value()) << store.error().message.In(Lang::kEn);
     store_ = std::move(*store);
   }
   void TearDown() override {
@@ -103,8 +103,8 @@ TEST_F(SaveWorkspaceTest, RejectsAnInvalidWorkspaceAndWritesNothing) {
   auto saved = store_->SaveWorkspace(bad);
   ASSERT_FALSE(saved.has_value());
   EXPECT_EQ(saved.error().code, ErrorCode::kValidation);
-  EXPECT_NE(saved.error().message.find("timezone"), std::string::npos);
-  EXPECT_NE(saved.error().message.find("working_hours"), std::string::npos);
+  EXPECT_NE(saved.error().message.In(Lang::kEn).find("timezone"), std::string::npos);
+  EXPECT_NE(saved.error().message.In(Lang::kEn).find("working_hours"), std::string::npos);
   EXPECT_EQ(*store_->LoadWorkspace(), good);
 }
 

@@ -146,7 +146,7 @@ class StoreTest : public ::testing::Test {
 
   std::unique_ptr<Store> Open(OpenMode mode = OpenMode::kCreateIfMissing) {
     auto store = OpenStore(path_, mode);
-    EXPECT_TRUE(store) << store.error().message;
+    EXPECT_TRUE(store) << store.error().message.In(Lang::kEn);
     return store ? std::move(*store) : nullptr;
   }
 
@@ -183,7 +183,7 @@ class StoreTest : public ::testing::Test {
 
 ImportReport MustImport(Store& store, const Ledger& ledger, bool dry_run = false) {
   auto report = store.Import(ledger, LedgerSource{}, dry_run);
-  EXPECT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report) << report.error().message.In(Lang::kEn);
   return report ? std::move(*report) : ImportReport{};
 }
 
@@ -191,7 +191,7 @@ TEST_F(StoreTest, MissingFileWithMustExistTellsToRunInit) {
   auto store = OpenStore(path_, OpenMode::kMustExist);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::kNotFound);
-  EXPECT_NE(store.error().message.find("addio init"), std::string::npos);
+  EXPECT_NE(store.error().message.In(Lang::kEn).find("addio init"), std::string::npos);
   EXPECT_FALSE(fs::exists(path_));
 }
 
@@ -216,7 +216,7 @@ TEST_F(StoreTest, DatabaseOfANewerVersionIsRefused) {
   auto store = OpenStore(path_, OpenMode::kMustExist);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::kStore);
-  EXPECT_NE(store.error().message.find("newer"), std::string::npos);
+  EXPECT_NE(store.error().message.In(Lang::kEn).find("newer"), std::string::npos);
 }
 
 TEST_F(StoreTest, ForeignDatabaseIsRefused) {
@@ -245,7 +245,7 @@ TEST_F(StoreTest, ImportCountsNewRecordsAndLoadRoundTrips) {
   }
   auto reopened = Open(OpenMode::kMustExist);
   auto loaded = reopened->Load();
-  ASSERT_TRUE(loaded) << loaded.error().message;
+  ASSERT_TRUE(loaded) << loaded.error().message.In(Lang::kEn);
   EXPECT_EQ(*loaded, sample);
 }
 
@@ -361,7 +361,7 @@ TEST_F(StoreTest, DamagedRowIsAStoreErrorNamingIt) {
   auto loaded = store->Load();
   ASSERT_FALSE(loaded);
   EXPECT_EQ(loaded.error().code, ErrorCode::kStore);
-  EXPECT_NE(loaded.error().message.find("2025-002"), std::string::npos) << loaded.error().message;
+  EXPECT_NE(loaded.error().message.In(Lang::kEn).find("2025-002"), std::string::npos) << loaded.error().message.In(Lang::kEn);
 }
 
 TEST_F(StoreTest, EmptyStoreLoadsAnEmptyLedger) {
@@ -416,7 +416,7 @@ TEST_F(StoreTest, ClientSummariesShowOpenBalanceAndCredit) {
   MustImport(*store, l);
 
   auto summaries = store->ClientSummaries(D("2026-03-01"));
-  ASSERT_TRUE(summaries) << summaries.error().message;
+  ASSERT_TRUE(summaries) << summaries.error().message.In(Lang::kEn);
   ASSERT_EQ(summaries->size(), 2u);
   const ClientSummary& acme = (*summaries)[0];
   EXPECT_EQ(acme.id, "acme");

@@ -60,7 +60,7 @@ class UnmatchedTest : public ::testing::Test {
                 .string();
     fs::remove(path_);
     auto store = OpenStore(path_, OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(store) << store.error().message;
+    ASSERT_TRUE(store) << store.error().message.In(Lang::kEn);
     store_ = std::move(*store);
     auto report = store_->Import(ALedger(), {}, false);
     ASSERT_TRUE(report && report->ok()) << (report ? report->diagnostics.ToString() : "");
@@ -73,13 +73,13 @@ class UnmatchedTest : public ::testing::Test {
   ImportReport ImportCredits(const std::vector<UnmatchedCredit>& credits, bool dry_run = false,
                              const Ledger& ledger = Ledger{}) {
     auto report = store_->Import(ledger, {}, credits, dry_run);
-    EXPECT_TRUE(report) << report.error().message;
+    EXPECT_TRUE(report) << report.error().message.In(Lang::kEn);
     return report ? *report : ImportReport{};
   }
 
   std::vector<UnmatchedCredit> Stored() {
     auto credits = store_->Unmatched();
-    EXPECT_TRUE(credits) << credits.error().message;
+    EXPECT_TRUE(credits) << credits.error().message.In(Lang::kEn);
     return credits ? *credits : std::vector<UnmatchedCredit>{};
   }
 
@@ -139,7 +139,7 @@ TEST_F(UnmatchedTest, BadCreditsRejectTheWholeImport) {
 TEST_F(UnmatchedTest, MatchTurnsTheCreditIntoAPaymentOfTheInvoice) {
   ImportCredits({ACredit("camt-1"), ACredit("camt-2", "5.00")});
   auto payment = store_->Match("camt-1", "2026-001");
-  ASSERT_TRUE(payment) << payment.error().message;
+  ASSERT_TRUE(payment) << payment.error().message.In(Lang::kEn);
   const Payment expected{.id = "camt-1",
                          .client = "acme",
                          .invoice = "2026-001",
@@ -217,7 +217,7 @@ TEST_F(UnmatchedTest, AStoreOfSchemaVersionOneGainsTheReviewList) {
     db.exec("UPDATE schema_version SET version = 1");
   }
   auto reopened = OpenStore(path_, OpenMode::kMustExist);
-  ASSERT_TRUE(reopened) << reopened.error().message;
+  ASSERT_TRUE(reopened) << reopened.error().message.In(Lang::kEn);
   store_ = std::move(*reopened);
   EXPECT_EQ(store_->Load()->invoices.size(), 2u);  // the records are still there
   ImportCredits({ACredit("camt-1")});
