@@ -247,6 +247,14 @@ Arg Arg::Key(std::string key) {
   return a;
 }
 
+Arg Arg::Of(const Message& message) {
+  Arg a;
+  a.kind_ = Kind::kMessage;
+  a.text_ = message.key;
+  a.args_ = message.args;
+  return a;
+}
+
 std::string Arg::Render(Lang lang) const {
   switch (kind_) {
     case Kind::kText:
@@ -267,6 +275,8 @@ std::string Arg::Render(Lang lang) const {
       return FormatLongDate(CivilDate::FromDays(static_cast<int32_t>(int_)), lang);
     case Kind::kKey:
       return Tr(text_, lang);
+    case Kind::kMessage:
+      return text_.empty() ? std::string() : addio::Render(text_, lang, args_);
   }
   return text_;
 }

@@ -23,6 +23,7 @@ namespace addio {
 
 class CivilDate;
 class Money;
+struct Message;
 
 enum class Lang { kEn, kIt };
 inline constexpr Lang kAllLangs[] = {Lang::kEn, Lang::kIt};
@@ -58,6 +59,9 @@ class Arg {
   static Arg Date(CivilDate date);
   // Another catalogue entry, rendered in the same language ("level.red" -> "rosso").
   static Arg Key(std::string key);
+  // A whole message, rendered in the same language with its own arguments: lets one
+  // sentence wrap another ("column {0}: {1}").
+  static Arg Of(const Message& message);
 
   // The argument as it reads in `lang`.
   std::string Render(Lang lang) const;
@@ -67,13 +71,25 @@ class Arg {
   friend bool operator==(const Arg&, const Arg&) = default;
 
  private:
-  enum class Kind { kText, kInt, kNum, kFixed, kAmount, kAmountBare, kPercent, kDate, kKey };
+  enum class Kind {
+    kText,
+    kInt,
+    kNum,
+    kFixed,
+    kAmount,
+    kAmountBare,
+    kPercent,
+    kDate,
+    kKey,
+    kMessage
+  };
   Arg() = default;
   Kind kind_ = Kind::kText;
-  std::string text_;   // kText, kKey
-  int64_t int_ = 0;    // kInt; the minor units of kAmount*; the day number of kDate
-  double number_ = 0;  // kNum, kFixed, kPercent
-  int decimals_ = 0;   // kNum, kFixed
+  std::string text_;       // kText, kKey; the key of kMessage
+  std::vector<Arg> args_;  // kMessage: its arguments
+  int64_t int_ = 0;        // kInt; the minor units of kAmount*; the day number of kDate
+  double number_ = 0;      // kNum, kFixed, kPercent
+  int decimals_ = 0;       // kNum, kFixed
   // kAmount*: the currency code is text_.
 };
 

@@ -84,8 +84,8 @@ TEST_F(EmlTest, Rfc2822ExamplesFolder) {
   ASSERT_FALSE(result.diagnostics.HasErrors()) << result.diagnostics.ToString();
   // 14 files; example01, 02, 05, 08, 09 and 12 carry the same Message-ID, and 03 and 11.
   EXPECT_EQ(result.ledger.contacts.size(), 8u);
-  EXPECT_TRUE(std::ranges::any_of(result.review, [](const std::string& line) {
-    return line.find("6 messages read a second time") != std::string::npos;
+  EXPECT_TRUE(std::ranges::any_of(result.review, [](const Message& line) {
+    return line.In(Lang::kEn).find("6 messages read a second time") != std::string::npos;
   }));
   std::set<std::string> instants;
   for (const Contact& c : result.ledger.contacts) instants.insert(c.at.ToUtcString());

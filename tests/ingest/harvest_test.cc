@@ -40,8 +40,8 @@ TEST(HarvestTest, SolidtimeFixtureWithDecimalCommas) {
   EXPECT_TRUE(second.billable);
   EXPECT_EQ(second.note, "Working hard");
   bool noted = false;
-  for (const std::string& line : result.review)
-    noted |= line.find("no time of day") != std::string::npos;
+  for (const Message& line : result.review)
+    noted |= line.In(Lang::kEn).find("no time of day") != std::string::npos;
   EXPECT_TRUE(noted);
 }
 

@@ -176,8 +176,8 @@ TEST(IngestTest, FolderOfExportsIsMerged) {
   Validate(result->ledger, result->source, checks);
   EXPECT_FALSE(checks.HasErrors()) << checks.ToString();
   const auto mentions = [&](const std::string& text) {
-    return std::any_of(result->review.begin(), result->review.end(), [&](const std::string& line) {
-      return line.find(text) != std::string::npos;
+    return std::any_of(result->review.begin(), result->review.end(), [&](const Message& line) {
+      return line.In(Lang::kEn).find(text) != std::string::npos;
     });
   };
   EXPECT_TRUE(mentions("notes.txt"));

@@ -175,7 +175,8 @@ TEST(InvoiceNinja, SkipsWhatIsNotInvoicesPaymentsOrClients) {
     EXPECT_FALSE(result.diagnostics.HasErrors()) << file << result.diagnostics.ToString();
     EXPECT_TRUE(result.ledger == Ledger{}) << file;
     ASSERT_EQ(result.review.size(), 1u) << file;
-    EXPECT_TRUE(Contains(result.review[0], "skipped")) << result.review[0];
+    EXPECT_TRUE(Contains(result.review[0].In(Lang::kEn), "skipped"))
+        << result.review[0].In(Lang::kEn);
   }
 }
 

@@ -100,8 +100,8 @@ class MboxTest : public ::testing::Test {
   IngestResult Read(const std::string& text) { return MboxImporter().Read(Write(text), context_); }
 
   static bool ReviewMentions(const IngestResult& result, const std::string& text) {
-    return std::ranges::any_of(result.review, [&text](const std::string& line) {
-      return line.find(text) != std::string::npos;
+    return std::ranges::any_of(result.review, [&text](const Message& line) {
+      return line.In(Lang::kEn).find(text) != std::string::npos;
     });
   }
 

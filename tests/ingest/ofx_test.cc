@@ -34,9 +34,9 @@ IngestResult Read(const std::string& path, const Ledger& existing = Ledger{}) {
   return OfxImporter().Read(path, context);
 }
 
-bool Mentions(const std::vector<std::string>& lines, const std::string& text) {
-  for (const std::string& line : lines) {
-    if (line.find(text) != std::string::npos) return true;
+bool Mentions(const std::vector<Message>& lines, const std::string& text) {
+  for (const Message& line : lines) {
+    if (line.In(Lang::kEn).find(text) != std::string::npos) return true;
   }
   return false;
 }
