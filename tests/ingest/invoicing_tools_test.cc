@@ -84,7 +84,7 @@ TEST(InvoicingToolsTest, EveryKindOfFileIsDetectedAsItsTools) {
     SCOPED_TRACE(std::string(sample.tool) + " " + sample.head);
     const std::string path = dir.Write(std::string(sample.tool) + "/" + sample.file, sample.head);
     const auto detected = DetectImporter(path);
-    ASSERT_TRUE(detected) << detected.error().message;
+    ASSERT_TRUE(detected) << detected.error().message.In(Lang::kEn);
     EXPECT_EQ((*detected)->name(), sample.tool);
     EXPECT_EQ((*detected)->Detect(path, sample.head), sample.score);
   }
