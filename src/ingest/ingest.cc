@@ -96,10 +96,9 @@ void MergeRecords(std::vector<R> Ledger::*member, const char* type, const Ingest
     d.record_type = type;
     d.record_id = record.id;
     const Arg earlier =
-        before.file.empty()
-            ? Arg::Key("ingest.merge.an_earlier_file")
-            : Arg(before.file + (before.line > 0 ? ":" + std::to_string(before.line) : ""));
-    d.message = Msg("ingest.merge.differs", earlier);
+        before.file.empty() ? Arg::Key("ingest.merge.an_earlier_file") : Arg(before.file);
+    const std::string at_line = before.line > 0 ? ":" + std::to_string(before.line) : "";
+    d.message = Msg("ingest.merge.differs", earlier, at_line);
     into.diagnostics.Add(std::move(d));
     records[it->second] = record;
     locations[it->second] = location;
