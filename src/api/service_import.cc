@@ -197,7 +197,9 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   preview["rows"] = std::move(rows);
   out["preview"] = std::move(preview);
   Json review = Json::array();
-  for (const std::string& line : read->review) review.push_back(ReplaceAll(line, path, shown));
+  for (const Message& line : read->review) {
+    review.push_back(ReplaceAll(line.In(*lang), path, shown));
+  }
   out["review"] = std::move(review);
   Json unmatched = Json::array();
   for (const UnmatchedCredit& credit : read->unmatched) {

@@ -347,8 +347,8 @@ int Import(const Common& common, const ImportOptions& options) {
     std::printf("\n");
   }
   PrintImportCounts(common, *report);
-  for (const std::string& line : read->review) {
-    std::printf("%s %s\n", T(common, "review:", "da verificare:"), line.c_str());
+  for (const Message& line : read->review) {
+    std::printf("%s %s\n", T(common, "review:", "da verificare:"), line.In(common.lang).c_str());
   }
   std::printf(
       T(common, "%zu new, %zu updated, %zu unchanged, %s.%s\n",

@@ -88,10 +88,10 @@ class Arg {
   };
   Arg() = default;
   Kind kind_ = Kind::kText;
-  std::string text_;   // kText, kKey
-  int64_t int_ = 0;    // kInt; the minor units of kAmount*; the day number of kDate
-  double number_ = 0;  // kNum, kFixed, kPercent
-  int decimals_ = 0;   // kNum, kFixed
+  std::string text_;       // kText, kKey
+  int64_t int_ = 0;        // kInt; the minor units of kAmount*; the day number of kDate
+  double number_ = 0;      // kNum, kFixed, kPercent
+  int decimals_ = 0;       // kNum, kFixed
   // kAmount*: the currency code is text_.
   std::shared_ptr<const Message> message_;  // kMessage; shared, never modified
 };

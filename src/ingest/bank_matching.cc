@@ -94,12 +94,14 @@ std::vector<std::string> KeysOf(const std::string& id) {
   return keys;
 }
 
-std::string Describe(const BankCredit& credit) {
-  std::string out = credit.date.ToString() + ", " + credit.amount.ToString() + " " +
-                    std::string(credit.amount.currency().code());
-  if (!credit.payer.empty()) out += " from " + credit.payer;
-  if (!credit.reference.empty()) out += ", \"" + credit.reference + "\"";
-  return out;
+// "credit <id> (<date>, <amount> <currency> from <payer>, \"<reference>\")", the payer and
+// the reference only when known.
+Message Describe(const BankCredit& credit) {
+  const Arg payer = credit.payer.empty() ? Arg("") : Arg::Of(Msg("ingest.bank.from", credit.payer));
+  const std::string reference = credit.reference.empty() ? "" : ", \"" + credit.reference + "\"";
+  return Msg("ingest.bank.credit", credit.id, credit.date.ToString(),
+             credit.amount.ToString() + " " + std::string(credit.amount.currency().code()), payer,
+             reference);
 }
 
 CivilDate FarFuture() { return *CivilDate::FromYmd(9999, 12, 31); }
@@ -119,23 +121,23 @@ std::vector<T> Merged(const std::vector<T>& existing, const std::vector<T>& inco
 }  // namespace
 
 Result<Money> ParseStatementAmount(std::string_view text, Currency currency) {
-  auto fail = [&](const std::string& why) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + std::string(text) + "\" is not an amount: " + why);
+  // `why`: an ingest.amount.* message, or the ledger's.
+  auto fail = [&](const Message& why) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.not_an_amount", text, Arg::Of(why)));
   };
   std::string number(text);
   number.erase(0, number.find_first_not_of(" \t\r\n"));
   number.erase(number.find_last_not_of(" \t\r\n") + 1);
-  if (number.empty()) return Fail(ErrorCode::kInvalidArgument, "the amount is empty");
+  if (number.empty()) return Fail(ErrorCode::kInvalidArgument, Msg("ingest.amount.is_empty"));
   if (number.front() == '+') number.erase(0, 1);
   if (number.find('.') == std::string::npos && std::count(number.begin(), number.end(), ',') == 1) {
     number[number.find(',')] = '.';
   }
   const size_t digits_from = number.front() == '-' ? 1 : 0;
-  if (number.size() == digits_from) return fail("no digits");
+  if (number.size() == digits_from) return fail(Msg("ingest.amount.no_digits"));
   for (size_t i = digits_from; i < number.size(); ++i) {
     if (!IsDigit(number[i]) && number[i] != '.') {
-      return fail("expected digits with '.' before the decimals");
+      return fail(Msg("ingest.amount.expected_dot_decimals"));
     }
   }
   // Leading zeros change nothing either ("+00000000000115.8331" in some OFX files).
@@ -145,7 +147,7 @@ Result<Money> ParseStatementAmount(std::string_view text, Currency currency) {
   }
   const size_t dot = number.find('.');
   if (dot != std::string::npos) {
-    if (number.find('.', dot + 1) != std::string::npos) return fail("more than one '.'");
+    if (number.find('.', dot + 1) != std::string::npos) return fail(Msg("ingest.amount.two_dots"));
     // Zeros beyond the currency's decimals change nothing ("8.850" is 8.85 EUR).
     while (number.size() - dot - 1 > static_cast<size_t>(currency.exponent()) &&
            number.back() == '0') {
@@ -199,7 +201,7 @@ std::vector<size_t> CreditMatcher::InvoicesNamedIn(std::string_view reference) c
 }
 
 MatchOutcome CreditMatcher::Book(const BankCredit& credit, size_t index, MatchKind kind,
-                                 std::string review) {
+                                 Message review) {
   OpenInvoice& target = open_[index];
   MatchOutcome outcome;
   outcome.kind = kind;
@@ -220,7 +222,11 @@ MatchOutcome CreditMatcher::Match(const BankCredit& credit) {
   if (auto it = payments_by_id_.find(credit.id); it != payments_by_id_.end()) {
     return {.kind = MatchKind::kAlreadyBooked, .payment = it->second};
   }
-  const std::string described = "credit " + credit.id + " (" + Describe(credit) + ")";
+  const Message described = Describe(credit);
+  // "<the credit described>: <why>".
+  const auto about = [&described](const Message& why) {
+    return Msg("ingest.prefixed", Arg::Of(described), Arg::Of(why));
+  };
   std::optional<std::string> payer_client;
   if (!credit.payer.empty()) payer_client = resolver_.ByName(credit.payer);
 
@@ -239,8 +245,7 @@ MatchOutcome CreditMatcher::Match(const BankCredit& credit) {
     if (clients.size() > 1) {
       std::string ids;
       for (size_t i : named) ids += (ids.empty() ? "" : ", ") + open_[i].invoice.id;
-      return Unmatched(
-          credit, described + ": its reference names invoices " + ids + " of different clients");
+      return Unmatched(credit, about(Msg("ingest.bank.names_many_clients", ids)));
     }
     // Several invoices of one client: the one due first is named, and what exceeds it goes
     // to the client's other open invoices, oldest due first (ledger/allocation.h).
@@ -253,27 +258,24 @@ MatchOutcome CreditMatcher::Match(const BankCredit& credit) {
     const Invoice& invoice = open_[named.front()].invoice;
     if (credit.amount.currency() != invoice.amount.currency() &&
         !Convert(credit.amount, invoice.amount.currency(), workspace_)) {
-      return Unmatched(credit, described + ": its reference names invoice " + invoice.id + " in " +
-                                   std::string(invoice.amount.currency().code()) +
-                                   ", and the workspace has no exchange rate for it");
+      return Unmatched(
+          credit, about(Msg("ingest.bank.no_rate", invoice.id, invoice.amount.currency().code())));
     }
-    std::string review;
+    Message review;
     if (named.size() > 1) {
-      review = described + ": its reference names " + std::to_string(named.size()) +
-               " invoices; booked to " + invoice.id +
-               " (due first), the rest goes to the client's other open invoices";
+      review = about(Msg("ingest.bank.booked_first_due", named.size(), invoice.id));
     } else if (!open_[named.front()].open.is_positive()) {
-      review = described + ": invoice " + invoice.id +
-               " was already paid; the credit is kept as the client's credit";
+      review = about(Msg("ingest.bank.already_paid", invoice.id));
     }
     return Book(credit, named.front(), MatchKind::kByReference, std::move(review));
   }
 
   // 2. By a known payer and an open invoice of exactly the credited amount.
   if (!payer_client) {
-    return Unmatched(credit, described + ": no invoice number in its reference" +
-                                 (credit.payer.empty() ? std::string(" and no payer name")
-                                                       : " and no client named " + credit.payer));
+    return Unmatched(
+        credit,
+        about(credit.payer.empty() ? Msg("ingest.bank.no_reference_no_payer")
+                                   : Msg("ingest.bank.no_reference_unknown_payer", credit.payer)));
   }
   std::vector<size_t> exact;
   for (size_t i = 0; i < open_.size(); ++i) {
@@ -287,25 +289,23 @@ MatchOutcome CreditMatcher::Match(const BankCredit& credit) {
     exact.push_back(i);
   }
   if (exact.empty()) {
-    return Unmatched(credit, described + ": the payer is client " + *payer_client +
-                                 ", but none of its open invoices owes exactly " +
-                                 credit.amount.ToString());
+    return Unmatched(
+        credit, about(Msg("ingest.bank.no_exact_amount", *payer_client, credit.amount.ToString())));
   }
   std::sort(exact.begin(), exact.end(), [&](size_t a, size_t b) {
     const Invoice& x = open_[a].invoice;
     const Invoice& y = open_[b].invoice;
     return std::tie(x.due, x.issued, x.id) < std::tie(y.due, y.issued, y.id);
   });
-  std::string review;
+  Message review;
   if (exact.size() > 1) {
-    review = described + ": " + std::to_string(exact.size()) + " open invoices of client " +
-             *payer_client + " owe exactly this amount; booked to " +
-             open_[exact.front()].invoice.id + ", the one due first";
+    review = about(Msg("ingest.bank.several_exact", exact.size(), *payer_client,
+                       open_[exact.front()].invoice.id));
   }
   return Book(credit, exact.front(), MatchKind::kByPayerAndAmount, std::move(review));
 }
 
-MatchOutcome CreditMatcher::Unmatched(const BankCredit& credit, std::string why) const {
+MatchOutcome CreditMatcher::Unmatched(const BankCredit& credit, const Message& why) const {
   MatchOutcome outcome;
   outcome.kind = MatchKind::kUnmatched;
   outcome.unmatched = UnmatchedCredit{.id = credit.id,
@@ -314,7 +314,7 @@ MatchOutcome CreditMatcher::Unmatched(const BankCredit& credit, std::string why)
                                       .payer = credit.payer,
                                       .reference = credit.reference,
                                       .source = credit.where.file};
-  outcome.review = "unmatched " + why + "; assign it with `addio match " + credit.id + " INVOICE`";
+  outcome.review = Msg("ingest.bank.unmatched", Arg::Of(why), credit.id);
   return outcome;
 }
 
@@ -343,8 +343,7 @@ void MatchCredits(std::vector<BankCredit> credits, const IngestContext& context,
     for (int n = 2; seen.count(id) > 0; ++n) id = credit.id + "-" + std::to_string(n);
     result.diagnostics.Add({Severity::kWarning, credit.where.file, credit.where.line,
                             credit.where.path, "payment", credit.id, "",
-                            "the bank reference " + credit.id + " is used by two different " +
-                                "credits; this one is read as " + id});
+                            Msg("ingest.bank.duplicate_reference", credit.id, id)});
     credit.id = id;
     seen.emplace(credit.id, &credit);
     unique.push_back(credit);

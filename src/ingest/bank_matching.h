@@ -52,7 +52,7 @@ struct MatchOutcome {
   MatchKind kind = MatchKind::kUnmatched;
   Payment payment;            // set unless kUnmatched
   UnmatchedCredit unmatched;  // set for kUnmatched
-  std::string review;         // a sentence for the review list; may be empty
+  Message review;             // a sentence for the review list; may be empty
 };
 
 // Matches credits one at a time against the open invoices of a stored ledger and of the
@@ -85,8 +85,8 @@ class CreditMatcher {
   // Invoices (indexes into open_) whose number `reference` names as a whole word.
   std::vector<size_t> InvoicesNamedIn(std::string_view reference) const;
   // A Payment of open_[index]'s client naming it; lowers its open amount.
-  MatchOutcome Book(const BankCredit& credit, size_t index, MatchKind kind, std::string review);
-  MatchOutcome Unmatched(const BankCredit& credit, std::string why) const;
+  MatchOutcome Book(const BankCredit& credit, size_t index, MatchKind kind, Message review);
+  MatchOutcome Unmatched(const BankCredit& credit, const Message& why) const;
 
   Ledger clients_;  // existing and incoming clients: the resolver's view
   ClientResolver resolver_;

@@ -51,9 +51,7 @@ class StatementReader {
       for (const pugi::xml_node& node : xml::Children(message, name)) containers.push_back(node);
     }
     if (containers.empty()) {
-      return Error(message, "",
-                   "the message holds no statement (Stmt), report (Rpt) or notification "
-                   "(Ntfctn): the file is incomplete");
+      return Error(message, "", Msg("ingest.camt.no_statement"));
     }
     for (const pugi::xml_node& container : containers) {
       statement_id_ = xml::TextAt(container, "Id");
@@ -64,15 +62,19 @@ class StatementReader {
 
  private:
   void Add(Severity severity, const pugi::xml_node& node, const std::string& field,
-           std::string message) {
+           Message message) {
     result_.diagnostics.Add({severity, file_, lines_.LineOf(node), xml::PathOf(node),
                              field.empty() ? "" : "payment", "", field, std::move(message)});
   }
-  void Error(const pugi::xml_node& node, const std::string& field, std::string message) {
+  void Error(const pugi::xml_node& node, const std::string& field, Message message) {
     Add(Severity::kError, node, field, std::move(message));
   }
-  void Skip(const pugi::xml_node& entry, const std::string& why) {
-    result_.review.push_back(file_ + ":" + std::to_string(lines_.LineOf(entry)) + ": " + why);
+  void Skip(const pugi::xml_node& entry, const Message& why) {
+    result_.review.push_back(Msg("ingest.at_line_of", file_, lines_.LineOf(entry), Arg::Of(why)));
+  }
+  // "12.50 EUR", as the review notes write an amount.
+  static std::string Plain(const Money& amount) {
+    return amount.ToString() + " " + std::string(amount.currency().code());
   }
 
   // The amount of `amount_node` (an Amt with its Ccy attribute); nullopt after reporting.
@@ -121,30 +123,25 @@ class StatementReader {
     const std::string direction = xml::TextAt(entry, "CdtDbtInd");
     if (direction == "DBIT") return;  // money going out is not a payment received
     if (direction != "CRDT") {
-      return Error(entry, "CdtDbtInd", "CdtDbtInd is \"" + direction + "\", expected CRDT or DBIT");
+      return Error(entry, "CdtDbtInd", Msg("ingest.camt.bad_direction", direction));
     }
     const pugi::xml_node amount_node = xml::Child(entry, "Amt");
-    if (!amount_node) return Error(entry, "Amt", "the entry has no Amt");
+    if (!amount_node) return Error(entry, "Amt", Msg("ingest.camt.no_amount"));
     std::optional<Money> amount = ReadAmount(amount_node);
     if (!amount) return;
     if (xml::TextAt(entry, "RvslInd") == "true") {
-      return Skip(entry, "a reversal of " + amount->ToString() + " " +
-                             std::string(amount->currency().code()) +
-                             " (money returned, not a payment): skipped");
+      return Skip(entry, Msg("ingest.bank.reversal_skipped", Plain(*amount)));
     }
     const std::string status = FirstText(entry, {"Sts/Cd", "Sts"});
     if (!status.empty() && status != "BOOK") {
-      return Skip(entry, "a credit of " + amount->ToString() + " " +
-                             std::string(amount->currency().code()) + " with status " + status +
-                             " (not booked yet): skipped; import the statement that books it");
+      return Skip(entry, Msg("ingest.bank.not_booked_skipped", Plain(*amount), status));
     }
     if (!amount->is_positive()) {
-      return Add(Severity::kWarning, entry, "Amt", "a credit of zero: skipped");
+      return Add(Severity::kWarning, entry, "Amt", Msg("ingest.bank.zero_credit"));
     }
     std::string date_text = DateText(xml::Child(entry, "BookgDt"));
     if (date_text.empty()) date_text = DateText(xml::Child(entry, "ValDt"));
-    if (date_text.empty())
-      return Error(entry, "BookgDt", "the credit has no booking or value date");
+    if (date_text.empty()) return Error(entry, "BookgDt", Msg("ingest.bank.no_date"));
     auto date = CivilDate::Parse(date_text);
     if (!date) return Error(entry, "BookgDt", date.error().message);
 
@@ -205,9 +202,7 @@ class StatementReader {
       if (!additional.empty()) reference.push_back(std::move(additional));
     }
     if (transactions.size() > 1) {
-      Skip(entry, "a credit of " + amount->ToString() + " batching " +
-                      std::to_string(transactions.size()) +
-                      " transactions without their own amounts: read as one credit");
+      Skip(entry, Msg("ingest.camt.batch", amount->ToString(), transactions.size()));
     }
     if (base_id.empty() && transactions.size() == 1) {
       const std::string own = xml::TextAt(transactions.front(), "Refs/AcctSvcrRef");
@@ -250,11 +245,11 @@ class StatementReader {
 
 void ReadFile(const std::string& path, bool in_folder, IngestResult& result,
               std::vector<BankCredit>& out) {
-  auto file_error = [&](Severity severity, int line, std::string message) {
+  auto file_error = [&](Severity severity, int line, Message message) {
     result.diagnostics.Add({severity, path, line, "", "", "", "", std::move(message)});
   };
   std::ifstream in(path, std::ios::binary);
-  if (!in) return file_error(Severity::kError, 0, "cannot read the file");
+  if (!in) return file_error(Severity::kError, 0, Msg("ingest.cannot_read_file"));
   std::ostringstream bytes;
   bytes << in.rdbuf();
   const std::string text = bytes.str();
@@ -263,8 +258,7 @@ void ReadFile(const std::string& path, bool in_folder, IngestResult& result,
   if (!parsed) {
     const size_t offset = std::min(text.size(), static_cast<size_t>(parsed.offset));
     const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
-    return file_error(Severity::kError, line,
-                      std::string("not well-formed XML: ") + parsed.description());
+    return file_error(Severity::kError, line, Msg("ingest.xml.malformed", parsed.description()));
   }
   const pugi::xml_node root = document.document_element();
   pugi::xml_node message;
@@ -274,11 +268,10 @@ void ReadFile(const std::string& path, bool in_folder, IngestResult& result,
     }
   }
   if (!message) {
-    const std::string what = "not an ISO 20022 camt.052, camt.053 or camt.054 message (" +
-                             std::string(root ? xml::LocalName(root) : "no element") +
-                             " instead of Document/BkToCstmr...)";
+    const Message what = Msg("ingest.camt.not_camt",
+                             root ? Arg(xml::LocalName(root)) : Arg::Key("ingest.xml.no_element"));
     return file_error(in_folder ? Severity::kWarning : Severity::kError, 0,
-                      in_folder ? what + ": skipped" : what);
+                      in_folder ? Msg("ingest.skipped_suffix", Arg::Of(what)) : what);
   }
   StatementReader(path, text, result).Read(message, out);
 }
@@ -315,7 +308,7 @@ class CamtImporterImpl final : public Importer {
           listed ? std::move(*listed) : std::vector<std::string>();
       if (listed && files.empty()) {
         result.diagnostics.Add(
-            {Severity::kError, path, 0, "", "", "", "", "no .xml file in this folder"});
+            {Severity::kError, path, 0, "", "", "", "", Msg("ingest.folder.no_xml")});
       }
       for (const std::string& file : files) ReadFile(file, true, result, credits);
     } else {

@@ -191,24 +191,24 @@ Status ClientResolver::LoadMapping(const std::string& toml_path) {
   try {
     root = toml::parse_file(toml_path);
   } catch (const toml::parse_error& error) {
-    return Fail(ErrorCode::kParse, toml_path + ":" + std::to_string(error.source().begin.line) +
-                                       ":" + std::to_string(error.source().begin.column) + ": " +
-                                       std::string(error.description()));
+    return Fail(ErrorCode::kParse,
+                Msg("ingest.mapping.toml_syntax", toml_path,
+                    static_cast<int64_t>(error.source().begin.line),
+                    static_cast<int64_t>(error.source().begin.column), error.description()));
   }
   const toml::node* clients = root.get("clients");
   if (clients == nullptr) return {};  // a file for the generic CSV importer only
   const toml::table* table = clients->as_table();
   if (table == nullptr) {
-    return Fail(ErrorCode::kParse,
-                toml_path + ":" + std::to_string(clients->source().begin.line) +
-                    ": [clients] must be a table of \"name as in the source\" = \"client id\"");
+    return Fail(ErrorCode::kParse, Msg("ingest.mapping.clients_not_table", toml_path,
+                                       static_cast<int64_t>(clients->source().begin.line)));
   }
   for (const auto& [key, value] : *table) {
     const std::optional<std::string> id = value.value<std::string>();
     if (!id || Trim(*id).empty()) {
-      return Fail(ErrorCode::kParse, toml_path + ":" + std::to_string(value.source().begin.line) +
-                                         ": clients.\"" + std::string(key.str()) +
-                                         "\": expected a client id as a string");
+      return Fail(ErrorCode::kParse,
+                  Msg("ingest.mapping.client_id_not_string", toml_path,
+                      static_cast<int64_t>(value.source().begin.line), key.str()));
     }
     mapping_[NormalizeClientName(std::string(key.str()))] = Trim(*id);
   }

@@ -26,7 +26,8 @@ std::string Lower(std::string text) {
 void ReadEml(const std::string& path, mail::MessageCollector& collector, IngestResult& result) {
   mail::LineReader reader(path);
   if (!reader.ok()) {
-    result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", "cannot read the file"});
+    result.diagnostics.Add(
+        {Severity::kError, path, 0, "", "", "", "", Msg("ingest.cannot_read_file")});
     return;
   }
   mail::HeaderBuilder builder;
@@ -50,8 +51,8 @@ void ReadEml(const std::string& path, mail::MessageCollector& collector, IngestR
   }
   mail::MessageHeader header = builder.Take();
   if (header.fields.empty()) {
-    result.diagnostics.Add({Severity::kError, path, 1, "", "", "", "",
-                            "no header fields (\"Name: value\"): not an e-mail message"});
+    result.diagnostics.Add(
+        {Severity::kError, path, 1, "", "", "", "", Msg("ingest.eml.no_header")});
     return;
   }
   collector.Add(path, 0, header, separator_date);

@@ -63,9 +63,14 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// "invoice" or "credit note", as messages name a document.
+Arg KindWord(bool credit_note) {
+  return Arg::Key(credit_note ? "ingest.word.credit_note" : "ingest.word.invoice");
+}
+
 Result<std::string> ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail(ErrorCode::kIo, path + ": cannot read the file");
+  if (!in) return Fail(ErrorCode::kIo, Msg("ingest.path_unreadable", path));
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
@@ -104,11 +109,11 @@ class FileReader {
   // Appends the documents of `root` (a FatturaElettronica) to `out`.
   void Read(const pugi::xml_node& root, std::vector<Document>& out) {
     const pugi::xml_node header = xml::Child(root, "FatturaElettronicaHeader");
-    if (!header) return Error(root, "", "no FatturaElettronicaHeader");
+    if (!header) return Error(root, "", Msg("ingest.fatturapa.no_header"));
     const std::optional<std::string> client = ResolveClient(header);
     if (!client) return;
     const std::vector<pugi::xml_node> bodies = xml::Children(root, "FatturaElettronicaBody");
-    if (bodies.empty()) return Error(root, "", "no FatturaElettronicaBody");
+    if (bodies.empty()) return Error(root, "", Msg("ingest.fatturapa.no_body"));
     for (const pugi::xml_node& body : bodies) {
       if (std::optional<Document> document = ReadBody(body, *client)) {
         out.push_back(std::move(*document));
@@ -117,12 +122,12 @@ class FileReader {
   }
 
  private:
-  void Add(Severity severity, const pugi::xml_node& node, const std::string& field,
-           std::string message, const std::string& id = "") {
+  void Add(Severity severity, const pugi::xml_node& node, const std::string& field, Message message,
+           const std::string& id = "") {
     result_.diagnostics.Add({severity, file_, lines_.LineOf(node), xml::PathOf(node),
                              id.empty() ? "" : "invoice", id, field, std::move(message)});
   }
-  void Error(const pugi::xml_node& node, const std::string& field, std::string message,
+  void Error(const pugi::xml_node& node, const std::string& field, Message message,
              const std::string& id = "") {
     Add(Severity::kError, node, field, std::move(message), id);
   }
@@ -130,7 +135,7 @@ class FileReader {
   std::optional<std::string> ResolveClient(const pugi::xml_node& header) {
     const pugi::xml_node buyer = xml::Find(header, "CessionarioCommittente/DatiAnagrafici");
     if (!buyer) {
-      Error(header, "CessionarioCommittente", "no CessionarioCommittente/DatiAnagrafici");
+      Error(header, "CessionarioCommittente", Msg("ingest.fatturapa.no_buyer"));
       return std::nullopt;
     }
     std::string name = xml::TextAt(buyer, "Anagrafica/Denominazione");
@@ -147,15 +152,13 @@ class FileReader {
       country = "IT";  // the codice fiscale is Italian by definition
     }
     if (code.empty()) {
-      Error(buyer, "IdFiscaleIVA", "the client has neither IdFiscaleIVA nor CodiceFiscale");
+      Error(buyer, "IdFiscaleIVA", Msg("ingest.fatturapa.no_tax_id"));
       return std::nullopt;
     }
     const size_t known = resolver_.NewClients().size();
     std::optional<std::string> id = resolver_.ByTaxId(code, country, name);
     if (!id) {
-      Error(buyer, "IdFiscaleIVA",
-            "no client has the tax id " + country + code + " (" + name +
-                "); import without --no-create to add it, or add it to the ledger first");
+      Error(buyer, "IdFiscaleIVA", Msg("ingest.fatturapa.unknown_tax_id", country + code, name));
       return std::nullopt;
     }
     if (resolver_.NewClients().size() > known) {
@@ -194,7 +197,7 @@ class FileReader {
   std::optional<Document> ReadBody(const pugi::xml_node& body, const std::string& client) {
     const pugi::xml_node general = xml::Find(body, "DatiGenerali/DatiGeneraliDocumento");
     if (!general) {
-      Error(body, "DatiGeneraliDocumento", "no DatiGenerali/DatiGeneraliDocumento");
+      Error(body, "DatiGeneraliDocumento", Msg("ingest.fatturapa.no_general"));
       return std::nullopt;
     }
     Document doc;
@@ -203,19 +206,18 @@ class FileReader {
     doc.number = xml::TextAt(general, "Numero");
     const std::string type = xml::TextAt(general, "TipoDocumento");
     if (doc.number.empty()) {
-      Error(general, "Numero", "the document has no Numero");
+      Error(general, "Numero", Msg("ingest.fatturapa.no_number"));
       return std::nullopt;
     }
     if (IsSelfInvoice(type)) {
-      result_.review.push_back(file_ + ": document " + doc.number + " is a " + type +
-                               " self-invoice or integration, not an invoice to a client: "
-                               "skipped");
+      result_.review.push_back(
+          Msg("ingest.fatturapa.self_invoice_skipped", file_, doc.number, type));
       return std::nullopt;
     }
     bool ok = true;
     const std::optional<CivilDate> date = Date(xml::Child(general, "Data"), &ok);
     if (!date) {
-      if (ok) Error(general, "Data", "the document has no Data", doc.number);
+      if (ok) Error(general, "Data", Msg("ingest.fatturapa.no_date"), doc.number);
       return std::nullopt;
     }
     doc.date = *date;
@@ -276,8 +278,7 @@ class FileReader {
     }
     if (!ok) return std::nullopt;
     if (!gross) {
-      Error(general, "ImportoTotaleDocumento",
-            "no ImportoTotaleDocumento and no DatiRiepilogo to compute the total from", doc.number);
+      Error(general, "ImportoTotaleDocumento", Msg("ingest.fatturapa.no_total"), doc.number);
       return std::nullopt;
     }
     if (every_installment_has_amount && !installment_sum.is_zero()) {
@@ -289,22 +290,19 @@ class FileReader {
     doc.credit_note = type == "TD04" || gross->is_negative();
     if (type != "TD04" && gross->is_negative()) {
       Add(Severity::kWarning, general, "ImportoTotaleDocumento",
-          "a " + type + " with a negative total is read as a credit note", doc.number);
+          Msg("ingest.fatturapa.negative_total", type), doc.number);
     }
     doc.amount = to_pay->is_negative() ? -*to_pay : *to_pay;
     if (!doc.amount.is_positive()) {
       Add(Severity::kWarning, general, "ImportoTotaleDocumento",
-          "nothing to be paid: document skipped", doc.number);
+          Msg("ingest.fatturapa.nothing_to_pay"), doc.number);
       return std::nullopt;
     }
     const Money gross_abs = gross->is_negative() ? -*gross : *gross;
     if (doc.amount != gross_abs) {
       result_.review.push_back(
-          file_ + ": " + (doc.credit_note ? "credit note " : "invoice ") + doc.number +
-          ": document total " + gross_abs.ToString() + " " + std::string(currency->code()) +
-          ", to be paid " + doc.amount.ToString() +
-          " (withholding tax, split-payment VAT or installments); the amount to be paid is "
-          "used");
+          Msg("ingest.fatturapa.to_pay_differs", file_, KindWord(doc.credit_note), doc.number,
+              gross_abs.ToString() + " " + std::string(currency->code()), doc.amount.ToString()));
     }
 
     if (doc.credit_note) {
@@ -320,22 +318,18 @@ class FileReader {
     if (due_dates.empty()) {
       doc.due = doc.date.AddDays(kDefaultTermsDays);
       Add(Severity::kWarning, general, "DataScadenzaPagamento",
-          "no payment due date: due " + doc.due.ToString() + ", " +
-              std::to_string(kDefaultTermsDays) + " days after the document date",
-          doc.number);
+          Msg("ingest.fatturapa.no_due", doc.due.ToString(), kDefaultTermsDays), doc.number);
     } else {
       doc.due = due_dates.back();
       if (due_dates.size() > 1) {
-        result_.review.push_back(file_ + ": invoice " + doc.number + " is paid in " +
-                                 std::to_string(due_dates.size()) + " installments (" +
-                                 due_dates.front().ToString() + " to " +
-                                 due_dates.back().ToString() + "); the last due date is used");
+        result_.review.push_back(Msg("ingest.fatturapa.installments", file_, doc.number,
+                                     due_dates.size(), due_dates.front().ToString(),
+                                     due_dates.back().ToString()));
       }
     }
     if (doc.due < doc.date) {
       Add(Severity::kWarning, general, "DataScadenzaPagamento",
-          "due " + doc.due.ToString() + " is before the document date: due on the date",
-          doc.number);
+          Msg("ingest.fatturapa.due_before_date", doc.due.ToString()), doc.number);
       doc.due = doc.date;
     }
     return doc;
@@ -352,7 +346,7 @@ class FileReader {
 // skipped with a warning; named on its own it is an error.
 void ReadFile(const std::string& path, bool in_folder, ClientResolver& resolver,
               IngestResult& result, std::vector<Document>& out) {
-  auto file_error = [&](Severity severity, int line, std::string message) {
+  auto file_error = [&](Severity severity, int line, Message message) {
     result.diagnostics.Add({severity, path, line, "", "", "", "", std::move(message)});
   };
   auto bytes = ReadBytes(path);
@@ -369,19 +363,15 @@ void ReadFile(const std::string& path, bool in_folder, ClientResolver& resolver,
     const std::string_view before(text.data(),
                                   std::min(text.size(), static_cast<size_t>(parsed.offset)));
     const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    return file_error(Severity::kError, line,
-                      std::string("not well-formed XML: ") + parsed.description());
+    return file_error(Severity::kError, line, Msg("ingest.xml.malformed", parsed.description()));
   }
   const pugi::xml_node root = document.document_element();
   if (xml::LocalName(root) != "FatturaElettronica") {
-    const std::string found = root ? std::string(xml::LocalName(root)) : "nothing";
+    const Arg found = root ? Arg(xml::LocalName(root)) : Arg::Key("ingest.xml.nothing");
     if (in_folder) {
-      return file_error(Severity::kWarning, 0,
-                        "not a FatturaPA invoice (its root element is " + found + "): skipped");
+      return file_error(Severity::kWarning, 0, Msg("ingest.fatturapa.not_invoice_skipped", found));
     }
-    return file_error(
-        Severity::kError, 0,
-        "not a FatturaPA invoice: the root element is " + found + ", expected FatturaElettronica");
+    return file_error(Severity::kError, 0, Msg("ingest.fatturapa.not_invoice", found));
   }
   FileReader(path, text, resolver, result).Read(root, out);
 }
@@ -408,11 +398,8 @@ std::vector<Document> AssignIds(std::vector<Document> documents, const Ledger& e
     result.diagnostics.Add(
         {Severity::kWarning, doc.where.file, doc.where.line, doc.where.path, "invoice", doc.number,
          "Numero",
-         std::string(doc.credit_note ? "credit note " : "invoice ") + doc.number + " of " +
-             std::to_string(doc.date.year()) + " is also in " + earlier.where.file + " (line " +
-             std::to_string(earlier.where.line) +
-             ") with a different amount, date, due date or client; this later one is kept "
-             "(an invoice rejected by SdI and sent again keeps its number)"});
+         Msg("ingest.fatturapa.number_reused", KindWord(doc.credit_note), doc.number,
+             doc.date.year(), earlier.where.file, earlier.where.line)});
     earlier = doc;
   }
   // Years of each number, stored and read now, separately for invoices and credit notes.
@@ -496,20 +483,15 @@ void Emit(const std::vector<Document>& documents, const Ledger& existing, Ingest
     }
     const std::string invoice = LinkedInvoice(doc, documents, existing);
     if (invoice.empty()) {
-      result.review.push_back(
-          doc.where.file + ": credit note " + doc.id + " (" + doc.amount.ToString() + " " +
-          currency + ") names " +
-          (doc.linked.empty() ? std::string("no invoice")
-                              : "invoice " + doc.linked.front().first + ", which is not known") +
-          ": it is credited to the client's open invoices, oldest due first");
+      const Arg named =
+          doc.linked.empty()
+              ? Arg::Key("ingest.fatturapa.no_invoice")
+              : Arg::Of(Msg("ingest.fatturapa.unknown_invoice", doc.linked.front().first));
+      result.review.push_back(Msg("ingest.fatturapa.credit_note_unlinked", doc.where.file, doc.id,
+                                  doc.amount.ToString() + " " + currency, named));
     } else if (doc.linked.size() > 1) {
-      result.review.push_back(doc.where.file + ": credit note " + doc.id + " names " +
-                              std::to_string(doc.linked.size()) +
-                              " invoices; it is credited "
-                              "to " +
-                              invoice +
-                              " and what exceeds it to the client's other "
-                              "open invoices");
+      result.review.push_back(Msg("ingest.fatturapa.credit_note_many", doc.where.file, doc.id,
+                                  doc.linked.size(), invoice));
     }
     result.ledger.payments.push_back(Payment{.id = "nc-" + doc.id,
                                              .client = doc.client,
@@ -573,7 +555,7 @@ class FatturaPaImporterImpl final : public Importer {
         result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", listed.error().message});
       } else if (listed->empty()) {
         result.diagnostics.Add(
-            {Severity::kError, path, 0, "", "", "", "", "no .xml or .xml.p7m file in this folder"});
+            {Severity::kError, path, 0, "", "", "", "", Msg("ingest.folder.no_fatturapa")});
       } else {
         files = std::move(*listed);
       }

@@ -49,13 +49,12 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
 }  // namespace
 
 Result<std::string> ExtractSignedContent(std::string bytes) {
-  static constexpr char kNotSigned[] =
-      "not a readable signed file: expected a CAdES (CMS) signature, DER or base64";
+  static constexpr char kNotSigned[] = "ingest.signed.unreadable";
   for (int depth = 0; depth < 4; ++depth) {
     if (bytes.empty() || static_cast<unsigned char>(bytes.front()) != 0x30) {
       auto decoded = DecodeBase64(bytes);
       if (!decoded) {
-        return Fail(ErrorCode::kParse, kNotSigned);
+        return Fail(ErrorCode::kParse, Msg(kNotSigned));
       }
       bytes = std::move(*decoded);
     }
@@ -63,12 +62,10 @@ Result<std::string> ExtractSignedContent(std::string bytes) {
         BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())), &BIO_free);
     std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)> cms(
         d2i_CMS_bio(bio.get(), nullptr), &CMS_ContentInfo_free);
-    if (!cms) return Fail(ErrorCode::kParse, kNotSigned);
+    if (!cms) return Fail(ErrorCode::kParse, Msg(kNotSigned));
     ASN1_OCTET_STRING** content = CMS_get0_content(cms.get());
     if (content == nullptr || *content == nullptr) {
-      return Fail(ErrorCode::kParse,
-                  "the signature holds no document (a detached signature): import the .xml "
-                  "it signs");
+      return Fail(ErrorCode::kParse, Msg("ingest.signed.detached"));
     }
     std::string inner(reinterpret_cast<const char*>(ASN1_STRING_get0_data(*content)),
                       static_cast<size_t>(ASN1_STRING_length(*content)));
@@ -80,7 +77,7 @@ Result<std::string> ExtractSignedContent(std::string bytes) {
     if (!nested) return inner;
     bytes = std::move(inner);
   }
-  return Fail(ErrorCode::kParse, "signatures nested too deeply");
+  return Fail(ErrorCode::kParse, Msg("ingest.signed.too_deep"));
 }
 
 }  // namespace addio

@@ -22,7 +22,7 @@ Result<FolderFiles> WalkFolder(const std::string& folder, const PathTest& keep_f
   FolderFiles found;
   std::error_code walk_error;
   const auto failed = [&folder](const std::error_code& error) {
-    return Fail(ErrorCode::kIo, "cannot read the folder " + folder + ": " + error.message());
+    return Fail(ErrorCode::kIo, Msg("ingest.folder.unreadable", folder, error.message()));
   };
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied,
                                       walk_error);

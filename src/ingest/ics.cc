@@ -78,7 +78,7 @@ class IcsReader {
   void Read();
 
  private:
-  void Error(int line, const std::string& uid, const std::string& field, const std::string& message,
+  void Error(int line, const std::string& uid, const std::string& field, const Message& message,
              Severity severity = Severity::kError) {
     const bool about_event = !uid.empty() || !field.empty();
     result_.diagnostics.Add(
@@ -130,8 +130,7 @@ std::optional<DateTime> IcsReader::ReadValue(const Component& event, const Prope
 std::optional<Timing> IcsReader::ReadTiming(const Component& event) {
   const Property* dtstart = event.Find("DTSTART");
   if (dtstart == nullptr) {
-    Error(event.line, Uid(event), "DTSTART", "skipped: a VEVENT without DTSTART has no time",
-          Severity::kWarning);
+    Error(event.line, Uid(event), "DTSTART", Msg("ingest.ics.no_dtstart"), Severity::kWarning);
     return std::nullopt;
   }
   Timing timing;
@@ -156,8 +155,7 @@ std::optional<Timing> IcsReader::ReadTiming(const Component& event) {
     timing.seconds = *seconds;
   }
   if (timing.seconds && *timing.seconds < 0) {
-    Error(event.line, Uid(event), "DTEND",
-          "the event ends before it starts; read as lasting 0 minutes", Severity::kWarning);
+    Error(event.line, Uid(event), "DTEND", Msg("ingest.ics.ends_before_start"), Severity::kWarning);
     timing.seconds = 0;
   }
   return timing;
@@ -185,7 +183,7 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
   // The only part of a rule libical allocates: the RSCALE calendar's name.
   const std::unique_ptr<char, void (*)(void*)> rscale(rule.rscale, icalmemory_free_buffer);
   if (rule.freq == ICAL_NO_RECURRENCE) {
-    Error(rrule.line, Uid(master), "RRULE", "\"" + rrule.value + "\" is not a recurrence rule");
+    Error(rrule.line, Uid(master), "RRULE", Msg("ingest.ics.bad_rrule", rrule.value));
     return;
   }
   // The rule runs on wall-clock readings of the event's zone; an UNTIL in UTC is brought
@@ -214,7 +212,7 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
   icalrecur_iterator* iterator = icalrecur_iterator_new(rule, dtstart);
   icalerror_clear_errno();
   if (iterator == nullptr) {
-    Error(rrule.line, Uid(master), "RRULE", "\"" + rrule.value + "\" cannot be expanded");
+    Error(rrule.line, Uid(master), "RRULE", Msg("ingest.ics.unexpandable_rrule", rrule.value));
     return;
   }
   int steps = 0;
@@ -372,7 +370,7 @@ void IcsReader::Read() {
   std::ifstream in(path_, std::ios::binary);
   std::ostringstream text;
   if (!in || !(text << in.rdbuf())) {
-    Error(0, "", "", "cannot read the file");
+    Error(0, "", "", Msg("ingest.cannot_read_file"));
     return;
   }
   std::vector<ics::SyntaxError> warnings;
@@ -445,26 +443,21 @@ void IcsReader::Read() {
     for (const Occurrence& occurrence : occurrences) AddMeeting(occurrence, uid);
   }
 
-  std::vector<std::string>& review = result_.review;
-  review.push_back("ics: meetings are read from " + today.AddDays(-kWindowDays).ToString() +
-                   " to " + today.ToString() + " (the " + std::to_string(kWindowDays) +
-                   " days up to today, " + workspace.timezone + "); " +
-                   mail::Count(result_.ledger.contacts.size(), "meeting", "meetings") +
-                   " imported");
-  const auto note = [&review](int count, std::string_view one, std::string_view many,
-                              const std::string& what) {
-    if (count > 0) review.push_back("ics: " + mail::Count(count, one, many) + " " + what);
+  std::vector<Message>& review = result_.review;
+  review.push_back(Msg("ingest.ics.window", result_.ledger.contacts.size(),
+                       today.AddDays(-kWindowDays).ToString(), today.ToString(), kWindowDays,
+                       workspace.timezone));
+  // `key`: a plural entry of the count.
+  const auto note = [&review](int count, const char* key) {
+    if (count > 0) review.push_back(Msg(key, count));
   };
-  note(tally_.outside_window, "occurrence", "occurrences", "outside that window, not imported");
-  note(tally_.all_day, "all-day event", "all-day events",
-       "skipped: an all-day event is no meeting");
-  note(tally_.too_long, "event", "events", "longer than a day skipped");
-  note(tally_.cancelled, "cancelled event", "cancelled events", "skipped");
-  note(tally_.duplicate, "event", "events",
-       "repeating a UID and start already read: the first was kept");
-  note(tally_.truncated_rules, "recurrence rule", "recurrence rules",
-       "with too many instances, cut short");
-  for (std::string& line : mail_.UnknownReview("ics", "meeting", "meetings")) {
+  note(tally_.outside_window, "ingest.ics.outside_window");
+  note(tally_.all_day, "ingest.ics.all_day");
+  note(tally_.too_long, "ingest.ics.too_long");
+  note(tally_.cancelled, "ingest.ics.cancelled");
+  note(tally_.duplicate, "ingest.ics.duplicate");
+  note(tally_.truncated_rules, "ingest.ics.truncated_rules");
+  for (Message& line : mail_.UnknownReview("ics", "ingest.count.meetings")) {
     review.push_back(std::move(line));
   }
 }

@@ -29,7 +29,7 @@ std::string Excerpt(std::string_view line) {
   return out;
 }
 
-SyntaxError LineError(int line, std::string message) { return {line, std::move(message)}; }
+SyntaxError LineError(int line, Message message) { return {line, std::move(message)}; }
 
 // RFC 6868: ^n is a newline, ^' a double quote, ^^ a caret.
 std::string DecodeParamValue(std::string_view text) {
@@ -64,7 +64,7 @@ std::expected<Property, SyntaxError> SplitContentLine(std::string_view text, int
   property.line = line;
   size_t pos = text.find_first_of(";:");
   if (pos == std::string_view::npos) {
-    return std::unexpected(LineError(line, "expected NAME:VALUE, found \"" + Excerpt(text) + "\""));
+    return std::unexpected(LineError(line, Msg("ingest.ics.expected_property", Excerpt(text))));
   }
   property.name = Upper(Trim(text.substr(0, pos)));
   while (text[pos] == ';') {
@@ -85,9 +85,8 @@ std::expected<Property, SyntaxError> SplitContentLine(std::string_view text, int
       if (pos < text.size() && text[pos] == '"') {
         const size_t close = text.find('"', pos + 1);
         if (close == std::string_view::npos) {
-          return std::unexpected(LineError(line, "parameter " + name +
-                                                     " has an unterminated quoted value in \"" +
-                                                     Excerpt(text) + "\""));
+          return std::unexpected(
+              LineError(line, Msg("ingest.ics.unterminated_quote", name, Excerpt(text))));
         }
         value = text.substr(pos + 1, close - pos - 1);
         pos = close + 1;
@@ -105,7 +104,7 @@ std::expected<Property, SyntaxError> SplitContentLine(std::string_view text, int
     if (pos >= text.size()) break;
   }
   if (pos >= text.size() || text[pos] != ':') {
-    return std::unexpected(LineError(line, "expected NAME:VALUE, found \"" + Excerpt(text) + "\""));
+    return std::unexpected(LineError(line, Msg("ingest.ics.expected_property", Excerpt(text))));
   }
   property.value = std::string(text.substr(pos + 1));
   return property;
@@ -210,7 +209,7 @@ std::expected<std::vector<Component>, SyntaxError> Parse(std::string_view text,
   bool implicit = false;        // open[0] is a VCALENDAR the file did not write
   for (const LogicalLine& logical : Unfold(text)) {
     if (logical.text.find('\0') != std::string::npos) {
-      return std::unexpected(LineError(logical.line, "NUL byte in the line"));
+      return std::unexpected(LineError(logical.line, Msg("ingest.ics.nul_byte")));
     }
     auto property = SplitContentLine(logical.text, logical.line);
     if (!property) return std::unexpected(property.error());
@@ -218,14 +217,12 @@ std::expected<std::vector<Component>, SyntaxError> Parse(std::string_view text,
     if (property->name == "BEGIN") {
       if (open.empty() && value != "VCALENDAR") {
         if (std::ranges::find(kBareComponents, value) == kBareComponents.end()) {
-          return std::unexpected(LineError(
-              logical.line, "expected BEGIN:VCALENDAR, found \"" + Excerpt(logical.text) + "\""));
+          return std::unexpected(
+              LineError(logical.line, Msg("ingest.ics.expected_calendar", Excerpt(logical.text))));
         }
         // Some tools save one event without its calendar: read it as inside one.
         if (calendars.empty()) {
-          warnings.push_back(LineError(logical.line, "BEGIN:" + value +
-                                                         " outside a VCALENDAR: read as if "
-                                                         "inside one"));
+          warnings.push_back(LineError(logical.line, Msg("ingest.ics.outside_calendar", value)));
         }
         open.push_back(Component{"VCALENDAR", logical.line, {}, {}});
         implicit = true;
@@ -233,12 +230,11 @@ std::expected<std::vector<Component>, SyntaxError> Parse(std::string_view text,
       open.push_back(Component{value, logical.line, {}, {}});
     } else if (property->name == "END") {
       if (open.empty()) {
-        return std::unexpected(LineError(logical.line, "END:" + value + " closes nothing"));
+        return std::unexpected(LineError(logical.line, Msg("ingest.ics.stray_end", value)));
       }
       if (open.back().name != value) {
-        return std::unexpected(
-            LineError(logical.line, "END:" + value + " does not close BEGIN:" + open.back().name +
-                                        " of line " + std::to_string(open.back().line)));
+        return std::unexpected(LineError(logical.line, Msg("ingest.ics.mismatched_end", value,
+                                                           open.back().name, open.back().line)));
       }
       Component done = std::move(open.back());
       open.pop_back();
@@ -249,22 +245,21 @@ std::expected<std::vector<Component>, SyntaxError> Parse(std::string_view text,
         implicit = false;
       }
     } else if (open.empty() && !calendars.empty()) {
-      warnings.push_back(LineError(
-          logical.line, "ignored: \"" + Excerpt(logical.text) + "\" follows END:VCALENDAR"));
+      warnings.push_back(
+          LineError(logical.line, Msg("ingest.ics.after_calendar", Excerpt(logical.text))));
     } else if (open.empty()) {
-      return std::unexpected(LineError(
-          logical.line, "expected BEGIN:VCALENDAR, found \"" + Excerpt(logical.text) + "\""));
+      return std::unexpected(
+          LineError(logical.line, Msg("ingest.ics.expected_calendar", Excerpt(logical.text))));
     } else {
       open.back().properties.push_back(std::move(*property));
     }
   }
   if (!open.empty()) {
-    return std::unexpected(LineError(
-        open.back().line,
-        "BEGIN:" + open.back().name + " is never closed (no END:" + open.back().name + ")"));
+    return std::unexpected(
+        LineError(open.back().line, Msg("ingest.ics.never_closed", open.back().name)));
   }
   if (calendars.empty()) {
-    return std::unexpected(LineError(1, "no BEGIN:VCALENDAR: not an iCalendar file"));
+    return std::unexpected(LineError(1, Msg("ingest.ics.no_calendar")));
   }
   return calendars;
 }
@@ -272,10 +267,7 @@ std::expected<std::vector<Component>, SyntaxError> Parse(std::string_view text,
 Result<DateTime> ParseDateTime(std::string_view text) {
   text = Trim(text);
   const auto fail = [&text] {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + Excerpt(text) +
-                    "\" is not a DATE or DATE-TIME (expected 20240311 or 20240311T093000, "
-                    "with Z for UTC)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.ics.not_a_date_time", Excerpt(text)));
   };
   DateTime out;
   if (text.size() < 8 || !AllDigits(text.substr(0, 8))) return fail();
@@ -306,9 +298,9 @@ Result<DateTime> ParseDateTime(std::string_view text) {
 Result<int64_t> ParseDuration(std::string_view text) {
   text = Trim(text);
   const std::string shown = Excerpt(text);
-  const auto fail = [&shown](const std::string& why) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + shown + "\" is not a duration (" + why + "; expected e.g. PT1H30M)");
+  // `why`: an ingest.ics.duration.* message.
+  const auto fail = [&shown](const Message& why) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.ics.not_a_duration", shown, Arg::Of(why)));
   };
   constexpr int64_t kMax = int64_t{10} * 366 * 86400;
   int64_t sign = 1;
@@ -316,7 +308,8 @@ Result<int64_t> ParseDuration(std::string_view text) {
     if (text[0] == '-') sign = -1;
     text.remove_prefix(1);
   }
-  if (text.empty() || (text[0] != 'P' && text[0] != 'p')) return fail("no leading P");
+  if (text.empty() || (text[0] != 'P' && text[0] != 'p'))
+    return fail(Msg("ingest.ics.duration.no_p"));
   text.remove_prefix(1);
   int64_t total = 0;
   bool in_time = false, any = false;
@@ -331,8 +324,8 @@ Result<int64_t> ParseDuration(std::string_view text) {
     while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
       ++digits;
     }
-    if (digits == 0 || digits == text.size()) return fail("a number without its unit");
-    if (digits > 9) return fail("longer than any meeting");
+    if (digits == 0 || digits == text.size()) return fail(Msg("ingest.ics.duration.no_unit"));
+    if (digits > 9) return fail(Msg("ingest.ics.duration.too_long"));
     const int64_t n = Number(text.substr(0, digits));
     const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[digits])));
     int64_t seconds_per_unit = 0;
@@ -347,14 +340,14 @@ Result<int64_t> ParseDuration(std::string_view text) {
     } else if (unit == 'S' && in_time) {
       seconds_per_unit = 1;
     } else {
-      return fail(std::string("unexpected unit '") + text[digits] + "'");
+      return fail(Msg("ingest.ics.duration.bad_unit", std::string(1, text[digits])));
     }
     total += n * seconds_per_unit;
-    if (total > kMax) return fail("longer than any meeting");
+    if (total > kMax) return fail(Msg("ingest.ics.duration.too_long"));
     any = true;
     text.remove_prefix(digits + 1);
   }
-  if (!any) return fail("no amount");
+  if (!any) return fail(Msg("ingest.ics.duration.empty"));
   return sign * total;
 }
 

@@ -45,7 +45,7 @@ struct Component {
 
 struct SyntaxError {
   int line = 0;  // 1-based
-  std::string message;
+  Message message;
 };
 
 // Parses a whole file: the top-level VCALENDAR components, in order. Tolerates a UTF-8

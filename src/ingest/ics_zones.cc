@@ -123,10 +123,7 @@ const Zone& ZoneTable::For(const Property& property, const DateTime& value, cons
   if (const Zone* zone = Resolve(tzid)) return *zone;
   if (!seen) {
     out.Add({Severity::kWarning, file, property.line, "", "contact", "", property.name,
-             "TZID \"" + tzid +
-                 "\" is neither a tz database zone nor a usable VTIMEZONE of the file; its "
-                 "times are read in " +
-                 floating_.name()});
+             Msg("ingest.ics.unknown_tzid", tzid, floating_.name())});
   }
   return floating_;
 }

@@ -39,7 +39,7 @@ Result<std::string> ReadHead(const std::string& path) {
   if (!in) {
     std::error_code ec;
     return Fail(fs::exists(path, ec) ? ErrorCode::kIo : ErrorCode::kNotFound,
-                "cannot open " + path);
+                Msg("ingest.cannot_open", path));
   }
   std::string head(kHeadBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
@@ -95,10 +95,10 @@ void MergeRecords(std::vector<R> Ledger::*member, const char* type, const Ingest
     d.path = location.path;
     d.record_type = type;
     d.record_id = record.id;
-    d.message = "differs from the record with the same id in " +
-                (before.file.empty() ? std::string("an earlier file") : before.file) +
-                (before.line > 0 ? ":" + std::to_string(before.line) : "") +
-                "; this later one is kept";
+    const Arg earlier =
+        before.file.empty() ? Arg::Key("ingest.merge.an_earlier_file") : Arg(before.file);
+    const std::string at_line = before.line > 0 ? ":" + std::to_string(before.line) : "";
+    d.message = Msg("ingest.merge.differs", earlier, at_line);
     into.diagnostics.Add(std::move(d));
     records[it->second] = record;
     locations[it->second] = location;
@@ -171,9 +171,7 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
       importer = BestImporter(file, *head);
     }
     if (importer == nullptr) {
-      result.review.push_back(
-          file + ": not a format addio reads; skipped (name it with --format: " + ValidNames() +
-          ")");
+      result.review.push_back(Msg("ingest.review.unknown_format_skipped", file, ValidNames()));
       continue;
     }
     plan.emplace_back(importer, file);
@@ -218,8 +216,8 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
     preview.push_back({"... " + std::to_string(plan.size() - kPreviewFiles) + " more", "", ""});
   }
   if (plan.empty()) {
-    result.diagnostics.Add({Severity::kWarning, folder, 0, "", "", "", "",
-                            "no file in this folder is in a format addio reads"});
+    result.diagnostics.Add(
+        {Severity::kWarning, folder, 0, "", "", "", "", Msg("ingest.folder.nothing_readable")});
   }
   result.preview = std::move(preview);
   for (const std::string& format : formats) {
@@ -246,8 +244,7 @@ Result<const Importer*> FindImporter(std::string_view name) {
   for (const Importer* importer : Importers()) {
     if (importer->name() == name) return importer;
   }
-  return Fail(ErrorCode::kInvalidArgument,
-              "unknown format \"" + std::string(name) + "\"; valid formats: " + ValidNames());
+  return Fail(ErrorCode::kInvalidArgument, Msg("ingest.unknown_format", name, ValidNames()));
 }
 
 Result<const Importer*> DetectImporter(const std::string& path) {
@@ -259,9 +256,7 @@ Result<const Importer*> DetectImporter(const std::string& path) {
     head = std::move(*read);
   }
   if (const Importer* importer = BestImporter(path, head)) return importer;
-  return Fail(ErrorCode::kInvalidArgument,
-              path + ": cannot tell which tool wrote this file; name its format with --format (" +
-                  ValidNames() + ")");
+  return Fail(ErrorCode::kInvalidArgument, Msg("ingest.undetected", path, ValidNames()));
 }
 
 namespace {
@@ -285,7 +280,7 @@ bool MappingDescribesColumns(const std::string& mapping_file) {
 Result<IngestResult> Ingest(const std::string& path, const IngestContext& context) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status)) return Fail(ErrorCode::kNotFound, "no such file or folder: " + path);
+  if (!fs::exists(status)) return Fail(ErrorCode::kNotFound, Msg("ingest.no_such_path", path));
   const Importer* forced = nullptr;
   if (!context.options.format.empty()) {
     Result<const Importer*> found = FindImporter(context.options.format);

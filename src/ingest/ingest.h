@@ -54,7 +54,7 @@ struct IngestResult {
   Diagnostics diagnostics;
   // Things a person must look at that are not errors: unmatched bank credits, unknown
   // mail senders, skipped rows. Shown by --dry-run and after an import.
-  std::vector<std::string> review;
+  std::vector<Message> review;
   // Bank credits matched to no invoice and no client (camt, OFX): stored for review.
   std::vector<UnmatchedCredit> unmatched;
   // A few rows as read, for the --dry-run preview: header then rows.

@@ -16,20 +16,19 @@ constexpr size_t kPreviewRows = 5;
 constexpr size_t kListedInMessages = 5;
 
 // "1, 3, 4, 6, 7 and 210 more".
-std::string Listing(const std::vector<std::string>& items) {
-  std::string out;
-  for (size_t i = 0; i < items.size() && i < kListedInMessages; ++i) {
-    if (!out.empty()) out += ", ";
-    out += items[i];
-  }
-  if (items.size() > kListedInMessages) {
-    out += " and " + std::to_string(items.size() - kListedInMessages) + " more";
-  }
-  return out;
+// "a, b, c", or "a, b, c and 4 more" past kListedInMessages items. REQUIRES: items not empty.
+Arg Listing(const std::vector<Arg>& items) {
+  const size_t shown = std::min(items.size(), kListedInMessages);
+  Arg out = items[shown - 1];
+  for (size_t i = shown - 1; i-- > 0;) out = Arg::Of(Msg("ingest.list_next", items[i], out));
+  if (items.size() <= kListedInMessages) return out;
+  return Arg::Of(Msg("ingest.list_and_more", out, items.size() - kListedInMessages));
 }
 
-std::string Count(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+// An invoice in messages: its number, else "line N".
+Arg InvoiceLabel(const std::string& number, int line) {
+  if (!number.empty()) return number;
+  return Arg::Of(Msg("diag.at_line", line));
 }
 
 bool IsIsoCountry(const std::string& country) {
@@ -63,32 +62,29 @@ Currency InvoicingBuilder::workspace_currency() const {
   return context_.existing->workspace.currency;
 }
 
-void InvoicingBuilder::Error(int line, const std::string& column, std::string message) {
+void InvoicingBuilder::Error(int line, const std::string& column, Message message) {
   result_.diagnostics.Add({Severity::kError, file_, line, "", "", "", column, std::move(message)});
 }
 
-void InvoicingBuilder::Warning(int line, const std::string& column, std::string message) {
+void InvoicingBuilder::Warning(int line, const std::string& column, Message message) {
   result_.diagnostics.Add(
       {Severity::kWarning, file_, line, "", "", "", column, std::move(message)});
 }
 
-void InvoicingBuilder::Review(std::string text) {
-  result_.review.push_back(file_ + ": " + std::move(text));
+void InvoicingBuilder::Review(const Message& text) {
+  result_.review.push_back(Msg("ingest.prefixed", file_, Arg::Of(text)));
 }
 
 std::optional<std::string> InvoicingBuilder::ResolveClient(const std::string& name, int line,
                                                            const std::string& column) {
   if (name.empty()) {
-    Error(line, column, "missing: the client's name is needed");
+    Error(line, column, Msg("ingest.missing.client_name"));
     return std::nullopt;
   }
   const size_t created = resolver_.NewClients().size();
   std::optional<std::string> id = resolver_.ByName(name);
   if (!id) {
-    Error(line, column,
-          "unknown client \"" + name +
-              "\": it is not in the store and creating clients is off (--no-create); add it "
-              "first or map its name to a client id in the mapping file's [clients] table");
+    Error(line, column, Msg("ingest.unknown_client_mapping", name));
     return std::nullopt;
   }
   if (resolver_.NewClients().size() > created) client_lines_.emplace(*id, line);
@@ -110,7 +106,7 @@ std::optional<Money> InvoicingBuilder::Amount(const CsvTable& table, const CsvRo
   const std::string text = Cell(row, column);
   const std::string name = table.Name(column);
   if (text.empty()) {
-    if (required) Error(row.line, name, "missing: an amount is needed");
+    if (required) Error(row.line, name, Msg("ingest.missing.amount"));
     return std::nullopt;
   }
   Result<Money> amount = ParseAmount(text, currency, format);
@@ -120,11 +116,7 @@ std::optional<Money> InvoicingBuilder::Amount(const CsvTable& table, const CsvRo
   }
   const std::string_view symbol = CurrencySymbol(text);
   if (!SymbolFits(symbol, currency) && symbol_warned_.emplace(symbol).second) {
-    Warning(row.line, name,
-            "amounts are written with \"" + std::string(symbol) + "\" but read in " +
-                std::string(currency.code()) +
-                ": if they are in another currency, set the workspace currency (or the "
-                "mapping's currency) before importing");
+    Warning(row.line, name, Msg("ingest.amount.symbol_mismatch", symbol, currency.code()));
   }
   return *amount;
 }
@@ -135,7 +127,7 @@ std::optional<CivilDate> InvoicingBuilder::Date(const CsvTable& table, const Csv
   const std::string text = Cell(row, column);
   const std::string name = table.Name(column);
   if (text.empty()) {
-    if (required) Error(row.line, name, "missing: a date is needed");
+    if (required) Error(row.line, name, Msg("ingest.missing.date"));
     return std::nullopt;
   }
   Result<CivilDate> date = ParseDate(text, format);
@@ -152,7 +144,7 @@ Currency InvoicingBuilder::CurrencyOf(const CsvTable& table, const CsvRow& row,
   if (code.empty()) return workspace_currency();
   Result<Currency> currency = Currency::Find(code);
   if (!currency) {
-    Error(row.line, table.Name(column), "\"" + code + "\" is not an ISO 4217 currency code");
+    Error(row.line, table.Name(column), Msg("ingest.not_iso_currency", code));
     return workspace_currency();
   }
   return *currency;
@@ -224,8 +216,7 @@ std::string InvoicingBuilder::InvoiceId(const SourceInvoice& invoice, const std:
   std::string id = invoice.number + "-" + client;
   for (int n = 2; taken_here(id); ++n) id = invoice.number + "-" + client + "-" + std::to_string(n);
   if (renumbered.insert(invoice.number).second) {
-    Review("invoice number " + invoice.number +
-           " belongs to more than one client: the invoice of " + client + " is read as " + id);
+    Review(Msg("ingest.review.renumbered", invoice.number, client, id));
   }
   return id;
 }
@@ -246,13 +237,12 @@ std::string InvoicingBuilder::PaymentInvoice(const SourcePayment& payment) const
 }
 
 void InvoicingBuilder::BuildInvoices() {
-  std::vector<std::string> drafts, zero, negative, no_due, due_before;
+  std::vector<Arg> drafts, zero, negative, no_due, due_before;
   std::set<std::string> renumbered;
   for (const SourceInvoice& source : invoices_) {
     // Rows without an issue date or a total were reported when they were read.
     if (!source.issued || !source.total) continue;
-    const std::string label =
-        source.number.empty() ? "line " + std::to_string(source.line) : source.number;
+    const Arg label = InvoiceLabel(source.number, source.line);
     const StatusKind kind = ClassifyStatus(source.status);
     if (kind == StatusKind::kDraft) {
       drafts.push_back(label);
@@ -270,8 +260,7 @@ void InvoicingBuilder::BuildInvoices() {
         ResolveClient(source.client_name, source.line, source.client_column);
     if (!client) continue;
     if (kind == StatusKind::kUnknown) {
-      Warning(source.line, "status",
-              "unknown invoice status \"" + source.status + "\": read as issued");
+      Warning(source.line, "status", Msg("ingest.invoice.unknown_status", source.status));
     }
     addio::Invoice invoice;
     invoice.client = *client;
@@ -307,33 +296,24 @@ void InvoicingBuilder::BuildInvoices() {
     }
   }
   if (!no_due.empty()) {
-    Warning(0, "",
-            Count(no_due.size(), "invoice has", "invoices have") + " no due date (" +
-                Listing(no_due) + "): read as due " + std::to_string(kDefaultTermsDays) +
-                " days after the issue date, the default terms");
+    Warning(0, "", Msg("ingest.invoice.no_due", no_due.size(), Listing(no_due), kDefaultTermsDays));
   }
   if (!due_before.empty()) {
-    Warning(0, "",
-            Count(due_before.size(), "invoice is", "invoices are") +
-                " due before their issue date (" + Listing(due_before) +
-                "): read as due on the issue date");
+    Warning(0, "", Msg("ingest.invoice.due_before_issue", due_before.size(), Listing(due_before)));
   }
   if (!drafts.empty()) {
-    Review(Count(drafts.size(), "draft invoice", "draft invoices") + " skipped (" +
-           Listing(drafts) + "): a draft was never sent, so nobody owes it yet");
+    Review(Msg("ingest.review.drafts_skipped", drafts.size(), Listing(drafts)));
   }
   if (!zero.empty()) {
-    Review(Count(zero.size(), "invoice", "invoices") + " with a zero total skipped (" +
-           Listing(zero) + ")");
+    Review(Msg("ingest.review.zero_total_skipped", zero.size(), Listing(zero)));
   }
   if (!negative.empty()) {
-    Review(Count(negative.size(), "invoice", "invoices") + " with a negative total skipped (" +
-           Listing(negative) + "): credit notes are not read; lower the invoice they correct");
+    Review(Msg("ingest.review.negative_total_skipped", negative.size(), Listing(negative)));
   }
 }
 
 void InvoicingBuilder::BuildPayments() {
-  std::vector<std::string> refunds;
+  std::vector<Arg> refunds;
   size_t repeated = 0;
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < result_.ledger.payments.size(); ++i) {
@@ -341,7 +321,7 @@ void InvoicingBuilder::BuildPayments() {
   }
   for (const SourcePayment& source : payments_) {
     if (!source.amount.is_positive()) {
-      refunds.push_back("line " + std::to_string(source.line));
+      refunds.push_back(Arg::Of(Msg("diag.at_line", source.line)));
       continue;
     }
     Payment payment;
@@ -376,12 +356,10 @@ void InvoicingBuilder::BuildPayments() {
     Locate("payment", source.line);
   }
   if (!refunds.empty()) {
-    Review(Count(refunds.size(), "payment", "payments") + " of zero or less skipped (" +
-           Listing(refunds) + "): refunds are not payments received");
+    Review(Msg("ingest.review.refunds_skipped", refunds.size(), Listing(refunds)));
   }
   if (repeated > 0) {
-    Review(Count(repeated, "payment row repeats", "payment rows repeat") +
-           " an earlier row word for word and was read once");
+    Review(Msg("ingest.review.repeated_payments", repeated));
   }
 }
 

@@ -137,7 +137,7 @@ std::optional<CsvTable> LoadCsvTable(const std::string& path, const HeaderTest& 
                                      Diagnostics& out, char separator) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    out.Add({Severity::kError, path, 0, "", "", "", "", "cannot open the file"});
+    out.Add({Severity::kError, path, 0, "", "", "", "", Msg("ingest.cannot_open_file")});
     return std::nullopt;
   }
   std::ostringstream buffer;
@@ -145,8 +145,7 @@ std::optional<CsvTable> LoadCsvTable(const std::string& path, const HeaderTest& 
   const std::string text = buffer.str();
   std::optional<CsvTable> table = ParseCsvTable(text, path, is_header, out, separator);
   if (!table) {
-    out.Add({Severity::kError, path, 0, "", "", "", "",
-             "no header row with the expected columns was found"});
+    out.Add({Severity::kError, path, 0, "", "", "", "", Msg("ingest.csv.no_header")});
   }
   return table;
 }
@@ -191,10 +190,12 @@ bool SymbolFits(std::string_view symbol, Currency currency) {
 }
 
 Result<Money> ParseAmount(std::string_view text, Currency currency, NumberFormat format) {
-  const auto bad = [&text](const std::string& why) {
+  // `why`: an ingest.amount.* message.
+  const auto bad = [&text](const Message& why) {
     return Fail(ErrorCode::kInvalidArgument,
-                "\"" + std::string(TrimView(text)) + "\" is not an amount: " + why);
+                Msg("ingest.not_an_amount", TrimView(text), Arg::Of(why)));
   };
+  const auto one = [](char c) { return std::string(1, c); };
   // Non-breaking spaces (spreadsheets group thousands with them) read as spaces.
   std::string s(TrimView(text));
   for (std::string_view nbsp : {"\xC2\xA0", "\xE2\x80\xAF"}) {
@@ -203,7 +204,7 @@ Result<Money> ParseAmount(std::string_view text, Currency currency, NumberFormat
     }
   }
   std::string_view v = TrimView(s);
-  if (v.empty()) return bad("empty");
+  if (v.empty()) return bad(Msg("ingest.amount.empty"));
   bool negative = false;
   if (v.front() == '(' && v.back() == ')') {
     negative = true;
@@ -248,12 +249,12 @@ Result<Money> ParseAmount(std::string_view text, Currency currency, NumberFormat
   peel(false);
   if (!code.empty()) {
     Result<Currency> named = Currency::Find(code);
-    if (!named) return bad("\"" + code + "\" is not a currency");
+    if (!named) return bad(Msg("ingest.amount.not_a_currency", code));
     if (!(*named == currency)) {
-      return bad("in " + std::string(named->code()) + ", expected " + std::string(currency.code()));
+      return bad(Msg("ingest.amount.wrong_currency", named->code(), currency.code()));
     }
   }
-  if (v.empty()) return bad("no digits");
+  if (v.empty()) return bad(Msg("ingest.amount.no_digits"));
 
   char decimal = format.decimal;
   char grouping = format.thousands;
@@ -286,7 +287,7 @@ Result<Money> ParseAmount(std::string_view text, Currency currency, NumberFormat
     const size_t at = v.find(decimal);
     if (at != std::string_view::npos) {
       if (v.find(decimal, at + 1) != std::string_view::npos) {
-        return bad(std::string("more than one decimal separator '") + decimal + "'");
+        return bad(Msg("ingest.amount.two_decimal_separators", one(decimal)));
       }
       integer = v.substr(0, at);
       fraction = v.substr(at + 1);
@@ -294,9 +295,9 @@ Result<Money> ParseAmount(std::string_view text, Currency currency, NumberFormat
     }
   }
   if (!std::all_of(fraction.begin(), fraction.end(), IsDigit)) {
-    return bad("unexpected characters after the decimal separator");
+    return bad(Msg("ingest.amount.bad_fraction"));
   }
-  if (has_fraction && fraction.empty()) return bad("no digits after the decimal separator");
+  if (has_fraction && fraction.empty()) return bad(Msg("ingest.amount.no_fraction_digits"));
   std::string digits;
   // Groups: the first of 1 to 3 digits, every other of exactly 3.
   size_t group_size = 0;
@@ -311,26 +312,26 @@ Result<Money> ParseAmount(std::string_view text, Currency currency, NumberFormat
     const bool separator = c == ' ' || c == '\'' || (grouping != 0 && c == grouping);
     if (!separator) {
       if (c == '.' || c == ',') {
-        return bad(std::string("unexpected '") + c + "' (decimal separator '" +
-                   (decimal != 0 ? std::string(1, decimal) : std::string("none")) + "')");
+        return bad(Msg("ingest.amount.unexpected_separator", one(c),
+                       decimal != 0 ? Arg(one(decimal)) : Arg::Key("ingest.amount.no_separator")));
       }
-      return bad(std::string("unexpected character '") + c + "'");
+      return bad(Msg("ingest.amount.unexpected_character", one(c)));
     }
     if (group_size == 0 || group_size > 3 || (grouped && group_size != 3)) {
-      return bad(std::string("digits between '") + c + "' must come in groups of 3");
+      return bad(Msg("ingest.amount.groups_of_3", one(c)));
     }
     grouped = true;
     group_size = 0;
     last_separator = c;
   }
   if (grouped && group_size != 3) {
-    return bad(std::string("digits between '") + last_separator + "' must come in groups of 3");
+    return bad(Msg("ingest.amount.groups_of_3", one(last_separator)));
   }
   if (fraction.size() > static_cast<size_t>(currency.exponent())) {
-    return bad(std::to_string(fraction.size()) + " decimals, " + std::string(currency.code()) +
-               " has " + std::to_string(currency.exponent()));
+    return bad(Msg("ingest.amount.too_many_decimals", fraction.size(), currency.code(),
+                   currency.exponent()));
   }
-  if (digits.empty() && fraction.empty()) return bad("no digits");
+  if (digits.empty() && fraction.empty()) return bad(Msg("ingest.amount.no_digits"));
   if (digits.empty()) digits = "0";
   std::string canonical = (negative ? "-" : "") + digits;
   if (has_fraction) canonical += "." + std::string(fraction);

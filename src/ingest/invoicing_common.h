@@ -204,10 +204,10 @@ class InvoicingBuilder {
   // The workspace currency: what amounts are in when the file names none.
   Currency workspace_currency() const;
 
-  void Error(int line, const std::string& column, std::string message);
-  void Warning(int line, const std::string& column, std::string message);
+  void Error(int line, const std::string& column, Message message);
+  void Warning(int line, const std::string& column, Message message);
   // A line for the review list; the file name is prefixed.
-  void Review(std::string text);
+  void Review(const Message& text);
   Diagnostics& diagnostics() { return result_.diagnostics; }
 
   // The client id for `name` as written in `column` at `line`; reports an empty name or,

@@ -67,10 +67,9 @@ constexpr std::array<std::string_view, 14> kEuropeanFormats = {
 
 Result<LocalDateTime> ParseDateTime(std::string_view text, std::string_view format) {
   const std::string_view s = TrimView(text);
-  const auto bad = [&](const std::string& why) {
-    return Fail(
-        ErrorCode::kInvalidArgument,
-        "\"" + std::string(s) + "\" is not a date in the format " + std::string(format) + why);
+  // `key`: an ingest.date_format.* sentence of the text and the format.
+  const auto bad = [&](const char* key = "ingest.date_format.mismatch") {
+    return Fail(ErrorCode::kInvalidArgument, Msg(key, s, format));
   };
   size_t pos = 0;
   int year = -1, month = -1, day = -1, hour = 0, minute = 0, second = 0;
@@ -90,12 +89,12 @@ Result<LocalDateTime> ParseDateTime(std::string_view text, std::string_view form
   for (size_t f = 0; f < format.size(); ++f) {
     const char fc = format[f];
     if (fc == ' ') {
-      if (pos >= s.size() || s[pos] != ' ') return bad("");
+      if (pos >= s.size() || s[pos] != ' ') return bad();
       while (pos < s.size() && s[pos] == ' ') ++pos;
       continue;
     }
     if (fc != '%' || f + 1 >= format.size()) {
-      if (pos >= s.size() || s[pos] != fc) return bad("");
+      if (pos >= s.size() || s[pos] != fc) return bad();
       ++pos;
       continue;
     }
@@ -167,28 +166,27 @@ Result<LocalDateTime> ParseDateTime(std::string_view text, std::string_view form
         break;
       default:
         return Fail(ErrorCode::kInvalidArgument,
-                    "date format " + std::string(format) + ": unknown field %" + spec);
+                    Msg("ingest.date_format.unknown_field", format, std::string(1, spec)));
     }
-    if (!value) return bad("");
+    if (!value) return bad();
   }
   if (pos < s.size()) {
     // A date format leaves a trailing time unread: "2021-01-28 05:14:15", "...T11:04:09Z".
     const std::string_view rest = s.substr(pos);
     const bool trailing_time =
         !has_time && rest.size() >= 2 && (rest[0] == 'T' || rest[0] == ' ') && IsDigit(rest[1]);
-    if (!trailing_time) return bad("");
+    if (!trailing_time) return bad();
   }
   if (year < 0 || month < 0 || day < 0) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "date format " + std::string(format) + " needs a year, a month and a day");
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.date_format.incomplete", format));
   }
   if (pm.has_value()) {
-    if (hour < 1 || hour > 12) return bad(": the hour must be 1 to 12 with AM/PM");
+    if (hour < 1 || hour > 12) return bad("ingest.date_format.bad_hour");
     hour = hour % 12 + (*pm ? 12 : 0);
   }
-  if (hour > 23 || minute > 59 || second > 59) return bad(": no such time of day");
+  if (hour > 23 || minute > 59 || second > 59) return bad("ingest.date_format.no_such_time");
   Result<CivilDate> date = CivilDate::FromYmd(year, month, day);
-  if (!date) return bad(": no such day");
+  if (!date) return bad("ingest.date_format.no_such_day");
   return LocalDateTime{*date, hour * 3600 + minute * 60 + second};
 }
 

@@ -37,12 +37,10 @@ bool AnyMatches(const std::vector<HeaderShape>& shapes, const std::vector<std::s
 
 // The review note of a RowPayment: the count, then the entry's text with "{first}" the
 // first invoice listed.
-std::string PaymentReview(std::string_view text, const std::vector<std::string>& listed) {
-  std::string note(text);
-  if (const size_t at = note.find("{first}"); at != std::string::npos) {
-    note.replace(at, 7, listed.front());
-  }
-  return std::to_string(listed.size()) + note;
+// The review note `key` (InvoiceColumns::payment_review) of the invoices `listed`: their
+// count and the first one's number. REQUIRES: listed is not empty.
+Message PaymentReview(std::string_view key, const std::vector<std::string>& listed) {
+  return Msg(std::string(key), listed.size(), listed.front());
 }
 
 void ReadInvoices(const CsvTable& table, InvoicingBuilder& b, const InvoiceColumns& c) {
@@ -76,7 +74,7 @@ void ReadInvoices(const CsvTable& table, InvoicingBuilder& b, const InvoiceColum
       if (line_total) {
         if (invoice.total && !(invoice.total->currency() == line_total->currency())) {
           b.Error(row.line, table.Name(currency_col),
-                  "invoice " + number + " mixes currencies across its lines");
+                  Msg("ingest.invoice.mixed_currencies", number));
         } else {
           invoice.total = invoice.total ? *invoice.total + *line_total : *line_total;
         }
@@ -85,8 +83,8 @@ void ReadInvoices(const CsvTable& table, InvoicingBuilder& b, const InvoiceColum
     if (invoice.line != row.line) {
       if (!c.repeated_row.empty()) {
         b.Error(row.line, table.Name(number_col),
-                std::string(c.repeated_row) + " " + number + " appears twice (first on line " +
-                    std::to_string(invoice.line) + ")");
+                Msg("ingest.appears_twice", Arg::Key(std::string(c.repeated_row)), number,
+                    invoice.line));
       }
       continue;  // the invoice's fields were read from its first row
     }
@@ -102,8 +100,7 @@ void ReadInvoices(const CsvTable& table, InvoicingBuilder& b, const InvoiceColum
       const auto [end, error] = std::from_chars(terms.data(), terms.data() + terms.size(), days);
       if (!terms.empty() &&
           (error != std::errc() || end != terms.data() + terms.size() || days < 0)) {
-        b.Error(row.line, table.Name(terms_col),
-                "\"" + terms + "\" is not a number of days of payment terms");
+        b.Error(row.line, table.Name(terms_col), Msg("ingest.invoice.bad_terms", terms));
       } else if (invoice.issued && days > 0) {
         invoice.due = invoice.issued->AddDays(days);
       }
@@ -206,7 +203,7 @@ void ReadClients(const CsvTable& table, InvoicingBuilder& b, const ClientColumns
     if (!b.ResolveClient(name, row.line, table.Name(name_col))) continue;
     b.ClientDetails(name, Cell(row, email_col), Cell(row, country_col), Cell(row, tax_id_col));
   }
-  if (skipped > 0) b.Review(std::to_string(skipped) + std::string(c.skipped_review));
+  if (skipped > 0) b.Review(Msg(std::string(c.skipped_review), skipped));
 }
 
 }  // namespace
@@ -264,12 +261,11 @@ IngestResult InvoicingToolImporter::Read(const std::string& path,
         return AnyMatches(file.headers, keys) &&
                (file.not_in_section.empty() || file.not_in_section != section);
       });
-  const auto skipped = [&](std::string_view what) {
-    b.Review("skipped: " + std::string(format_.display_name) + " " + std::string(what) +
-             " are not read (addio reads invoices, payments and clients)");
+  const auto skipped = [&](const Arg& what) {
+    b.Review(Msg("ingest.review.kind_skipped", format_.display_name, what));
   };
   if (kind == format_.files.end()) {
-    skipped(section.empty() ? "records of another kind" : section);
+    skipped(section.empty() ? Arg::Key("ingest.what.other_records") : Arg(section));
     return b.Finish(*table);
   }
   switch (kind->kind) {
@@ -287,7 +283,7 @@ IngestResult InvoicingToolImporter::Read(const std::string& path,
       ReadClients(*table, b, format_.clients);
       break;
     case FileKind::kSkipped:
-      skipped(kind->what);
+      skipped(Arg::Key(std::string(kind->what)));
       break;
   }
   return b.Finish(*table);

@@ -68,7 +68,7 @@ void ReadWaveTransactions(const CsvTable& table, InvoicingBuilder& b) {
     }
     if (!debit && !credit) {
       if (Cell(row, debit_col).empty() && Cell(row, credit_col).empty()) {
-        b.Error(row.line, table.Name(debit_col), "missing: a debit or a credit amount is needed");
+        b.Error(row.line, table.Name(debit_col), Msg("ingest.missing.debit_or_credit"));
       }
       continue;
     }
@@ -80,9 +80,7 @@ void ReadWaveTransactions(const CsvTable& table, InvoicingBuilder& b) {
   }
   const size_t skipped = transactions.size() - receivable.size();
   if (skipped > 0) {
-    b.Review(std::to_string(skipped) +
-             " transactions that are no customer invoice or payment (expenses, bills, "
-             "transfers) skipped");
+    b.Review(Msg("ingest.review.wave_other_transactions", skipped));
   }
 }
 
@@ -119,10 +117,10 @@ const std::array<InvoicingToolFormat, 6>& Table() {
                                        {.columns = {"auto bill"}},
                                        {.columns = {"remaining cycles"}}},
                            .score = 80,
-                           .what = "recurring invoice profiles"},
+                           .what = "ingest.what.recurring_profiles"},
                           {.kind = FileKind::kSkipped,
                            .headers = {{.columns = {"quote number"}}},
-                           .what = "quotes"},
+                           .what = "ingest.what.quotes"},
                           {.kind = FileKind::kInvoices,
                            .headers = {{.columns = {"client", "invoice number", "amount",
                                                     "invoice date", "paid", "po number"}},
@@ -159,10 +157,7 @@ const std::array<InvoicingToolFormat, 6>& Table() {
                           .total = {"Amount"},
                           .payment = RowPayment::kAmountElsewhere,
                           .paid_amount = {"Paid"},
-                          .payment_review =
-                              " invoices show an amount paid but no payment date: their "
-                              "payments are read from Invoice Ninja's payments.csv, import "
-                              "it too",
+                          .payment_review = "ingest.review.ninja_paid_elsewhere",
                       },
                   .payments =
                       {
@@ -211,10 +206,7 @@ const std::array<InvoicingToolFormat, 6>& Table() {
                           .paid_on = {"Date Paid"},
                           .paid_statuses = {"paid", "auto-paid"},
                           .partly_paid_statuses = {"partial"},
-                          .payment_review =
-                              " partly paid invoices whose payments the export does not "
-                              "give (first: {first}): import the payments, or enter them by "
-                              "hand",
+                          .payment_review = "ingest.review.freshbooks_partly_paid",
                       },
                   .clients = {.name = {"Organization"},
                               .first_name = {"First Name"},
@@ -243,7 +235,7 @@ const std::array<InvoicingToolFormat, 6>& Table() {
                           {.kind = FileKind::kSkipped,
                            .headers = {{.columns = {"vendor_name", "vendor_currency"}}},
                            .score = 85,
-                           .what = "vendors"},
+                           .what = "ingest.what.vendors"},
                       },
                   .read_invoices = ReadWaveTransactions,
                   .clients = {.name = {"customer_name"},
@@ -289,7 +281,7 @@ const std::array<InvoicingToolFormat, 6>& Table() {
                               .country = {"Billing Country"},
                               .kind = {"Contact Type"},
                               .skipped_kind = "vendor",
-                              .skipped_review = " vendor contacts skipped (addio reads clients)"},
+                              .skipped_review = "ingest.review.vendor_contacts_skipped"},
               },
               // Invoice2go: documents (one row each; line items and taxes packed into cells) and
               // the basic client list. The due date is the document date plus "TermsOld" days;
@@ -322,15 +314,13 @@ const std::array<InvoicingToolFormat, 6>& Table() {
                           .status = {"DocumentStatus"},
                           .currency = {"CurrencyCode"},
                           .total = {"TotalAmount"},
-                          .repeated_row = "document",
+                          .repeated_row = "ingest.word.document",
                           .issued_status = "unsent",
                           .terms_days = {"TermsOld"},
                           .payment = RowPayment::kAmountOnDate,
                           .paid_amount = {"AmountPaidAmount"},
                           .paid_on = {"DatePaid"},
-                          .payment_review =
-                              " invoices show an amount paid but no date paid (first: "
-                              "{first}): enter those payments by hand",
+                          .payment_review = "ingest.review.invoice2go_paid_undated",
                       },
                   .clients = kBasicClientColumns,
               },
@@ -364,14 +354,11 @@ const std::array<InvoicingToolFormat, 6>& Table() {
                           .status = {"Status"},
                           .currency = {"Currency"},
                           .total = {"Total"},
-                          .repeated_row = "invoice",
+                          .repeated_row = "ingest.word.invoice",
                           .payment = RowPayment::kStatusOnly,
                           .paid_statuses = {"paid"},
                           .partly_paid_statuses = {"partial", "partially paid"},
-                          .payment_review =
-                              " invoices marked paid or partly paid, but the export gives "
-                              "no payment date (first: {first}): enter those payments by "
-                              "hand",
+                          .payment_review = "ingest.review.invoicely_paid_undated",
                       },
                   .clients = kBasicClientColumns,
               },

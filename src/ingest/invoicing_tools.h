@@ -52,8 +52,8 @@ struct ExportFile {
   int score = 0;
   int score_if_named = 0;
   std::vector<HeaderShape> detect_headers;
-  // kSkipped: what the file holds, for the review note "skipped: <tool> <what> are not
-  // read" ("vendors").
+  // kSkipped: the catalogue key of what the file holds, for the review note "skipped:
+  // <tool> <what> are not read" ("ingest.what.vendors").
   std::string_view what;
   // kClients of a tool with a preamble: the section (the preamble's last cell, lowercase)
   // whose file has the clients' columns but is not a client list ("vendors").
@@ -94,7 +94,8 @@ struct InvoiceColumns {
   // True (FreshBooks): `total` is each line item's, the invoice's is their sum.
   bool line_totals = false;
   // Empty: an invoice's later rows are its line items, passed over. Otherwise a later
-  // row of the same number is an error "<repeated_row> <number> appears twice".
+  // row of the same number is an error "<repeated_row> <number> appears twice", where
+  // `repeated_row` is the catalogue key of the record's name ("ingest.word.invoice").
   std::string_view repeated_row;
   // A status that means issued although it reads otherwise (Invoice2go's "unsent": a
   // numbered invoice may have been shared by hand); read as an empty status.
@@ -108,8 +109,8 @@ struct InvoiceColumns {
   ColumnNames written_off;
   std::vector<std::string_view> paid_statuses;         // lowercase
   std::vector<std::string_view> partly_paid_statuses;  // lowercase
-  // The review note after the count of invoices listed or counted by `payment`;
-  // "{first}" is replaced by the first one's number.
+  // The catalogue key of the review note on the invoices listed by `payment`: a plural
+  // entry of their count {0} and the first one's number {1}.
   std::string_view payment_review;
 };
 
@@ -133,7 +134,8 @@ struct ClientColumns {
   ColumnNames country;  // kept when an ISO alpha-2 code
   ColumnNames tax_id;
   // A contact whose `kind` is `skipped_kind` (lowercase, "vendor") is no client: skipped,
-  // counted, and the count is followed by `skipped_review` in the review.
+  // counted, and the review says so with `skipped_review`: the catalogue key of a plural
+  // entry of the count.
   ColumnNames kind;
   std::string_view skipped_kind;
   std::string_view skipped_review;

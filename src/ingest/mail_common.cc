@@ -241,10 +241,6 @@ bool Urgent(const MessageHeader& header, const std::string& subject) {
 
 }  // namespace
 
-std::string Count(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 std::string NormalizeAddress(std::string_view text) {
   std::string_view s = Trim(text);
   if (s.size() >= 7 && EqualsIgnoreCase(s.substr(0, 7), "mailto:")) s.remove_prefix(7);
@@ -291,67 +287,60 @@ std::optional<std::string> AddressBook::Resolve(const ClientResolver& resolver,
   return std::nullopt;
 }
 
-std::vector<std::string> AddressBook::UnknownReview(const std::string& format, std::string_view one,
-                                                    std::string_view many) const {
-  std::vector<std::string> lines;
-  if (owners_.empty()) {
-    lines.push_back(format +
-                    ": workspace.owner_emails is empty, so nothing was read as sent by you "
-                    "(every record with a sender or organizer is inbound)");
-  }
+std::vector<Message> AddressBook::UnknownReview(const std::string& format,
+                                                const char* counted) const {
+  std::vector<Message> lines;
+  if (owners_.empty()) lines.push_back(Msg("ingest.mail.no_owner_emails", format));
   if (unknown_records_ > 0) {
     std::vector<std::pair<std::string, int>> top(unknown_.begin(), unknown_.end());
     std::ranges::stable_sort(top, [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::string line = format + ": " + Count(unknown_records_, one, many) +
-                       " matched no client by e-mail address or domain, not imported (add the "
-                       "addresses or domains to a client and import again); " +
-                       Count(unknown_.size(), "unknown address", "unknown addresses") +
-                       ", the most frequent:";
+    std::string listed;
     for (size_t i = 0; i < top.size() && i < kListedAddresses; ++i) {
-      line += (i == 0 ? " " : ", ") + top[i].first + " (" + std::to_string(top[i].second) + ")";
+      listed += (i == 0 ? " " : ", ") + top[i].first + " (" + std::to_string(top[i].second) + ")";
     }
-    lines.push_back(std::move(line));
+    lines.push_back(Msg("ingest.mail.unmatched", unknown_records_, format,
+                        Arg::Of(Msg(counted, unknown_records_)),
+                        Arg::Of(Msg("ingest.count.unknown_addresses", unknown_.size())), listed));
   }
   if (records_without_address_ > 0) {
-    lines.push_back(format + ": " + Count(records_without_address_, one, many) +
-                    " with no address other than yours, so no client: not imported");
+    lines.push_back(Msg("ingest.mail.only_owner", records_without_address_, format,
+                        Arg::Of(Msg(counted, records_without_address_))));
   }
   return lines;
 }
 
 Result<Instant> ParseMailDate(std::string_view text) {
   const std::string shown(Trim(text).substr(0, 60));
-  const auto fail = [&shown](const std::string& why) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + shown + "\" is not an RFC 5322 date (" + why +
-                    "; expected e.g. \"Tue, 8 May 2001 12:10:32 -0700\")");
+  // `why`: an ingest.mail.date.* message.
+  const auto fail = [&shown](const Message& why) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.mail.not_a_date", shown, Arg::Of(why)));
   };
   std::string storage;
   const std::vector<std::string_view> tokens = DateTokens(text, storage);
-  if (tokens.empty()) return fail("empty");
+  if (tokens.empty()) return fail(Msg("ingest.mail.date.empty"));
   size_t i = 0;
   if (IsWeekday(tokens[0])) ++i;
-  if (tokens.size() < i + 4) return fail("day, month, year or time missing");
-  if (!IsDigits(tokens[i]) || tokens[i].size() > 2) return fail("no day of the month");
+  if (tokens.size() < i + 4) return fail(Msg("ingest.mail.date.incomplete"));
+  if (!IsDigits(tokens[i]) || tokens[i].size() > 2) return fail(Msg("ingest.mail.date.no_day"));
   const int day = ToInt(tokens[i]);
   const int month = MonthNumber(tokens[i + 1]);
-  if (month == 0) return fail("unknown month \"" + std::string(tokens[i + 1]) + "\"");
+  if (month == 0) return fail(Msg("ingest.mail.date.unknown_month", tokens[i + 1]));
   const std::string_view year_token = tokens[i + 2];
   if (!IsDigits(year_token) || year_token.size() < 2 || year_token.size() > 4) {
-    return fail("no year");
+    return fail(Msg("ingest.mail.date.no_year"));
   }
   int year = ToInt(year_token);
   if (year_token.size() == 2) year += year < 50 ? 2000 : 1900;  // obsolete two-digit years
   if (year_token.size() == 3) year += 1900;
-  if (year < 1900 || year > 2999) return fail("year " + std::to_string(year) + " is implausible");
+  if (year < 1900 || year > 2999) return fail(Msg("ingest.mail.date.implausible_year", year));
   const std::optional<int> time = TimeOfDay(tokens[i + 3]);
-  if (!time) return fail("no valid time of day");
-  if (tokens.size() < i + 5) return fail("no time zone");
+  if (!time) return fail(Msg("ingest.mail.date.no_time"));
+  if (tokens.size() < i + 5) return fail(Msg("ingest.mail.date.no_zone"));
   std::optional<int> offset = NumericOffset(tokens[i + 4]);
   if (!offset) offset = NamedOffset(tokens[i + 4]);
-  if (!offset) return fail("unknown time zone \"" + std::string(tokens[i + 4]) + "\"");
+  if (!offset) return fail(Msg("ingest.mail.date.unknown_zone", tokens[i + 4]));
   auto date = CivilDate::FromYmd(year, month, day);
-  if (!date) return fail("no such day");
+  if (!date) return fail(Msg("ingest.mail.date.no_such_day"));
   return Instant::FromUnixSeconds(int64_t{date->days_since_epoch()} * 86400 + *time - *offset);
 }
 
@@ -457,7 +446,10 @@ MessageCollector::MessageCollector(std::string format, const IngestContext& cont
 
 void MessageCollector::Add(const std::string& file, int number, const MessageHeader& header,
                            std::optional<Instant> separator_date) {
-  const std::string which = number > 0 ? "message " + std::to_string(number) + ": " : "";
+  // The problem as said of message `number` of a mailbox ("message 3: ...").
+  const auto which = [number](const Message& problem) {
+    return number > 0 ? Msg("ingest.mail.in_message", number, Arg::Of(problem)) : problem;
+  };
   const HeaderField* message_id = header.Find("Message-ID");
   std::string id_text = message_id != nullptr ? std::string(Trim(message_id->value)) : "";
   if (id_text.starts_with('<') && id_text.ends_with('>')) {
@@ -471,18 +463,19 @@ void MessageCollector::Add(const std::string& file, int number, const MessageHea
 
   const HeaderField* date = header.Find("Date");
   const int where = date != nullptr ? date->line : header.first_line;
-  Result<Instant> at = date != nullptr ? ParseMailDate(date->value)
-                                       : Fail(ErrorCode::kInvalidArgument, "no Date header");
+  Result<Instant> at = date != nullptr
+                           ? ParseMailDate(date->value)
+                           : Fail(ErrorCode::kInvalidArgument, Msg("ingest.mail.no_date_header"));
   if (!at) {
     if (!separator_date) {
       result_.diagnostics.Add({Severity::kError, file, where, "", "contact", id_text, "Date",
-                               which + at.error().message});
+                               which(at.error().message)});
       return;
     }
-    result_.diagnostics.Add({Severity::kWarning, file, where, "", "contact", id_text, "Date",
-                             which + at.error().message +
-                                 "; the date of its mbox \"From \" line, " +
-                                 separator_date->ToUtcString() + ", is used instead"});
+    result_.diagnostics.Add(
+        {Severity::kWarning, file, where, "", "contact", id_text, "Date",
+         Msg("ingest.mail.separator_date_used", Arg::Of(which(at.error().message)),
+             separator_date->ToUtcString())});
     at = *separator_date;
   }
   contact.at = *at;
@@ -527,10 +520,9 @@ void MessageCollector::Add(const std::string& file, int number, const MessageHea
 
 void MessageCollector::Finish() {
   if (duplicates_ > 0) {
-    result_.review.push_back(format_ + ": " + Count(duplicates_, "message", "messages") +
-                             " read a second time (same Message-ID), counted once");
+    result_.review.push_back(Msg("ingest.mail.duplicates", duplicates_, format_));
   }
-  for (std::string& line : book_.UnknownReview(format_, "message", "messages")) {
+  for (Message& line : book_.UnknownReview(format_, "ingest.count.messages")) {
     result_.review.push_back(std::move(line));
   }
 }

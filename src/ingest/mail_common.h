@@ -32,9 +32,6 @@ namespace addio::mail {
 // '@' with text on both sides.
 std::string NormalizeAddress(std::string_view text);
 
-// "1 meeting", "3 meetings": a count with its noun, for review lines.
-std::string Count(size_t n, std::string_view one, std::string_view many);
-
 // The freelancer's own addresses and the clients' ones, with what matched no client.
 // Not thread-safe (it remembers lookups).
 class AddressBook {
@@ -51,12 +48,11 @@ class AddressBook {
   std::optional<std::string> Resolve(const ClientResolver& resolver,
                                      const std::vector<std::string>& addresses);
 
-  // Review lines, each prefixed "<format>: ": how many records (`one` "meeting", `many`
-  // "meetings") matched no client and the ten most frequent unknown addresses with their
-  // counts; how many had no address but the owner's; and a note when owner_emails is
-  // empty. Empty when everything matched.
-  std::vector<std::string> UnknownReview(const std::string& format, std::string_view one,
-                                         std::string_view many) const;
+  // Review lines, each prefixed "<format>: ": how many records (`counted`, the key of a
+  // plural entry of a count such as ingest.count.meetings, "3 meetings") matched no client
+  // and the ten most frequent unknown addresses with their counts; how many had no address
+  // but the owner's; and a note when owner_emails is empty. Empty when everything matched.
+  std::vector<Message> UnknownReview(const std::string& format, const char* counted) const;
 
  private:
   std::set<std::string> owners_;

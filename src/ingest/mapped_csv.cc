@@ -52,8 +52,7 @@ class RowReader {
         b_.InvoiceFor(client, Label(spec, "client"), number, row.line, Label(spec, "id"));
     if (invoice.line != row.line) {
       b_.Error(row.line, Label(spec, "id"),
-               "invoice " + number + " appears twice (first on line " +
-                   std::to_string(invoice.line) + ")");
+               Msg("ingest.appears_twice", Arg::Key("ingest.word.invoice"), number, invoice.line));
       return;
     }
     invoice.issued = issued;
@@ -104,8 +103,7 @@ class RowReader {
     if (!channel.empty()) {
       const auto parsed = ParseChannel(Lower(channel));
       if (!parsed) {
-        b_.Error(row.line, Label(spec, "channel"),
-                 "\"" + channel + "\" is not a channel: call, email, chat, meeting, sms or other");
+        b_.Error(row.line, Label(spec, "channel"), Msg("ingest.not_a_channel", channel));
       }
       ok = ok && parsed;
       contact.channel = parsed.value_or(Channel::kEmail);
@@ -113,8 +111,7 @@ class RowReader {
     if (!direction.empty()) {
       const auto parsed = ParseDirection(Lower(direction));
       if (!parsed) {
-        b_.Error(row.line, Label(spec, "direction"),
-                 "\"" + direction + "\" is not a direction: inbound or outbound");
+        b_.Error(row.line, Label(spec, "direction"), Msg("ingest.not_a_direction", direction));
       }
       ok = ok && parsed;
       contact.direction = parsed.value_or(Direction::kInbound);
@@ -189,7 +186,7 @@ class RowReader {
     const FieldSpec* f = spec.Find(key);
     const std::string text = Value(f, row);
     if (text.empty()) {
-      if (required) b_.Error(row.line, Label(spec, key), "missing: " + key + " is needed");
+      if (required) b_.Error(row.line, Label(spec, key), Msg("ingest.missing.field", key));
       return std::nullopt;
     }
     Result<CivilDate> date =
@@ -205,7 +202,7 @@ class RowReader {
                               Currency currency, bool required) {
     const std::string text = Value(spec.Find(key), row);
     if (text.empty()) {
-      if (required) b_.Error(row.line, Label(spec, key), "missing: " + key + " is needed");
+      if (required) b_.Error(row.line, Label(spec, key), Msg("ingest.missing.field", key));
       return std::nullopt;
     }
     Result<Money> amount = invoicing::ParseAmount(text, currency, m_.number);
@@ -223,7 +220,7 @@ class RowReader {
     int64_t n = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (error != std::errc() || end != text.data() + text.size() || n < 0) {
-      b_.Error(row.line, Label(spec, key), "\"" + text + "\" is not a whole number of 0 or more");
+      b_.Error(row.line, Label(spec, key), Msg("ingest.not_a_count", text));
       return std::nullopt;
     }
     return n;
@@ -258,7 +255,7 @@ class RowReader {
       }
     }
     if (text.empty()) {
-      b_.Error(row.line, label, "missing: a date and time are needed");
+      b_.Error(row.line, label, Msg("ingest.missing.date_time"));
       return std::nullopt;
     }
     Result<LocalDateTime> read = invoicing::ParseDateTime(text, format);
@@ -274,7 +271,7 @@ class RowReader {
     if (spec.Find("minutes") != nullptr) {
       const auto n = Number(spec, "minutes", row);
       if (!n && Value(spec.Find("minutes"), row).empty()) {
-        b_.Error(row.line, Label(spec, "minutes"), "missing: minutes are needed");
+        b_.Error(row.line, Label(spec, "minutes"), Msg("ingest.missing.minutes"));
       }
       // Beyond a day the ledger's own check reports it; clamped only to stay an int.
       return n ? std::optional<int>(static_cast<int>(std::min<int64_t>(*n, 1000000)))
@@ -287,7 +284,7 @@ class RowReader {
       const Result<Decimal> hours = Decimal::Parse(text);
       if (!hours || hours->units < 0 || hours->units > int64_t{1} << 40) {
         b_.Error(row.line, Label(spec, "hours"),
-                 "\"" + Value(spec.Find("hours"), row) + "\" is not a number of hours");
+                 Msg("ingest.not_hours", Value(spec.Find("hours"), row)));
         return std::nullopt;
       }
       int64_t scale = 1;
@@ -310,8 +307,7 @@ class RowReader {
         break;
     }
     if (text.empty() || p != end || count < 2 || parts[1] > 59 || parts[2] > 59) {
-      b_.Error(row.line, Label(spec, "duration"),
-               "\"" + text + "\" is not a duration: expected H:MM or H:MM:SS");
+      b_.Error(row.line, Label(spec, "duration"), Msg("ingest.not_a_clock_duration", text));
       return std::nullopt;
     }
     return parts[0] * 60 + parts[1] + (parts[2] >= 30 ? 1 : 0);
@@ -349,9 +345,7 @@ class MappedCsvImporterImpl final : public Importer {
   IngestResult Read(const std::string& path, const IngestContext& context) const override {
     InvoicingBuilder b(name(), path, context);
     if (context.options.mapping_file.empty()) {
-      b.Error(0, "",
-              "the csv-mapping format needs a mapping file: --mapping FILE.toml (see "
-              "docs/import-mapping.md)");
+      b.Error(0, "", Msg("ingest.mapping.required"));
       return b.Finish();
     }
     std::optional<Mapping> mapping =

@@ -44,7 +44,8 @@ class MappingReader {
     try {
       root = toml::parse_file(path_);
     } catch (const toml::parse_error& e) {
-      Error(static_cast<int>(e.source().begin.line), std::string(e.description()));
+      Error(static_cast<int>(e.source().begin.line),
+            Msg("ingest.mapping.toml_error", e.description()));
       return std::nullopt;
     }
     Mapping m;
@@ -59,24 +60,24 @@ class MappingReader {
         } else if (s == "\t" || s == "tab") {
           m.separator = '\t';
         } else {
-          Error(line, "separator: expected \",\", \";\" or \"tab\"");
+          Error(line, Expected(k, "ingest.shape.separator"));
         }
       } else if (k == "skip_rows") {
         m.skip_rows = static_cast<int>(node.value<int64_t>().value_or(-1));
-        if (m.skip_rows < 0) Error(line, "skip_rows: expected a number of rows, 0 or more");
+        if (m.skip_rows < 0) Error(line, Expected(k, "ingest.shape.row_count"));
       } else if (k == "date_format") {
         m.date_format = String(node, k);
       } else if (k == "datetime_format") {
         m.datetime_format = String(node, k);
       } else if (k == "decimal_separator") {
         const std::string s = String(node, k);
-        if (s != "." && s != ",") Error(line, "decimal_separator: expected \".\" or \",\"");
+        if (s != "." && s != ",") Error(line, Expected(k, "ingest.shape.decimal_separator"));
         m.number.decimal = s.empty() ? '.' : s[0];
       } else if (k == "thousands_separator") {
         const std::string s = String(node, k);
         if (s.size() > 1 ||
             (s.size() == 1 && std::string(".,' ").find(s[0]) == std::string::npos)) {
-          Error(line, "thousands_separator: expected \"\", \",\", \".\", \" \" or \"'\"");
+          Error(line, Expected(k, "ingest.shape.thousands_separator"));
         }
         m.number.thousands = s.empty() ? 0 : s[0];
       } else if (k == "currency") {
@@ -84,47 +85,47 @@ class MappingReader {
         if (currency) {
           m.currency = *currency;
         } else {
-          Error(line, "currency: " + currency.error().message);
+          Error(line, Msg("ingest.prefixed", k, Arg::Of(currency.error().message)));
         }
       } else if (k == "timezone") {
         m.timezone = String(node, k);
       } else if (k == "records") {
         ReadRecords(node, m);
       } else if (k != "clients") {  // [clients]: renames, read by the ClientResolver
-        Error(line, "unknown setting \"" + k +
-                        "\"; expected separator, skip_rows, date_format, datetime_format, "
-                        "decimal_separator, thousands_separator, currency, timezone, [records.*] "
-                        "or [clients]");
+        Error(line, Msg("ingest.mapping.unknown_setting", k));
       }
     }
     if (m.number.thousands != 0 && m.number.thousands == m.number.decimal) {
-      Error(0, "the thousands and decimal separators must differ");
+      Error(0, Msg("ingest.mapping.same_separators"));
     }
     if (m.records.empty()) {
-      Error(0,
-            "no [records.invoices], [records.payments], [records.work], [records.contacts] "
-            "or [records.clients] table: nothing to import");
+      Error(0, Msg("ingest.mapping.no_records"));
     }
     if (failed_) return std::nullopt;
     return m;
   }
 
  private:
-  void Error(int line, std::string message) {
+  // "<setting>: expected <shape>", `shape` an ingest.shape.* key.
+  static Message Expected(const std::string& setting, const char* shape) {
+    return Msg("ingest.expected", setting, Arg::Key(shape));
+  }
+
+  void Error(int line, Message message) {
     failed_ = true;
     out_.Add({Severity::kError, path_, line, "", "", "", "", std::move(message)});
   }
 
   std::string String(const toml::node& node, const std::string& key) {
     if (std::optional<std::string> s = node.value<std::string>()) return *s;
-    Error(static_cast<int>(node.source().begin.line), key + ": expected a string");
+    Error(static_cast<int>(node.source().begin.line), Expected(key, "ingest.shape.string"));
     return "";
   }
 
   void ReadRecords(const toml::node& node, Mapping& m) {
     const toml::table* records = node.as_table();
     if (records == nullptr) {
-      Error(static_cast<int>(node.source().begin.line), "records: expected tables");
+      Error(static_cast<int>(node.source().begin.line), Expected("records", "ingest.shape.tables"));
       return;
     }
     for (const auto& [key, value] : *records) {
@@ -132,13 +133,12 @@ class MappingReader {
       const int line = static_cast<int>(value.source().begin.line);
       const auto known = KnownFields().find(type);
       if (known == KnownFields().end()) {
-        Error(line, "unknown record type \"" + type +
-                        "\"; expected invoices, payments, work, contacts or clients");
+        Error(line, Msg("ingest.mapping.unknown_record_type", type));
         continue;
       }
       const toml::table* fields = value.as_table();
       if (fields == nullptr) {
-        Error(line, "records." + type + ": expected a table of field = column");
+        Error(line, Expected("records." + type, "ingest.shape.field_table"));
         continue;
       }
       RecordSpec& spec = m.records[type];
@@ -146,8 +146,8 @@ class MappingReader {
         const std::string field(field_key.str());
         const int field_line = static_cast<int>(field_node.source().begin.line);
         if (std::find(known->second.begin(), known->second.end(), field) == known->second.end()) {
-          Error(field_line, "records." + type + ": unknown field \"" + field + "\"; expected " +
-                                Joined(known->second));
+          Error(field_line,
+                Msg("ingest.mapping.unknown_field", type, field, Joined(known->second)));
           continue;
         }
         spec.fields[field] = Field(field_node, type + "." + field);
@@ -166,7 +166,7 @@ class MappingReader {
     }
     const toml::table* table = node.as_table();
     if (table == nullptr) {
-      Error(spec.line, name + ": expected a column name or a table such as { column = \"...\" }");
+      Error(spec.line, Expected(name, "ingest.shape.column_spec"));
       return spec;
     }
     for (const auto& [key, value] : *table) {
@@ -183,21 +183,20 @@ class MappingReader {
         } else if (auto i = value.value<int64_t>()) {
           spec.value = std::to_string(*i);
         } else {
-          Error(spec.line, name + ".value: expected a string, a number or true/false");
+          Error(spec.line, Expected(name + ".value", "ingest.shape.constant"));
         }
       } else if (k == "true_values") {
         if (const toml::array* values = value.as_array()) {
           for (const toml::node& v : *values) spec.true_values.push_back(v.value_or(std::string()));
         } else {
-          Error(spec.line, name + ".true_values: expected a list of strings");
+          Error(spec.line, Expected(name + ".true_values", "ingest.shape.string_list"));
         }
       } else {
-        Error(spec.line,
-              name + ": unknown key \"" + k + "\"; expected column, value, format or true_values");
+        Error(spec.line, Msg("ingest.mapping.unknown_key", name, k));
       }
     }
     if (spec.column_name.empty() == !spec.value.has_value()) {
-      Error(spec.line, name + ": give either a column or a value");
+      Error(spec.line, Msg("ingest.mapping.column_or_value", name));
     }
     return spec;
   }
@@ -215,7 +214,7 @@ std::optional<Mapping> ReadMapping(const std::string& path, Diagnostics& out) {
 
 bool ResolveColumns(Mapping& m, const CsvTable& table, Diagnostics& out) {
   bool ok = true;
-  const auto error = [&](int line, std::string message) {
+  const auto error = [&](int line, Message message) {
     ok = false;
     out.Add({Severity::kError, m.path, line, "", "", "", "", std::move(message)});
   };
@@ -224,13 +223,14 @@ bool ResolveColumns(Mapping& m, const CsvTable& table, Diagnostics& out) {
       if (f.column_name.empty()) continue;
       f.column = table.Find({f.column_name});
       if (!f.column) {
-        error(f.line, "records." + type + "." + field + ": no column \"" + f.column_name +
-                          "\" in " + table.file + "; its columns are: " + Joined(table.header));
+        error(f.line, Msg("ingest.mapping.no_column", type, field, f.column_name, table.file,
+                          Joined(table.header)));
       }
     }
     const auto has = [&spec](const char* field) { return spec.Find(field) != nullptr; };
-    const auto need = [&](bool present, const std::string& what) {
-      if (!present) error(0, "records." + type + ": map " + what);
+    // `what`: the field's name, or an ingest.mapping.need.* key naming alternatives.
+    const auto need = [&](bool present, const Arg& what) {
+      if (!present) error(0, Msg("ingest.mapping.map_field", type, what));
     };
     if (type == "clients") {
       need(has("name"), "name");
@@ -244,10 +244,11 @@ bool ResolveColumns(Mapping& m, const CsvTable& table, Diagnostics& out) {
       need(has("date"), "date");
       need(has("amount"), "amount");
     } else if (type == "work") {
-      need(has("start") || has("date"), "start, or date (and time)");
-      need(has("minutes") || has("hours") || has("duration"), "minutes, hours or duration");
+      need(has("start") || has("date"), Arg::Key("ingest.mapping.need.start"));
+      need(has("minutes") || has("hours") || has("duration"),
+           Arg::Key("ingest.mapping.need.duration"));
     } else if (type == "contacts") {
-      need(has("at") || has("date"), "at, or date (and time)");
+      need(has("at") || has("date"), Arg::Key("ingest.mapping.need.at"));
     }
   }
   return ok;

@@ -23,7 +23,8 @@ std::string Excerpt(std::string_view line) {
 void ReadMbox(const std::string& path, mail::MessageCollector& collector, IngestResult& result) {
   mail::LineReader reader(path);
   if (!reader.ok()) {
-    result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", "cannot read the file"});
+    result.diagnostics.Add(
+        {Severity::kError, path, 0, "", "", "", "", Msg("ingest.cannot_read_file")});
     return;
   }
   mail::HeaderBuilder builder;
@@ -34,11 +35,8 @@ void ReadMbox(const std::string& path, mail::MessageCollector& collector, Ingest
   std::string_view line;
   while (reader.Next(line)) {
     if (reader.line() == 1 && !line.starts_with("From ")) {
-      result.diagnostics.Add(
-          {Severity::kError, path, 1, "", "", "", "",
-           "not an mbox mailbox: the first line should be a \"From sender date\" separator, "
-           "found \"" +
-               Excerpt(line) + "\""});
+      result.diagnostics.Add({Severity::kError, path, 1, "", "", "", "",
+                              Msg("ingest.mbox.no_separator", Excerpt(line))});
       return;
     }
     if (after_blank && line.starts_with("From ")) {

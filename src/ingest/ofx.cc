@@ -93,7 +93,7 @@ struct Element {
 
 struct ParseProblem {
   int line;
-  std::string message;
+  Message message;
 };
 
 // The element tree of an OFX text from its <OFX> element on (the header before it, SGML
@@ -112,7 +112,7 @@ class OfxTree {
     size_t pos = upper.find("<OFX>");
     if (pos == std::string::npos) pos = upper.find("<OFX ");
     if (pos == std::string::npos) {
-      problems_.push_back({1, "no <OFX> element: not an OFX file"});
+      problems_.push_back({1, Msg("ingest.ofx.no_root")});
       return;
     }
     int line = 1;
@@ -144,7 +144,7 @@ class OfxTree {
       }
       const size_t close = text.find('>', pos);
       if (close == std::string_view::npos) {
-        problems_.push_back({tag_line, "a tag is not closed with '>'"});
+        problems_.push_back({tag_line, Msg("ingest.ofx.unclosed_tag")});
         break;
       }
       std::string_view tag = text.substr(pos + 1, close - pos - 1);
@@ -155,7 +155,7 @@ class OfxTree {
         auto it = std::find_if(open.rbegin(), open.rend(),
                                [&](const Element* e) { return e->name == name; });
         if (it == open.rend()) {
-          problems_.push_back({tag_line, "</" + name + "> closes no open element"});
+          problems_.push_back({tag_line, Msg("ingest.ofx.stray_end_tag", name)});
           continue;
         }
         open.erase(std::next(it).base(), open.end());
@@ -177,9 +177,8 @@ class OfxTree {
     }
     for (const Element* e : open) {
       if (e->text.empty() && !e->children.empty()) {
-        problems_.push_back({line_at(text.size()), "the file ends before </" + e->name +
-                                                       "> (opened on line " +
-                                                       std::to_string(e->line) + ")"});
+        problems_.push_back(
+            {line_at(text.size()), Msg("ingest.ofx.unterminated", e->name, e->line)});
       }
     }
   }
@@ -192,7 +191,7 @@ class OfxTree {
 // The calendar day of an OFX date-time ("20110331120000.000[-5:EST]"): its first eight
 // digits, as the bank wrote it.
 Result<CivilDate> ParseOfxDate(const std::string& text) {
-  if (text.empty()) return Fail(ErrorCode::kInvalidArgument, "the date is empty");
+  if (text.empty()) return Fail(ErrorCode::kInvalidArgument, Msg("ingest.ofx.date_empty"));
   const bool digits = text.size() >= 8 && std::all_of(text.begin(), text.begin() + 8, ::isdigit);
   std::optional<CivilDate> date;
   if (digits) {
@@ -201,8 +200,7 @@ Result<CivilDate> ParseOfxDate(const std::string& text) {
     if (parsed) date = *parsed;
   }
   if (!date) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + text + "\" is not a date: expected YYYYMMDD, optionally followed by a time");
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.ofx.not_a_date", text));
   }
   return *date;
 }
@@ -215,49 +213,49 @@ class FileReader {
   void Read(const Element& ofx, std::vector<BankCredit>& out) {
     if (!StatusOk(
             ofx.Child("SIGNONMSGSRSV1") ? ofx.Child("SIGNONMSGSRSV1")->Child("SONRS") : nullptr,
-            "the bank refused the sign-on")) {
+            "ingest.ofx.signon_refused")) {
       return;
     }
     int statements = 0;
     for (const Element* set : ofx.Children("BANKMSGSRSV1")) {
       for (const Element* response : set->Children("STMTTRNRS")) {
         ++statements;
-        if (!StatusOk(response, "the bank reported an error for this statement")) continue;
+        if (!StatusOk(response, "ingest.ofx.statement_error")) continue;
         if (const Element* statement = response->Child("STMTRS")) ReadStatement(*statement, out);
       }
     }
     for (const Element* set : ofx.Children("CREDITCARDMSGSRSV1")) {
       for (const Element* response : set->Children("CCSTMTTRNRS")) {
         ++statements;
-        Review(*response,
-               "a credit-card statement: its credits are refunds and card "
-               "repayments, not client payments; skipped");
+        Review(*response, Msg("ingest.ofx.credit_card_skipped"));
       }
     }
     for (const Element* set : ofx.Children("INVSTMTMSGSRSV1")) {
       ++statements;
-      Review(*set, "an investment statement: not client payments; skipped");
+      Review(*set, Msg("ingest.ofx.investment_skipped"));
     }
-    if (statements == 0) Add(Severity::kWarning, ofx, "", "the file holds no statement");
+    if (statements == 0) Add(Severity::kWarning, ofx, "", Msg("ingest.ofx.no_statement"));
   }
 
  private:
-  void Add(Severity severity, const Element& at, const std::string& field, std::string message) {
+  void Add(Severity severity, const Element& at, const std::string& field, Message message) {
     result_.diagnostics.Add({severity, file_, at.line, "", field.empty() ? "" : "payment", "",
                              field, std::move(message)});
   }
-  void Review(const Element& at, const std::string& what) {
-    result_.review.push_back(file_ + ":" + std::to_string(at.line) + ": " + what);
+  void Review(const Element& at, const Message& what) {
+    result_.review.push_back(Msg("ingest.at_line_of", file_, at.line, Arg::Of(what)));
   }
 
-  // False, after reporting it, when `response`'s STATUS has severity ERROR.
-  bool StatusOk(const Element* response, const std::string& what) {
+  // False, after reporting it, when `response`'s STATUS has severity ERROR. `what`: the
+  // ingest.ofx.* key that says what failed.
+  bool StatusOk(const Element* response, const char* what) {
     if (response == nullptr) return true;
     const Element* status = response->Child("STATUS");
     if (status == nullptr || Upper(status->TextAt("SEVERITY")) != "ERROR") return true;
-    std::string message = what + ": code " + status->TextAt("CODE");
-    if (!status->TextAt("MESSAGE").empty()) message += ", \"" + status->TextAt("MESSAGE") + "\"";
-    Add(Severity::kError, *status, "", message);
+    const std::string text = status->TextAt("MESSAGE");
+    Add(Severity::kError, *status, "",
+        Msg("ingest.ofx.status", Arg::Key(what), status->TextAt("CODE"),
+            text.empty() ? "" : ", \"" + text + "\""));
     return false;
   }
 
@@ -272,9 +270,7 @@ class FileReader {
       if (code.empty()) code = default_code;
       Currency currency = workspace_.currency;
       if (code.empty()) {
-        Add(Severity::kWarning, *tx, "CURDEF",
-            "no currency (CURDEF is empty): read in the workspace currency " +
-                std::string(currency.code()));
+        Add(Severity::kWarning, *tx, "CURDEF", Msg("ingest.ofx.no_currency", currency.code()));
       } else if (auto found = Currency::Find(code)) {
         currency = *found;
       } else {
@@ -283,7 +279,7 @@ class FileReader {
       }
       const Element* amount_element = tx->Child("TRNAMT");
       if (amount_element == nullptr) {
-        Add(Severity::kError, *tx, "TRNAMT", "the transaction has no TRNAMT");
+        Add(Severity::kError, *tx, "TRNAMT", Msg("ingest.ofx.no_amount"));
         continue;
       }
       const Element* date_element = tx->Child("DTPOSTED");
@@ -299,7 +295,7 @@ class FileReader {
       if (!amount->is_positive()) continue;  // money going out is not a payment received
       if (!date) {
         Add(Severity::kError, date_element ? *date_element : *tx, "DTPOSTED",
-            date_element == nullptr ? "the credit has no DTPOSTED date" : date.error().message);
+            date_element == nullptr ? Msg("ingest.ofx.no_date") : date.error().message);
         continue;
       }
       std::string payer = tx->TextAt("NAME");
@@ -336,7 +332,8 @@ void ReadFile(const std::string& path, const Workspace& workspace, IngestResult&
               std::vector<BankCredit>& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", "cannot read the file"});
+    result.diagnostics.Add(
+        {Severity::kError, path, 0, "", "", "", "", Msg("ingest.cannot_read_file")});
     return;
   }
   std::ostringstream bytes;
@@ -384,7 +381,7 @@ class OfxImporterImpl final : public Importer {
           listed ? std::move(*listed) : std::vector<std::string>();
       if (listed && files.empty()) {
         result.diagnostics.Add(
-            {Severity::kError, path, 0, "", "", "", "", "no .ofx or .qfx file in this folder"});
+            {Severity::kError, path, 0, "", "", "", "", Msg("ingest.folder.no_ofx")});
       }
       for (const std::string& file : files) {
         ReadFile(file, context.existing->workspace, result, credits);

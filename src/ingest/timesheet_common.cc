@@ -132,16 +132,21 @@ int64_t HoursToSeconds(std::pair<int64_t, int> number) {
   return (number.first * 3600 + p / 2) / p;
 }
 
+// "\"<text>\" is not a date (expected <shape>)", `shape` an ingest.shape.* key.
+Message NotADate(const std::string& text, const char* shape) {
+  return Msg("ingest.not_a_date", text, Arg::Key(shape));
+}
+
 }  // namespace
 
 // ---- CSV ----------------------------------------------------------------------------
 
 Result<CsvTable> LoadCsv(const std::string& path, Diagnostics& diagnostics) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail(ErrorCode::kNotFound, "cannot open " + path);
+  if (!in) return Fail(ErrorCode::kNotFound, Msg("ingest.cannot_open", path));
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) return Fail(ErrorCode::kIo, "cannot read " + path);
+  if (in.bad()) return Fail(ErrorCode::kIo, Msg("ingest.cannot_read", path));
   const std::string text = std::move(buffer).str();
 
   CsvTable table;
@@ -166,7 +171,8 @@ Result<CsvTable> LoadCsv(const std::string& path, Diagnostics& diagnostics) {
     }
     table.rows.push_back({reader.line(), fields});
   }
-  if (header) diagnostics.Add({Severity::kError, path, 0, "", "", "", "", "the file is empty"});
+  if (header)
+    diagnostics.Add({Severity::kError, path, 0, "", "", "", "", Msg("ingest.file_empty")});
   return table;
 }
 
@@ -231,13 +237,10 @@ DateOrder GuessDateOrder(const std::vector<std::string>& values, DateOrder fallb
 
 Result<CivilDate> ParseDate(std::string_view text, DateOrder order) {
   const std::string trimmed = Trim(text);
-  const char* expected =
-      order == DateOrder::kMonthFirst ? "MM/DD/YYYY or YYYY-MM-DD" : "DD/MM/YYYY or YYYY-MM-DD";
+  const char* expected = order == DateOrder::kMonthFirst ? "ingest.shape.date_month_first"
+                                                         : "ingest.shape.date_day_first";
   const std::optional<DateParts> parts = SplitDate(trimmed);
-  if (!parts) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + trimmed + "\" is not a date (expected " + expected + ")");
-  }
+  if (!parts) return Fail(ErrorCode::kInvalidArgument, NotADate(trimmed, expected));
   int year = 0, month = 0, day = 0;
   if (parts->a_digits == 4) {
     year = static_cast<int>(parts->a);
@@ -248,21 +251,17 @@ Result<CivilDate> ParseDate(std::string_view text, DateOrder order) {
     const bool day_first = parts->separator == '.' || order == DateOrder::kDayFirst;
     month = static_cast<int>(day_first ? parts->b : parts->a);
     day = static_cast<int>(day_first ? parts->a : parts->b);
-    if (parts->separator == '.') expected = "DD.MM.YYYY";
+    if (parts->separator == '.') expected = "ingest.shape.date_dotted";
   }
   Result<CivilDate> date = CivilDate::FromYmd(year, month, day);
-  if (!date) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + trimmed + "\" is not a date (expected " + expected + ")");
-  }
+  if (!date) return Fail(ErrorCode::kInvalidArgument, NotADate(trimmed, expected));
   return *date;
 }
 
 Result<int> ParseTimeOfDay(std::string_view text) {
   const std::string trimmed = Trim(text);
   const auto bad = [&trimmed]() {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + trimmed + "\" is not a time of day (expected HH:MM, HH:MM:SS or 10:23 AM)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.not_a_time", trimmed));
   };
   std::string t = Lower(trimmed);
   // A date part before the time: "2024-03-04 10:23", "2024-03-04T10:23:00".
@@ -309,8 +308,7 @@ Result<int> ParseTimeOfDay(std::string_view text) {
 Result<int64_t> ParseDuration(std::string_view text, BareNumber bare) {
   const std::string trimmed = Trim(text);
   const auto bad = [&trimmed]() {
-    return Fail(ErrorCode::kInvalidArgument,
-                "\"" + trimmed + "\" is not a duration (expected HH:MM:SS, HH:MM or hours as 1.5)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.not_a_duration", trimmed));
   };
   if (trimmed.empty() || trimmed.starts_with("-")) return bad();
   std::string t = Lower(trimmed);
@@ -380,18 +378,18 @@ std::string RowReader::Text(int column) const {
   return Trim(row_.cells[static_cast<size_t>(column)]);
 }
 
-void RowReader::Error(int column, const std::string& message) {
+void RowReader::Error(int column, Message message) {
   ok_ = false;
   const std::string name = column >= 0 && static_cast<size_t>(column) < table_.header.size()
                                ? table_.header[column]
                                : "";
-  builder_.RowError(row_.line, name, column, message);
+  builder_.RowError(row_.line, name, column, std::move(message));
 }
 
 std::optional<CivilDate> RowReader::Date(int column, DateOrder order, bool required) {
   const std::string text = Text(column);
   if (text.empty()) {
-    if (required) Error(column, "empty; a date is required");
+    if (required) Error(column, Msg("ingest.cell.date_required"));
     return std::nullopt;
   }
   Result<CivilDate> date = ParseDate(text, order);
@@ -405,7 +403,7 @@ std::optional<CivilDate> RowReader::Date(int column, DateOrder order, bool requi
 std::optional<int> RowReader::Time(int column, bool required) {
   const std::string text = Text(column);
   if (text.empty()) {
-    if (required) Error(column, "empty; a time of day is required");
+    if (required) Error(column, Msg("ingest.cell.time_required"));
     return std::nullopt;
   }
   Result<int> time = ParseTimeOfDay(text);
@@ -419,7 +417,7 @@ std::optional<int> RowReader::Time(int column, bool required) {
 std::optional<int64_t> RowReader::Duration(int column, BareNumber bare, bool required) {
   const std::string text = Text(column);
   if (text.empty()) {
-    if (required) Error(column, "empty; a duration is required");
+    if (required) Error(column, Msg("ingest.cell.duration_required"));
     return std::nullopt;
   }
   Result<int64_t> duration = ParseDuration(text, bare);
@@ -434,7 +432,7 @@ std::optional<bool> RowReader::YesNo(int column) {
   const std::string text = Text(column);
   if (text.empty()) return std::nullopt;
   std::optional<bool> value = ParseYesNo(text);
-  if (!value) Error(column, "\"" + text + "\" is neither yes nor no");
+  if (!value) Error(column, Msg("ingest.not_yes_no", text));
   return value;
 }
 

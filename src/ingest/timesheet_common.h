@@ -136,7 +136,7 @@ class RowReader {
   std::optional<int64_t> Duration(int column, BareNumber bare, bool required);
   std::optional<bool> YesNo(int column);
   // Reports a problem of this row in `column`.
-  void Error(int column, const std::string& message);
+  void Error(int column, Message message);
 
  private:
   const CsvTable& table_;
@@ -158,7 +158,7 @@ class EntryBuilder {
 
   // Reports a problem of a row: `column` is the header's name of the field, `index` its
   // 0-based position (reported 1-based), `message` what was wrong.
-  void RowError(int line, std::string_view column, int index, const std::string& message);
+  void RowError(int line, std::string_view column, int index, Message message);
   // Missing required columns: one error naming them and the headers found.
   void MissingColumns(const CsvTable& table, const std::vector<std::string>& missing);
 

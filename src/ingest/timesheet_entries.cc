@@ -17,6 +17,16 @@ std::string Trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
+// "missing column \"A\", \"B\" of a <format> export; the header has: X, Y".
+Message MissingColumnsMessage(const std::vector<std::string>& missing, const std::string& format,
+                              const std::vector<std::string>& header) {
+  std::string names;
+  for (const std::string& name : missing) names += (names.empty() ? "\"" : ", \"") + name + "\"";
+  std::string found;
+  for (const std::string& name : header) found += (found.empty() ? "" : ", ") + name;
+  return Msg("ingest.missing_columns", missing.size(), names, format, found);
+}
+
 }  // namespace
 
 // ---- EntryBuilder ---------------------------------------------------------------------
@@ -35,10 +45,8 @@ EntryBuilder::EntryBuilder(std::string format, std::string file, const IngestCon
   if (Result<TimeZone> zone = TimeZone::Find(zone_name)) {
     zone_ = *zone;
   } else {
-    result_.diagnostics.Add({Severity::kError, file_, 0, "", "", "", "",
-                             "unknown time zone \"" + zone_name +
-                                 "\" (expected an IANA name "
-                                 "such as Europe/Rome)"});
+    result_.diagnostics.Add(
+        {Severity::kError, file_, 0, "", "", "", "", Msg("ingest.unknown_timezone", zone_name)});
   }
   if (!context.options.mapping_file.empty()) {
     if (Status loaded = resolver_.LoadMapping(context.options.mapping_file); !loaded) {
@@ -49,25 +57,20 @@ EntryBuilder::EntryBuilder(std::string format, std::string file, const IngestCon
   for (const Project& project : context.existing->projects) project_ids_.insert(project.id);
 }
 
-void EntryBuilder::RowError(int line, std::string_view column, int index,
-                            const std::string& message) {
+void EntryBuilder::RowError(int line, std::string_view column, int index, Message message) {
   Diagnostic d;
   d.file = file_;
   d.line = line;
   d.record_type = "work";
   d.field = std::string(column);
-  d.message = index >= 0 ? "column " + std::to_string(index + 1) + ": " + message : message;
+  d.message =
+      index >= 0 ? Msg("ingest.at_column", index + 1, Arg::Of(message)) : std::move(message);
   result_.diagnostics.Add(std::move(d));
 }
 
 void EntryBuilder::MissingColumns(const CsvTable& table, const std::vector<std::string>& missing) {
-  std::string names;
-  for (const std::string& name : missing) names += (names.empty() ? "\"" : ", \"") + name + "\"";
-  std::string found;
-  for (const std::string& name : table.header) found += (found.empty() ? "" : ", ") + name;
-  result_.diagnostics.Add(
-      {Severity::kError, file_, table.header_line, "", "", "", "",
-       "missing column " + names + " of a " + format_ + " export; the header has: " + found});
+  result_.diagnostics.Add({Severity::kError, file_, table.header_line, "", "", "", "",
+                           MissingColumnsMessage(missing, format_, table.header)});
 }
 
 std::string EntryBuilder::ProjectFor(const std::string& client_id, const std::string& name) {
@@ -108,7 +111,7 @@ void EntryBuilder::Add(const SourceEntry& entry) {
     if (project_name.empty()) {
       ++without_client_;
       result_.diagnostics.Add({Severity::kWarning, file_, entry.line, "", "work", "", "",
-                               "neither client nor project: entry skipped"});
+                               Msg("ingest.work.no_client_no_project")});
       return;
     }
     client_name = project_name;
@@ -117,9 +120,7 @@ void EntryBuilder::Add(const SourceEntry& entry) {
   const std::optional<std::string> client = resolver_.ByName(client_name);
   if (!client) {
     result_.diagnostics.Add({Severity::kError, file_, entry.line, "", "work", "", "client",
-                             "unknown client \"" + client_name +
-                                 "\" and new clients are off (--no-create): add it first or map "
-                                 "it to a client id in a --mapping file"});
+                             Msg("ingest.unknown_client_no_create", client_name)});
     return;
   }
   const std::string project = project_name.empty() ? "" : ProjectFor(*client, project_name);
@@ -146,11 +147,11 @@ void EntryBuilder::Add(const SourceEntry& entry) {
     if (!entry.end_date && *entry.end_seconds < start_seconds) end_date = end_date.AddDays(1);
     seconds = SecondsBetween(start, at(end_date, *entry.end_seconds));
     if (seconds < 0) {
-      RowError(entry.line, "end", -1, "the entry ends before it starts");
+      RowError(entry.line, "end", -1, Msg("ingest.work.ends_before_start"));
       return;
     }
   } else {
-    RowError(entry.line, "duration", -1, "neither a duration nor an end time");
+    RowError(entry.line, "duration", -1, Msg("ingest.work.no_duration"));
     return;
   }
   const int64_t minutes = (seconds + 30) / 60;
@@ -193,10 +194,7 @@ void EntryBuilder::Add(const SourceEntry& entry) {
   }
   if (part > 1) {
     result_.diagnostics.Add({Severity::kWarning, file_, entry.line, "", "work", id, "minutes",
-                             "lasts " + std::to_string(minutes / 60) + " h " +
-                                 std::to_string(minutes % 60) +
-                                 " min, more than a day: split into " + std::to_string(part) +
-                                 " consecutive entries of at most 24 hours"});
+                             Msg("ingest.work.split", minutes / 60, minutes % 60, part)});
   }
 }
 
@@ -211,22 +209,17 @@ void EntryBuilder::Finish() {
     result_.ledger.projects.push_back(project);
     result_.source.locations["project"].push_back({file_, 0, ""});
   }
-  if (!created.empty()) result_.review.push_back(file_ + ": new clients: " + created);
+  if (!created.empty()) result_.review.push_back(Msg("ingest.review.new_clients", file_, created));
   if (!project_as_client_.empty()) {
     std::string names;
     for (const std::string& name : project_as_client_) names += (names.empty() ? "" : ", ") + name;
-    result_.review.push_back(file_ + ": entries without a client were given their project as " +
-                             "client (" + names +
-                             "); rename or merge them with a [clients] table in a --mapping file");
+    result_.review.push_back(Msg("ingest.review.project_as_client", file_, names));
   }
   if (without_client_ > 0) {
-    result_.review.push_back(file_ + ": " + std::to_string(without_client_) +
-                             " entries with neither client nor project were skipped");
+    result_.review.push_back(Msg("ingest.review.no_client_skipped", without_client_, file_));
   }
   if (without_start_ > 0) {
-    result_.review.push_back(file_ + ": " + std::to_string(without_start_) +
-                             " entries have no time of day; each starts at the beginning of "
-                             "its working day");
+    result_.review.push_back(Msg("ingest.review.no_time_of_day", without_start_, file_));
   }
 }
 

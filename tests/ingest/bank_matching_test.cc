@@ -94,14 +94,14 @@ TEST_F(CreditMatcherTest, SeveralInvoicesOfOneClientBookTheOneDueFirst) {
   EXPECT_EQ(outcome.kind, MatchKind::kByReference);
   EXPECT_EQ(outcome.payment.client, "beta");
   EXPECT_EQ(outcome.payment.invoice, "12");  // same due date, then id
-  EXPECT_NE(outcome.review.find("names 2 invoices"), std::string::npos);
+  EXPECT_NE(outcome.review.In(Lang::kEn).find("names 2 invoices"), std::string::npos);
 }
 
 TEST_F(CreditMatcherTest, InvoicesOfDifferentClientsAreNotGuessed) {
   CreditMatcher matcher(stored_, incoming_);
   const MatchOutcome outcome = matcher.Match(ACredit("a", "800.00", "", "INV 2025-001 and 12"));
   EXPECT_EQ(outcome.kind, MatchKind::kUnmatched);
-  EXPECT_NE(outcome.review.find("different clients"), std::string::npos);
+  EXPECT_NE(outcome.review.In(Lang::kEn).find("different clients"), std::string::npos);
 }
 
 TEST_F(CreditMatcherTest, AKnownPayerAndAnExactOpenAmountNameTheInvoice) {
@@ -118,7 +118,7 @@ TEST_F(CreditMatcherTest, EqualAmountsGoToTheInvoiceDueFirstThenTheNext) {
   CreditMatcher matcher(stored_, incoming_);
   const MatchOutcome first = matcher.Match(ACredit("a", "500.00", "Acme srl", "bonifico"));
   EXPECT_EQ(first.payment.invoice, "2025-001");
-  EXPECT_NE(first.review.find("2 open invoices"), std::string::npos);
+  EXPECT_NE(first.review.In(Lang::kEn).find("2 open invoices"), std::string::npos);
   const MatchOutcome second = matcher.Match(ACredit("b", "500.00", "Acme srl", "bonifico"));
   EXPECT_EQ(second.payment.invoice, "2025-002");
   EXPECT_TRUE(second.review.empty());
@@ -137,15 +137,15 @@ TEST_F(CreditMatcherTest, AKnownPayerWithoutAnExactAmountIsKeptForReview) {
                                  .reference = "acconto",
                                  .source = "march.xml"};
   EXPECT_EQ(outcome.unmatched, expected);
-  EXPECT_NE(outcome.review.find("the payer is client acme"), std::string::npos);
-  EXPECT_NE(outcome.review.find("addio match camt-9 INVOICE"), std::string::npos);
+  EXPECT_NE(outcome.review.In(Lang::kEn).find("the payer is client acme"), std::string::npos);
+  EXPECT_NE(outcome.review.In(Lang::kEn).find("addio match camt-9 INVOICE"), std::string::npos);
 }
 
 TEST_F(CreditMatcherTest, AnUnknownPayerIsKeptForReview) {
   CreditMatcher matcher(stored_, incoming_);
   const MatchOutcome outcome = matcher.Match(ACredit("x", "500.00", "Gamma Ltd", "thanks"));
   EXPECT_EQ(outcome.kind, MatchKind::kUnmatched);
-  EXPECT_NE(outcome.review.find("no client named Gamma Ltd"), std::string::npos);
+  EXPECT_NE(outcome.review.In(Lang::kEn).find("no client named Gamma Ltd"), std::string::npos);
 }
 
 TEST_F(CreditMatcherTest, AStoredPaymentIsGivenBackUnchanged) {
@@ -165,7 +165,7 @@ TEST_F(CreditMatcherTest, APaidInvoiceNamedAgainKeepsTheMoneyAsCredit) {
   const MatchOutcome outcome = matcher.Match(ACredit("a", "200.00", "", "invoice 13"));
   EXPECT_EQ(outcome.kind, MatchKind::kByReference);
   EXPECT_EQ(outcome.payment.invoice, "13");
-  EXPECT_NE(outcome.review.find("already paid"), std::string::npos);
+  EXPECT_NE(outcome.review.In(Lang::kEn).find("already paid"), std::string::npos);
 }
 
 TEST_F(CreditMatcherTest, AnotherCurrencyNeedsAnExchangeRate) {

@@ -99,14 +99,14 @@ TEST(ClientResolverTest, MappingErrorsNameFileAndLine) {
   Status status = resolver.LoadMapping(broken);
   ASSERT_FALSE(status.has_value());
   EXPECT_EQ(status.error().code, ErrorCode::kParse);
-  EXPECT_NE(status.error().message.find(broken + ":3"), std::string::npos)
-      << status.error().message;
+  EXPECT_NE(status.error().message.In(Lang::kEn).find(broken + ":3"), std::string::npos)
+      << status.error().message.In(Lang::kEn);
 
   const std::string wrong_type = dir.Write("type.toml", "[clients]\n\"A\" = 3\n");
   status = resolver.LoadMapping(wrong_type);
   ASSERT_FALSE(status.has_value());
-  EXPECT_NE(status.error().message.find(wrong_type + ":2"), std::string::npos)
-      << status.error().message;
+  EXPECT_NE(status.error().message.In(Lang::kEn).find(wrong_type + ":2"), std::string::npos)
+      << status.error().message.In(Lang::kEn);
 
   EXPECT_FALSE(resolver.LoadMapping(dir.path() + "/missing.toml").has_value());
   // A mapping file without [clients] (the generic CSV importer's) changes nothing.

@@ -68,7 +68,8 @@ TEST(ClockifyTest, MonthThirteenIsAnErrorNamingLineAndField) {
   EXPECT_EQ(d.file, file);
   EXPECT_EQ(d.line, 2);
   EXPECT_EQ(d.field, "Start Date");
-  EXPECT_NE(d.message.find("13/15/2024"), std::string::npos) << d.message;
+  EXPECT_NE(d.message.In(Lang::kEn).find("13/15/2024"), std::string::npos)
+      << d.message.In(Lang::kEn);
   EXPECT_TRUE(result.ledger.work.empty());
 }
 

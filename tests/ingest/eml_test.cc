@@ -84,8 +84,8 @@ TEST_F(EmlTest, Rfc2822ExamplesFolder) {
   ASSERT_FALSE(result.diagnostics.HasErrors()) << result.diagnostics.ToString();
   // 14 files; example01, 02, 05, 08, 09 and 12 carry the same Message-ID, and 03 and 11.
   EXPECT_EQ(result.ledger.contacts.size(), 8u);
-  EXPECT_TRUE(std::ranges::any_of(result.review, [](const std::string& line) {
-    return line.find("6 messages read a second time") != std::string::npos;
+  EXPECT_TRUE(std::ranges::any_of(result.review, [](const Message& line) {
+    return line.In(Lang::kEn).find("6 messages read a second time") != std::string::npos;
   }));
   std::set<std::string> instants;
   for (const Contact& c : result.ledger.contacts) instants.insert(c.at.ToUtcString());
@@ -108,7 +108,7 @@ TEST_F(EmlTest, BrokenDatesAreErrorsNamingFileAndLine) {
   EXPECT_EQ(error.file, RealData() + "/" + kEdgeCases + "/error_emails/bad_date_header2.eml");
   EXPECT_EQ(error.line, 13);
   EXPECT_EQ(error.field, "Date");
-  EXPECT_NE(error.message.find("Wed, 15 Dec 2010    59:10 -0500"), std::string::npos);
+  EXPECT_NE(error.message.In(Lang::kEn).find("Wed, 15 Dec 2010    59:10 -0500"), std::string::npos);
   EXPECT_TRUE(bad_time.ledger.contacts.empty());
 
   const IngestResult bad_month = ReadShared("plain_emails/raw_email_with_bad_date.eml");
@@ -117,7 +117,8 @@ TEST_F(EmlTest, BrokenDatesAreErrorsNamingFileAndLine) {
 
   const IngestResult no_date = ReadShared("multi_charset/japanese.eml");
   ASSERT_TRUE(no_date.diagnostics.HasErrors());
-  EXPECT_NE(no_date.diagnostics.items()[0].message.find("no Date header"), std::string::npos);
+  EXPECT_NE(no_date.diagnostics.items()[0].message.In(Lang::kEn).find("no Date header"),
+            std::string::npos);
 }
 
 TEST_F(EmlTest, EveryEdgeCaseFileReadsAndOnlyDatesFail) {

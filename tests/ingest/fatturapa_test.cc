@@ -46,9 +46,9 @@ const Invoice* FindInvoice(const IngestResult& r, const std::string& id) {
   return nullptr;
 }
 
-bool Mentions(const std::vector<std::string>& lines, const std::string& text) {
-  for (const std::string& line : lines) {
-    if (line.find(text) != std::string::npos) return true;
+bool Mentions(const std::vector<Message>& lines, const std::string& text) {
+  for (const Message& line : lines) {
+    if (line.In(Lang::kEn).find(text) != std::string::npos) return true;
   }
   return false;
 }
@@ -271,7 +271,8 @@ TEST(FatturaPaRealData, AFolderSkipsNotificationsWithAWarning) {
   const IngestResult r = Read(dir + "/extra_slamdunk");
   size_t skipped = 0;
   for (const Diagnostic& d : r.diagnostics.items()) {
-    skipped += d.severity == Severity::kWarning && d.message.find("skipped") != std::string::npos;
+    skipped += d.severity == Severity::kWarning &&
+               d.message.In(Lang::kEn).find("skipped") != std::string::npos;
   }
   EXPECT_EQ(skipped, 1u) << r.diagnostics.ToString();
 }

@@ -32,7 +32,7 @@ TEST(FolderWalkTest, FilesComeSortedByPathByteByByte) {
     dir.Write(name, "x");
   }
   Result<FolderFiles> walked = WalkFolder(dir.path());
-  ASSERT_TRUE(walked) << walked.error().message;
+  ASSERT_TRUE(walked) << walked.error().message.In(Lang::kEn);
   EXPECT_EQ(
       Relative(walked->files, dir),
       (std::vector<std::string>{"B.csv", "a.csv", "b.csv", "x/1.csv", "x/sub/0.csv", "x2/1.csv"}));
@@ -50,7 +50,7 @@ TEST(FolderWalkTest, HiddenFilesAndEverythingInHiddenFoldersAreSkipped) {
   dir.Write("sub/kept.csv", "x");
   fs::create_directories(fs::path(dir.path()) / "empty");
   Result<FolderFiles> walked = WalkFolder(dir.path());
-  ASSERT_TRUE(walked) << walked.error().message;
+  ASSERT_TRUE(walked) << walked.error().message.In(Lang::kEn);
   EXPECT_EQ(Relative(walked->files, dir),
             (std::vector<std::string>{"invoices.csv", "sub/kept.csv"}));
 }
@@ -65,7 +65,7 @@ TEST(FolderWalkTest, TheCallersTestsChooseFilesAndWholeFolders) {
   Result<FolderFiles> walked = WalkFolder(
       dir.path(), [](const fs::path& path) { return path.extension() == ".xml"; },
       [](const fs::path& path) { return path.filename() == "ledger"; });
-  ASSERT_TRUE(walked) << walked.error().message;
+  ASSERT_TRUE(walked) << walked.error().message.In(Lang::kEn);
   EXPECT_EQ(Relative(walked->files, dir), (std::vector<std::string>{"a.xml", "other/d.xml"}));
   EXPECT_EQ(Relative(walked->whole_folders, dir), (std::vector<std::string>{"ledger"}));
 }
@@ -76,7 +76,7 @@ TEST(FolderWalkTest, ExtensionsIgnoreCaseAndMatchTheWholeEnding) {
     dir.Write(name, "x");
   }
   Result<std::vector<std::string>> files = FilesWithExtensions(dir.path(), {".xml", ".p7m"});
-  ASSERT_TRUE(files) << files.error().message;
+  ASSERT_TRUE(files) << files.error().message.In(Lang::kEn);
   EXPECT_EQ(Relative(*files, dir), (std::vector<std::string>{"a.XML", "b.xml.p7m", "c.P7M"}));
 }
 
@@ -86,8 +86,9 @@ TEST(FolderWalkTest, AMissingFolderIsAnIoErrorNamingIt) {
   Result<FolderFiles> walked = WalkFolder(missing);
   ASSERT_FALSE(walked);
   EXPECT_EQ(walked.error().code, ErrorCode::kIo);
-  EXPECT_TRUE(walked.error().message.starts_with("cannot read the folder " + missing + ": "))
-      << walked.error().message;
+  EXPECT_TRUE(
+      walked.error().message.In(Lang::kEn).starts_with("cannot read the folder " + missing + ": "))
+      << walked.error().message.In(Lang::kEn);
 }
 
 // The importers that read a folder of their own files use the same rule: a hidden file

@@ -40,8 +40,8 @@ TEST(HarvestTest, SolidtimeFixtureWithDecimalCommas) {
   EXPECT_TRUE(second.billable);
   EXPECT_EQ(second.note, "Working hard");
   bool noted = false;
-  for (const std::string& line : result.review)
-    noted |= line.find("no time of day") != std::string::npos;
+  for (const Message& line : result.review)
+    noted |= line.In(Lang::kEn).find("no time of day") != std::string::npos;
   EXPECT_TRUE(noted);
 }
 
@@ -86,7 +86,8 @@ TEST(HarvestTest, BadHoursNameLineAndColumn) {
   ASSERT_EQ(result.diagnostics.ErrorCount(), 1u) << Problems(result);
   EXPECT_EQ(result.diagnostics.items()[0].line, 3);
   EXPECT_EQ(result.diagnostics.items()[0].field, "Hours");
-  EXPECT_NE(result.diagnostics.items()[0].message.find("column 7"), std::string::npos);
+  EXPECT_NE(result.diagnostics.items()[0].message.In(Lang::kEn).find("column 7"),
+            std::string::npos);
   ASSERT_EQ(result.ledger.work.size(), 1u);
   EXPECT_EQ(result.ledger.work[0].minutes, 90);  // "1h30"
 }
@@ -96,8 +97,9 @@ TEST(HarvestTest, MissingHoursColumn) {
   const std::string file = dir.Write("h.csv", "Date,Client,Project,Task\n2024-03-04,A,B,C\n");
   const IngestResult result = ReadWith(Harvest(), file);
   ASSERT_EQ(result.diagnostics.ErrorCount(), 1u);
-  EXPECT_NE(result.diagnostics.items()[0].message.find("\"Hours\""), std::string::npos);
-  EXPECT_NE(result.diagnostics.items()[0].message.find("Date, Client, Project, Task"),
+  EXPECT_NE(result.diagnostics.items()[0].message.In(Lang::kEn).find("\"Hours\""),
+            std::string::npos);
+  EXPECT_NE(result.diagnostics.items()[0].message.In(Lang::kEn).find("Date, Client, Project, Task"),
             std::string::npos);
 }
 

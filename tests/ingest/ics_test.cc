@@ -90,8 +90,8 @@ class IcsTest : public ::testing::Test {
   }
 
   static bool ReviewMentions(const IngestResult& result, const std::string& text) {
-    return std::ranges::any_of(result.review, [&text](const std::string& line) {
-      return line.find(text) != std::string::npos;
+    return std::ranges::any_of(result.review, [&text](const Message& line) {
+      return line.In(Lang::kEn).find(text) != std::string::npos;
     });
   }
 
@@ -285,7 +285,8 @@ TEST_F(IcsTest, BrokenCalendarsGiveErrorsWithTheirLine) {
   IngestResult unclosed = Read("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n");
   ASSERT_TRUE(unclosed.diagnostics.HasErrors());
   EXPECT_EQ(unclosed.diagnostics.items()[0].line, 1);
-  EXPECT_NE(unclosed.diagnostics.items()[0].message.find("never closed"), std::string::npos);
+  EXPECT_NE(unclosed.diagnostics.items()[0].message.In(Lang::kEn).find("never closed"),
+            std::string::npos);
 
   IngestResult no_colon = Read(Calendar({"X-GARBAGE\r\n"}));
   ASSERT_TRUE(no_colon.diagnostics.HasErrors());
@@ -407,7 +408,7 @@ TEST_F(IcsTest, EverySharedFileReadsAndBrokenOnesSayWhere) {
     for (const Diagnostic& d : result.diagnostics.items()) {
       EXPECT_EQ(d.file, entry.path().string());
       if (d.severity == Severity::kError) {
-        EXPECT_GT(d.line, 0) << relative << ": " << d.message;
+        EXPECT_GT(d.line, 0) << relative << ": " << d.message.In(Lang::kEn);
       }
     }
     if (std::ranges::find(broken, relative) != broken.end()) {

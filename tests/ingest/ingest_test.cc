@@ -69,8 +69,9 @@ TEST(RegistryTest, UnknownFormatListsTheValidNames) {
   const auto found = FindImporter("excel");
   ASSERT_FALSE(found.has_value());
   EXPECT_EQ(found.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_NE(found.error().message.find("toggl, clockify, harvest, kimai"), std::string::npos)
-      << found.error().message;
+  EXPECT_NE(found.error().message.In(Lang::kEn).find("toggl, clockify, harvest, kimai"),
+            std::string::npos)
+      << found.error().message.In(Lang::kEn);
 }
 
 TEST(DetectTest, UnrecognisedFileNamesItAndSuggestsFormat) {
@@ -79,9 +80,9 @@ TEST(DetectTest, UnrecognisedFileNamesItAndSuggestsFormat) {
   const auto detected = DetectImporter(file);
   ASSERT_FALSE(detected.has_value());
   EXPECT_EQ(detected.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_NE(detected.error().message.find(file), std::string::npos);
-  EXPECT_NE(detected.error().message.find("--format"), std::string::npos);
-  EXPECT_NE(detected.error().message.find("toggl"), std::string::npos);
+  EXPECT_NE(detected.error().message.In(Lang::kEn).find(file), std::string::npos);
+  EXPECT_NE(detected.error().message.In(Lang::kEn).find("--format"), std::string::npos);
+  EXPECT_NE(detected.error().message.In(Lang::kEn).find("toggl"), std::string::npos);
   EXPECT_EQ(DetectImporter(dir.path() + "/missing.csv").error().code, ErrorCode::kNotFound);
 }
 
@@ -105,7 +106,7 @@ TEST(DetectTest, RealTimeTrackerExports) {
   };
   for (const auto& [file, format] : expected) {
     const auto detected = DetectImporter(file);
-    ASSERT_TRUE(detected.has_value()) << file << ": " << detected.error().message;
+    ASSERT_TRUE(detected.has_value()) << file << ": " << detected.error().message.In(Lang::kEn);
     EXPECT_EQ((*detected)->name(), format) << file;
   }
   // Project and client lists are no time entries.
@@ -126,7 +127,7 @@ TEST(IngestTest, LedgerJsonKeepsItsWorkspace) {
   const Ledger ledger = SmallLedger("Acme");
   ASSERT_TRUE(WriteLedger(ledger, file, false).has_value());
   const auto result = IngestPath(file);
-  ASSERT_TRUE(result.has_value()) << result.error().message;
+  ASSERT_TRUE(result.has_value()) << result.error().message.In(Lang::kEn);
   EXPECT_EQ(result->format, "ledger");
   EXPECT_FALSE(result->diagnostics.HasErrors()) << Problems(*result);
   EXPECT_EQ(result->ledger, ledger);
@@ -140,7 +141,7 @@ TEST(IngestTest, CanonicalCsvFolderIsOneLedger) {
   const Ledger ledger = SmallLedger("Acme");
   ASSERT_TRUE(WriteLedger(ledger, dir.path() + "/csv", true).has_value());
   const auto result = IngestPath(dir.path() + "/csv");
-  ASSERT_TRUE(result.has_value()) << result.error().message;
+  ASSERT_TRUE(result.has_value()) << result.error().message.In(Lang::kEn);
   EXPECT_EQ(result->format, "ledger");
   EXPECT_EQ(result->ledger, ledger);
 
@@ -161,7 +162,7 @@ TEST(IngestTest, FolderOfExportsIsMerged) {
   dir.Write("notes.txt", "call Ann\n");
   dir.Write(".DS_Store", "\x00\x01");
   const auto result = IngestPath(dir.path());
-  ASSERT_TRUE(result.has_value()) << result.error().message;
+  ASSERT_TRUE(result.has_value()) << result.error().message.In(Lang::kEn);
   EXPECT_EQ(result->format, "toggl+harvest");
   EXPECT_FALSE(result->diagnostics.HasErrors()) << Problems(*result);
   // The Toggl entry once, the Harvest entry once, and one client for both spellings.
@@ -176,8 +177,8 @@ TEST(IngestTest, FolderOfExportsIsMerged) {
   Validate(result->ledger, result->source, checks);
   EXPECT_FALSE(checks.HasErrors()) << checks.ToString();
   const auto mentions = [&](const std::string& text) {
-    return std::any_of(result->review.begin(), result->review.end(), [&](const std::string& line) {
-      return line.find(text) != std::string::npos;
+    return std::any_of(result->review.begin(), result->review.end(), [&](const Message& line) {
+      return line.In(Lang::kEn).find(text) != std::string::npos;
     });
   };
   EXPECT_TRUE(mentions("notes.txt"));
@@ -240,7 +241,7 @@ TEST(IngestTest, SharedTimeTrackerFixturesFolder) {
   const std::string data = testing::RealDataDir();
   if (data.empty()) GTEST_SKIP() << "real sample data not found (ADDIO_REAL_DATA)";
   const auto result = IngestPath(data + "/timetracker_solidtime_fixtures");
-  ASSERT_TRUE(result.has_value()) << result.error().message;
+  ASSERT_TRUE(result.has_value()) << result.error().message.In(Lang::kEn);
   for (const char* format : {"toggl", "clockify", "harvest"}) {
     EXPECT_NE(result->format.find(format), std::string::npos) << result->format;
   }

@@ -175,7 +175,8 @@ TEST(InvoiceNinja, SkipsWhatIsNotInvoicesPaymentsOrClients) {
     EXPECT_FALSE(result.diagnostics.HasErrors()) << file << result.diagnostics.ToString();
     EXPECT_TRUE(result.ledger == Ledger{}) << file;
     ASSERT_EQ(result.review.size(), 1u) << file;
-    EXPECT_TRUE(Contains(result.review[0], "skipped")) << result.review[0];
+    EXPECT_TRUE(Contains(result.review[0].In(Lang::kEn), "skipped"))
+        << result.review[0].In(Lang::kEn);
   }
 }
 
@@ -235,11 +236,12 @@ TEST(InvoiceNinja, AMalformedAmountNamesTheFileLineAndColumn) {
   EXPECT_EQ(amount.file, path);
   EXPECT_EQ(amount.line, 3);
   EXPECT_EQ(amount.field, "Amount");
-  EXPECT_TRUE(Contains(amount.message, "\"12,34.5\" is not an amount")) << amount.message;
+  EXPECT_TRUE(Contains(amount.message.In(Lang::kEn), "\"12,34.5\" is not an amount"))
+      << amount.message.In(Lang::kEn);
   const Diagnostic& date = result.diagnostics.items()[1];
   EXPECT_EQ(date.line, 4);
   EXPECT_EQ(date.field, "Invoice Date");
-  EXPECT_TRUE(Contains(date.message, "2024-13-45")) << date.message;
+  EXPECT_TRUE(Contains(date.message.In(Lang::kEn), "2024-13-45")) << date.message.In(Lang::kEn);
 }
 
 TEST(InvoiceNinja, ANumberUsedByTwoClientsIsMadeUniqueAndSaidSo) {
@@ -275,7 +277,7 @@ TEST(InvoiceNinja, UnknownClientsAreErrorsWhenCreationIsOff) {
   ASSERT_EQ(result.diagnostics.ErrorCount(), 1u);
   EXPECT_EQ(result.diagnostics.items()[0].line, 2);
   EXPECT_EQ(result.diagnostics.items()[0].field, "Client");
-  EXPECT_TRUE(Contains(result.diagnostics.items()[0].message, "Nobody Ltd"));
+  EXPECT_TRUE(Contains(result.diagnostics.items()[0].message.In(Lang::kEn), "Nobody Ltd"));
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ const Currency kEur = *Currency::Find("EUR");
 
 std::string Read(std::string_view text, NumberFormat format = {}) {
   Result<Money> money = ParseAmount(text, kEur, format);
-  return money ? money->ToString() : "error: " + money.error().message;
+  return money ? money->ToString() : "error: " + money.error().message.In(Lang::kEn);
 }
 
 TEST(ParseAmount, ReadsWhatToolsWrite) {
@@ -73,7 +73,7 @@ TEST(CurrencySymbol, TellsWhetherASymbolFitsTheCurrency) {
 
 std::string Date(std::string_view text, std::string_view format) {
   Result<CivilDate> date = ParseDate(text, format);
-  return date ? date->ToString() : "error: " + date.error().message;
+  return date ? date->ToString() : "error: " + date.error().message.In(Lang::kEn);
 }
 
 TEST(ParseDate, ReadsStrftimeLikeFormats) {

@@ -87,7 +87,7 @@ inline CivilDate Day(std::string_view text) { return *CivilDate::Parse(text); }
 // Every review line joined, for EXPECT_THAT-free substring checks.
 inline std::string ReviewText(const IngestResult& result) {
   std::string text;
-  for (const std::string& line : result.review) text += line + "\n";
+  for (const Message& line : result.review) text += line.In(Lang::kEn) + "\n";
   return text;
 }
 

@@ -84,7 +84,7 @@ TEST(InvoicingToolsTest, EveryKindOfFileIsDetectedAsItsTools) {
     SCOPED_TRACE(std::string(sample.tool) + " " + sample.head);
     const std::string path = dir.Write(std::string(sample.tool) + "/" + sample.file, sample.head);
     const auto detected = DetectImporter(path);
-    ASSERT_TRUE(detected) << detected.error().message;
+    ASSERT_TRUE(detected) << detected.error().message.In(Lang::kEn);
     EXPECT_EQ((*detected)->name(), sample.tool);
     EXPECT_EQ((*detected)->Detect(path, sample.head), sample.score);
   }
@@ -108,11 +108,11 @@ TEST(InvoicingToolsTest, ASectionOfNoKnownKindIsSkippedNamingIt) {
                                      "Vendors\nName,Balance,Paid to Date\nAcme,0,0\n");
   const IngestResult result = testing::ReadWith(InvoiceNinjaImporter(), path);
   ASSERT_EQ(result.review.size(), 1u);
-  EXPECT_NE(result.review[0].find(
+  EXPECT_NE(result.review[0].In(Lang::kEn).find(
                 "skipped: Invoice Ninja vendors are not read (addio reads invoices, payments "
                 "and clients)"),
             std::string::npos)
-      << result.review[0];
+      << result.review[0].In(Lang::kEn);
   EXPECT_TRUE(result.ledger.clients.empty());
 }
 

@@ -270,11 +270,12 @@ amount = "Total"
   EXPECT_EQ(amount.file, csv);
   EXPECT_EQ(amount.line, 3);
   EXPECT_EQ(amount.field, "Total");
-  EXPECT_TRUE(Contains(amount.message, "\"12,34.5\" is not an amount")) << amount.message;
+  EXPECT_TRUE(Contains(amount.message.In(Lang::kEn), "\"12,34.5\" is not an amount"))
+      << amount.message.In(Lang::kEn);
   const Diagnostic& date = result.diagnostics.items()[1];
   EXPECT_EQ(date.line, 4);
   EXPECT_EQ(date.field, "Date");
-  EXPECT_TRUE(Contains(date.message, "no such day")) << date.message;
+  EXPECT_TRUE(Contains(date.message.In(Lang::kEn), "no such day")) << date.message.In(Lang::kEn);
   // Without a due date the default terms apply, with a warning.
   EXPECT_EQ(FindId(result.ledger.invoices, "1")->due, Day("2024-02-09"));
   EXPECT_TRUE(Contains(result.diagnostics.ToString(), "1 invoice has no due date"));
@@ -293,7 +294,8 @@ TEST(MappedCsv, MistakesInTheMappingNameItsLine) {
   ASSERT_EQ(unknown_field.diagnostics.ErrorCount(), 1u) << unknown_field.diagnostics.ToString();
   EXPECT_EQ(unknown_field.diagnostics.items()[0].file, mapping);
   EXPECT_EQ(unknown_field.diagnostics.items()[0].line, 6);
-  EXPECT_TRUE(Contains(unknown_field.diagnostics.items()[0].message, "unknown field \"colour\""));
+  EXPECT_TRUE(Contains(unknown_field.diagnostics.items()[0].message.In(Lang::kEn),
+                       "unknown field \"colour\""));
 
   const std::string fixed = WriteFixture("fixed.toml",
                                          "[records.invoices]\n"
@@ -304,8 +306,9 @@ TEST(MappedCsv, MistakesInTheMappingNameItsLine) {
   ASSERT_EQ(missing_column.diagnostics.ErrorCount(), 1u);
   const Diagnostic& d = missing_column.diagnostics.items()[0];
   EXPECT_EQ(d.line, 2);
-  EXPECT_TRUE(Contains(d.message, "no column \"Customer\"")) << d.message;
-  EXPECT_TRUE(Contains(d.message, "Client, Date, Total")) << d.message;
+  EXPECT_TRUE(Contains(d.message.In(Lang::kEn), "no column \"Customer\""))
+      << d.message.In(Lang::kEn);
+  EXPECT_TRUE(Contains(d.message.In(Lang::kEn), "Client, Date, Total")) << d.message.In(Lang::kEn);
   EXPECT_TRUE(missing_column.ledger == Ledger{});
 }
 
@@ -313,7 +316,7 @@ TEST(MappedCsv, NeedsAMappingFile) {
   const std::string csv = WriteFixture("any.csv", "a,b\n1,2\n");
   const IngestResult result = ReadWith(Mapped(), csv);
   ASSERT_EQ(result.diagnostics.ErrorCount(), 1u);
-  EXPECT_TRUE(Contains(result.diagnostics.items()[0].message, "--mapping"));
+  EXPECT_TRUE(Contains(result.diagnostics.items()[0].message.In(Lang::kEn), "--mapping"));
 }
 
 }  // namespace

@@ -100,8 +100,8 @@ class MboxTest : public ::testing::Test {
   IngestResult Read(const std::string& text) { return MboxImporter().Read(Write(text), context_); }
 
   static bool ReviewMentions(const IngestResult& result, const std::string& text) {
-    return std::ranges::any_of(result.review, [&text](const std::string& line) {
-      return line.find(text) != std::string::npos;
+    return std::ranges::any_of(result.review, [&text](const Message& line) {
+      return line.In(Lang::kEn).find(text) != std::string::npos;
     });
   }
 
@@ -175,7 +175,8 @@ TEST_F(MboxTest, BrokenDateFallsBackToTheSeparatorWithAWarning) {
   const Diagnostic& warning = result.diagnostics.items()[0];
   EXPECT_EQ(warning.line, 12);
   EXPECT_EQ(warning.field, "Date");
-  EXPECT_NE(warning.message.find("message 2"), std::string::npos) << warning.message;
+  EXPECT_NE(warning.message.In(Lang::kEn).find("message 2"), std::string::npos)
+      << warning.message.In(Lang::kEn);
   ASSERT_EQ(result.ledger.contacts.size(), 2u);
   EXPECT_EQ(result.ledger.contacts[1].at.ToUtcString(), "2026-03-03T09:00:05Z");
 }
@@ -185,7 +186,7 @@ TEST_F(MboxTest, BrokenDateWithoutSeparatorDateIsAnError) {
   ASSERT_TRUE(result.diagnostics.HasErrors());
   const Diagnostic& error = result.diagnostics.items()[0];
   EXPECT_EQ(error.line, 3);
-  EXPECT_NE(error.message.find("message 1"), std::string::npos);
+  EXPECT_NE(error.message.In(Lang::kEn).find("message 1"), std::string::npos);
   EXPECT_TRUE(result.ledger.contacts.empty());
 }
 
@@ -235,7 +236,7 @@ TEST_F(MboxTest, LinesLongerThanTheReadBufferAndCrlf) {
 TEST(MailDateTest, ReadsRfc5322AndItsObsoleteForms) {
   const auto utc = [](std::string_view text) {
     auto at = mail::ParseMailDate(text);
-    return at ? at->ToUtcString() : "error: " + at.error().message;
+    return at ? at->ToUtcString() : "error: " + at.error().message.In(Lang::kEn);
   };
   EXPECT_EQ(utc("Wed, 19 Dec 2001 04:51:44 -0800 (PST)"), "2001-12-19T12:51:44Z");
   EXPECT_EQ(utc("2 Sep 2001 11:36:56 -0700"), "2001-09-02T18:36:56Z");
@@ -250,7 +251,10 @@ TEST(MailDateTest, ReadsRfc5322AndItsObsoleteForms) {
                                "Tue, 12 Oct 2010 16:21:05 H0500", "Tue, 31 Feb 2026 10:00 +0000"}) {
     EXPECT_FALSE(mail::ParseMailDate(bad).has_value()) << bad;
   }
-  EXPECT_NE(mail::ParseMailDate("Wed, 01 May 2019 12:20").error().message.find("no time zone"),
+  EXPECT_NE(mail::ParseMailDate("Wed, 01 May 2019 12:20")
+                .error()
+                .message.In(Lang::kEn)
+                .find("no time zone"),
             std::string::npos);
 }
 

@@ -34,9 +34,9 @@ IngestResult Read(const std::string& path, const Ledger& existing = Ledger{}) {
   return OfxImporter().Read(path, context);
 }
 
-bool Mentions(const std::vector<std::string>& lines, const std::string& text) {
-  for (const std::string& line : lines) {
-    if (line.find(text) != std::string::npos) return true;
+bool Mentions(const std::vector<Message>& lines, const std::string& text) {
+  for (const Message& line : lines) {
+    if (line.In(Lang::kEn).find(text) != std::string::npos) return true;
   }
   return false;
 }
@@ -118,11 +118,13 @@ TEST(OfxRealData, ErrorsFromTheBankNameTheirCode) {
   const IngestResult server = Read(dir + "/error_message.ofx");
   ASSERT_EQ(server.diagnostics.ErrorCount(), 1u);
   EXPECT_EQ(server.diagnostics.items()[0].line, 22);
-  EXPECT_NE(server.diagnostics.items()[0].message.find("code 2000, \"General Server Error\""),
+  EXPECT_NE(server.diagnostics.items()[0].message.In(Lang::kEn).find(
+                "code 2000, \"General Server Error\""),
             std::string::npos);
   const IngestResult signon = Read(dir + "/signon_fail.ofx");
   ASSERT_EQ(signon.diagnostics.ErrorCount(), 1u);
-  EXPECT_NE(signon.diagnostics.items()[0].message.find("sign-on: code 15500"), std::string::npos);
+  EXPECT_NE(signon.diagnostics.items()[0].message.In(Lang::kEn).find("sign-on: code 15500"),
+            std::string::npos);
 }
 
 TEST(OfxRealData, BrokenFilesFailNicelyWithTheirLines) {
@@ -133,7 +135,7 @@ TEST(OfxRealData, BrokenFilesFailNicelyWithTheirLines) {
   EXPECT_EQ(dates.diagnostics.items()[0].line, 42);
   EXPECT_EQ(dates.diagnostics.items()[0].field, "DTPOSTED");
   EXPECT_EQ(dates.diagnostics.items()[1].line, 50);
-  EXPECT_NE(dates.diagnostics.items()[1].message.find("\"20120231\" is not a date"),
+  EXPECT_NE(dates.diagnostics.items()[1].message.In(Lang::kEn).find("\"20120231\" is not a date"),
             std::string::npos);
   EXPECT_EQ(dates.diagnostics.items()[1].file, dir + "/fail_nice/date_missing.ofx");
 
@@ -141,7 +143,7 @@ TEST(OfxRealData, BrokenFilesFailNicelyWithTheirLines) {
   ASSERT_EQ(amount.diagnostics.ErrorCount(), 2u) << amount.diagnostics.ToString();
   EXPECT_EQ(amount.diagnostics.items()[0].line, 37);
   EXPECT_EQ(amount.diagnostics.items()[0].field, "TRNAMT");
-  EXPECT_NE(amount.diagnostics.items()[0].message.find("\"$120\" is not an amount"),
+  EXPECT_NE(amount.diagnostics.items()[0].message.In(Lang::kEn).find("\"$120\" is not an amount"),
             std::string::npos);
   EXPECT_EQ(amount.diagnostics.items()[1].line, 36);
 }
@@ -232,8 +234,9 @@ TEST_F(OfxFixtures, AStructuralErrorNamesItsLine) {
   const IngestResult stray = Read(Write("a.ofx", "<OFX>\n<BANKMSGSRSV1>\n</STMTRS>\n</OFX>\n"));
   ASSERT_EQ(stray.diagnostics.ErrorCount(), 1u);
   EXPECT_EQ(stray.diagnostics.items()[0].line, 3);
-  EXPECT_NE(stray.diagnostics.items()[0].message.find("</STMTRS> closes no open element"),
-            std::string::npos);
+  EXPECT_NE(
+      stray.diagnostics.items()[0].message.In(Lang::kEn).find("</STMTRS> closes no open element"),
+      std::string::npos);
   const IngestResult truncated =
       Read(Write("b.ofx", "<OFX>\n<BANKMSGSRSV1><STMTTRNRS>\n<STMTRS>\n<CURDEF>EUR\n"));
   ASSERT_GE(truncated.diagnostics.ErrorCount(), 1u);

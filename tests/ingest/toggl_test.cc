@@ -165,8 +165,9 @@ TEST(TogglTest, BrokenRowsNameFileLineAndField) {
   EXPECT_EQ(date.file, file);
   EXPECT_EQ(date.line, 2);
   EXPECT_EQ(date.field, "Start date");
-  EXPECT_NE(date.message.find("column 8"), std::string::npos) << date.message;
-  EXPECT_NE(date.message.find("2024-02-30"), std::string::npos);
+  EXPECT_NE(date.message.In(Lang::kEn).find("column 8"), std::string::npos)
+      << date.message.In(Lang::kEn);
+  EXPECT_NE(date.message.In(Lang::kEn).find("2024-02-30"), std::string::npos);
   EXPECT_EQ(result.diagnostics.items()[1].line, 3);
   EXPECT_EQ(result.diagnostics.items()[1].field, "Start time");
   EXPECT_EQ(result.diagnostics.items()[2].field, "Duration");
@@ -179,7 +180,7 @@ TEST(TogglTest, MissingColumnListsTheHeadersFound) {
       dir.Write("t.csv", "User,Client,Start date,Duration\nA,B,2024-01-01,1\n");
   const IngestResult result = ReadWith(Toggl(), file);
   ASSERT_EQ(result.diagnostics.ErrorCount(), 1u);
-  const std::string message = result.diagnostics.items()[0].message;
+  const std::string message = result.diagnostics.items()[0].message.In(Lang::kEn);
   EXPECT_NE(message.find("\"Start time\""), std::string::npos) << message;
   EXPECT_NE(message.find("User, Client, Start date, Duration"), std::string::npos) << message;
   EXPECT_EQ(result.diagnostics.items()[0].line, 1);
@@ -215,7 +216,7 @@ TEST(TogglTest, UnknownClientWithoutCreationIsAnError) {
   const IngestResult result = ReadWith(Toggl(), file, Ledger{}, options);
   ASSERT_EQ(result.diagnostics.ErrorCount(), 1u);
   EXPECT_EQ(result.diagnostics.items()[0].line, 2);
-  EXPECT_NE(result.diagnostics.items()[0].message.find("Acme"), std::string::npos);
+  EXPECT_NE(result.diagnostics.items()[0].message.In(Lang::kEn).find("Acme"), std::string::npos);
   EXPECT_TRUE(result.ledger.work.empty());
 
   Ledger stored;
