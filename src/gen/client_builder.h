@@ -27,11 +27,11 @@ enum class ContractHabit { kSigned, kSignedLate, kRefused, kIgnored, kNone };
 // often refused the contract and paid late before).
 struct Habits {
   ContractHabit contract = ContractHabit::kSigned;
-  bool scope_creep = false;
-  bool time_drain = false;
-  bool underpaying = false;
-  bool late_payment = false;
-  bool non_payment = false;
+  bool asks_extras = false;        // asks for unpaid extras beyond the agreed scope
+  bool calls_after_hours = false;  // calls and demands work outside working hours, in a rush
+  bool pays_below_rate = false;    // pays a low hourly rate
+  bool pays_late = false;          // pays most invoices well after they are due
+  bool defaults = false;           // stops paying altogether
 };
 
 // An invoice before its id is known (ids follow issue order).

@@ -10,12 +10,12 @@
 namespace addio::gen {
 
 void ClientBuilder::DrawHabits() {
-  habits_.non_payment = rng_.Chance(70);
-  habits_.late_payment = rng_.Chance(habits_.non_payment ? 500 : 120);
-  habits_.scope_creep = rng_.Chance(120);
-  habits_.time_drain = rng_.Chance(110);
-  habits_.underpaying = rng_.Chance(100);
-  if (rng_.Chance(habits_.non_payment ? 300 : 100)) {
+  habits_.defaults = rng_.Chance(70);
+  habits_.pays_late = rng_.Chance(habits_.defaults ? 500 : 120);
+  habits_.asks_extras = rng_.Chance(120);
+  habits_.calls_after_hours = rng_.Chance(110);
+  habits_.pays_below_rate = rng_.Chance(100);
+  if (rng_.Chance(habits_.defaults ? 300 : 100)) {
     const int kind = rng_.Between(0, 99);
     habits_.contract = kind < 35   ? ContractHabit::kRefused
                        : kind < 70 ? ContractHabit::kIgnored
@@ -53,7 +53,7 @@ void ClientBuilder::DrawClient() {
   // and the bargain hunters at 35-45. Rounded to whole units of the client's currency.
   int rate_eur = 66 + rng_.Between(0, 9) + rng_.Between(0, 9);
   if (rng_.Chance(80)) rate_eur = rng_.Between(90, 120);
-  if (habits_.underpaying) rate_eur = rng_.Between(35, 45);
+  if (habits_.pays_below_rate) rate_eur = rng_.Between(35, 45);
   rate_minor_ = RoundDiv(rate_eur * 10000, client_value_e4_) * currency_.minor_per_unit();
 
   Client& client = out_.clients.emplace_back();
@@ -81,7 +81,7 @@ void ClientBuilder::DrawSpan() {
     to_ = from_.AddDays(rng_.Between(60, remaining - 30));
     churned_ = true;
   }
-  if (habits_.non_payment) {
+  if (habits_.defaults) {
     // Pays for a while, then stops; the freelancer gives up some weeks later.
     stop_paying_ = from_.AddDays(DaysBetween(from_, to_) * rng_.Between(35, 80) / 100);
     const CivilDate give_up = stop_paying_.AddDays(rng_.Between(45, 150));
@@ -128,7 +128,7 @@ void ClientBuilder::AddContract() {
 
 void ClientBuilder::AddRateChange() {
   const int span = DaysBetween(from_, to_);
-  if (span < 300 || !rng_.Chance(habits_.underpaying ? 800 : 350)) return;
+  if (span < 300 || !rng_.Chance(habits_.pays_below_rate ? 800 : 350)) return;
   RateChange& change = out_.rate_changes.emplace_back();
   change.id = Id("rc", 1, 1);
   change.client = id_;
@@ -139,7 +139,7 @@ void ClientBuilder::AddRateChange() {
   change.from = InWorkspace(rate_minor_);
   change.to = InWorkspace(asked);
   const int draw = rng_.Between(0, 99);
-  if (habits_.underpaying || (draw >= 75 && draw < 90)) {
+  if (habits_.pays_below_rate || (draw >= 75 && draw < 90)) {
     change.outcome = RateOutcome::kRefused;
   } else if (draw >= 90 && DaysBetween(change.at, ctx_.last_day) < 45) {
     change.outcome = RateOutcome::kPending;
@@ -215,7 +215,7 @@ void ClientBuilder::AddProject(int number, Pricing pricing, CivilDate start, Civ
     }
     case Pricing::kHourly:
       worked = planned * rng_.Between(80, 115) / 100;
-      if (habits_.scope_creep || rng_.Chance(500)) {  // an estimate the client agreed to
+      if (habits_.asks_extras || rng_.Chance(500)) {  // an estimate the client agreed to
         const int budget_hours = std::max(4, planned / kMinutesPerHour);
         stored.budget_hours = budget_hours;
         agreed = budget_hours * kMinutesPerHour;
@@ -297,7 +297,7 @@ void ClientBuilder::AddProject(int number, Pricing pricing, CivilDate start, Civ
 
 int ClientBuilder::AddExtras(const Project& project, CivilDate start, CivilDate stop,
                              int agreed_minutes) {
-  if (habits_.scope_creep && agreed_minutes > 0) {
+  if (habits_.asks_extras && agreed_minutes > 0) {
     // "Just one small thing": several requests beyond the agreement, done without a
     // change order and never billed.
     const int count = std::min(8, rng_.Between(2, 4) + DaysBetween(start, stop) / 60);
@@ -346,14 +346,14 @@ int ClientBuilder::AddExtras(const Project& project, CivilDate start, CivilDate 
 int ClientBuilder::AddRushRequests(const Project& project, CivilDate start, CivilDate stop) {
   const int months_x10 = std::max(5, (DaysBetween(start, stop) + 1) * 10 / 30);
   int count = 0;
-  if (habits_.time_drain) {
+  if (habits_.calls_after_hours) {
     count = months_x10 * rng_.Between(10, 25) / 100;  // 1 to 2.5 a month
   } else if (rng_.Chance(100)) {
     count = 1;
   }
   int minutes = 0;
   for (int i = 0; i < count; ++i) {
-    const bool late = habits_.time_drain;
+    const bool late = habits_.calls_after_hours;
     Request& request =
         AddRequest(project, late ? AfterHoursInstant(start, stop) : WorkingInstant(start, stop),
                    PickPhrase(phrases_->rush, phrases_->rush_count), /*in_scope=*/true);
@@ -390,7 +390,7 @@ Request& ClientBuilder::AddRequest(const Project& project, Instant at, const cha
 
 void ClientBuilder::AddWork(const std::string& project, const std::string& request, CivilDate lo,
                             CivilDate hi, int minutes, bool billable, const std::string& note) {
-  const int evening_per_mille = habits_.time_drain ? 350 : 30;
+  const int evening_per_mille = habits_.calls_after_hours ? 350 : 30;
   while (minutes >= 30) {
     const int length = std::min(minutes, rng_.Between(2, 8) * 30);
     minutes -= length;

@@ -34,16 +34,16 @@ void ClientBuilder::AddContacts() {
   for (CivilDate month = first_month; month <= last; month = month.AddMonths(1)) {
     const CivilDate lo = std::max(month, from_);
     const CivilDate hi = std::min(month.EndOfMonth(), last);
-    const int count = habits_.time_drain ? rng_.Between(4, 9) : rng_.Between(0, 3);
+    const int count = habits_.calls_after_hours ? rng_.Between(4, 9) : rng_.Between(0, 3);
     for (int i = 0; i < count; ++i) {
       Contact& contact = out_.contacts.emplace_back();
       contact.client = id_;
-      contact.direction =
-          rng_.Chance(habits_.time_drain ? 800 : 650) ? Direction::kInbound : Direction::kOutbound;
+      contact.direction = rng_.Chance(habits_.calls_after_hours ? 800 : 650) ? Direction::kInbound
+                                                                             : Direction::kOutbound;
       // American clients write in their afternoon: the evening in Italy.
-      const bool after_hours = habits_.time_drain ? rng_.Chance(550)
-                               : american_        ? rng_.Chance(300)
-                                                  : rng_.Chance(40);
+      const bool after_hours = habits_.calls_after_hours ? rng_.Chance(550)
+                               : american_               ? rng_.Chance(300)
+                                                         : rng_.Chance(40);
       contact.at = after_hours ? AfterHoursInstant(lo, hi) : WorkingInstant(lo, hi);
       const int channel = rng_.Between(0, 99);
       if (channel < 35) {
@@ -63,7 +63,8 @@ void ClientBuilder::AddContacts() {
         contact.minutes = rng_.Between(3, 9) * 10;
         contact.logged = rng_.Chance(500);
       }
-      contact.urgent = after_hours && habits_.time_drain ? rng_.Chance(600) : rng_.Chance(30);
+      contact.urgent =
+          after_hours && habits_.calls_after_hours ? rng_.Chance(600) : rng_.Chance(30);
     }
   }
   std::stable_sort(out_.contacts.begin(), out_.contacts.end(),

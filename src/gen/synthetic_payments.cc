@@ -36,10 +36,10 @@ void ClientBuilder::SettleInvoices() {
     if (invoice.status == InvoiceStatus::kVoid) continue;
     int delay = rng_.Chance(70) ? rng_.Between(6, 25) : rng_.Between(-12, 2);
     int64_t paid = invoice.amount.minor();
-    if (habits_.late_payment && !rng_.Chance(120)) {
+    if (habits_.pays_late && !rng_.Chance(120)) {
       delay = std::max(5, late_mean_days_ + rng_.Between(-15, 15));
     }
-    if (habits_.non_payment) {
+    if (habits_.defaults) {
       if (invoice.issued < stop_paying_) {
         delay = rng_.Between(0, 40);
       } else {

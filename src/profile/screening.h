@@ -1,5 +1,5 @@
 // `addio screen` (DESIGN.md section 6): rates a prospect before any work, from the intake
-// answers alone. Each of the six signs gets a predicted severity (the worst of its rules;
+// answers alone. Each registered sign gets a predicted severity (the worst of its rules;
 // green when none holds) with the reasons in both languages; the risk is 100 minus the
 // score of section 5 computed on those severities; the likely archetype follows the rule
 // of section 6 (partner when all green); the decision is decline, accept with terms or
@@ -27,7 +27,9 @@ std::optional<Decision> ParseDecision(std::string_view key);
 struct PredictedSign {
   const SignDefinition* sign = nullptr;
   Level level = Level::kGreen;  // never kUnknown: every answer is known
-  std::vector<Text> reasons;    // at least one; for amber and red, one per rule that holds
+  // For amber and red, one per rule that holds; for green, what reassures (none for a sign
+  // without a screening rule).
+  std::vector<Text> reasons;
 };
 
 struct Screening {
@@ -44,19 +46,11 @@ struct Screening {
   const Strategy& strategy() const { return StrategyFor(archetype); }
 };
 
-// Screens a prospect. The rules, each sign the worst of its own:
-//   no_contract   will_sign_contract no: red; hesitant: amber.
-//   scope_creep   scope_clarity vague: amber; decision_maker unclear: amber; both: red;
-//                 providers_replaced >= 3: amber, or red when already amber.
-//   time_drain    timeline_ratio < 0.5: red, < 0.8: amber; contact_hours anytime: red,
-//                 extended: amber.
-//   underpaying   budget_ratio < 0.6: red, < 0.85: amber.
-//   late_payment  payment_terms_days > 60: red, > 30: amber; accepts_deposit false: amber.
-//   non_payment   payment_reputation bad: red; unknown with accepts_deposit false: amber.
-// A registered sign with no screening rule is predicted green.
-// decision: decline when a sign whose red alone parts ways (non_payment, no_contract) is
-// red or two or more signs are red;
-// else accept_with_terms when any sign is amber or red; else accept.
+// Screens a prospect: each registered sign predicts its own severity from the answers
+// (SignDefinition::Screen, the rules of DESIGN.md section 6 written in each sign's file).
+// A sign with no screening rule is predicted green.
+// decision: decline when a sign whose red alone parts ways is red or two or more signs are
+// red; else accept_with_terms when any sign is amber or red; else accept.
 Screening ScreenProspect(const IntakeAnswers& answers);
 
 }  // namespace addio

@@ -1,7 +1,7 @@
 // A self-contained HTML page for `assess`, `explain` and `history`: one file with a
 // small inline style sheet, no scripts and nothing fetched, so it can be mailed or
 // archived as it is. Sign cells carry the sign key and the level as CSS classes
-// (class="sign late_payment red"); every piece of text is escaped.
+// (class="sign <key> red"); every piece of text is escaped.
 #include <map>
 
 #include "report/i18n.h"

@@ -1,6 +1,6 @@
 // The words of the reports in English and Italian: headers, verdict, archetype, sign and
 // level names, economics and metric labels, and the sentence templates of `explain`.
-// One catalogue, keyed by stable names ("verdict.renegotiate", "sign.late_payment"),
+// One catalogue, keyed by stable names ("verdict.renegotiate", "sign.<key>"),
 // so that a missing translation is a test failure rather than a blank in a report.
 #pragma once
 

@@ -2,9 +2,9 @@
 // a rate increase, a change-order proposal, office hours, the end of a collaboration —
 // each filled with the client's own evidence: the open invoices and how late they are,
 // the statutory late-payment interest with its calculation line by line
-// (verdict/late_interest.h), the requests outside the agreed scope (scope_creep), the
-// contacts after hours (time_drain), a new rate from the portfolio reference
-// (underpaying). Italian letters take the forms an Italian professional uses: "Sollecito
+// (verdict/late_interest.h), the requests outside the agreed scope, the contacts after
+// hours and a new rate from the portfolio reference, as the signs measured them. Italian
+// letters take the forms an Italian professional uses: "Sollecito
 // di pagamento", "Diffida ad adempiere" (art. 1454 c.c., 15 days), "interessi di mora ai
 // sensi del D.Lgs. 231/2002".
 //

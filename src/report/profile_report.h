@@ -29,7 +29,7 @@ struct ScreeningReport {
   std::optional<CivilDate> as_of;      // the date of the similar clients' verdicts
 };
 
-// JSON (DESIGN.md section 6): {"decision", "risk", "archetype", "signals": {"no_contract":
+// JSON (DESIGN.md section 6): {"decision", "risk", "archetype", "signals": {<sign key>:
 // {"severity", "reasons"}, ...}, "terms": {"deposit_percent", "payment_terms_days",
 // "rush_fee_percent", "revision_limit", "minimum_fee_hours", "minimum_fee"}, "strategy"},
 // "strategy" being the summary sentence of the archetype's strategy, "minimum_fee" a

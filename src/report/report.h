@@ -39,7 +39,7 @@ std::string RenderExplain(const Assessment& assessment, const ClientAssessment& 
 
 // `addio history CLIENT`: score and verdict per month end, oldest first. JSON:
 // {"client", "name", "points": [{"date", "score", "verdict", "archetype",
-// "signals": {"no_contract": "green", ...}, "net_value"}]}.
+// "signals": {<sign key>: "green", ...}, "net_value"}]}.
 std::string RenderHistory(const std::string& client, const std::string& name,
                           const std::vector<HistoryPoint>& points, const RenderOptions& options);
 

@@ -9,6 +9,7 @@
 
 #include "signals/act.h"
 #include "signals/metrics.h"
+#include "signals/screen.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/window.h"
@@ -236,7 +237,44 @@ class LatePayment final : public SignDefinition {
            ActionPlan& plan) const override {
     PlanLatePayment(finding, economics, plan);
   }
+
+  std::vector<SettingSpec> DeclareSettings() const override;
+  ScreeningPrediction Screen(const IntakeAnswers& answers) const override;
 };
+
+std::vector<SettingSpec> LatePayment::DeclareSettings() const {
+  return {
+      {"late_payment.recent_invoices", &Settings::late_payment_recent_invoices, 5, 1, 1e6},
+      {"late_payment.habit_recent_late", &Settings::late_payment_habit_recent_late, 3, 1, 1e6},
+      {"late_payment.habit_share", &Settings::late_payment_habit_share, 0.5, 0, 1},
+      {"late_payment.habit_min_due", &Settings::late_payment_habit_min_due, 3, 1, 1e6},
+      {"late_payment.red_median_days", &Settings::late_payment_red_median_days, 30, 0, 1e6},
+      {"late_payment.red_share", &Settings::late_payment_red_share, 0.8, 0, 1},
+      {"late_payment.red_min_invoices", &Settings::late_payment_red_min_invoices, 5, 1, 1e6},
+  };
+}
+
+// payment_terms_days > 60: red, > 30: amber; accepts_deposit false: amber.
+ScreeningPrediction LatePayment::Screen(const IntakeAnswers& answers) const {
+  ScreeningPrediction p;
+  const int days = answers.payment_terms_days;
+  if (days > 60) {
+    p.level = Level::kRed;
+    p.reasons.push_back(Msg("screening.late_payment.long_terms", days));
+  } else if (days > 30) {
+    p.level = Level::kAmber;
+    p.reasons.push_back(Msg("screening.late_payment.beyond_usual", days));
+  }
+  if (!answers.accepts_deposit) {
+    signals_internal::Raise(p.level, Level::kAmber);
+    p.reasons.push_back(Msg("screening.late_payment.no_deposit"));
+  }
+  if (p.reasons.empty()) {
+    p.reasons.push_back(days == 0 ? Msg("screening.late_payment.on_receipt")
+                                  : Msg("screening.late_payment.with_deposit", days));
+  }
+  return p;
+}
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 
 #include "signals/act.h"
 #include "signals/metrics.h"
+#include "signals/screen.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/window.h"
@@ -284,7 +285,29 @@ class NoContract final : public SignDefinition {
            ActionPlan& plan) const override {
     PlanNoContract(finding, plan);
   }
+
+  std::vector<SettingSpec> DeclareSettings() const override;
+  ScreeningPrediction Screen(const IntakeAnswers& answers) const override;
 };
+
+std::vector<SettingSpec> NoContract::DeclareSettings() const {
+  return {
+      {"no_contract.ignored_days", &Settings::no_contract_ignored_days, 14, 1, 3660},
+  };
+}
+
+// will_sign_contract no: red; hesitant: amber.
+ScreeningPrediction NoContract::Screen(const IntakeAnswers& answers) const {
+  switch (answers.will_sign_contract) {
+    case WillSign::kNo:
+      return {Level::kRed, {Msg("screening.no_contract.no")}};
+    case WillSign::kHesitant:
+      return {Level::kAmber, {Msg("screening.no_contract.hesitant")}};
+    case WillSign::kYes:
+      break;
+  }
+  return {Level::kGreen, {Msg("screening.no_contract.yes")}};
+}
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 
 #include "signals/act.h"
 #include "signals/metrics.h"
+#include "signals/screen.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/window.h"
@@ -216,7 +217,33 @@ class NonPayment final : public SignDefinition {
            ActionPlan& plan) const override {
     PlanNonPayment(finding, economics, context, plan);
   }
+
+  std::vector<SettingSpec> DeclareSettings() const override;
+  ScreeningPrediction Screen(const IntakeAnswers& answers) const override;
 };
+
+std::vector<SettingSpec> NonPayment::DeclareSettings() const {
+  return {
+      {"non_payment.red_days", &Settings::non_payment_red_days, 60, 1, 1e6},
+      {"non_payment.amber_days", &Settings::non_payment_amber_days, 31, 1, 1e6},
+  };
+}
+
+// payment_reputation bad: red; unknown with accepts_deposit false: amber.
+ScreeningPrediction NonPayment::Screen(const IntakeAnswers& answers) const {
+  switch (answers.payment_reputation) {
+    case PaymentReputation::kBad:
+      return {Level::kRed, {Msg("screening.non_payment.bad")}};
+    case PaymentReputation::kUnknown:
+      if (!answers.accepts_deposit) {
+        return {Level::kAmber, {Msg("screening.non_payment.unknown_no_deposit")}};
+      }
+      return {Level::kGreen, {Msg("screening.non_payment.unknown_deposit")}};
+    case PaymentReputation::kGood:
+      break;
+  }
+  return {Level::kGreen, {Msg("screening.non_payment.good")}};
+}
 
 }  // namespace
 

@@ -80,6 +80,10 @@ void SignDefinition::Price(const Finding&, const std::optional<Money>&, const Co
 
 void SignDefinition::Act(const Finding&, const Economics&, const Context&, ActionPlan&) const {}
 
+std::vector<SettingSpec> SignDefinition::DeclareSettings() const { return {}; }
+
+ScreeningPrediction SignDefinition::Screen(const IntakeAnswers&) const { return {}; }
+
 void ActionPlan::Add(std::string code, int urgency, const SignDefinition* sign, Message text) {
   for (Action& action : actions_) {
     if (action.code != code) continue;

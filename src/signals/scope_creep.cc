@@ -11,6 +11,7 @@
 
 #include "signals/act.h"
 #include "signals/metrics.h"
+#include "signals/screen.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/window.h"
@@ -262,7 +263,50 @@ class ScopeCreep final : public SignDefinition {
            ActionPlan& plan) const override {
     PlanScopeCreep(finding, economics, plan);
   }
+
+  std::vector<SettingSpec> DeclareSettings() const override;
+  ScreeningPrediction Screen(const IntakeAnswers& answers) const override;
 };
+
+std::vector<SettingSpec> ScopeCreep::DeclareSettings() const {
+  return {
+      {"scope_creep.red_ratio", &Settings::scope_creep_red_ratio, 0.25, 0, 1000},
+      {"scope_creep.red_overrun", &Settings::scope_creep_red_overrun, 1.5, 0, 1000},
+      {"scope_creep.amber_ratio", &Settings::scope_creep_amber_ratio, 0.10, 0, 1000},
+      {"scope_creep.amber_overrun", &Settings::scope_creep_amber_overrun, 1.2, 0, 1000},
+      {"scope_creep.amber_extras", &Settings::scope_creep_amber_extras, 3, 1, 1e6},
+  };
+}
+
+// scope_clarity vague: amber; decision_maker unclear: amber; both: red;
+// providers_replaced >= 3: amber, or red when already amber.
+ScreeningPrediction ScopeCreep::Screen(const IntakeAnswers& answers) const {
+  ScreeningPrediction p;
+  const bool vague = answers.scope_clarity == ScopeClarity::kVague;
+  const bool unclear = answers.decision_maker == DecisionMaker::kUnclear;
+  if (vague && unclear) {
+    p.level = Level::kRed;
+    p.reasons.push_back(Msg("screening.scope_creep.vague_and_unclear"));
+  } else if (vague) {
+    p.level = Level::kAmber;
+    p.reasons.push_back(Msg("screening.scope_creep.vague"));
+  } else if (unclear) {
+    p.level = Level::kAmber;
+    p.reasons.push_back(Msg("screening.scope_creep.unclear"));
+  }
+  if (answers.providers_replaced >= 3) {
+    // A history of replaced providers makes whatever else is uncertain one step worse.
+    signals_internal::Raise(p.level, p.level == Level::kGreen ? Level::kAmber : Level::kRed);
+    p.reasons.push_back(
+        Msg("screening.scope_creep.providers_replaced", answers.providers_replaced));
+  }
+  if (p.reasons.empty()) {
+    p.reasons.push_back(Msg(answers.scope_clarity == ScopeClarity::kClear
+                                ? "screening.scope_creep.clear"
+                                : "screening.scope_creep.partial"));
+  }
+  return p;
+}
 
 }  // namespace
 

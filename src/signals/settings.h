@@ -1,6 +1,9 @@
 // The settings an assessment uses (DESIGN.md section 3), each with a documented name
 // and the DESIGN default. A workspace overrides any of them through
 // `workspace.settings` (name -> value); the assessment prints the settings it used.
+// Names, defaults, ranges and descriptions are declared once, by the sign that reads the
+// setting (SignDefinition::DeclareSettings) or, for the shared ones, in settings.cc; see
+// signals/setting.h. This struct only holds the values the signs read.
 #pragma once
 
 #include <optional>
@@ -18,56 +21,60 @@ namespace addio {
 // field name: scope_creep_red_ratio is "scope_creep.red_ratio", late_interest_margin is
 // "late_interest.margin"; window_days, grace_days and cost_of_capital keep their names.
 struct Settings {
-  int window_days = 365;          // look-back of every sign
-  int grace_days = 3;             // days after due before an invoice counts as late
-  double cost_of_capital = 0.10;  // a year, for late_cost
+  // Every declared setting at its default (AllSettingSpecs). A field that no declaration
+  // names stays zero.
+  Settings();
+
+  int window_days{};         // look-back of every sign
+  int grace_days{};          // days after due before an invoice counts as late
+  double cost_of_capital{};  // a year, for late_cost
   // Statutory late interest (EU Directive 2011/7/EU; D.Lgs. 231/2002 in Italy):
   // reference rate + margin, plus a fixed amount per invoice.
-  double late_interest_reference_rate = 0.0215;
-  double late_interest_margin = 0.08;
-  std::string late_interest_fixed = "40.00";  // in the workspace currency
+  double late_interest_reference_rate{};
+  double late_interest_margin{};
+  std::string late_interest_fixed{};  // in the workspace currency
 
   // no_contract: a contract sent and neither signed nor refused after this many days
   // counts as ignored.
-  int no_contract_ignored_days = 14;
+  int no_contract_ignored_days{};
 
   // scope_creep
-  double scope_creep_red_ratio = 0.25;
-  double scope_creep_red_overrun = 1.5;
-  double scope_creep_amber_ratio = 0.10;
-  double scope_creep_amber_overrun = 1.2;
-  int scope_creep_amber_extras = 3;
+  double scope_creep_red_ratio{};
+  double scope_creep_red_overrun{};
+  double scope_creep_amber_ratio{};
+  double scope_creep_amber_overrun{};
+  int scope_creep_amber_extras{};
 
   // time_drain
-  double time_drain_red_after_hours_share = 0.40;
-  double time_drain_amber_after_hours_share = 0.25;
-  int time_drain_min_inbound = 10;  // inbound contacts needed for the share rules
-  double time_drain_red_rush_per_month = 4;
-  double time_drain_amber_rush_per_month = 2;
-  double time_drain_red_after_hours_work_share = 0.30;
-  double time_drain_amber_after_hours_work_share = 0.15;
-  int time_drain_amber_after_hours_contacts = 5;  // in fewer than min_inbound contacts
-  double time_drain_rush_hours = 24;
-  double time_drain_justified_rate_ratio = 1.5;  // pay that justifies it: one step down
+  double time_drain_red_after_hours_share{};
+  double time_drain_amber_after_hours_share{};
+  int time_drain_min_inbound{};  // inbound contacts needed for the share rules
+  double time_drain_red_rush_per_month{};
+  double time_drain_amber_rush_per_month{};
+  double time_drain_red_after_hours_work_share{};
+  double time_drain_amber_after_hours_work_share{};
+  int time_drain_amber_after_hours_contacts{};  // in fewer than min_inbound contacts
+  double time_drain_rush_hours{};
+  double time_drain_justified_rate_ratio{};  // pay that justifies it: one step down
 
   // underpaying
-  double underpaying_min_hours = 10;
-  int underpaying_min_reference_clients = 2;
-  double underpaying_red_ratio = 0.60;
-  double underpaying_amber_ratio = 0.80;
+  double underpaying_min_hours{};
+  int underpaying_min_reference_clients{};
+  double underpaying_red_ratio{};
+  double underpaying_amber_ratio{};
 
   // late_payment
-  int late_payment_recent_invoices = 5;
-  int late_payment_habit_recent_late = 3;
-  double late_payment_habit_share = 0.5;
-  int late_payment_habit_min_due = 3;
-  double late_payment_red_median_days = 30;
-  double late_payment_red_share = 0.8;
-  int late_payment_red_min_invoices = 5;
+  int late_payment_recent_invoices{};
+  int late_payment_habit_recent_late{};
+  double late_payment_habit_share{};
+  int late_payment_habit_min_due{};
+  double late_payment_red_median_days{};
+  double late_payment_red_share{};
+  int late_payment_red_min_invoices{};
 
   // non_payment
-  int non_payment_red_days = 60;    // unpaid this long past due with no payment at all
-  int non_payment_amber_days = 31;  // anything unpaid this long past due
+  int non_payment_red_days{};    // unpaid this long past due with no payment at all
+  int non_payment_amber_days{};  // anything unpaid this long past due
 
   // Reads the workspace's overrides over the defaults. Errors (kInvalidArgument): an
   // unknown name (the message lists the nearest valid names), a value out of the
@@ -77,17 +84,19 @@ struct Settings {
   static Result<Settings> FromWorkspace(const Workspace& workspace);
 
   // Every setting as (name, value as text, one-line description in English and Italian),
-  // in a fixed order, for "the settings it used" in reports.
+  // in the order of AllSettingSpecs, for "the settings it used" in reports.
   struct Entry {
     std::string name;
     std::string value;
-    std::string help_en;
+    std::string help_key;  // the catalogue key of the description ("setting.<name>")
+    std::string help_en;   // the description, read from the catalogue
     std::string help_it;
     // "integer" (whole numbers only), "number", or "money" (a decimal amount in the
     // workspace currency), and the accepted range, for forms that edit settings.
     std::string kind;
     double min = 0;
     double max = 0;
+    friend bool operator==(const Entry&, const Entry&) = default;
   };
   std::vector<Entry> Entries() const;
 };

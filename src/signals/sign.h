@@ -2,7 +2,8 @@
 // is one class in src/signals/<key>.cc implementing SignDefinition: its key, its place in
 // the score and the verdict (weight, whether red alone parts ways), the client type it
 // names and its rank in ties, how it measures and classifies a client (Evaluate), what it
-// adds to the economics of the relationship (Price) and the actions it asks for (Act).
+// adds to the economics of the relationship (Price), the actions it asks for (Act), the
+// settings it reads (DeclareSettings) and how it rates a prospect before any work (Screen).
 // The registry lists them; verdict/, profile/, report/ and api/ iterate the registry and
 // never name a particular sign, so a new sign is its file, one line in registry.cc, its
 // catalogue entries and its test (docs/adding-a-sign.md).
@@ -14,10 +15,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/money.h"
 #include "ledger/snapshot.h"
 #include "signals/economics.h"
 #include "signals/finding.h"
+#include "signals/intake_answers.h"
+#include "signals/setting.h"
 #include "signals/signals.h"
 
 namespace addio {
@@ -48,6 +52,13 @@ class ActionPlan {
 
  private:
   std::vector<Action> actions_;
+};
+
+// What a sign predicts for a prospect from the intake answers alone (DESIGN.md section 6).
+struct ScreeningPrediction {
+  Level level = Level::kGreen;  // never kUnknown: every answer is known
+  // For amber and red, one per rule that holds; for green, what reassures (may be empty).
+  std::vector<Message> reasons;
 };
 
 class SignDefinition {
@@ -95,6 +106,15 @@ class SignDefinition {
   // (PlanActions skips the others). Default: none.
   virtual void Act(const Finding& finding, const Economics& economics, const Context& context,
                    ActionPlan& plan) const;
+
+  // The settings this sign reads, each named "<key>.<threshold>", in the order reports
+  // print them. Default: none.
+  virtual std::vector<SettingSpec> DeclareSettings() const;
+
+  // Predicts this sign for a prospect from the intake answers: the worst of its screening
+  // rules, green when none holds. Pure. Default: green with no reason (a sign that cannot
+  // be foreseen before any work).
+  virtual ScreeningPrediction Screen(const IntakeAnswers& answers) const;
 
  private:
   Traits traits_;

@@ -12,6 +12,7 @@
 
 #include "signals/act.h"
 #include "signals/metrics.h"
+#include "signals/screen.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/window.h"
@@ -364,7 +365,53 @@ class TimeDrain final : public SignDefinition {
            ActionPlan& plan) const override {
     PlanTimeDrain(finding, context, plan);
   }
+
+  std::vector<SettingSpec> DeclareSettings() const override;
+  ScreeningPrediction Screen(const IntakeAnswers& answers) const override;
 };
+
+std::vector<SettingSpec> TimeDrain::DeclareSettings() const {
+  return {
+      {"time_drain.red_after_hours_share", &Settings::time_drain_red_after_hours_share, 0.40, 0, 1},
+      {"time_drain.amber_after_hours_share", &Settings::time_drain_amber_after_hours_share, 0.25, 0,
+       1},
+      {"time_drain.min_inbound", &Settings::time_drain_min_inbound, 10, 1, 1e6},
+      {"time_drain.red_rush_per_month", &Settings::time_drain_red_rush_per_month, 4, 0, 1e6},
+      {"time_drain.amber_rush_per_month", &Settings::time_drain_amber_rush_per_month, 2, 0, 1e6},
+      {"time_drain.red_after_hours_work_share", &Settings::time_drain_red_after_hours_work_share,
+       0.30, 0, 1},
+      {"time_drain.amber_after_hours_work_share",
+       &Settings::time_drain_amber_after_hours_work_share, 0.15, 0, 1},
+      {"time_drain.amber_after_hours_contacts", &Settings::time_drain_amber_after_hours_contacts, 5,
+       1, 1e6},
+      {"time_drain.rush_hours", &Settings::time_drain_rush_hours, 24, 0, 1e6},
+      {"time_drain.justified_rate_ratio", &Settings::time_drain_justified_rate_ratio, 1.5, 0, 1000},
+  };
+}
+
+// timeline_ratio < 0.5: red, < 0.8: amber; contact_hours anytime: red, extended: amber.
+ScreeningPrediction TimeDrain::Screen(const IntakeAnswers& answers) const {
+  ScreeningPrediction p;
+  const double ratio = answers.timeline_ratio;
+  const Arg percent = signals_internal::PercentNumber(ratio);
+  const Arg article = signals_internal::ArticleBeforePercent("al", ratio);
+  if (ratio < 0.5) {
+    p.level = Level::kRed;
+    p.reasons.push_back(Msg("screening.time_drain.emergency", percent, article));
+  } else if (ratio < 0.8) {
+    p.level = Level::kAmber;
+    p.reasons.push_back(Msg("screening.time_drain.tight", percent, article));
+  }
+  if (answers.contact_hours == ContactHours::kAnytime) {
+    signals_internal::Raise(p.level, Level::kRed);
+    p.reasons.push_back(Msg("screening.time_drain.anytime"));
+  } else if (answers.contact_hours == ContactHours::kExtended) {
+    signals_internal::Raise(p.level, Level::kAmber);
+    p.reasons.push_back(Msg("screening.time_drain.extended"));
+  }
+  if (p.reasons.empty()) p.reasons.push_back(Msg("screening.time_drain.workable", percent));
+  return p;
+}
 
 }  // namespace
 

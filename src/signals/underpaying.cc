@@ -11,6 +11,7 @@
 #include "signals/act.h"
 #include "signals/metrics.h"
 #include "signals/rate.h"
+#include "signals/screen.h"
 #include "signals/sign.h"
 #include "signals/signals.h"
 #include "signals/window.h"
@@ -259,7 +260,34 @@ class Underpaying final : public SignDefinition {
            ActionPlan& plan) const override {
     PlanUnderpaying(finding, economics, context, plan);
   }
+
+  std::vector<SettingSpec> DeclareSettings() const override;
+  ScreeningPrediction Screen(const IntakeAnswers& answers) const override;
 };
+
+std::vector<SettingSpec> Underpaying::DeclareSettings() const {
+  return {
+      {"underpaying.min_hours", &Settings::underpaying_min_hours, 10, 0, 1e6},
+      {"underpaying.min_reference_clients", &Settings::underpaying_min_reference_clients, 2, 1,
+       1e6},
+      {"underpaying.red_ratio", &Settings::underpaying_red_ratio, 0.60, 0, 1000},
+      {"underpaying.amber_ratio", &Settings::underpaying_amber_ratio, 0.80, 0, 1000},
+  };
+}
+
+// budget_ratio < 0.6: red, < 0.85: amber.
+ScreeningPrediction Underpaying::Screen(const IntakeAnswers& answers) const {
+  const double ratio = answers.budget_ratio;
+  const Arg percent = signals_internal::PercentNumber(ratio);
+  const Arg article = signals_internal::ArticleBeforePercent("il", ratio);
+  if (ratio < 0.6) {
+    return {Level::kRed, {Msg("screening.underpaying.far_below", percent, article)}};
+  }
+  if (ratio < 0.85) {
+    return {Level::kAmber, {Msg("screening.underpaying.below", percent, article)}};
+  }
+  return {Level::kGreen, {Msg("screening.underpaying.covers", percent, article)}};
+}
 
 }  // namespace
 

@@ -112,9 +112,8 @@ Verdict DecideVerdict(const Levels& levels, const Money& net_value);
 
 // partner when every sign is green or unknown with enough data (fewer than 4 unknown);
 // newcomer when the data is insufficient (4 or more unknown and nothing amber or red);
-// else the type of the sign with the largest w·p, ties to the lowest tie rank
-// (DESIGN.md section 6: non_payment, no_contract, late_payment, underpaying, scope_creep,
-// time_drain). REQUIRES: as Score.
+// else the type of the sign with the largest w·p, ties to the sign with the lowest tie
+// rank (SignDefinition::tie_rank; DESIGN.md section 6). REQUIRES: as Score.
 Archetype ClassifyArchetype(const Levels& levels);
 
 // The economics of one client: each sign's Price (revenue, hours, rates, overdue amount,

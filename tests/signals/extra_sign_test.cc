@@ -9,6 +9,7 @@
 #include <string>
 
 #include "gen/demo.h"
+#include "profile/screening.h"
 #include "report/report.h"
 #include "signals/sign.h"
 #include "verdict/assessment.h"
@@ -50,6 +51,12 @@ class Ghosting final : public SignDefinition {
     if (finding.level == Level::kRed) {
       plan.Add("call_them", 99, this, Msg("signs.ghosting.act.call_them"));
     }
+  }
+
+  // A prospect known to pay badly is expected to vanish.
+  ScreeningPrediction Screen(const IntakeAnswers& answers) const override {
+    if (answers.payment_reputation != PaymentReputation::kBad) return {};
+    return {Level::kRed, {Msg("screening.non_payment.bad")}};
   }
 };
 
@@ -126,6 +133,25 @@ TEST_F(ExtraSignTest, EveryOutputFormatShowsIt) {
   EXPECT_NE(RenderHistory("lumen", lumen.name, *history, {Format::kJson, Lang::kEn})
                 .find("\"ghosting\": \"red\""),
             std::string::npos);
+}
+
+TEST_F(ExtraSignTest, ScreeningAsksItForItsPrediction) {
+  IntakeAnswers answers;
+  answers.payment_reputation = PaymentReputation::kGood;
+  const size_t ghosting = *SignRegistry::Get().IndexOf("ghosting");
+  Screening calm = ScreenProspect(answers);
+  ASSERT_EQ(calm.signals.size(), SignRegistry::Get().size());
+  EXPECT_EQ(calm.signals[ghosting].level, Level::kGreen);
+  EXPECT_TRUE(calm.signals[ghosting].reasons.empty());
+
+  answers.payment_reputation = PaymentReputation::kBad;
+  const Screening bad = ScreenProspect(answers);
+  EXPECT_EQ(bad.signals[ghosting].level, Level::kRed);
+  ASSERT_EQ(bad.signals[ghosting].reasons.size(), 1u);
+  EXPECT_EQ(bad.signals[ghosting].reasons[0].it,
+            "Ha fama di pagare in ritardo o di non pagare affatto.");
+  EXPECT_EQ(bad.decision, Decision::kDecline);
+  EXPECT_EQ(ArchetypeKey(bad.archetype), "ghost");  // it wins every tie
 }
 
 }  // namespace

@@ -5,6 +5,9 @@
 #include <set>
 
 #include "builders.h"
+#include "core/catalogue.h"
+#include "signals/setting.h"
+#include "signals/sign.h"
 
 namespace addio {
 namespace {
@@ -100,6 +103,31 @@ TEST(SettingsTest, EntriesListEverySettingOnceWithHelpInBothLanguages) {
                                   [](const auto& e) { return e.name == "scope_creep.red_ratio"; });
   ASSERT_NE(ratio, entries.end());
   EXPECT_EQ(ratio->value, "0.25");
+}
+
+TEST(SettingsTest, EachSignDeclaresItsOwnSettingsUnderItsKeyWithADescription) {
+  const Settings defaults;
+  size_t declared = 0;
+  for (const SignDefinition* sign : AllSigns()) {
+    for (const SettingSpec& spec : sign->DeclareSettings()) {
+      ++declared;
+      EXPECT_TRUE(spec.name.starts_with(std::string(sign->key()) + ".")) << spec.name;
+      EXPECT_TRUE(HasEntry(spec.DescriptionKey())) << spec.name;
+      EXPECT_LE(spec.min, spec.max) << spec.name;
+      // The default is what a Settings starts with, and lies in the accepted range.
+      Settings zeroed = defaults;
+      std::visit([&](auto field) { zeroed.*field = {}; }, spec.field);
+      spec.ApplyDefault(zeroed);
+      EXPECT_EQ(zeroed.Entries(), defaults.Entries()) << spec.name;
+      if (const double* value = std::get_if<double>(&spec.default_value)) {
+        EXPECT_TRUE(*value >= spec.min && *value <= spec.max) << spec.name;
+      }
+    }
+  }
+  EXPECT_EQ(declared, AllSettingSpecs().size() - 6);  // all but the six shared ones
+  for (const SettingSpec& spec : AllSettingSpecs()) {
+    EXPECT_TRUE(HasEntry(spec.DescriptionKey())) << spec.name;
+  }
 }
 
 TEST(SettingsTest, MakeContextRejectsAnUnknownTimeZoneAndBadSettings) {
