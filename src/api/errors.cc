@@ -33,8 +33,8 @@ std::string ErrorJson(std::string_view code, std::string_view message) {
   return api_internal::Dump(body);
 }
 
-std::string ErrorJson(const Error& error) {
-  return ErrorJson(ErrorCodeName(error.code), error.message);
+std::string ErrorJson(const Error& error, Lang lang) {
+  return ErrorJson(ErrorCodeName(error.code), error.message.In(lang));
 }
 
 }  // namespace addio

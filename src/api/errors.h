@@ -17,6 +17,7 @@ int HttpStatus(ErrorCode code);
 
 // {"error":{"code":"<code>","message":"<message>"}} as compact JSON text.
 std::string ErrorJson(std::string_view code, std::string_view message);
-std::string ErrorJson(const Error& error);
+// The error's message rendered in `lang`, the language of the request.
+std::string ErrorJson(const Error& error, Lang lang);
 
 }  // namespace addio

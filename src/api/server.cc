@@ -43,10 +43,17 @@ void Send(const httplib::Request& req, httplib::Response& res, int status,
                            });
 }
 
+// The language of the request's messages: its lang parameter when it is "it", else
+// English (a bad lang is itself reported, in English).
+Lang LangOf(const httplib::Request& req) {
+  return req.get_param_value("lang") == "it" ? Lang::kIt : Lang::kEn;
+}
+
+// Answers {"error": {code, message}} with `message` in the request's language.
 void SendError(const httplib::Request& req, httplib::Response& res, int status,
-               std::string_view code, std::string_view message) {
+               std::string_view code, const Message& message) {
   res.set_header("Cache-Control", "no-store");
-  Send(req, res, status, "application/json", ErrorJson(code, message));
+  Send(req, res, status, "application/json", ErrorJson(code, message.In(LangOf(req))));
 }
 
 void SendError(const httplib::Request& req, httplib::Response& res, const Error& error) {
@@ -138,12 +145,9 @@ void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Respons
   upload.timezone = req.get_param_value("timezone");
   upload.dry_run = req.get_param_value("dry_run");
   upload.lang = req.get_param_value("lang");
-  const bool italian = upload.lang == "it";
   if (req.is_multipart_form_data()) {
     if (!req.has_file("file")) {
-      return SendError(req, res, 400, "invalid_argument",
-                       italian ? "manca il campo \"file\" nel modulo multipart"
-                               : "the multipart form has no part named \"file\"");
+      return SendError(req, res, 400, "invalid_argument", Msg("api.error.no_file_part"));
     }
     const httplib::MultipartFormData file = req.get_file_value("file");
     upload.filename = file.filename;
@@ -155,15 +159,10 @@ void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Respons
   const size_t limit = e.options.max_upload_bytes;
   if (upload.content.size() > limit) {
     return SendError(req, res, 413, "payload_too_large",
-                     (italian ? "il file supera il limite di " : "the file exceeds the limit of ") +
-                         std::to_string(limit >> 20) + " MiB");
+                     Msg("api.error.file_too_large", static_cast<int64_t>(limit >> 20)));
   }
   if (upload.content.empty()) {
-    return SendError(req, res, 400, "invalid_argument",
-                     italian ? "nessun file: invia il file come corpo della richiesta o nel "
-                               "campo \"file\" di un modulo multipart"
-                             : "no file: send it as the request body or as the part \"file\" "
-                               "of a multipart form");
+    return SendError(req, res, 400, "invalid_argument", Msg("api.error.no_file"));
   }
   SendResult(req, res, e.service.PostImport(upload));
 }
@@ -225,9 +224,9 @@ void NoSuchRoute(const httplib::Request& req, httplib::Response& res) {
   if (!methods.empty()) {
     res.set_header("Allow", methods);
     return SendError(req, res, 405, "method_not_allowed",
-                     req.method + " is not allowed on " + req.path + " (allowed: " + methods + ")");
+                     Msg("api.error.method", req.method, req.path, methods));
   }
-  SendError(req, res, 404, "not_found", "no API endpoint at " + req.path);
+  SendError(req, res, 404, "not_found", Msg("api.error.no_endpoint", req.path));
 }
 
 // The dashboard: an embedded file, else index.html for the single-page app's own routes.
@@ -238,11 +237,13 @@ void ServeAsset(const httplib::Request& req, httplib::Response& res) {
   const WebAsset* asset = FindWebAsset(path);
   if (asset == nullptr) {
     if (path.starts_with("assets/")) {
-      return SendError(req, res, 404, "not_found", "no file at " + req.path);
+      return SendError(req, res, 404, "not_found", Msg("api.error.no_asset", req.path));
     }
     path = "index.html";
     asset = FindWebAsset(path);
-    if (asset == nullptr) return SendError(req, res, 404, "not_found", "no file at " + req.path);
+    if (asset == nullptr) {
+      return SendError(req, res, 404, "not_found", Msg("api.error.no_asset", req.path));
+    }
   }
   res.status = 200;
   res.set_header("Cache-Control", std::string(CacheControlFor(path)));
@@ -321,18 +322,20 @@ void ApiServer::Impl::Install() {
         }
         std::fprintf(stderr, "addio serve: %s %s: internal error: %s\n", req.method.c_str(),
                      req.path.c_str(), what.c_str());
-        SendError(req, res, 500, "internal", "internal error while answering " + req.path);
+        SendError(req, res, 500, "internal", Msg("api.error.internal", req.path));
       });
   // Errors httplib answers itself (413 over the payload limit, 400 for a malformed
   // request, 404 for a method with no route) get the API's JSON body too.
-  s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                              httplib::Response& res) {
-    if (res.has_header("Content-Type")) return httplib::Server::HandlerResponse::Unhandled;
-    const std::string message = res.status == 413 ? "the request body is too large"
-                                                  : "cannot answer " + req.method + " " + req.path;
-    res.set_content(ErrorJson(ErrorCodeForStatus(res.status), message), "application/json");
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  s.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (res.has_header("Content-Type")) return httplib::Server::HandlerResponse::Unhandled;
+        const Message message = res.status == 413
+                                    ? Msg("api.error.body_too_large")
+                                    : Msg("api.error.cannot_answer", req.method, req.path);
+        res.set_content(ErrorJson(ErrorCodeForStatus(res.status), message.In(LangOf(req))),
+                        "application/json");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 
   for (const Route& route : kRoutes) {
     auto handler = [this, handle = route.handle](const httplib::Request& req,
@@ -369,7 +372,7 @@ ApiServer::~ApiServer() = default;
 Result<int> ApiServer::Bind() {
   const ServeOptions& o = impl_->options;
   if (o.port < 0 || o.port > 65535) {
-    return Fail(ErrorCode::kInvalidArgument, "port " + std::to_string(o.port) + " is not 0..65535");
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.port", std::to_string(o.port)));
   }
   if (o.port == 0) {
     impl_->port = impl_->http.bind_to_any_port(o.host);
@@ -378,14 +381,12 @@ Result<int> ApiServer::Bind() {
     impl_->port = o.port;
     return impl_->port;
   }
-  return Fail(ErrorCode::kIo, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                                  " (in use, or not an address of this machine)");
+  return Fail(ErrorCode::kIo, Msg("api.error.listen", o.host, std::to_string(o.port)));
 }
 
 Status ApiServer::Listen() {
   if (!impl_->http.listen_after_bind()) {
-    return Fail(ErrorCode::kIo,
-                "the server stopped listening on port " + std::to_string(impl_->port));
+    return Fail(ErrorCode::kIo, Msg("api.error.stopped", std::to_string(impl_->port)));
   }
   return {};
 }

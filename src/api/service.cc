@@ -17,8 +17,7 @@ namespace api_internal {
 Result<Lang> ParseLangParam(const std::string& text) {
   if (text.empty() || text == "en") return Lang::kEn;
   if (text == "it") return Lang::kIt;
-  return Fail(ErrorCode::kInvalidArgument,
-              "lang: \"" + text + "\" is not a language addio speaks (en, it)");
+  return Fail(ErrorCode::kInvalidArgument, Msg("api.error.lang", text));
 }
 
 CivilDate Today(const Clock& clock, const Workspace& workspace) {
@@ -26,28 +25,22 @@ CivilDate Today(const Clock& clock, const Workspace& workspace) {
   return addio::Today(clock, zone ? *zone : TimeZone::Utc());
 }
 
-Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace, Lang lang,
+Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace,
                             const Clock& clock) {
   if (text.empty()) return Today(clock, workspace);
   auto date = CivilDate::Parse(text);
   if (!date) {
-    return Fail(ErrorCode::kInvalidArgument,
-                std::string(Say(lang, "as_of: \"", "as_of: \"")) + text +
-                    Say(lang, "\" is not a date; expected YYYY-MM-DD, e.g. 2026-11-30",
-                        "\" non è una data; atteso AAAA-MM-GG, per esempio 2026-11-30"));
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.as_of", text));
   }
   return date;
 }
 
-Result<int> ParseMonths(const std::string& text, Lang lang) {
+Result<int> ParseMonths(const std::string& text) {
   if (text.empty()) return 12;
   int months = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), months);
   if (ec != std::errc() || end != text.data() + text.size() || months < 1 || months > 600) {
-    return Fail(ErrorCode::kInvalidArgument, std::string(Say(lang, "months: \"", "months: \"")) +
-                                                 text +
-                                                 Say(lang, "\" is not a whole number from 1 to 600",
-                                                     "\" non è un numero intero da 1 a 600"));
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.months", text));
   }
   return months;
 }
@@ -57,7 +50,6 @@ Result<int> ParseMonths(const std::string& text, Lang lang) {
 namespace {
 
 using api_internal::JsonBody;
-using api_internal::Say;
 
 // What every assessment endpoint starts from: the language, the whole ledger and the date.
 struct Loaded {
@@ -77,21 +69,19 @@ Result<Loaded> LoadForRead(const StoreFactory& open_store, const Clock& clock,
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
   loaded.ledger = std::move(*ledger);
-  auto as_of = api_internal::ParseAsOf(query.as_of, loaded.ledger.workspace, loaded.lang, clock);
+  auto as_of = api_internal::ParseAsOf(query.as_of, loaded.ledger.workspace, clock);
   if (!as_of) return std::unexpected(as_of.error());
   loaded.as_of = *as_of;
   return loaded;
 }
 
-Error UnknownClient(const std::string& id, Lang lang) {
-  return Error{ErrorCode::kNotFound,
-               std::string(Say(lang, "no client with id ", "nessun cliente con id ")) + id};
+Error UnknownClient(const std::string& id) {
+  return Error{ErrorCode::kNotFound, Msg("api.error.no_client", id)};
 }
 
-// Assess's kNotFound for `only_client` says so in English; the API says it in the
-// request's language.
-Error Localized(const Error& error, const std::string& id, Lang lang) {
-  return error.code == ErrorCode::kNotFound && !id.empty() ? UnknownClient(id, lang) : error;
+// Assess's kNotFound for `only_client`, in the API's words.
+Error Localized(const Error& error, const std::string& id) {
+  return error.code == ErrorCode::kNotFound && !id.empty() ? UnknownClient(id) : error;
 }
 
 bool HasClient(const Ledger& ledger, const std::string& id) {
@@ -113,7 +103,7 @@ Result<ApiBody> ApiService::GetClients(const ApiQuery& query) {
   if (!store) return std::unexpected(store.error());
   auto workspace = (*store)->LoadWorkspace();
   if (!workspace) return std::unexpected(workspace.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, *workspace, *lang, clock_);
+  auto as_of = api_internal::ParseAsOf(query.as_of, *workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
   auto summaries = (*store)->ClientSummaries(*as_of);
   if (!summaries) return std::unexpected(summaries.error());
@@ -151,10 +141,10 @@ Result<ApiBody> ApiService::GetAssessment(const ApiQuery& query) {
 Result<ApiBody> ApiService::GetClientAssessment(const std::string& id, const ApiQuery& query) {
   auto loaded = LoadForRead(open_store_, clock_, query);
   if (!loaded) return std::unexpected(loaded.error());
-  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id, loaded->lang));
+  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id));
   auto assessment = Assess(loaded->ledger, loaded->as_of, id);
-  if (!assessment) return std::unexpected(Localized(assessment.error(), id, loaded->lang));
-  if (assessment->clients.empty()) return std::unexpected(UnknownClient(id, loaded->lang));
+  if (!assessment) return std::unexpected(Localized(assessment.error(), id));
+  if (assessment->clients.empty()) return std::unexpected(UnknownClient(id));
   return JsonBody(RenderExplain(*assessment, assessment->clients.front(),
                                 {Format::kJson, loaded->lang, false}));
 }
@@ -162,36 +152,36 @@ Result<ApiBody> ApiService::GetClientAssessment(const std::string& id, const Api
 Result<ApiBody> ApiService::GetHistory(const std::string& id, const ApiQuery& query) {
   auto loaded = LoadForRead(open_store_, clock_, query);
   if (!loaded) return std::unexpected(loaded.error());
-  auto months = api_internal::ParseMonths(query.months, loaded->lang);
+  auto months = api_internal::ParseMonths(query.months);
   if (!months) return std::unexpected(months.error());
   std::string name;
   for (const Client& client : loaded->ledger.clients) {
     if (client.id == id) name = client.name;
   }
-  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id, loaded->lang));
+  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id));
   auto points = History(loaded->ledger, id, loaded->as_of, *months);
-  if (!points) return std::unexpected(Localized(points.error(), id, loaded->lang));
+  if (!points) return std::unexpected(Localized(points.error(), id));
   return JsonBody(RenderHistory(id, name, *points, {Format::kJson, loaded->lang, false}));
 }
 
 Result<ApiBody> ApiService::GetCharts(const std::string& id, const ApiQuery& query) {
   auto loaded = LoadForRead(open_store_, clock_, query);
   if (!loaded) return std::unexpected(loaded.error());
-  auto months = api_internal::ParseMonths(query.months, loaded->lang);
+  auto months = api_internal::ParseMonths(query.months);
   if (!months) return std::unexpected(months.error());
-  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id, loaded->lang));
+  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id));
   // The whole portfolio: the rate chart compares the client with every other one.
   auto assessment = Assess(loaded->ledger, loaded->as_of);
   if (!assessment) return std::unexpected(assessment.error());
   auto history = History(loaded->ledger, id, loaded->as_of, *months);
-  if (!history) return std::unexpected(Localized(history.error(), id, loaded->lang));
+  if (!history) return std::unexpected(Localized(history.error(), id));
   for (const ClientLedger& client : SplitByClient(loaded->ledger)) {
     if (client.client.id != id) continue;
     auto charts = ComputeCharts(client, loaded->ledger.workspace, *assessment, *history);
-    if (!charts) return std::unexpected(Localized(charts.error(), id, loaded->lang));
+    if (!charts) return std::unexpected(Localized(charts.error(), id));
     return JsonBody(ChartsJson(*charts));
   }
-  return std::unexpected(UnknownClient(id, loaded->lang));
+  return std::unexpected(UnknownClient(id));
 }
 
 }  // namespace addio

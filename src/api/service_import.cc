@@ -18,7 +18,6 @@ namespace fs = std::filesystem;
 
 using api_internal::Json;
 using api_internal::JsonBody;
-using api_internal::Say;
 
 // A private folder under the system temporary directory, removed with everything in it
 // when the object goes out of scope.
@@ -75,37 +74,48 @@ Json CountsJson(const ImportCounts& counts) {
   return out;
 }
 
-// The diagnostics, errors first, with the temporary path shown as the uploaded name.
+// The diagnostics, errors first, in `lang`, with the temporary path shown as the uploaded
+// name.
 Json DiagnosticsJson(const Diagnostics& diagnostics, const std::string& temp_path,
-                     const std::string& shown) {
+                     const std::string& shown, Lang lang) {
   Json out = Json::array();
   for (const Severity severity : {Severity::kError, Severity::kWarning}) {
     for (Diagnostic d : diagnostics.items()) {
       if (d.severity != severity) continue;
       d.file = ReplaceAll(d.file, temp_path, shown);
-      d.message = ReplaceAll(d.message, temp_path, shown);
       Json item;
       item["severity"] = severity == Severity::kError ? "error" : "warning";
-      item["message"] = d.message;
+      item["message"] = ReplaceAll(d.message.In(lang), temp_path, shown);
       item["file"] = d.file;
       item["line"] = d.line;
       item["path"] = d.path;
       item["record_type"] = d.record_type;
       item["record_id"] = d.record_id;
       item["field"] = d.field;
-      item["text"] = ReplaceAll(d.ToString(), temp_path, shown);
+      item["text"] = ReplaceAll(d.ToString(lang), temp_path, shown);
       out.push_back(std::move(item));
     }
   }
   return out;
 }
 
-Result<bool> ParseDryRun(const std::string& text, Lang lang) {
+Result<bool> ParseDryRun(const std::string& text) {
   if (text.empty() || text == "false" || text == "0") return false;
   if (text == "true" || text == "1") return true;
-  return Fail(
-      ErrorCode::kInvalidArgument,
-      "dry_run: \"" + text + "\"" + Say(lang, " is not true or false", " non è true né false"));
+  return Fail(ErrorCode::kInvalidArgument, Msg("api.error.dry_run", text));
+}
+
+// An importer's error about the uploaded file, rendered in `lang` as the client sees it:
+// the temporary path replaced by the uploaded name, and the CLI's --format option by the
+// request's format parameter. A kNotFound (no importer for the file) is the request's
+// fault here: kInvalidArgument.
+Error UploadError(const Error& error, const std::string& path, const std::string& shown,
+                  Lang lang) {
+  std::string text = ReplaceAll(error.message.In(lang), path, shown);
+  text = ReplaceAll(text, "--format", Tr("api.format_parameter", lang));
+  const ErrorCode code =
+      error.code == ErrorCode::kNotFound ? ErrorCode::kInvalidArgument : error.code;
+  return Error{code, Msg("api.error.upload", text)};
 }
 
 }  // namespace
@@ -127,7 +137,7 @@ Result<ApiBody> ApiService::GetImporters() {
 Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   auto lang = api_internal::ParseLangParam(upload.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto dry_run = ParseDryRun(upload.dry_run, *lang);
+  auto dry_run = ParseDryRun(upload.dry_run);
   if (!dry_run) return std::unexpected(dry_run.error());
   if (!upload.format.empty()) {
     if (auto importer = FindImporter(upload.format); !importer) {
@@ -135,19 +145,17 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
     }
   }
   if (!upload.timezone.empty() && !TimeZone::Find(upload.timezone)) {
-    return Fail(ErrorCode::kInvalidArgument,
-                "timezone: \"" + upload.timezone + "\"" +
-                    Say(*lang, " is not a known time zone", " non è un fuso orario noto"));
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.timezone", upload.timezone));
   }
 
   const std::string shown = SafeFileName(upload.filename);
   TempDir dir;
-  if (dir.path().empty()) return Fail(ErrorCode::kIo, "cannot create a temporary folder");
+  if (dir.path().empty()) return Fail(ErrorCode::kIo, Msg("api.error.no_temp_dir"));
   const std::string path = dir.path() + "/" + shown;
   {
     std::ofstream out(path, std::ios::binary);
     out.write(upload.content.data(), static_cast<std::streamsize>(upload.content.size()));
-    if (!out) return Fail(ErrorCode::kIo, "cannot save the upload to " + path);
+    if (!out) return Fail(ErrorCode::kIo, Msg("api.error.cannot_save", path));
   }
 
   std::lock_guard lock(write_mutex_);
@@ -162,13 +170,7 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   context.options.timezone = upload.timezone;
   context.options.today = api_internal::Today(clock_, existing->workspace);
   auto read = Ingest(path, context);
-  if (!read) {
-    Error error = read.error();
-    error.message = ReplaceAll(error.message, path, shown);
-    error.message = ReplaceAll(error.message, "--format", "the format parameter");
-    if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kInvalidArgument;
-    return std::unexpected(error);
-  }
+  if (!read) return std::unexpected(UploadError(read.error(), path, shown, *lang));
   // With errors from the importer, the store still reports what it would do, but only as
   // a dry run: nothing is written.
   const bool read_ok = !read->diagnostics.HasErrors();
@@ -210,7 +212,7 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
                              {"reference", credit.reference}});
   }
   out["unmatched"] = std::move(unmatched);
-  out["diagnostics"] = DiagnosticsJson(all, path, shown);
+  out["diagnostics"] = DiagnosticsJson(all, path, shown, *lang);
   out["errors"] = all.ErrorCount();
   out["warnings"] = all.WarningCount();
   return JsonBody(api_internal::Dump(out));

@@ -1,6 +1,6 @@
 // Internal to api/: what the service_*.cc files share — reading the common query
-// parameters (and "today" from the service's clock), and the language of the messages
-// addio writes itself.
+// parameters (and "today" from the service's clock). Errors carry messages of the
+// catalogue (api.json); the server renders them in the request's language.
 #pragma once
 
 #include <memory>
@@ -17,11 +17,6 @@
 
 namespace addio::api_internal {
 
-// `en` or `it` by `lang`.
-inline const char* Say(Lang lang, const char* en, const char* it) {
-  return lang == Lang::kIt ? it : en;
-}
-
 // The lang parameter: empty is English; anything but en|it is kInvalidArgument.
 Result<Lang> ParseLangParam(const std::string& text);
 
@@ -30,11 +25,11 @@ CivilDate Today(const Clock& clock, const Workspace& workspace);
 
 // The as_of parameter, or Today(clock, workspace) when empty. Error kInvalidArgument
 // naming the parameter and the expected form.
-Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace, Lang lang,
+Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace,
                             const Clock& clock);
 
 // The months parameter, 1..600; 12 when empty. Error kInvalidArgument otherwise.
-Result<int> ParseMonths(const std::string& text, Lang lang);
+Result<int> ParseMonths(const std::string& text);
 
 // A JSON body.
 inline ApiBody JsonBody(std::string text) {

@@ -17,7 +17,6 @@ namespace addio {
 namespace {
 
 using api_internal::JsonBody;
-using api_internal::Say;
 
 // The media type of each letter format; always UTF-8.
 const char* LetterContentType(LetterFormat format) {
@@ -39,14 +38,14 @@ Result<ApiBody> ApiService::PostScreen(std::string_view json, const ApiQuery& qu
   if (!lang) return std::unexpected(lang.error());
   // Answers the client sent wrong are a bad request, whatever ParseIntake calls them; its
   // message names the key and the values allowed.
-  auto answers = ParseIntake(json, IntakeFormat::kJson, LangKey(*lang));
+  auto answers = ParseIntake(json, IntakeFormat::kJson, *lang);
   if (!answers) return Fail(ErrorCode::kInvalidArgument, answers.error().message);
 
   auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang, clock_);
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
 
   // As `addio screen` does over a workspace: the minimum fee at the target rate, and the
@@ -67,24 +66,18 @@ Result<ApiBody> ApiService::GetLetter(const std::string& id, const std::string& 
   if (!lang) return std::unexpected(lang.error());
   const std::optional<LetterKind> letter_kind = ParseLetterKind(kind);
   if (!letter_kind) {
-    return Fail(ErrorCode::kInvalidArgument,
-                std::string(Say(*lang, "kind: unknown letter \"", "kind: lettera sconosciuta \"")) +
-                    kind +
-                    "\" (reminder, formal-notice, rate-increase, change-order, office-hours, "
-                    "termination)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.letter_kind", kind));
   }
   const std::optional<LetterFormat> format =
       query.format.empty() ? LetterFormat::kText : ParseLetterFormat(query.format);
   if (!format) {
-    return Fail(ErrorCode::kInvalidArgument, std::string(Say(*lang, "format: unknown format \"",
-                                                             "format: formato sconosciuto \"")) +
-                                                 query.format + "\" (txt, md, html)");
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.letter_format", query.format));
   }
   auto store = open_store_();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, *lang, clock_);
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
 
   LetterOptions options;

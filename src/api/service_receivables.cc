@@ -18,7 +18,6 @@ using api_internal::DateJson;
 using api_internal::Json;
 using api_internal::JsonBody;
 using api_internal::NumberJson;
-using api_internal::Say;
 
 struct Request {
   Lang lang = Lang::kEn;
@@ -35,16 +34,14 @@ Result<Request> Prepare(const StoreFactory& open_store, const Clock& clock, cons
   if (query.format == "csv") {
     request.csv = true;
   } else if (!query.format.empty() && query.format != "json") {
-    return Fail(ErrorCode::kInvalidArgument,
-                "format: \"" + query.format + "\"" +
-                    Say(request.lang, " is not json or csv", " non è json né csv"));
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.format_json_csv", query.format));
   }
   auto store = open_store();
   if (!store) return std::unexpected(store.error());
   auto ledger = (*store)->Load();
   if (!ledger) return std::unexpected(ledger.error());
   request.ledger = std::move(*ledger);
-  auto as_of = api_internal::ParseAsOf(query.as_of, request.ledger.workspace, request.lang, clock);
+  auto as_of = api_internal::ParseAsOf(query.as_of, request.ledger.workspace, clock);
   if (!as_of) return std::unexpected(as_of.error());
   request.as_of = *as_of;
   return request;
@@ -187,10 +184,7 @@ Result<ApiBody> ApiService::GetStatement(const std::string& id, const ApiQuery& 
   if (!query.payments_from.empty()) {
     auto date = CivilDate::Parse(query.payments_from);
     if (!date) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "payments_from: \"" + query.payments_from + "\"" +
-                      Say(request->lang, " is not a date; expected YYYY-MM-DD",
-                          " non è una data; atteso AAAA-MM-GG"));
+      return Fail(ErrorCode::kInvalidArgument, Msg("api.error.payments_from", query.payments_from));
     }
     payments_from = *date;
   }
@@ -205,8 +199,7 @@ Result<ApiBody> ApiService::GetStatement(const std::string& id, const ApiQuery& 
     }
     return JsonBody(api_internal::Dump(StatementJson(*statement)));
   }
-  return Fail(ErrorCode::kNotFound,
-              std::string(Say(request->lang, "no client with id ", "nessun cliente con id ")) + id);
+  return Fail(ErrorCode::kNotFound, Msg("api.error.no_client", id));
 }
 
 }  // namespace addio

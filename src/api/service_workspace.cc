@@ -16,18 +16,18 @@ namespace {
 
 using api_internal::Json;
 using api_internal::JsonBody;
-using api_internal::Say;
 
-Error BadBody(Lang lang, const std::string& what) {
-  return Error{ErrorCode::kInvalidArgument,
-               std::string(Say(lang, "request body: ", "corpo della richiesta: ")) + what};
+// "request body: <what is wrong>": `key` names a catalogue entry whose pattern starts
+// with the field it is about, when there is one ("{0}: expected a string").
+template <class... A>
+Error BadBody(std::string key, A&&... args) {
+  return Error{ErrorCode::kInvalidArgument, Msg(std::move(key), std::forward<A>(args)...)};
 }
 
-Result<nlohmann::json> ParseBody(std::string_view text, Lang lang) {
+Result<nlohmann::json> ParseBody(std::string_view text) {
   nlohmann::json body = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object()) {
-    return std::unexpected(
-        BadBody(lang, Say(lang, "expected a JSON object", "atteso un oggetto JSON")));
+    return std::unexpected(BadBody("api.body.not_object"));
   }
   return body;
 }
@@ -85,34 +85,22 @@ Json WorkspaceJson(const Ledger& ledger, CivilDate today) {
 
 // The working_hours of a PUT body: every day mon..sun, each a list of intervals read by
 // the ledger's codec (ledger/workspace_text.h), sorted; the API adds what a request must
-// also get right (every day given, start before end, no overlaps), in the request's
-// language.
-Result<WorkingHours> ParseWorkingHours(const nlohmann::json& value, Lang lang) {
-  const std::string field = "working_hours";
-  if (!value.is_object()) {
-    return std::unexpected(BadBody(lang, field + Say(lang, ": expected an object of weekdays",
-                                                     ": atteso un oggetto con i giorni")));
-  }
+// also get right (every day given, start before end, no overlaps).
+Result<WorkingHours> ParseWorkingHours(const nlohmann::json& value) {
+  if (!value.is_object()) return std::unexpected(BadBody("api.body.working_hours.not_object"));
   WorkingHours hours;
   for (auto it = value.begin(); it != value.end(); ++it) {
     const std::optional<int> weekday = WeekdayIndex(it.key());
     if (!weekday || !it.value().is_array()) {
-      return std::unexpected(
-          BadBody(lang, field + "." + it.key() +
-                            Say(lang, ": expected one of mon..sun with a list of \"HH:MM-HH:MM\"",
-                                ": atteso un giorno tra mon e sun con un elenco di "
-                                "\"HH:MM-HH:MM\"")));
+      return std::unexpected(BadBody("api.body.working_hours.day", it.key()));
     }
     const int day = *weekday;
     for (const nlohmann::json& interval : it.value()) {
       const std::string text = interval.is_string() ? interval.get<std::string>() : "";
       const std::optional<MinuteInterval> parsed = ParseWorkingInterval(text);
       if (!parsed || parsed->start >= parsed->end) {
-        return std::unexpected(BadBody(
-            lang, field + "." + it.key() + ": \"" +
-                      (interval.is_string() ? text : interval.dump()) +
-                      Say(lang, "\" is not an interval HH:MM-HH:MM with start before end",
-                          "\" non è un intervallo HH:MM-HH:MM con l'inizio prima della fine")));
+        return std::unexpected(BadBody("api.body.working_hours.interval", it.key(),
+                                       interval.is_string() ? text : interval.dump()));
       }
       hours[day].push_back(*parsed);
     }
@@ -120,16 +108,13 @@ Result<WorkingHours> ParseWorkingHours(const nlohmann::json& value, Lang lang) {
               [](const MinuteInterval& a, const MinuteInterval& b) { return a.start < b.start; });
     for (size_t i = 1; i < hours[day].size(); ++i) {
       if (hours[day][i].start < hours[day][i - 1].end) {
-        return std::unexpected(BadBody(
-            lang, field + "." + it.key() +
-                      Say(lang, ": intervals overlap", ": gli intervalli si sovrappongono")));
+        return std::unexpected(BadBody("api.body.working_hours.overlap", it.key()));
       }
     }
   }
   for (int d = 0; d < 7; ++d) {
     if (!value.contains(WeekdayKey(d))) {
-      return std::unexpected(
-          BadBody(lang, field + Say(lang, ": missing ", ": manca ") + WeekdayKey(d)));
+      return std::unexpected(BadBody("api.body.working_hours.missing", WeekdayKey(d)));
     }
   }
   return hours;
@@ -137,39 +122,36 @@ Result<WorkingHours> ParseWorkingHours(const nlohmann::json& value, Lang lang) {
 
 // Applies the fields of a PUT /workspace body to `w`. Error kInvalidArgument naming the
 // first field that is wrong.
-Status ApplyWorkspace(const nlohmann::json& body, Workspace& w, Lang lang) {
-  if (body.empty()) {
-    return std::unexpected(
-        BadBody(lang, Say(lang, "nothing to change", "nessun campo da modificare")));
-  }
+Status ApplyWorkspace(const nlohmann::json& body, Workspace& w) {
+  if (body.empty()) return std::unexpected(BadBody("api.body.empty"));
   for (auto it = body.begin(); it != body.end(); ++it) {
     const std::string& key = it.key();
     const nlohmann::json& value = it.value();
-    auto wrong = [&](const char* en, const char* it_text) {
-      return std::unexpected(BadBody(lang, key + ": " + Say(lang, en, it_text)));
+    // What is wrong with `key`: an entry "api.body.field.*" whose pattern starts "{0}: ".
+    auto wrong = [&key](const char* what) {
+      return std::unexpected(BadBody(std::string("api.body.field.") + what, key));
     };
     if (key == "name") {
-      if (!value.is_string()) return wrong("expected a string", "attesa una stringa");
+      if (!value.is_string()) return wrong("string");
       w.name = value.get<std::string>();
     } else if (key == "timezone") {
-      if (!value.is_string()) return wrong("expected a string", "attesa una stringa");
+      if (!value.is_string()) return wrong("string");
       if (!TimeZone::Find(value.get<std::string>())) {
-        return wrong("unknown time zone; expected an IANA name such as Europe/Rome",
-                     "fuso orario sconosciuto; atteso un nome IANA come Europe/Rome");
+        return wrong("timezone");
       }
       w.timezone = value.get<std::string>();
     } else if (key == "working_hours") {
-      auto hours = ParseWorkingHours(value, lang);
+      auto hours = ParseWorkingHours(value);
       if (!hours) return std::unexpected(hours.error());
       w.working_hours = std::move(*hours);
     } else if (key == "holidays") {
-      if (!value.is_array()) return wrong("expected a list of dates", "atteso un elenco di date");
+      if (!value.is_array()) return wrong("dates");
       std::vector<CivilDate> holidays;
       for (const nlohmann::json& day : value) {
         auto date = day.is_string() ? CivilDate::Parse(day.get<std::string>())
-                                    : Result<CivilDate>(Fail(ErrorCode::kInvalidArgument, ""));
+                                    : Result<CivilDate>(Fail(ErrorCode::kInvalidArgument, Message()));
         if (!date) {
-          return wrong("expected dates as YYYY-MM-DD", "attese date nel formato AAAA-MM-GG");
+          return wrong("date_format");
         }
         holidays.push_back(*date);
       }
@@ -182,30 +164,23 @@ Status ApplyWorkspace(const nlohmann::json& body, Workspace& w, Lang lang) {
         continue;
       }
       auto rate = value.is_string() ? Money::Parse(value.get<std::string>(), w.currency)
-                                    : Result<Money>(Fail(ErrorCode::kInvalidArgument, ""));
+                                    : Result<Money>(Fail(ErrorCode::kInvalidArgument, Message()));
       if (!rate || !rate->is_positive()) {
-        return wrong("expected a positive amount as a decimal string such as \"60.00\", or null",
-                     "atteso un importo positivo come stringa decimale, per esempio \"60.00\", "
-                     "oppure null");
+        return wrong("amount");
       }
       w.target_hourly_rate = *rate;
     } else if (key == "owner_emails") {
-      if (!value.is_array())
-        return wrong("expected a list of strings", "atteso un elenco di stringhe");
+      if (!value.is_array()) return wrong("strings");
       std::vector<std::string> emails;
       for (const nlohmann::json& email : value) {
         if (!email.is_string()) {
-          return wrong("expected a list of strings", "atteso un elenco di stringhe");
+          return wrong("strings");
         }
         emails.push_back(email.get<std::string>());
       }
       w.owner_emails = std::move(emails);
     } else {
-      return wrong(
-          "not a field that can be changed (name, timezone, working_hours, holidays, "
-          "target_hourly_rate, owner_emails)",
-          "non è un campo modificabile (name, timezone, working_hours, holidays, "
-          "target_hourly_rate, owner_emails)");
+      return wrong("unknown");
     }
   }
   return {};
@@ -253,7 +228,7 @@ Result<ApiBody> ApiService::GetWorkspace(const ApiQuery& query) {
 Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto body = ParseBody(json, *lang);
+  auto body = ParseBody(json);
   if (!body) return std::unexpected(body.error());
   {
     std::lock_guard lock(write_mutex_);
@@ -261,7 +236,7 @@ Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& 
     if (!store) return std::unexpected(store.error());
     auto workspace = (*store)->LoadWorkspace();
     if (!workspace) return std::unexpected(workspace.error());
-    if (auto applied = ApplyWorkspace(*body, *workspace, *lang); !applied) {
+    if (auto applied = ApplyWorkspace(*body, *workspace); !applied) {
       return std::unexpected(applied.error());
     }
     if (auto settings = Settings::FromWorkspace(*workspace); !settings) {
@@ -289,15 +264,11 @@ Result<ApiBody> ApiService::GetSettings(const ApiQuery& query) {
 Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto body = ParseBody(json, *lang);
+  auto body = ParseBody(json);
   if (!body) return std::unexpected(body.error());
   const auto changes = body->find("settings");
   if (changes == body->end() || !changes->is_object() || changes->empty() || body->size() != 1) {
-    return std::unexpected(BadBody(*lang, Say(*lang,
-                                              "expected {\"settings\": {name: value or null}} "
-                                              "with at least one setting",
-                                              "atteso {\"settings\": {nome: valore o null}} "
-                                              "con almeno un'impostazione")));
+    return std::unexpected(BadBody("api.body.settings"));
   }
   {
     std::lock_guard lock(write_mutex_);
@@ -322,8 +293,7 @@ Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& q
         ok = !text.empty() && end == text.c_str() + text.size();
       }
       if (!ok) {
-        return std::unexpected(BadBody(*lang, it.key() + Say(*lang, ": expected a number or null",
-                                                             ": atteso un numero oppure null")));
+        return std::unexpected(BadBody("api.body.field.number", it.key()));
       }
       workspace->settings[it.key()] = number;
     }

@@ -72,7 +72,7 @@ std::string Gzip(std::string_view data, int level) {
 
 Result<std::string> Gunzip(std::string_view data) {
   z_stream stream{};
-  if (inflateInit2(&stream, 15 + 16) != Z_OK) return Fail(ErrorCode::kInternal, "zlib");
+  if (inflateInit2(&stream, 15 + 16) != Z_OK) return Fail(ErrorCode::kInternal, Msg("api.error.zlib"));
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
   std::string out;
@@ -86,7 +86,7 @@ Result<std::string> Gunzip(std::string_view data) {
     if (status == Z_BUF_ERROR && stream.avail_in == 0) break;
   }
   inflateEnd(&stream);
-  if (status != Z_STREAM_END) return Fail(ErrorCode::kParse, "not gzip data");
+  if (status != Z_STREAM_END) return Fail(ErrorCode::kParse, Msg("api.error.not_gzip"));
   return out;
 }
 

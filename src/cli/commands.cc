@@ -26,20 +26,20 @@
 namespace addio::cli {
 namespace {
 
-// "1 error" / "3 errors", "1 errore" / "3 errori".
-std::string CountOf(const Common& common, size_t n, const char* en_one, const char* en_many,
-                    const char* it_one, const char* it_many) {
-  return std::to_string(n) + " " +
-         (n == 1 ? T(common, en_one, it_one) : T(common, en_many, it_many));
-}
-
-std::string Errors(const Common& common, size_t n) {
-  return CountOf(common, n, "error", "errors", "errore", "errori");
-}
-
-void PrintDiagnostics(const Diagnostics& diagnostics) {
-  const std::string text = diagnostics.ToString();
+// Same, after "addio: ": a problem that ends the command.
+void PrintProblem(const Common& common, const Message& message) {
+  const std::string text = "addio: " + Say(common, message) + "\n";
   std::fputs(text.c_str(), stderr);
+}
+
+// The language of the first of LC_ALL, LC_MESSAGES, LANG that is set ("it_IT.UTF-8" is
+// Italian); English when none is, or when it names another language.
+Lang LangOfEnvironment() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return ParseLang(value).value_or(Lang::kEn);
+  }
+  return Lang::kEn;
 }
 
 // Columns aligned on display width (UTF-8 code points): the first `text_columns` columns
@@ -101,9 +101,10 @@ RenderOptions MakeRenderOptions(const Common& common, const AssessOptions& optio
 // The import report as a table: one row per record type with new / updated / unchanged,
 // then the ids that were updated and the bank credits kept for review.
 void PrintImportCounts(const Common& common, const ImportReport& report) {
+  const Lang lang = common.lang;
   std::vector<std::vector<std::string>> rows = {
-      {T(common, "record type", "tipo di record"), T(common, "new", "nuovi"),
-       T(common, "updated", "aggiornati"), T(common, "unchanged", "invariati")}};
+      {Tr("cli.import.column.type", lang), Tr("cli.import.column.new", lang),
+       Tr("cli.import.column.updated", lang), Tr("cli.import.column.unchanged", lang)}};
   auto add_row = [&rows](const ImportCounts& counts) {
     rows.push_back({counts.type, std::to_string(counts.added), std::to_string(counts.updated),
                     std::to_string(counts.unchanged)});
@@ -114,17 +115,11 @@ void PrintImportCounts(const Common& common, const ImportReport& report) {
   Print(FormatTable(rows));
   for (const ImportCounts& counts : report.records) {
     for (const std::string& id : counts.updated_ids) {
-      std::printf("%s %s %s\n", T(common, "updated:", "aggiornato:"), counts.type.c_str(),
-                  id.c_str());
+      PrintLine(common, Msg("cli.import.updated", counts.type, id));
     }
   }
   if (report.unmatched.added > 0) {
-    std::printf(T(common,
-                  "%zu bank credits match no invoice: see `addio match --list`, then "
-                  "`addio match PAYMENT INVOICE`.\n",
-                  "%zu accrediti bancari non corrispondono a nessuna fattura: vedi "
-                  "`addio match --list`, poi `addio match PAGAMENTO FATTURA`.\n"),
-                report.unmatched.added);
+    PrintLine(common, Msg("cli.import.unmatched", report.unmatched.added));
   }
 }
 
@@ -135,9 +130,9 @@ class Progress {
  public:
   Progress(const Common& common, const std::string& path)
       : enabled_(isatty(STDERR_FILENO) != 0),
-        files_word_(T(common, "files", "file")),
+        files_word_(Tr("cli.progress.files", common.lang)),
         start_(std::chrono::steady_clock::now()) {
-    stage_ = std::string(T(common, "reading ", "lettura di ")) + path;
+    stage_ = Say(common, Msg("cli.progress.reading", path));
     if (enabled_) thread_ = std::thread([this] { Run(); });
   }
   ~Progress() { Done(); }
@@ -205,14 +200,26 @@ class Progress {
 
 }  // namespace
 
-// A sentence in the user's language.
-const char* T(const Common& common, const char* en, const char* it) {
-  return common.lang == Lang::kIt ? it : en;
+std::string Say(const Common& common, const Message& message) { return message.In(common.lang); }
+
+void PrintLine(const Common& common, const Message& message) {
+  const std::string text = Say(common, message) + "\n";
+  std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
-int ReportError(const Error& error) {
-  std::fprintf(stderr, "addio: %s\n", error.message.c_str());
+void PrintNote(const Common& common, const Message& message) {
+  const std::string text = Say(common, message) + "\n";
+  std::fputs(text.c_str(), stderr);
+}
+
+int ReportError(const Common& common, const Error& error) {
+  PrintProblem(common, error.message);
   return ExitCode(error.code);
+}
+
+void PrintDiagnostics(const Common& common, const Diagnostics& diagnostics) {
+  const std::string text = diagnostics.ToString(common.lang);
+  std::fputs(text.c_str(), stderr);
 }
 
 Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode) {
@@ -235,7 +242,10 @@ Result<CivilDate> ResolveAsOf(const Common& common, const std::string& text,
                               const Workspace& workspace) {
   if (!text.empty()) {
     auto date = CivilDate::Parse(text);
-    if (!date) return Fail(ErrorCode::kInvalidArgument, "--as-of: " + date.error().message);
+    if (!date) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  Msg("cli.error.option", "--as-of", Say(common, date.error().message)));
+    }
     return date;
   }
   auto zone = TimeZone::Find(workspace.timezone);
@@ -247,9 +257,9 @@ Result<Ledger> LoadSource(const Common& common, const Source& source) {
   if (!source.ledger.empty()) {
     ReadResult read = ReadLedger(source.ledger);
     if (read.diagnostics.HasErrors()) {
-      PrintDiagnostics(read.diagnostics);
-      return Fail(ErrorCode::kValidation, Errors(common, read.diagnostics.ErrorCount()) +
-                                              T(common, " in ", " in ") + source.ledger);
+      PrintDiagnostics(common, read.diagnostics);
+      return Fail(ErrorCode::kValidation,
+                  Msg("cli.error.errors_in", read.diagnostics.ErrorCount(), source.ledger));
     }
     return std::move(read.ledger);
   }
@@ -267,37 +277,31 @@ std::optional<Lang> ResolveLang(const std::string& flag) {
   if (!flag.empty()) {
     auto lang = ParseLang(flag);
     if (!lang || (flag != "en" && flag != "it")) {
-      std::fprintf(stderr, "addio: --lang: \"%s\" is not a language addio speaks (en, it)\n",
-                   flag.c_str());
+      // The language of the environment says that the flag is wrong.
+      const std::string text = Render("cli.error.lang", LangOfEnvironment(), {Arg(flag)});
+      std::fprintf(stderr, "addio: %s\n", text.c_str());
       return std::nullopt;
     }
     return lang;
   }
-  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(name);
-    if (value && *value) return ParseLang(value).value_or(Lang::kEn);
-  }
-  return Lang::kEn;
+  return LangOfEnvironment();
 }
 
 int Init(const Common& common) {
   const bool existed = StoreExists(common);
   auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
-  if (!store) return ReportError(store.error());
-  std::printf(existed ? T(common, "Store %s is ready (schema version %d).\n",
-                          "L'archivio %s è pronto (versione dello schema %d).\n")
-                      : T(common, "Created the store %s (schema version %d).\n",
-                          "Creato l'archivio %s (versione dello schema %d).\n"),
-              common.db.c_str(), SqliteSchemaVersion());
+  if (!store) return ReportError(common, store.error());
+  PrintLine(common,
+            Msg(existed ? "cli.init.ready" : "cli.init.created", common.db, SqliteSchemaVersion()));
   return 0;
 }
 
 int Import(const Common& common, const ImportOptions& options) {
   auto store = OpenStoreOf(common, OpenMode::kMustExist);
-  if (!store) return ReportError(store.error());
+  if (!store) return ReportError(common, store.error());
   // Importers resolve clients, projects and invoices against what is stored.
   auto existing = (*store)->Load();
-  if (!existing) return ReportError(existing.error());
+  if (!existing) return ReportError(common, existing.error());
 
   IngestContext context;
   context.existing = &*existing;
@@ -311,53 +315,42 @@ int Import(const Common& common, const ImportOptions& options) {
   Progress progress(common, options.path);
   context.progress = [&progress](size_t done, size_t total) { progress.Files(done, total); };
   auto read = Ingest(options.path, context);
-  progress.Stage(T(common, "checking and writing", "verifica e scrittura"));
+  progress.Stage(Tr("cli.progress.checking", common.lang));
   if (!read) {
     progress.Done();
-    return ReportError(read.error());
+    return ReportError(common, read.error());
   }
   if (read->diagnostics.HasErrors()) {
     progress.Done();
-    PrintDiagnostics(read->diagnostics);
-    std::fprintf(stderr,
-                 T(common, "addio: %s in %s; nothing was written.\n",
-                   "addio: %s in %s; non è stato scritto nulla.\n"),
-                 Errors(common, read->diagnostics.ErrorCount()).c_str(), options.path.c_str());
+    PrintDiagnostics(common, read->diagnostics);
+    PrintProblem(common,
+                 Msg("cli.import.rejected_in", read->diagnostics.ErrorCount(), options.path));
     return ExitCode(ErrorCode::kValidation);
   }
   // References may point to records stored earlier: the store validates the merged whole.
   auto report = (*store)->Import(read->ledger, read->source, read->unmatched, options.dry_run);
   progress.Done();
-  if (!report) return ReportError(report.error());
+  if (!report) return ReportError(common, report.error());
 
   Diagnostics all = read->diagnostics;
   all.Append(report->diagnostics);
-  PrintDiagnostics(all);
+  PrintDiagnostics(common, all);
   if (!report->ok()) {
-    std::fprintf(
-        stderr,
-        T(common, "addio: %s; nothing was written.\n", "addio: %s; non è stato scritto nulla.\n"),
-        Errors(common, report->diagnostics.ErrorCount()).c_str());
+    PrintProblem(common, Msg("cli.import.rejected", report->diagnostics.ErrorCount()));
     return ExitCode(ErrorCode::kValidation);
   }
   if (options.dry_run && !read->preview.empty()) {
-    std::printf(T(common, "Read as %s; the first rows:\n", "Letto come %s; le prime righe:\n"),
-                read->format.c_str());
+    PrintLine(common, Msg("cli.import.read_as", read->format));
     Print(FormatTable(read->preview, read->preview.front().size()));
     std::printf("\n");
   }
   PrintImportCounts(common, *report);
   for (const Message& line : read->review) {
-    std::printf("%s %s\n", T(common, "review:", "da verificare:"), line.In(common.lang).c_str());
+    PrintLine(common, Msg("cli.import.review", Arg::Of(line)));
   }
-  std::printf(
-      T(common, "%zu new, %zu updated, %zu unchanged, %s.%s\n",
-        "%zu nuovi, %zu aggiornati, %zu invariati, %s.%s\n"),
-      report->added(), report->updated(), report->unchanged(),
-      CountOf(common, all.WarningCount(), "warning", "warnings", "avviso", "avvisi").c_str(),
-      options.dry_run
-          ? T(common, " Dry run: nothing was written.", " Prova: non è stato scritto nulla.")
-          : "");
+  PrintLine(common,
+            Msg(options.dry_run ? "cli.import.summary_dry_run" : "cli.import.summary",
+                all.WarningCount(), report->added(), report->updated(), report->unchanged()));
   return 0;
 }
 
@@ -372,41 +365,40 @@ std::string ImportFormatNames() {
 
 int Export(const Common& common, const std::string& format, const std::string& out) {
   auto store = OpenStoreOf(common, OpenMode::kMustExist);
-  if (!store) return ReportError(store.error());
+  if (!store) return ReportError(common, store.error());
   auto ledger = (*store)->Load();
-  if (!ledger) return ReportError(ledger.error());
+  if (!ledger) return ReportError(common, ledger.error());
   if (auto written = WriteLedger(*ledger, out, format == "csv"); !written) {
-    return ReportError(written.error());
+    return ReportError(common, written.error());
   }
-  std::fprintf(stderr, T(common, "Wrote %s (%s).\n", "Scritto %s (%s).\n"), out.c_str(),
-               format.c_str());
+  PrintNote(common, Msg("cli.export.wrote", out, format));
   return 0;
 }
 
 int Clients(const Common& common, const std::string& as_of_text) {
   auto store = OpenStoreOf(common, OpenMode::kMustExist);
-  if (!store) return ReportError(store.error());
+  if (!store) return ReportError(common, store.error());
   auto workspace = (*store)->LoadWorkspace();
-  if (!workspace) return ReportError(workspace.error());
+  if (!workspace) return ReportError(common, workspace.error());
   auto as_of = ResolveAsOf(common, as_of_text, *workspace);
-  if (!as_of) return ReportError(as_of.error());
+  if (!as_of) return ReportError(common, as_of.error());
   auto summaries = (*store)->ClientSummaries(*as_of);
-  if (!summaries) return ReportError(summaries.error());
+  if (!summaries) return ReportError(common, summaries.error());
   std::vector<std::vector<std::string>> rows = {
-      {T(common, "client", "cliente"), T(common, "name", "nome"), T(common, "country", "paese"),
-       T(common, "invoices", "fatture"), T(common, "invoiced", "fatturato"),
-       T(common, "open", "da incassare"), T(common, "overdue", "scaduto"),
-       T(common, "credit", "credito")}};
+      {Tr("cli.clients.column.client", common.lang), Tr("cli.clients.column.name", common.lang),
+       Tr("cli.clients.column.country", common.lang),
+       Tr("cli.clients.column.invoices", common.lang),
+       Tr("cli.clients.column.invoiced", common.lang), Tr("cli.clients.column.open", common.lang),
+       Tr("cli.clients.column.overdue", common.lang),
+       Tr("cli.clients.column.credit", common.lang)}};
   for (const ClientSummary& s : *summaries) {
     rows.push_back({s.id, s.name, s.country, std::to_string(s.invoices),
                     s.balance.invoiced.ToString(), s.balance.open.ToString(),
                     s.balance.overdue.ToString(), s.balance.credit.ToString()});
   }
   Print(FormatTable(rows, 3));
-  std::printf(
-      T(common, "%zu clients as of %s, amounts in %s.\n", "%zu clienti al %s, importi in %s.\n"),
-      summaries->size(), as_of->ToString().c_str(),
-      std::string(workspace->currency.code()).c_str());
+  PrintLine(common, Msg("cli.clients.summary", summaries->size(), as_of->ToString(),
+                        std::string(workspace->currency.code())));
   return 0;
 }
 
@@ -417,70 +409,62 @@ int Gen(const Common& common, const GenOptions& options) {
   generator.seed = options.seed;
   if (!options.end.empty()) {
     auto end = CivilDate::Parse(options.end);
-    if (!end) return ReportError({ErrorCode::kInvalidArgument, "--end: " + end.error().message});
+    if (!end) {
+      return ReportError(common,
+                         {ErrorCode::kInvalidArgument,
+                          Msg("cli.error.option", "--end", Say(common, end.error().message))});
+    }
     generator.end = *end;
   }
   if (auto checked = CheckGeneratorOptions(generator); !checked) {
-    return ReportError(checked.error());
+    return ReportError(common, checked.error());
   }
   const bool csv =
       options.format.empty() ? !options.out.ends_with(".json") : options.format == "csv";
   auto sink = OpenLedgerSink(options.out, csv, GeneratorWorkspace(generator));
-  if (!sink) return ReportError(sink.error());
+  if (!sink) return ReportError(common, sink.error());
   if (auto generated = Generate(generator, **sink); !generated) {
-    return ReportError(generated.error());
+    return ReportError(common, generated.error());
   }
-  if (auto finished = (*sink)->Finish(); !finished) return ReportError(finished.error());
-  std::fprintf(stderr,
-               T(common, "Wrote %d clients over %d months (seed %llu) to %s.\n",
-                 "Scritti %d clienti su %d mesi (seme %llu) in %s.\n"),
-               options.clients, options.months, static_cast<unsigned long long>(options.seed),
-               options.out.c_str());
+  if (auto finished = (*sink)->Finish(); !finished) return ReportError(common, finished.error());
+  PrintNote(common, Msg("cli.gen.wrote", options.clients, options.months,
+                        std::to_string(options.seed), options.out));
   return 0;
 }
 
 int Demo(const Common& common, const std::string& out) {
   const Ledger demo = DemoLedger();
   if (!out.empty()) {
-    if (auto written = WriteLedger(demo, out, false); !written) return ReportError(written.error());
-    std::fprintf(
-        stderr,
-        T(common, "Wrote the demo ledger to %s.\n", "Scritto il registro dimostrativo in %s.\n"),
-        out.c_str());
+    if (auto written = WriteLedger(demo, out, false); !written)
+      return ReportError(common, written.error());
+    PrintNote(common, Msg("cli.demo.wrote", out));
     return 0;
   }
   auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
-  if (!store) return ReportError(store.error());
+  if (!store) return ReportError(common, store.error());
   auto report = (*store)->Import(demo, LedgerSource{}, false);
-  if (!report) return ReportError(report.error());
+  if (!report) return ReportError(common, report.error());
   if (!report->ok()) {
-    PrintDiagnostics(report->diagnostics);
+    PrintDiagnostics(common, report->diagnostics);
     return ExitCode(ErrorCode::kValidation);
   }
-  std::printf(T(common,
-                "Loaded the demo into %s: %zu new, %zu updated, %zu unchanged. "
-                "Try: addio assess --as-of %s\n",
-                "Caricata la demo in %s: %zu nuovi, %zu aggiornati, %zu invariati. "
-                "Prova: addio assess --as-of %s\n"),
-              common.db.c_str(), report->added(), report->updated(), report->unchanged(),
-              DemoAsOf().ToString().c_str());
+  PrintLine(common, Msg("cli.demo.loaded", common.db, report->added(), report->updated(),
+                        report->unchanged(), DemoAsOf().ToString()));
   return 0;
 }
 
 int Assess(const Common& common, const AssessOptions& options) {
   auto assessment = AssessSource(common, options, options.client);
-  if (!assessment) return ReportError(assessment.error());
+  if (!assessment) return ReportError(common, assessment.error());
   Print(RenderAssessment(*assessment, MakeRenderOptions(common, options)));
   return 0;
 }
 
 int Explain(const Common& common, const AssessOptions& options) {
   auto assessment = AssessSource(common, options, options.client);
-  if (!assessment) return ReportError(assessment.error());
+  if (!assessment) return ReportError(common, assessment.error());
   if (assessment->clients.empty()) {
-    return ReportError(
-        {ErrorCode::kNotFound,
-         T(common, "no client with id ", "nessun cliente con id ") + options.client});
+    return ReportError(common, {ErrorCode::kNotFound, Msg("cli.error.no_client", options.client)});
   }
   Print(
       RenderExplain(*assessment, assessment->clients.front(), MakeRenderOptions(common, options)));
@@ -489,11 +473,11 @@ int Explain(const Common& common, const AssessOptions& options) {
 
 int History(const Common& common, const AssessOptions& options) {
   auto ledger = LoadSource(common, options.source);
-  if (!ledger) return ReportError(ledger.error());
+  if (!ledger) return ReportError(common, ledger.error());
   auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-  if (!as_of) return ReportError(as_of.error());
+  if (!as_of) return ReportError(common, as_of.error());
   auto points = addio::History(*ledger, options.client, *as_of, options.months);
-  if (!points) return ReportError(points.error());
+  if (!points) return ReportError(common, points.error());
   std::string name = options.client;
   for (const Client& client : ledger->clients) {
     if (client.id == options.client) name = client.name;
@@ -504,11 +488,11 @@ int History(const Common& common, const AssessOptions& options) {
 
 int Aging(const Common& common, const AssessOptions& options) {
   auto ledger = LoadSource(common, options.source);
-  if (!ledger) return ReportError(ledger.error());
+  if (!ledger) return ReportError(common, ledger.error());
   auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-  if (!as_of) return ReportError(as_of.error());
+  if (!as_of) return ReportError(common, as_of.error());
   auto aging = AgeReceivables(SplitByClient(*ledger), ledger->workspace, *as_of);
-  if (!aging) return ReportError(aging.error());
+  if (!aging) return ReportError(common, aging.error());
   const auto format = ParseReceivablesFormat(options.format).value_or(ReceivablesFormat::kTable);
   Print(RenderAging(*aging, format, common.lang));
   return 0;
@@ -516,19 +500,18 @@ int Aging(const Common& common, const AssessOptions& options) {
 
 int Statement(const Common& common, const AssessOptions& options) {
   auto ledger = LoadSource(common, options.source);
-  if (!ledger) return ReportError(ledger.error());
+  if (!ledger) return ReportError(common, ledger.error());
   auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-  if (!as_of) return ReportError(as_of.error());
+  if (!as_of) return ReportError(common, as_of.error());
   for (const ClientLedger& client : SplitByClient(*ledger)) {
     if (client.client.id != options.client) continue;
     auto statement = BuildStatement(client, ledger->workspace, *as_of);
-    if (!statement) return ReportError(statement.error());
+    if (!statement) return ReportError(common, statement.error());
     const auto format = ParseReceivablesFormat(options.format).value_or(ReceivablesFormat::kTable);
     Print(RenderStatement(*statement, format, common.lang));
     return 0;
   }
-  return ReportError({ErrorCode::kNotFound,
-                      T(common, "no client with id ", "nessun cliente con id ") + options.client});
+  return ReportError(common, {ErrorCode::kNotFound, Msg("cli.error.no_client", options.client)});
 }
 
 }  // namespace addio::cli

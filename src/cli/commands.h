@@ -10,7 +10,9 @@
 #include <optional>
 #include <string>
 
+#include "core/catalogue.h"
 #include "core/clock.h"
+#include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "ledger/records.h"
@@ -77,10 +79,17 @@ int Aging(const Common& common, const AssessOptions& options);
 int Statement(const Common& common, const AssessOptions& options);
 
 // Shared by every command file.
-// `en` or `it`, by the user's language.
-const char* T(const Common& common, const char* en, const char* it);
-// Prints "addio: <message>" to stderr; returns the exit status for the error's code.
-int ReportError(const Error& error);
+// `message` in the user's language.
+std::string Say(const Common& common, const Message& message);
+// Prints `message` in the user's language and a newline: to stdout (a result) or to
+// stderr (a note about the command's progress).
+void PrintLine(const Common& common, const Message& message);
+void PrintNote(const Common& common, const Message& message);
+// Prints "addio: <message>" to stderr in the user's language; returns the exit status for
+// the error's code.
+int ReportError(const Common& common, const Error& error);
+// Prints every diagnostic to stderr in the user's language (Diagnostics::ToString).
+void PrintDiagnostics(const Common& common, const Diagnostics& diagnostics);
 // The store of common.db: the one place the commands open it. Errors as OpenStore's.
 Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode);
 // Whether common.db names an existing store (a SQLite file that exists). True for a URL
@@ -100,7 +109,8 @@ std::string DefaultDbPath();
 
 // Resolves the language: --lang when given (an error for anything but en|it), else the
 // first of LC_ALL, LC_MESSAGES, LANG that is set ("it_IT.UTF-8" is Italian), else English.
-// Returns nullopt, after printing the error, for a bad --lang.
+// Returns nullopt, after printing the error in the environment's language, for a bad
+// --lang. main.cc calls it before parsing the other arguments.
 std::optional<Lang> ResolveLang(const std::string& flag);
 
 }  // namespace addio::cli

@@ -7,29 +7,21 @@
 #include "report/letters.h"
 
 namespace addio::cli {
-namespace {}  // namespace
-
 int Letter(const Common& common, const LetterCommandOptions& options) {
   const auto kind = ParseLetterKind(options.kind);
   if (!kind) {
-    return ReportError(
-        {ErrorCode::kInvalidArgument,
-         std::string(T(common, "--kind: unknown letter \"", "--kind: lettera sconosciuta \"")) +
-             options.kind +
-             "\" (reminder, formal-notice, rate-increase, change-order, office-hours, "
-             "termination)"});
+    return ReportError(common,
+                       {ErrorCode::kInvalidArgument, Msg("cli.letter.unknown_kind", options.kind)});
   }
   const auto format = ParseLetterFormat(options.format);
   if (!format) {
     return ReportError(
-        {ErrorCode::kInvalidArgument,
-         std::string(T(common, "--format: unknown format \"", "--format: formato sconosciuto \"")) +
-             options.format + "\" (txt, md, html)"});
+        common, {ErrorCode::kInvalidArgument, Msg("cli.letter.unknown_format", options.format)});
   }
   auto ledger = LoadSource(common, options.source);
-  if (!ledger) return ReportError(ledger.error());
+  if (!ledger) return ReportError(common, ledger.error());
   auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-  if (!as_of) return ReportError(as_of.error());
+  if (!as_of) return ReportError(common, as_of.error());
 
   LetterOptions letter;
   letter.kind = *kind;
@@ -38,7 +30,7 @@ int Letter(const Common& common, const LetterCommandOptions& options) {
   letter.place = options.place;
   letter.claim_paid_late = options.claim_paid_late;
   auto text = RenderLetter(*ledger, options.client, *as_of, letter);
-  if (!text) return ReportError(text.error());
+  if (!text) return ReportError(common, text.error());
 
   if (options.out.empty()) {
     std::fwrite(text->data(), 1, text->size(), stdout);
@@ -47,12 +39,9 @@ int Letter(const Common& common, const LetterCommandOptions& options) {
   std::ofstream out(options.out, std::ios::binary | std::ios::trunc);
   out << *text;
   if (!out) {
-    return ReportError(
-        {ErrorCode::kIo,
-         std::string(T(common, "cannot write ", "impossibile scrivere ")) + options.out});
+    return ReportError(common, {ErrorCode::kIo, Msg("cli.error.cannot_write", options.out)});
   }
-  std::fprintf(stderr, T(common, "Wrote the letter to %s.\n", "Lettera scritta in %s.\n"),
-               options.out.c_str());
+  PrintNote(common, Msg("cli.letter.wrote", options.out));
   return 0;
 }
 

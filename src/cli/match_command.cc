@@ -9,9 +9,8 @@
 namespace addio::cli {
 namespace {
 
-int Report(const Common& common, ErrorCode code, const std::string& en, const std::string& it) {
-  std::fprintf(stderr, "addio: %s\n", (common.lang == Lang::kIt ? it : en).c_str());
-  return ExitCode(code);
+int Report(const Common& common, ErrorCode code, Message message) {
+  return ReportError(common, {code, std::move(message)});
 }
 
 std::string Amount(const Money& money) {
@@ -46,85 +45,58 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows) {
 
 int Match(const Common& common, const std::string& payment, const std::string& invoice) {
   if (payment.empty() || invoice.empty()) {
-    return Report(common, ErrorCode::kInvalidArgument,
-                  "match needs the id of an unmatched credit and of an invoice: addio match "
-                  "PAYMENT INVOICE (addio match --list shows the credits)",
-                  "match vuole l'id di un accredito da abbinare e quello di una fattura: addio "
-                  "match PAGAMENTO FATTURA (addio match --list elenca gli accrediti)");
+    return Report(common, ErrorCode::kInvalidArgument, Msg("cli.match.usage"));
   }
   auto store = OpenStoreOf(common, OpenMode::kMustExist);
-  if (!store)
-    return Report(common, store.error().code, store.error().message, store.error().message);
+  if (!store) return ReportError(common, store.error());
   auto credits = (*store)->Unmatched();
-  if (!credits)
-    return Report(common, credits.error().code, credits.error().message, credits.error().message);
+  if (!credits) return ReportError(common, credits.error());
   const bool waiting = std::any_of(credits->begin(), credits->end(),
                                    [&](const UnmatchedCredit& c) { return c.id == payment; });
   if (!waiting) {
-    return Report(common, ErrorCode::kNotFound,
-                  "no unmatched credit \"" + payment +
-                      "\" (already matched, or never imported); addio match --list shows them",
-                  "nessun accredito da abbinare \"" + payment +
-                      "\" (già abbinato, o mai importato); addio match --list li elenca");
+    return Report(common, ErrorCode::kNotFound, Msg("cli.match.no_credit", payment));
   }
   auto booked = (*store)->Match(payment, invoice);
   if (!booked) {
     const Error& error = booked.error();
     switch (error.code) {
       case ErrorCode::kNotFound:
-        return Report(common, error.code, "no invoice \"" + invoice + "\"",
-                      "nessuna fattura \"" + invoice + "\"");
+        return Report(common, error.code, Msg("cli.match.no_invoice", invoice));
       case ErrorCode::kConflict:
-        return Report(
-            common, error.code,
-            "cannot book \"" + payment + "\" to invoice \"" + invoice + "\": " + error.message,
-            "impossibile registrare \"" + payment + "\" sulla fattura \"" + invoice + "\": " +
-                (error.message.find("void") != std::string::npos
-                     ? std::string("la fattura è annullata")
-                     : "esiste già un pagamento con questo id"));
-      case ErrorCode::kValidation:
         return Report(common, error.code,
-                      "the credit's currency differs from the invoice's and the workspace has "
-                      "no exchange rate for it: " +
-                          error.message,
-                      "la valuta dell'accredito è diversa da quella della fattura e l'area di "
-                      "lavoro non ha un cambio per convertirla: " +
-                          error.message);
+                      Msg("cli.match.cannot_book", payment, invoice, Say(common, error.message)));
+      case ErrorCode::kValidation:
+        return Report(common, error.code, Msg("cli.match.no_rate", Say(common, error.message)));
       default:
-        return Report(common, error.code, error.message, error.message);
+        return ReportError(common, error);
     }
   }
-  std::printf(T(common, "Credit %s (%s, %s) is now a payment of invoice %s, client %s.\n",
-                "L'accredito %s (%s, %s) è ora un pagamento della fattura %s, cliente %s.\n"),
-              booked->id.c_str(), Amount(booked->amount).c_str(), booked->date.ToString().c_str(),
-              booked->invoice.c_str(), booked->client.c_str());
+  PrintLine(common, Msg("cli.match.booked", booked->id, Amount(booked->amount),
+                        booked->date.ToString(), booked->invoice, booked->client));
   return 0;
 }
 
 int MatchList(const Common& common) {
   auto store = OpenStoreOf(common, OpenMode::kMustExist);
-  if (!store)
-    return Report(common, store.error().code, store.error().message, store.error().message);
+  if (!store) return ReportError(common, store.error());
   auto credits = (*store)->Unmatched();
-  if (!credits)
-    return Report(common, credits.error().code, credits.error().message, credits.error().message);
+  if (!credits) return ReportError(common, credits.error());
   if (credits->empty()) {
-    std::printf("%s\n", T(common, "No bank credit is waiting to be matched.",
-                          "Nessun accredito bancario in attesa di abbinamento."));
+    PrintLine(common, Msg("cli.match.none_waiting"));
     return 0;
   }
+  const Lang lang = common.lang;
   std::vector<std::vector<std::string>> rows = {
-      {T(common, "payment", "pagamento"), T(common, "date", "data"), T(common, "amount", "importo"),
-       T(common, "payer", "ordinante"), T(common, "reference", "causale"),
-       T(common, "file", "file")}};
+      {Tr("cli.match.column.payment", lang), Tr("cli.match.column.date", lang),
+       Tr("cli.match.column.amount", lang), Tr("cli.match.column.payer", lang),
+       Tr("cli.match.column.reference", lang), Tr("cli.match.column.file", lang)}};
   for (const UnmatchedCredit& credit : *credits) {
     rows.push_back({credit.id, credit.date.ToString(), Amount(credit.amount), credit.payer,
                     credit.reference, credit.source});
   }
   PrintTable(rows);
-  std::printf("\n%s\n",
-              T(common, "Book one as the payment of an invoice: addio match PAYMENT INVOICE",
-                "Registrane uno come pagamento di una fattura: addio match PAGAMENTO FATTURA"));
+  std::printf("\n");
+  PrintLine(common, Msg("cli.match.hint"));
   return 0;
 }
 

@@ -24,12 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<std::string> ReadFile(const std::string& path, const Common& common) {
+Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Fail(ErrorCode::kNotFound,
-                std::string(T(common, "cannot read ", "impossibile leggere ")) + path);
-  }
+  if (!in) return Fail(ErrorCode::kNotFound, Msg("cli.error.cannot_read", path));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -64,7 +61,7 @@ std::string StatePath(const ScreenOptions& options) {
 
 // Writes the draft next to its final place and renames it over, so that an interruption
 // mid-write never leaves half a file.
-Status SaveDraft(const std::string& path, const IntakeDraft& draft, const Common& common) {
+Status SaveDraft(const std::string& path, const IntakeDraft& draft) {
   std::error_code ec;
   const fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
@@ -72,15 +69,10 @@ Status SaveDraft(const std::string& path, const IntakeDraft& draft, const Common
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << IntakeDraftJson(draft) << "\n";
-    if (!out) {
-      return Fail(ErrorCode::kIo,
-                  std::string(T(common, "cannot write ", "impossibile scrivere ")) + temporary);
-    }
+    if (!out) return Fail(ErrorCode::kIo, Msg("cli.error.cannot_write", temporary));
   }
   fs::rename(temporary, target, ec);
-  if (ec)
-    return Fail(ErrorCode::kIo,
-                std::string(T(common, "cannot write ", "impossibile scrivere ")) + path);
+  if (ec) return Fail(ErrorCode::kIo, Msg("cli.error.cannot_write", path));
   return {};
 }
 
@@ -107,57 +99,36 @@ extern "C" void OnInterrupt(int) {
 }
 
 Result<IntakeAnswers> AskAnswers(const Common& common, const ScreenOptions& options) {
-  const std::string lang = LangKey(common.lang);
   const std::string path = StatePath(options);
   IntakeDraft draft;
   if (options.resume) {
-    if (!fs::exists(path)) {
-      return Fail(ErrorCode::kNotFound,
-                  std::string(T(common, "no saved answers to resume in ",
-                                "nessuna risposta salvata da riprendere in ")) +
-                      path);
-    }
-    auto text = ReadFile(path, common);
+    if (!fs::exists(path)) return Fail(ErrorCode::kNotFound, Msg("cli.screen.nothing_saved", path));
+    auto text = ReadFile(path);
     if (!text) return std::unexpected(text.error());
-    auto saved = ParseIntakeDraft(*text, IntakeFormat::kJson, lang);
+    auto saved = ParseIntakeDraft(*text, IntakeFormat::kJson);
     if (!saved) return std::unexpected(saved.error());
     draft = std::move(*saved);
-    std::fprintf(stderr,
-                 T(common, "Resuming %zu of %zu answers from %s.\n",
-                   "Riprendo %zu risposte su %zu da %s.\n"),
-                 draft.size(), IntakeQuestions().size(), path.c_str());
+    PrintNote(common, Msg("cli.screen.resuming", draft.size(), IntakeQuestions().size(), path));
   } else if (fs::exists(path)) {
-    std::fprintf(stderr,
-                 T(common,
-                   "Starting over: the answers saved in %s will be replaced (--resume continues "
-                   "them).\n",
-                   "Si ricomincia: le risposte salvate in %s verranno sostituite (--resume le "
-                   "riprende).\n"),
-                 path.c_str());
+    PrintNote(common, Msg("cli.screen.starting_over", path));
   }
 
   g_interrupt_message =
-      std::string(T(common, "\nInterrupted. The answers given so far are saved in ",
-                    "\nInterrotto. Le risposte date finora sono salvate in ")) +
-      path + T(common, "; continue with: ", "; per continuare: ") + ResumeCommand(options) + "\n";
+      "\n" + Say(common, Msg("cli.screen.interrupted", path, ResumeCommand(options))) + "\n";
   std::signal(SIGINT, OnInterrupt);
-  auto ended = AskIntakeQuestions(std::cin, std::cerr, draft, lang,
-                                  [&](const IntakeDraft& d) { return SaveDraft(path, d, common); });
+  auto ended = AskIntakeQuestions(std::cin, std::cerr, draft, common.lang,
+                                  [&](const IntakeDraft& d) { return SaveDraft(path, d); });
   std::signal(SIGINT, SIG_DFL);
   if (!ended) return std::unexpected(ended.error());
   if (*ended == QuestionnaireEnd::kQuit) {
     return Fail(ErrorCode::kInvalidArgument,
-                std::string(T(common, "stopped after ", "interrotto dopo ")) +
-                    std::to_string(draft.size()) + T(common, " of ", " su ") +
-                    std::to_string(IntakeQuestions().size()) +
-                    T(common, " answers, saved in ", " risposte, salvate in ") + path +
-                    T(common, "; continue with: ", "; per continuare: ") + ResumeCommand(options));
+                Msg("cli.screen.stopped", draft.size(), IntakeQuestions().size(), path,
+                    ResumeCommand(options)));
   }
-  std::fprintf(stderr,
-               T(common, "\nAnswers saved in %s (screen them again with --answers %s).\n\n",
-                 "\nRisposte salvate in %s (per rivalutarle: --answers %s).\n\n"),
-               path.c_str(), path.c_str());
-  return AnswersFromDraft(draft, lang);
+  std::fputs("\n", stderr);
+  PrintNote(common, Msg("cli.screen.saved", path));
+  std::fputs("\n", stderr);
+  return AnswersFromDraft(draft);
 }
 
 Status SaveIntake(const Common& common, const std::string& client_id,
@@ -167,8 +138,7 @@ Status SaveIntake(const Common& common, const std::string& client_id,
   auto client = (*store)->LoadClient(client_id);
   if (!client) return std::unexpected(client.error());
   if (!*client) {
-    return Fail(ErrorCode::kNotFound,
-                std::string(T(common, "no client with id ", "nessun cliente con id ")) + client_id);
+    return Fail(ErrorCode::kNotFound, Msg("cli.error.no_client", client_id));
   }
   Ledger incoming;  // an empty workspace keeps the stored one
   incoming.clients.push_back((*client)->client);
@@ -176,7 +146,8 @@ Status SaveIntake(const Common& common, const std::string& client_id,
   auto report = (*store)->Import(incoming, LedgerSource{}, false);
   if (!report) return std::unexpected(report.error());
   if (!report->ok()) {
-    return Fail(ErrorCode::kValidation, report->diagnostics.ToString());
+    PrintDiagnostics(common, report->diagnostics);
+    return Fail(ErrorCode::kValidation, Msg("cli.screen.not_saved", client_id));
   }
   return {};
 }
@@ -184,23 +155,21 @@ Status SaveIntake(const Common& common, const std::string& client_id,
 }  // namespace
 
 int Screen(const Common& common, const ScreenOptions& options) {
-  const std::string lang = LangKey(common.lang);
   if (!options.answers.empty() && options.resume) {
-    return ReportError({ErrorCode::kInvalidArgument,
-                        T(common, "--resume continues a questionnaire; it cannot go with --answers",
-                          "--resume riprende un questionario; non si usa con --answers")});
+    return ReportError(common, {ErrorCode::kInvalidArgument, Msg("cli.screen.resume_answers")});
   }
-  Result<IntakeAnswers> answers = Fail(ErrorCode::kInternal, "");
+  Result<IntakeAnswers> answers = Fail(ErrorCode::kInternal, Message());
   if (!options.answers.empty()) {
-    auto text = ReadFile(options.answers, common);
-    if (!text) return ReportError(text.error());
-    answers = ParseIntake(*text, DetectIntakeFormat(options.answers, *text), lang);
+    auto text = ReadFile(options.answers);
+    if (!text) return ReportError(common, text.error());
+    answers = ParseIntake(*text, DetectIntakeFormat(options.answers, *text));
     if (!answers) {
-      return ReportError({answers.error().code, options.answers + ": " + answers.error().message});
+      return ReportError(common, {answers.error().code, Msg("cli.error.in_file", options.answers,
+                                                            Say(common, answers.error().message))});
     }
   } else {
     answers = AskAnswers(common, options);
-    if (!answers) return ReportError(answers.error());
+    if (!answers) return ReportError(common, answers.error());
   }
 
   ScreeningReport report;
@@ -211,29 +180,24 @@ int Screen(const Common& common, const ScreenOptions& options) {
   const bool has_records = !options.source.ledger.empty() || StoreExists(common);
   if (has_records) {
     auto ledger = LoadSource(common, options.source);
-    if (!ledger) return ReportError(ledger.error());
+    if (!ledger) return ReportError(common, ledger.error());
     auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-    if (!as_of) return ReportError(as_of.error());
+    if (!as_of) return ReportError(common, as_of.error());
     report.hourly_rate = ledger->workspace.target_hourly_rate;
     report.as_of = *as_of;
     auto similar = FindSimilarClients(*answers, *ledger, *as_of, {3, options.save_to});
-    if (!similar) return ReportError(similar.error());
+    if (!similar) return ReportError(common, similar.error());
     report.similar = std::move(*similar);
   }
 
   if (!options.save_to.empty()) {
     if (!options.source.ledger.empty()) {
-      return ReportError({ErrorCode::kInvalidArgument,
-                          T(common, "--save-to writes to the store; it cannot go with --ledger",
-                            "--save-to scrive nell'archivio; non si usa con --ledger")});
+      return ReportError(common, {ErrorCode::kInvalidArgument, Msg("cli.screen.save_to_ledger")});
     }
     if (auto saved = SaveIntake(common, options.save_to, *answers); !saved) {
-      return ReportError(saved.error());
+      return ReportError(common, saved.error());
     }
-    std::fprintf(
-        stderr,
-        T(common, "Saved the answers with client %s.\n", "Risposte salvate con il cliente %s.\n"),
-        options.save_to.c_str());
+    PrintNote(common, Msg("cli.screen.saved_with", options.save_to));
   }
 
   RenderOptions render;

@@ -27,15 +27,10 @@ int Serve(const Common& common, const ServeFlags& flags) {
   const bool existed = StoreExists(common);
   {
     auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
-    if (!store) {
-      std::fprintf(stderr, "addio: %s\n", store.error().message.c_str());
-      return ExitCode(store.error().code);
-    }
+    if (!store) return ReportError(common, store.error());
   }
   if (!existed) {
-    std::printf(T(common, "Created the empty store %s: import files from the dashboard.\n",
-                  "Creato l'archivio vuoto %s: importa i file dalla dashboard.\n"),
-                common.db.c_str());
+    PrintLine(common, Msg("cli.serve.created", common.db));
   }
 
   // SIGINT and SIGTERM are taken by one thread with sigwait, never by a handler: stopping
@@ -60,23 +55,11 @@ int Serve(const Common& common, const ServeFlags& flags) {
   options.port = flags.port;
   ApiServer server(options);
   auto port = server.Bind();
-  if (!port) {
-    std::fprintf(stderr, "addio: %s\n", port.error().message.c_str());
-    return ExitCode(port.error().code);
-  }
-  std::printf(T(common, "addio is serving the dashboard at http://%s:%d/\n",
-                "addio mostra la dashboard su http://%s:%d/\n"),
-              UrlHost(flags.host).c_str(), *port);
-  std::printf(
-      T(common, "Store: %s. Press Ctrl-C to stop.\n", "Archivio: %s. Premi Ctrl-C per fermarlo.\n"),
-      common.db.c_str());
-  if (!WebDashboardBuilt()) {
-    std::printf(T(common,
-                  "The dashboard was not built into this binary: run `make run`, or "
-                  "`npm --prefix web ci && npm --prefix web run build` and rebuild.\n",
-                  "La dashboard non è inclusa in questo eseguibile: lancia `make run`, oppure "
-                  "`npm --prefix web ci && npm --prefix web run build` e ricompila.\n"));
-  }
+  if (!port) return ReportError(common, port.error());
+  // The port as digits, never grouped: it is part of a URL.
+  PrintLine(common, Msg("cli.serve.serving", UrlHost(flags.host), std::to_string(*port)));
+  PrintLine(common, Msg("cli.serve.store", common.db));
+  if (!WebDashboardBuilt()) PrintLine(common, Msg("cli.serve.no_dashboard"));
   std::fflush(stdout);
 
   std::atomic<bool> done = false;
@@ -92,11 +75,8 @@ int Serve(const Common& common, const ServeFlags& flags) {
   Status listened = server.Listen();
   done = true;
   waiter.join();
-  if (!listened) {
-    std::fprintf(stderr, "addio: %s\n", listened.error().message.c_str());
-    return ExitCode(listened.error().code);
-  }
-  std::printf("%s", T(common, "Stopped.\n", "Fermato.\n"));
+  if (!listened) return ReportError(common, listened.error());
+  PrintLine(common, Msg("cli.serve.stopped"));
   return 0;
 }
 

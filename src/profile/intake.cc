@@ -13,68 +13,26 @@ namespace {
 
 // clang-format off
 const std::vector<IntakeQuestion> kQuestions = {
-    {"will_sign_contract", AnswerKind::kChoice, {"yes", "hesitant", "no"}, 0, 0, "yes",
-     {"Will they sign a contract before work starts?",
-      "Firmerà un contratto prima dell'inizio dei lavori?"},
-     {"yes: ready to sign; hesitant: wants to think about it, or to \"sign later\"; "
-      "no: refuses to sign.",
-      "yes: pronto a firmare; hesitant: vuole pensarci, o \"firmare più avanti\"; "
-      "no: rifiuta di firmare."}},
-    {"budget_ratio", AnswerKind::kRatio, {}, 0, 100, "1",
-     {"Their budget divided by your quote (e.g. 0.8, or 3000/4000)?",
-      "Il suo budget diviso il tuo preventivo (per esempio 0,8 oppure 3000/4000)?"},
-     {"1 means their budget covers your quote; below 0.85 the job pays less than your "
-      "rate, below 0.6 far less.",
-      "1 significa che il budget copre il preventivo; sotto 0,85 il lavoro rende meno della "
-      "tua tariffa, sotto 0,6 molto meno."}},
-    {"accepts_deposit", AnswerKind::kBoolean, {}, 0, 0, "true",
-     {"Will they pay a deposit before work starts?",
-      "Accetta di versare un acconto prima dell'inizio dei lavori?"},
-     {"yes or no.", "sì o no."}},
-    {"payment_terms_days", AnswerKind::kInteger, {}, 0, 365, "30",
-     {"Payment terms they ask for, in days from the invoice?",
-      "Termini di pagamento richiesti, in giorni dalla fattura?"},
-     {"0 for payment on receipt; over 30 days is a warning, over 60 a serious one.",
-      "0 per il pagamento a vista; oltre 30 giorni è un campanello d'allarme, oltre 60 un "
-      "segnale serio."}},
-    {"scope_clarity", AnswerKind::kChoice, {"clear", "partial", "vague"}, 0, 0, "clear",
-     {"How clear is the scope of the job?", "Quanto è chiaro l'oggetto del lavoro?"},
-     {"clear: written down and specific; partial: the outline is known, the details are "
-      "not; vague: \"we'll see as we go\".",
-      "clear: scritto e preciso; partial: si conosce lo schema ma non i dettagli; "
-      "vague: \"vediamo strada facendo\"."}},
-    {"timeline_ratio", AnswerKind::kRatio, {}, 0, 100, "1",
-     {"The delivery time they want divided by your estimate (e.g. 0.5, or 10/20)?",
-      "Il tempo di consegna che chiede diviso la tua stima (per esempio 0,5 oppure 10/20)?"},
-     {"1 means your estimate is accepted; below 0.8 the job is rushed, below 0.5 it is an "
-      "emergency from day one.",
-      "1 significa che la tua stima va bene; sotto 0,8 il lavoro è di corsa, sotto 0,5 è "
-      "un'emergenza fin dal primo giorno."}},
-    {"providers_replaced", AnswerKind::kInteger, {}, 0, 100, "0",
-     {"How many providers have they replaced in the last two years?",
-      "Quanti fornitori ha cambiato negli ultimi due anni?"},
-     {"Designers, developers or agencies before you; 3 or more is a warning.",
-      "Grafici, sviluppatori o agenzie prima di te; da 3 in su è un campanello d'allarme."}},
-    {"contact_hours", AnswerKind::kChoice, {"business", "extended", "anytime"}, 0, 0,
-     "business",
-     {"When do they expect to reach you?", "Quando si aspetta di poterti contattare?"},
-     {"business: working hours; extended: in the evening too; anytime: evenings, nights "
-      "and weekends.",
-      "business: in orario di lavoro; extended: anche la sera; anytime: sera, notte e fine "
-      "settimana."}},
-    {"decision_maker", AnswerKind::kChoice, {"single", "committee", "unclear"}, 0, 0,
-     "single",
-     {"Who makes the decisions on their side?", "Chi prende le decisioni da parte sua?"},
-     {"single: one person; committee: a group that decides together; unclear: you could "
-      "not tell.",
-      "single: una persona; committee: un gruppo che decide insieme; unclear: non si è "
-      "capito."}},
-    {"payment_reputation", AnswerKind::kChoice, {"good", "unknown", "bad"}, 0, 0, "unknown",
-     {"What is their reputation as a payer?", "Che fama ha come pagatore?"},
-     {"good: others vouch for them; unknown: nobody could tell you; bad: known to pay late "
-      "or not at all.",
-      "good: altri garantiscono per lui; unknown: nessuno sa dirlo; bad: noto per pagare in "
-      "ritardo o per non pagare."}},
+    {"will_sign_contract", AnswerKind::kChoice, {"yes", "hesitant", "no"}, 0, 0, "yes", Msg("profile.question.will_sign_contract"),
+     Msg("profile.question.will_sign_contract.help")},
+    {"budget_ratio", AnswerKind::kRatio, {}, 0, 100, "1", Msg("profile.question.budget_ratio"),
+     Msg("profile.question.budget_ratio.help")},
+    {"accepts_deposit", AnswerKind::kBoolean, {}, 0, 0, "true", Msg("profile.question.accepts_deposit"),
+     Msg("profile.question.accepts_deposit.help")},
+    {"payment_terms_days", AnswerKind::kInteger, {}, 0, 365, "30", Msg("profile.question.payment_terms_days"),
+     Msg("profile.question.payment_terms_days.help")},
+    {"scope_clarity", AnswerKind::kChoice, {"clear", "partial", "vague"}, 0, 0, "clear", Msg("profile.question.scope_clarity"),
+     Msg("profile.question.scope_clarity.help")},
+    {"timeline_ratio", AnswerKind::kRatio, {}, 0, 100, "1", Msg("profile.question.timeline_ratio"),
+     Msg("profile.question.timeline_ratio.help")},
+    {"providers_replaced", AnswerKind::kInteger, {}, 0, 100, "0", Msg("profile.question.providers_replaced"),
+     Msg("profile.question.providers_replaced.help")},
+    {"contact_hours", AnswerKind::kChoice, {"business", "extended", "anytime"}, 0, 0, "business", Msg("profile.question.contact_hours"),
+     Msg("profile.question.contact_hours.help")},
+    {"decision_maker", AnswerKind::kChoice, {"single", "committee", "unclear"}, 0, 0, "single", Msg("profile.question.decision_maker"),
+     Msg("profile.question.decision_maker.help")},
+    {"payment_reputation", AnswerKind::kChoice, {"good", "unknown", "bad"}, 0, 0, "unknown", Msg("profile.question.payment_reputation"),
+     Msg("profile.question.payment_reputation.help")},
 };
 
 // Words a person may type instead of a choice's key, in either language.
@@ -139,31 +97,24 @@ std::string ChoiceList(const IntakeQuestion& q, std::string_view separator) {
   return out;
 }
 
-// What a question accepts, as one phrase.
-Text Allowed(const IntakeQuestion& q) {
+// "<key>: expected <what the question accepts>, got <got>".
+Message Problem(const IntakeQuestion& q, const Arg& got) {
   switch (q.kind) {
     case AnswerKind::kChoice:
-      return {"one of " + ChoiceList(q, ", "), "uno tra " + ChoiceList(q, ", ")};
+      return Msg("profile.intake.expected_choice", q.key, ChoiceList(q, ", "), got);
     case AnswerKind::kBoolean:
-      return {"true or false (yes or no)", "true o false (sì o no)"};
+      return Msg("profile.intake.expected_boolean", q.key, got);
     case AnswerKind::kRatio:
-      return {"a number greater than 0 and at most " + ShortestNumber(q.max),
-              "un numero maggiore di 0 e non oltre " + ShortestNumber(q.max)};
+      return Msg("profile.intake.expected_ratio", q.key, ShortestNumber(q.max), got);
     case AnswerKind::kInteger:
-      return {"a whole number from " + ShortestNumber(q.min) + " to " + ShortestNumber(q.max),
-              "un numero intero da " + ShortestNumber(q.min) + " a " + ShortestNumber(q.max)};
+      return Msg("profile.intake.expected_integer", q.key, ShortestNumber(q.min),
+                 ShortestNumber(q.max), got);
   }
-  return {};
+  return Msg("profile.intake.expected_boolean", q.key, got);
 }
 
-Text Problem(const IntakeQuestion& q, std::string_view got) {
-  const Text allowed = Allowed(q);
-  return {std::string(q.key) + ": expected " + allowed.en + ", got " + std::string(got),
-          std::string(q.key) + ": serve " + allowed.it + ", trovato " + std::string(got)};
-}
-
-std::expected<std::string, Text> CheckNumber(const IntakeQuestion& q, double value,
-                                             std::string_view got) {
+std::expected<std::string, Message> CheckNumber(const IntakeQuestion& q, double value,
+                                                std::string_view got) {
   if (q.kind == AnswerKind::kRatio) {
     if (!(value > q.min) || value > q.max) return std::unexpected(Problem(q, got));
     return ShortestNumber(value);
@@ -178,12 +129,13 @@ std::expected<std::string, Text> CheckNumber(const IntakeQuestion& q, double val
 struct RawValue {
   enum class Type { kString, kBool, kInteger, kFloat, kOther };
   Type type = Type::kOther;
-  std::string text;  // kString: the string; every type: how it was written, for messages
+  std::string text;       // kString: the string; every type: how it was written, for messages
+  std::string shown_key;  // a TOML table or list: the catalogue entry naming it in messages
   bool boolean = false;
   double number = 0;
 };
 
-std::expected<std::string, Text> CanonicalFromRaw(const IntakeQuestion& q, const RawValue& v) {
+std::expected<std::string, Message> CanonicalFromRaw(const IntakeQuestion& q, const RawValue& v) {
   using Type = RawValue::Type;
   switch (q.kind) {
     case AnswerKind::kChoice:
@@ -203,7 +155,7 @@ std::expected<std::string, Text> CanonicalFromRaw(const IntakeQuestion& q, const
         return CheckNumber(q, v.number, v.text);
       break;
   }
-  return std::unexpected(Problem(q, v.text));
+  return std::unexpected(Problem(q, v.shown_key.empty() ? Arg(v.text) : Arg::Key(v.shown_key)));
 }
 
 RawValue FromJson(const nlohmann::json& value) {
@@ -243,7 +195,9 @@ RawValue FromToml(const toml::node& node) {
     raw.number = f->get();
     raw.text = ShortestNumber(f->get());
   } else {
-    raw.text = "a " + std::string(node.is_table() ? "table" : node.is_array() ? "list" : "value");
+    raw.shown_key = node.is_table()   ? "profile.intake.toml_table"
+                    : node.is_array() ? "profile.intake.toml_list"
+                                      : "profile.intake.toml_value";
   }
   return raw;
 }
@@ -263,7 +217,7 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-Text UnknownKey(std::string_view key) {
+Message UnknownKey(std::string_view key) {
   const IntakeQuestion* nearest = nullptr;
   size_t best = 0;
   for (const IntakeQuestion& q : kQuestions) {
@@ -273,18 +227,15 @@ Text UnknownKey(std::string_view key) {
       best = d;
     }
   }
-  Text text{"unknown key \"" + std::string(key) + "\"",
-            "chiave sconosciuta \"" + std::string(key) + "\""};
   if (nearest != nullptr && best <= 4) {
-    text.en += " (did you mean \"" + std::string(nearest->key) + "\"?)";
-    text.it += " (forse \"" + std::string(nearest->key) + "\"?)";
+    return Msg("profile.intake.unknown_key_near", key, nearest->key);
   }
-  return text;
+  return Msg("profile.intake.unknown_key", key);
 }
 
 // Adds one key's value to the draft, or its problem to `problems`.
 void Accept(std::string_view key, const RawValue& raw, IntakeDraft& draft,
-            std::vector<Text>& problems) {
+            std::vector<Message>& problems) {
   const IntakeQuestion* q = FindIntakeQuestion(key);
   if (q == nullptr) {
     problems.push_back(UnknownKey(key));
@@ -298,13 +249,15 @@ void Accept(std::string_view key, const RawValue& raw, IntakeDraft& draft,
   draft[q->key] = *value;
 }
 
-std::string JoinProblems(const std::vector<Text>& problems, std::string_view lang) {
-  std::string out;
-  for (const Text& problem : problems) {
-    if (!out.empty()) out += "\n  ";
-    out += problem.In(lang);
+// One problem as it is; several as one message, each rendered in `lang`, one per line.
+Message JoinProblems(const std::vector<Message>& problems, Lang lang) {
+  if (problems.size() == 1) return problems.front();
+  std::string lines;
+  for (const Message& problem : problems) {
+    if (!lines.empty()) lines += "\n  ";
+    lines += problem.In(lang);
   }
-  return out;
+  return Msg("profile.intake.problems", lines);
 }
 
 }  // namespace
@@ -318,7 +271,8 @@ const IntakeQuestion* FindIntakeQuestion(std::string_view key) {
   return nullptr;
 }
 
-std::expected<std::string, Text> NormalizeAnswer(const IntakeQuestion& q, std::string_view typed) {
+std::expected<std::string, Message> NormalizeAnswer(const IntakeQuestion& q,
+                                                    std::string_view typed) {
   const std::string text = Lower(Trim(typed));
   if (text.empty()) return std::string(q.default_value);
   switch (q.kind) {
@@ -358,24 +312,17 @@ std::expected<std::string, Text> NormalizeAnswer(const IntakeQuestion& q, std::s
   return std::unexpected(Problem(q, Quoted(Trim(typed))));
 }
 
-Result<IntakeDraft> ParseIntakeDraft(std::string_view text, IntakeFormat format,
-                                     std::string_view lang) {
-  const bool it = lang == "it";
+Result<IntakeDraft> ParseIntakeDraft(std::string_view text, IntakeFormat format, Lang lang) {
   IntakeDraft draft;
-  std::vector<Text> problems;
+  std::vector<Message> problems;
   if (format == IntakeFormat::kJson) {
     nlohmann::json document;
     try {
       document = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-      return Fail(ErrorCode::kParse, std::string(it ? "le risposte non sono JSON valido: "
-                                                    : "the answers are not valid JSON: ") +
-                                         e.what());
+      return Fail(ErrorCode::kParse, Msg("profile.intake.bad_json", e.what()));
     }
-    if (!document.is_object()) {
-      return Fail(ErrorCode::kParse, it ? "le risposte devono essere un oggetto JSON"
-                                        : "the answers must be a JSON object");
-    }
+    if (!document.is_object()) return Fail(ErrorCode::kParse, Msg("profile.intake.not_object"));
     for (const auto& [key, value] : document.items()) Accept(key, FromJson(value), draft, problems);
   } else {
     toml::table table;
@@ -383,10 +330,8 @@ Result<IntakeDraft> ParseIntakeDraft(std::string_view text, IntakeFormat format,
       table = toml::parse(text);
     } catch (const toml::parse_error& e) {
       const auto& where = e.source().begin;
-      return Fail(ErrorCode::kParse, std::string(it ? "le risposte non sono TOML valido (riga "
-                                                    : "the answers are not valid TOML (line ") +
-                                         std::to_string(where.line) +
-                                         "): " + std::string(e.description()));
+      return Fail(ErrorCode::kParse,
+                  Msg("profile.intake.bad_toml", std::to_string(where.line), e.description()));
     }
     for (const auto& [key, node] : table) Accept(key.str(), FromToml(node), draft, problems);
   }
@@ -394,7 +339,7 @@ Result<IntakeDraft> ParseIntakeDraft(std::string_view text, IntakeFormat format,
   return draft;
 }
 
-Result<IntakeAnswers> AnswersFromDraft(const IntakeDraft& draft, std::string_view lang) {
+Result<IntakeAnswers> AnswersFromDraft(const IntakeDraft& draft) {
   std::string missing;
   for (const IntakeQuestion& q : kQuestions) {
     if (draft.contains(q.key)) continue;
@@ -402,8 +347,7 @@ Result<IntakeAnswers> AnswersFromDraft(const IntakeDraft& draft, std::string_vie
     missing += q.key;
   }
   if (!missing.empty()) {
-    return Fail(ErrorCode::kValidation,
-                (lang == "it" ? "mancano le risposte a: " : "answers missing for: ") + missing);
+    return Fail(ErrorCode::kValidation, Msg("profile.intake.missing", missing));
   }
   auto choice_index = [&draft](const char* key) {
     const IntakeQuestion* q = FindIntakeQuestion(key);
@@ -413,28 +357,26 @@ Result<IntakeAnswers> AnswersFromDraft(const IntakeDraft& draft, std::string_vie
     }
     return -1;
   };
-  auto number = [&draft, lang](const char* key) -> Result<double> {
+  auto number = [&draft](const char* key) -> Result<double> {
     const std::optional<double> value = ParseDouble(draft.at(key));
     if (!value) {
-      return Fail(ErrorCode::kValidation,
-                  std::string(key) + (lang == "it" ? ": valore non valido " : ": invalid value ") +
-                      draft.at(key));
+      return Fail(ErrorCode::kValidation, Msg("profile.intake.invalid_value", key, draft.at(key)));
     }
     return *value;
   };
   // Every value is checked again: a draft may come from a state file edited by hand.
   for (const IntakeQuestion& q : kQuestions) {
     if (q.kind == AnswerKind::kChoice && choice_index(q.key) < 0) {
-      return Fail(ErrorCode::kValidation, Problem(q, draft.at(q.key)).In(lang));
+      return Fail(ErrorCode::kValidation, Problem(q, draft.at(q.key)));
     }
     if (q.kind == AnswerKind::kBoolean && draft.at(q.key) != "true" && draft.at(q.key) != "false") {
-      return Fail(ErrorCode::kValidation, Problem(q, draft.at(q.key)).In(lang));
+      return Fail(ErrorCode::kValidation, Problem(q, draft.at(q.key)));
     }
     if (q.kind == AnswerKind::kRatio || q.kind == AnswerKind::kInteger) {
       auto value = number(q.key);
       if (!value) return std::unexpected(value.error());
       if (auto checked = CheckNumber(q, *value, draft.at(q.key)); !checked) {
-        return Fail(ErrorCode::kValidation, checked.error().In(lang));
+        return Fail(ErrorCode::kValidation, checked.error());
       }
     }
   }
@@ -452,11 +394,10 @@ Result<IntakeAnswers> AnswersFromDraft(const IntakeDraft& draft, std::string_vie
   return a;
 }
 
-Result<IntakeAnswers> ParseIntake(std::string_view text, IntakeFormat format,
-                                  std::string_view lang) {
+Result<IntakeAnswers> ParseIntake(std::string_view text, IntakeFormat format, Lang lang) {
   auto draft = ParseIntakeDraft(text, format, lang);
   if (!draft) return std::unexpected(draft.error());
-  return AnswersFromDraft(*draft, lang);
+  return AnswersFromDraft(*draft);
 }
 
 IntakeFormat DetectIntakeFormat(std::string_view path, std::string_view text) {

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/result.h"
 #include "signals/finding.h"
 #include "signals/intake_answers.h"
@@ -36,8 +37,8 @@ struct IntakeQuestion {
   double min = 0;                    // kRatio (exclusive) and kInteger (inclusive)
   double max = 0;                    // inclusive
   const char* default_value;         // canonical text, taken when the answer is left empty
-  Text prompt;                       // the question as asked
-  Text help;                         // what the values mean, shown on "?"
+  Message prompt;                    // the question as asked (profile.question.<key>)
+  Message help;                      // what the values mean, shown on "?"
 };
 
 // The ten questions, in the order of DESIGN.md section 6.
@@ -52,26 +53,27 @@ using IntakeDraft = std::map<std::string, std::string>;
 // Checks one typed answer and returns its canonical text: choices in lower case ("Yes"
 // -> "yes"), booleans as "true"/"false" (yes, y, sì, si, no, n accepted), numbers in their
 // shortest exact form ("0.75" for "3000/4000"), an empty answer as the default. On a bad
-// answer returns the reason, in both languages, naming the values allowed.
-std::expected<std::string, Text> NormalizeAnswer(const IntakeQuestion& question,
-                                                 std::string_view typed);
+// answer returns the reason, naming the values allowed.
+std::expected<std::string, Message> NormalizeAnswer(const IntakeQuestion& question,
+                                                    std::string_view typed);
 
 enum class IntakeFormat { kJson, kToml };
 
 // Reads a draft from a JSON object or a TOML table of key -> value (strings for choices,
 // booleans, numbers; whole numbers for payment_terms_days and providers_replaced). Keys
-// may be missing. Errors, with every problem listed, in `lang` ("en" or "it"): kParse
-// when the text is not JSON/TOML or not an object/table; kValidation for an unknown key
-// (the nearest known key is suggested) or a value of the wrong type or out of range.
+// may be missing. Errors, with every problem listed: kParse when the text is not
+// JSON/TOML or not an object/table; kValidation for an unknown key (the nearest known key
+// is suggested) or a value of the wrong type or out of range. A message cannot hold a
+// list of messages, so several problems are rendered in `lang`, one per line.
 Result<IntakeDraft> ParseIntakeDraft(std::string_view text, IntakeFormat format,
-                                     std::string_view lang);
+                                     Lang lang = Lang::kEn);
 
-// The answers of a complete draft. Error kValidation listing the missing keys, in `lang`.
-Result<IntakeAnswers> AnswersFromDraft(const IntakeDraft& draft, std::string_view lang);
+// The answers of a complete draft. Error kValidation listing the missing keys.
+Result<IntakeAnswers> AnswersFromDraft(const IntakeDraft& draft);
 
 // ParseIntakeDraft then AnswersFromDraft: every key must be present.
 Result<IntakeAnswers> ParseIntake(std::string_view text, IntakeFormat format,
-                                  std::string_view lang);
+                                  Lang lang = Lang::kEn);
 
 // The format of an answers file: TOML for a name ending in .toml, JSON for .json, else
 // JSON when the first non-blank character of `text` is '{', TOML otherwise.

@@ -7,8 +7,8 @@
 namespace addio {
 namespace {
 
-// "[yes|hesitant|no]", "[yes|no]", "[number]", "[0-365]".
-std::string Allowed(const IntakeQuestion& q, bool it) {
+// "[yes|hesitant|no]", "[yes|no]", "[number > 0]", "[0-365]".
+std::string Allowed(const IntakeQuestion& q, Lang lang) {
   switch (q.kind) {
     case AnswerKind::kChoice: {
       std::string out;
@@ -16,9 +16,9 @@ std::string Allowed(const IntakeQuestion& q, bool it) {
       return "[" + out + "]";
     }
     case AnswerKind::kBoolean:
-      return it ? "[sì|no]" : "[yes|no]";
+      return Tr("profile.questionnaire.boolean", lang);
     case AnswerKind::kRatio:
-      return it ? "[numero > 0]" : "[number > 0]";
+      return Tr("profile.questionnaire.ratio", lang);
     case AnswerKind::kInteger:
       return "[" + std::to_string(static_cast<int>(q.min)) + "-" +
              std::to_string(static_cast<int>(q.max)) + "]";
@@ -27,9 +27,11 @@ std::string Allowed(const IntakeQuestion& q, bool it) {
 }
 
 // The default as a person types it: "yes" rather than "true" for booleans.
-std::string DefaultShown(const IntakeQuestion& q, bool it) {
+std::string DefaultShown(const IntakeQuestion& q, Lang lang) {
   if (q.kind == AnswerKind::kBoolean) {
-    return std::string(q.default_value) == "true" ? (it ? "sì" : "yes") : "no";
+    return Tr(std::string(q.default_value) == "true" ? "profile.questionnaire.yes"
+                                                     : "profile.questionnaire.no",
+              lang);
   }
   return q.default_value;
 }
@@ -41,17 +43,13 @@ bool IsQuit(const std::string& line) {
 }  // namespace
 
 Result<QuestionnaireEnd> AskIntakeQuestions(std::istream& in, std::ostream& out, IntakeDraft& draft,
-                                            std::string_view lang,
+                                            Lang lang,
                                             const std::function<Status(const IntakeDraft&)>& save) {
-  const bool it = lang == "it";
   const std::vector<IntakeQuestion>& questions = IntakeQuestions();
   size_t answered = 0;
   for (const IntakeQuestion& q : questions) answered += draft.contains(q.key);
   if (answered < questions.size()) {
-    out << (it ? "Invio per il valore predefinito, ? per una spiegazione, q per interrompere "
-                 "(le risposte date restano salvate).\n"
-               : "Enter takes the default, ? explains, q stops (answers given so far are "
-                 "kept).\n");
+    out << Tr("profile.questionnaire.keys", lang) << "\n";
   }
   for (size_t i = 0; i < questions.size(); ++i) {
     const IntakeQuestion& q = questions[i];
@@ -59,8 +57,9 @@ Result<QuestionnaireEnd> AskIntakeQuestions(std::istream& in, std::ostream& out,
     while (true) {
       out << "\n"
           << (i + 1) << "/" << questions.size() << "  " << q.prompt.In(lang) << "\n    "
-          << Allowed(q, it) << " (" << (it ? "predefinito: " : "default: ") << DefaultShown(q, it)
-          << ") > " << std::flush;
+          << Allowed(q, lang) << " ("
+          << Render("profile.questionnaire.default", lang, {Arg(DefaultShown(q, lang))}) << ") > "
+          << std::flush;
       std::string line;
       if (!std::getline(in, line)) {
         out << "\n";

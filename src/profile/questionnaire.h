@@ -20,12 +20,12 @@ enum class QuestionnaireEnd {
 };
 
 // Asks every question of IntakeQuestions() that `draft` has no answer for, in order,
-// writing prompts to `out` and reading one line per answer from `in`, in `lang` ("en" or
-// "it"). An empty line takes the default; "?" shows the question's help; "q" (or "quit",
-// "esci") stops. After each accepted answer `save` is called with the whole draft; its
-// error ends the questionnaire and is returned.
+// writing prompts to `out` and reading one line per answer from `in`, in `lang`. An empty line
+// takes the default; "?" shows the question's help; "q" (or "quit", "esci") stops. After each
+// accepted answer `save` is called with the whole draft; its error ends the questionnaire and is
+// returned.
 Result<QuestionnaireEnd> AskIntakeQuestions(std::istream& in, std::ostream& out, IntakeDraft& draft,
-                                            std::string_view lang,
+                                            Lang lang,
                                             const std::function<Status(const IntakeDraft&)>& save);
 
 }  // namespace addio

@@ -50,7 +50,7 @@ Result<std::vector<SimilarClient>> FindSimilarClients(const IntakeAnswers& answe
   std::vector<Candidate> candidates;
   for (const Client& client : ledger.clients) {
     if (client.intake.empty() || client.id == options.exclude_client) continue;
-    auto past = ParseIntake(client.intake, IntakeFormat::kJson, "en");
+    auto past = ParseIntake(client.intake, IntakeFormat::kJson);
     if (!past) continue;  // answers stored by hand and broken: nothing to compare
     candidates.push_back({AnswerDistance(answers, *past), &client});
   }

@@ -1,12 +1,14 @@
 // How to deal with each type of client (DESIGN.md section 6): for every archetype the
 // verdict layer assigns (verdict/assessment.h, ClassifyArchetype), a communication
 // strategy — channel, cadence, tone, what to put in writing, what to say no to — and the
-// terms to propose, in English and Italian. `explain`, `screen`, the letters and the API
-// read them from here; nothing in this file depends on a client's records.
+// terms to propose; the words are catalogue entries (profile.json). `explain`, `screen`,
+// the letters and the API read them from here; nothing in this file depends on a client's
+// records.
 #pragma once
 
 #include <vector>
 
+#include "core/catalogue.h"
 #include "signals/finding.h"
 #include "verdict/assessment.h"
 
@@ -29,15 +31,16 @@ Terms StricterTerms(const Terms& a, const Terms& b);
 
 struct Strategy {
   Archetype archetype = kNewcomer;
-  Text summary;                  // two or three sentences: who this client is and the approach
-  Text channel;                  // how to communicate
-  Text cadence;                  // how often, and when
-  Text tone;                     // how it should sound
-  std::vector<Text> in_writing;  // what to put in writing, most important first
-  std::vector<Text> say_no_to;   // what to refuse
+  // The words are catalogue entries profile.strategy.<type>.<field>.
+  Message summary;                  // two or three sentences: who this client is and the approach
+  Message channel;                  // how to communicate
+  Message cadence;                  // how often, and when
+  Message tone;                     // how it should sound
+  std::vector<Message> in_writing;  // what to put in writing, most important first
+  std::vector<Message> say_no_to;   // what to refuse
   Terms terms;
   // For a prospect screened as this type (`addio screen`): how to take on the first job.
-  Text prospect;
+  Message prospect;
 };
 
 // The strategy of `archetype`; a type with no strategy of its own gets the newcomer's.

@@ -22,11 +22,11 @@ std::string W(std::string_view key, Lang lang, const std::vector<Arg>& args = {}
 
 // The strategy sections, led by `lead`: the summary for a client, the prospect sentence
 // for a screening.
-std::string StrategyTextLed(const Strategy& strategy, const Text& lead, bool with_terms,
+std::string StrategyTextLed(const Strategy& strategy, const Message& lead, bool with_terms,
                             const std::optional<Money>& hourly_rate, Lang lang);
-std::string StrategyMarkdownLed(const Strategy& strategy, const Text& lead, bool with_terms,
+std::string StrategyMarkdownLed(const Strategy& strategy, const Message& lead, bool with_terms,
                                 const std::optional<Money>& hourly_rate, Lang lang);
-std::string StrategyHtmlLed(const Strategy& strategy, const Text& lead, bool with_terms,
+std::string StrategyHtmlLed(const Strategy& strategy, const Message& lead, bool with_terms,
                             const std::optional<Money>& hourly_rate, Lang lang);
 
 std::string DecisionName(Decision decision, Lang lang) {
@@ -316,7 +316,7 @@ std::string ScreeningHtml(const ScreeningReport& report, Lang lang) {
   return out + "</table>\n" + HtmlEnd();
 }
 
-std::string StrategyTextLed(const Strategy& strategy, const Text& lead, bool with_terms,
+std::string StrategyTextLed(const Strategy& strategy, const Message& lead, bool with_terms,
                             const std::optional<Money>& hourly_rate, Lang lang) {
   const std::string_view code = LangCode(lang);
   std::string out = W("strategy", lang) + " (" + ArchetypeName(strategy.archetype, lang) + ")\n";
@@ -326,9 +326,9 @@ std::string StrategyTextLed(const Strategy& strategy, const Text& lead, bool wit
                    {W("tone", lang), strategy.tone.In(code)}},
                   "  ");
   out += "  " + W("in_writing", lang) + "\n";
-  for (const Text& item : strategy.in_writing) out += "    - " + item.In(code) + "\n";
+  for (const Message& item : strategy.in_writing) out += "    - " + item.In(code) + "\n";
   out += "  " + W("say_no_to", lang) + "\n";
-  for (const Text& item : strategy.say_no_to) out += "    - " + item.In(code) + "\n";
+  for (const Message& item : strategy.say_no_to) out += "    - " + item.In(code) + "\n";
   if (with_terms) {
     out += "  " + W("terms", lang) + "\n" +
            RowsText(TermsRows(strategy.terms, hourly_rate, lang), "    ");
@@ -336,7 +336,7 @@ std::string StrategyTextLed(const Strategy& strategy, const Text& lead, bool wit
   return out;
 }
 
-std::string StrategyMarkdownLed(const Strategy& strategy, const Text& lead, bool with_terms,
+std::string StrategyMarkdownLed(const Strategy& strategy, const Message& lead, bool with_terms,
                                 const std::optional<Money>& hourly_rate, Lang lang) {
   const std::string_view code = LangCode(lang);
   const auto md = [](std::string_view text) { return MarkdownEscape(text); };
@@ -347,9 +347,9 @@ std::string StrategyMarkdownLed(const Strategy& strategy, const Text& lead, bool
   out += "- **" + md(W("cadence", lang)) + ":** " + md(strategy.cadence.In(code)) + "\n";
   out += "- **" + md(W("tone", lang)) + ":** " + md(strategy.tone.In(code)) + "\n";
   out += "\n**" + md(W("in_writing", lang)) + "**\n\n";
-  for (const Text& item : strategy.in_writing) out += "- " + md(item.In(code)) + "\n";
+  for (const Message& item : strategy.in_writing) out += "- " + md(item.In(code)) + "\n";
   out += "\n**" + md(W("say_no_to", lang)) + "**\n\n";
-  for (const Text& item : strategy.say_no_to) out += "- " + md(item.In(code)) + "\n";
+  for (const Message& item : strategy.say_no_to) out += "- " + md(item.In(code)) + "\n";
   if (with_terms) {
     out += "\n**" + md(W("terms", lang)) + "**\n\n| | |\n|---|---|\n";
     for (const Row& row : TermsRows(strategy.terms, hourly_rate, lang)) {
@@ -359,7 +359,7 @@ std::string StrategyMarkdownLed(const Strategy& strategy, const Text& lead, bool
   return out;
 }
 
-std::string StrategyHtmlLed(const Strategy& strategy, const Text& lead, bool with_terms,
+std::string StrategyHtmlLed(const Strategy& strategy, const Message& lead, bool with_terms,
                             const std::optional<Money>& hourly_rate, Lang lang) {
   const std::string_view code = LangCode(lang);
   const auto h = [](std::string_view text) { return HtmlEscape(text); };
@@ -373,9 +373,9 @@ std::string StrategyHtmlLed(const Strategy& strategy, const Text& lead, bool wit
     out += "<dt>" + h(W(key, lang)) + "</dt><dd>" + h(text->In(code)) + "</dd>\n";
   }
   out += "</dl>\n<h3>" + h(W("in_writing", lang)) + "</h3>\n<ul>\n";
-  for (const Text& item : strategy.in_writing) out += "<li>" + h(item.In(code)) + "</li>\n";
+  for (const Message& item : strategy.in_writing) out += "<li>" + h(item.In(code)) + "</li>\n";
   out += "</ul>\n<h3>" + h(W("say_no_to", lang)) + "</h3>\n<ul>\n";
-  for (const Text& item : strategy.say_no_to) out += "<li>" + h(item.In(code)) + "</li>\n";
+  for (const Message& item : strategy.say_no_to) out += "<li>" + h(item.In(code)) + "</li>\n";
   out += "</ul>\n";
   if (with_terms) {
     out += "<h3>" + h(W("terms", lang)) + "</h3>\n<table class=\"terms\">\n";
@@ -434,11 +434,11 @@ void WriteStrategyJson(JsonWriter& json, const Strategy& strategy,
   json.String(strategy.tone.In(code));
   json.Key("in_writing");
   json.BeginArray();
-  for (const Text& item : strategy.in_writing) json.String(item.In(code));
+  for (const Message& item : strategy.in_writing) json.String(item.In(code));
   json.EndArray();
   json.Key("say_no_to");
   json.BeginArray();
-  for (const Text& item : strategy.say_no_to) json.String(item.In(code));
+  for (const Message& item : strategy.say_no_to) json.String(item.In(code));
   json.EndArray();
   json.Key("terms");
   WriteTermsJson(json, strategy.terms, hourly_rate);

@@ -38,7 +38,7 @@ class ApiServiceTest : public ::testing::Test {
   }
 
   static nlohmann::json Body(const Result<ApiBody>& body) {
-    EXPECT_TRUE(body) << body.error().message;
+    EXPECT_TRUE(body) << body.error().message.In(Lang::kEn);
     return body ? nlohmann::json::parse(body->text) : nlohmann::json();
   }
 
@@ -72,7 +72,22 @@ TEST_F(ApiServiceTest, StoreErrorsOfTheFactoryAreTheAnswer) {
   auto body = service.GetWorkspace({});
   ASSERT_FALSE(body);
   EXPECT_EQ(body.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_NE(body.error().message.find("PostgreSQL"), std::string::npos);
+  EXPECT_NE(body.error().message.In(Lang::kEn).find("PostgreSQL"), std::string::npos);
+}
+
+TEST_F(ApiServiceTest, ErrorsSpeakTheRequestsLanguage) {
+  const FixedClock clock(At("2026-03-27T12:00:00Z"));
+  ApiService service(Factory(), clock);
+  ApiQuery query;
+  query.as_of = "yesterday";
+  query.lang = "it";
+  auto body = service.GetClients(query);
+  ASSERT_FALSE(body);
+  EXPECT_EQ(body.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(body.error().message.In(Lang::kIt),
+            "as_of: \"yesterday\" non è una data; atteso AAAA-MM-GG, per esempio 2026-11-30");
+  EXPECT_EQ(body.error().message.In(Lang::kEn),
+            "as_of: \"yesterday\" is not a date; expected YYYY-MM-DD, e.g. 2026-11-30");
 }
 
 }  // namespace

@@ -42,43 +42,43 @@ IntakeAnswers Expected() {
 }
 
 TEST(IntakeTest, ReadsJsonAndTomlAlike) {
-  auto json = ParseIntake(kJson, IntakeFormat::kJson, "en");
-  ASSERT_TRUE(json.has_value()) << json.error().message;
+  auto json = ParseIntake(kJson, IntakeFormat::kJson);
+  ASSERT_TRUE(json.has_value()) << json.error().message.In(Lang::kEn);
   EXPECT_EQ(*json, Expected());
-  auto toml = ParseIntake(kToml, IntakeFormat::kToml, "en");
-  ASSERT_TRUE(toml.has_value()) << toml.error().message;
+  auto toml = ParseIntake(kToml, IntakeFormat::kToml);
+  ASSERT_TRUE(toml.has_value()) << toml.error().message.In(Lang::kEn);
   EXPECT_EQ(*toml, Expected());
 }
 
 TEST(IntakeTest, WholeNumbersAreAcceptedForRatios) {
   std::string text = kJson;
   text.replace(text.find("0.9"), 3, "1");
-  auto answers = ParseIntake(text, IntakeFormat::kJson, "en");
-  ASSERT_TRUE(answers.has_value()) << answers.error().message;
+  auto answers = ParseIntake(text, IntakeFormat::kJson);
+  ASSERT_TRUE(answers.has_value()) << answers.error().message.In(Lang::kEn);
   EXPECT_EQ(answers->timeline_ratio, 1.0);
 }
 
 TEST(IntakeTest, MissingAnswersAreNamed) {
   auto answers =
-      ParseIntake(R"({"will_sign_contract": "yes", "budget_ratio": 1})", IntakeFormat::kJson, "en");
+      ParseIntake(R"({"will_sign_contract": "yes", "budget_ratio": 1})", IntakeFormat::kJson);
   ASSERT_FALSE(answers.has_value());
   EXPECT_EQ(answers.error().code, ErrorCode::kValidation);
-  EXPECT_NE(answers.error().message.find("accepts_deposit"), std::string::npos);
-  EXPECT_NE(answers.error().message.find("payment_reputation"), std::string::npos);
-  EXPECT_EQ(answers.error().message.find("budget_ratio"), std::string::npos);
+  EXPECT_NE(answers.error().message.In(Lang::kEn).find("accepts_deposit"), std::string::npos);
+  EXPECT_NE(answers.error().message.In(Lang::kEn).find("payment_reputation"), std::string::npos);
+  EXPECT_EQ(answers.error().message.In(Lang::kEn).find("budget_ratio"), std::string::npos);
 
-  auto it = ParseIntake("{}", IntakeFormat::kJson, "it");
+  auto it = ParseIntake("{}", IntakeFormat::kJson, Lang::kIt);
   ASSERT_FALSE(it.has_value());
-  EXPECT_NE(it.error().message.find("mancano le risposte"), std::string::npos);
+  EXPECT_NE(it.error().message.In(Lang::kIt).find("mancano le risposte"), std::string::npos);
 }
 
 TEST(IntakeTest, EveryBadValueIsReportedWithTheKeyAndWhatIsAllowed) {
   auto draft = ParseIntakeDraft(
       R"({"budget_ration": 0.8, "budget_ratio": "high", "payment_terms_days": 30.5,
           "providers_replaced": -1, "scope_clarity": "fuzzy", "accepts_deposit": "yes"})",
-      IntakeFormat::kJson, "en");
+      IntakeFormat::kJson);
   ASSERT_FALSE(draft.has_value());
-  const std::string& message = draft.error().message;
+  const std::string message = draft.error().message.In(Lang::kEn);
   EXPECT_EQ(draft.error().code, ErrorCode::kValidation);
   EXPECT_NE(message.find("unknown key \"budget_ration\" (did you mean \"budget_ratio\"?)"),
             std::string::npos)
@@ -93,22 +93,23 @@ TEST(IntakeTest, EveryBadValueIsReportedWithTheKeyAndWhatIsAllowed) {
 }
 
 TEST(IntakeTest, ZeroIsNoRatio) {
-  auto draft = ParseIntakeDraft("budget_ratio = 0", IntakeFormat::kToml, "it");
+  auto draft = ParseIntakeDraft("budget_ratio = 0", IntakeFormat::kToml, Lang::kIt);
   ASSERT_FALSE(draft.has_value());
-  EXPECT_NE(draft.error().message.find("serve un numero maggiore di 0"), std::string::npos);
+  EXPECT_NE(draft.error().message.In(Lang::kIt).find("serve un numero maggiore di 0"),
+            std::string::npos);
 }
 
 TEST(IntakeTest, SyntaxErrorsAreParseErrors) {
-  auto json = ParseIntakeDraft("{\"budget_ratio\": ", IntakeFormat::kJson, "en");
+  auto json = ParseIntakeDraft("{\"budget_ratio\": ", IntakeFormat::kJson);
   ASSERT_FALSE(json.has_value());
   EXPECT_EQ(json.error().code, ErrorCode::kParse);
-  auto array = ParseIntakeDraft("[1, 2]", IntakeFormat::kJson, "en");
+  auto array = ParseIntakeDraft("[1, 2]", IntakeFormat::kJson);
   ASSERT_FALSE(array.has_value());
   EXPECT_EQ(array.error().code, ErrorCode::kParse);
-  auto toml = ParseIntakeDraft("budget_ratio = = 1", IntakeFormat::kToml, "en");
+  auto toml = ParseIntakeDraft("budget_ratio = = 1", IntakeFormat::kToml);
   ASSERT_FALSE(toml.has_value());
   EXPECT_EQ(toml.error().code, ErrorCode::kParse);
-  EXPECT_NE(toml.error().message.find("line 1"), std::string::npos);
+  EXPECT_NE(toml.error().message.In(Lang::kEn).find("line 1"), std::string::npos);
 }
 
 TEST(IntakeTest, TypedAnswersAreNormalised) {
@@ -126,8 +127,8 @@ TEST(IntakeTest, TypedAnswersAreNormalised) {
   EXPECT_FALSE(NormalizeAnswer(budget, "0").has_value());
   const auto bad = NormalizeAnswer(budget, "a lot");
   ASSERT_FALSE(bad.has_value());
-  EXPECT_NE(bad.error().en.find("\"a lot\""), std::string::npos);
-  EXPECT_NE(bad.error().it.find("numero"), std::string::npos);
+  EXPECT_NE(bad.error().In(Lang::kEn).find("\"a lot\""), std::string::npos);
+  EXPECT_NE(bad.error().In(Lang::kIt).find("numero"), std::string::npos);
 
   const IntakeQuestion& deposit = *FindIntakeQuestion("accepts_deposit");
   EXPECT_EQ(NormalizeAnswer(deposit, "si").value(), "true");
@@ -148,7 +149,7 @@ TEST(IntakeTest, JsonRoundTripsAndKeepsTheQuestionOrder) {
             R"("payment_terms_days":60,"scope_clarity":"vague","timeline_ratio":0.9,)"
             R"("providers_replaced":3,"contact_hours":"extended","decision_maker":"committee",)"
             R"("payment_reputation":"unknown"})");
-  auto back = ParseIntake(json, IntakeFormat::kJson, "en");
+  auto back = ParseIntake(json, IntakeFormat::kJson);
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(*back, answers);
 }
@@ -157,7 +158,7 @@ TEST(IntakeTest, PartialDraftsRoundTrip) {
   IntakeDraft draft = {{"budget_ratio", "0.75"}, {"will_sign_contract", "no"}};
   const std::string json = IntakeDraftJson(draft);
   EXPECT_EQ(json, R"({"will_sign_contract":"no","budget_ratio":0.75})");
-  auto back = ParseIntakeDraft(json, IntakeFormat::kJson, "en");
+  auto back = ParseIntakeDraft(json, IntakeFormat::kJson);
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(*back, draft);
 }
@@ -178,8 +179,8 @@ TEST(IntakeTest, QuestionsFollowTheDesignOrderWithBothLanguages) {
   for (size_t i = 0; i < keys.size(); ++i) {
     const IntakeQuestion& q = IntakeQuestions()[i];
     EXPECT_EQ(q.key, keys[i]);
-    EXPECT_NE(q.prompt.en, q.prompt.it);
-    EXPECT_NE(q.help.en, q.help.it);
+    EXPECT_NE(q.prompt.In(Lang::kEn), q.prompt.In(Lang::kIt));
+    EXPECT_NE(q.help.In(Lang::kEn), q.help.In(Lang::kIt));
     EXPECT_TRUE(NormalizeAnswer(q, q.default_value).has_value()) << q.key;
   }
 }

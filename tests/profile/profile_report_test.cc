@@ -44,7 +44,8 @@ TEST(ProfileReportTest, JsonHasTheShapeOfTheDesign) {
     at = found;
   }
   EXPECT_EQ(json.find("\"similar\""), std::string::npos);  // none known
-  EXPECT_NE(json.find(StrategyFor((Archetype{"bargain_hunter"})).prospect.en), std::string::npos);
+  EXPECT_NE(json.find(StrategyFor((Archetype{"bargain_hunter"})).prospect.In(Lang::kEn)),
+            std::string::npos);
 }
 
 TEST(ProfileReportTest, JsonListsSimilarClientsWhenThereAreAny) {
@@ -56,7 +57,8 @@ TEST(ProfileReportTest, JsonListsSimilarClientsWhenThereAreAny) {
   EXPECT_NE(json.find("\"minimum_fee\": null"), std::string::npos);
   EXPECT_NE(json.find("\"similar\": ["), std::string::npos);
   EXPECT_NE(json.find("\"verdict\": \"part_ways\""), std::string::npos);
-  EXPECT_NE(json.find(StrategyFor((Archetype{"bargain_hunter"})).prospect.it), std::string::npos);
+  EXPECT_NE(json.find(StrategyFor((Archetype{"bargain_hunter"})).prospect.In(Lang::kIt)),
+            std::string::npos);
 }
 
 TEST(ProfileReportTest, TextFormatsSpeakTheChosenLanguage) {
@@ -79,10 +81,10 @@ TEST(ProfileReportTest, StrategySectionsShowTermsOnlyWhenAsked) {
   const Strategy& s = StrategyFor((Archetype{"scope_creeper"}));
   const std::string with = StrategyText(s, true, std::nullopt, Lang::kEn);
   EXPECT_NE(with.find("How to work with this client (Scope creeper)"), std::string::npos);
-  EXPECT_NE(with.find(s.summary.en), std::string::npos);
+  EXPECT_NE(with.find(s.summary.In(Lang::kEn)), std::string::npos);
   EXPECT_NE(with.find("Revision rounds included"), std::string::npos);
   const std::string without = StrategyMarkdown(s, false, std::nullopt, Lang::kIt);
-  EXPECT_NE(without.find(s.summary.it), std::string::npos);
+  EXPECT_NE(without.find(s.summary.In(Lang::kIt)), std::string::npos);
   EXPECT_EQ(without.find("Revisioni incluse"), std::string::npos);
 }
 

@@ -15,7 +15,7 @@ struct Dialogue {
   std::vector<IntakeDraft> saves;
 };
 
-Dialogue Ask(const std::string& input, IntakeDraft& draft, std::string_view lang = "en") {
+Dialogue Ask(const std::string& input, IntakeDraft& draft, Lang lang = Lang::kEn) {
   std::istringstream in(input);
   std::ostringstream out;
   Dialogue run;
@@ -38,7 +38,7 @@ TEST(QuestionnaireTest, EmptyAnswersTakeTheDefaults) {
   EXPECT_NE(run.output.find("1/10  Will they sign a contract before work starts?"),
             std::string::npos);
   EXPECT_NE(run.output.find("[yes|hesitant|no] (default: yes)"), std::string::npos);
-  EXPECT_TRUE(AnswersFromDraft(draft, "en").has_value());
+  EXPECT_TRUE(AnswersFromDraft(draft).has_value());
 }
 
 TEST(QuestionnaireTest, ABadAnswerIsExplainedAndAskedAgain) {
@@ -95,8 +95,9 @@ TEST(QuestionnaireTest, ResumingAsksOnlyWhatIsMissing) {
 
 TEST(QuestionnaireTest, QuestionMarkShowsTheHelpInTheChosenLanguage) {
   IntakeDraft draft;
-  const Dialogue run = Ask("?\nq\n", draft, "it");
-  EXPECT_NE(run.output.find(FindIntakeQuestion("will_sign_contract")->help.it), std::string::npos);
+  const Dialogue run = Ask("?\nq\n", draft, Lang::kIt);
+  EXPECT_NE(run.output.find(FindIntakeQuestion("will_sign_contract")->help.In(Lang::kIt)),
+            std::string::npos);
   EXPECT_NE(run.output.find("predefinito"), std::string::npos);
   EXPECT_TRUE(draft.empty());
 }
@@ -105,7 +106,7 @@ TEST(QuestionnaireTest, ASaveErrorStopsTheQuestionnaire) {
   IntakeDraft draft;
   std::istringstream in("yes\nyes\n");
   std::ostringstream out;
-  auto end = AskIntakeQuestions(in, out, draft, "en", [](const IntakeDraft&) -> Status {
+  auto end = AskIntakeQuestions(in, out, draft, Lang::kEn, [](const IntakeDraft&) -> Status {
     return Fail(ErrorCode::kIo, "disk full");
   });
   ASSERT_FALSE(end.has_value());

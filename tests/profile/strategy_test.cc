@@ -7,10 +7,11 @@
 namespace addio {
 namespace {
 
-void ExpectBothLanguages(const Text& text, const std::string& what) {
-  EXPECT_FALSE(text.en.empty()) << what;
-  EXPECT_FALSE(text.it.empty()) << what;
-  EXPECT_NE(text.en, text.it) << what << ": not translated";
+void ExpectBothLanguages(const Message& text, const std::string& what) {
+  EXPECT_TRUE(HasEntry(text.key)) << what << ": no catalogue entry " << text.key;
+  EXPECT_FALSE(text.In(Lang::kEn).empty()) << what;
+  EXPECT_FALSE(text.In(Lang::kIt).empty()) << what;
+  EXPECT_NE(text.In(Lang::kEn), text.In(Lang::kIt)) << what << ": not translated";
 }
 
 TEST(StrategyTest, EveryTypeHasAStrategyInBothLanguages) {
@@ -26,8 +27,8 @@ TEST(StrategyTest, EveryTypeHasAStrategyInBothLanguages) {
     ExpectBothLanguages(s.tone, key + " tone");
     ASSERT_FALSE(s.in_writing.empty()) << key;
     ASSERT_FALSE(s.say_no_to.empty()) << key;
-    for (const Text& t : s.in_writing) ExpectBothLanguages(t, key + " in writing");
-    for (const Text& t : s.say_no_to) ExpectBothLanguages(t, key + " say no to");
+    for (const Message& t : s.in_writing) ExpectBothLanguages(t, key + " in writing");
+    for (const Message& t : s.say_no_to) ExpectBothLanguages(t, key + " say no to");
     EXPECT_GE(s.terms.deposit_percent, 0);
     EXPECT_LE(s.terms.deposit_percent, 100);
     EXPECT_GE(s.terms.revision_limit, 1) << key;
