@@ -105,7 +105,7 @@ Result<IntakeAnswers> AskAnswers(const Common& common, const ScreenOptions& opti
     if (!fs::exists(path)) return Fail(ErrorCode::kNotFound, Msg("cli.screen.nothing_saved", path));
     auto text = ReadFile(path);
     if (!text) return std::unexpected(text.error());
-    auto saved = ParseIntakeDraft(*text, IntakeFormat::kJson);
+    auto saved = ParseIntakeDraft(*text, IntakeFormat::kJson, common.lang);
     if (!saved) return std::unexpected(saved.error());
     draft = std::move(*saved);
     PrintNote(common, Msg("cli.screen.resuming", draft.size(), IntakeQuestions().size(), path));
@@ -162,7 +162,7 @@ int Screen(const Common& common, const ScreenOptions& options) {
   if (!options.answers.empty()) {
     auto text = ReadFile(options.answers);
     if (!text) return ReportError(common, text.error());
-    answers = ParseIntake(*text, DetectIntakeFormat(options.answers, *text));
+    answers = ParseIntake(*text, DetectIntakeFormat(options.answers, *text), common.lang);
     if (!answers) {
       return ReportError(common, {answers.error().code, Msg("cli.error.in_file", options.answers,
                                                             Say(common, answers.error().message))});

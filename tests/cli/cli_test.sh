@@ -110,5 +110,39 @@ LANG=it_IT.UTF-8 "$addio" init --db s.db | grep -q 'archivio' && ok "LANG=it_IT"
 out=$("$addio" init --db s.db --lang fr 2>&1); code=$?
 [ $code -eq 2 ] && grep -q 'en, it' <<<"$out" && ok "--lang fr refused" || fail "--lang fr: $code $out"
 
+# Italian everywhere: the diagnostics of a rejected import, a usage error, an API error.
+err_en=$("$addio" import --db s.db broken.json 2>&1 >/dev/null)
+err_it=$("$addio" --lang it import --db s.db broken.json 2>&1 >/dev/null); code=$?
+[ $code -eq 3 ] && ok "broken import in Italian exits 3" || fail "broken import in Italian exit $code"
+grep -q 'non è stato scritto nulla' <<<"$err_it" && ok "Italian: nothing was written" \
+  || fail "Italian summary: $err_it"
+# Line by line against the English run: each Italian line has the Italian prefix and
+# a message of its own (its last ": " part differs from the English one).
+python3 - <(printf '%s\n' "$err_en") <(printf '%s\n' "$err_it") <<'PY' \
+  && ok "every diagnostic in Italian" || fail "diagnostics not in Italian: $err_it"
+import sys
+en, it = (open(name).read().splitlines() for name in sys.argv[1:3])
+assert len(en) == len(it) > 1, (en, it)
+for e, i in zip(en, it):
+    assert i.startswith(("errore: ", "avviso: ", "addio: ")), i
+    assert e.rsplit(": ", 1)[-1] != i.rsplit(": ", 1)[-1], i
+PY
+out=$("$addio" --lang it import 2>&1); code=$?
+[ $code -ne 0 ] && grep -q '^path è obbligatorio$' <<<"$out" && grep -q 'Usa --help' <<<"$out" \
+  && ok "usage error in Italian" || fail "usage error in Italian: $code $out"
+out=$(LANG=it_IT.UTF-8 "$addio" gen --out x.json --format xml 2>&1)
+grep -q -- '--format: xml non è tra i valori ammessi {json,csv}' <<<"$out" \
+  && ok "usage error follows LANG" || fail "usage error LANG: $out"
+out=$("$addio" import 2>&1)
+[ "$out" = $'path is required\nRun with --help for more information.' ] \
+  && ok "usage error in English as before" || fail "usage error in English: $out"
+"$addio" serve --db s.db --port 0 > serve.txt 2>&1 & server=$!
+for _ in $(seq 50); do grep -q 'http://' serve.txt && break; sleep 0.1; done
+url=$(grep -o 'http://[^ ]*' serve.txt | head -1)
+body=$(curl -s "${url}api/v1/clients?as_of=nope&lang=it")
+kill $server; wait $server 2>/dev/null
+grep -q '"message":"as_of: \\"nope\\" non è una data' <<<"$body" \
+  && ok "API error in Italian" || fail "API error in Italian: $body"
+
 echo "$failures failures"
 [ $failures -eq 0 ]

@@ -106,11 +106,13 @@ TEST(QuestionnaireTest, ASaveErrorStopsTheQuestionnaire) {
   IntakeDraft draft;
   std::istringstream in("yes\nyes\n");
   std::ostringstream out;
-  auto end = AskIntakeQuestions(in, out, draft, Lang::kEn, [](const IntakeDraft&) -> Status {
-    return Fail(ErrorCode::kIo, "disk full");
+  const Message disk_full = Msg("cli.error.cannot_write", "state.json");
+  auto end = AskIntakeQuestions(in, out, draft, Lang::kEn, [&](const IntakeDraft&) -> Status {
+    return Fail(ErrorCode::kIo, disk_full);
   });
   ASSERT_FALSE(end.has_value());
   EXPECT_EQ(end.error().code, ErrorCode::kIo);
+  EXPECT_EQ(end.error().message, disk_full);
 }
 
 }  // namespace

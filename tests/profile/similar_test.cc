@@ -63,7 +63,7 @@ TEST(SimilarTest, NearestPastClientsComeFirstWithHowTheyTurnedOut) {
   IntakeAnswers prospect = Worst();
   prospect.providers_replaced = 4;
   auto similar = FindSimilarClients(prospect, ledger, DemoAsOf());
-  ASSERT_TRUE(similar.has_value()) << similar.error().message;
+  ASSERT_TRUE(similar.has_value()) << similar.error().message.In(Lang::kEn);
   // gallo, lumen and bottega-verde (the demo's own intake); fontana's answers are broken.
   ASSERT_EQ(similar->size(), 3u);
   EXPECT_EQ((*similar)[0].client, "gallo");
