@@ -49,8 +49,10 @@ TEST(SettingsTest, UnknownNameIsRejectedWithNearbyNames) {
   auto settings = Settings::FromWorkspace(workspace);
   ASSERT_FALSE(settings.has_value());
   EXPECT_EQ(settings.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_NE(settings.error().message.find("scope_creep.red_ratoi"), std::string::npos);
-  EXPECT_NE(settings.error().message.find("scope_creep.red_ratio"), std::string::npos);
+  EXPECT_NE(settings.error().message.In(Lang::kEn).find("scope_creep.red_ratoi"),
+            std::string::npos);
+  EXPECT_NE(settings.error().message.In(Lang::kEn).find("scope_creep.red_ratio"),
+            std::string::npos);
 }
 
 TEST(SettingsTest, UnknownNameOfAKnownSignListsThatSignsSettings) {
@@ -58,9 +60,10 @@ TEST(SettingsTest, UnknownNameOfAKnownSignListsThatSignsSettings) {
   workspace.settings = {{"non_payment.something_else_entirely", 1}};
   auto settings = Settings::FromWorkspace(workspace);
   ASSERT_FALSE(settings.has_value());
-  EXPECT_NE(settings.error().message.find("non_payment.red_days"), std::string::npos);
-  EXPECT_NE(settings.error().message.find("non_payment.amber_days"), std::string::npos);
-  EXPECT_EQ(settings.error().message.find("window_days"), std::string::npos);
+  EXPECT_NE(settings.error().message.In(Lang::kEn).find("non_payment.red_days"), std::string::npos);
+  EXPECT_NE(settings.error().message.In(Lang::kEn).find("non_payment.amber_days"),
+            std::string::npos);
+  EXPECT_EQ(settings.error().message.In(Lang::kEn).find("window_days"), std::string::npos);
 }
 
 TEST(SettingsTest, ValuesOfTheWrongKindOrRangeAreRejected) {
@@ -74,7 +77,7 @@ TEST(SettingsTest, ValuesOfTheWrongKindOrRangeAreRejected) {
     workspace.settings = {{name, value}};
     auto settings = Settings::FromWorkspace(workspace);
     ASSERT_FALSE(settings.has_value()) << name << " = " << value;
-    EXPECT_NE(settings.error().message.find(name), std::string::npos);
+    EXPECT_NE(settings.error().message.In(Lang::kEn).find(name), std::string::npos);
   }
 }
 
