@@ -76,7 +76,7 @@ Result<Loaded> LoadForRead(const StoreFactory& open_store, const Clock& clock,
 }
 
 Error UnknownClient(const std::string& id) {
-  return Error{ErrorCode::kNotFound, Msg("api.error.no_client", id)};
+  return Error{ErrorCode::kNotFound, Msg("common.no_client", id)};
 }
 
 // Assess's kNotFound for `only_client`, in the API's words.

@@ -85,7 +85,7 @@ Json DiagnosticsJson(const Diagnostics& diagnostics, const std::string& temp_pat
       d.file = ReplaceAll(d.file, temp_path, shown);
       Json item;
       item["severity"] = severity == Severity::kError ? "error" : "warning";
-      item["message"] = ReplaceAll(d.message.In(lang), temp_path, shown);
+      item["message"] = ReplaceAll(d.Text(lang), temp_path, shown);
       item["file"] = d.file;
       item["line"] = d.line;
       item["path"] = d.path;

@@ -199,7 +199,7 @@ Result<ApiBody> ApiService::GetStatement(const std::string& id, const ApiQuery& 
     }
     return JsonBody(api_internal::Dump(StatementJson(*statement)));
   }
-  return Fail(ErrorCode::kNotFound, Msg("api.error.no_client", id));
+  return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
 }
 
 }  // namespace addio

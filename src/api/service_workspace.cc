@@ -148,8 +148,9 @@ Status ApplyWorkspace(const nlohmann::json& body, Workspace& w) {
       if (!value.is_array()) return wrong("dates");
       std::vector<CivilDate> holidays;
       for (const nlohmann::json& day : value) {
-        auto date = day.is_string() ? CivilDate::Parse(day.get<std::string>())
-                                    : Result<CivilDate>(Fail(ErrorCode::kInvalidArgument, Message()));
+        auto date = day.is_string()
+                        ? CivilDate::Parse(day.get<std::string>())
+                        : Result<CivilDate>(Fail(ErrorCode::kInvalidArgument, Message()));
         if (!date) {
           return wrong("date_format");
         }

@@ -72,7 +72,8 @@ std::string Gzip(std::string_view data, int level) {
 
 Result<std::string> Gunzip(std::string_view data) {
   z_stream stream{};
-  if (inflateInit2(&stream, 15 + 16) != Z_OK) return Fail(ErrorCode::kInternal, Msg("api.error.zlib"));
+  if (inflateInit2(&stream, 15 + 16) != Z_OK)
+    return Fail(ErrorCode::kInternal, Msg("api.error.zlib"));
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
   std::string out;

@@ -464,7 +464,7 @@ int Explain(const Common& common, const AssessOptions& options) {
   auto assessment = AssessSource(common, options, options.client);
   if (!assessment) return ReportError(common, assessment.error());
   if (assessment->clients.empty()) {
-    return ReportError(common, {ErrorCode::kNotFound, Msg("cli.error.no_client", options.client)});
+    return ReportError(common, {ErrorCode::kNotFound, Msg("common.no_client", options.client)});
   }
   Print(
       RenderExplain(*assessment, assessment->clients.front(), MakeRenderOptions(common, options)));
@@ -511,7 +511,7 @@ int Statement(const Common& common, const AssessOptions& options) {
     Print(RenderStatement(*statement, format, common.lang));
     return 0;
   }
-  return ReportError(common, {ErrorCode::kNotFound, Msg("cli.error.no_client", options.client)});
+  return ReportError(common, {ErrorCode::kNotFound, Msg("common.no_client", options.client)});
 }
 
 }  // namespace addio::cli

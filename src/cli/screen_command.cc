@@ -138,7 +138,7 @@ Status SaveIntake(const Common& common, const std::string& client_id,
   auto client = (*store)->LoadClient(client_id);
   if (!client) return std::unexpected(client.error());
   if (!*client) {
-    return Fail(ErrorCode::kNotFound, Msg("cli.error.no_client", client_id));
+    return Fail(ErrorCode::kNotFound, Msg("common.no_client", client_id));
   }
   Ledger incoming;  // an empty workspace keeps the stored one
   incoming.clients.push_back((*client)->client);

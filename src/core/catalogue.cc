@@ -296,8 +296,6 @@ std::optional<int64_t> Arg::AsCount() const {
 
 // ---- Messages ----
 
-Message::Message(std::string english) : key("raw"), args{Arg(std::move(english))} {}
-
 std::string Message::In(Lang lang) const {
   if (key.empty()) return {};
   return Render(key, lang, args);

@@ -88,10 +88,10 @@ class Arg {
   };
   Arg() = default;
   Kind kind_ = Kind::kText;
-  std::string text_;       // kText, kKey
-  int64_t int_ = 0;        // kInt; the minor units of kAmount*; the day number of kDate
-  double number_ = 0;      // kNum, kFixed, kPercent
-  int decimals_ = 0;       // kNum, kFixed
+  std::string text_;   // kText, kKey
+  int64_t int_ = 0;    // kInt; the minor units of kAmount*; the day number of kDate
+  double number_ = 0;  // kNum, kFixed, kPercent
+  int decimals_ = 0;   // kNum, kFixed
   // kAmount*: the currency code is text_.
   std::shared_ptr<const Message> message_;  // kMessage; shared, never modified
 };
@@ -103,12 +103,6 @@ struct Message {
 
   Message() = default;
   Message(std::string k, std::vector<Arg> a) : key(std::move(k)), args(std::move(a)) {}
-  // TRANSITIONAL (removed once every producer names a key): an English sentence built in
-  // code, carried verbatim under the key "raw", and read back as English.
-  Message(std::string english);                                    // NOLINT
-  Message(const char* english) : Message(std::string(english)) {}  // NOLINT
-  operator std::string() const { return In(Lang::kEn); }           // NOLINT
-
   bool empty() const { return key.empty(); }
   // The sentence in `lang`.
   std::string In(Lang lang) const;
@@ -119,14 +113,6 @@ struct Message {
 
 // For tests and logs (gtest's `<< error.message`): the message in English.
 std::ostream& operator<<(std::ostream& out, const Message& message);
-
-// TRANSITIONAL, with Message(std::string): string arithmetic on messages still built in
-// code. Removed with it.
-inline std::string operator+(const Message& m, const std::string& s) { return std::string(m) + s; }
-inline std::string operator+(const std::string& s, const Message& m) { return s + std::string(m); }
-inline std::string operator+(const Message& m, const char* s) { return std::string(m) + s; }
-inline std::string operator+(const char* s, const Message& m) { return s + std::string(m); }
-inline Message& operator+=(Message& m, const std::string& s) { return m = Message(m + s); }
 
 // Message{key, {args...}}.
 template <class... A>

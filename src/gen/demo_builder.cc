@@ -21,7 +21,7 @@ int ParseClock(std::string_view hh_mm) {
 
 CivilDate Day(std::string_view ymd) {
   auto day = CivilDate::Parse(ymd);
-  if (!day) throw std::invalid_argument(day.error().message);
+  if (!day) throw std::invalid_argument(day.error().message.In(Lang::kEn));
   return *day;
 }
 
@@ -61,9 +61,9 @@ Money DemoBuilder::Eur(std::string_view amount) const {
 
 Money DemoBuilder::In(std::string_view currency, std::string_view amount) {
   auto code = Currency::Find(currency);
-  if (!code) throw std::invalid_argument(code.error().message);
+  if (!code) throw std::invalid_argument(code.error().message.In(Lang::kEn));
   auto money = Money::Parse(amount, *code);
-  if (!money) throw std::invalid_argument(money.error().message);
+  if (!money) throw std::invalid_argument(money.error().message.In(Lang::kEn));
   return *money;
 }
 

@@ -40,23 +40,21 @@ gen::GenContext MakeContext(const GeneratorOptions& options) {
 
 Status CheckGeneratorOptions(const GeneratorOptions& options) {
   if (options.clients < 0 || options.clients > kMaxClients) {
-    return Fail(ErrorCode::kInvalidArgument, "clients must be between 0 and " +
-                                                 std::to_string(kMaxClients) + ", not " +
-                                                 std::to_string(options.clients));
+    return Fail(ErrorCode::kInvalidArgument,
+                Msg("gen.between", "clients", 0, kMaxClients, options.clients));
   }
   if (options.months < 1 || options.months > kMaxMonths) {
-    return Fail(ErrorCode::kInvalidArgument, "months must be between 1 and " +
-                                                 std::to_string(kMaxMonths) + ", not " +
-                                                 std::to_string(options.months));
+    return Fail(ErrorCode::kInvalidArgument,
+                Msg("gen.between", "months", 1, kMaxMonths, options.months));
   }
   if (options.end.year() < 1990 || options.end.year() > 2200) {
     return Fail(ErrorCode::kInvalidArgument,
-                "end must be a date between 1990 and 2200, not " + options.end.ToString());
+                Msg("gen.end_year", 1990, 2200, options.end.ToString()));
   }
   auto currency = Currency::Find(options.currency);
   if (!currency || FindValue(currency->code()) == nullptr) {
     return Fail(ErrorCode::kInvalidArgument,
-                "currency must be one of EUR, USD, GBP, CHF, not \"" + options.currency + "\"");
+                Msg("gen.currency", "EUR, USD, GBP, CHF", options.currency));
   }
   if (auto zone = TimeZone::Find(options.timezone); !zone) return std::unexpected(zone.error());
   return {};

@@ -147,7 +147,7 @@ Result<ClientCharts> ComputeCharts(const ClientLedger& client, const Workspace& 
     if (candidate.client == client.client.id) self = &candidate;
   }
   if (self == nullptr) {
-    return Fail(ErrorCode::kNotFound, Msg("report.no_client", client.client.id));
+    return Fail(ErrorCode::kNotFound, Msg("common.no_client", client.client.id));
   }
   auto context = MakeContext(workspace, assessment.as_of);
   if (!context) return std::unexpected(context.error());

@@ -81,8 +81,8 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
                          : threshold.strict  ? "thr.when_above"
                                              : "thr.when_at_least";
   std::string head = Render(head_key, lang,
-                              {Capitalize(LevelName(threshold.level, lang)),
-                               MetricLabel(threshold.metric, lang), Short(threshold.limit, lang)});
+                            {Capitalize(LevelName(threshold.level, lang)),
+                             MetricLabel(threshold.metric, lang), Short(threshold.limit, lang)});
   if (!threshold.condition.empty()) head += " " + threshold.condition.In(LangCode(lang));
   const Metric* metric = finding.FindMetric(threshold.metric);
   const std::optional<double> value = metric ? ValueOf(*metric) : std::nullopt;
@@ -113,7 +113,7 @@ std::string ThresholdSentence(const Finding& finding, const Threshold& threshold
       tail = Render("thr.above", lang, {now, Short(*value - threshold.limit, lang)});
     } else {
       tail = Render("thr.reached_rise", lang,
-                      {now, Short(std::max(threshold.limit - *value, step), lang)});
+                    {now, Short(std::max(threshold.limit - *value, step), lang)});
     }
   }
   return head + ": " + tail;
@@ -203,7 +203,8 @@ std::string ExplainMarkdown(const Assessment& assessment, const ClientAssessment
   for (const Finding* finding : WorstFirst(client)) {
     out += "\n## " + md(SignTitle(finding->sign, lang)) + ": " +
            md(LevelName(finding->level, lang)) + "\n\n";
-    for (const Message& reason : finding->reasons) out += "- " + md(reason.In(LangCode(lang))) + "\n";
+    for (const Message& reason : finding->reasons)
+      out += "- " + md(reason.In(LangCode(lang))) + "\n";
     if (!finding->metrics.empty()) {
       out += "\n| " + md(Tr("header.metrics", lang)) + " | " + md(Tr("header.value", lang)) +
              " |\n|---|--:|\n";

@@ -174,9 +174,7 @@ Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client_id,
   const auto found = std::find_if(clients.begin(), clients.end(),
                                   [&](const ClientLedger& c) { return c.client.id == client_id; });
   if (found == clients.end()) {
-    // In the letter's language, whatever language the caller shows errors in.
-    return Fail(ErrorCode::kNotFound,
-                Msg("raw", Render("letter.error.no_client", options.lang, {client_id})));
+    return Fail(ErrorCode::kNotFound, Msg("common.no_client", client_id));
   }
   auto assessment = Assess(ledger, as_of, client_id);
   if (!assessment) return std::unexpected(assessment.error());
@@ -225,7 +223,7 @@ Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client_id,
     case LetterKind::kTermination:
       return letters::Termination(facts);
   }
-  return Fail(ErrorCode::kInternal, "unknown letter kind");
+  return Fail(ErrorCode::kInternal, Msg("letter.error.unknown_kind"));
 }
 
 Result<std::string> RenderLetter(const Ledger& ledger, const std::string& client, CivilDate as_of,

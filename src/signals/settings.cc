@@ -55,7 +55,7 @@ std::string_view Group(std::string_view name) {
 
 // The valid names a mistyped `name` most likely meant: the closest by edit distance,
 // else those of the same sign, else all of them.
-std::string Suggest(std::string_view name, const std::vector<SettingSpec>& specs) {
+Message Suggest(std::string_view name, const std::vector<SettingSpec>& specs) {
   std::vector<std::pair<size_t, std::string_view>> close;
   const size_t tolerance = std::max<size_t>(3, name.size() / 4);
   for (const SettingSpec& spec : specs) {
@@ -77,7 +77,7 @@ std::string Suggest(std::string_view name, const std::vector<SettingSpec>& specs
   }
   std::string list;
   for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-  return all ? "valid settings are: " + list : "did you mean " + list + "?";
+  return Msg(all ? "setting.error.valid_are" : "setting.error.did_you_mean", list);
 }
 
 Status Apply(const SettingSpec& spec, double value, const Workspace& workspace,
@@ -85,13 +85,13 @@ Status Apply(const SettingSpec& spec, double value, const Workspace& workspace,
   const std::string name = spec.name;
   if (!std::isfinite(value) || value < spec.min || value > spec.max) {
     return Fail(ErrorCode::kInvalidArgument,
-                "setting " + name + ": " + Shortest(value) + " is out of range (expected " +
-                    Shortest(spec.min) + " to " + Shortest(spec.max) + ")");
+                Msg("setting.error.out_of_range", name, Shortest(value), Shortest(spec.min),
+                    Shortest(spec.max)));
   }
   if (auto* field = std::get_if<int Settings::*>(&spec.field)) {
     if (value != std::floor(value)) {
       return Fail(ErrorCode::kInvalidArgument,
-                  "setting " + name + ": " + Shortest(value) + " is not a whole number");
+                  Msg("setting.error.not_whole", name, Shortest(value)));
     }
     settings.*(*field) = static_cast<int>(value);
   } else if (auto* number = std::get_if<double Settings::*>(&spec.field)) {
@@ -101,9 +101,8 @@ Status Apply(const SettingSpec& spec, double value, const Workspace& workspace,
     const Currency currency = workspace.currency;
     const double minor = value * static_cast<double>(currency.minor_per_unit());
     if (std::fabs(minor - std::round(minor)) > 1e-6) {
-      return Fail(ErrorCode::kInvalidArgument, "setting " + name + ": " + Shortest(value) +
-                                                   " has more decimals than " +
-                                                   std::string(currency.code()) + " allows");
+      return Fail(ErrorCode::kInvalidArgument,
+                  Msg("setting.error.decimals", name, Shortest(value), currency.code()));
     }
     settings.*std::get<std::string Settings::*>(spec.field) =
         Money(std::llround(minor), currency).ToString();
@@ -159,7 +158,7 @@ Result<Settings> Settings::FromWorkspace(const Workspace& workspace) {
                                    [&](const SettingSpec& s) { return s.name == name; });
     if (spec == specs.end()) {
       return Fail(ErrorCode::kInvalidArgument,
-                  "unknown setting \"" + name + "\"; " + Suggest(name, specs));
+                  Msg("setting.error.unknown", name, Arg::Of(Suggest(name, specs))));
     }
     if (auto applied = Apply(*spec, value, workspace, settings); !applied) {
       return std::unexpected(applied.error());

@@ -98,7 +98,7 @@ Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilD
 Result<ClientBalance> Store::Balance(const std::string& id, CivilDate as_of) {
   auto client = LoadClient(id);
   if (!client) return std::unexpected(client.error());
-  if (!*client) return Fail(ErrorCode::kNotFound, Msg("store.no_client", id));
+  if (!*client) return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
   auto workspace = LoadWorkspace();
   if (!workspace) return std::unexpected(workspace.error());
   return ComputeBalance(**client, *workspace, as_of);

@@ -21,7 +21,9 @@ constexpr size_t kClientsPerThread = 32;
 // validate, whatever code the lookup used.
 Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of) {
   Result<Context> context = MakeContext(workspace, as_of);
-  if (!context) return Fail(ErrorCode::kValidation, "workspace: " + context.error().message);
+  if (!context) {
+    return Fail(ErrorCode::kValidation, Msg("verdict.workspace", Arg::Of(context.error().message)));
+  }
   return context;
 }
 
@@ -70,7 +72,7 @@ std::optional<size_t> FindClient(const std::vector<ClientLedger>& clients,
 }
 
 Error UnknownClient(const std::string& client) {
-  return Error{ErrorCode::kNotFound, "no client with id \"" + client + "\""};
+  return Error{ErrorCode::kNotFound, Msg("common.no_client", client)};
 }
 
 // One snapshot per client as of context.as_of, in the order of `clients`, built on every
@@ -133,7 +135,7 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::stri
 Result<std::vector<HistoryPoint>> History(const Ledger& ledger, const std::string& client,
                                           CivilDate as_of, int months) {
   if (months < 1 || months > 600) {
-    return Fail(ErrorCode::kInvalidArgument, "history months must be between 1 and 600");
+    return Fail(ErrorCode::kInvalidArgument, Msg("verdict.history_months", 1, 600));
   }
   Result<Context> context = ResolveContext(ledger.workspace, as_of);
   if (!context) return std::unexpected(context.error());

@@ -60,12 +60,12 @@ ReferenceRateTable ReferenceRateTable::Flat(int rate_bp) {
 }
 
 Result<ReferenceRateTable> ReferenceRateTable::FromPeriods(std::vector<RatePeriod> periods) {
-  if (periods.empty()) return Fail(ErrorCode::kInvalidArgument, "a rate table needs a period");
+  if (periods.empty()) return Fail(ErrorCode::kInvalidArgument, Msg("verdict.rate_table_empty"));
   for (size_t i = 1; i < periods.size(); ++i) {
     if (!(periods[i - 1].from < periods[i].from)) {
       return Fail(ErrorCode::kInvalidArgument,
-                  "rate periods must start on increasing dates: " + periods[i - 1].from.ToString() +
-                      " then " + periods[i].from.ToString());
+                  Msg("verdict.rate_periods_order", periods[i - 1].from.ToString(),
+                      periods[i].from.ToString()));
     }
   }
   return ReferenceRateTable(std::move(periods));
@@ -154,7 +154,7 @@ Result<LateInterestRules> RulesForWorkspace(Jurisdiction jurisdiction, const Set
     auto fixed = Money::Parse(settings.late_interest_fixed, workspace.currency);
     if (!fixed) {
       return Fail(ErrorCode::kInvalidArgument,
-                  "setting late_interest.fixed: " + fixed.error().message);
+                  Msg("verdict.setting", "late_interest.fixed", Arg::Of(fixed.error().message)));
     }
     rules.fixed_per_invoice = *fixed;
   } else {

@@ -74,11 +74,11 @@ TEST(ErrorsTest, OneStatusPerCode) {
   EXPECT_EQ(HttpStatus(ErrorCode::kConflict), 409);
   EXPECT_EQ(HttpStatus(ErrorCode::kStore), 503);
   EXPECT_EQ(HttpStatus(ErrorCode::kInternal), 500);
-  const Error unknown{ErrorCode::kNotFound, Msg("api.error.no_client", "x")};
+  const Error unknown{ErrorCode::kNotFound, Msg("common.no_client", "x")};
   EXPECT_EQ(ErrorJson(unknown, Lang::kEn),
-            R"({"error":{"code":"not_found","message":"no client with id x"}})");
+            R"({"error":{"code":"not_found","message":"no client with id \"x\""}})");
   EXPECT_EQ(ErrorJson(unknown, Lang::kIt),
-            R"({"error":{"code":"not_found","message":"nessun cliente con id x"}})");
+            R"({"error":{"code":"not_found","message":"nessun cliente con id \"x\""}})");
 }
 
 }  // namespace

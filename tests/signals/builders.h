@@ -23,7 +23,7 @@ namespace addio::testing {
 
 inline CivilDate Date(std::string_view text) {
   auto date = CivilDate::Parse(text);
-  if (!date) throw std::invalid_argument(date.error().message);
+  if (!date) throw std::invalid_argument(date.error().message.In(Lang::kEn));
   return *date;
 }
 
@@ -36,7 +36,7 @@ inline Instant When(std::string_view text) {
 
 inline Money Cash(std::string_view amount, std::string_view currency = "EUR") {
   auto money = Money::Parse(amount, *Currency::Find(currency));
-  if (!money) throw std::invalid_argument(money.error().message);
+  if (!money) throw std::invalid_argument(money.error().message.In(Lang::kEn));
   return *money;
 }
 
@@ -245,7 +245,7 @@ class SignalsTest : public ::testing::Test {
   }
   Context AsOf(std::string_view as_of) const {
     auto context = MakeContext(workspace_, Date(as_of));
-    if (!context) throw std::invalid_argument(context.error().message);
+    if (!context) throw std::invalid_argument(context.error().message.In(Lang::kEn));
     return *context;
   }
   // Sign `key` alone on `client` through the registry, after the signs it reads (taken

@@ -74,9 +74,12 @@ TEST(ParseStoreUrlTest, EmptyAndUnknownFormsAreRefused) {
   }
   auto mysql = ParseStoreUrl("mysql://db/addio");
   ASSERT_FALSE(mysql);
-  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "\"mysql\"")) << mysql.error().message.In(Lang::kEn);
-  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "sqlite:PATH")) << mysql.error().message.In(Lang::kEn);
-  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "file:PATH")) << mysql.error().message.In(Lang::kEn);
+  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "\"mysql\""))
+      << mysql.error().message.In(Lang::kEn);
+  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "sqlite:PATH"))
+      << mysql.error().message.In(Lang::kEn);
+  EXPECT_TRUE(Contains(mysql.error().message.In(Lang::kEn), "file:PATH"))
+      << mysql.error().message.In(Lang::kEn);
 }
 
 TEST_F(OpenStoreTest, EveryFormOpensTheSameFile) {
@@ -111,7 +114,8 @@ TEST_F(OpenStoreTest, PostgresIsNotAvailableYet) {
       auto store = OpenStore(url, mode);
       ASSERT_FALSE(store) << url;
       EXPECT_EQ(store.error().code, ErrorCode::kInvalidArgument);
-      EXPECT_TRUE(Contains(store.error().message.In(Lang::kEn), "PostgreSQL store is not available"))
+      EXPECT_TRUE(
+          Contains(store.error().message.In(Lang::kEn), "PostgreSQL store is not available"))
           << store.error().message.In(Lang::kEn);
     }
   }

@@ -361,7 +361,8 @@ TEST_F(StoreTest, DamagedRowIsAStoreErrorNamingIt) {
   auto loaded = store->Load();
   ASSERT_FALSE(loaded);
   EXPECT_EQ(loaded.error().code, ErrorCode::kStore);
-  EXPECT_NE(loaded.error().message.In(Lang::kEn).find("2025-002"), std::string::npos) << loaded.error().message.In(Lang::kEn);
+  EXPECT_NE(loaded.error().message.In(Lang::kEn).find("2025-002"), std::string::npos)
+      << loaded.error().message.In(Lang::kEn);
 }
 
 TEST_F(StoreTest, EmptyStoreLoadsAnEmptyLedger) {

@@ -71,11 +71,11 @@ std::string ToDate(const Facts& facts) {
   return DateAfter("letter.prep.to", facts.as_of, facts.options.lang);
 }
 
-// Error kNotFound, in the letter's language whatever language the caller shows errors in.
+// Error kNotFound; the date reads as in the letter's language.
 Status NothingOverdue(const Facts& facts) {
   const std::string as_of = DateAfter("letter.prep.as_of", facts.as_of, facts.options.lang);
-  return Fail(ErrorCode::kNotFound, Msg("raw", facts.Text("letter.error.nothing_overdue",
-                                                          {facts.client->client.name, as_of})));
+  return Fail(ErrorCode::kNotFound,
+              Msg("letter.error.nothing_overdue", facts.client->client.name, as_of));
 }
 
 }  // namespace
