@@ -125,8 +125,8 @@ Result<ApiBody> ApiService::GetImporters() {
   for (const Importer* importer : Importers()) {
     Json item;
     item["name"] = std::string(importer->name());
-    item["description"] = Json{{"en", std::string(importer->description_en())},
-                               {"it", std::string(importer->description_it())}};
+    item["description"] = Json{{"en", importer->description().In(Lang::kEn)},
+                               {"it", importer->description().In(Lang::kIt)}};
     list.push_back(std::move(item));
   }
   Json out;

@@ -279,12 +279,6 @@ void ReadFile(const std::string& path, bool in_folder, IngestResult& result,
 class CamtImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "camt"; }
-  std::string_view description_en() const override {
-    return "Bank statements, ISO 20022 camt.053/054/052 XML: incoming payments";
-  }
-  std::string_view description_it() const override {
-    return "Estratti conto bancari ISO 20022 camt.053/054/052 XML: pagamenti ricevuti";
-  }
 
   int Detect(const std::string&, std::string_view head) const override {
     if (head.find("urn:iso:std:iso:20022:tech:xsd:camt.05") != std::string_view::npos) return 95;

@@ -22,12 +22,6 @@ using timesheet::HasExactColumn;
 class ClockifyImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "clockify"; }
-  std::string_view description_en() const override {
-    return "Clockify detailed report (CSV): time entries";
-  }
-  std::string_view description_it() const override {
-    return "Clockify, report dettagliato (CSV): tempi di lavoro";
-  }
 
   int Detect(const std::string& path, std::string_view head) const override {
     const std::vector<std::string> header = timesheet::HeaderOf(head);

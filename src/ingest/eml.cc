@@ -72,12 +72,6 @@ std::vector<std::string> EmlFiles(const std::string& folder, IngestResult& resul
 class EmlImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "eml"; }
-  std::string_view description_en() const override {
-    return "e-mail messages saved as .eml (a file or a folder): e-mail contacts";
-  }
-  std::string_view description_it() const override {
-    return "messaggi e-mail salvati come .eml (un file o una cartella): contatti e-mail";
-  }
   int Detect(const std::string& path, std::string_view head) const override {
     // Above the mbox importer's 85: a saved message may start with a "From " line too.
     if (Lower(path).ends_with(".eml")) return 90;

@@ -505,13 +505,6 @@ void Emit(const std::vector<Document>& documents, const Ledger& existing, Ingest
 class FatturaPaImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "fatturapa"; }
-  std::string_view description_en() const override {
-    return "FatturaPA e-invoices you issued: .xml or signed .xml.p7m, a file or a folder";
-  }
-  std::string_view description_it() const override {
-    return "Fatture elettroniche FatturaPA emesse: .xml o firmate .xml.p7m, un file o una "
-           "cartella";
-  }
 
   // A start tag <FatturaElettronica ...> or <prefix:FatturaElettronica ...>; the schema
   // (.xsd), which only names the element, is not an invoice.

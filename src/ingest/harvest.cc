@@ -18,12 +18,6 @@ using timesheet::CountColumns;
 class HarvestImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "harvest"; }
-  std::string_view description_en() const override {
-    return "Harvest detailed time report (CSV): time entries";
-  }
-  std::string_view description_it() const override {
-    return "Harvest, report dettagliato dei tempi (CSV): tempi di lavoro";
-  }
 
   int Detect(const std::string& path, std::string_view head) const override {
     const std::vector<std::string> header = timesheet::HeaderOf(head);

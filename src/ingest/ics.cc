@@ -465,12 +465,6 @@ void IcsReader::Read() {
 class IcsImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "ics"; }
-  std::string_view description_en() const override {
-    return "iCalendar (.ics): meetings, recurrences expanded over the last 365 days";
-  }
-  std::string_view description_it() const override {
-    return "iCalendar (.ics): riunioni, ricorrenze espanse sugli ultimi 365 giorni";
-  }
   int Detect(const std::string& path, std::string_view head) const override {
     if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
     while (!head.empty() && (head[0] == ' ' || head[0] == '\r' || head[0] == '\n')) {

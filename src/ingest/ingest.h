@@ -68,9 +68,8 @@ class Importer {
   // "freshbooks", "wave", "zoho", "invoice2go", "invoicely", "fatturapa", "camt",
   // "ofx", "ics", "mbox", "eml", "csv-mapping".
   virtual std::string_view name() const = 0;
-  // One line for --help, English and Italian.
-  virtual std::string_view description_en() const = 0;
-  virtual std::string_view description_it() const = 0;
+  // One line for --help: the catalogue entry "ingest.source.<name>".
+  Message description() const { return Msg("ingest.source." + std::string(name())); }
   // How sure this importer is that it reads `path`, 0 (not at all) to 100, from the
   // file name and its first bytes (`head`, up to 64 KiB). Cheap and without errors.
   virtual int Detect(const std::string& path, std::string_view head) const = 0;

@@ -105,9 +105,6 @@ const std::array<InvoicingToolFormat, 6>& Table() {
               {
                   .name = "invoiceninja",
                   .display_name = "Invoice Ninja",
-                  .description_en = "Invoice Ninja CSV export: invoices, payments and clients",
-                  .description_it =
-                      "Esportazione CSV di Invoice Ninja: fatture, pagamenti e clienti",
                   .preamble = "invoice ninja v",
                   .preamble_score = 95,
                   .files =
@@ -179,8 +176,6 @@ const std::array<InvoicingToolFormat, 6>& Table() {
               {
                   .name = "freshbooks",
                   .display_name = "FreshBooks",
-                  .description_en = "FreshBooks CSV export: invoice details and clients",
-                  .description_it = "Esportazione CSV di FreshBooks: dettaglio fatture e clienti",
                   .files =
                       {
                           {.kind = FileKind::kInvoices,
@@ -220,8 +215,6 @@ const std::array<InvoicingToolFormat, 6>& Table() {
               {
                   .name = "wave",
                   .display_name = "Wave",
-                  .description_en = "Wave CSV export: accounting transactions and customers",
-                  .description_it = "Esportazione CSV di Wave: movimenti contabili e clienti",
                   .files =
                       {
                           {.kind = FileKind::kInvoices,
@@ -249,8 +242,6 @@ const std::array<InvoicingToolFormat, 6>& Table() {
               {
                   .name = "zoho",
                   .display_name = "Zoho Invoice",
-                  .description_en = "Zoho Invoice CSV export: invoices and contacts",
-                  .description_it = "Esportazione CSV di Zoho Invoice: fatture e contatti",
                   .files =
                       {
                           {.kind = FileKind::kInvoices,
@@ -290,8 +281,6 @@ const std::array<InvoicingToolFormat, 6>& Table() {
               {
                   .name = "invoice2go",
                   .display_name = "Invoice2go",
-                  .description_en = "Invoice2go CSV export: invoices and clients",
-                  .description_it = "Esportazione CSV di Invoice2go: fatture e clienti",
                   .file_names = {"i2g", "invoice2go"},
                   .files =
                       {
@@ -330,8 +319,6 @@ const std::array<InvoicingToolFormat, 6>& Table() {
               {
                   .name = "invoicely",
                   .display_name = "Invoicely",
-                  .description_en = "Invoicely CSV export: invoices and clients",
-                  .description_it = "Esportazione CSV di Invoicely: fatture e clienti",
                   .file_names = {"invoicely"},
                   .files =
                       {

@@ -148,8 +148,6 @@ using TableReader = void (*)(const CsvTable& table, InvoicingBuilder& builder);
 struct InvoicingToolFormat {
   std::string_view name;          // --format, the result's format, ids' prefix
   std::string_view display_name;  // "Invoice Ninja": in review notes
-  std::string_view description_en;
-  std::string_view description_it;
   // Lowercase parts of a file name that say the file is this tool's ("i2g").
   std::vector<std::string_view> file_names;
   // When not empty, the lowercase start of the first cell of the preamble the tool's
@@ -175,8 +173,6 @@ class InvoicingToolImporter final : public Importer {
  public:
   explicit InvoicingToolImporter(const InvoicingToolFormat& format) : format_(format) {}
   std::string_view name() const override { return format_.name; }
-  std::string_view description_en() const override { return format_.description_en; }
-  std::string_view description_it() const override { return format_.description_it; }
   // The highest score of the files whose header is the first record of `head`, or the
   // preamble's; 0 for none.
   int Detect(const std::string& path, std::string_view head) const override;

@@ -19,12 +19,6 @@ using timesheet::CountColumns;
 class KimaiImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "kimai"; }
-  std::string_view description_en() const override {
-    return "Kimai timesheet export (CSV): time entries";
-  }
-  std::string_view description_it() const override {
-    return "Kimai, esportazione del foglio ore (CSV): tempi di lavoro";
-  }
 
   int Detect(const std::string& path, std::string_view head) const override {
     const std::vector<std::string> header = timesheet::HeaderOf(head);

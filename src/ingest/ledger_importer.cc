@@ -62,12 +62,6 @@ void AddPreviewRows(const std::vector<R>& records, const char* type,
 class LedgerImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "ledger"; }
-  std::string_view description_en() const override {
-    return "addio's own format: an addio-ledger/1 JSON file or a folder of CSV files";
-  }
-  std::string_view description_it() const override {
-    return "il formato di addio: un file JSON addio-ledger/1 o una cartella di file CSV";
-  }
 
   int Detect(const std::string& path, std::string_view head) const override {
     std::error_code ec;

@@ -333,12 +333,6 @@ class RowReader {
 class MappedCsvImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "csv-mapping"; }
-  std::string_view description_en() const override {
-    return "any CSV, read through a TOML mapping file (--mapping)";
-  }
-  std::string_view description_it() const override {
-    return "qualsiasi CSV, letto tramite un file di corrispondenze TOML (--mapping)";
-  }
   // Never guessed: a CSV says nothing about what its columns mean.
   int Detect(const std::string&, std::string_view) const override { return 0; }
 

@@ -66,14 +66,6 @@ void ReadMbox(const std::string& path, mail::MessageCollector& collector, Ingest
 class MboxImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "mbox"; }
-  std::string_view description_en() const override {
-    return "mbox mailbox (Thunderbird, Apple Mail, Google Takeout): messages as e-mail "
-           "contacts";
-  }
-  std::string_view description_it() const override {
-    return "casella mbox (Thunderbird, Apple Mail, Google Takeout): messaggi come contatti "
-           "e-mail";
-  }
   int Detect(const std::string& path, std::string_view head) const override {
     const size_t end = head.find('\n');
     const std::string_view first = head.substr(0, end == std::string_view::npos ? 200 : end);

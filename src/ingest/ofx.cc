@@ -350,12 +350,6 @@ void ReadFile(const std::string& path, const Workspace& workspace, IngestResult&
 class OfxImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "ofx"; }
-  std::string_view description_en() const override {
-    return "Bank statements in OFX or QFX (1.x and 2.x): incoming payments";
-  }
-  std::string_view description_it() const override {
-    return "Estratti conto bancari OFX o QFX (1.x e 2.x): pagamenti ricevuti";
-  }
 
   int Detect(const std::string& path, std::string_view head) const override {
     std::string lower = path;

@@ -21,12 +21,6 @@ using timesheet::HasExactColumn;
 class TogglImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "toggl"; }
-  std::string_view description_en() const override {
-    return "Toggl Track detailed report (CSV): time entries";
-  }
-  std::string_view description_it() const override {
-    return "Toggl Track, report dettagliato (CSV): tempi di lavoro";
-  }
 
   int Detect(const std::string& path, std::string_view head) const override {
     const std::vector<std::string> header = timesheet::HeaderOf(head);
