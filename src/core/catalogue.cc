@@ -24,8 +24,14 @@ struct Entry {
   std::string file;
 };
 
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
 struct Book {
-  std::unordered_map<std::string, Entry> entries;
+  // Looked up by string_view: rendering a message allocates no key.
+  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries;
   // The catalogue's own formats, read once.
   std::string decimal = ".";
   std::string group = ",";
@@ -311,7 +317,7 @@ std::ostream& operator<<(std::ostream& out, const Message& message) {
 
 std::string Render(std::string_view key, Lang lang, const std::vector<Arg>& args) {
   const Book& book = BookOf(lang);
-  const auto it = book.entries.find(std::string(key));
+  const auto it = book.entries.find(key);
   if (it == book.entries.end()) {
     std::string out(key);
     for (const Arg& arg : args) out += " " + arg.Render(lang);
@@ -326,7 +332,7 @@ std::string Render(std::string_view key, Lang lang, const std::vector<Arg>& args
 
 std::string Tr(std::string_view key, Lang lang) {
   const Book& book = BookOf(lang);
-  const auto it = book.entries.find(std::string(key));
+  const auto it = book.entries.find(key);
   if (it != book.entries.end()) return it->second.other;
   const size_t dot = key.find('.');
   std::string fallback(key.substr(dot == std::string_view::npos ? 0 : dot + 1));
@@ -335,8 +341,7 @@ std::string Tr(std::string_view key, Lang lang) {
 }
 
 bool HasEntry(std::string_view key) {
-  const std::string k(key);
-  return BookOf(Lang::kEn).entries.contains(k) && BookOf(Lang::kIt).entries.contains(k);
+  return BookOf(Lang::kEn).entries.contains(key) && BookOf(Lang::kIt).entries.contains(key);
 }
 
 std::vector<CatalogueEntryInfo> CatalogueEntries(Lang lang) {
