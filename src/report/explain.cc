@@ -9,14 +9,13 @@
 #include "report/i18n.h"
 #include "report/profile_report.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 namespace {
 
 // A threshold or distance as a person writes it: up to 2 decimals, no trailing zeros.
 std::string Short(double value, Lang lang) {
-  std::string text = FormatNumber(value, 2, LangCode(lang));
+  std::string text = FormatFixed(value, 2, lang);
   const char decimal = lang == Lang::kIt ? ',' : '.';
   if (text.find(decimal) != std::string::npos) {
     while (text.back() == '0') text.pop_back();

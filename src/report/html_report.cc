@@ -6,7 +6,6 @@
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 namespace {
@@ -89,9 +88,9 @@ std::string AssessmentHtml(const Assessment& assessment, Lang lang) {
     out += "<tr><td><a href=\"#client-" + H(client.client) + "\">" + H(client.name) +
            "</a></td><td>" + VerdictSpan(client.verdict, lang) + "</td><td class=\"num\">" +
            std::to_string(client.score) + "</td>" + SignCells(LevelsOf(client.signs), lang) +
-           "<td class=\"num\">" + H(FormatAmount(client.economics.revenue, code)) +
-           "</td><td class=\"num\">" + H(FormatAmount(client.economics.hidden_cost, code)) +
-           "</td><td class=\"num\">" + H(FormatAmount(client.economics.net_value, code)) +
+           "<td class=\"num\">" + H(FormatAmountBare(client.economics.revenue, lang)) +
+           "</td><td class=\"num\">" + H(FormatAmountBare(client.economics.hidden_cost, lang)) +
+           "</td><td class=\"num\">" + H(FormatAmountBare(client.economics.net_value, lang)) +
            "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";
@@ -119,9 +118,9 @@ std::string AssessmentHtml(const Assessment& assessment, Lang lang) {
       out += "</li>\n";
     }
     out += "<li>" + H(Tr("econ.hidden_cost", lang)) + ": " +
-           H(FormatMoney(client.economics.hidden_cost, code)) + "; " +
-           H(Tr("econ.net_value", lang)) + ": " + H(FormatMoney(client.economics.net_value, code)) +
-           "</li>\n</ul>\n";
+           H(FormatAmount(client.economics.hidden_cost, lang)) + "; " +
+           H(Tr("econ.net_value", lang)) + ": " +
+           H(FormatAmount(client.economics.net_value, lang)) + "</li>\n</ul>\n";
     if (!client.actions.empty()) {
       out += "<ol class=\"actions\">\n";
       for (const Action& action : client.actions) {
@@ -155,7 +154,7 @@ std::string HistoryHtml(const std::string& client, const std::string& name,
     out += "<tr><td>" + point.date.ToString() + "</td><td class=\"num\">" +
            std::to_string(point.score) + "</td><td>" + VerdictSpan(point.verdict, lang) + "</td>" +
            SignCells(point.levels, lang) + "<td class=\"num\">" +
-           H(FormatMoney(point.net_value, LangCode(lang))) + "</td></tr>\n";
+           H(FormatAmount(point.net_value, lang)) + "</td></tr>\n";
   }
   return out + "</tbody>\n</table>\n" + HtmlEnd();
 }

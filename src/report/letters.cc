@@ -8,7 +8,6 @@
 
 #include "report/letters/letter_internal.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 namespace letters {
@@ -58,7 +57,7 @@ std::vector<std::string> Lines(const std::string& text) {
 
 // "2.15 + 8.00 = 10.15%": the reference rate, the margin and the rate they make.
 std::string RateSum(const InterestLine& line, Lang lang) {
-  const auto points = [lang](int bp) { return FormatNumber(bp / 100.0, 2, LangCode(lang)); };
+  const auto points = [lang](int bp) { return FormatFixed(bp / 100.0, 2, lang); };
   return points(line.reference_rate_bp) + " + " +
          points(line.annual_rate_bp - line.reference_rate_bp) + " = " +
          RatePercent(line.annual_rate_bp, lang);

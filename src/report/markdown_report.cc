@@ -4,7 +4,6 @@
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 namespace {
@@ -44,9 +43,9 @@ std::string AssessmentMarkdown(const Assessment& assessment, Lang lang) {
     out += "| " + Md(client.name) + " (`" + client.client + "`) | " +
            Md(VerdictName(client.verdict, lang)) + " | " + std::to_string(client.score) + " |" +
            SignLevelCells(LevelsOf(client.signs), lang) + " " +
-           Md(FormatAmount(client.economics.revenue, code)) + " | " +
-           Md(FormatAmount(client.economics.hidden_cost, code)) + " | " +
-           Md(FormatAmount(client.economics.net_value, code)) + " |\n";
+           Md(FormatAmountBare(client.economics.revenue, lang)) + " | " +
+           Md(FormatAmountBare(client.economics.hidden_cost, lang)) + " | " +
+           Md(FormatAmountBare(client.economics.net_value, lang)) + " |\n";
   }
 
   out += "\n## " + Md(Tr("header.summary", lang)) + "\n\n| " + Md(Tr("header.verdict", lang)) +
@@ -70,9 +69,9 @@ std::string AssessmentMarkdown(const Assessment& assessment, Lang lang) {
       out += "\n";
     }
     out += "- " + Md(Tr("econ.hidden_cost", lang)) + ": " +
-           Md(FormatMoney(client.economics.hidden_cost, code)) + "; " +
+           Md(FormatAmount(client.economics.hidden_cost, lang)) + "; " +
            Md(Tr("econ.net_value", lang)) + ": " +
-           Md(FormatMoney(client.economics.net_value, code)) + "\n";
+           Md(FormatAmount(client.economics.net_value, lang)) + "\n";
     if (!client.actions.empty()) {
       out += "\n" + Md(Tr("header.actions", lang)) + ":\n\n";
       for (size_t i = 0; i < client.actions.size(); ++i) {
@@ -104,7 +103,7 @@ std::string HistoryMarkdown(const std::string& client, const std::string& name,
   for (const HistoryPoint& point : points) {
     out += "| " + point.date.ToString() + " | " + std::to_string(point.score) + " | " +
            Md(VerdictName(point.verdict, lang)) + " |" + SignLevelCells(point.levels, lang) + " " +
-           Md(FormatMoney(point.net_value, LangCode(lang))) + " |\n";
+           Md(FormatAmount(point.net_value, lang)) + " |\n";
   }
   return out;
 }

@@ -9,7 +9,6 @@
 #include "report/i18n.h"
 #include "report/json_writer.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 namespace {
@@ -53,7 +52,6 @@ std::optional<Money> MinimumFee(const Terms& terms, const std::optional<Money>& 
 
 // The terms as (label, value) rows.
 std::vector<Row> TermsRows(const Terms& terms, const std::optional<Money>& hourly_rate, Lang lang) {
-  const std::string_view code = LangCode(lang);
   std::vector<Row> rows;
   std::string deposit = terms.deposit_percent == 0 ? W("none", lang)
                         : terms.deposit_percent >= 100
@@ -68,7 +66,7 @@ std::vector<Row> TermsRows(const Terms& terms, const std::optional<Money>& hourl
   rows.push_back({W("revisions", lang), std::to_string(terms.revision_limit)});
   std::string minimum = W("hours", lang, {terms.minimum_fee_hours});
   if (const auto fee = MinimumFee(terms, hourly_rate))
-    minimum += " (" + FormatMoney(*fee, code) + ")";
+    minimum += " (" + FormatAmount(*fee, lang) + ")";
   rows.push_back({W("minimum_fee", lang), minimum});
   return rows;
 }

@@ -6,7 +6,6 @@
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 
@@ -70,12 +69,12 @@ std::string MetricValueText(const Metric& metric, Lang lang) {
       // Ratios read better with 2 decimals, hours and days with 1.
       const bool ratio = metric.name.find("share") != std::string::npos ||
                          metric.name.find("ratio") != std::string::npos || metric.name == "overrun";
-      return FormatNumber(metric.number, ratio ? 2 : 1, LangCode(lang));
+      return FormatFixed(metric.number, ratio ? 2 : 1, lang);
     }
     case Metric::Kind::kCount:
       return std::to_string(metric.count);
     case Metric::Kind::kMoney:
-      return FormatMoney(metric.money, LangCode(lang));
+      return FormatAmount(metric.money, lang);
     case Metric::Kind::kUnknown:
       break;
   }
@@ -86,7 +85,7 @@ std::string EvidenceLine(const Evidence& evidence, Lang lang) {
   std::string line = Capitalize(Tr("record." + evidence.record_type, lang));
   line += " " + evidence.id;
   if (evidence.date) line += " · " + evidence.date->ToString();
-  if (evidence.amount) line += " · " + FormatMoney(*evidence.amount, LangCode(lang));
+  if (evidence.amount) line += " · " + FormatAmount(*evidence.amount, lang);
   const std::string& note = evidence.note.In(LangCode(lang));
   if (!note.empty()) line += " · " + note;
   return line;
@@ -220,11 +219,10 @@ std::string ContextLine(const Assessment& assessment, Lang lang) {
 }
 
 std::vector<Row> EconomicsRows(const Economics& e, Lang lang) {
-  const std::string_view code = LangCode(lang);
-  const auto money = [&](const Money& m) { return FormatMoney(m, code); };
+  const auto money = [&](const Money& m) { return FormatAmount(m, lang); };
   std::vector<Row> rows;
   rows.push_back({Tr("econ.revenue", lang), money(e.revenue)});
-  rows.push_back({Tr("econ.hours", lang), FormatNumber(e.hours, 1, code)});
+  rows.push_back({Tr("econ.hours", lang), FormatFixed(e.hours, 1, lang)});
   rows.push_back({Tr("econ.effective_rate", lang),
                   e.effective_rate ? Render("label.per_hour", lang, {money(*e.effective_rate)})
                                    : Tr("label.not_known", lang)});

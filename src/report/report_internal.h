@@ -10,7 +10,7 @@
 
 namespace addio {
 
-// "en" or "it", as Text::In and signals/wording.h take it.
+// "en" or "it", as the API and the HTML lang attribute name a language.
 inline std::string_view LangCode(Lang lang) { return lang == Lang::kIt ? "it" : "en"; }
 
 // A metric's value as a person reads it: numbers with up to 2 decimals, counts, money

@@ -6,7 +6,6 @@
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 namespace {
@@ -93,7 +92,6 @@ void AddSignCells(std::vector<Cell>& row, const Levels& levels) {
 }  // namespace
 
 std::string AssessmentTable(const Assessment& assessment, Lang lang, bool color) {
-  const std::string_view code = LangCode(lang);
   std::string out = Tr("title.assessment", lang);
   if (!assessment.workspace_name.empty()) out += " · " + assessment.workspace_name;
   out += "\n" + ContextLine(assessment, lang) + "\n\n";
@@ -118,9 +116,9 @@ std::string AssessmentTable(const Assessment& assessment, Lang lang, bool color)
                              {VerdictName(client.verdict, lang), tone},
                              {std::to_string(client.score), tone}};
     AddSignCells(row, LevelsOf(client.signs));
-    row.push_back({FormatAmount(client.economics.revenue, code), std::nullopt});
-    row.push_back({FormatAmount(client.economics.hidden_cost, code), std::nullopt});
-    row.push_back({FormatAmount(client.economics.net_value, code), std::nullopt});
+    row.push_back({FormatAmountBare(client.economics.revenue, lang), std::nullopt});
+    row.push_back({FormatAmountBare(client.economics.hidden_cost, lang), std::nullopt});
+    row.push_back({FormatAmountBare(client.economics.net_value, lang), std::nullopt});
     rows.push_back(std::move(row));
     auto [it, inserted] = totals.try_emplace(client.verdict, 0, Money::Zero(assessment.currency));
     ++it->second.first;
@@ -143,7 +141,7 @@ std::string AssessmentTable(const Assessment& assessment, Lang lang, bool color)
     const Money net = it == totals.end() ? Money::Zero(assessment.currency) : it->second.second;
     summary.push_back({{VerdictName(verdict, lang), VerdictTone(verdict)},
                        {std::to_string(count), std::nullopt},
-                       {FormatAmount(net, code), std::nullopt}});
+                       {FormatAmountBare(net, lang), std::nullopt}});
   }
   out += RenderGrid(summary_columns, summary, color);
   return out + "\n" + Legend(lang);
@@ -165,7 +163,7 @@ std::string HistoryTable(const std::string& client, const std::string& name,
                              {std::to_string(point.score), tone},
                              {VerdictName(point.verdict, lang), tone}};
     AddSignCells(row, point.levels);
-    row.push_back({FormatMoney(point.net_value, LangCode(lang)), std::nullopt});
+    row.push_back({FormatAmount(point.net_value, lang), std::nullopt});
     rows.push_back(std::move(row));
   }
   return out + RenderGrid(columns, rows, color) + "\n" + Legend(lang);

@@ -65,6 +65,15 @@ TEST(CatalogueFilesTest, RendersArgumentsInTheReadersLanguage) {
   EXPECT_EQ(Arg(int64_t{12345}).Render(Lang::kIt), "12345");
 }
 
+TEST(CatalogueFilesTest, FormatsNumbersAndAmountsForTables) {
+  const Currency eur = Currency::Find("EUR").value();
+  EXPECT_EQ(FormatAmount(Money::Parse("-1234567.50", eur).value(), Lang::kEn), "-1,234,567.50 EUR");
+  EXPECT_EQ(FormatAmount(Money::Parse("1234.5", eur).value(), Lang::kIt), "1.234,50 EUR");
+  EXPECT_EQ(FormatFixed(12.25, 1, Lang::kIt), "12,3");
+  EXPECT_EQ(FormatFixed(-0.04, 1, Lang::kEn), "0.0");
+  EXPECT_EQ(FormatPercentOf(0.404), "40%");
+}
+
 TEST(CatalogueFilesTest, MessagesFillPatternsAndChoosePlurals) {
   EXPECT_EQ(Msg("label.as_of", "2026-11-30").In(Lang::kEn), "as of 2026-11-30");
   EXPECT_EQ(Msg("label.as_of", "2026-11-30").In(Lang::kIt), "al 2026-11-30");

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "signals/wording.h"
 #include "verdict/assessment.h"
 
 namespace addio {
@@ -406,16 +405,6 @@ TEST(ConcludeTest, PutsItTogether) {
   EXPECT_EQ(a.score, 94);
   EXPECT_EQ(a.archetype, (Archetype{"bargain_hunter"}));
   EXPECT_EQ(Codes(a.actions), std::vector<std::string>{"raise_rate"});
-}
-
-// ---- Wording ----
-
-TEST(WordingTest, NumbersInBothLanguages) {
-  EXPECT_EQ(FormatMoney(Eur("-1234567.50"), "en"), "-1,234,567.50 EUR");
-  EXPECT_EQ(FormatMoney(Eur("1234.5"), "it"), "1.234,50 EUR");
-  EXPECT_EQ(FormatNumber(12.25, 1, "it"), "12,3");
-  EXPECT_EQ(FormatNumber(-0.04, 1, "en"), "0.0");
-  EXPECT_EQ(FormatPercent(0.404, "en"), "40%");
 }
 
 // ---- Assess and History ----

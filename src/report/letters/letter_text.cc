@@ -8,7 +8,6 @@
 
 #include "report/letters/letter_internal.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio {
 namespace letters {
@@ -66,15 +65,15 @@ std::string ItDate(const std::string& preposition, CivilDate date) {
   return head + " " + LongDate(date, Lang::kIt);
 }
 
-std::string Amount(const Money& money, Lang lang) { return FormatMoney(money, LangCode(lang)); }
+std::string Amount(const Money& money, Lang lang) { return FormatAmount(money, lang); }
 
 std::string RatePercent(int basis_points, Lang lang) {
-  return FormatNumber(basis_points / 100.0, 2, LangCode(lang)) + "%";
+  return FormatFixed(basis_points / 100.0, 2, lang) + "%";
 }
 
 std::string HoursText(double hours, Lang lang) {
   const double tenths = std::round(hours * 10.0);
-  return FormatNumber(tenths / 10.0, std::fmod(tenths, 10.0) == 0 ? 0 : 1, LangCode(lang));
+  return FormatFixed(tenths / 10.0, std::fmod(tenths, 10.0) == 0 ? 0 : 1, lang);
 }
 
 std::string Count(int64_t n, const std::string& one, const std::string& many) {

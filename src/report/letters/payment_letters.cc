@@ -3,7 +3,6 @@
 // late-payment interest computed by verdict/late_interest.h, calculation included.
 #include "report/letters/letter_internal.h"
 #include "report/report_internal.h"
-#include "signals/wording.h"
 
 namespace addio::letters {
 namespace {
@@ -60,8 +59,7 @@ std::vector<const InvoiceLateInterest*> ClaimsOn(const Facts& facts,
 // "8 percentage points" / "8 punti percentuali".
 std::string Margin(const Facts& facts) {
   const int bp = facts.rules.margin_bp;
-  const std::string number =
-      FormatNumber(bp / 100.0, bp % 100 == 0 ? 0 : 2, LangCode(facts.options.lang));
+  const std::string number = FormatFixed(bp / 100.0, bp % 100 == 0 ? 0 : 2, facts.options.lang);
   return facts.Text("letter.margin", {number});
 }
 
