@@ -7,6 +7,8 @@
 #include <set>
 #include <string_view>
 
+#include "core/ascii.h"
+
 namespace addio {
 namespace {
 
@@ -132,12 +134,6 @@ std::string JoinWords(const std::vector<std::string>& words, char separator) {
   return out;
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string Trim(std::string_view text) {
   const size_t begin = text.find_first_not_of(" \t\r\n");
   if (begin == std::string_view::npos) return "";
@@ -169,7 +165,7 @@ std::string TaxKey(std::string_view tax_id, std::string_view country) {
 
 std::string NormalizeClientName(const std::string& name) {
   const std::string key = JoinWords(KeyWords(name), ' ');
-  return key.empty() ? Lower(Trim(name)) : key;
+  return key.empty() ? AsciiLower(Trim(name)) : key;
 }
 
 ClientResolver::ClientResolver(const Ledger& existing, bool create)
@@ -287,14 +283,14 @@ std::optional<std::string> ClientResolver::ByTaxId(const std::string& tax_id,
 }
 
 std::optional<std::string> ClientResolver::ByEmail(const std::string& address) const {
-  const std::string wanted = Lower(Trim(address));
+  const std::string wanted = AsciiLower(Trim(address));
   if (wanted.empty()) return std::nullopt;
   const size_t at = wanted.rfind('@');
   const std::string domain = at == std::string::npos ? "" : wanted.substr(at + 1);
   for (const std::vector<Client>* clients : {&existing_.clients, &created_}) {
     for (const Client& client : *clients) {
       for (const std::string& email : client.emails) {
-        if (Lower(Trim(email)) == wanted) return client.id;
+        if (AsciiLower(Trim(email)) == wanted) return client.id;
       }
     }
   }
@@ -302,7 +298,7 @@ std::optional<std::string> ClientResolver::ByEmail(const std::string& address) c
   for (const std::vector<Client>* clients : {&existing_.clients, &created_}) {
     for (const Client& client : *clients) {
       for (const std::string& d : client.domains) {
-        std::string known = Lower(Trim(d));
+        std::string known = AsciiLower(Trim(d));
         if (known.starts_with("@")) known.erase(0, 1);
         if (known == domain) return client.id;
       }

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "core/ascii.h"
 #include "ingest/folder_walk.h"
 #include "ingest/importers.h"
 #include "ingest/mail_common.h"
@@ -17,11 +18,6 @@ namespace addio {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 void ReadEml(const std::string& path, mail::MessageCollector& collector, IngestResult& result) {
   mail::LineReader reader(path);
@@ -74,10 +70,10 @@ class EmlImporterImpl final : public Importer {
   std::string_view name() const override { return "eml"; }
   int Detect(const std::string& path, std::string_view head) const override {
     // Above the mbox importer's 85: a saved message may start with a "From " line too.
-    if (Lower(path).ends_with(".eml")) return 90;
+    if (AsciiLower(path).ends_with(".eml")) return 90;
     // A header block: "Name: value" lines naming at least a sender and a date.
     const size_t end = head.find("\n\n");
-    const std::string header = Lower(std::string(head.substr(0, end)));
+    const std::string header = AsciiLower(std::string(head.substr(0, end)));
     const size_t colon = header.find(':');
     const bool starts_as_field =
         colon != std::string::npos && colon < 40 &&

@@ -39,6 +39,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/ascii.h"
 #include "ingest/bank_matching.h"
 #include "ingest/client_resolver.h"
 #include "ingest/fatturapa_signed.h"
@@ -52,12 +53,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kDefaultTermsDays = 30;
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -352,7 +347,7 @@ void ReadFile(const std::string& path, bool in_folder, ClientResolver& resolver,
   auto bytes = ReadBytes(path);
   if (!bytes) return file_error(Severity::kError, 0, bytes.error().message);
   std::string text = std::move(*bytes);
-  if (EndsWith(Lower(path), ".p7m")) {
+  if (EndsWith(AsciiLower(path), ".p7m")) {
     auto content = ExtractSignedContent(std::move(text));
     if (!content) return file_error(Severity::kError, 0, content.error().message);
     text = std::move(*content);
@@ -509,7 +504,7 @@ class FatturaPaImporterImpl final : public Importer {
   // A start tag <FatturaElettronica ...> or <prefix:FatturaElettronica ...>; the schema
   // (.xsd), which only names the element, is not an invoice.
   int Detect(const std::string& path, std::string_view head) const override {
-    if (EndsWith(Lower(path), ".p7m")) return 90;
+    if (EndsWith(AsciiLower(path), ".p7m")) return 90;
     constexpr std::string_view kRoot = "FatturaElettronica";
     for (size_t at = head.find(kRoot); at != std::string_view::npos;
          at = head.find(kRoot, at + 1)) {

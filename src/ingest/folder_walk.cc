@@ -5,15 +5,12 @@
 #include <cctype>
 #include <system_error>
 
+#include "core/ascii.h"
+
 namespace addio {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string LowerAscii(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 }  // namespace
 
@@ -55,7 +52,7 @@ Result<std::vector<std::string>> FilesWithExtensions(
     const std::string& folder, std::initializer_list<std::string_view> extensions) {
   const std::vector<std::string_view> wanted(extensions);
   Result<FolderFiles> found = WalkFolder(folder, [&wanted](const fs::path& path) {
-    const std::string name = LowerAscii(path.filename().string());
+    const std::string name = AsciiLower(path.filename().string());
     return std::any_of(wanted.begin(), wanted.end(),
                        [&name](std::string_view extension) { return name.ends_with(extension); });
   });

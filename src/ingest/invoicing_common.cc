@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "core/ascii.h"
 #include "ledger/csv.h"
 
 namespace addio::invoicing {
@@ -24,12 +25,6 @@ std::string_view TrimView(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Counts ',', ';' and '\t' outside quotes on each of the first lines, and returns the most
@@ -66,7 +61,7 @@ constexpr std::array<std::string_view, 9> kSymbols = {"US$", "R$", "$", "€", "
 std::optional<size_t> CsvTable::Find(std::initializer_list<std::string_view> names) const {
   const std::vector<std::string> keys = HeaderKeys(header);
   for (std::string_view name : names) {
-    const std::string wanted = Lower(name);
+    const std::string wanted = AsciiLower(name);
     for (size_t i = 0; i < keys.size(); ++i) {
       if (keys[i] == wanted) return i;
     }
@@ -89,7 +84,7 @@ std::vector<std::string> HeaderKeys(const std::vector<std::string>& header) {
   for (const std::string& name : header) {
     std::string_view trimmed = TrimView(name);
     if (trimmed.starts_with("\xEF\xBB\xBF")) trimmed.remove_prefix(3);
-    keys.push_back(Lower(TrimView(trimmed)));
+    keys.push_back(AsciiLower(TrimView(trimmed)));
   }
   return keys;
 }
@@ -161,7 +156,7 @@ std::vector<std::vector<std::string>> HeadRecords(std::string_view head, int max
 }
 
 std::string LowerFileName(const std::string& path) {
-  return Lower(std::filesystem::path(path).filename().string());
+  return AsciiLower(std::filesystem::path(path).filename().string());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -348,7 +343,7 @@ namespace {
 // "Partially_Paid " -> "partially paid".
 std::string StatusWords(std::string_view status) {
   std::string out;
-  for (char c : Lower(TrimView(status))) {
+  for (char c : AsciiLower(TrimView(status))) {
     const char w = (c == '_' || c == '-' || c == '\t') ? ' ' : c;
     if (w == ' ' && (out.empty() || out.back() == ' ')) continue;
     out += w;
@@ -431,7 +426,7 @@ bool IsDisputedStatus(std::string_view status) {
 }
 
 bool IsTruthy(std::string_view text) {
-  const std::string s = Lower(TrimView(text));
+  const std::string s = AsciiLower(TrimView(text));
   return s == "yes" || s == "true" || s == "y" || s == "1" || s == "x" || s == "si" ||
          s == "s\xC3\xAC" || s == "vero";
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/ascii.h"
 #include "ingest/invoicing_common.h"
 
 namespace addio::invoicing {
@@ -17,12 +18,6 @@ std::string_view TrimView(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace
@@ -47,7 +42,7 @@ constexpr std::array kMonthNames = {
 
 // A month name, or the first three letters of one ("Jan", "gen", "ago", "dic").
 std::optional<int> MonthFromName(std::string_view word) {
-  const std::string w = Lower(word);
+  const std::string w = AsciiLower(word);
   if (w.size() < 3) return std::nullopt;
   for (const MonthName& m : kMonthNames) {
     if (w == m.name || (w.size() == 3 && m.name.starts_with(w))) return m.month;
@@ -147,7 +142,7 @@ Result<LocalDateTime> ParseDateTime(std::string_view text, std::string_view form
         break;
       }
       case 'p': {
-        const std::string rest = Lower(s.substr(pos, 4));
+        const std::string rest = AsciiLower(s.substr(pos, 4));
         if (rest.starts_with("am") || rest.starts_with("pm")) {
           pm = rest[0] == 'p';
           pos += 2;

@@ -8,15 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "core/ascii.h"
 #include "ingest/invoicing_tools.h"
 
 namespace addio::invoicing {
 namespace {
-
-std::string LowerAscii(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool Contains(const std::vector<std::string_view>& words, const std::string& word) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -190,7 +186,7 @@ void ReadClients(const CsvTable& table, InvoicingBuilder& b, const ClientColumns
   const auto kind_col = Column(table, c.kind);
   size_t skipped = 0;
   for (const CsvRow& row : table.rows) {
-    if (!c.skipped_kind.empty() && LowerAscii(Cell(row, kind_col)) == c.skipped_kind) {
+    if (!c.skipped_kind.empty() && AsciiLower(Cell(row, kind_col)) == c.skipped_kind) {
       ++skipped;
       continue;
     }
@@ -253,7 +249,7 @@ IngestResult InvoicingToolImporter::Read(const std::string& path,
   if (!table) return b.Finish();
   std::string section;  // the preamble's last word: "INVOICES", "Vendors"
   for (const std::string& cell : table->preamble) {
-    if (!cell.empty()) section = LowerAscii(cell);
+    if (!cell.empty()) section = AsciiLower(cell);
   }
   const std::vector<std::string> keys = HeaderKeys(table->header);
   const auto kind =

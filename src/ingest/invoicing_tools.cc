@@ -10,22 +10,18 @@
 #include <string>
 #include <vector>
 
+#include "core/ascii.h"
 #include "ingest/importers.h"
 
 namespace addio {
 namespace invoicing {
 namespace {
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // ---- Wave's accounting journal ----------------------------------------------------------
 
 bool IsReceivableLine(const std::string& account_name, const std::string& account_type) {
-  return Lower(account_type) == "system receivable invoice" ||
-         Lower(account_name) == "accounts receivable";
+  return AsciiLower(account_type) == "system receivable invoice" ||
+         AsciiLower(account_name) == "accounts receivable";
 }
 
 // Invoices and payments are the journal lines on Accounts Receivable: a debit is an
@@ -60,7 +56,8 @@ void ReadWaveTransactions(const CsvTable& table, InvoicingBuilder& b) {
     const auto credit = b.Amount(table, row, credit_col, currency, false);
     if (!date) continue;
     const std::string number = Cell(row, number_col);
-    const bool payment = Lower(Cell(row, description_col)).find("payment") != std::string::npos;
+    const bool payment =
+        AsciiLower(Cell(row, description_col)).find("payment") != std::string::npos;
     if (credit && credit->is_positive() && payment) {
       const auto client = b.ResolveClient(customer, row.line, table.Name(customer_col));
       if (client) b.AddPayment({transaction, *client, number, *date, *credit, row.line});

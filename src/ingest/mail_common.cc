@@ -7,6 +7,7 @@
 #include <cctype>
 #include <mutex>
 
+#include "core/ascii.h"
 #include "core/ids.h"
 
 namespace addio::mail {
@@ -17,12 +18,6 @@ constexpr size_t kListedAddresses = 10;
 constexpr size_t kReadChunk = size_t{1} << 20;
 
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
@@ -52,7 +47,7 @@ int MonthNumber(std::string_view token) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
-  const std::string lower = LowerAscii(token);
+  const std::string lower = AsciiLower(token);
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (lower == kMonths[i].substr(0, 3) || lower == kMonths[i]) return static_cast<int>(i) + 1;
   }
@@ -62,7 +57,7 @@ int MonthNumber(std::string_view token) {
 bool IsWeekday(std::string_view token) {
   static constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu",
                                                             "fri", "sat", "sun"};
-  const std::string lower = LowerAscii(token);
+  const std::string lower = AsciiLower(token);
   return lower.size() >= 3 && std::ranges::find(kDays, lower.substr(0, 3)) != kDays.end() &&
          std::ranges::all_of(lower, [](char c) { return c >= 'a' && c <= 'z'; });
 }
@@ -88,7 +83,7 @@ std::optional<int> NamedOffset(std::string_view token) {
       Named{"est", -5}, Named{"edt", -4}, Named{"cst", -6}, Named{"cdt", -5},
       Named{"mst", -7}, Named{"mdt", -6}, Named{"pst", -8}, Named{"pdt", -7},
       Named{"cet", 1},  Named{"cest", 2}, Named{"bst", 1},  Named{"jst", 9}};
-  const std::string lower = LowerAscii(token);
+  const std::string lower = AsciiLower(token);
   for (const Named& named : kNames) {
     if (lower == named.name) return named.hours * 3600;
   }
@@ -227,7 +222,7 @@ bool HasWord(const std::string& lower_text, std::string_view word) {
 bool Urgent(const MessageHeader& header, const std::string& subject) {
   const auto value = [&header](std::string_view name) {
     const HeaderField* field = header.Find(name);
-    return field != nullptr ? LowerAscii(Trim(field->value)) : std::string();
+    return field != nullptr ? AsciiLower(Trim(field->value)) : std::string();
   };
   const std::string priority = value("X-Priority");
   if (value("Importance").starts_with("high") || priority.starts_with('1') ||
@@ -235,7 +230,7 @@ bool Urgent(const MessageHeader& header, const std::string& subject) {
       value("X-MSMail-Priority").starts_with("high")) {
     return true;
   }
-  const std::string lower = LowerAscii(subject);
+  const std::string lower = AsciiLower(subject);
   return HasWord(lower, "urgent") || HasWord(lower, "urgente");
 }
 
@@ -255,7 +250,7 @@ std::string NormalizeAddress(std::string_view text) {
   const size_t at = s.rfind('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == s.size()) return "";
   if (s.find_first_of(" <>\t") != std::string_view::npos) return "";
-  return LowerAscii(s);
+  return AsciiLower(s);
 }
 
 AddressBook::AddressBook(const Workspace& workspace) {

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 
+#include "core/ascii.h"
 #include "core/ids.h"
 #include "ingest/importers.h"
 #include "ingest/invoicing_common.h"
@@ -101,7 +102,7 @@ class RowReader {
     const std::string direction = Value(spec.Find("direction"), row);
     bool ok = client && at;
     if (!channel.empty()) {
-      const auto parsed = ParseChannel(Lower(channel));
+      const auto parsed = ParseChannel(AsciiLower(channel));
       if (!parsed) {
         b_.Error(row.line, Label(spec, "channel"), Msg("ingest.not_a_channel", channel));
       }
@@ -109,7 +110,7 @@ class RowReader {
       contact.channel = parsed.value_or(Channel::kEmail);
     }
     if (!direction.empty()) {
-      const auto parsed = ParseDirection(Lower(direction));
+      const auto parsed = ParseDirection(AsciiLower(direction));
       if (!parsed) {
         b_.Error(row.line, Label(spec, "direction"), Msg("ingest.not_a_direction", direction));
       }
@@ -140,11 +141,6 @@ class RowReader {
   }
 
  private:
-  static std::string Lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  }
-
   static std::string Value(const FieldSpec* f, const CsvRow& row) {
     if (f == nullptr) return "";
     return f->value ? *f->value : Cell(row, f->column);

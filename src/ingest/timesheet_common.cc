@@ -8,6 +8,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/ascii.h"
 #include "ledger/csv.h"
 
 namespace addio::timesheet {
@@ -18,12 +19,6 @@ std::string Trim(std::string_view text) {
   if (begin == std::string_view::npos) return "";
   const size_t end = text.find_last_not_of(" \t\r\n");
   return std::string(text.substr(begin, end - begin + 1));
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -187,9 +182,9 @@ std::vector<std::string> HeaderOf(std::string_view head) {
 int FindColumn(const std::vector<std::string>& header,
                std::initializer_list<std::string_view> names) {
   for (std::string_view name : names) {
-    const std::string wanted = Lower(name);
+    const std::string wanted = AsciiLower(name);
     for (size_t i = 0; i < header.size(); ++i) {
-      if (Lower(header[i]) == wanted) return static_cast<int>(i);
+      if (AsciiLower(header[i]) == wanted) return static_cast<int>(i);
     }
   }
   return -1;
@@ -263,7 +258,7 @@ Result<int> ParseTimeOfDay(std::string_view text) {
   const auto bad = [&trimmed]() {
     return Fail(ErrorCode::kInvalidArgument, Msg("ingest.not_a_time", trimmed));
   };
-  std::string t = Lower(trimmed);
+  std::string t = AsciiLower(trimmed);
   // A date part before the time: "2024-03-04 10:23", "2024-03-04T10:23:00".
   if (const size_t cut = t.find_first_of(" t"); cut != std::string::npos) {
     const std::string first = t.substr(0, cut);
@@ -311,7 +306,7 @@ Result<int64_t> ParseDuration(std::string_view text, BareNumber bare) {
     return Fail(ErrorCode::kInvalidArgument, Msg("ingest.not_a_duration", trimmed));
   };
   if (trimmed.empty() || trimmed.starts_with("-")) return bad();
-  std::string t = Lower(trimmed);
+  std::string t = AsciiLower(trimmed);
   std::erase_if(t, [](char c) { return c == ' '; });
   if (t.find(':') != std::string::npos) {
     const std::vector<std::string_view> parts = Split(t, ':');
@@ -359,7 +354,7 @@ Result<int64_t> ParseDuration(std::string_view text, BareNumber bare) {
 }
 
 std::optional<bool> ParseYesNo(std::string_view text) {
-  const std::string t = Lower(Trim(text));
+  const std::string t = AsciiLower(Trim(text));
   if (t == "yes" || t == "y" || t == "true" || t == "1" || t == "si" || t == "sì" || t == "ja" ||
       t == "oui" || t == "billable") {
     return true;

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "core/ascii.h"
+
 namespace addio {
 namespace {
 
@@ -51,12 +53,6 @@ const std::map<std::string, std::map<std::string, std::string, std::less<>>, std
                                 {"ignota", "unknown"}, {"cattiva", "bad"}}},
 };
 // clang-format on
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
@@ -140,7 +136,7 @@ std::expected<std::string, Message> CanonicalFromRaw(const IntakeQuestion& q, co
   switch (q.kind) {
     case AnswerKind::kChoice:
       if (v.type == Type::kString) {
-        const std::string key = Lower(v.text);
+        const std::string key = AsciiLower(v.text);
         for (const char* choice : q.choices) {
           if (key == choice) return key;
         }
@@ -273,7 +269,7 @@ const IntakeQuestion* FindIntakeQuestion(std::string_view key) {
 
 std::expected<std::string, Message> NormalizeAnswer(const IntakeQuestion& q,
                                                     std::string_view typed) {
-  const std::string text = Lower(Trim(typed));
+  const std::string text = AsciiLower(Trim(typed));
   if (text.empty()) return std::string(q.default_value);
   switch (q.kind) {
     case AnswerKind::kChoice: {
@@ -401,7 +397,7 @@ Result<IntakeAnswers> ParseIntake(std::string_view text, IntakeFormat format, La
 }
 
 IntakeFormat DetectIntakeFormat(std::string_view path, std::string_view text) {
-  const std::string name = Lower(path);
+  const std::string name = AsciiLower(path);
   if (name.ends_with(".toml")) return IntakeFormat::kToml;
   if (name.ends_with(".json")) return IntakeFormat::kJson;
   const std::string_view trimmed = Trim(text);
