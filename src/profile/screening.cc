@@ -5,14 +5,10 @@
 namespace addio {
 namespace {
 
-// Sign `sign`'s prediction, its reasons read in both languages.
+// Sign `sign`'s prediction; its reasons stay messages until a report renders them.
 PredictedSign Predict(const SignDefinition* sign, const IntakeAnswers& answers) {
   ScreeningPrediction prediction = sign->Screen(answers);
-  PredictedSign predicted{sign, prediction.level, {}};
-  for (const Message& reason : prediction.reasons) {
-    predicted.reasons.push_back(Text{reason.In(Lang::kEn), reason.In(Lang::kIt)});
-  }
-  return predicted;
+  return PredictedSign{sign, prediction.level, std::move(prediction.reasons)};
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ struct PredictedSign {
   Level level = Level::kGreen;  // never kUnknown: every answer is known
   // For amber and red, one per rule that holds; for green, what reassures (none for a sign
   // without a screening rule).
-  std::vector<Text> reasons;
+  std::vector<Message> reasons;
 };
 
 struct Screening {

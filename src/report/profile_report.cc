@@ -146,7 +146,7 @@ std::string ScreeningJson(const ScreeningReport& report, Lang lang) {
     json.String(LevelKey(sign.level));
     json.Key("reasons");
     json.BeginArray();
-    for (const Text& reason : sign.reasons) json.String(reason.In(LangCode(lang)));
+    for (const Message& reason : sign.reasons) json.String(reason.In(LangCode(lang)));
     json.EndArray();
     json.EndObject();
   }
@@ -189,7 +189,7 @@ std::string ScreeningText(const ScreeningReport& report, Lang lang, bool color) 
   for (const PredictedSign& sign : s.signals) {
     out += "  " + SignTitle(sign.sign, lang) + ": " +
            Colorize(LevelName(sign.level, lang), sign.level, color) + "\n";
-    for (const Text& reason : sign.reasons) out += "    - " + reason.In(code) + "\n";
+    for (const Message& reason : sign.reasons) out += "    - " + reason.In(code) + "\n";
   }
   out +=
       "\n" + W("terms", lang) + "\n" + RowsText(TermsRows(s.terms, report.hourly_rate, lang), "  ");
@@ -237,7 +237,7 @@ std::string ScreeningMarkdown(const ScreeningReport& report, Lang lang) {
   out += "## " + md(W("signals", lang)) + "\n\n| | | |\n|---|---|---|\n";
   for (const PredictedSign& sign : s.signals) {
     std::string reasons;
-    for (const Text& reason : sign.reasons) {
+    for (const Message& reason : sign.reasons) {
       reasons += (reasons.empty() ? "" : "<br>") + md(reason.In(code));
     }
     out += "| " + md(SignTitle(sign.sign, lang)) + " | " + md(LevelName(sign.level, lang)) + " | " +
@@ -281,7 +281,7 @@ std::string ScreeningHtml(const ScreeningReport& report, Lang lang) {
     out += "<li class=\"sign " + std::string(SignKey(sign.sign)) + " " + LevelKey(sign.level) +
            "\"><strong>" + h(SignTitle(sign.sign, lang)) + "</strong>: <span class=\"level " +
            LevelKey(sign.level) + "\">" + h(LevelName(sign.level, lang)) + "</span><ul>";
-    for (const Text& reason : sign.reasons) out += "<li>" + h(reason.In(code)) + "</li>";
+    for (const Message& reason : sign.reasons) out += "<li>" + h(reason.In(code)) + "</li>";
     out += "</ul></li>\n";
   }
   out += "</ul>\n<h2>" + h(W("terms", lang)) + "</h2>\n<table class=\"terms\">\n";

@@ -22,15 +22,6 @@ std::string SignKey(const SignDefinition* sign);
 enum class Level { kGreen, kAmber, kRed, kUnknown };
 const char* LevelKey(Level level);  // "green", "amber", "red", "unknown"
 
-// A sentence written in both languages in code. Signs no longer use it (they write
-// catalogue Messages); profile/ still does, until its sentences move to the catalogue.
-struct Text {
-  std::string en;
-  std::string it;
-  const std::string& In(std::string_view lang) const { return lang == "it" ? it : en; }
-  friend bool operator==(const Text&, const Text&) = default;
-};
-
 // A named number. Exactly one of the alternatives is meaningful, by `kind`; kUnknown
 // is a metric that cannot be computed (written as null in JSON).
 struct Metric {

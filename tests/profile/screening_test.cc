@@ -39,8 +39,8 @@ TEST(ScreeningTest, ACalmProspectIsAcceptedAsAPartner) {
   for (const PredictedSign& sign : s.signals) {
     EXPECT_EQ(sign.level, Level::kGreen) << SignKey(sign.sign);
     ASSERT_FALSE(sign.reasons.empty()) << SignKey(sign.sign);
-    EXPECT_FALSE(sign.reasons.front().en.empty());
-    EXPECT_FALSE(sign.reasons.front().it.empty());
+    EXPECT_FALSE(sign.reasons.front().In(Lang::kEn).empty());
+    EXPECT_FALSE(sign.reasons.front().In(Lang::kIt).empty());
   }
   EXPECT_EQ(s.risk, 0);
   EXPECT_EQ(s.archetype, kPartner);
@@ -220,12 +220,14 @@ TEST(ScreeningTest, ReasonsQuoteTheAnswersInBothLanguages) {
   a.budget_ratio = 0.8;
   a.payment_terms_days = 45;
   const Screening s = ScreenProspect(a);
-  const Text& budget = s.signals[*SignRegistry::Get().IndexOf("underpaying")].reasons.front();
-  EXPECT_NE(budget.en.find("80%"), std::string::npos) << budget.en;
-  EXPECT_NE(budget.it.find("l'80%"), std::string::npos) << budget.it;
-  const Text& terms = s.signals[*SignRegistry::Get().IndexOf("late_payment")].reasons.front();
-  EXPECT_NE(terms.en.find("45 days"), std::string::npos);
-  EXPECT_NE(terms.it.find("45 giorni"), std::string::npos);
+  const Message& budget = s.signals[*SignRegistry::Get().IndexOf("underpaying")].reasons.front();
+  const std::string budget_en = budget.In(Lang::kEn);
+  const std::string budget_it = budget.In(Lang::kIt);
+  EXPECT_NE(budget_en.find("80%"), std::string::npos) << budget_en;
+  EXPECT_NE(budget_it.find("l'80%"), std::string::npos) << budget_it;
+  const Message& terms = s.signals[*SignRegistry::Get().IndexOf("late_payment")].reasons.front();
+  EXPECT_NE(terms.In(Lang::kEn).find("45 days"), std::string::npos);
+  EXPECT_NE(terms.In(Lang::kIt).find("45 giorni"), std::string::npos);
 }
 
 TEST(ScreeningTest, DecisionKeysRoundTrip) {

@@ -149,7 +149,7 @@ TEST_F(ExtraSignTest, ScreeningAsksItForItsPrediction) {
   const Screening bad = ScreenProspect(answers);
   EXPECT_EQ(bad.signals[ghosting].level, Level::kRed);
   ASSERT_EQ(bad.signals[ghosting].reasons.size(), 1u);
-  EXPECT_EQ(bad.signals[ghosting].reasons[0].it,
+  EXPECT_EQ(bad.signals[ghosting].reasons[0].In(Lang::kIt),
             "Ha fama di pagare in ritardo o di non pagare affatto.");
   EXPECT_EQ(bad.decision, Decision::kDecline);
   // Both it and the non-payment sign are red; the heavier one names the type.
