@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "core/money.h"
 #include "core/time.h"
@@ -45,6 +48,45 @@ TEST(CatalogueFilesTest, BothLanguagesHoldTheSameKeysWithTheSameArguments) {
     // The last form ("other") uses every argument; a "one" form may leave {0} out.
     EXPECT_EQ(Placeholders(en.forms.back()), Placeholders(entry.forms.back())) << en.key;
     for (const std::string& form : entry.forms) EXPECT_FALSE(form.empty()) << en.key;
+  }
+}
+
+// A text compared as a reader sees it: typographic apostrophes and quotes as plain ones.
+std::string Plain(const std::string& text) {
+  std::string out = std::regex_replace(text, std::regex("\xE2\x80\x99"), "'");
+  return std::regex_replace(out, std::regex("\xE2\x80\x9C|\xE2\x80\x9D"), "\"");
+}
+
+// A sentence rather than a label: it ends as a sentence does or has four words or more
+// (a word: a run without spaces holding a letter; placeholders are not words).
+bool IsSentence(const std::string& text) {
+  std::istringstream in(std::regex_replace(text, std::regex(R"(\{[0-9]\})"), ""));
+  int words = 0;
+  for (std::string token; in >> token;) {
+    words += std::any_of(token.begin(), token.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+  }
+  return words >= 4 ||
+         (!text.empty() && std::string_view(".?!").find(text.back()) != std::string_view::npos);
+}
+
+// One sentence, one key: a sentence written twice drifts apart when one copy is edited.
+// Short labels ("Total", "Invoice") may coincide in one language and not in the other.
+TEST(CatalogueFilesTest, EverySentenceHasOneKey) {
+  for (Lang lang : kAllLangs) {
+    std::map<std::string, std::string> key_of;
+    for (const CatalogueEntryInfo& entry : CatalogueEntries(lang)) {
+      std::set<std::string> forms;  // a plural entry's forms may coincide with each other
+      for (const std::string& form : entry.forms) {
+        if (IsSentence(form)) forms.insert(Plain(form));
+      }
+      for (const std::string& form : forms) {
+        const auto [it, fresh] = key_of.emplace(form, entry.key);
+        EXPECT_TRUE(fresh) << LangKey(lang) << ": \"" << form << "\" is both " << it->second
+                           << " and " << entry.key;
+      }
+    }
   }
 }
 

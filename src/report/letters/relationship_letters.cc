@@ -226,17 +226,18 @@ std::string AfterHoursFacts(const Facts& facts) {
   const double work_hours = Figure(facts, metrics::kAfterHoursWorkHours).value_or(0);
   std::string text;
   if (after > 0) {
+    // The same words as the time-drain sign's reason ("3 in the evening").
     const std::pair<MetricKey<int64_t>, const char*> kKinds[] = {
-        {metrics::kAfterHoursEarly, "office.kind.early"},
-        {metrics::kAfterHoursLunch, "office.kind.lunch"},
-        {metrics::kAfterHoursEvening, "office.kind.evening"},
-        {metrics::kAfterHoursNight, "office.kind.night"},
-        {metrics::kAfterHoursWeekendOrHoliday, "office.kind.weekend_or_holiday"},
+        {metrics::kAfterHoursEarly, "signs.time_drain.kinds.early"},
+        {metrics::kAfterHoursLunch, "signs.time_drain.kinds.lunch"},
+        {metrics::kAfterHoursEvening, "signs.time_drain.kinds.evening"},
+        {metrics::kAfterHoursNight, "signs.time_drain.kinds.night"},
+        {metrics::kAfterHoursWeekendOrHoliday, "signs.time_drain.kinds.weekend_or_holiday"},
     };
     std::vector<std::string> kinds;
     for (const auto& [metric, key] : kKinds) {
       if (const int64_t n = Figure(facts, metric).value_or(0); n > 0) {
-        kinds.push_back(Say(facts, key, n));
+        kinds.push_back(Msg(key, n).In(facts.options.lang));
       }
     }
     const std::string breakdown = kinds.empty() ? "" : ": " + JoinAnd(facts, kinds);

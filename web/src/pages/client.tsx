@@ -102,7 +102,7 @@ export function ClientPage({ id }: { id: string }) {
       <div class="client-grid">
         <Panel title={t('client.actions')} className="actions" id="actions">
           {data.actions.length === 0 ? (
-            <p>{t('client.no_actions')}</p>
+            <p>{t('label.no_actions')}</p>
           ) : (
             <ol class="actions-list">
               {data.actions.map((a) => (
@@ -228,7 +228,7 @@ function SignCard({ sign, data, currency }: { sign: SignKey; data: Sign; currenc
       <details class="evidence">
         <summary>{t('client.evidence', data.evidence.length)}</summary>
         {data.evidence.length === 0 ? (
-          <p>{t('client.no_evidence')}</p>
+          <p>{t('label.no_evidence')}</p>
         ) : (
           <>
             <div class="table-wrap">

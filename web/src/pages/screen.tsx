@@ -184,7 +184,7 @@ export function ScreenPage() {
             {QUESTIONS.map((q) =>
               q.kind === 'choice' ? (
                 <fieldset class="question" key={q.key} data-question={q.key}>
-                  <legend>{tk(`q.${q.key}`)}</legend>
+                  <legend>{tk(`profile.question.${q.key}`)}</legend>
                   <div class="choices">
                     {q.choices.map((choice, i) => (
                       <label key={choice} class="choice">
@@ -203,7 +203,7 @@ export function ScreenPage() {
                 </fieldset>
               ) : (
                 <div class="question field" key={q.key} data-question={q.key}>
-                  <label for={`q-${q.key}`}>{tk(`q.${q.key}`)}</label>
+                  <label for={`q-${q.key}`}>{tk(`profile.question.${q.key}`)}</label>
                   <input
                     id={`q-${q.key}`}
                     name={q.key}
@@ -215,7 +215,7 @@ export function ScreenPage() {
                     aria-describedby={`q-${q.key}-help${problems[q.key] ? ` q-${q.key}-problem` : ''}`}
                     onInput={(e) => set(q.key, (e.target as HTMLInputElement).value)}
                   />
-                  <small id={`q-${q.key}-help`}>{tk(`q.${q.key}.help`)}</small>
+                  <small id={`q-${q.key}-help`}>{tk(`profile.question.${q.key}.help`)}</small>
                   {problems[q.key] && (
                     <small class="problem" id={`q-${q.key}-problem`}>
                       {problems[q.key]}
