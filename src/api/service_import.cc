@@ -161,14 +161,15 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   std::lock_guard lock(write_mutex_);
   auto store = open_store_();
   if (!store) return std::unexpected(store.error());
-  auto existing = (*store)->Load();
-  if (!existing) return std::unexpected(existing.error());
+  auto workspace = (*store)->LoadWorkspace();
+  if (!workspace) return std::unexpected(workspace.error());
 
   IngestContext context;
-  context.existing = &*existing;
+  // Importers resolve clients, projects and invoices against what is stored.
+  context.load_existing = [&store] { return (*store)->Load(); };
   context.options.format = upload.format;
   context.options.timezone = upload.timezone;
-  context.options.today = api_internal::Today(clock_, existing->workspace);
+  context.options.today = api_internal::Today(clock_, *workspace);
   auto read = Ingest(path, context);
   if (!read) return std::unexpected(UploadError(read.error(), path, shown, *lang));
   // With errors from the importer, the store still reports what it would do, but only as

@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "verdict/assessment.h"
 #include "verdict/receivables.h"
+#include "verdict/stored_assessment.h"
 
 namespace addio::cli {
 namespace {
@@ -81,8 +82,19 @@ bool UseColor(const std::string& color) {
 void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 // Runs an assessment for the assess/explain commands.
+// One client of the store is assessed from its own records and the portfolio statistics
+// the store keeps, without reading the whole ledger.
 Result<Assessment> AssessSource(const Common& common, const AssessOptions& options,
                                 const std::string& only_client) {
+  if (!only_client.empty() && options.source.ledger.empty()) {
+    auto store = OpenStoreOf(common, OpenMode::kMustExist);
+    if (!store) return std::unexpected(store.error());
+    auto workspace = (*store)->LoadWorkspace();
+    if (!workspace) return std::unexpected(workspace.error());
+    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
+    if (!as_of) return std::unexpected(as_of.error());
+    return AssessStoredClient(**store, only_client, *as_of);
+  }
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return std::unexpected(ledger.error());
   auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
@@ -299,17 +311,17 @@ int Init(const Common& common) {
 int Import(const Common& common, const ImportOptions& options) {
   auto store = OpenStoreOf(common, OpenMode::kMustExist);
   if (!store) return ReportError(common, store.error());
-  // Importers resolve clients, projects and invoices against what is stored.
-  auto existing = (*store)->Load();
-  if (!existing) return ReportError(common, existing.error());
+  auto workspace = (*store)->LoadWorkspace();
+  if (!workspace) return ReportError(common, workspace.error());
 
   IngestContext context;
-  context.existing = &*existing;
+  // Importers resolve clients, projects and invoices against what is stored.
+  context.load_existing = [&store] { return (*store)->Load(); };
   context.options.format = options.format;
   context.options.timezone = options.timezone;
   context.options.create_clients = !options.no_create;
   context.options.mapping_file = options.mapping;
-  auto zone = TimeZone::Find(existing->workspace.timezone);
+  auto zone = TimeZone::Find(workspace->timezone);
   context.options.today = Today(common, zone ? *zone : TimeZone::Utc());
 
   Progress progress(common, options.path);

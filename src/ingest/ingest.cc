@@ -293,7 +293,18 @@ Result<IngestResult> Ingest(const std::string& path, const IngestContext& contex
   }
   static const Ledger kEmpty;
   IngestContext checked = context;
-  if (checked.existing == nullptr) checked.existing = &kEmpty;
+  Ledger loaded;
+  // Points checked.existing at the stored records, reading them if need be.
+  auto read_stored = [&]() -> Status {
+    if (checked.existing != nullptr) return {};
+    checked.existing = &kEmpty;
+    if (!context.load_existing) return {};
+    auto stored = context.load_existing();
+    if (!stored) return std::unexpected(stored.error());
+    loaded = std::move(*stored);
+    checked.existing = &loaded;
+    return {};
+  };
 
   if (fs::is_directory(status)) {
     const Importer& ledger = LedgerImporter();
@@ -302,6 +313,7 @@ Result<IngestResult> Ingest(const std::string& path, const IngestContext& contex
       result.format = ledger.name();
       return result;
     }
+    if (Status stored = read_stored(); !stored) return std::unexpected(stored.error());
     return IngestFolder(path, forced, checked);
   }
   const Importer* importer = forced;
@@ -309,6 +321,9 @@ Result<IngestResult> Ingest(const std::string& path, const IngestContext& contex
     Result<const Importer*> detected = DetectImporter(path);
     if (!detected) return std::unexpected(detected.error());
     importer = *detected;
+  }
+  if (importer->ReadsStoredRecords()) {
+    if (Status stored = read_stored(); !stored) return std::unexpected(stored.error());
   }
   IngestResult result = importer->Read(path, checked);
   if (result.format.empty()) result.format = importer->name();

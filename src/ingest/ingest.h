@@ -39,7 +39,12 @@ struct IngestOptions {
 // e-mails) and the records already there (clients with names, tax ids, e-mails and
 // domains; open invoices for matching bank payments).
 struct IngestContext {
-  const Ledger* existing = nullptr;  // never null when an importer runs
+  const Ledger* existing = nullptr;  // never null when an importer that reads it runs
+  // Reads the stored records when `existing` is null: Ingest calls it once, and only when
+  // an importer that resolves against the store runs (not for the canonical ledger, whose
+  // references the store itself checks), so a ledger import never reads the whole store.
+  // With neither set, importers see an empty store.
+  std::function<Result<Ledger>()> load_existing;
   IngestOptions options;
   // Called from the reading thread as a folder's files are read: (files done, files in
   // all), first with 0 and last with done == total. Not called for a single file. May be
@@ -70,6 +75,8 @@ class Importer {
   virtual std::string_view name() const = 0;
   // One line for --help: the catalogue entry "ingest.source.<name>".
   Message description() const { return Msg("ingest.source." + std::string(name())); }
+  // Whether Read looks at context.existing (names, open invoices, projects, workspace).
+  virtual bool ReadsStoredRecords() const { return true; }
   // How sure this importer is that it reads `path`, 0 (not at all) to 100, from the
   // file name and its first bytes (`head`, up to 64 KiB). Cheap and without errors.
   virtual int Detect(const std::string& path, std::string_view head) const = 0;

@@ -62,6 +62,7 @@ void AddPreviewRows(const std::vector<R>& records, const char* type,
 class LedgerImporterImpl final : public Importer {
  public:
   std::string_view name() const override { return "ledger"; }
+  bool ReadsStoredRecords() const override { return false; }
 
   int Detect(const std::string& path, std::string_view head) const override {
     std::error_code ec;

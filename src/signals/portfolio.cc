@@ -61,6 +61,14 @@ std::optional<Money> TargetRate(const Context& context) {
   return signals_internal::ToWorkspace(*workspace.target_hourly_rate, context);
 }
 
+// One client's entry: its id, hours and effective rate over `window`.
+ClientRate RateOf(const ClientSnapshot& client, const Context& context,
+                  const signals_internal::Window& window) {
+  const signals_internal::EarnedRate earned =
+      signals_internal::ComputeEarnedRate(client, context, window);
+  return {client.client().id, earned.hours(), earned.effective_rate};
+}
+
 }  // namespace
 
 namespace signals_internal {
@@ -120,16 +128,26 @@ std::optional<Money> Portfolio::ReferenceRate(const std::string& client,
   return signals_internal::FindReference(*this, client, context).rate;
 }
 
+ClientRate MeasureRate(const ClientSnapshot& client, const Context& context) {
+  return RateOf(client, context, signals_internal::MakeWindow(context));
+}
+
+Portfolio PortfolioOf(std::vector<ClientRate> rates) {
+  Portfolio portfolio;
+  portfolio.rates = std::move(rates);
+  std::stable_sort(portfolio.rates.begin(), portfolio.rates.end(),
+                   [](const ClientRate& a, const ClientRate& b) { return a.client < b.client; });
+  Rank(portfolio.rates, portfolio.ranked, portfolio.cumulative_minutes);
+  return portfolio;
+}
+
 Portfolio BuildPortfolio(const std::vector<ClientSnapshot>& clients, const Context& context) {
   Portfolio portfolio;
   portfolio.rates.resize(clients.size());
   const signals_internal::Window window = signals_internal::MakeWindow(context);
 
   auto compute = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      const EarnedRate earned = signals_internal::ComputeEarnedRate(clients[i], context, window);
-      portfolio.rates[i] = {clients[i].client().id, earned.hours(), earned.effective_rate};
-    }
+    for (size_t i = begin; i < end; ++i) portfolio.rates[i] = RateOf(clients[i], context, window);
   };
   // Each thread fills its own slice of `rates`, so the result is the same for any number
   // of threads; an exception in a thread is carried over and rethrown here.
@@ -157,10 +175,7 @@ Portfolio BuildPortfolio(const std::vector<ClientSnapshot>& clients, const Conte
       if (error) std::rethrow_exception(error);
     }
   }
-  std::stable_sort(portfolio.rates.begin(), portfolio.rates.end(),
-                   [](const ClientRate& a, const ClientRate& b) { return a.client < b.client; });
-  Rank(portfolio.rates, portfolio.ranked, portfolio.cumulative_minutes);
-  return portfolio;
+  return PortfolioOf(std::move(portfolio.rates));
 }
 
 }  // namespace addio

@@ -61,6 +61,15 @@ struct Portfolio {
   std::optional<Money> ReferenceRate(const std::string& client, const Context& context) const;
 };
 
+// One client's entry of the portfolio statistics: its hours and effective rate over the
+// window, as BuildPortfolio computes them. REQUIRES: the snapshot is as of context.as_of.
+ClientRate MeasureRate(const ClientSnapshot& client, const Context& context);
+
+// The portfolio statistics from every client's entry (any order; the result is sorted by
+// client id and ranked): what BuildPortfolio gives for the same entries. Lets a store keep
+// the entries and recompute only those of the clients whose records changed.
+Portfolio PortfolioOf(std::vector<ClientRate> rates);
+
 // Builds the portfolio statistics over all clients: hours and effective rate per client,
 // computed as underpaying does. Runs on several threads over chunks of `clients`; the
 // result does not depend on how many. REQUIRES: every snapshot is as of context.as_of.

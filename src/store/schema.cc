@@ -152,6 +152,18 @@ CREATE TABLE unmatched_credits (
 ) WITHOUT ROWID;
 CREATE INDEX unmatched_credits_date ON unmatched_credits (date);
 )sql"},
+      // Each client's entry of the portfolio statistics as of one date (Store::SaveRates),
+      // so that one client's assessment needs only its own records. Derived data: an
+      // import drops the rows of the clients it wrote, a workspace change drops them all.
+      {3, R"sql(
+CREATE TABLE portfolio_rates (
+  as_of TEXT NOT NULL,
+  client TEXT NOT NULL,
+  hours REAL NOT NULL,
+  rate INTEGER,
+  PRIMARY KEY (as_of, client)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

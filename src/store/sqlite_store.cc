@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
+#include <set>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 #include "ledger/allocation.h"
@@ -68,6 +71,67 @@ void WriteChanges(SQLite::Database& db, const store_internal::RecordChanges<T>& 
   WriteRows(db, store_internal::UpdateSql(table.name, table.columns), changes.updated);
 }
 
+// The ids an import names or points to, by record type: the stored records with these ids
+// are all an import of a few records needs to merge and validate (the neighbourhood).
+struct IdSets {
+  std::set<std::string> clients, contracts, projects, requests, work, contacts, invoices, payments,
+      rate_changes;
+};
+
+// Adds the ids `records` name and the ids they refer to (their client, contract,
+// project, request and invoice).
+template <typename T>
+void NoteIds(const std::vector<T>& records, std::set<std::string>& own, IdSets& ids) {
+  for (const T& r : records) {
+    own.insert(r.id);
+    if constexpr (!std::is_same_v<T, Client>) ids.clients.insert(r.client);
+    if constexpr (std::is_same_v<T, Project>) {
+      if (!r.contract.empty()) ids.contracts.insert(r.contract);
+    }
+    if constexpr (std::is_same_v<T, Request>) {
+      if (!r.project.empty()) ids.projects.insert(r.project);
+    }
+    if constexpr (std::is_same_v<T, WorkEntry>) {
+      if (!r.project.empty()) ids.projects.insert(r.project);
+      if (!r.request.empty()) ids.requests.insert(r.request);
+    }
+    if constexpr (std::is_same_v<T, Payment>) {
+      if (!r.invoice.empty()) ids.invoices.insert(r.invoice);
+    }
+  }
+}
+
+// Beyond this many incoming records an import reads the whole store: a bulk load names
+// most stored records anyway, and one scan beats that many lookups.
+constexpr size_t kNeighbourhoodLimit = 100000;
+
+size_t RecordCount(const Ledger& l) {
+  return l.clients.size() + l.contracts.size() + l.projects.size() + l.requests.size() +
+         l.work.size() + l.contacts.size() + l.invoices.size() + l.payments.size() +
+         l.rate_changes.size();
+}
+
+// True when planning against the neighbourhood may differ from planning against the whole
+// store: the workspace changes (the currency and FX table every stored amount is checked
+// against), or a stored record that others refer to moves to another client (its stored
+// children would then point across clients).
+bool NeedsWholeStore(const ImportPlan& plan, const Ledger& neighbourhood) {
+  if (plan.write_workspace) return true;
+  auto moved = [](const auto& updated, const auto& stored) {
+    std::unordered_map<std::string_view, std::string_view> client_of;
+    for (const auto& before : stored) client_of.emplace(before.id, before.client);
+    for (const auto* record : updated) {
+      auto it = client_of.find(record->id);
+      if (it != client_of.end() && it->second != record->client) return true;
+    }
+    return false;
+  };
+  return moved(plan.changes.contracts.updated, neighbourhood.contracts) ||
+         moved(plan.changes.projects.updated, neighbourhood.projects) ||
+         moved(plan.changes.requests.updated, neighbourhood.requests) ||
+         moved(plan.changes.invoices.updated, neighbourhood.invoices);
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path)
@@ -84,14 +148,31 @@ class SqliteStore final : public Store {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       ImportPlan plan;
       store_internal::UnmatchedPlan unmatched_plan;
+      bool whole = false;  // planned against the whole store
       {
         bool workspace_stored = false;
-        Ledger stored = ReadAll(&workspace_stored);
+        // A few records are merged with the stored records they name or point to; a bulk
+        // load, or a change whose effects reach further, with the whole store.
+        const bool small = RecordCount(incoming) <= kNeighbourhoodLimit;
+        Ledger stored =
+            small ? ReadNeighbourhood(incoming, &workspace_stored) : ReadAll(&workspace_stored);
         plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
+        whole = !small;
+        if (small && NeedsWholeStore(plan, stored)) {
+          whole = true;
+          stored = ReadAll(&workspace_stored);
+          plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
+        }
         std::vector<UnmatchedCredit> stored_unmatched;
         ReadRows(*db_, nullptr, stored_unmatched);
-        unmatched_plan = store_internal::PlanUnmatched(stored_unmatched, stored.payments, incoming,
-                                                       unmatched, plan.report);
+        std::vector<Payment> paid;  // stored payments whose id is an unmatched credit's
+        if (!unmatched.empty()) {
+          std::set<std::string> ids;
+          for (const UnmatchedCredit& credit : unmatched) ids.insert(credit.id);
+          ReadByIds(ids, paid);
+        }
+        unmatched_plan =
+            store_internal::PlanUnmatched(stored_unmatched, paid, incoming, unmatched, plan.report);
       }
       plan.report.dry_run = dry_run;
       if (!plan.report.ok()) return std::move(plan.report);  // rolled back: nothing written
@@ -110,6 +191,11 @@ class SqliteStore final : public Store {
       WriteRows(*db_, store_internal::InsertSql(table.name, table.columns), unmatched_plan.added);
       WriteRows(*db_, store_internal::UpdateSql(table.name, table.columns), unmatched_plan.updated);
       for (const std::string& id : unmatched_plan.removed) DeleteUnmatched(id);
+      if (whole || plan.write_workspace) {
+        DropRates();
+      } else {
+        DropRatesOf(WrittenClients(plan.changes));
+      }
       if (dry_run) return std::move(plan.report);  // rolled back by the destructor
       transaction.commit();
       plan.report.written = true;
@@ -158,6 +244,7 @@ class SqliteStore final : public Store {
       WriteRows(*db_, store_internal::InsertSql(table.name, table.columns),
                 std::vector<const Payment*>{&payment});
       DeleteUnmatched(credit_id);
+      DropRatesOf({payment.client});
       transaction.commit();
       return payment;
     });
@@ -222,6 +309,7 @@ class SqliteStore final : public Store {
       Workspace workspace = ReadWorkspaceRow().value_or(Workspace{});
       workspace.settings[name] = value;
       WriteWorkspace(workspace);
+      DropRates();
       transaction.commit();
       return {};
     });
@@ -236,12 +324,91 @@ class SqliteStore final : public Store {
     return Guard("store.action.update_workspace", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       WriteWorkspace(workspace);
+      DropRates();
+      transaction.commit();
+      return {};
+    });
+  }
+
+  Result<std::vector<StoredRate>> LoadRates(CivilDate as_of) override {
+    return Guard("store.action.read", [&]() -> Result<std::vector<StoredRate>> {
+      SQLite::Statement query(*db_,
+                              "SELECT client, hours, rate FROM portfolio_rates WHERE as_of = ? "
+                              "ORDER BY client");
+      query.bind(1, as_of.ToString());
+      std::vector<StoredRate> rates;
+      while (query.executeStep()) {
+        StoredRate rate{.client = query.getColumn(0).getString(),
+                        .hours = query.getColumn(1).getDouble()};
+        if (!query.getColumn(2).isNull()) rate.rate_minor = query.getColumn(2).getInt64();
+        rates.push_back(std::move(rate));
+      }
+      return rates;
+    });
+  }
+
+  Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates) override {
+    return Guard("store.action.update_rates", [&]() -> Status {
+      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      const std::string date = as_of.ToString();
+      SQLite::Statement others(*db_, "DELETE FROM portfolio_rates WHERE as_of <> ?");
+      others.bind(1, date);
+      others.exec();
+      SQLite::Statement insert(
+          *db_,
+          "INSERT OR REPLACE INTO portfolio_rates (as_of, client, hours, rate) "
+          "VALUES (?, ?, ?, ?)");
+      for (const StoredRate& rate : rates) {
+        insert.bind(1, date);
+        insert.bind(2, rate.client);
+        insert.bind(3, rate.hours);
+        if (rate.rate_minor) {
+          insert.bind(4, *rate.rate_minor);
+        } else {
+          insert.bind(4);
+        }
+        insert.exec();
+        insert.reset();
+      }
       transaction.commit();
       return {};
     });
   }
 
  private:
+  // The clients whose records `changes` writes (added or replaced).
+  static std::set<std::string> WrittenClients(const store_internal::Changes& changes) {
+    std::set<std::string> clients;
+    for (const Client* client : changes.clients.added) clients.insert(client->id);
+    for (const Client* client : changes.clients.updated) clients.insert(client->id);
+    auto note = [&clients](const auto& records) {
+      for (const auto* record : records.added) clients.insert(record->client);
+      for (const auto* record : records.updated) clients.insert(record->client);
+    };
+    note(changes.contracts);
+    note(changes.projects);
+    note(changes.requests);
+    note(changes.work);
+    note(changes.contacts);
+    note(changes.invoices);
+    note(changes.payments);
+    note(changes.rate_changes);
+    return clients;
+  }
+
+  // Drops the kept portfolio statistics of `clients` (their records changed), or of every
+  // client; the caller holds a transaction.
+  void DropRatesOf(const std::set<std::string>& clients) {
+    if (clients.empty()) return;
+    SQLite::Statement erase(*db_, "DELETE FROM portfolio_rates WHERE client = ?");
+    for (const std::string& client : clients) {
+      erase.bind(1, client);
+      erase.exec();
+      erase.reset();
+    }
+  }
+  void DropRates() { db_->exec("DELETE FROM portfolio_rates"); }
+
   // Runs `body`, turning the database's exceptions into Error kStore. `action` is a
   // store.action.* entry ("read").
   template <typename F>
@@ -304,6 +471,91 @@ class SqliteStore final : public Store {
     Binder binder(upsert);
     Bind(binder, workspace);
     upsert.exec();
+  }
+
+  // The stored rows of T's table with the given ids (those that exist), appended in id
+  // order. Returns the ids found.
+  template <typename T>
+  std::vector<std::string> ReadByIds(const std::set<std::string>& ids, std::vector<T>& out) {
+    std::vector<std::string> found;
+    if (ids.empty()) return found;
+    const store_internal::TableInfo& table = kTableOf<T>;
+    SQLite::Statement query(
+        *db_, std::string("SELECT ") + table.columns + " FROM " + table.name + " WHERE id = ?");
+    for (const std::string& id : ids) {
+      query.bind(1, id);
+      if (query.executeStep()) {
+        RowReader reader(query, table.name);
+        T record;
+        Read(reader, record);
+        found.push_back(record.id);
+        out.push_back(std::move(record));
+      }
+      query.reset();
+    }
+    return found;
+  }
+
+  // The workspace and the stored records an import of `incoming` can meet: those with the
+  // ids it names, those its records point to, and, transitively, what those point to, so
+  // that validating them with the incoming records resolves every reference as validating
+  // the whole store would. The caller holds a transaction.
+  Ledger ReadNeighbourhood(const Ledger& incoming, bool* workspace_stored) {
+    Ledger ledger;
+    std::optional<Workspace> workspace = ReadWorkspaceRow();
+    *workspace_stored = workspace.has_value();
+    if (workspace) ledger.workspace = std::move(*workspace);
+    IdSets wanted;
+    NoteIds(incoming.clients, wanted.clients, wanted);
+    NoteIds(incoming.contracts, wanted.contracts, wanted);
+    NoteIds(incoming.projects, wanted.projects, wanted);
+    NoteIds(incoming.requests, wanted.requests, wanted);
+    NoteIds(incoming.work, wanted.work, wanted);
+    NoteIds(incoming.contacts, wanted.contacts, wanted);
+    NoteIds(incoming.invoices, wanted.invoices, wanted);
+    NoteIds(incoming.payments, wanted.payments, wanted);
+    NoteIds(incoming.rate_changes, wanted.rate_changes, wanted);
+    // Reads what is wanted and not read yet; the records read may want more (a stored
+    // project's contract): repeat until nothing new is wanted.
+    IdSets read;
+    auto step = [&](auto member, std::set<std::string> IdSets::*ids) {
+      std::set<std::string> fresh;
+      std::set_difference((wanted.*ids).begin(), (wanted.*ids).end(), (read.*ids).begin(),
+                          (read.*ids).end(), std::inserter(fresh, fresh.end()));
+      if (fresh.empty()) return false;
+      (read.*ids).insert(fresh.begin(), fresh.end());
+      auto& records = ledger.*member;
+      const size_t before = records.size();
+      ReadByIds(fresh, records);
+      using T = typename std::remove_reference_t<decltype(records)>::value_type;
+      std::vector<T> added(records.begin() + static_cast<std::ptrdiff_t>(before), records.end());
+      std::set<std::string> ignored;
+      NoteIds(added, ignored, wanted);
+      return true;
+    };
+    for (bool more = true; more;) {
+      more = false;
+      more |= step(&Ledger::clients, &IdSets::clients);
+      more |= step(&Ledger::contracts, &IdSets::contracts);
+      more |= step(&Ledger::projects, &IdSets::projects);
+      more |= step(&Ledger::requests, &IdSets::requests);
+      more |= step(&Ledger::work, &IdSets::work);
+      more |= step(&Ledger::contacts, &IdSets::contacts);
+      more |= step(&Ledger::invoices, &IdSets::invoices);
+      more |= step(&Ledger::payments, &IdSets::payments);
+      more |= step(&Ledger::rate_changes, &IdSets::rate_changes);
+    }
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(ledger.clients.begin(), ledger.clients.end(), by_id);
+    std::sort(ledger.contracts.begin(), ledger.contracts.end(), by_id);
+    std::sort(ledger.projects.begin(), ledger.projects.end(), by_id);
+    std::sort(ledger.requests.begin(), ledger.requests.end(), by_id);
+    std::sort(ledger.work.begin(), ledger.work.end(), by_id);
+    std::sort(ledger.contacts.begin(), ledger.contacts.end(), by_id);
+    std::sort(ledger.invoices.begin(), ledger.invoices.end(), by_id);
+    std::sort(ledger.payments.begin(), ledger.payments.end(), by_id);
+    std::sort(ledger.rate_changes.begin(), ledger.rate_changes.end(), by_id);
+    return ledger;
   }
 
   // Every stored record; the caller holds a transaction.

@@ -101,6 +101,14 @@ Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace
 // One summary per client of `ledger`, in client id order. Same errors as ComputeBalance.
 Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilDate as_of);
 
+// One client's entry of the portfolio statistics, as kept by the store.
+struct StoredRate {
+  std::string client;
+  double hours = 0;
+  std::optional<int64_t> rate_minor;  // effective rate in minor units; nullopt when unknown
+  friend bool operator==(const StoredRate&, const StoredRate&) = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -111,7 +119,9 @@ class Store {
   // an incoming workspace equal to Workspace{} (what a source without workspace settings
   // gives) keeps the stored one. The merged ledger is validated (ledger/validate.h), so
   // references may point to records stored earlier; `source` locates the incoming
-  // records in messages.
+  // records in messages. An import of a few records reads only the stored records they
+  // name or point to (the same diagnostics as validating the whole store); a bulk load,
+  // a workspace change or a record moving to another client reads the whole store.
   // Returns the report also when the records were rejected: then report.ok() is false,
   // its diagnostics say why and nothing was written. With `dry_run` the same report is
   // computed and the transaction rolled back. Error kStore only when the database
@@ -172,6 +182,16 @@ class Store {
   // (the message lists every problem) leaves the store as it was. Unlike Import, a
   // workspace equal to Workspace{} is stored as it is. kStore when the database refuses.
   virtual Status SaveWorkspace(const Workspace& workspace) = 0;
+
+  // The portfolio statistics kept for `as_of` (signals' ClientRate, by client id): rows
+  // of the clients whose records did not change since they were saved. Rates are in the
+  // workspace currency. Error kStore on a database failure.
+  virtual Result<std::vector<StoredRate>> LoadRates(CivilDate as_of) = 0;
+
+  // Keeps `rates` for `as_of`, replacing rows of the same clients; rows kept for any other
+  // date are dropped (one date is kept at a time). An import drops the rows of every
+  // client whose records it writes, and any change of the workspace drops them all.
+  virtual Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates) = 0;
 
   // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.
   Result<ClientBalance> Balance(const std::string& id, CivilDate as_of);

@@ -88,7 +88,31 @@ std::vector<ClientSnapshot> SnapshotsAsOf(const std::vector<ClientLedger>& clien
   return snapshots;
 }
 
+// An assessment of `workspace` in `context`, without clients yet.
+Assessment AssessmentOf(const Workspace& workspace, const Context& context) {
+  Assessment out;
+  out.as_of = context.as_of;
+  out.window_days = context.settings.window_days;
+  out.currency = workspace.currency;
+  out.workspace_name = workspace.name;
+  out.target_hourly_rate = workspace.target_hourly_rate;
+  out.settings = context.settings;
+  return out;
+}
+
 }  // namespace
+
+Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& workspace,
+                             CivilDate as_of, const PortfolioSource& portfolio) {
+  Result<Context> context = ResolveContext(workspace, as_of);
+  if (!context) return std::unexpected(context.error());
+  Result<Portfolio> statistics = portfolio(*context);
+  if (!statistics) return std::unexpected(statistics.error());
+  Assessment out = AssessmentOf(workspace, *context);
+  out.clients.push_back(
+      AssessClient(ClientSnapshot(client, workspace, as_of), *statistics, *context));
+  return out;
+}
 
 ClientAssessment AssessClient(const ClientSnapshot& client, const Portfolio& portfolio,
                               const Context& context) {
@@ -118,13 +142,7 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::stri
   const std::vector<ClientSnapshot> snapshots = SnapshotsAsOf(clients, *context);
   const Portfolio portfolio = BuildPortfolio(snapshots, *context);
 
-  Assessment out;
-  out.as_of = as_of;
-  out.window_days = context->settings.window_days;
-  out.currency = ledger.workspace.currency;
-  out.workspace_name = ledger.workspace.name;
-  out.target_hourly_rate = ledger.workspace.target_hourly_rate;
-  out.settings = context->settings;
+  Assessment out = AssessmentOf(ledger.workspace, *context);
   out.clients.resize(selected.size());
   ParallelFor(selected.size(), [&](size_t i) {
     out.clients[i] = AssessClient(snapshots[selected[i]], portfolio, *context);

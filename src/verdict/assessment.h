@@ -9,6 +9,7 @@
 // threads used to evaluate them.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +81,16 @@ struct Assessment {
 // unknown; kNotFound when `only_client` names no client.
 Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of,
                           const std::string& only_client = "");
+
+// Gives the portfolio statistics of every client as of context.as_of.
+using PortfolioSource = std::function<Result<Portfolio>(const Context&)>;
+
+// The assessment of one client from its own records and portfolio statistics obtained
+// elsewhere (the store keeps them: verdict/stored_assessment.h). The same as
+// Assess(ledger, as_of, client id) when `portfolio` gives what BuildPortfolio builds over
+// the whole ledger. Errors: as Assess, and those of `portfolio`.
+Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& workspace,
+                             CivilDate as_of, const PortfolioSource& portfolio);
 
 // The score and verdict of one client at a point in time.
 struct HistoryPoint {

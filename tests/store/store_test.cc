@@ -306,6 +306,79 @@ TEST_F(StoreTest, ReferencesToStoredRecordsAreAccepted) {
   EXPECT_EQ(loaded.invoices.size(), 1u);
 }
 
+// A small import is merged with the stored records it names or points to, not with the
+// whole store: each case below needs a stored record the incoming ones do not name.
+TEST_F(StoreTest, ASmallImportResolvesReferencesThroughStoredRecords) {
+  auto store = Open();
+  Ledger first;
+  first.workspace = AWorkspace();
+  first.clients = {AClient("acme"), AClient("beta")};
+  first.contracts = {Contract{.id = "k1", .client = "acme", .sent = D("2026-01-02")}};
+  first.projects = {Project{.id = "p1", .client = "acme", .contract = "k1", .name = "Site"}};
+  first.requests = {Request{.id = "r1", .client = "acme", .project = "p1", .at = At(1767300000)}};
+  MustImport(*store, first);
+
+  Ledger second;  // work on a stored request, whose stored project names a stored contract
+  second.work = {WorkEntry{.id = "w1",
+                           .client = "acme",
+                           .project = "p1",
+                           .request = "r1",
+                           .start = At(1767400000),
+                           .minutes = 60}};
+  ImportReport accepted = MustImport(*store, second);
+  EXPECT_TRUE(accepted.ok()) << accepted.diagnostics.ToString();
+  EXPECT_EQ(accepted.For("work").added, 1u);
+
+  Ledger third;  // the same request, claimed by another client
+  third.work = {WorkEntry{
+      .id = "w2", .client = "beta", .request = "r1", .start = At(1767400000), .minutes = 30}};
+  ImportReport rejected = MustImport(*store, third);
+  EXPECT_FALSE(rejected.written);
+  ASSERT_EQ(rejected.diagnostics.ErrorCount(), 1u) << rejected.diagnostics.ToString();
+  EXPECT_EQ(rejected.diagnostics.items()[0].field, "request");
+  EXPECT_NE(rejected.diagnostics.ToString().find("acme"), std::string::npos);
+}
+
+TEST_F(StoreTest, MovingAStoredInvoiceToAnotherClientChecksThePaymentsThatNameIt) {
+  auto store = Open();
+  Ledger first;
+  first.workspace = AWorkspace();
+  first.clients = {AClient("acme"), AClient("beta")};
+  first.invoices = {AnInvoice("i1", "acme")};
+  first.payments = {APayment("p1", "acme", "100.00")};
+  first.payments[0].invoice = "i1";
+  MustImport(*store, first);
+  const std::string before = Dump();
+
+  Ledger moved;  // only the invoice: its stored payment is not named
+  moved.invoices = {AnInvoice("i1", "beta")};
+  ImportReport report = MustImport(*store, moved);
+  EXPECT_FALSE(report.written);
+  ASSERT_EQ(report.diagnostics.ErrorCount(), 1u) << report.diagnostics.ToString();
+  EXPECT_EQ(report.diagnostics.items()[0].record_id, "p1");
+  EXPECT_EQ(report.diagnostics.items()[0].field, "invoice");
+  EXPECT_EQ(Dump(), before);
+}
+
+TEST_F(StoreTest, AWorkspaceChangeIsCheckedAgainstEveryStoredAmount) {
+  auto store = Open();
+  Ledger first;
+  first.workspace = AWorkspace();
+  first.clients = {AClient("acme")};
+  first.invoices = {AnInvoice("i1", "acme")};
+  first.invoices[0].amount = M("100.00", "USD");
+  MustImport(*store, first);
+
+  Ledger second;  // drops the USD rate the stored invoice needs
+  second.workspace = AWorkspace();
+  second.workspace.fx.clear();
+  second.clients = {AClient("acme")};
+  ImportReport report = MustImport(*store, second);
+  EXPECT_FALSE(report.written);
+  ASSERT_EQ(report.diagnostics.ErrorCount(), 1u) << report.diagnostics.ToString();
+  EXPECT_EQ(report.diagnostics.items()[0].record_id, "i1");
+}
+
 TEST_F(StoreTest, ErrorInTheLastRecordOfALargeImportWritesNothing) {
   auto store = Open();
   MustImport(*store, SampleLedger());

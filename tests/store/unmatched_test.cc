@@ -213,7 +213,8 @@ TEST_F(UnmatchedTest, AStoreOfSchemaVersionOneGainsTheReviewList) {
   store_.reset();
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE unmatched_credits");
+    db.exec("DROP TABLE unmatched_credits");  // version 2
+    db.exec("DROP TABLE portfolio_rates");    // version 3
     db.exec("UPDATE schema_version SET version = 1");
   }
   auto reopened = OpenStore(path_, OpenMode::kMustExist);

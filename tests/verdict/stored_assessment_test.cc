@@ -1,0 +1,135 @@
+// One client's assessment from the store (its records and the portfolio statistics the
+// store keeps) is the one the whole ledger gives, also after an import changed another
+// client's rate, and after a workspace change.
+#include "verdict/stored_assessment.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+#include "gen/generator.h"
+#include "report/report.h"
+#include "store/store.h"
+
+namespace addio {
+namespace {
+
+namespace fs = std::filesystem;
+
+const CivilDate kAsOf = *CivilDate::Parse("2026-10-31");
+
+class StoredAssessmentTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("addio_stored_" + std::to_string(getpid()) + "_" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto store = OpenStore((dir_ / "addio.db").string(), OpenMode::kCreateIfMissing);
+    ASSERT_TRUE(store) << store.error().message.In(Lang::kEn);
+    store_ = std::move(*store);
+    GeneratorOptions options;
+    options.clients = 40;
+    options.months = 14;
+    options.seed = 11;
+    auto ledger = GenerateLedger(options);
+    ASSERT_TRUE(ledger);
+    Import(*ledger);
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  void Import(const Ledger& records) {
+    auto report = store_->Import(records, LedgerSource{}, false);
+    ASSERT_TRUE(report);
+    ASSERT_TRUE(report->ok()) << report->diagnostics.ToString();
+  }
+
+  // The JSON of `id`'s assessment from the whole ledger and from the kept statistics.
+  std::string FromWholeLedger(const std::string& id) {
+    auto assessment = Assess(*store_->Load(), kAsOf, id);
+    EXPECT_TRUE(assessment);
+    return assessment ? RenderAssessment(*assessment, {.format = Format::kJson}) : "";
+  }
+  std::string FromStore(const std::string& id) {
+    auto assessment = AssessStoredClient(*store_, id, kAsOf);
+    EXPECT_TRUE(assessment) << assessment.error().message.In(Lang::kEn);
+    return assessment ? RenderAssessment(*assessment, {.format = Format::kJson}) : "";
+  }
+  bool Kept(const std::string& id) {
+    const std::vector<StoredRate> rates = *store_->LoadRates(kAsOf);
+    for (const StoredRate& rate : rates) {
+      if (rate.client == id) return true;
+    }
+    return false;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoredAssessmentTest, EveryClientIsAssessedAsTheWholeLedgerAssessesIt) {
+  EXPECT_TRUE(store_->LoadRates(kAsOf)->empty());
+  const std::vector<Client> clients = *store_->Clients();
+  for (const Client& client : clients) {
+    EXPECT_EQ(FromStore(client.id), FromWholeLedger(client.id)) << client.id;
+  }
+  EXPECT_EQ(store_->LoadRates(kAsOf)->size(), store_->Clients()->size());
+}
+
+TEST_F(StoredAssessmentTest, AnImportDropsTheStatisticsOfTheClientsItWrote) {
+  const std::vector<Client> clients = *store_->Clients();
+  const std::string busy = clients[3].id, other = clients[7].id;
+  FromStore(other);  // keeps every client's entry
+  ASSERT_TRUE(Kept(busy));
+
+  // A large invoice raises the busy client's effective rate, and so moves the median the
+  // others are compared with.
+  Ledger more;
+  more.invoices = {Invoice{.id = "big-invoice",
+                           .client = busy,
+                           .issued = *CivilDate::Parse("2026-09-01"),
+                           .due = *CivilDate::Parse("2026-10-01"),
+                           .amount = Money(9'000'000, *Currency::Find("EUR"))}};
+  Import(more);
+  EXPECT_FALSE(Kept(busy));
+  EXPECT_TRUE(Kept(other));
+  EXPECT_EQ(FromStore(other), FromWholeLedger(other));
+  EXPECT_EQ(FromStore(busy), FromWholeLedger(busy));
+  EXPECT_TRUE(Kept(busy));
+}
+
+TEST_F(StoredAssessmentTest, ASettingChangeDropsEveryEntry) {
+  const std::string id = store_->Clients()->front().id;
+  FromStore(id);
+  ASSERT_FALSE(store_->LoadRates(kAsOf)->empty());
+  ASSERT_TRUE(store_->SetSetting("underpaying.min_hours", 2));
+  EXPECT_TRUE(store_->LoadRates(kAsOf)->empty());
+  EXPECT_EQ(FromStore(id), FromWholeLedger(id));
+}
+
+TEST_F(StoredAssessmentTest, OneDateIsKeptAtATime) {
+  const std::string id = store_->Clients()->front().id;
+  FromStore(id);
+  const CivilDate earlier = *CivilDate::Parse("2026-06-30");
+  auto assessment = AssessStoredClient(*store_, id, earlier);
+  ASSERT_TRUE(assessment);
+  EXPECT_EQ(RenderAssessment(*assessment, {.format = Format::kJson}),
+            RenderAssessment(*Assess(*store_->Load(), earlier, id), {.format = Format::kJson}));
+  EXPECT_TRUE(store_->LoadRates(kAsOf)->empty());
+  EXPECT_FALSE(store_->LoadRates(earlier)->empty());
+}
+
+TEST_F(StoredAssessmentTest, AnUnknownClientIsNotFound) {
+  auto assessment = AssessStoredClient(*store_, "nobody", kAsOf);
+  ASSERT_FALSE(assessment);
+  EXPECT_EQ(assessment.error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace addio
