@@ -57,8 +57,10 @@ lint: setup
 	@cmake --preset debug >/dev/null
 	@run-clang-tidy -quiet -p build-debug -j $(JOBS) $(TIDY_ARGS) '^$(CURDIR)/src/'
 
+# addio against SQLite and DuckDB on generated ledgers (docs/performance.md); installs the
+# peers first (bench/setup). BENCH_ARGS="--sizes 1000,10000" for a shorter run.
 bench: build
-	@bench/run
+	@bench/run $(BENCH_ARGS)
 
 clean:
 	rm -rf build build-debug
