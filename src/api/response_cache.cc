@@ -9,7 +9,30 @@ StoreVersion::StoreVersion(StoreFactory open_store) : open_store_(std::move(open
 StoreVersion::~StoreVersion() = default;
 
 Result<uint64_t> StoreVersion::Current() {
-  std::lock_guard lock(mutex_);
+  // Callers share probes: one runs at a time, and a caller takes the result of the first
+  // probe that started after it arrived (a commit before the call is seen by that probe).
+  // Under load one probe answers every request that came while the previous one ran.
+  std::unique_lock lock(mutex_);
+  const uint64_t need = started_ + 1;
+  while (done_ < need) {
+    if (probing_) {
+      probed_.wait(lock);
+      continue;
+    }
+    probing_ = true;
+    const uint64_t index = ++started_;
+    lock.unlock();
+    Result<uint64_t> result = Probe();
+    lock.lock();
+    result_ = std::move(result);
+    done_ = index;
+    probing_ = false;
+    probed_.notify_all();
+  }
+  return result_;
+}
+
+Result<uint64_t> StoreVersion::Probe() {
   if (!probe_) {
     auto store = open_store_();
     if (!store) return std::unexpected(store.error());

@@ -44,10 +44,11 @@ class StoreVersion {
   StoreVersion(const StoreVersion&) = delete;
   StoreVersion& operator=(const StoreVersion&) = delete;
 
-  // The current version: 1 on the first call, then one more each time a call sees that the
-  // data changed since the call before (another connection committed, or NoteWrite was
-  // called). Never smaller than a version returned before. Errors: those of the factory
-  // and of Store::DataVersion (the connection is reopened on the next call).
+  // The current version: 1 on the first call, then one more each time the store is seen to
+  // have changed (another connection committed, or NoteWrite was called). A commit or
+  // NoteWrite that finished before the call shows in its result. Concurrent calls share
+  // one question to the store. Never smaller than a version returned before. Errors: those
+  // of the factory and of Store::DataVersion (the connection is reopened next time).
   Result<uint64_t> Current();
 
   // A write through this process committed: the next Current() returns a new version even
@@ -55,9 +56,19 @@ class StoreVersion {
   void NoteWrite();
 
  private:
+  // Asks the store and moves the version. Run by one thread at a time (the one that set
+  // probing_), without mutex_ held; it alone touches the members below `probing_`'s.
+  Result<uint64_t> Probe();
+
   std::mutex mutex_;
+  std::condition_variable probed_;  // a probe finished
+  bool probing_ = false;            // guarded by mutex_, as are the three below
+  uint64_t started_ = 0;            // probes started
+  uint64_t done_ = 0;               // the index of the last probe finished
+  Result<uint64_t> result_ = 0;     // its result
+
   StoreFactory open_store_;
-  std::unique_ptr<Store> probe_;  // guarded by mutex_
+  std::unique_ptr<Store> probe_;
   std::optional<int64_t> data_version_;
   uint64_t writes_seen_ = 0;
   uint64_t version_ = 0;

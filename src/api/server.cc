@@ -4,6 +4,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <cstdio>
 #include <exception>
@@ -343,7 +344,19 @@ struct ApiServer::Impl {
   ApiService service;
   httplib::Server http;
   int port = 0;
+  socket_t listening = INVALID_SOCKET;
 };
+
+namespace {
+
+// httplib listens with a backlog of 5, compiled into the library: 64 clients connecting at
+// once overflow it, and the dropped connections retry a second later. Listening again on
+// the bound socket raises the backlog (Linux keeps the socket and takes the new value).
+void WidenBacklog(socket_t sock) {
+  if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
+}
+
+}  // namespace
 
 void ApiServer::Impl::Install() {
   httplib::Server& s = http;
@@ -355,10 +368,11 @@ void ApiServer::Impl::Install() {
   // TCP_NODELAY (which accepted sockets inherit from the listening one): an answer goes out
   // as headers and body in separate writes, and Nagle's algorithm would hold the body back
   // until the client acknowledged the headers, 40 ms later on Linux.
-  s.set_socket_options([](socket_t sock) {
+  s.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+    listening = sock;  // the last socket made is the one bound (failed ones are closed)
   });
   s.set_tcp_nodelay(true);
   s.set_read_timeout(30);
@@ -436,9 +450,13 @@ Result<int> ApiServer::Bind() {
   }
   if (o.port == 0) {
     impl_->port = impl_->http.bind_to_any_port(o.host);
-    if (impl_->port > 0) return impl_->port;
+    if (impl_->port > 0) {
+      WidenBacklog(impl_->listening);
+      return impl_->port;
+    }
   } else if (impl_->http.bind_to_port(o.host, o.port)) {
     impl_->port = o.port;
+    WidenBacklog(impl_->listening);
     return impl_->port;
   }
   return Fail(ErrorCode::kIo, Msg("api.error.listen", o.host, std::to_string(o.port)));

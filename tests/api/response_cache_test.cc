@@ -229,6 +229,30 @@ TEST_F(StoreVersionTest, ANotedWriteMovesItAtOnce) {
   EXPECT_EQ(*version.Current(), 2u);
 }
 
+// Concurrent callers share probes, but none gets a version older than a write noted
+// before its call.
+TEST_F(StoreVersionTest, ConcurrentCallersSeeEveryWriteNotedBefore) {
+  StoreVersion version(Factory());
+  ASSERT_TRUE(version.Current());
+  constexpr int kThreads = 8;
+  constexpr int kRounds = 200;
+  std::atomic<bool> stale = false;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kRounds; ++i) {
+        auto before = version.Current();
+        version.NoteWrite();
+        auto after = version.Current();
+        if (!before || !after || *after <= *before) stale = true;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_FALSE(stale);
+  EXPECT_EQ(opened_, 1);
+}
+
 TEST_F(StoreVersionTest, AFactoryErrorIsTheAnswerAndIsRetried) {
   bool fail = true;
   StoreVersion version([&]() -> Result<std::unique_ptr<Store>> {
