@@ -374,7 +374,6 @@ void ApiServer::Impl::Install() {
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
     listening = sock;  // the last socket made is the one bound (failed ones are closed)
   });
-  s.set_tcp_nodelay(true);
   s.set_read_timeout(30);
   s.set_write_timeout(30);
   // A connection is kept open for many requests (httplib's default closes it after 5): a

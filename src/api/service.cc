@@ -132,6 +132,10 @@ std::string Etag(std::string_view text) {
   return out;
 }
 
+// The ledger of the current version and the portfolio assessments of two dates (today
+// and one other, as the dashboard asks): each is hundreds of MB at 10 000 clients.
+constexpr size_t kObjectsKept = 3;
+
 }  // namespace
 
 ApiService::ApiService(StoreFactory open_store, const Clock& clock, size_t cache_bytes)
@@ -139,8 +143,7 @@ ApiService::ApiService(StoreFactory open_store, const Clock& clock, size_t cache
       clock_(clock),
       version_(open_store_),
       answers_(ResponseCache::Limits{cache_bytes, 1u << 20}),
-      // The ledger of the current version and the portfolio assessments of a few dates.
-      objects_(ResponseCache::Limits{SIZE_MAX, 5}) {}
+      objects_(ResponseCache::Limits{SIZE_MAX, kObjectsKept}) {}
 
 Result<ApiService::Snapshot> ApiService::Current() {
   auto version = version_.Current();

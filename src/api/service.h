@@ -75,7 +75,7 @@ class ApiService {
   // to load the ledger, once per write. `clock` gives "today" when a request has no as_of,
   // in the workspace time zone; not owned, it must outlive the service. `cache_bytes`
   // bounds the rendered answers kept (and their gzip); besides them the service keeps the
-  // ledger of the current version and the portfolio assessments of a few as_of dates.
+  // ledger of the current version and the portfolio assessments of two as_of dates.
   ApiService(StoreFactory open_store, const Clock& clock, size_t cache_bytes = kDefaultCacheBytes);
 
   // Every method returns the JSON (or CSV) body, or an Error whose code decides the HTTP
