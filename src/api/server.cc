@@ -2,6 +2,10 @@
 
 #include <httplib.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <cstdio>
 #include <exception>
 #include <regex>
@@ -79,6 +83,52 @@ void SendResult(const httplib::Request& req, httplib::Response& res, Result<ApiB
   Send(req, res, 200, result->content_type, std::move(result->text));
 }
 
+// Whether the If-None-Match header names `etag` (or is "*").
+bool Matches(const httplib::Request& req, const std::string& etag) {
+  if (!req.has_header("If-None-Match")) return false;
+  const std::string tags = req.get_header_value("If-None-Match");
+  return tags.find(etag) != std::string::npos || tags.find('*') != std::string::npos;
+}
+
+// Sends a read endpoint's answer as the response cache keeps it: no copy of its bytes, its
+// gzip made once per answer (ApiService::Gzipped), an ETag per representation ("...-gzip"
+// for the gzipped one) and 304 when the client has it already. The browser may keep the
+// answer but asks again each time (no-cache), so a change of the ledger shows at once.
+void SendAnswer(ApiService& service, const httplib::Request& req, httplib::Response& res,
+                Result<ApiAnswer> result) {
+  if (!result) return SendError(req, res, result.error());
+  const ApiAnswer answer = std::move(*result);
+  res.set_header("Vary", "Accept-Encoding");
+  res.set_header("Cache-Control", "private, no-cache");
+  if (!answer->filename.empty()) {
+    res.set_header("Content-Disposition",
+                   "attachment; filename=\"" + SafeDownloadName(answer->filename) + "\"");
+  }
+  std::shared_ptr<const std::string> bytes(answer, &answer->text);  // shares the answer
+  std::string etag = answer->etag;
+  if (answer->text.size() >= kCompressFrom && AcceptsGzip(req)) {
+    auto gzip = service.Gzipped(*answer);
+    if (!gzip) return SendError(req, res, gzip.error());
+    bytes = std::move(*gzip);
+    res.set_header("Content-Encoding", "gzip");
+    if (!etag.empty()) etag.insert(etag.size() - 1, "-gzip");
+  }
+  if (!etag.empty()) {
+    res.set_header("ETag", etag);
+    if (Matches(req, etag)) {
+      res.status = 304;
+      return;
+    }
+  }
+  res.status = 200;
+  res.set_content_provider(bytes->size(), answer->content_type,
+                           [bytes](size_t offset, size_t length, httplib::DataSink& sink) {
+                             if (offset >= bytes->size()) return true;
+                             return sink.write(bytes->data() + offset,
+                                               std::min(length, bytes->size() - offset));
+                           });
+}
+
 ApiQuery QueryOf(const httplib::Request& req) {
   ApiQuery query;
   query.as_of = req.get_param_value("as_of");
@@ -113,15 +163,15 @@ const char* MethodName(HttpMethod method) {
 }
 
 // GET with the query parameters.
-template <Result<ApiBody> (ApiService::*Method)(const ApiQuery&)>
+template <Result<ApiAnswer> (ApiService::*Method)(const ApiQuery&)>
 void Read(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendResult(req, res, (e.service.*Method)(QueryOf(req)));
+  SendAnswer(e.service, req, res, (e.service.*Method)(QueryOf(req)));
 }
 
 // GET on one client: the path's first group is its id.
-template <Result<ApiBody> (ApiService::*Method)(const std::string&, const ApiQuery&)>
+template <Result<ApiAnswer> (ApiService::*Method)(const std::string&, const ApiQuery&)>
 void ReadClient(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendResult(req, res, (e.service.*Method)(req.matches[1].str(), QueryOf(req)));
+  SendAnswer(e.service, req, res, (e.service.*Method)(req.matches[1].str(), QueryOf(req)));
 }
 
 // PUT or POST of a JSON body.
@@ -168,7 +218,7 @@ void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Respons
 }
 
 void GetLetter(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendResult(req, res,
+  SendAnswer(e.service, req, res,
              e.service.GetLetter(req.matches[1].str(), req.matches[2].str(), QueryOf(req)));
 }
 
@@ -285,7 +335,8 @@ const char* ErrorCodeForStatus(int status) {
 
 struct ApiServer::Impl {
   explicit Impl(ServeOptions o)
-      : options(std::move(o)), service(options.open_store, *options.clock) {}
+      : options(std::move(o)),
+        service(options.open_store, *options.clock, options.cache_mib << 20) {}
 
   void Install();
 
@@ -293,7 +344,19 @@ struct ApiServer::Impl {
   ApiService service;
   httplib::Server http;
   int port = 0;
+  socket_t listening = INVALID_SOCKET;
 };
+
+namespace {
+
+// httplib listens with a backlog of 5, compiled into the library: 64 clients connecting at
+// once overflow it, and the dropped connections retry a second later. Listening again on
+// the bound socket raises the backlog (Linux keeps the socket and takes the new value).
+void WidenBacklog(socket_t sock) {
+  if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
+}
+
+}  // namespace
 
 void ApiServer::Impl::Install() {
   httplib::Server& s = http;
@@ -302,12 +365,22 @@ void ApiServer::Impl::Install() {
   s.set_payload_max_length(limit + (1u << 20));
   // httplib's default sets SO_REUSEPORT, which lets a second server bind the same port
   // and silently share it; SO_REUSEADDR alone allows a quick restart and refuses that.
-  s.set_socket_options([](socket_t sock) {
+  // TCP_NODELAY (which accepted sockets inherit from the listening one): an answer goes out
+  // as headers and body in separate writes, and Nagle's algorithm would hold the body back
+  // until the client acknowledged the headers, 40 ms later on Linux.
+  s.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+    listening = sock;  // the last socket made is the one bound (failed ones are closed)
   });
   s.set_read_timeout(30);
   s.set_write_timeout(30);
+  // A connection is kept open for many requests (httplib's default closes it after 5): a
+  // new connection costs more than most answers from the cache. Each open connection holds
+  // one worker thread while it waits for its next request, hence the timeout.
+  s.set_keep_alive_max_count(10000);
+  s.set_keep_alive_timeout(5);
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
@@ -376,9 +449,13 @@ Result<int> ApiServer::Bind() {
   }
   if (o.port == 0) {
     impl_->port = impl_->http.bind_to_any_port(o.host);
-    if (impl_->port > 0) return impl_->port;
+    if (impl_->port > 0) {
+      WidenBacklog(impl_->listening);
+      return impl_->port;
+    }
   } else if (impl_->http.bind_to_port(o.host, o.port)) {
     impl_->port = o.port;
+    WidenBacklog(impl_->listening);
     return impl_->port;
   }
   return Fail(ErrorCode::kIo, Msg("api.error.listen", o.host, std::to_string(o.port)));
@@ -392,5 +469,7 @@ Status ApiServer::Listen() {
 }
 
 void ApiServer::Stop() { impl_->http.stop(); }
+
+ApiService::CacheStats ApiServer::cache_stats() const { return impl_->service.cache_stats(); }
 
 }  // namespace addio

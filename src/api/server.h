@@ -4,8 +4,11 @@
 // every response goes out through a content provider, which the library never
 // re-compresses (its brotli at the highest quality costs most of a second on a large
 // script); the server gzips JSON itself and sends the dashboard's files as gzipped at
-// build time. A handler's exception is logged to stderr with the request path and
-// answered with a JSON 500; bodies over the upload limit get a JSON 413.
+// build time. The read endpoints' answers come from the service's response cache
+// (response_cache.h), each with an ETag (304 on If-None-Match) and a gzip made once.
+// Sockets run with TCP_NODELAY and long keep-alive. A handler's exception is logged to
+// stderr with the request path and answered with a JSON 500; bodies over the upload limit
+// get a JSON 413.
 #pragma once
 
 #include <cstddef>
@@ -20,14 +23,19 @@
 namespace addio {
 
 struct ServeOptions {
-  // Opens the store for one request; it must exist (`addio serve` creates it first).
+  // Opens a connection to the store, which must exist (`addio serve` creates it first):
+  // the service keeps one to ask the data version, and opens one per load and per write.
   StoreFactory open_store;
   // "Today" for requests without as_of. Not owned; REQUIRES: non-null, outlives the server.
   const Clock* clock = nullptr;
   std::string host = "127.0.0.1";
   int port = 8080;                      // 0: any free port (Bind returns the one taken)
   size_t max_upload_bytes = 50u << 20;  // larger uploads get 413
-  int threads = 8;                      // worker threads answering requests
+  // Worker threads. httplib gives each open connection a thread for as long as it stays
+  // open (keep-alive), so connections beyond this number wait for one to close.
+  int threads = 64;
+  // MiB of rendered answers (and their gzip) the response cache may keep.
+  size_t cache_mib = kDefaultCacheBytes >> 20;
 };
 
 class ApiServer {
@@ -45,6 +53,9 @@ class ApiServer {
   Status Listen();
   // Stops Listen(); callable from any thread (not from a signal handler).
   void Stop();
+
+  // What the response cache holds and did (tests, monitoring). Thread-safe.
+  ApiService::CacheStats cache_stats() const;
 
  private:
   struct Impl;

@@ -2,12 +2,15 @@
 // client list, and the helpers every service file shares.
 #include "api/service.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "api/charts.h"
 #include "api/json_util.h"
 #include "api/service_internal.h"
+#include "api/web_assets.h"
 #include "ledger/client_ledger.h"
 #include "verdict/assessment.h"
 
@@ -45,35 +48,53 @@ Result<int> ParseMonths(const std::string& text) {
   return months;
 }
 
+namespace {
+
+template <typename T>
+void CopyOf(const std::vector<T>& records, const std::string& id, std::vector<T>& out) {
+  for (const T& record : records) {
+    if (record.client == id) out.push_back(record);
+  }
+}
+
+}  // namespace
+
+std::string CacheKey(std::string_view endpoint, std::initializer_list<std::string_view> parts) {
+  std::string key(endpoint);
+  for (const std::string_view part : parts) {
+    key += ' ';
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+  }
+  return key;
+}
+
+std::optional<ClientLedger> ClientLedgerOf(const Ledger& ledger, const std::string& id) {
+  Ledger one;
+  for (const Client& client : ledger.clients) {
+    if (client.id != id) continue;
+    one.clients.push_back(client);  // the first of a duplicated id, as SplitByClient keeps
+    break;
+  }
+  if (one.clients.empty()) return std::nullopt;
+  CopyOf(ledger.contracts, id, one.contracts);
+  CopyOf(ledger.projects, id, one.projects);
+  CopyOf(ledger.requests, id, one.requests);
+  CopyOf(ledger.work, id, one.work);
+  CopyOf(ledger.contacts, id, one.contacts);
+  CopyOf(ledger.invoices, id, one.invoices);
+  CopyOf(ledger.payments, id, one.payments);
+  CopyOf(ledger.rate_changes, id, one.rate_changes);
+  std::vector<ClientLedger> split = SplitByClient(one);
+  return std::move(split.front());
+}
+
 }  // namespace api_internal
 
 namespace {
 
 using api_internal::JsonBody;
-
-// What every assessment endpoint starts from: the language, the whole ledger and the date.
-struct Loaded {
-  Lang lang = Lang::kEn;
-  Ledger ledger;
-  CivilDate as_of;
-};
-
-Result<Loaded> LoadForRead(const StoreFactory& open_store, const Clock& clock,
-                           const ApiQuery& query) {
-  Loaded loaded;
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  loaded.lang = *lang;
-  auto store = open_store();
-  if (!store) return std::unexpected(store.error());
-  auto ledger = (*store)->Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  loaded.ledger = std::move(*ledger);
-  auto as_of = api_internal::ParseAsOf(query.as_of, loaded.ledger.workspace, clock);
-  if (!as_of) return std::unexpected(as_of.error());
-  loaded.as_of = *as_of;
-  return loaded;
-}
 
 Error UnknownClient(const std::string& id) {
   return Error{ErrorCode::kNotFound, Msg("common.no_client", id)};
@@ -91,97 +112,222 @@ bool HasClient(const Ledger& ledger, const std::string& id) {
   return false;
 }
 
+// What a value kept in the cache costs, roughly: the strings and vectors it owns. Only
+// the rendered answers count against the byte budget; objects are bounded by number.
+size_t AnswerBytes(const ApiBody& body) {
+  return sizeof(ApiBody) + body.text.size() + body.content_type.size() + body.filename.size() +
+         body.cache_key.size() + body.etag.size();
+}
+
+// FNV-1a over the bytes: the answer's validator. Not a defence against anyone; it only has
+// to change when the bytes do.
+std::string Etag(std::string_view text) {
+  uint64_t hash = 14695981039346656037ull;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  char out[24];
+  std::snprintf(out, sizeof(out), "\"%016llx\"", static_cast<unsigned long long>(hash));
+  return out;
+}
+
+// The ledger of the current version and the portfolio assessments of two dates (today
+// and one other, as the dashboard asks): each is hundreds of MB at 10 000 clients.
+constexpr size_t kObjectsKept = 3;
+
 }  // namespace
 
-ApiService::ApiService(StoreFactory open_store, const Clock& clock)
-    : open_store_(std::move(open_store)), clock_(clock) {}
+ApiService::ApiService(StoreFactory open_store, const Clock& clock, size_t cache_bytes)
+    : open_store_(std::move(open_store)),
+      clock_(clock),
+      version_(open_store_),
+      answers_(ResponseCache::Limits{cache_bytes, 1u << 20}),
+      objects_(ResponseCache::Limits{SIZE_MAX, kObjectsKept}) {}
 
-Result<ApiBody> ApiService::GetClients(const ApiQuery& query) {
+Result<ApiService::Snapshot> ApiService::Current() {
+  auto version = version_.Current();
+  if (!version) return std::unexpected(version.error());
+  auto ledger = objects_.Get<Ledger>(
+      *version, "ledger",
+      [this]() -> Result<std::shared_ptr<const Ledger>> {
+        auto store = open_store_();
+        if (!store) return std::unexpected(store.error());
+        auto loaded = (*store)->Load();
+        if (!loaded) return std::unexpected(loaded.error());
+        return std::make_shared<const Ledger>(std::move(*loaded));
+      },
+      [](const Ledger&) { return size_t{0}; });
+  if (!ledger) return std::unexpected(ledger.error());
+  return Snapshot{*version, std::move(*ledger)};
+}
+
+Result<std::shared_ptr<const Assessment>> ApiService::PortfolioAssessment(const Snapshot& snapshot,
+                                                                          CivilDate as_of) {
+  return objects_.Get<Assessment>(
+      snapshot.version, api_internal::CacheKey("portfolio", {as_of.ToString()}),
+      [&]() -> Result<std::shared_ptr<const Assessment>> {
+        auto assessment = Assess(*snapshot.ledger, as_of);
+        if (!assessment) return std::unexpected(assessment.error());
+        return std::make_shared<const Assessment>(std::move(*assessment));
+      },
+      [](const Assessment&) { return size_t{0}; });
+}
+
+Result<ApiAnswer> ApiService::Cached(const Snapshot& snapshot, const std::string& key,
+                                     const std::function<Result<ApiBody>()>& render) {
+  return answers_.Get<ApiBody>(
+      snapshot.version, key,
+      [&]() -> Result<ApiAnswer> {
+        auto body = render();
+        if (!body) return std::unexpected(body.error());
+        body->version = snapshot.version;
+        body->cache_key = key;
+        body->etag = Etag(body->text);
+        return std::make_shared<const ApiBody>(std::move(*body));
+      },
+      AnswerBytes);
+}
+
+Result<std::shared_ptr<const std::string>> ApiService::Gzipped(const ApiBody& answer) {
+  if (answer.cache_key.empty()) {
+    return std::make_shared<const std::string>(Gzip(answer.text, 6));
+  }
+  return answers_.Get<std::string>(
+      answer.version, api_internal::CacheKey("gzip", {answer.cache_key}),
+      [&]() -> Result<std::shared_ptr<const std::string>> {
+        return std::make_shared<const std::string>(Gzip(answer.text, 6));
+      },
+      [](const std::string& gzip) { return sizeof(std::string) + gzip.size(); });
+}
+
+ApiService::CacheStats ApiService::cache_stats() const {
+  return {answers_.stats(), objects_.stats()};
+}
+
+Result<ApiAnswer> ApiService::GetClients(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = open_store_();
-  if (!store) return std::unexpected(store.error());
-  auto workspace = (*store)->LoadWorkspace();
-  if (!workspace) return std::unexpected(workspace.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, *workspace, clock_);
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
-  auto summaries = (*store)->ClientSummaries(*as_of);
-  if (!summaries) return std::unexpected(summaries.error());
-
-  api_internal::Json out;
-  out["as_of"] = as_of->ToString();
-  out["currency"] = std::string(workspace->currency.code());
-  api_internal::Json clients = api_internal::Json::array();
-  for (const ClientSummary& s : *summaries) {
-    api_internal::Json client;
-    client["id"] = s.id;
-    client["name"] = s.name;
-    client["country"] = s.country;
-    client["invoices"] = s.invoices;
-    api_internal::Json& balance = client["balance"];
-    balance["invoiced"] = s.balance.invoiced.ToString();
-    balance["paid"] = s.balance.paid.ToString();
-    balance["open"] = s.balance.open.ToString();
-    balance["overdue"] = s.balance.overdue.ToString();
-    balance["credit"] = s.balance.credit.ToString();
-    clients.push_back(std::move(client));
-  }
-  out["clients"] = std::move(clients);
-  return JsonBody(api_internal::Dump(out));
+  const std::string key = api_internal::CacheKey("clients", {as_of->ToString()});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    auto summaries = SummarizeClients(ledger, *as_of);
+    if (!summaries) return std::unexpected(summaries.error());
+    api_internal::Json out;
+    out["as_of"] = as_of->ToString();
+    out["currency"] = std::string(ledger.workspace.currency.code());
+    api_internal::Json clients = api_internal::Json::array();
+    for (const ClientSummary& s : *summaries) {
+      api_internal::Json client;
+      client["id"] = s.id;
+      client["name"] = s.name;
+      client["country"] = s.country;
+      client["invoices"] = s.invoices;
+      api_internal::Json& balance = client["balance"];
+      balance["invoiced"] = s.balance.invoiced.ToString();
+      balance["paid"] = s.balance.paid.ToString();
+      balance["open"] = s.balance.open.ToString();
+      balance["overdue"] = s.balance.overdue.ToString();
+      balance["credit"] = s.balance.credit.ToString();
+      clients.push_back(std::move(client));
+    }
+    out["clients"] = std::move(clients);
+    return JsonBody(api_internal::Dump(out));
+  });
 }
 
-Result<ApiBody> ApiService::GetAssessment(const ApiQuery& query) {
-  auto loaded = LoadForRead(open_store_, clock_, query);
-  if (!loaded) return std::unexpected(loaded.error());
-  auto assessment = Assess(loaded->ledger, loaded->as_of);
-  if (!assessment) return std::unexpected(assessment.error());
-  return JsonBody(RenderAssessment(*assessment, {Format::kJson, loaded->lang, false}));
+Result<ApiAnswer> ApiService::GetAssessment(const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  auto as_of = api_internal::ParseAsOf(query.as_of, snapshot->ledger->workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
+  const std::string key = api_internal::CacheKey("assessment", {as_of->ToString(), LangKey(*lang)});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    auto assessment = PortfolioAssessment(*snapshot, *as_of);
+    if (!assessment) return std::unexpected(assessment.error());
+    return JsonBody(RenderAssessment(**assessment, {Format::kJson, *lang, false}));
+  });
 }
 
-Result<ApiBody> ApiService::GetClientAssessment(const std::string& id, const ApiQuery& query) {
-  auto loaded = LoadForRead(open_store_, clock_, query);
-  if (!loaded) return std::unexpected(loaded.error());
-  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id));
-  auto assessment = Assess(loaded->ledger, loaded->as_of, id);
-  if (!assessment) return std::unexpected(Localized(assessment.error(), id));
-  if (assessment->clients.empty()) return std::unexpected(UnknownClient(id));
-  return JsonBody(RenderExplain(*assessment, assessment->clients.front(),
-                                {Format::kJson, loaded->lang, false}));
+Result<ApiAnswer> ApiService::GetClientAssessment(const std::string& id, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  auto as_of = api_internal::ParseAsOf(query.as_of, snapshot->ledger->workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
+  const std::string key =
+      api_internal::CacheKey("client_assessment", {id, as_of->ToString(), LangKey(*lang)});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    if (!HasClient(*snapshot->ledger, id)) return std::unexpected(UnknownClient(id));
+    // One client is rendered from the whole portfolio's assessment: Assess builds the
+    // same portfolio statistics for one client as for all, so its part is the same.
+    auto assessment = PortfolioAssessment(*snapshot, *as_of);
+    if (!assessment) return std::unexpected(Localized(assessment.error(), id));
+    const std::vector<ClientAssessment>& clients = (*assessment)->clients;
+    const auto it = std::lower_bound(
+        clients.begin(), clients.end(), id,
+        [](const ClientAssessment& c, const std::string& wanted) { return c.client < wanted; });
+    if (it == clients.end() || it->client != id) return std::unexpected(UnknownClient(id));
+    return JsonBody(RenderExplain(**assessment, *it, {Format::kJson, *lang, false}));
+  });
 }
 
-Result<ApiBody> ApiService::GetHistory(const std::string& id, const ApiQuery& query) {
-  auto loaded = LoadForRead(open_store_, clock_, query);
-  if (!loaded) return std::unexpected(loaded.error());
+Result<ApiAnswer> ApiService::GetHistory(const std::string& id, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
   auto months = api_internal::ParseMonths(query.months);
   if (!months) return std::unexpected(months.error());
-  std::string name;
-  for (const Client& client : loaded->ledger.clients) {
-    if (client.id == id) name = client.name;
-  }
-  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id));
-  auto points = History(loaded->ledger, id, loaded->as_of, *months);
-  if (!points) return std::unexpected(Localized(points.error(), id));
-  return JsonBody(RenderHistory(id, name, *points, {Format::kJson, loaded->lang, false}));
+  const std::string key = api_internal::CacheKey(
+      "history", {id, as_of->ToString(), LangKey(*lang), std::to_string(*months)});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    std::string name;
+    for (const Client& client : ledger.clients) {
+      if (client.id == id) name = client.name;
+    }
+    if (!HasClient(ledger, id)) return std::unexpected(UnknownClient(id));
+    auto points = History(ledger, id, *as_of, *months);
+    if (!points) return std::unexpected(Localized(points.error(), id));
+    return JsonBody(RenderHistory(id, name, *points, {Format::kJson, *lang, false}));
+  });
 }
 
-Result<ApiBody> ApiService::GetCharts(const std::string& id, const ApiQuery& query) {
-  auto loaded = LoadForRead(open_store_, clock_, query);
-  if (!loaded) return std::unexpected(loaded.error());
+Result<ApiAnswer> ApiService::GetCharts(const std::string& id, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
   auto months = api_internal::ParseMonths(query.months);
   if (!months) return std::unexpected(months.error());
-  if (!HasClient(loaded->ledger, id)) return std::unexpected(UnknownClient(id));
-  // The whole portfolio: the rate chart compares the client with every other one.
-  auto assessment = Assess(loaded->ledger, loaded->as_of);
-  if (!assessment) return std::unexpected(assessment.error());
-  auto history = History(loaded->ledger, id, loaded->as_of, *months);
-  if (!history) return std::unexpected(Localized(history.error(), id));
-  for (const ClientLedger& client : SplitByClient(loaded->ledger)) {
-    if (client.client.id != id) continue;
-    auto charts = ComputeCharts(client, loaded->ledger.workspace, *assessment, *history);
+  const std::string key =
+      api_internal::CacheKey("charts", {id, as_of->ToString(), std::to_string(*months)});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    if (!HasClient(ledger, id)) return std::unexpected(UnknownClient(id));
+    // The whole portfolio: the rate chart compares the client with every other one.
+    auto assessment = PortfolioAssessment(*snapshot, *as_of);
+    if (!assessment) return std::unexpected(assessment.error());
+    auto history = History(ledger, id, *as_of, *months);
+    if (!history) return std::unexpected(Localized(history.error(), id));
+    auto client = api_internal::ClientLedgerOf(ledger, id);
+    if (!client) return std::unexpected(UnknownClient(id));
+    auto charts = ComputeCharts(*client, ledger.workspace, **assessment, *history);
     if (!charts) return std::unexpected(Localized(charts.error(), id));
     return JsonBody(ChartsJson(*charts));
-  }
-  return std::unexpected(UnknownClient(id));
+  });
 }
 
 }  // namespace addio

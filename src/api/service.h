@@ -1,12 +1,18 @@
 // The API's service layer: one method per endpoint of src/api/openapi.json, free of HTTP.
-// Each call opens the store through the factory it was given (Store is not thread-safe, so
-// every request has its own connection; SQLite runs in WAL mode with a busy timeout) and
-// reads "today" from the clock it was given (the composition root owns both), loads what it needs,
-// runs the same engine functions as the CLI (Assess, History, the receivables, Ingest, the store's
-// Import) and renders the answer with the same renderers where one exists
-// (`addio assess --format json` is byte for byte the portfolio assessment served here).
-// Writes (imports, settings, workspace) are serialised by a mutex, so a read-modify-write
-// never interleaves with another. server.cc maps the results to HTTP.
+// It reads "today" from the clock it was given (the composition root owns it), runs the same
+// engine functions as the CLI (Assess, History, the receivables, Ingest, the store's Import)
+// and renders the answer with the same renderers where one exists (`addio assess --format
+// json` is byte for byte the portfolio assessment served here).
+// The read endpoints answer from memory (response_cache.h): before each one the service asks
+// the store's data version on a connection kept for that; while it has not changed, the
+// loaded ledger, the portfolio assessment of each as_of and every rendered answer are
+// reused, each made once however many requests ask for it at the same time. A changed
+// version (an import through the API, or by another process into the same file) loads the
+// ledger again, through a connection opened for that load (Store is not thread-safe; SQLite
+// runs in WAL mode with a busy timeout). Writes (imports, settings, workspace) open their
+// own connection, are serialised by a mutex, so a read-modify-write never interleaves with
+// another, and make the next read see a new version at once. server.cc maps the results to
+// HTTP.
 #pragma once
 
 #include <functional>
@@ -15,18 +21,30 @@
 #include <string>
 #include <string_view>
 
+#include "api/response_cache.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "store/store.h"
 
 namespace addio {
 
+struct Assessment;
+
 // A successful answer: the body and its media type.
 struct ApiBody {
   std::string content_type = "application/json";
   std::string text;
   std::string filename;  // for downloads (CSV): the suggested file name; empty otherwise
+  // Set on answers of the read endpoints, which the response cache keeps: the version and
+  // key they are kept under, and a strong validator of `text` (a quoted hash, for ETag).
+  // 0 and empty on other answers.
+  uint64_t version = 0;
+  std::string cache_key;
+  std::string etag;
 };
+
+// An answer of a read endpoint: shared with the response cache, never changed once made.
+using ApiAnswer = std::shared_ptr<const ApiBody>;
 
 // Query parameters of the read endpoints, exactly as given (empty when absent).
 struct ApiQuery {
@@ -47,30 +65,33 @@ struct ImportUpload {
   std::string lang;
 };
 
-// Opens one connection to the store (OpenStore with kMustExist: the server creates the
-// store at start-up). Called once per request, from several threads at once.
-using StoreFactory = std::function<Result<std::unique_ptr<Store>>()>;
+// Default: what the response cache may hold of rendered answers and their gzip.
+inline constexpr size_t kDefaultCacheBytes = 256u << 20;
 
 class ApiService {
  public:
-  // `open_store` gives each request its store; `clock` gives "today" when a request has no
-  // as_of, in the workspace time zone. `clock` is not owned and must outlive the service.
-  ApiService(StoreFactory open_store, const Clock& clock);
+  // `open_store` opens the store (OpenStore with kMustExist: the server creates the store
+  // at start-up): once for the connection that asks the data version, once per data version
+  // to load the ledger, once per write. `clock` gives "today" when a request has no as_of,
+  // in the workspace time zone; not owned, it must outlive the service. `cache_bytes`
+  // bounds the rendered answers kept (and their gzip); besides them the service keeps the
+  // ledger of the current version and the portfolio assessments of two as_of dates.
+  ApiService(StoreFactory open_store, const Clock& clock, size_t cache_bytes = kDefaultCacheBytes);
 
   // Every method returns the JSON (or CSV) body, or an Error whose code decides the HTTP
   // status (errors.h): kInvalidArgument for a malformed parameter or body (a bad as_of,
   // lang, format, months, an unknown setting), kNotFound for an unknown client id,
   // kValidation for records or settings the engine rejects, kStore when the database
   // refuses. Messages are in the request's language where addio writes them.
-  Result<ApiBody> GetWorkspace(const ApiQuery& query);
+  Result<ApiAnswer> GetWorkspace(const ApiQuery& query);
   Result<ApiBody> PutWorkspace(std::string_view json, const ApiQuery& query);
-  Result<ApiBody> GetClients(const ApiQuery& query);
-  Result<ApiBody> GetAssessment(const ApiQuery& query);
-  Result<ApiBody> GetClientAssessment(const std::string& id, const ApiQuery& query);
-  Result<ApiBody> GetHistory(const std::string& id, const ApiQuery& query);
-  Result<ApiBody> GetCharts(const std::string& id, const ApiQuery& query);
-  Result<ApiBody> GetAging(const ApiQuery& query);
-  Result<ApiBody> GetStatement(const std::string& id, const ApiQuery& query);
+  Result<ApiAnswer> GetClients(const ApiQuery& query);
+  Result<ApiAnswer> GetAssessment(const ApiQuery& query);
+  Result<ApiAnswer> GetClientAssessment(const std::string& id, const ApiQuery& query);
+  Result<ApiAnswer> GetHistory(const std::string& id, const ApiQuery& query);
+  Result<ApiAnswer> GetCharts(const std::string& id, const ApiQuery& query);
+  Result<ApiAnswer> GetAging(const ApiQuery& query);
+  Result<ApiAnswer> GetStatement(const std::string& id, const ApiQuery& query);
   Result<ApiBody> GetImporters();
   // Runs the importer on the uploaded bytes (saved to a private temporary folder under the
   // uploaded file's name, removed afterwards) and hands the records to Store::Import.
@@ -78,7 +99,7 @@ class ApiService {
   // errors only when no importer reads the file or the format is unknown
   // (kInvalidArgument) or the store refuses.
   Result<ApiBody> PostImport(const ImportUpload& upload);
-  Result<ApiBody> GetSettings(const ApiQuery& query);
+  Result<ApiAnswer> GetSettings(const ApiQuery& query);
   Result<ApiBody> PutSettings(std::string_view json, const ApiQuery& query);
   // Screens a prospect from its intake answers (a JSON object with the ten keys of
   // DESIGN.md section 6): the JSON of `addio screen --format json`, with the most similar
@@ -90,12 +111,43 @@ class ApiService {
   // text/markdown or text/html. kInvalidArgument for an unknown kind or format; kNotFound
   // for an unknown client or when a reminder or formal notice has nothing overdue;
   // kConflict when a rate increase has nothing to propose.
-  Result<ApiBody> GetLetter(const std::string& id, const std::string& kind, const ApiQuery& query);
+  Result<ApiAnswer> GetLetter(const std::string& id, const std::string& kind,
+                              const ApiQuery& query);
+
+  // The gzip of `answer.text`, made once for a cached answer and kept beside it (an
+  // uncached answer is compressed now).
+  Result<std::shared_ptr<const std::string>> Gzipped(const ApiBody& answer);
+
+  // What the response cache holds and did: `answers` the rendered bodies and their gzip,
+  // `objects` the ledger and portfolio assessments. For tests and monitoring.
+  struct CacheStats {
+    ResponseCache::Stats answers;
+    ResponseCache::Stats objects;
+  };
+  CacheStats cache_stats() const;
 
  private:
+  // The store's data at one version: what every read endpoint starts from.
+  struct Snapshot {
+    uint64_t version = 0;
+    std::shared_ptr<const Ledger> ledger;
+  };
+  // The snapshot of the current version, its ledger loaded once per version.
+  Result<Snapshot> Current();
+  // The portfolio assessment as of `as_of`, made once per version and date.
+  Result<std::shared_ptr<const Assessment>> PortfolioAssessment(const Snapshot& snapshot,
+                                                                CivilDate as_of);
+  // The answer kept under `key` at the snapshot's version, else the one `render` makes.
+  // `key` names the endpoint and every normalised parameter (as_of resolved).
+  Result<ApiAnswer> Cached(const Snapshot& snapshot, const std::string& key,
+                           const std::function<Result<ApiBody>()>& render);
+
   StoreFactory open_store_;
   const Clock& clock_;
   std::mutex write_mutex_;
+  StoreVersion version_;
+  ResponseCache answers_;
+  ResponseCache objects_;
 };
 
 }  // namespace addio

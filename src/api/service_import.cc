@@ -177,6 +177,7 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   const bool read_ok = !read->diagnostics.HasErrors();
   auto report = (*store)->Import(read->ledger, read->source, read->unmatched, *dry_run || !read_ok);
   if (!report) return std::unexpected(report.error());
+  if (report->written) version_.NoteWrite();
 
   Diagnostics all = read->diagnostics;
   all.Append(report->diagnostics);

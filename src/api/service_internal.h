@@ -3,7 +3,9 @@
 // catalogue (api.json); the server renders them in the request's language.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "ledger/client_ledger.h"
 #include "ledger/records.h"
 #include "report/report.h"
 #include "store/store.h"
@@ -30,6 +33,15 @@ Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace,
 
 // The months parameter, 1..600; 12 when empty. Error kInvalidArgument otherwise.
 Result<int> ParseMonths(const std::string& text);
+
+// The snapshot of client `id` (the ClientLedger SplitByClient gives it), built from its
+// records alone; nullopt when no client has this id.
+std::optional<ClientLedger> ClientLedgerOf(const Ledger& ledger, const std::string& id);
+
+// The response cache's key of an answer: the endpoint, then each normalised parameter
+// (as_of resolved, defaults filled in), each prefixed by its length so that no two lists
+// of parts give the same key.
+std::string CacheKey(std::string_view endpoint, std::initializer_list<std::string_view> parts);
 
 // A JSON body.
 inline ApiBody JsonBody(std::string text) {

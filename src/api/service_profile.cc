@@ -41,27 +41,26 @@ Result<ApiBody> ApiService::PostScreen(std::string_view json, const ApiQuery& qu
   auto answers = ParseIntake(json, IntakeFormat::kJson, *lang);
   if (!answers) return Fail(ErrorCode::kInvalidArgument, answers.error().message);
 
-  auto store = open_store_();
-  if (!store) return std::unexpected(store.error());
-  auto ledger = (*store)->Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, clock_);
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
 
   // As `addio screen` does over a workspace: the minimum fee at the target rate, and the
   // past clients who answered alike.
   ScreeningReport report;
   report.screening = ScreenProspect(*answers);
-  report.hourly_rate = ledger->workspace.target_hourly_rate;
+  report.hourly_rate = ledger.workspace.target_hourly_rate;
   report.as_of = *as_of;
-  auto similar = FindSimilarClients(*answers, *ledger, *as_of, {3, {}});
+  auto similar = FindSimilarClients(*answers, ledger, *as_of, {3, {}});
   if (!similar) return std::unexpected(similar.error());
   report.similar = std::move(*similar);
   return JsonBody(RenderScreening(report, {Format::kJson, *lang, false}));
 }
 
-Result<ApiBody> ApiService::GetLetter(const std::string& id, const std::string& kind,
-                                      const ApiQuery& query) {
+Result<ApiAnswer> ApiService::GetLetter(const std::string& id, const std::string& kind,
+                                        const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
   const std::optional<LetterKind> letter_kind = ParseLetterKind(kind);
@@ -73,22 +72,25 @@ Result<ApiBody> ApiService::GetLetter(const std::string& id, const std::string& 
   if (!format) {
     return Fail(ErrorCode::kInvalidArgument, Msg("api.error.letter_format", query.format));
   }
-  auto store = open_store_();
-  if (!store) return std::unexpected(store.error());
-  auto ledger = (*store)->Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger->workspace, clock_);
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
 
   LetterOptions options;
   options.kind = *letter_kind;
   options.lang = *lang;
   options.format = *format;
-  // kNotFound for an unknown client or nothing overdue to ask for, kConflict for a rate
-  // increase with nothing to propose: the messages are already in `lang`.
-  auto text = RenderLetter(*ledger, id, *as_of, options);
-  if (!text) return std::unexpected(text.error());
-  return ApiBody{LetterContentType(*format), std::move(*text), {}};
+  const std::string key = api_internal::CacheKey(
+      "letter", {id, kind, as_of->ToString(), LangKey(*lang), LetterContentType(*format)});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    // kNotFound for an unknown client or nothing overdue to ask for, kConflict for a rate
+    // increase with nothing to propose: the messages are already in `lang`.
+    auto text = RenderLetter(ledger, id, *as_of, options);
+    if (!text) return std::unexpected(text.error());
+    return ApiBody{LetterContentType(*format), std::move(*text), {}};
+  });
 }
 
 }  // namespace addio

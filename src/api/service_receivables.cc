@@ -19,32 +19,13 @@ using api_internal::Json;
 using api_internal::JsonBody;
 using api_internal::NumberJson;
 
-struct Request {
-  Lang lang = Lang::kEn;
-  bool csv = false;
-  Ledger ledger;
-  CivilDate as_of;
-};
-
-Result<Request> Prepare(const StoreFactory& open_store, const Clock& clock, const ApiQuery& query) {
-  Request request;
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  request.lang = *lang;
-  if (query.format == "csv") {
-    request.csv = true;
-  } else if (!query.format.empty() && query.format != "json") {
-    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.format_json_csv", query.format));
+// The format parameter: JSON (empty or "json") or CSV. Error kInvalidArgument otherwise.
+Result<bool> ParseCsv(const std::string& format) {
+  if (format == "csv") return true;
+  if (!format.empty() && format != "json") {
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.format_json_csv", format));
   }
-  auto store = open_store();
-  if (!store) return std::unexpected(store.error());
-  auto ledger = (*store)->Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  request.ledger = std::move(*ledger);
-  auto as_of = api_internal::ParseAsOf(query.as_of, request.ledger.workspace, clock);
-  if (!as_of) return std::unexpected(as_of.error());
-  request.as_of = *as_of;
-  return request;
+  return false;
 }
 
 Json BucketsJson(const BucketAmounts& buckets) {
@@ -155,31 +136,49 @@ ApiBody CsvBody(std::string text, std::string filename) {
 
 }  // namespace
 
-Result<ApiBody> ApiService::GetAging(const ApiQuery& query) {
-  auto request = Prepare(open_store_, clock_, query);
-  if (!request) return std::unexpected(request.error());
-  const Workspace& workspace = request->ledger.workspace;
-  const std::vector<ClientLedger> clients = SplitByClient(request->ledger);
-  auto aging = AgeReceivables(clients, workspace, request->as_of);
-  if (!aging) return std::unexpected(aging.error());
-  if (request->csv) {
-    return CsvBody(RenderAging(*aging, ReceivablesFormat::kCsv, request->lang),
-                   "aging-" + request->as_of.ToString() + ".csv");
-  }
-  auto settings = Settings::FromWorkspace(workspace);
-  if (!settings) return std::unexpected(settings.error());
-  std::vector<ReceivablesSummary> payers;
-  for (const ClientLedger& client : clients) {
-    auto summary = SummarizeReceivables(client, workspace, *settings, request->as_of);
-    if (!summary) return std::unexpected(summary.error());
-    payers.push_back(std::move(*summary));
-  }
-  return JsonBody(api_internal::Dump(AgingJson(*aging, payers)));
+Result<ApiAnswer> ApiService::GetAging(const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto csv = ParseCsv(query.format);
+  if (!csv) return std::unexpected(csv.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Workspace& workspace = snapshot->ledger->workspace;
+  auto as_of = api_internal::ParseAsOf(query.as_of, workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
+  // The JSON does not depend on the language; the CSV's headers do.
+  const std::string key = api_internal::CacheKey(
+      "aging", {as_of->ToString(), *csv ? "csv" : "json", *csv ? LangKey(*lang) : ""});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    const std::vector<ClientLedger> clients = SplitByClient(*snapshot->ledger);
+    auto aging = AgeReceivables(clients, workspace, *as_of);
+    if (!aging) return std::unexpected(aging.error());
+    if (*csv) {
+      return CsvBody(RenderAging(*aging, ReceivablesFormat::kCsv, *lang),
+                     "aging-" + as_of->ToString() + ".csv");
+    }
+    auto settings = Settings::FromWorkspace(workspace);
+    if (!settings) return std::unexpected(settings.error());
+    std::vector<ReceivablesSummary> payers;
+    for (const ClientLedger& client : clients) {
+      auto summary = SummarizeReceivables(client, workspace, *settings, *as_of);
+      if (!summary) return std::unexpected(summary.error());
+      payers.push_back(std::move(*summary));
+    }
+    return JsonBody(api_internal::Dump(AgingJson(*aging, payers)));
+  });
 }
 
-Result<ApiBody> ApiService::GetStatement(const std::string& id, const ApiQuery& query) {
-  auto request = Prepare(open_store_, clock_, query);
-  if (!request) return std::unexpected(request.error());
+Result<ApiAnswer> ApiService::GetStatement(const std::string& id, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto csv = ParseCsv(query.format);
+  if (!csv) return std::unexpected(csv.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Workspace& workspace = snapshot->ledger->workspace;
+  auto as_of = api_internal::ParseAsOf(query.as_of, workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
   std::optional<CivilDate> payments_from;
   if (!query.payments_from.empty()) {
     auto date = CivilDate::Parse(query.payments_from);
@@ -188,18 +187,20 @@ Result<ApiBody> ApiService::GetStatement(const std::string& id, const ApiQuery& 
     }
     payments_from = *date;
   }
-  for (const ClientLedger& client : SplitByClient(request->ledger)) {
-    if (client.client.id != id) continue;
-    auto statement =
-        BuildStatement(client, request->ledger.workspace, request->as_of, payments_from);
+  const std::string key = api_internal::CacheKey(
+      "statement", {id, as_of->ToString(), payments_from ? payments_from->ToString() : "",
+                    *csv ? "csv" : "json", *csv ? LangKey(*lang) : ""});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    std::optional<ClientLedger> client = api_internal::ClientLedgerOf(*snapshot->ledger, id);
+    if (!client) return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
+    auto statement = BuildStatement(*client, workspace, *as_of, payments_from);
     if (!statement) return std::unexpected(statement.error());
-    if (request->csv) {
-      return CsvBody(RenderStatement(*statement, ReceivablesFormat::kCsv, request->lang),
-                     "statement-" + id + "-" + request->as_of.ToString() + ".csv");
+    if (*csv) {
+      return CsvBody(RenderStatement(*statement, ReceivablesFormat::kCsv, *lang),
+                     "statement-" + id + "-" + as_of->ToString() + ".csv");
     }
     return JsonBody(api_internal::Dump(StatementJson(*statement)));
-  }
-  return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
+  });
 }
 
 }  // namespace addio

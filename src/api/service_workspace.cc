@@ -215,15 +215,17 @@ Json SettingsJson(const Workspace& workspace, const Settings& used) {
 
 }  // namespace
 
-Result<ApiBody> ApiService::GetWorkspace(const ApiQuery& query) {
+Result<ApiAnswer> ApiService::GetWorkspace(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = open_store_();
-  if (!store) return std::unexpected(store.error());
-  auto ledger = (*store)->Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  return JsonBody(
-      api_internal::Dump(WorkspaceJson(*ledger, api_internal::Today(clock_, ledger->workspace))));
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  const CivilDate today = api_internal::Today(clock_, ledger.workspace);
+  const std::string key = api_internal::CacheKey("workspace", {today.ToString()});
+  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+    return JsonBody(api_internal::Dump(WorkspaceJson(ledger, today)));
+  });
 }
 
 Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& query) {
@@ -246,20 +248,26 @@ Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& 
     if (auto saved = (*store)->SaveWorkspace(*workspace); !saved) {
       return std::unexpected(saved.error());
     }
+    version_.NoteWrite();
   }
-  return GetWorkspace(query);
+  auto answer = GetWorkspace(query);
+  if (!answer) return std::unexpected(answer.error());
+  return **answer;
 }
 
-Result<ApiBody> ApiService::GetSettings(const ApiQuery& query) {
+Result<ApiAnswer> ApiService::GetSettings(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto store = open_store_();
-  if (!store) return std::unexpected(store.error());
-  auto workspace = (*store)->LoadWorkspace();
-  if (!workspace) return std::unexpected(workspace.error());
-  auto settings = Settings::FromWorkspace(*workspace);
-  if (!settings) return std::unexpected(Error{ErrorCode::kValidation, settings.error().message});
-  return JsonBody(api_internal::Dump(SettingsJson(*workspace, *settings)));
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Workspace& workspace = snapshot->ledger->workspace;
+  return Cached(*snapshot, api_internal::CacheKey("settings", {}), [&]() -> Result<ApiBody> {
+    auto settings = Settings::FromWorkspace(workspace);
+    if (!settings) {
+      return std::unexpected(Error{ErrorCode::kValidation, settings.error().message});
+    }
+    return JsonBody(api_internal::Dump(SettingsJson(workspace, *settings)));
+  });
 }
 
 Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& query) {
@@ -304,8 +312,11 @@ Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& q
     if (auto saved = (*store)->SaveWorkspace(*workspace); !saved) {
       return std::unexpected(saved.error());
     }
+    version_.NoteWrite();
   }
-  return GetSettings(query);
+  auto answer = GetSettings(query);
+  if (!answer) return std::unexpected(answer.error());
+  return **answer;
 }
 
 }  // namespace addio

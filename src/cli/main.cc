@@ -217,6 +217,10 @@ int main(int argc, char** argv) {
     serve->add_option("--host", serve_flags.host, H("cli.help.serve.host"));
     serve->add_option("--port", serve_flags.port, H("cli.help.serve.port"))
         ->check(CLI::Range(0, 65535));
+    serve->add_option("--threads", serve_flags.threads, H("cli.help.serve.threads"))
+        ->check(CLI::Range(1, 4096));
+    serve->add_option("--cache-mib", serve_flags.cache_mib, H("cli.help.serve.cache_mib"))
+        ->check(CLI::Range(0, 1 << 20));
 
     addio::cli::ScreenOptions screen_options;
     auto* screen = AddCommand(app, "screen", "cli.help.screen");

@@ -48,11 +48,14 @@ int Serve(const Common& common, const ServeFlags& flags) {
   signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not end the process
 
   ServeOptions options;
-  // Each request opens its own connection (a Store is not thread-safe).
+  // The service opens its own connections (a Store is not thread-safe): one to watch the
+  // data version, one per load of a changed ledger, one per write.
   options.open_store = [common] { return OpenStoreOf(common, OpenMode::kMustExist); };
   options.clock = common.clock;
   options.host = flags.host;
   options.port = flags.port;
+  options.threads = flags.threads;
+  options.cache_mib = static_cast<size_t>(flags.cache_mib);
   ApiServer server(options);
   auto port = server.Bind();
   if (!port) return ReportError(common, port.error());

@@ -11,7 +11,9 @@ namespace addio::cli {
 
 struct ServeFlags {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: any free port; the URL printed says which
+  int port = 8080;      // 0: any free port; the URL printed says which
+  int threads = 64;     // worker threads: one per open connection (ServeOptions::threads)
+  int cache_mib = 256;  // response cache budget (ServeOptions::cache_mib)
 };
 
 // Returns the process exit status: 0 after a clean stop, ExitCode(kIo) when the address

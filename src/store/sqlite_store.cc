@@ -578,6 +578,26 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
+
+ public:
+  // PRAGMA data_version: SQLite's own count of commits by other connections, read from the
+  // WAL index without touching a table. The statement is prepared once: a server asks
+  // before every answer.
+  Result<int64_t> DataVersion() override {
+    return Guard("store.action.read", [&]() -> Result<int64_t> {
+      if (!data_version_) {
+        data_version_ = std::make_unique<SQLite::Statement>(*db_, "PRAGMA data_version");
+      }
+      SQLite::Statement& query = *data_version_;
+      query.reset();
+      const int64_t version = query.executeStep() ? query.getColumn(0).getInt64() : 0;
+      query.reset();
+      return version;
+    });
+  }
+
+ private:
+  std::unique_ptr<SQLite::Statement> data_version_;  // declared after db_: finalized first
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -192,6 +193,15 @@ class Store {
   // date are dropped (one date is kept at a time). An import drops the rows of every
   // client whose records it writes, and any change of the workspace drops them all.
   virtual Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates) = 0;
+
+  // A number that changes whenever another connection to the same store commits a change,
+  // whether in this process or in another one (`addio import` into the file a server
+  // reads): two calls on this object return different values if and only if some other
+  // connection committed in between. Commits made through this object do not change it,
+  // so a caller that writes through it must account for its own writes. Cheap (no table is
+  // read): made to be asked before every cached answer. Error kStore when the database
+  // refuses.
+  virtual Result<int64_t> DataVersion() = 0;
 
   // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.
   Result<ClientBalance> Balance(const std::string& id, CivilDate as_of);

@@ -90,9 +90,8 @@ Result<Assessment> AssessStoredClient(Store& store, const std::string& id, Civil
   auto client = store.LoadClient(id);
   if (!client) return std::unexpected(client.error());
   if (!*client) return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
-  return AssessOne(**client, *workspace, as_of, [&store](const Context& context) {
-    return StoredPortfolio(store, context);
-  });
+  return AssessOne(**client, *workspace, as_of,
+                   [&store](const Context& context) { return StoredPortfolio(store, context); });
 }
 
 }  // namespace addio

@@ -1,0 +1,266 @@
+// The server answers from memory (issue 10): a real `ApiServer` on a loopback port over a
+// real SQLite file, called over HTTP. A repeated read answers the same bytes without
+// recomputing; an import through the API, or by another connection to the same file (as
+// `addio import` from another process), changes the next answer; concurrent identical
+// requests compute once; one client's assessment, rendered from the portfolio's, is the
+// bytes of assessing that client alone; gzip and ETag/304.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "api/server.h"
+#include "api/web_assets.h"
+#include "core/clock.h"
+#include "gen/demo.h"
+#include "ledger/format.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "verdict/assessment.h"
+
+namespace addio {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kAsOf = "2026-11-30";
+
+class ServerCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "addio-serve-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    url_ = (dir_ / "addio.db").string();
+    ASSERT_TRUE(OpenStore(url_, OpenMode::kCreateIfMissing));
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Stop();
+      listener_.join();
+    }
+    fs::remove_all(dir_);
+  }
+
+  // Stores `ledger` through a connection of its own, as another process would.
+  void ImportElsewhere(const Ledger& ledger) {
+    auto store = OpenStore(url_, OpenMode::kMustExist);
+    ASSERT_TRUE(store);
+    auto report = (*store)->Import(ledger, LedgerSource{}, /*dry_run=*/false);
+    ASSERT_TRUE(report);
+    ASSERT_TRUE(report->written);
+  }
+
+  void Start(size_t cache_mib = 64) {
+    ServeOptions options;
+    options.open_store = [this] { return OpenStore(url_, OpenMode::kMustExist); };
+    options.clock = &clock_;
+    options.port = 0;
+    options.threads = 16;
+    options.cache_mib = cache_mib;
+    server_ = std::make_unique<ApiServer>(options);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port);
+    port_ = *port;
+    listener_ = std::thread([this] { (void)server_->Listen(); });
+  }
+
+  httplib::Client Http() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(120);
+    return client;
+  }
+
+  // The body of a GET that must answer 200.
+  std::string Get(const std::string& path, const httplib::Headers& headers = {}) {
+    auto res = Http().Get(path, headers);
+    EXPECT_TRUE(res) << path;
+    if (!res) return "";
+    EXPECT_EQ(res->status, 200) << path << ": " << res->body;
+    return res->body;
+  }
+
+  const FixedClock clock_{ParseInstant("2026-11-30T12:00:00Z", TimeZone::Utc())->instant};
+  fs::path dir_;
+  std::string url_;
+  std::unique_ptr<ApiServer> server_;
+  std::thread listener_;
+  int port_ = 0;
+};
+
+TEST_F(ServerCacheTest, ARepeatedReadAnswersTheSameBytesFromMemory) {
+  ImportElsewhere(DemoLedger());
+  Start();
+  const std::string path = "/api/v1/assessment?as_of=" + kAsOf;
+  const std::string first = Get(path);
+  const ApiService::CacheStats before = server_->cache_stats();
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(Get(path), first);
+  const ApiService::CacheStats after = server_->cache_stats();
+  EXPECT_EQ(after.answers.made, before.answers.made);
+  EXPECT_EQ(after.objects.made, before.objects.made);  // no ledger loaded, nothing assessed
+  EXPECT_EQ(after.answers.hits, before.answers.hits + 5);
+  // `addio assess --format json` renders the same assessment.
+  auto assessment = Assess(DemoLedger(), DemoAsOf());
+  ASSERT_TRUE(assessment);
+  EXPECT_EQ(first, RenderAssessment(*assessment, {Format::kJson, Lang::kEn, false}));
+}
+
+TEST_F(ServerCacheTest, TodayIsResolvedBeforeTheKey) {
+  ImportElsewhere(DemoLedger());
+  Start();
+  // Without as_of the answer is the one of today by the clock: the same cached answer.
+  EXPECT_EQ(Get("/api/v1/assessment"), Get("/api/v1/assessment?as_of=" + kAsOf));
+  EXPECT_EQ(server_->cache_stats().answers.hits, 1u);
+}
+
+TEST_F(ServerCacheTest, OneClientIsItsPartOfThePortfolio) {
+  const Ledger ledger = DemoLedger();
+  ImportElsewhere(ledger);
+  Start();
+  for (const Lang lang : {Lang::kEn, Lang::kIt}) {
+    for (const Client& client : ledger.clients) {
+      auto alone = Assess(ledger, DemoAsOf(), client.id);
+      ASSERT_TRUE(alone);
+      EXPECT_EQ(Get("/api/v1/clients/" + client.id + "/assessment?as_of=" + kAsOf +
+                    "&lang=" + LangKey(lang)),
+                RenderExplain(*alone, alone->clients.front(), {Format::kJson, lang, false}))
+          << client.id;
+    }
+  }
+  EXPECT_EQ(server_->cache_stats().objects.made, 2u);  // the ledger and one assessment
+}
+
+TEST_F(ServerCacheTest, AnImportThroughTheApiChangesTheNextAnswer) {
+  ImportElsewhere(DemoLedger());
+  Start();
+  const std::string path = "/api/v1/clients?as_of=" + kAsOf;
+  const std::string before = Get(path);
+  EXPECT_EQ(Get(path), before);
+  const std::string ledger = R"({"format": "addio-ledger/1",
+    "clients": [{"id": "zz-new", "name": "New Client", "kind": "company", "country": "IT"}]})";
+  auto res = Http().Post("/api/v1/imports?filename=new.json", ledger, "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ASSERT_TRUE(nlohmann::json::parse(res->body)["written"].get<bool>()) << res->body;
+  const std::string after = Get(path);
+  EXPECT_NE(after, before);
+  EXPECT_NE(after.find("zz-new"), std::string::npos);
+}
+
+TEST_F(ServerCacheTest, AnImportByAnotherConnectionChangesTheNextAnswer) {
+  Ledger ledger = DemoLedger();
+  ImportElsewhere(ledger);
+  Start();
+  const std::string id = ledger.clients.front().id;
+  const std::string path = "/api/v1/clients/" + id + "/assessment?as_of=" + kAsOf;
+  const std::string before = Get(path);
+  EXPECT_EQ(Get(path), before);
+  const uint64_t made = server_->cache_stats().objects.made;
+  ledger.clients.front().name = "Renamed Elsewhere S.r.l.";
+  ImportElsewhere(ledger);
+  const std::string after = Get(path);
+  EXPECT_NE(after, before);
+  EXPECT_NE(after.find("Renamed Elsewhere S.r.l."), std::string::npos);
+  EXPECT_EQ(server_->cache_stats().objects.made, made + 2);  // loaded and assessed again
+  EXPECT_EQ(Get(path), after);
+}
+
+TEST_F(ServerCacheTest, ASettingsChangeThroughTheApiIsSeenAtOnce) {
+  ImportElsewhere(DemoLedger());
+  Start();
+  const std::string before = Get("/api/v1/settings");
+  auto res =
+      Http().Put("/api/v1/settings", R"({"settings": {"grace_days": 9}})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const std::string after = Get("/api/v1/settings");
+  EXPECT_NE(after, before);
+  EXPECT_EQ(after, res->body);
+}
+
+TEST_F(ServerCacheTest, ConcurrentIdenticalRequestsComputeOnce) {
+  ImportElsewhere(DemoLedger());
+  Start();
+  constexpr int kThreads = 8;
+  const std::string path =
+      "/api/v1/clients/" + DemoLedger().clients.back().id + "/assessment?as_of=" + kAsOf;
+  std::vector<std::string> bodies(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] { bodies[i] = Get(path); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& body : bodies) EXPECT_EQ(body, bodies.front());
+  const ApiService::CacheStats stats = server_->cache_stats();
+  // Whether a request came while the answer was being made (it waited) or after (a hit),
+  // the ledger was loaded once, the portfolio assessed once and the answer rendered once.
+  EXPECT_EQ(stats.objects.made, 2u);
+  EXPECT_EQ(stats.answers.made, 1u);
+  EXPECT_EQ(stats.answers.hits + stats.answers.waits, static_cast<uint64_t>(kThreads - 1));
+}
+
+TEST_F(ServerCacheTest, GzipIsMadeOnceAndTheEtagAnswers304) {
+  ImportElsewhere(DemoLedger());
+  Start();
+  const std::string path = "/api/v1/assessment?as_of=" + kAsOf;
+  const std::string plain = Get(path);
+  const httplib::Headers gzip = {{"Accept-Encoding", "gzip"}};
+  httplib::Client client = Http();
+  client.set_decompress(false);
+  auto first = client.Get(path, gzip);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(first->get_header_value("Vary"), "Accept-Encoding");
+  auto inflated = Gunzip(first->body);
+  ASSERT_TRUE(inflated);
+  EXPECT_EQ(*inflated, plain);
+  const uint64_t made = server_->cache_stats().answers.made;
+  auto second = client.Get(path, gzip);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->body, first->body);
+  EXPECT_EQ(server_->cache_stats().answers.made, made);  // the gzip was kept
+
+  const std::string etag = first->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  auto again = client.Get(path, {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+  // The plain representation has another tag: the gzip one does not validate it.
+  auto plain_again = client.Get(path, {{"If-None-Match", etag}});
+  ASSERT_TRUE(plain_again);
+  EXPECT_EQ(plain_again->status, 200);
+  EXPECT_EQ(plain_again->body, plain);
+}
+
+TEST_F(ServerCacheTest, ErrorsAreNotCached) {
+  ImportElsewhere(DemoLedger());
+  Start();
+  auto missing = Http().Get("/api/v1/clients/nobody/assessment?as_of=" + kAsOf);
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(missing->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(server_->cache_stats().answers.entries, 0u);
+}
+
+TEST_F(ServerCacheTest, TheBudgetBoundsWhatIsKept) {
+  ImportElsewhere(DemoLedger());
+  Start(/*cache_mib=*/0);  // nothing fits: every answer is made again, and still right
+  const std::string path = "/api/v1/assessment?as_of=" + kAsOf;
+  const std::string first = Get(path);
+  EXPECT_EQ(Get(path), first);
+  const ApiService::CacheStats stats = server_->cache_stats();
+  EXPECT_EQ(stats.answers.entries, 0u);
+  EXPECT_EQ(stats.answers.bytes, 0u);
+  EXPECT_EQ(stats.answers.made, 2u);
+  EXPECT_EQ(stats.objects.made, 2u);  // the ledger and the assessment are kept still
+}
+
+}  // namespace
+}  // namespace addio
