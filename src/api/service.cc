@@ -11,6 +11,7 @@
 #include "api/json_util.h"
 #include "api/service_internal.h"
 #include "api/web_assets.h"
+#include "core/ids.h"
 #include "ledger/client_ledger.h"
 #include "verdict/assessment.h"
 
@@ -96,10 +97,6 @@ namespace {
 
 using api_internal::JsonBody;
 
-Error UnknownClient(const std::string& id) {
-  return Error{ErrorCode::kNotFound, Msg("common.no_client", id)};
-}
-
 // Assess's kNotFound for `only_client`, in the API's words.
 Error Localized(const Error& error, const std::string& id) {
   return error.code == ErrorCode::kNotFound && !id.empty() ? UnknownClient(id) : error;
@@ -119,16 +116,11 @@ size_t AnswerBytes(const ApiBody& body) {
          body.cache_key.size() + body.etag.size();
 }
 
-// FNV-1a over the bytes: the answer's validator. Not a defence against anyone; it only has
-// to change when the bytes do.
+// The answer's validator: a hash of the bytes. Not a defence against anyone; it only has to
+// change when the bytes do.
 std::string Etag(std::string_view text) {
-  uint64_t hash = 14695981039346656037ull;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
   char out[24];
-  std::snprintf(out, sizeof(out), "\"%016llx\"", static_cast<unsigned long long>(hash));
+  std::snprintf(out, sizeof(out), "\"%016llx\"", static_cast<unsigned long long>(StableHash(text)));
   return out;
 }
 
@@ -292,14 +284,12 @@ Result<ApiAnswer> ApiService::GetHistory(const std::string& id, const ApiQuery& 
   const std::string key = api_internal::CacheKey(
       "history", {id, as_of->ToString(), LangKey(*lang), std::to_string(*months)});
   return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
-    std::string name;
-    for (const Client& client : ledger.clients) {
-      if (client.id == id) name = client.name;
-    }
-    if (!HasClient(ledger, id)) return std::unexpected(UnknownClient(id));
+    const auto client = std::find_if(ledger.clients.begin(), ledger.clients.end(),
+                                     [&id](const Client& c) { return c.id == id; });
+    if (client == ledger.clients.end()) return std::unexpected(UnknownClient(id));
     auto points = History(ledger, id, *as_of, *months);
     if (!points) return std::unexpected(Localized(points.error(), id));
-    return JsonBody(RenderHistory(id, name, *points, {Format::kJson, *lang, false}));
+    return JsonBody(RenderHistory(id, client->name, *points, {Format::kJson, *lang, false}));
   });
 }
 

@@ -71,10 +71,6 @@ std::optional<size_t> FindClient(const std::vector<ClientLedger>& clients,
   return static_cast<size_t>(it - clients.begin());
 }
 
-Error UnknownClient(const std::string& client) {
-  return Error{ErrorCode::kNotFound, Msg("common.no_client", client)};
-}
-
 // One snapshot per client as of context.as_of, in the order of `clients`, built on every
 // core.
 std::vector<ClientSnapshot> SnapshotsAsOf(const std::vector<ClientLedger>& clients,
@@ -101,6 +97,10 @@ Assessment AssessmentOf(const Workspace& workspace, const Context& context) {
 }
 
 }  // namespace
+
+Error UnknownClient(const std::string& id) {
+  return Error{ErrorCode::kNotFound, Msg("common.no_client", id)};
+}
 
 Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& workspace,
                              CivilDate as_of, const PortfolioSource& portfolio) {

@@ -82,6 +82,9 @@ struct Assessment {
 Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of,
                           const std::string& only_client = "");
 
+// The error for an id no client has: kNotFound, "no client ...".
+Error UnknownClient(const std::string& id);
+
 // Gives the portfolio statistics of every client as of context.as_of.
 using PortfolioSource = std::function<Result<Portfolio>(const Context&)>;
 

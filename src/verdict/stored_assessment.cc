@@ -89,7 +89,7 @@ Result<Assessment> AssessStoredClient(Store& store, const std::string& id, Civil
   if (!workspace) return std::unexpected(workspace.error());
   auto client = store.LoadClient(id);
   if (!client) return std::unexpected(client.error());
-  if (!*client) return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
+  if (!*client) return std::unexpected(UnknownClient(id));
   return AssessOne(**client, *workspace, as_of,
                    [&store](const Context& context) { return StoredPortfolio(store, context); });
 }
