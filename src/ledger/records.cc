@@ -27,6 +27,11 @@ constexpr std::array<const char*, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu",
 
 }  // namespace
 
+size_t Ledger::records() const {
+  return clients.size() + contracts.size() + projects.size() + requests.size() + work.size() +
+         contacts.size() + invoices.size() + payments.size() + rate_changes.size();
+}
+
 WorkingHours DefaultWorkingHours() {
   WorkingHours hours;
   for (int day = 0; day < 5; ++day) hours[day] = {{9 * 60, 13 * 60}, {14 * 60, 18 * 60}};

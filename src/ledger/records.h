@@ -179,6 +179,8 @@ struct Ledger {
   std::vector<Invoice> invoices;
   std::vector<Payment> payments;
   std::vector<RateChange> rate_changes;
+  // How many records of every type it holds (the workspace not counted).
+  size_t records() const;
   friend bool operator==(const Ledger&, const Ledger&) = default;
 };
 

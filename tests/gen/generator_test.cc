@@ -146,9 +146,7 @@ TEST(Generator, ValidatesInAnotherCurrencyToo) {
 
 TEST(Generator, AboutAHundredRecordsPerClient) {
   const Ledger& l = Portfolio200();
-  const size_t records = l.clients.size() + l.contracts.size() + l.projects.size() +
-                         l.requests.size() + l.work.size() + l.contacts.size() + l.invoices.size() +
-                         l.payments.size() + l.rate_changes.size();
+  const size_t records = l.records();
   EXPECT_EQ(l.clients.size(), 200u);
   EXPECT_GT(records, 200u * 60);
   EXPECT_LT(records, 200u * 160);
