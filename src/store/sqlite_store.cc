@@ -8,7 +8,9 @@
 #include <cmath>
 #include <filesystem>
 #include <iterator>
+#include <ranges>
 #include <set>
+#include <span>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -78,12 +80,11 @@ struct IdSets {
       rate_changes;
 };
 
-// Adds the ids `records` name and the ids they refer to (their client, contract,
-// project, request and invoice).
-template <typename T>
-void NoteIds(const std::vector<T>& records, std::set<std::string>& own, IdSets& ids) {
+// Adds the ids `records` refer to: their client, contract, project, request and invoice.
+template <typename Records>
+void NoteReferences(const Records& records, IdSets& ids) {
+  using T = std::ranges::range_value_t<Records>;
   for (const T& r : records) {
-    own.insert(r.id);
     if constexpr (!std::is_same_v<T, Client>) ids.clients.insert(r.client);
     if constexpr (std::is_same_v<T, Project>) {
       if (!r.contract.empty()) ids.contracts.insert(r.contract);
@@ -105,31 +106,28 @@ void NoteIds(const std::vector<T>& records, std::set<std::string>& own, IdSets& 
 // most stored records anyway, and one scan beats that many lookups.
 constexpr size_t kNeighbourhoodLimit = 100000;
 
-size_t RecordCount(const Ledger& l) {
-  return l.clients.size() + l.contracts.size() + l.projects.size() + l.requests.size() +
-         l.work.size() + l.contacts.size() + l.invoices.size() + l.payments.size() +
-         l.rate_changes.size();
-}
-
-// True when planning against the neighbourhood may differ from planning against the whole
-// store: the workspace changes (the currency and FX table every stored amount is checked
-// against), or a stored record that others refer to moves to another client (its stored
-// children would then point across clients).
-bool NeedsWholeStore(const ImportPlan& plan, const Ledger& neighbourhood) {
+// True when an import's effects reach beyond the clients whose records it writes, so that
+// planning against the neighbourhood may differ from planning against the whole store and
+// every client's kept statistics are dropped: the workspace changes (the currency and FX
+// table every stored amount is checked against), or a stored record that others refer to
+// moves to another client (its stored children would then point across clients).
+// `stored` holds at least the stored records with the ids `plan` updates.
+bool ReachesBeyondItsClients(const ImportPlan& plan, const Ledger& stored) {
   if (plan.write_workspace) return true;
-  auto moved = [](const auto& updated, const auto& stored) {
+  auto moved = [](const auto& updated, const auto& before) {
+    if (updated.empty()) return false;
     std::unordered_map<std::string_view, std::string_view> client_of;
-    for (const auto& before : stored) client_of.emplace(before.id, before.client);
+    for (const auto& record : before) client_of.emplace(record.id, record.client);
     for (const auto* record : updated) {
       auto it = client_of.find(record->id);
       if (it != client_of.end() && it->second != record->client) return true;
     }
     return false;
   };
-  return moved(plan.changes.contracts.updated, neighbourhood.contracts) ||
-         moved(plan.changes.projects.updated, neighbourhood.projects) ||
-         moved(plan.changes.requests.updated, neighbourhood.requests) ||
-         moved(plan.changes.invoices.updated, neighbourhood.invoices);
+  return moved(plan.changes.contracts.updated, stored.contracts) ||
+         moved(plan.changes.projects.updated, stored.projects) ||
+         moved(plan.changes.requests.updated, stored.requests) ||
+         moved(plan.changes.invoices.updated, stored.invoices);
 }
 
 class SqliteStore final : public Store {
@@ -148,18 +146,17 @@ class SqliteStore final : public Store {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       ImportPlan plan;
       store_internal::UnmatchedPlan unmatched_plan;
-      bool whole = false;  // planned against the whole store
+      bool beyond = false;  // the import's effects reach beyond the clients it writes
       {
         bool workspace_stored = false;
         // A few records are merged with the stored records they name or point to; a bulk
         // load, or a change whose effects reach further, with the whole store.
-        const bool small = RecordCount(incoming) <= kNeighbourhoodLimit;
+        const bool small = incoming.records() <= kNeighbourhoodLimit;
         Ledger stored =
             small ? ReadNeighbourhood(incoming, &workspace_stored) : ReadAll(&workspace_stored);
         plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
-        whole = !small;
-        if (small && NeedsWholeStore(plan, stored)) {
-          whole = true;
+        beyond = ReachesBeyondItsClients(plan, stored);
+        if (small && beyond) {
           stored = ReadAll(&workspace_stored);
           plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
         }
@@ -191,7 +188,7 @@ class SqliteStore final : public Store {
       WriteRows(*db_, store_internal::InsertSql(table.name, table.columns), unmatched_plan.added);
       WriteRows(*db_, store_internal::UpdateSql(table.name, table.columns), unmatched_plan.updated);
       for (const std::string& id : unmatched_plan.removed) DeleteUnmatched(id);
-      if (whole || plan.write_workspace) {
+      if (beyond) {
         DropRates();
       } else {
         DropRatesOf(WrittenClients(plan.changes));
@@ -474,11 +471,10 @@ class SqliteStore final : public Store {
   }
 
   // The stored rows of T's table with the given ids (those that exist), appended in id
-  // order. Returns the ids found.
+  // order.
   template <typename T>
-  std::vector<std::string> ReadByIds(const std::set<std::string>& ids, std::vector<T>& out) {
-    std::vector<std::string> found;
-    if (ids.empty()) return found;
+  void ReadByIds(const std::set<std::string>& ids, std::vector<T>& out) {
+    if (ids.empty()) return;
     const store_internal::TableInfo& table = kTableOf<T>;
     SQLite::Statement query(
         *db_, std::string("SELECT ") + table.columns + " FROM " + table.name + " WHERE id = ?");
@@ -488,12 +484,10 @@ class SqliteStore final : public Store {
         RowReader reader(query, table.name);
         T record;
         Read(reader, record);
-        found.push_back(record.id);
         out.push_back(std::move(record));
       }
       query.reset();
     }
-    return found;
   }
 
   // The workspace and the stored records an import of `incoming` can meet: those with the
@@ -506,15 +500,19 @@ class SqliteStore final : public Store {
     *workspace_stored = workspace.has_value();
     if (workspace) ledger.workspace = std::move(*workspace);
     IdSets wanted;
-    NoteIds(incoming.clients, wanted.clients, wanted);
-    NoteIds(incoming.contracts, wanted.contracts, wanted);
-    NoteIds(incoming.projects, wanted.projects, wanted);
-    NoteIds(incoming.requests, wanted.requests, wanted);
-    NoteIds(incoming.work, wanted.work, wanted);
-    NoteIds(incoming.contacts, wanted.contacts, wanted);
-    NoteIds(incoming.invoices, wanted.invoices, wanted);
-    NoteIds(incoming.payments, wanted.payments, wanted);
-    NoteIds(incoming.rate_changes, wanted.rate_changes, wanted);
+    auto note = [&wanted](const auto& records, std::set<std::string> IdSets::*ids) {
+      for (const auto& record : records) (wanted.*ids).insert(record.id);
+      NoteReferences(records, wanted);
+    };
+    note(incoming.clients, &IdSets::clients);
+    note(incoming.contracts, &IdSets::contracts);
+    note(incoming.projects, &IdSets::projects);
+    note(incoming.requests, &IdSets::requests);
+    note(incoming.work, &IdSets::work);
+    note(incoming.contacts, &IdSets::contacts);
+    note(incoming.invoices, &IdSets::invoices);
+    note(incoming.payments, &IdSets::payments);
+    note(incoming.rate_changes, &IdSets::rate_changes);
     // Reads what is wanted and not read yet; the records read may want more (a stored
     // project's contract): repeat until nothing new is wanted.
     IdSets read;
@@ -527,10 +525,7 @@ class SqliteStore final : public Store {
       auto& records = ledger.*member;
       const size_t before = records.size();
       ReadByIds(fresh, records);
-      using T = typename std::remove_reference_t<decltype(records)>::value_type;
-      std::vector<T> added(records.begin() + static_cast<std::ptrdiff_t>(before), records.end());
-      std::set<std::string> ignored;
-      NoteIds(added, ignored, wanted);
+      NoteReferences(std::span(records).subspan(before), wanted);
       return true;
     };
     for (bool more = true; more;) {
