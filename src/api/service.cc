@@ -14,6 +14,7 @@
 #include "core/ids.h"
 #include "ledger/client_ledger.h"
 #include "verdict/assessment.h"
+#include "verdict/stored_assessment.h"
 
 namespace addio {
 namespace api_internal {
@@ -125,8 +126,9 @@ std::string Etag(std::string_view text) {
 }
 
 // The ledger of the current version and the portfolio assessments of two dates (today
-// and one other, as the dashboard asks): each is hundreds of MB at 10 000 clients.
-constexpr size_t kObjectsKept = 3;
+// and one other, as the dashboard asks): each is hundreds of MB at 10 000 clients; the
+// workspace and the portfolio statistics of two dates (a few MB at 100 000 clients).
+constexpr size_t kObjectsKept = 6;
 
 }  // namespace
 
@@ -166,14 +168,39 @@ Result<std::shared_ptr<const Assessment>> ApiService::PortfolioAssessment(const 
       [](const Assessment&) { return size_t{0}; });
 }
 
-Result<ApiAnswer> ApiService::Cached(const Snapshot& snapshot, const std::string& key,
+Result<std::shared_ptr<const Workspace>> ApiService::StoredWorkspace(uint64_t version) {
+  return objects_.Get<Workspace>(
+      version, "workspace",
+      [this]() -> Result<std::shared_ptr<const Workspace>> {
+        auto store = open_store_();
+        if (!store) return std::unexpected(store.error());
+        auto workspace = (*store)->LoadWorkspace();
+        if (!workspace) return std::unexpected(workspace.error());
+        return std::make_shared<const Workspace>(std::move(*workspace));
+      },
+      [](const Workspace&) { return size_t{0}; });
+}
+
+Result<std::shared_ptr<const Portfolio>> ApiService::Statistics(uint64_t version, Store& store,
+                                                                const Context& context) {
+  return objects_.Get<Portfolio>(
+      version, api_internal::CacheKey("statistics", {context.as_of.ToString()}),
+      [&]() -> Result<std::shared_ptr<const Portfolio>> {
+        auto portfolio = StoredPortfolio(store, context);
+        if (!portfolio) return std::unexpected(portfolio.error());
+        return std::make_shared<const Portfolio>(std::move(*portfolio));
+      },
+      [](const Portfolio&) { return size_t{0}; });
+}
+
+Result<ApiAnswer> ApiService::Cached(uint64_t version, const std::string& key,
                                      const std::function<Result<ApiBody>()>& render) {
   return answers_.Get<ApiBody>(
-      snapshot.version, key,
+      version, key,
       [&]() -> Result<ApiAnswer> {
         auto body = render();
         if (!body) return std::unexpected(body.error());
-        body->version = snapshot.version;
+        body->version = version;
         body->cache_key = key;
         body->etag = Etag(body->text);
         return std::make_shared<const ApiBody>(std::move(*body));
@@ -206,7 +233,7 @@ Result<ApiAnswer> ApiService::GetClients(const ApiQuery& query) {
   auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
   const std::string key = api_internal::CacheKey("clients", {as_of->ToString()});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     auto summaries = SummarizeClients(ledger, *as_of);
     if (!summaries) return std::unexpected(summaries.error());
     api_internal::Json out;
@@ -240,34 +267,38 @@ Result<ApiAnswer> ApiService::GetAssessment(const ApiQuery& query) {
   auto as_of = api_internal::ParseAsOf(query.as_of, snapshot->ledger->workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
   const std::string key = api_internal::CacheKey("assessment", {as_of->ToString(), LangKey(*lang)});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     auto assessment = PortfolioAssessment(*snapshot, *as_of);
     if (!assessment) return std::unexpected(assessment.error());
     return JsonBody(RenderAssessment(**assessment, {Format::kJson, *lang, false}));
   });
 }
 
+// One client's assessment without the whole ledger: its own records, and the portfolio
+// statistics the store keeps, held in memory for every client of this version.
 Result<ApiAnswer> ApiService::GetClientAssessment(const std::string& id, const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, snapshot->ledger->workspace, clock_);
+  auto version = version_.Current();
+  if (!version) return std::unexpected(version.error());
+  auto workspace = StoredWorkspace(*version);
+  if (!workspace) return std::unexpected(workspace.error());
+  auto as_of = api_internal::ParseAsOf(query.as_of, **workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
   const std::string key =
       api_internal::CacheKey("client_assessment", {id, as_of->ToString(), LangKey(*lang)});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
-    if (!HasClient(*snapshot->ledger, id)) return std::unexpected(UnknownClient(id));
-    // One client is rendered from the whole portfolio's assessment: Assess builds the
-    // same portfolio statistics for one client as for all, so its part is the same.
-    auto assessment = PortfolioAssessment(*snapshot, *as_of);
+  return Cached(*version, key, [&]() -> Result<ApiBody> {
+    auto store = open_store_();
+    if (!store) return std::unexpected(store.error());
+    auto client = (*store)->LoadClient(id);
+    if (!client) return std::unexpected(client.error());
+    if (!*client) return std::unexpected(UnknownClient(id));
+    auto assessment = AssessOne(**client, **workspace, *as_of, [&](const Context& context) {
+      return Statistics(*version, **store, context);
+    });
     if (!assessment) return std::unexpected(Localized(assessment.error(), id));
-    const std::vector<ClientAssessment>& clients = (*assessment)->clients;
-    const auto it = std::lower_bound(
-        clients.begin(), clients.end(), id,
-        [](const ClientAssessment& c, const std::string& wanted) { return c.client < wanted; });
-    if (it == clients.end() || it->client != id) return std::unexpected(UnknownClient(id));
-    return JsonBody(RenderExplain(**assessment, *it, {Format::kJson, *lang, false}));
+    return JsonBody(
+        RenderExplain(*assessment, assessment->clients.front(), {Format::kJson, *lang, false}));
   });
 }
 
@@ -283,7 +314,7 @@ Result<ApiAnswer> ApiService::GetHistory(const std::string& id, const ApiQuery& 
   if (!months) return std::unexpected(months.error());
   const std::string key = api_internal::CacheKey(
       "history", {id, as_of->ToString(), LangKey(*lang), std::to_string(*months)});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     const auto client = std::find_if(ledger.clients.begin(), ledger.clients.end(),
                                      [&id](const Client& c) { return c.id == id; });
     if (client == ledger.clients.end()) return std::unexpected(UnknownClient(id));
@@ -305,7 +336,7 @@ Result<ApiAnswer> ApiService::GetCharts(const std::string& id, const ApiQuery& q
   if (!months) return std::unexpected(months.error());
   const std::string key =
       api_internal::CacheKey("charts", {id, as_of->ToString(), std::to_string(*months)});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     if (!HasClient(ledger, id)) return std::unexpected(UnknownClient(id));
     // The whole portfolio: the rate chart compares the client with every other one.
     auto assessment = PortfolioAssessment(*snapshot, *as_of);

@@ -28,6 +28,9 @@
 
 namespace addio {
 
+struct Context;
+struct Portfolio;
+
 struct Assessment;
 
 // A successful answer: the body and its media type.
@@ -137,9 +140,15 @@ class ApiService {
   // The portfolio assessment as of `as_of`, made once per version and date.
   Result<std::shared_ptr<const Assessment>> PortfolioAssessment(const Snapshot& snapshot,
                                                                 CivilDate as_of);
-  // The answer kept under `key` at the snapshot's version, else the one `render` makes.
+  // The stored workspace at `version`, read once per version (not the whole ledger).
+  Result<std::shared_ptr<const Workspace>> StoredWorkspace(uint64_t version);
+  // The portfolio statistics at `version` as of context.as_of, from what the store keeps
+  // (verdict/stored_assessment.h), made once per version and date.
+  Result<std::shared_ptr<const Portfolio>> Statistics(uint64_t version, Store& store,
+                                                      const Context& context);
+  // The answer kept under `key` at `version`, else the one `render` makes.
   // `key` names the endpoint and every normalised parameter (as_of resolved).
-  Result<ApiAnswer> Cached(const Snapshot& snapshot, const std::string& key,
+  Result<ApiAnswer> Cached(uint64_t version, const std::string& key,
                            const std::function<Result<ApiBody>()>& render);
 
   StoreFactory open_store_;

@@ -84,7 +84,7 @@ Result<ApiAnswer> ApiService::GetLetter(const std::string& id, const std::string
   options.format = *format;
   const std::string key = api_internal::CacheKey(
       "letter", {id, kind, as_of->ToString(), LangKey(*lang), LetterContentType(*format)});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     // kNotFound for an unknown client or nothing overdue to ask for, kConflict for a rate
     // increase with nothing to propose: the messages are already in `lang`.
     auto text = RenderLetter(ledger, id, *as_of, options);

@@ -149,7 +149,7 @@ Result<ApiAnswer> ApiService::GetAging(const ApiQuery& query) {
   // The JSON does not depend on the language; the CSV's headers do.
   const std::string key = api_internal::CacheKey(
       "aging", {as_of->ToString(), *csv ? "csv" : "json", *csv ? LangKey(*lang) : ""});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     const std::vector<ClientLedger> clients = SplitByClient(*snapshot->ledger);
     auto aging = AgeReceivables(clients, workspace, *as_of);
     if (!aging) return std::unexpected(aging.error());
@@ -190,7 +190,7 @@ Result<ApiAnswer> ApiService::GetStatement(const std::string& id, const ApiQuery
   const std::string key = api_internal::CacheKey(
       "statement", {id, as_of->ToString(), payments_from ? payments_from->ToString() : "",
                     *csv ? "csv" : "json", *csv ? LangKey(*lang) : ""});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     std::optional<ClientLedger> client = api_internal::ClientLedgerOf(*snapshot->ledger, id);
     if (!client) return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
     auto statement = BuildStatement(*client, workspace, *as_of, payments_from);

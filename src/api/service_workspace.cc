@@ -223,7 +223,7 @@ Result<ApiAnswer> ApiService::GetWorkspace(const ApiQuery& query) {
   const Ledger& ledger = *snapshot->ledger;
   const CivilDate today = api_internal::Today(clock_, ledger.workspace);
   const std::string key = api_internal::CacheKey("workspace", {today.ToString()});
-  return Cached(*snapshot, key, [&]() -> Result<ApiBody> {
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
     return JsonBody(api_internal::Dump(WorkspaceJson(ledger, today)));
   });
 }
@@ -261,13 +261,14 @@ Result<ApiAnswer> ApiService::GetSettings(const ApiQuery& query) {
   auto snapshot = Current();
   if (!snapshot) return std::unexpected(snapshot.error());
   const Workspace& workspace = snapshot->ledger->workspace;
-  return Cached(*snapshot, api_internal::CacheKey("settings", {}), [&]() -> Result<ApiBody> {
-    auto settings = Settings::FromWorkspace(workspace);
-    if (!settings) {
-      return std::unexpected(Error{ErrorCode::kValidation, settings.error().message});
-    }
-    return JsonBody(api_internal::Dump(SettingsJson(workspace, *settings)));
-  });
+  return Cached(snapshot->version, api_internal::CacheKey("settings", {}),
+                [&]() -> Result<ApiBody> {
+                  auto settings = Settings::FromWorkspace(workspace);
+                  if (!settings) {
+                    return std::unexpected(Error{ErrorCode::kValidation, settings.error().message});
+                  }
+                  return JsonBody(api_internal::Dump(SettingsJson(workspace, *settings)));
+                });
 }
 
 Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& query) {

@@ -26,6 +26,19 @@ bool RankedBefore(const ClientRate& a, const ClientRate& b) {
   return a.client < b.client;
 }
 
+// The running totals of minutes along `ranked`.
+std::vector<int64_t> Accumulate(const std::vector<ClientRate>& rates,
+                                const std::vector<size_t>& ranked) {
+  std::vector<int64_t> cumulative;
+  cumulative.reserve(ranked.size());
+  int64_t total = 0;
+  for (size_t index : ranked) {
+    total += Weight(rates[index]);
+    cumulative.push_back(total);
+  }
+  return cumulative;
+}
+
 void Rank(const std::vector<ClientRate>& rates, std::vector<size_t>& ranked,
           std::vector<int64_t>& cumulative) {
   ranked.clear();
@@ -34,13 +47,23 @@ void Rank(const std::vector<ClientRate>& rates, std::vector<size_t>& ranked,
   }
   std::sort(ranked.begin(), ranked.end(),
             [&rates](size_t a, size_t b) { return RankedBefore(rates[a], rates[b]); });
-  cumulative.clear();
-  int64_t total = 0;
-  for (size_t index : ranked) {
-    total += Weight(rates[index]);
-    cumulative.push_back(total);
-  }
+  cumulative = Accumulate(rates, ranked);
 }
+
+// Whether `ranked` is the ranking Rank gives for `rates`: every entry with a known rate,
+// once, by rate then client id.
+bool IsRanking(const std::vector<ClientRate>& rates, const std::vector<size_t>& ranked) {
+  const auto known = std::ranges::count_if(
+      rates, [](const ClientRate& rate) { return rate.effective_rate.has_value(); });
+  if (ranked.size() != static_cast<size_t>(known)) return false;
+  for (size_t k = 0; k < ranked.size(); ++k) {
+    if (ranked[k] >= rates.size() || !rates[ranked[k]].effective_rate) return false;
+    if (k > 0 && !RankedBefore(rates[ranked[k - 1]], rates[ranked[k]])) return false;
+  }
+  return true;
+}
+
+bool ByClient(const ClientRate& a, const ClientRate& b) { return a.client < b.client; }
 
 // The index of `client` in `rates`: a binary search, as BuildPortfolio sorts by client id,
 // then a scan for portfolios built by hand in another order.
@@ -135,9 +158,21 @@ ClientRate MeasureRate(const ClientSnapshot& client, const Context& context) {
 Portfolio PortfolioOf(std::vector<ClientRate> rates) {
   Portfolio portfolio;
   portfolio.rates = std::move(rates);
-  std::stable_sort(portfolio.rates.begin(), portfolio.rates.end(),
-                   [](const ClientRate& a, const ClientRate& b) { return a.client < b.client; });
+  if (!std::ranges::is_sorted(portfolio.rates, ByClient)) {
+    std::ranges::stable_sort(portfolio.rates, ByClient);
+  }
   Rank(portfolio.rates, portfolio.ranked, portfolio.cumulative_minutes);
+  return portfolio;
+}
+
+Portfolio PortfolioOf(std::vector<ClientRate> rates, std::vector<size_t> ranked) {
+  if (!std::ranges::is_sorted(rates, ByClient) || !IsRanking(rates, ranked)) {
+    return PortfolioOf(std::move(rates));
+  }
+  Portfolio portfolio;
+  portfolio.rates = std::move(rates);
+  portfolio.ranked = std::move(ranked);
+  portfolio.cumulative_minutes = Accumulate(portfolio.rates, portfolio.ranked);
   return portfolio;
 }
 

@@ -70,6 +70,11 @@ ClientRate MeasureRate(const ClientSnapshot& client, const Context& context);
 // the entries and recompute only those of the clients whose records changed.
 Portfolio PortfolioOf(std::vector<ClientRate> rates);
 
+// The same for entries by client id whose ranking (Portfolio::ranked) is already known, as
+// a store keeps it: nothing is sorted. Both are checked in one pass; when either does not
+// hold, the result is PortfolioOf(rates).
+Portfolio PortfolioOf(std::vector<ClientRate> rates, std::vector<size_t> ranked);
+
 // Builds the portfolio statistics over all clients: hours and effective rate per client,
 // computed as underpaying does. Runs on several threads over chunks of `clients`; the
 // result does not depend on how many. REQUIRES: every snapshot is as of context.as_of.

@@ -164,6 +164,20 @@ CREATE TABLE portfolio_rates (
   PRIMARY KEY (as_of, client)
 ) WITHOUT ROWID;
 )sql"},
+      // The portfolio statistics as one row (Store::SaveRates): every client's entry in
+      // one blob, read at once, and the clients written since it was saved. An import
+      // notes the clients it wrote instead of deleting rows from a table of every client.
+      {4, R"sql(
+DROP TABLE portfolio_rates;
+CREATE TABLE portfolio (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  as_of TEXT NOT NULL,
+  entries BLOB NOT NULL
+);
+CREATE TABLE portfolio_stale (
+  client TEXT PRIMARY KEY
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

@@ -17,6 +17,7 @@
 
 #include "ledger/allocation.h"
 #include "store/import_plan.h"
+#include "store/rates_codec.h"
 #include "store/schema.h"
 #include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
@@ -191,7 +192,7 @@ class SqliteStore final : public Store {
       if (beyond) {
         DropRates();
       } else {
-        DropRatesOf(WrittenClients(plan.changes));
+        MarkStale(WrittenClients(plan.changes));
       }
       if (dry_run) return std::move(plan.report);  // rolled back by the destructor
       transaction.commit();
@@ -241,7 +242,7 @@ class SqliteStore final : public Store {
       WriteRows(*db_, store_internal::InsertSql(table.name, table.columns),
                 std::vector<const Payment*>{&payment});
       DeleteUnmatched(credit_id);
-      DropRatesOf({payment.client});
+      MarkStale({payment.client});
       transaction.commit();
       return payment;
     });
@@ -327,46 +328,36 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<std::vector<StoredRate>> LoadRates(CivilDate as_of) override {
-    return Guard("store.action.read", [&]() -> Result<std::vector<StoredRate>> {
-      SQLite::Statement query(*db_,
-                              "SELECT client, hours, rate FROM portfolio_rates WHERE as_of = ? "
-                              "ORDER BY client");
-      query.bind(1, as_of.ToString());
-      std::vector<StoredRate> rates;
-      while (query.executeStep()) {
-        StoredRate rate{.client = query.getColumn(0).getString(),
-                        .hours = query.getColumn(1).getDouble()};
-        if (!query.getColumn(2).isNull()) rate.rate_minor = query.getColumn(2).getInt64();
-        rates.push_back(std::move(rate));
+  Result<std::optional<KeptRates>> LoadRates(CivilDate as_of) override {
+    return Guard("store.action.read", [&]() -> Result<std::optional<KeptRates>> {
+      SQLite::Transaction transaction(*db_);  // the blob and the stale list of one moment
+      SQLite::Statement query(*db_, "SELECT as_of, entries FROM portfolio WHERE id = 1");
+      if (!query.executeStep() || query.getColumn(0).getString() != as_of.ToString()) {
+        return std::nullopt;
       }
-      return rates;
+      const SQLite::Column blob = query.getColumn(1);
+      std::optional<KeptRates> kept = store_internal::DecodeRates(
+          std::string_view(static_cast<const char*>(blob.getBlob()), blob.getBytes()));
+      if (!kept) return std::nullopt;  // another format: measured again
+      SQLite::Statement stale(*db_, "SELECT client FROM portfolio_stale ORDER BY client");
+      while (stale.executeStep()) kept->stale.push_back(stale.getColumn(0).getString());
+      transaction.commit();
+      return kept;
     });
   }
 
-  Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates) override {
+  Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates,
+                   const std::vector<size_t>& ranked) override {
     return Guard("store.action.update_rates", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      const std::string date = as_of.ToString();
-      SQLite::Statement others(*db_, "DELETE FROM portfolio_rates WHERE as_of <> ?");
-      others.bind(1, date);
-      others.exec();
-      SQLite::Statement insert(
-          *db_,
-          "INSERT OR REPLACE INTO portfolio_rates (as_of, client, hours, rate) "
-          "VALUES (?, ?, ?, ?)");
-      for (const StoredRate& rate : rates) {
-        insert.bind(1, date);
-        insert.bind(2, rate.client);
-        insert.bind(3, rate.hours);
-        if (rate.rate_minor) {
-          insert.bind(4, *rate.rate_minor);
-        } else {
-          insert.bind(4);
-        }
-        insert.exec();
-        insert.reset();
-      }
+      const std::string blob = store_internal::EncodeRates(rates, ranked);
+      SQLite::Statement save(*db_,
+                             "INSERT OR REPLACE INTO portfolio (id, as_of, entries) "
+                             "VALUES (1, ?, ?)");
+      save.bind(1, as_of.ToString());
+      save.bindNoCopy(2, blob.data(), static_cast<int>(blob.size()));
+      save.exec();
+      db_->exec("DELETE FROM portfolio_stale");
       transaction.commit();
       return {};
     });
@@ -395,16 +386,23 @@ class SqliteStore final : public Store {
 
   // Drops the kept portfolio statistics of `clients` (their records changed), or of every
   // client; the caller holds a transaction.
-  void DropRatesOf(const std::set<std::string>& clients) {
+  // Lists `clients` as stale in the kept portfolio statistics (KeptRates::stale).
+  // Nothing to note when no statistics are kept.
+  void MarkStale(const std::set<std::string>& clients) {
     if (clients.empty()) return;
-    SQLite::Statement erase(*db_, "DELETE FROM portfolio_rates WHERE client = ?");
+    SQLite::Statement kept(*db_, "SELECT 1 FROM portfolio");
+    if (!kept.executeStep()) return;
+    SQLite::Statement note(*db_, "INSERT OR IGNORE INTO portfolio_stale (client) VALUES (?)");
     for (const std::string& client : clients) {
-      erase.bind(1, client);
-      erase.exec();
-      erase.reset();
+      note.bind(1, client);
+      note.exec();
+      note.reset();
     }
   }
-  void DropRates() { db_->exec("DELETE FROM portfolio_rates"); }
+  void DropRates() {
+    db_->exec("DELETE FROM portfolio");
+    db_->exec("DELETE FROM portfolio_stale");
+  }
 
   // Runs `body`, turning the database's exceptions into Error kStore. `action` is a
   // store.action.* entry ("read").

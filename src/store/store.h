@@ -110,6 +110,15 @@ struct StoredRate {
   friend bool operator==(const StoredRate&, const StoredRate&) = default;
 };
 
+// The portfolio statistics a store keeps for one date: each client's entry as measured
+// when they were saved, and the clients whose records were written since (their entry is
+// out of date, or missing for a client added since).
+struct KeptRates {
+  std::vector<StoredRate> rates;   // by client id
+  std::vector<size_t> ranked;      // indexes into `rates`, as saved (Portfolio::ranked)
+  std::vector<std::string> stale;  // by client id
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -184,15 +193,18 @@ class Store {
   // workspace equal to Workspace{} is stored as it is. kStore when the database refuses.
   virtual Status SaveWorkspace(const Workspace& workspace) = 0;
 
-  // The portfolio statistics kept for `as_of` (signals' ClientRate, by client id): rows
-  // of the clients whose records did not change since they were saved. Rates are in the
+  // The portfolio statistics kept for `as_of`: nullopt when none are (never measured,
+  // measured for another date, or the workspace changed since). Rates are in the
   // workspace currency. Error kStore on a database failure.
-  virtual Result<std::vector<StoredRate>> LoadRates(CivilDate as_of) = 0;
+  virtual Result<std::optional<KeptRates>> LoadRates(CivilDate as_of) = 0;
 
-  // Keeps `rates` for `as_of`, replacing rows of the same clients; rows kept for any other
-  // date are dropped (one date is kept at a time). An import drops the rows of every
-  // client whose records it writes, and any change of the workspace drops them all.
-  virtual Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates) = 0;
+  // Keeps `rates`, every client's entry by client id, and their ranking (indexes into
+  // `rates`, kept as given so a reader need not sort) as the statistics for `as_of`,
+  // replacing what was kept (one date is kept at a time) and emptying the stale list.
+  // An import lists every client whose records it writes as stale (KeptRates::stale);
+  // any change of the workspace drops the statistics.
+  virtual Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates,
+                           const std::vector<size_t>& ranked) = 0;
 
   // A number that changes whenever another connection to the same store commits a change,
   // whether in this process or in another one (`addio import` into the file a server

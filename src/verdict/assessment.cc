@@ -106,11 +106,11 @@ Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& worksp
                              CivilDate as_of, const PortfolioSource& portfolio) {
   Result<Context> context = ResolveContext(workspace, as_of);
   if (!context) return std::unexpected(context.error());
-  Result<Portfolio> statistics = portfolio(*context);
+  Result<std::shared_ptr<const Portfolio>> statistics = portfolio(*context);
   if (!statistics) return std::unexpected(statistics.error());
   Assessment out = AssessmentOf(workspace, *context);
   out.clients.push_back(
-      AssessClient(ClientSnapshot(client, workspace, as_of), *statistics, *context));
+      AssessClient(ClientSnapshot(client, workspace, as_of), **statistics, *context));
   return out;
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,8 +86,9 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of,
 // The error for an id no client has: kNotFound, "no client ...".
 Error UnknownClient(const std::string& id);
 
-// Gives the portfolio statistics of every client as of context.as_of.
-using PortfolioSource = std::function<Result<Portfolio>(const Context&)>;
+// Gives the portfolio statistics of every client as of context.as_of (shared: a server
+// keeps them for every client's assessment).
+using PortfolioSource = std::function<Result<std::shared_ptr<const Portfolio>>(const Context&)>;
 
 // The assessment of one client from its own records and portfolio statistics obtained
 // elsewhere (the store keeps them: verdict/stored_assessment.h). The same as

@@ -1,6 +1,9 @@
 #include "verdict/stored_assessment.h"
 
 #include <algorithm>
+#include <iterator>
+#include <memory>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,7 +29,15 @@ ClientRate FromStored(const StoredRate& rate, Currency currency) {
   return out;
 }
 
-// Measures and saves every client's entry from the whole store.
+// Keeps `portfolio` as the statistics for context.as_of.
+Status Keep(Store& store, const Context& context, const Portfolio& portfolio) {
+  std::vector<StoredRate> rates;
+  rates.reserve(portfolio.rates.size());
+  for (const ClientRate& rate : portfolio.rates) rates.push_back(ToStored(rate));
+  return store.SaveRates(context.as_of, rates, portfolio.ranked);
+}
+
+// Measures and keeps every client's entry from the whole store.
 Result<Portfolio> MeasureAll(Store& store, const Context& context) {
   auto ledger = store.Load();
   if (!ledger) return std::unexpected(ledger.error());
@@ -37,10 +48,62 @@ Result<Portfolio> MeasureAll(Store& store, const Context& context) {
     snapshots.emplace_back(client, *context.workspace, context.as_of);
   }
   Portfolio portfolio = BuildPortfolio(snapshots, context);
-  std::vector<StoredRate> rates;
-  rates.reserve(portfolio.rates.size());
-  for (const ClientRate& rate : portfolio.rates) rates.push_back(ToStored(rate));
-  if (Status saved = store.SaveRates(context.as_of, rates); !saved) {
+  if (Status kept = Keep(store, context, portfolio); !kept) return std::unexpected(kept.error());
+  return portfolio;
+}
+
+// Measures each client of `ids` (by client id) from its own records: their entries, by
+// client id (a client no longer stored has none).
+Result<std::vector<ClientRate>> MeasureEach(Store& store, const Context& context,
+                                            const std::vector<std::string>& ids) {
+  std::vector<ClientRate> measured;
+  for (const std::string& id : ids) {
+    auto records = store.LoadClient(id);
+    if (!records) return std::unexpected(records.error());
+    if (!*records) continue;
+    const ClientSnapshot snapshot(**records, *context.workspace, context.as_of);
+    measured.push_back(MeasureRate(snapshot, context));
+  }
+  return measured;
+}
+
+// `kept` with the entries of the clients of `stale` replaced by `measured` (all three by
+// client id; a stale client without a measured entry is dropped).
+std::vector<ClientRate> Refreshed(std::vector<ClientRate> kept,
+                                  const std::vector<std::string>& stale,
+                                  std::vector<ClientRate> measured) {
+  std::erase_if(kept, [&stale](const ClientRate& rate) {
+    return std::binary_search(stale.begin(), stale.end(), rate.client);
+  });
+  std::vector<ClientRate> merged;
+  merged.reserve(kept.size() + measured.size());
+  std::ranges::merge(std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()),
+                     std::make_move_iterator(measured.begin()),
+                     std::make_move_iterator(measured.end()), std::back_inserter(merged),
+                     [](const ClientRate& a, const ClientRate& b) { return a.client < b.client; });
+  return merged;
+}
+
+// The statistics for `assessed`'s assessment (every client's when `assessed` is empty).
+// The reference rate of a client leaves its own entry out, so when only the assessed
+// client is stale nothing is measured: its entry, old or missing, is never read.
+Result<Portfolio> KeptPortfolio(Store& store, const Context& context, std::string_view assessed) {
+  auto kept = store.LoadRates(context.as_of);
+  if (!kept) return std::unexpected(kept.error());
+  if (!*kept || (*kept)->stale.size() > kMeasureOneByOneUpTo) return MeasureAll(store, context);
+  KeptRates& rates = **kept;
+  const Currency currency = context.workspace->currency;
+  std::vector<ClientRate> entries;
+  entries.reserve(rates.rates.size());
+  for (const StoredRate& rate : rates.rates) entries.push_back(FromStored(rate, currency));
+  if (rates.stale.empty() || (rates.stale.size() == 1 && rates.stale.front() == assessed)) {
+    return PortfolioOf(std::move(entries), std::move(rates.ranked));
+  }
+  auto measured = MeasureEach(store, context, rates.stale);
+  if (!measured) return std::unexpected(measured.error());
+  Portfolio portfolio =
+      PortfolioOf(Refreshed(std::move(entries), rates.stale, std::move(*measured)));
+  if (Status saved = Keep(store, context, portfolio); !saved) {
     return std::unexpected(saved.error());
   }
   return portfolio;
@@ -49,39 +112,7 @@ Result<Portfolio> MeasureAll(Store& store, const Context& context) {
 }  // namespace
 
 Result<Portfolio> StoredPortfolio(Store& store, const Context& context) {
-  auto kept = store.LoadRates(context.as_of);
-  if (!kept) return std::unexpected(kept.error());
-  auto clients = store.Clients();
-  if (!clients) return std::unexpected(clients.error());
-  std::vector<std::string> missing;
-  {
-    size_t k = 0;  // both lists are in client id order
-    for (const Client& client : *clients) {
-      while (k < kept->size() && (*kept)[k].client < client.id) ++k;
-      if (k == kept->size() || (*kept)[k].client != client.id) missing.push_back(client.id);
-    }
-  }
-  if (missing.size() > kMeasureOneByOneUpTo) return MeasureAll(store, context);
-
-  const Currency currency = context.workspace->currency;
-  std::vector<ClientRate> rates;
-  rates.reserve(clients->size());
-  for (const StoredRate& rate : *kept) rates.push_back(FromStored(rate, currency));
-  std::vector<StoredRate> measured;
-  for (const std::string& id : missing) {
-    auto records = store.LoadClient(id);
-    if (!records) return std::unexpected(records.error());
-    if (!*records) continue;  // gone since Clients() was read: not possible today
-    const ClientSnapshot snapshot(**records, *context.workspace, context.as_of);
-    rates.push_back(MeasureRate(snapshot, context));
-    measured.push_back(ToStored(rates.back()));
-  }
-  if (!measured.empty()) {
-    if (Status saved = store.SaveRates(context.as_of, measured); !saved) {
-      return std::unexpected(saved.error());
-    }
-  }
-  return PortfolioOf(std::move(rates));
+  return KeptPortfolio(store, context, "");
 }
 
 Result<Assessment> AssessStoredClient(Store& store, const std::string& id, CivilDate as_of) {
@@ -90,8 +121,13 @@ Result<Assessment> AssessStoredClient(Store& store, const std::string& id, Civil
   auto client = store.LoadClient(id);
   if (!client) return std::unexpected(client.error());
   if (!*client) return std::unexpected(UnknownClient(id));
-  return AssessOne(**client, *workspace, as_of,
-                   [&store](const Context& context) { return StoredPortfolio(store, context); });
+  return AssessOne(
+      **client, *workspace, as_of,
+      [&store, &id](const Context& context) -> Result<std::shared_ptr<const Portfolio>> {
+        auto portfolio = KeptPortfolio(store, context, id);
+        if (!portfolio) return std::unexpected(portfolio.error());
+        return std::make_shared<const Portfolio>(std::move(*portfolio));
+      });
 }
 
 }  // namespace addio

@@ -1,8 +1,8 @@
 // Assessments answered from the store without reading the whole ledger (DESIGN.md section
 // 1, "Assessments are stored"). One client's assessment needs its own records and every
 // client's entry of the portfolio statistics (its reference rate is the others' median);
-// the store keeps those entries for one date, an import drops the entries of the clients
-// it wrote, and only those are measured again, each from its own records.
+// the store keeps those entries for one date, an import lists the clients it wrote as
+// stale, and only those are measured again, each from its own records.
 #pragma once
 
 #include <string>
@@ -16,9 +16,10 @@ namespace addio {
 
 class Store;
 
-// The portfolio statistics as of context.as_of: the entries the store keeps, the missing
-// ones measured from their clients' records and saved. When most are missing (the first
-// read of a date, after a workspace change) the whole store is read once instead.
+// The portfolio statistics as of context.as_of: the entries the store keeps, the stale
+// ones measured again from their clients' records and saved. When none are kept (the
+// first read of a date, after a workspace change) or more than a few thousand are stale,
+// the whole store is read once instead.
 // REQUIRES: `context` is the stored workspace's. Errors: those of the store.
 Result<Portfolio> StoredPortfolio(Store& store, const Context& context);
 

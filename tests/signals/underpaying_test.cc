@@ -162,6 +162,30 @@ TEST_F(UnderpayingTest, TheRankedPortfolioAgreesWithAPlainOne) {
   EXPECT_EQ(ranked.rates.back().client, "c699");
 }
 
+TEST_F(UnderpayingTest, AKeptRankingIsUsedOnlyWhenItIsTheRanking) {
+  std::vector<ClientLedger> clients;
+  for (int i = 0; i < 50; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "c%03d", i);
+    clients.push_back(
+        Earning(600 + (i * 37) % 800, std::to_string(200 + (i * 7919) % 1500) + ".00", id));
+  }
+  const auto context = AsOf("2026-03-01");
+  const Portfolio ranked = PortfolioOf(clients, context);
+  const Portfolio kept = addio::PortfolioOf(ranked.rates, ranked.ranked);
+  EXPECT_EQ(kept.ranked, ranked.ranked);
+  EXPECT_EQ(kept.cumulative_minutes, ranked.cumulative_minutes);
+
+  // A ranking out of order, or missing an entry, is not trusted: ranked again.
+  std::vector<size_t> swapped = ranked.ranked;
+  std::swap(swapped[3], swapped[30]);
+  EXPECT_EQ(addio::PortfolioOf(ranked.rates, swapped).ranked, ranked.ranked);
+  std::vector<size_t> short_one(ranked.ranked.begin() + 1, ranked.ranked.end());
+  EXPECT_EQ(addio::PortfolioOf(ranked.rates, short_one).ranked, ranked.ranked);
+  EXPECT_EQ(addio::PortfolioOf(ranked.rates, short_one).cumulative_minutes,
+            ranked.cumulative_minutes);
+}
+
 TEST_F(UnderpayingTest, RecordsAfterAsOfNeverCount) {
   const Finding f =
       Evaluate(Earning(600, "480.00")

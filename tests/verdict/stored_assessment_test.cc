@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "gen/generator.h"
@@ -62,25 +64,25 @@ class StoredAssessmentTest : public ::testing::Test {
     EXPECT_TRUE(assessment) << assessment.error().message.In(Lang::kEn);
     return assessment ? RenderAssessment(*assessment, {.format = Format::kJson}) : "";
   }
+  // Whether `id`'s entry is kept for kAsOf and up to date (not stale).
   bool Kept(const std::string& id) {
-    const std::vector<StoredRate> rates = *store_->LoadRates(kAsOf);
-    for (const StoredRate& rate : rates) {
-      if (rate.client == id) return true;
-    }
-    return false;
+    const std::optional<KeptRates> kept = *store_->LoadRates(kAsOf);
+    if (!kept || std::ranges::find(kept->stale, id) != kept->stale.end()) return false;
+    return std::ranges::any_of(kept->rates, [&id](const StoredRate& r) { return r.client == id; });
   }
+  bool AnyKept(CivilDate as_of) { return store_->LoadRates(as_of)->has_value(); }
 
   fs::path dir_;
   std::unique_ptr<Store> store_;
 };
 
 TEST_F(StoredAssessmentTest, EveryClientIsAssessedAsTheWholeLedgerAssessesIt) {
-  EXPECT_TRUE(store_->LoadRates(kAsOf)->empty());
+  EXPECT_FALSE(AnyKept(kAsOf));
   const std::vector<Client> clients = *store_->Clients();
   for (const Client& client : clients) {
     EXPECT_EQ(FromStore(client.id), FromWholeLedger(client.id)) << client.id;
   }
-  EXPECT_EQ(store_->LoadRates(kAsOf)->size(), store_->Clients()->size());
+  EXPECT_EQ(store_->LoadRates(kAsOf)->value().rates.size(), clients.size());
 }
 
 TEST_F(StoredAssessmentTest, AnImportDropsTheStatisticsOfTheClientsItWrote) {
@@ -100,17 +102,43 @@ TEST_F(StoredAssessmentTest, AnImportDropsTheStatisticsOfTheClientsItWrote) {
   Import(more);
   EXPECT_FALSE(Kept(busy));
   EXPECT_TRUE(Kept(other));
-  EXPECT_EQ(FromStore(other), FromWholeLedger(other));
+  // The busy client's own reference leaves its entry out: it stays stale.
   EXPECT_EQ(FromStore(busy), FromWholeLedger(busy));
+  EXPECT_FALSE(Kept(busy));
+  // Any other client's reference needs it: measured again and kept.
+  EXPECT_EQ(FromStore(other), FromWholeLedger(other));
   EXPECT_TRUE(Kept(busy));
+}
+
+TEST_F(StoredAssessmentTest, AClientAddedAfterTheStatisticsWereKeptCountsForTheOthers) {
+  const std::vector<Client> clients = *store_->Clients();
+  const std::string other = clients[5].id;
+  FromStore(other);
+  Ledger more;
+  more.clients = {Client{.id = "newcomer", .name = "Newcomer"}};
+  for (int day = 0; day < 5; ++day) {  // 40 hours from Wednesday 2 September 2026, 08:00 UTC
+    more.work.push_back(WorkEntry{.id = "newcomer-work-" + std::to_string(day),
+                                  .client = "newcomer",
+                                  .start = Instant::FromUnixSeconds(1788336000 + day * 86400),
+                                  .minutes = 8 * 60});
+  }
+  more.invoices = {Invoice{.id = "newcomer-invoice",
+                           .client = "newcomer",
+                           .issued = *CivilDate::Parse("2026-09-30"),
+                           .due = *CivilDate::Parse("2026-10-30"),
+                           .amount = Money(40 * 500'00, *Currency::Find("EUR"))}};
+  Import(more);
+  EXPECT_EQ(FromStore("newcomer"), FromWholeLedger("newcomer"));
+  EXPECT_EQ(FromStore(other), FromWholeLedger(other));
+  EXPECT_TRUE(Kept("newcomer"));
 }
 
 TEST_F(StoredAssessmentTest, ASettingChangeDropsEveryEntry) {
   const std::string id = store_->Clients()->front().id;
   FromStore(id);
-  ASSERT_FALSE(store_->LoadRates(kAsOf)->empty());
+  ASSERT_TRUE(AnyKept(kAsOf));
   ASSERT_TRUE(store_->SetSetting("underpaying.min_hours", 2));
-  EXPECT_TRUE(store_->LoadRates(kAsOf)->empty());
+  EXPECT_FALSE(AnyKept(kAsOf));
   EXPECT_EQ(FromStore(id), FromWholeLedger(id));
 }
 
@@ -122,8 +150,8 @@ TEST_F(StoredAssessmentTest, OneDateIsKeptAtATime) {
   ASSERT_TRUE(assessment);
   EXPECT_EQ(RenderAssessment(*assessment, {.format = Format::kJson}),
             RenderAssessment(*Assess(*store_->Load(), earlier, id), {.format = Format::kJson}));
-  EXPECT_TRUE(store_->LoadRates(kAsOf)->empty());
-  EXPECT_FALSE(store_->LoadRates(earlier)->empty());
+  EXPECT_FALSE(AnyKept(kAsOf));
+  EXPECT_TRUE(AnyKept(earlier));
 }
 
 TEST_F(StoredAssessmentTest, AnUnknownClientIsNotFound) {
