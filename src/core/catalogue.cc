@@ -73,10 +73,14 @@ Book LoadBook(Lang lang) {
   return book;
 }
 
+// Each language is read on its first use: a command speaks one.
 const Book& BookOf(Lang lang) {
+  if (lang == Lang::kIt) {
+    static const Book it = LoadBook(Lang::kIt);
+    return it;
+  }
   static const Book en = LoadBook(Lang::kEn);
-  static const Book it = LoadBook(Lang::kIt);
-  return lang == Lang::kIt ? it : en;
+  return en;
 }
 
 // Inserts `separator` every three digits of an unsigned digit string.

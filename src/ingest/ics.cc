@@ -7,7 +7,6 @@
 // organizer's and attendees' addresses (ClientResolver::ByEmail); a meeting with no known
 // client is counted and its addresses listed for review, never turned into a client.
 // All-day events, events longer than a day and cancelled ones are not meetings: counted.
-#include <libical/ical.h>
 
 #include <algorithm>
 #include <cctype>
@@ -19,6 +18,7 @@
 
 #include "core/ids.h"
 #include "ingest/client_resolver.h"
+#include "ingest/ical_library.h"
 #include "ingest/ics_calendar.h"
 #include "ingest/ics_zones.h"
 #include "ingest/importers.h"
@@ -31,6 +31,7 @@ using ics::Component;
 using ics::DateTime;
 using ics::Property;
 using ics::Zone;
+using ingest_internal::Ical;
 
 constexpr int kWindowDays = 365;
 // Originals this far outside the window are still expanded: an override may move one in.
@@ -178,25 +179,26 @@ std::optional<Instant> IcsReader::InstantOf(const Component& event, const Proper
 
 void IcsReader::ExpandRule(const Component& master, const Property& rrule, const Timing& timing,
                            std::map<Instant, Occurrence>& instances) {
-  icalrecurrencetype rule = icalrecurrencetype_from_string(rrule.value.c_str());
-  icalerror_clear_errno();
+  icalrecurrencetype rule = Ical().icalrecurrencetype_from_string(rrule.value.c_str());
+  Ical().icalerror_clear_errno();
   // The only part of a rule libical allocates: the RSCALE calendar's name.
-  const std::unique_ptr<char, void (*)(void*)> rscale(rule.rscale, icalmemory_free_buffer);
+  const std::unique_ptr<char, void (*)(void*)> rscale(rule.rscale, Ical().icalmemory_free_buffer);
   if (rule.freq == ICAL_NO_RECURRENCE) {
     Error(rrule.line, Uid(master), "RRULE", Msg("ingest.ics.bad_rrule", rrule.value));
     return;
   }
   // The rule runs on wall-clock readings of the event's zone; an UNTIL in UTC is brought
   // into that zone, a DATE one covers its whole day.
-  if (!icaltime_is_null_time(rule.until)) {
+  if (!Ical().icaltime_is_null_time(rule.until)) {
     if (rule.until.is_date) {
       rule.until.is_date = 0;
       rule.until.hour = 23, rule.until.minute = 59, rule.until.second = 59;
-    } else if (icaltime_is_utc(rule.until)) {
-      icaltimezone* utc = icaltimezone_get_utc_timezone();
-      const Instant until = Instant::FromUnixSeconds(icaltime_as_timet_with_zone(rule.until, utc));
+    } else if (Ical().icaltime_is_utc(rule.until)) {
+      icaltimezone* utc = Ical().icaltimezone_get_utc_timezone();
+      const Instant until =
+          Instant::FromUnixSeconds(Ical().icaltime_as_timet_with_zone(rule.until, utc));
       const LocalDateTime local = timing.zone->ToLocal(until);
-      rule.until = icaltime_null_time();
+      rule.until = Ical().icaltime_null_time();
       rule.until.year = local.date.year(), rule.until.month = local.date.month();
       rule.until.day = local.date.day(), rule.until.hour = local.seconds_of_day / 3600;
       rule.until.minute = local.seconds_of_day / 60 % 60;
@@ -204,20 +206,20 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
     }
     rule.until.zone = nullptr;
   }
-  icaltimetype dtstart = icaltime_null_time();
+  icaltimetype dtstart = Ical().icaltime_null_time();
   const LocalDateTime local = timing.start.local();
   dtstart.year = local.date.year(), dtstart.month = local.date.month();
   dtstart.day = local.date.day(), dtstart.hour = local.seconds_of_day / 3600;
   dtstart.minute = local.seconds_of_day / 60 % 60, dtstart.second = local.seconds_of_day % 60;
-  icalrecur_iterator* iterator = icalrecur_iterator_new(rule, dtstart);
-  icalerror_clear_errno();
+  icalrecur_iterator* iterator = Ical().icalrecur_iterator_new(rule, dtstart);
+  Ical().icalerror_clear_errno();
   if (iterator == nullptr) {
     Error(rrule.line, Uid(master), "RRULE", Msg("ingest.ics.unexpandable_rrule", rrule.value));
     return;
   }
   int steps = 0;
-  for (icaltimetype next = icalrecur_iterator_next(iterator); !icaltime_is_null_time(next);
-       next = icalrecur_iterator_next(iterator)) {
+  for (icaltimetype next = Ical().icalrecur_iterator_next(iterator);
+       !Ical().icaltime_is_null_time(next); next = Ical().icalrecur_iterator_next(iterator)) {
     if (++steps > kMaxRuleSteps) {
       ++tally_.truncated_rules;
       break;
@@ -230,8 +232,8 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
     if (at < window_start_.AddSeconds(-kOverrideSlackSeconds)) continue;
     instances.try_emplace(at, Occurrence{at, at, timing.seconds.value_or(0), &master, &master});
   }
-  icalrecur_iterator_free(iterator);
-  icalerror_clear_errno();
+  Ical().icalrecur_iterator_free(iterator);
+  Ical().icalerror_clear_errno();
 }
 
 void IcsReader::ExpandSeries(const Component& master,

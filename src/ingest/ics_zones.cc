@@ -1,20 +1,13 @@
 #include "ingest/ics_zones.h"
 
-#include <libical/ical.h>
-
-#include <mutex>
+#include "ingest/ical_library.h"
 
 namespace addio::ics {
 namespace {
 
-icaltimezone* Ical(void* zone) { return static_cast<icaltimezone*>(zone); }
+using ingest_internal::Ical;
 
-// libical's default is to abort on the first error it meets; a user's broken calendar
-// must give a message instead.
-void QuietLibical() {
-  static std::once_flag once;
-  std::call_once(once, [] { icalerror_set_errors_are_fatal(0); });
-}
+icaltimezone* ZoneOf(void* zone) { return static_cast<icaltimezone*>(zone); }
 
 std::string Unquoted(const std::string& tzid) {
   std::string out = tzid;
@@ -25,19 +18,18 @@ std::string Unquoted(const std::string& tzid) {
 
 // A libical zone from a VTIMEZONE, or nullptr when libical cannot make one of it.
 icaltimezone* FromVtimezone(const Component& vtimezone) {
-  QuietLibical();
-  icalcomponent* component = icalparser_parse_string(vtimezone.ToText().c_str());
-  icalerror_clear_errno();
+  icalcomponent* component = Ical().icalparser_parse_string(vtimezone.ToText().c_str());
+  Ical().icalerror_clear_errno();
   if (component == nullptr) return nullptr;
-  if (icalcomponent_isa(component) != ICAL_VTIMEZONE_COMPONENT ||
-      icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT) == nullptr) {
-    icalcomponent_free(component);
+  if (Ical().icalcomponent_isa(component) != ICAL_VTIMEZONE_COMPONENT ||
+      Ical().icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT) == nullptr) {
+    Ical().icalcomponent_free(component);
     return nullptr;
   }
-  icaltimezone* zone = icaltimezone_new();
-  if (icaltimezone_set_component(zone, component) == 0) {  // on success it owns component
-    icalcomponent_free(component);
-    icaltimezone_free(zone, 1);
+  icaltimezone* zone = Ical().icaltimezone_new();
+  if (Ical().icaltimezone_set_component(zone, component) == 0) {  // on success it owns component
+    Ical().icalcomponent_free(component);
+    Ical().icaltimezone_free(zone, 1);
     return nullptr;
   }
   return zone;
@@ -46,31 +38,31 @@ icaltimezone* FromVtimezone(const Component& vtimezone) {
 }  // namespace
 
 Zone::Zone(void* ical) : ical_(ical) {
-  const char* tzid = icaltimezone_get_tzid(Ical(ical));
+  const char* tzid = Ical().icaltimezone_get_tzid(ZoneOf(ical));
   tzid_ = tzid != nullptr ? tzid : "";
 }
 
 Zone::~Zone() {
-  if (ical_ != nullptr) icaltimezone_free(Ical(ical_), 1);
+  if (ical_ != nullptr) Ical().icaltimezone_free(ZoneOf(ical_), 1);
 }
 
 Instant Zone::FromLocal(LocalDateTime local) const {
   if (iana_) return iana_->FromLocal(local);
-  icaltimetype tt = icaltime_null_time();
+  icaltimetype tt = Ical().icaltime_null_time();
   tt.year = local.date.year();
   tt.month = local.date.month();
   tt.day = local.date.day();
   tt.hour = local.seconds_of_day / 3600;
   tt.minute = local.seconds_of_day / 60 % 60;
   tt.second = local.seconds_of_day % 60;
-  return Instant::FromUnixSeconds(icaltime_as_timet_with_zone(tt, Ical(ical_)));
+  return Instant::FromUnixSeconds(Ical().icaltime_as_timet_with_zone(tt, ZoneOf(ical_)));
 }
 
 LocalDateTime Zone::ToLocal(Instant t) const {
   if (iana_) return iana_->ToLocal(t);
-  icaltimezone* utc = icaltimezone_get_utc_timezone();
-  icaltimetype tt = icaltime_from_timet_with_zone(t.unix_seconds(), 0, utc);
-  icaltimezone_convert_time(&tt, utc, Ical(ical_));
+  icaltimezone* utc = Ical().icaltimezone_get_utc_timezone();
+  icaltimetype tt = Ical().icaltime_from_timet_with_zone(t.unix_seconds(), 0, utc);
+  Ical().icaltimezone_convert_time(&tt, utc, ZoneOf(ical_));
   auto date = CivilDate::FromYmd(tt.year, tt.month, tt.day);
   return {date ? *date : CivilDate(), tt.hour * 3600 + tt.minute * 60 + tt.second};
 }

@@ -1,11 +1,12 @@
 #include "ingest/mail_common.h"
 
+#include <dlfcn.h>
 #include <gmime/gmime.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <mutex>
+#include <stdexcept>
 
 #include "core/ascii.h"
 #include "core/ids.h"
@@ -149,21 +150,71 @@ std::vector<std::string_view> DateTokens(std::string_view text, std::string& sto
   return tokens;
 }
 
-// One GMime initialisation per process (it registers types and charset tables).
-GMimeParserOptions* GmimeOptions() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-  return g_mime_parser_options_get_default();
+// GMime, loaded on first use rather than when addio starts: it and what it pulls in (GLib,
+// GIO, GPGME and a dozen more) cost every command ~10 ms of start-up, and only mail
+// imports need it. The declarations come from its headers, so the types are checked.
+struct Gmime {
+  decltype(&internet_address_list_parse) list_parse;
+  decltype(&internet_address_list_length) list_length;
+  decltype(&internet_address_list_get_address) list_address;
+  decltype(&internet_address_group_get_type) group_type;
+  decltype(&internet_address_group_get_members) group_members;
+  decltype(&internet_address_mailbox_get_type) mailbox_type;
+  decltype(&internet_address_mailbox_get_addr) mailbox_addr;
+  decltype(&g_type_check_instance_is_a) is_a;
+  decltype(&g_object_unref) unref;
+  decltype(&g_mime_utils_header_decode_text) decode_text;
+  decltype(&g_free) free;
+  GMimeParserOptions* options = nullptr;
+
+  template <typename T>
+  bool IsA(T* instance, GType type) const {
+    return instance != nullptr && is_a(reinterpret_cast<GTypeInstance*>(instance), type);
+  }
+};
+
+// The library, initialised once per process (GMime registers types and charset tables).
+// Throws std::runtime_error naming the library when it cannot be loaded: an installation
+// fault, reported as an internal error.
+const Gmime& LoadGmime() {
+  static const Gmime gmime = [] {
+    void* library = dlopen("libgmime-3.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) throw std::runtime_error(dlerror());
+    auto find = [library]<typename F>(F& function, const char* name) {
+      function = reinterpret_cast<F>(dlsym(library, name));
+      if (function == nullptr) throw std::runtime_error(std::string("libgmime-3.0: no ") + name);
+    };
+    Gmime g;
+    decltype(&g_mime_init) init = nullptr;
+    decltype(&g_mime_parser_options_get_default) default_options = nullptr;
+    find(init, "g_mime_init");
+    find(default_options, "g_mime_parser_options_get_default");
+    find(g.list_parse, "internet_address_list_parse");
+    find(g.list_length, "internet_address_list_length");
+    find(g.list_address, "internet_address_list_get_address");
+    find(g.group_type, "internet_address_group_get_type");
+    find(g.group_members, "internet_address_group_get_members");
+    find(g.mailbox_type, "internet_address_mailbox_get_type");
+    find(g.mailbox_addr, "internet_address_mailbox_get_addr");
+    find(g.is_a, "g_type_check_instance_is_a");
+    find(g.unref, "g_object_unref");
+    find(g.decode_text, "g_mime_utils_header_decode_text");
+    find(g.free, "g_free");
+    init();
+    g.options = default_options();
+    return g;
+  }();
+  return gmime;
 }
 
-void CollectAddresses(InternetAddressList* list, std::vector<std::string>& out) {
-  const int count = internet_address_list_length(list);
+void CollectAddresses(const Gmime& g, InternetAddressList* list, std::vector<std::string>& out) {
+  const int count = g.list_length(list);
   for (int i = 0; i < count; ++i) {
-    InternetAddress* address = internet_address_list_get_address(list, i);
-    if (INTERNET_ADDRESS_IS_GROUP(address)) {
-      CollectAddresses(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address)), out);
-    } else if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
-      const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
+    InternetAddress* address = g.list_address(list, i);
+    if (g.IsA(address, g.group_type())) {
+      CollectAddresses(g, g.group_members(reinterpret_cast<InternetAddressGroup*>(address)), out);
+    } else if (g.IsA(address, g.mailbox_type())) {
+      const char* addr = g.mailbox_addr(reinterpret_cast<InternetAddressMailbox*>(address));
       // Obsolete syntax lets white space into an address ("jdoe@machine.  example").
       std::string compact = addr != nullptr ? addr : "";
       std::erase_if(compact, [](char c) { return c == ' ' || c == '\t'; });
@@ -177,9 +228,10 @@ void CollectAddresses(InternetAddressList* list, std::vector<std::string>& out) 
 // when it finds nothing, any word with an '@' is taken, which is what a person would do.
 std::vector<std::string> ParseAddresses(const std::string& value) {
   std::vector<std::string> out;
-  if (InternetAddressList* list = internet_address_list_parse(GmimeOptions(), value.c_str())) {
-    CollectAddresses(list, out);
-    g_object_unref(list);
+  const Gmime& g = LoadGmime();
+  if (InternetAddressList* list = g.list_parse(g.options, value.c_str())) {
+    CollectAddresses(g, list, out);
+    g.unref(list);
   }
   if (!out.empty()) return out;
   std::string word;
@@ -197,10 +249,11 @@ std::vector<std::string> ParseAddresses(const std::string& value) {
 }
 
 std::string DecodeText(const std::string& raw) {
-  char* decoded = g_mime_utils_header_decode_text(GmimeOptions(), raw.c_str());
+  const Gmime& g = LoadGmime();
+  char* decoded = g.decode_text(g.options, raw.c_str());
   if (decoded == nullptr) return raw;
   std::string out(decoded);
-  g_free(decoded);
+  g.free(decoded);
   return out;
 }
 

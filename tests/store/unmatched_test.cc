@@ -214,7 +214,8 @@ TEST_F(UnmatchedTest, AStoreOfSchemaVersionOneGainsTheReviewList) {
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE unmatched_credits");  // version 2
-    db.exec("DROP TABLE portfolio_rates");    // version 3
+    db.exec("DROP TABLE portfolio");          // version 4
+    db.exec("DROP TABLE portfolio_stale");    // version 4
     db.exec("UPDATE schema_version SET version = 1");
   }
   auto reopened = OpenStore(path_, OpenMode::kMustExist);
