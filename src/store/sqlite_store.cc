@@ -146,6 +146,7 @@ constexpr size_t kBulkLoadRecords = 10000;
 // pragmas are no-ops inside a transaction.
 // - No foreign key checks: the import validates every reference against the whole store
 //   before it writes, so SQLite's checks of each row's parents only repeat them.
+// - A small page cache (kBulkLoadCacheSize).
 // - The rollback journal instead of WAL, when no other connection has the store open: each
 //   page is then written once, into the file, instead of into the WAL and again by the
 //   checkpoint. Pages beyond the end of the file as it was need no journal, so the journal
@@ -156,6 +157,9 @@ class BulkLoad {
  public:
   explicit BulkLoad(SQLite::Database& db) : db_(db) {
     db_.exec("PRAGMA foreign_keys = OFF");
+    SQLite::Statement cache(db_, "PRAGMA cache_size");
+    if (cache.executeStep()) cache_size_ = cache.getColumn(0).getInt64();
+    db_.exec("PRAGMA cache_size = " + std::to_string(kBulkLoadCacheSize));
     db_.setBusyTimeout(0);  // a refusal need not wait: the load can run in WAL
     try {
       SQLite::Statement mode(db_, "PRAGMA journal_mode = DELETE");
@@ -176,13 +180,21 @@ class BulkLoad {
     }
     try {
       db_.exec("PRAGMA foreign_keys = ON");
+      db_.exec("PRAGMA cache_size = " + std::to_string(cache_size_));
     } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch): cannot fail
     }
   }
 
  private:
+  // The page cache of a bulk load, in SQLite's units (negative: KiB), SQLite's default: rows
+  // go in in key order, so only the right edge of each tree is written to more than once,
+  // and a larger cache costs its allocation and page faults (measured: 15 % of the CPU
+  // time of a 1-million-record load with 64 MiB).
+  static constexpr int64_t kBulkLoadCacheSize = -2000;
+
   SQLite::Database& db_;
   bool rollback_journal_ = false;
+  int64_t cache_size_ = kBulkLoadCacheSize;  // the connection's, restored afterwards
 };
 
 // True when an import's effects reach beyond the clients whose records it writes, so that

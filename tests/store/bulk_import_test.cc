@@ -60,7 +60,8 @@ class BulkImportTest : public ::testing::Test {
       for (int i = 0; i < 4; ++i) out += schema.getColumn(i).getString() + "|";
       out += '\n';
     }
-    SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    SQLite::Statement tables(db,
+                             "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
     while (tables.executeStep()) {
       const std::string table = tables.getColumn(0).getString();
       out += "[" + table + "]\n";
