@@ -78,8 +78,7 @@ void MergeRecords(std::vector<R> Ledger::*member, const char* type, const Ingest
   const std::vector<R>& incoming = from.ledger.*member;
   for (size_t i = 0; i < incoming.size(); ++i) {
     const R& record = incoming[i];
-    const RecordLocation* found = from.source.Find(type, i);
-    const RecordLocation location = found != nullptr ? *found : RecordLocation{};
+    const RecordLocation location = from.source.Find(type, i).value_or(RecordLocation{});
     const auto [it, added] = index.emplace(record.id, records.size());
     if (added) {
       records.push_back(record);

@@ -9,7 +9,19 @@ CsvReader::CsvReader(std::string_view text, CsvOptions options) : text_(text), o
 }
 
 bool CsvReader::Next(std::vector<std::string>& fields) {
+  if (!Next(views_)) {
+    fields.clear();
+    return false;
+  }
+  // Assigning into the strings already there reuses their capacity record after record.
+  fields.resize(views_.size());
+  for (size_t i = 0; i < views_.size(); ++i) fields[i].assign(views_[i]);
+  return true;
+}
+
+bool CsvReader::Next(std::vector<std::string_view>& fields) {
   fields.clear();
+  owned_.clear();
   problem_ = Message();
   malformed_ = Message();
   const size_t size = text_.size();
@@ -24,63 +36,18 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
   record_line_ = line_;
 
   while (true) {
-    std::string& field = fields.emplace_back();
     if (pos_ < size && text_[pos_] == '"') {
-      // Quoted field: runs to the next quote that is not doubled; may hold separators and
-      // line breaks.
-      const int opened_at = line_;
-      ++pos_;
-      bool closed = false;
-      while (pos_ < size) {
-        const size_t start = pos_;
-        while (pos_ < size && text_[pos_] != '"' && text_[pos_] != '\n' && text_[pos_] != '\r') {
-          ++pos_;
-        }
-        field.append(text_.substr(start, pos_ - start));
-        if (pos_ >= size) break;
-        if (text_[pos_] == '\r') {
-          // A CRLF inside a field reads as LF, so that a file whose line ends were
-          // converted reads the same.
-          if (pos_ + 1 >= size || text_[pos_ + 1] != '\n') field += '\r';
-          ++pos_;
-          continue;
-        }
-        if (text_[pos_] == '\n') {
-          field += '\n';
-          ++line_;
-          ++pos_;
-          continue;
-        }
-        if (pos_ + 1 < size && text_[pos_ + 1] == '"') {
-          field += '"';
-          pos_ += 2;
-          continue;
-        }
-        ++pos_;
-        closed = true;
-        break;
-      }
-      if (!closed) {
-        Problem("unclosed_quote", static_cast<size_t>(opened_at));
-      }
-      // Text between the closing quote and the separator is kept, and reported.
-      const size_t start = pos_;
-      while (pos_ < size && text_[pos_] != sep && text_[pos_] != '\n' && text_[pos_] != '\r') {
-        ++pos_;
-      }
-      if (pos_ > start) {
-        field.append(text_.substr(start, pos_ - start));
-        if (problem_.empty()) Problem("text_after_quote", fields.size());
-      }
+      fields.push_back(QuotedField(fields.size() + 1));
     } else {
       const size_t start = pos_;
       while (pos_ < size && text_[pos_] != sep && text_[pos_] != '\n' && text_[pos_] != '\r') {
         ++pos_;
       }
-      field.assign(text_.substr(start, pos_ - start));
-      if (problem_.empty() && field.find('"') != std::string::npos) {
-        Problem("quote_in_unquoted", fields.size());
+      const std::string_view field = text_.substr(start, pos_ - start);
+      if (problem_.empty() && field.find('"') != std::string_view::npos) {
+        Problem("quote_in_unquoted", fields.size() + 1);
       }
+      fields.push_back(field);
     }
     if (pos_ >= size) return true;
     if (text_[pos_] == sep) {
@@ -97,6 +64,73 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
     ++line_;
     return true;
   }
+}
+
+std::string_view CsvReader::QuotedField(size_t number) {
+  // Runs to the next quote that is not doubled; may hold separators and line breaks. The
+  // field is a view of its text until something makes it differ (a doubled quote, a CRLF
+  // read as LF, text after the closing quote); from there on it is built in `own`.
+  const size_t size = text_.size();
+  const int opened_at = line_;
+  ++pos_;
+  const size_t begin = pos_;
+  size_t end = size;  // where the field's text ends when it is a view
+  std::string* own = nullptr;
+  auto diverge = [&](size_t at) {
+    if (own == nullptr) own = &owned_.emplace_back(text_.substr(begin, at - begin));
+  };
+  bool closed = false;
+  while (pos_ < size) {
+    const size_t start = pos_;
+    while (pos_ < size && text_[pos_] != '"' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+      ++pos_;
+    }
+    if (own != nullptr) own->append(text_.substr(start, pos_ - start));
+    if (pos_ >= size) break;
+    if (text_[pos_] == '\r') {
+      if (pos_ + 1 >= size || text_[pos_ + 1] != '\n') {
+        if (own != nullptr) *own += '\r';
+      } else {
+        // A CRLF inside a field reads as LF, so that a file whose line ends were
+        // converted reads the same.
+        diverge(pos_);
+      }
+      ++pos_;
+      continue;
+    }
+    if (text_[pos_] == '\n') {
+      if (own != nullptr) *own += '\n';
+      ++line_;
+      ++pos_;
+      continue;
+    }
+    if (pos_ + 1 < size && text_[pos_ + 1] == '"') {
+      diverge(pos_);
+      *own += '"';
+      pos_ += 2;
+      continue;
+    }
+    end = pos_;
+    ++pos_;
+    closed = true;
+    break;
+  }
+  if (!closed) {
+    Problem("unclosed_quote", static_cast<size_t>(opened_at));
+  }
+  // Text between the closing quote and the separator is kept, and reported.
+  const char sep = options_.separator;
+  const size_t start = pos_;
+  while (pos_ < size && text_[pos_] != sep && text_[pos_] != '\n' && text_[pos_] != '\r') {
+    ++pos_;
+  }
+  if (pos_ > start) {
+    diverge(end);
+    own->append(text_.substr(start, pos_ - start));
+    if (problem_.empty()) Problem("text_after_quote", number);
+  }
+  if (own != nullptr) return *own;
+  return text_.substr(begin, end - begin);
 }
 
 void CsvReader::Problem(const char* kind, size_t number) {

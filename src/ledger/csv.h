@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,10 @@ class CsvReader {
   // Malformed input is read leniently (a stray quote is kept as text; an unterminated
   // quoted field runs to the end of the input) and described by problem().
   bool Next(std::vector<std::string>& fields);
+  // The same without copying: each field is a view into the input when the input holds it
+  // as it reads (unquoted, or quoted without doubled quotes or CRLF inside), else into
+  // storage of the reader. The views are valid until the next call of either Next.
+  bool Next(std::vector<std::string_view>& fields);
 
   // The 1-based line where the record last returned by Next starts.
   int line() const { return record_line_; }
@@ -52,6 +57,11 @@ class CsvReader {
   int record_line_ = 0;
   // Sets problem_ and malformed_ to ledger.csv.<kind> and ledger.csv.malformed.<kind>.
   void Problem(const char* kind, size_t number);
+  // Reads the quoted field at pos_ (on its opening quote), field `number` of the record.
+  std::string_view QuotedField(size_t number);
+
+  std::deque<std::string> owned_;        // fields that differ from their text, this record
+  std::vector<std::string_view> views_;  // the fields of Next(std::vector<std::string>&)
 
   Message problem_;
   Message malformed_;

@@ -231,13 +231,13 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
     return file_error(FirstInvalidUtf8Line(text), Msg("ledger.csv.not_utf8"));
   }
   CsvReader reader(text, {.separator = SniffCsvSeparator(text)});
-  std::vector<std::string> cells;
+  std::vector<std::string_view> cells;
   if (!reader.Next(cells)) return;  // empty: no records
 
   // Which field each column holds; -1 for columns that are ignored.
   const std::vector<const char*>& known = CsvColumns<R>();
   std::vector<int> column_field(cells.size(), -1);
-  std::vector<std::string> header = cells;
+  const std::vector<std::string> header(cells.begin(), cells.end());
   for (size_t c = 0; c < header.size(); ++c) {
     const auto it = std::find_if(known.begin(), known.end(),
                                  [&](const char* name) { return header[c] == name; });
@@ -260,11 +260,19 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
     column_field[c] = static_cast<int>(it - known.begin());
   }
 
+  // One record per line in the common case: reserving for every line spares the copies of
+  // a growing vector.
   std::vector<R>& records = result.ledger.*RecordTraits<R>::kMember;
-  std::vector<RecordLocation>& locations = result.source.locations[names.type];
+  const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  records.reserve(records.size() + lines);
+  // The records' locations in the compact form: the file once, a line per record.
+  FileLines& located = result.source.lines[names.type];
+  located.file = file;
+  located.lines.reserve(located.lines.size() + lines);
+  RecordLocation where{file, 0, ""};
   FieldSet fields;
   while (reader.Next(cells)) {
-    RecordLocation where{file, reader.line(), ""};
+    where.line = reader.line();
     if (!reader.problem().empty() || cells.size() != header.size()) {
       Diagnostic d;
       d.file = file;
@@ -285,12 +293,11 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
       field.type = RawField::Type::kCell;
       field.text = cells[c];
     }
-    R record;
+    R& record = records.emplace_back();
     FieldReader field_reader(context, names.type, fields, where);
     VisitFields(field_reader, record);
     field_reader.Finish();
-    records.push_back(std::move(record));
-    locations.push_back(std::move(where));
+    located.lines.push_back(where.line);
   }
 }
 

@@ -109,8 +109,9 @@ void FieldReader::BadEnum(const char* name, std::string_view text, const std::st
 }
 
 RawField* FieldReader::Take(const char* name) {
+  const std::string_view key(name);  // measured once, not at every comparison
   for (RawField& field : fields_.fields) {
-    if (field.name == name && !field.used) {
+    if (!field.used && field.name == key) {
       field.used = true;
       return field.type == RawField::Type::kNull ? nullptr : &field;
     }

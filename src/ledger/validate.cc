@@ -12,10 +12,14 @@
 
 namespace addio {
 
-const RecordLocation* LedgerSource::Find(const std::string& type, size_t index) const {
-  const auto it = locations.find(type);
-  if (it == locations.end() || index >= it->second.size()) return nullptr;
-  return &it->second[index];
+std::optional<RecordLocation> LedgerSource::Find(const std::string& type, size_t index) const {
+  if (const auto it = locations.find(type); it != locations.end()) {
+    if (index >= it->second.size()) return std::nullopt;
+    return it->second[index];
+  }
+  const auto it = lines.find(type);
+  if (it == lines.end() || index >= it->second.lines.size()) return std::nullopt;
+  return RecordLocation{it->second.file, it->second.lines[index], ""};
 }
 
 namespace {
@@ -39,6 +43,11 @@ std::string Hhmm(int minutes) {
 // Sorting hashes keeps this at 16 bytes per record for ledgers of millions of records.
 template <typename R>
 std::vector<uint32_t> EarlierWithSameId(const std::vector<R>& records) {
+  // Records in strictly increasing id order (an export, a generated ledger) repeat none.
+  if (std::adjacent_find(records.begin(), records.end(),
+                         [](const R& a, const R& b) { return !(a.id < b.id); }) == records.end()) {
+    return std::vector<uint32_t>(records.size(), kNone);
+  }
   std::vector<std::pair<size_t, uint32_t>> keys;
   keys.reserve(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
@@ -109,7 +118,7 @@ class Validator {
   void Error(std::string_view field, Message message, std::string_view path_suffix = {},
              std::vector<Message> notes = {}) {
     Diagnostic d;
-    if (const RecordLocation* where = source_.Find(record_type_, index_)) {
+    if (const std::optional<RecordLocation> where = source_.Find(record_type_, index_)) {
       d.file = where->file;
       d.line = where->line;
       if (!where->path.empty()) {
@@ -128,8 +137,8 @@ class Validator {
   // "duplicate id ...": naming where the earlier record of `type` with the id was read.
   Message DuplicateId(const char* type, uint32_t index) const {
     const Arg type_word = Arg::Key(RecordTypeKey(type));
-    const RecordLocation* where = source_.Find(type, index);
-    if (where == nullptr || (where->file.empty() && where->path.empty())) {
+    const std::optional<RecordLocation> where = source_.Find(type, index);
+    if (!where || (where->file.empty() && where->path.empty())) {
       return Msg("ledger.duplicate_id", *id_, type_word);  // e.g. a record already in the store
     }
     const std::string at =
@@ -202,8 +211,12 @@ class Validator {
   void CheckClient(const std::string& client) {
     if (client.empty()) {
       Error("client", Msg("ledger.missing_client", Arg::Key(RecordTypeKey(record_type_))));
-    } else if (!clients_.contains(client)) {
-      Error("client", Msg("ledger.reference_missing", Arg::Key(RecordTypeKey("client")), client));
+    } else if (client != known_client_) {  // records come grouped by client: one lookup a run
+      if (clients_.contains(client)) {
+        known_client_ = client;
+      } else {
+        Error("client", Msg("ledger.reference_missing", Arg::Key(RecordTypeKey("client")), client));
+      }
     }
   }
 
@@ -343,6 +356,7 @@ class Validator {
   Diagnostics& out_;
   std::unordered_map<std::string_view, uint32_t> clients_, contracts_, projects_, requests_,
       invoices_;
+  std::string_view known_client_;  // a client id found in clients_ (never empty once set)
   // The record being checked.
   const char* record_type_ = "";
   size_t index_ = 0;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,22 @@ struct RecordLocation {
   std::string path;
 };
 
+// The records of one type all read from one file, each at a line: the compact form of
+// their locations (a million CSV rows need one copy of the file name, not a million).
+struct FileLines {
+  std::string file;
+  std::vector<int> lines;  // by index in the Ledger's vector
+};
+
 // Locations of records by record type ("client", "contract", "project", "request",
 // "work", "contact", "invoice", "payment", "rate_change") and index in the Ledger's
 // vector. A record without a location (e.g. already in the store) is reported by type
-// and id only.
+// and id only. A type's records are located either in `locations` or in `lines`.
 struct LedgerSource {
   std::map<std::string, std::vector<RecordLocation>> locations;
-  const RecordLocation* Find(const std::string& type, size_t index) const;
+  std::map<std::string, FileLines> lines;
+  // Where record `index` of `type` was read; nullopt when that is not known.
+  std::optional<RecordLocation> Find(const std::string& type, size_t index) const;
 };
 
 // Checks every rule and appends one Diagnostic per violation to `out`.

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ledger/format_fields.h"
+#include "ledger/format_text.h"
 
 namespace addio::store_internal {
 namespace {
@@ -48,6 +49,15 @@ void Binder::TextOrNull(const std::string& v) {
     Text(v);
   }
 }
+void Binder::TextInPlace(const std::string& v) { statement_.bindNoCopy(index_++, v); }
+void Binder::TextInPlaceOrNull(const std::string& v) {
+  if (v.empty()) {
+    statement_.bind(index_++);
+  } else {
+    TextInPlace(v);
+  }
+}
+void Binder::Static(const char* v) { statement_.bindNoCopy(index_++, v); }
 void Binder::Int(int64_t v) { statement_.bind(index_++, v); }
 void Binder::IntOrNull(const std::optional<int>& v) {
   if (v) {
@@ -63,7 +73,11 @@ void Binder::Real(const std::optional<double>& v) {
     statement_.bind(index_++);
   }
 }
-void Binder::Date(CivilDate v) { Text(v.ToString()); }
+void Binder::Date(CivilDate v) {
+  scratch_.clear();
+  format_internal::AppendDate(scratch_, v);  // the text of CivilDate::ToString, unallocated
+  Text(scratch_);
+}
 void Binder::Date(const std::optional<CivilDate>& v) {
   if (v) {
     Date(*v);
@@ -80,7 +94,10 @@ void Binder::At(const std::optional<Instant>& v) {
 }
 void Binder::Amount(const Money& v) {
   Int(v.minor());
-  Text(std::string(v.currency().code()));
+  const Currency currency = v.currency();
+  const std::string_view code = currency.code();
+  char text[4] = {code[0], code[1], code[2], '\0'};
+  statement_.bind(index_++, text);  // copied by SQLite
 }
 void Binder::Amount(const std::optional<Money>& v) {
   if (v) {
@@ -199,8 +216,9 @@ using format_internal::kRecordTypeNames;
 // "invoice") refers to one: empty is NULL so that the column's foreign key holds. Other
 // optional text (a country, a tax id) is stored as written, "" included.
 bool IsReference(const char* name) {
+  const std::string_view field(name);
   return std::any_of(std::begin(kRecordTypeNames), std::end(kRecordTypeNames),
-                     [name](const auto& type) { return std::string_view(type.type) == name; });
+                     [field](const auto& type) { return field == type.type; });
 }
 
 // The archive (format_fields.h) that binds a record's fields to parameters 1, 2, 3, ... in
@@ -208,18 +226,19 @@ bool IsReference(const char* name) {
 class BindArchive {
  public:
   explicit BindArchive(Binder& b) : b_(b) {}
-  void Id(const char*, const std::string& v) { b_.Text(v); }
-  void Text(const char*, const std::string& v) { b_.Text(v); }
+  // The record outlives the statement's run: its text is bound in place.
+  void Id(const char*, const std::string& v) { b_.TextInPlace(v); }
+  void Text(const char*, const std::string& v) { b_.TextInPlace(v); }
   void OptText(const char* name, const std::string& v) {
     if (IsReference(name)) {
-      b_.TextOrNull(v);
+      b_.TextInPlaceOrNull(v);
     } else {
-      b_.Text(v);
+      b_.TextInPlace(v);
     }
   }
   template <typename E>
   void Enum(const char*, E v) {
-    b_.Text(Name(v));
+    b_.Static(Name(v));
   }
   void Date(const char*, CivilDate v) { b_.Date(v); }
   void OptDate(const char*, const std::optional<CivilDate>& v) { b_.Date(v); }
@@ -232,7 +251,7 @@ class BindArchive {
   void OptMoney(const char*, const std::optional<Money>& v) { b_.Amount(v); }
   void Amount(const char*, const char* /*currency*/, const Money& v) { b_.Amount(v); }
   void List(const char*, const std::vector<std::string>& v) { b_.JsonList(v); }
-  void Object(const char*, const std::string& v) { b_.TextOrNull(v); }
+  void Object(const char*, const std::string& v) { b_.TextInPlaceOrNull(v); }
 
  private:
   Binder& b_;
@@ -406,11 +425,17 @@ std::vector<std::string> SplitColumns(std::string_view columns) {
 
 }  // namespace
 
-std::string InsertSql(const char* table, const char* columns) {
-  std::string sql = std::string("INSERT INTO ") + table + " (" + columns + ") VALUES (";
+std::string InsertSql(const char* table, const char* columns, size_t rows) {
+  std::string sql = std::string("INSERT INTO ") + table + " (" + columns + ") VALUES ";
   const size_t count = SplitColumns(columns).size();
-  for (size_t i = 1; i <= count; ++i) sql += (i == 1 ? "?" : ", ?") + std::to_string(i);
-  return sql + ")";
+  for (size_t row = 0; row < rows; ++row) {
+    sql += row == 0 ? "(" : ", (";
+    for (size_t i = 1; i <= count; ++i) {
+      sql += (i == 1 ? "?" : ", ?") + std::to_string(row * count + i);
+    }
+    sql += ")";
+  }
+  return sql;
 }
 
 std::string UpdateSql(const char* table, const char* columns) {

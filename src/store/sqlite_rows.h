@@ -38,11 +38,18 @@ class DamagedRow : public std::runtime_error {
 };
 
 // Binds parameters 1, 2, 3, ... in order. Empty strings and absent optionals are NULL.
+// Text is copied into the statement, except by the *InPlace forms and Static, which bind
+// the caller's bytes: a bulk import binds millions of fields.
 class Binder {
  public:
   explicit Binder(SQLite::Statement& statement) : statement_(statement) {}
   void Text(const std::string& v);
   void TextOrNull(const std::string& v);  // empty -> NULL
+  // REQUIRES: `v` is neither changed nor destroyed before the statement has run.
+  void TextInPlace(const std::string& v);
+  void TextInPlaceOrNull(const std::string& v);  // empty -> NULL
+  // REQUIRES: `v` is a string literal (or lives as long).
+  void Static(const char* v);
   void Int(int64_t v);
   void IntOrNull(const std::optional<int>& v);
   void Real(const std::optional<double>& v);
@@ -58,6 +65,7 @@ class Binder {
  private:
   SQLite::Statement& statement_;
   int index_ = 1;
+  std::string scratch_;  // a date's text while it is bound (copied by SQLite)
 };
 
 // Reads columns 0, 1, 2, ... of the current row in order.
@@ -168,8 +176,9 @@ void Read(RowReader& r, Payment& out);
 void Read(RowReader& r, RateChange& out);
 void Read(RowReader& r, UnmatchedCredit& out);
 
-// "INSERT INTO t (columns) VALUES (?1, ?2, ...)".
-std::string InsertSql(const char* table, const char* columns);
+// "INSERT INTO t (columns) VALUES (?1, ?2, ...)", with `rows` rows of parameters
+// ("(?1, ?2), (?3, ?4)"), numbered on from one row to the next.
+std::string InsertSql(const char* table, const char* columns, size_t rows = 1);
 // "UPDATE t SET c2 = ?2, c3 = ?3, ... WHERE id = ?1": binds as InsertSql does.
 // REQUIRES: `columns` starts with id.
 std::string UpdateSql(const char* table, const char* columns);

@@ -223,6 +223,7 @@ UnmatchedPlan PlanUnmatched(const std::vector<UnmatchedCredit>& stored,
                             const std::vector<UnmatchedCredit>& unmatched, ImportReport& report) {
   UnmatchedPlan plan;
   report.unmatched = ImportCounts{.type = "unmatched_credit"};
+  if (stored.empty() && unmatched.empty()) return plan;  // nothing to compare, nothing resolved
   std::unordered_set<std::string_view> payment_ids;
   for (const Payment& payment : stored_payments) payment_ids.insert(payment.id);
   std::unordered_set<std::string_view> incoming_payment_ids;

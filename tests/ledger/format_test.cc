@@ -185,8 +185,8 @@ TEST(FormatTest, JsonRoundTripKeepsEveryField) {
   EXPECT_EQ(read.ledger, ledger);
   EXPECT_EQ(LedgerToJson(read.ledger), json);
   // Locations point at each record's path and line (one record per line).
-  const RecordLocation* invoice = read.source.Find("invoice", 1);
-  ASSERT_NE(invoice, nullptr);
+  const std::optional<RecordLocation> invoice = read.source.Find("invoice", 1);
+  ASSERT_TRUE(invoice.has_value());
   EXPECT_EQ(invoice->path, "$.invoices[1]");
   EXPECT_EQ(invoice->file, "full.json");
   std::istringstream lines(json);
@@ -209,8 +209,8 @@ TEST(FormatTest, JsonToCsvToJsonGivesEqualLedgerAndBytes) {
   EXPECT_TRUE(from_csv.diagnostics.empty()) << from_csv.diagnostics.ToString();
   EXPECT_EQ(from_csv.ledger, ledger);
   EXPECT_EQ(LedgerToJson(from_csv.ledger), json);
-  const RecordLocation* work = from_csv.source.Find("work", 1);
-  ASSERT_NE(work, nullptr);
+  const std::optional<RecordLocation> work = from_csv.source.Find("work", 1);
+  ASSERT_TRUE(work.has_value());
   EXPECT_EQ(work->file, (folder / "work.csv").string());
   EXPECT_EQ(work->line, 3);
 }
@@ -468,6 +468,40 @@ TEST(FormatTest, CsvFolderReportsColumnsCellsAndLines) {
                        "decimal string in EUR"}));
 }
 
+// The CSV form keeps one file name per record type and a line per record; the findings of
+// Validate on what was read still name the file and the line of each record.
+TEST(FormatTest, CsvFolderValidationFindingsNameFileAndLine) {
+  const std::filesystem::path folder = TempPath("ledger");
+  std::filesystem::create_directories(folder);
+  Spit(folder / "workspace.json", R"({"format": "addio-ledger/1", "currency": "EUR"})");
+  Spit(folder / "clients.csv", "id,name\nacme,ACME\n");
+  Spit(folder / "work.csv",
+       "id,client,project,start,minutes\n"
+       "w1,acme,,2025-01-02T09:00:00+01:00,60\n"
+       "\n"
+       "w2,acme,nowhere,2025-01-02T10:00:00+01:00,30\n"
+       "w1,acme,,2025-01-03T09:00:00+01:00,2000\n");
+  const ReadResult r = ReadLedger(folder.string());
+  std::vector<std::string> found;
+  for (const Diagnostic& d : r.diagnostics.items()) {
+    found.push_back(std::filesystem::path(d.file).filename().string() + ":" +
+                    std::to_string(d.line) + ": " + d.record_id + ": " + d.field + ": " + d.Text());
+  }
+  const std::string first = (folder / "work.csv").string() + ":2";
+  EXPECT_EQ(found,
+            (std::vector<std::string>{
+                "work.csv:4: w2: project: project \"nowhere\" does not exist",
+                "work.csv:5: w1: id: duplicate id \"w1\": the work at " + first + " has it too",
+                "work.csv:5: w1: minutes: must be between 0 and 1440 (found 2000)"}));
+  const std::optional<RecordLocation> w2 = r.source.Find("work", 1);
+  ASSERT_TRUE(w2.has_value());
+  EXPECT_EQ(w2->file, (folder / "work.csv").string());
+  EXPECT_EQ(w2->line, 4);
+  EXPECT_EQ(w2->path, "");
+  EXPECT_FALSE(r.source.Find("work", 3).has_value());
+  EXPECT_FALSE(r.source.Find("invoice", 0).has_value());
+}
+
 TEST(FormatTest, CsvWorkspaceFileAndIntakeProblems) {
   const std::filesystem::path folder = TempPath("ledger");
   std::filesystem::create_directories(folder);
@@ -610,6 +644,35 @@ TEST(CsvReaderTest, ReportsMalformedRecords) {
   ASSERT_TRUE(stray.Next(fields));
   EXPECT_EQ(fields, (std::vector<std::string>{"a\"b", "cd"}));
   EXPECT_EQ(stray.problem().In(Lang::kEn), "quote inside unquoted field 1");
+}
+
+// The fields as views: into the input where a field reads as written, into the reader's
+// own storage where it does not, all of them valid together until the next record.
+TEST(CsvReaderTest, ViewsPointIntoTheInputUnlessTheFieldDiffersFromItsText) {
+  const std::string text =
+      "plain,\"quoted, as is\",\"dou\"\"bled\",\"cr\r\nlf\",\"after\"x,\"lone\rcr\"\n";
+  CsvReader reader(text);
+  std::vector<std::string_view> fields;
+  ASSERT_TRUE(reader.Next(fields));
+  ASSERT_EQ(fields.size(), 6u);
+  EXPECT_EQ(fields[0], "plain");
+  EXPECT_EQ(fields[1], "quoted, as is");
+  EXPECT_EQ(fields[2], "dou\"bled");
+  EXPECT_EQ(fields[3], "cr\nlf");
+  EXPECT_EQ(fields[4], "afterx");
+  EXPECT_EQ(fields[5], "lone\rcr");
+  auto inside = [&text](std::string_view field) {
+    return field.data() >= text.data() && field.data() < text.data() + text.size();
+  };
+  EXPECT_TRUE(inside(fields[0]));
+  EXPECT_TRUE(inside(fields[1]));
+  EXPECT_FALSE(inside(fields[2]));
+  EXPECT_FALSE(inside(fields[3]));
+  EXPECT_FALSE(inside(fields[4]));
+  EXPECT_TRUE(inside(fields[5]));
+  EXPECT_EQ(reader.problem().In(Lang::kEn), "text after the closing quote of field 5");
+  EXPECT_EQ(reader.line(), 1);
+  EXPECT_FALSE(reader.Next(fields));
 }
 
 TEST(CsvWriterTest, QuotesOnlyWhenNeeded) {
