@@ -6,6 +6,7 @@
 
 #include "ledger/snapshot.h"
 #include "store/store.h"
+#include "verdict/assessment_stream.h"
 
 namespace addio {
 namespace {
@@ -26,24 +27,17 @@ ClientRate FromStored(const StoredRate& rate, Currency currency) {
   return out;
 }
 
-// Measures and saves every client's entry from the whole store.
+// Measures and saves every client's entry in one pass over the store, client by client.
 Result<Portfolio> MeasureAll(Store& store, const Context& context) {
-  auto ledger = store.Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  std::vector<ClientSnapshot> snapshots;
-  const std::vector<ClientLedger> clients = SplitByClient(*ledger);
-  snapshots.reserve(clients.size());
-  for (const ClientLedger& client : clients) {
-    snapshots.emplace_back(client, *context.workspace, context.as_of);
-  }
-  Portfolio portfolio = BuildPortfolio(snapshots, context);
+  auto measured = MeasureStoredRates(store, context);
+  if (!measured) return std::unexpected(measured.error());
   std::vector<StoredRate> rates;
-  rates.reserve(portfolio.rates.size());
-  for (const ClientRate& rate : portfolio.rates) rates.push_back(ToStored(rate));
+  rates.reserve(measured->size());
+  for (const ClientRate& rate : *measured) rates.push_back(ToStored(rate));
   if (Status saved = store.SaveRates(context.as_of, rates); !saved) {
     return std::unexpected(saved.error());
   }
-  return portfolio;
+  return PortfolioOf(std::move(*measured));
 }
 
 }  // namespace
