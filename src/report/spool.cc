@@ -18,9 +18,7 @@ class SpoolError : public std::runtime_error, public MessageException {
       : std::runtime_error(message.In(Lang::kEn)), MessageException(message) {}
 };
 
-[[noreturn]] void Refused() {
-  throw SpoolError(Msg("report.spool_failed", std::strerror(errno)));
-}
+[[noreturn]] void Refused() { throw SpoolError(Msg("report.spool_failed", std::strerror(errno))); }
 
 }  // namespace
 
@@ -69,7 +67,8 @@ void Spool::CopyTo(const TextOut& out) {
   }
   std::string chunk(size_t{1} << 16, '\0');
   while (read_ < size_) {
-    const size_t n = std::fread(chunk.data(), 1, std::min(chunk.size(), size_ - read_), file_.get());
+    const size_t n =
+        std::fread(chunk.data(), 1, std::min(chunk.size(), size_ - read_), file_.get());
     if (n == 0) Refused();
     out(std::string_view(chunk.data(), n));
     read_ += n;

@@ -40,7 +40,7 @@ class Spool {
   struct Close {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
-  std::string memory_;                     // everything, until the file is opened
+  std::string memory_;                      // everything, until the file is opened
   std::unique_ptr<std::FILE, Close> file_;  // then everything is there
   size_t size_ = 0;
   size_t read_ = 0;  // bytes read back so far

@@ -56,9 +56,8 @@ std::function<Status(const Push<size_t>&)> Indexes(size_t n) {
 
 // Hands every assessed client to the sink in order.
 std::function<void(Assessed&&)> WriteTo(AssessmentSink& sink) {
-  return [&sink](Assessed&& assessed) {
-    sink.Write(assessed.client, std::move(assessed.prepared));
-  };
+  return
+      [&sink](Assessed&& assessed) { sink.Write(assessed.client, std::move(assessed.prepared)); };
 }
 
 // The store's clients, read in batches by the workers: the producer only lists ranges of
@@ -71,7 +70,7 @@ Status ForEachStoredBatch(Store& store, const std::function<Out(ClientLedger&)>&
   if (!batches) return std::unexpected(batches.error());
   ClientBatches& reader = **batches;
   using Batch = Result<std::vector<Out>>;
-  std::optional<Error> failure;  // of the first batch not read; later ones are not consumed
+  std::optional<Error> failure;     // of the first batch not read; later ones are not consumed
   std::atomic<bool> failed{false};  // tells the producer to stop listing batches
   const Status run = Run<ClientRange, Batch>(
       [&reader, &failed](const Push<ClientRange>& push) -> Status {

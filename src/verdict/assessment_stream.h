@@ -52,8 +52,7 @@ class AssessmentSink {
 // the stored one. Errors: kValidation for invalid workspace settings or time zone (before
 // Begin: nothing was written); those of the store (the sink may then have received some
 // clients, and End is not called).
-Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
-                   AssessmentSink& sink);
+Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of, AssessmentSink& sink);
 
 // The same for a ledger in memory: what Assess(ledger, as_of) gives, client by client.
 // Errors: as Assess (before Begin).

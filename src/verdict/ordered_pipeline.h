@@ -40,9 +40,9 @@ Status RunOrdered(const std::function<Status(const Push<In>&)>& produce,
   workers = std::max<size_t>(workers, 1);
   window = std::max(window, workers);
   std::mutex mutex;
-  std::condition_variable space;   // the producer waits for room in the window
-  std::condition_variable work;    // workers wait for items
-  std::condition_variable ready;   // the consumer waits for the next result
+  std::condition_variable space;  // the producer waits for room in the window
+  std::condition_variable work;   // workers wait for items
+  std::condition_variable ready;  // the consumer waits for the next result
   std::deque<std::pair<size_t, In>> inbox;
   std::vector<std::optional<Out>> results(window);  // result of item i at i % window
   size_t pushed = 0;

@@ -1,11 +1,15 @@
-// Store::ForEachClient: every client once, in id order, with exactly the records LoadClient
-// gives it, in the same order; an error of the visitor stops the reading and comes back.
+// Store::ReadInBatches and ForEachClient: every client once, in id order, with exactly the
+// records LoadClient gives it; batches read on several threads at once, also while another
+// connection holds the write lock; an error of the visitor stops the reading and comes back.
 #include <gtest/gtest.h>
 #include <unistd.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gen/demo.h"
@@ -96,6 +100,66 @@ TEST_F(ClientStreamTest, AGeneratedLedgerComesClientByClientAsLoadClientGivesIt)
 }
 
 TEST_F(ClientStreamTest, AnEmptyStoreHasNoClient) { EXPECT_TRUE(Streamed().empty()); }
+
+// Batches read by two threads at once, each on a connection of its own, come out as
+// LoadClient gives each client; the same when another connection holds the write lock
+// (the readers then share the store's own connection, one read at a time).
+void ExpectBatchesReadInParallelAsLoadClient(Store& store) {
+  auto batches = store.ReadInBatches(2);
+  ASSERT_TRUE(batches) << batches.error().message.In(Lang::kEn);
+  std::vector<ClientRange> ranges;
+  for (;;) {
+    auto range = (*batches)->Next(7);
+    ASSERT_TRUE(range);
+    if (!*range) break;
+    ranges.push_back(**range);
+  }
+  ASSERT_GT(ranges.size(), 2u);
+  std::vector<std::vector<ClientLedger>> read(ranges.size());
+  auto reader = [&](size_t first) {
+    for (size_t i = first; i < ranges.size(); i += 2) {
+      auto clients = (*batches)->Read(ranges[i]);
+      ASSERT_TRUE(clients);
+      read[i] = std::move(*clients);
+    }
+  };
+  std::thread a(reader, 0), b(reader, 1);
+  a.join();
+  b.join();
+  batches->reset();
+  const std::vector<Client> clients = *store.Clients();
+  size_t n = 0;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    EXPECT_LE(read[i].size(), 7u);
+    for (const ClientLedger& client : read[i]) {
+      ASSERT_LT(n, clients.size());
+      EXPECT_EQ(client.client.id, clients[n++].id);
+      EXPECT_GE(client.client.id, ranges[i].first);
+      EXPECT_LE(client.client.id, ranges[i].last);
+      ExpectSameRecords(client, **store.LoadClient(client.client.id));
+    }
+  }
+  EXPECT_EQ(n, clients.size());
+}
+
+TEST_F(ClientStreamTest, BatchesReadOnSeveralThreadsAreTheClientsAsLoadClientGivesThem) {
+  GeneratorOptions options;
+  options.clients = 40;
+  options.months = 6;
+  Import(*GenerateLedger(options));
+  ExpectBatchesReadInParallelAsLoadClient(*store_);
+}
+
+TEST_F(ClientStreamTest, WhileAnotherConnectionWritesTheBatchesAreReadAllTheSame) {
+  GeneratorOptions options;
+  options.clients = 40;
+  options.months = 6;
+  Import(*GenerateLedger(options));
+  SQLite::Database writer((dir_ / "addio.db").string(), SQLite::OPEN_READWRITE, 5000);
+  writer.exec("BEGIN IMMEDIATE");
+  ExpectBatchesReadInParallelAsLoadClient(*store_);
+  writer.exec("ROLLBACK");
+}
 
 TEST_F(ClientStreamTest, TheVisitorsErrorStopsTheReading) {
   Import(DemoLedger());

@@ -139,9 +139,10 @@ TEST_F(AssessmentStreamTest, ALedgerInMemoryStreamsTheBytesOfAssess) {
   for (const RenderOptions& options : EveryFormat()) {
     auto assessment = Assess(ledger, kGeneratedAsOf);
     ASSERT_TRUE(assessment);
-    EXPECT_EQ(Streamed([&](AssessmentSink& sink) { return AssessLedger(ledger, kGeneratedAsOf, sink); },
-                       options),
-              RenderAssessment(*assessment, options))
+    EXPECT_EQ(
+        Streamed([&](AssessmentSink& sink) { return AssessLedger(ledger, kGeneratedAsOf, sink); },
+                 options),
+        RenderAssessment(*assessment, options))
         << Describe(options);
   }
 }
@@ -193,11 +194,13 @@ using nlohmann::json;
 
 TEST_F(AssessmentStreamTest, CompactJsonHasTheValuesOfThePrettyOneButCapsAndCountsEvidence) {
   Import(Generated(200));
-  const std::string compact_text = FromStore(kGeneratedAsOf, {.format = Format::kJson, .pretty = false});
+  const std::string compact_text =
+      FromStore(kGeneratedAsOf, {.format = Format::kJson, .pretty = false});
   const std::string pretty_text = FromStore(kGeneratedAsOf, {.format = Format::kJson});
   EXPECT_LT(compact_text.size(), pretty_text.size());
   // One line for the header, one per client, one to close.
-  const size_t lines = static_cast<size_t>(std::count(compact_text.begin(), compact_text.end(), '\n'));
+  const size_t lines =
+      static_cast<size_t>(std::count(compact_text.begin(), compact_text.end(), '\n'));
   EXPECT_EQ(lines, 200u + 2);
 
   json compact = json::parse(compact_text);

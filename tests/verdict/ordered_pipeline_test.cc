@@ -24,8 +24,8 @@ std::function<Status(const Push<int>&)> Numbers(int n, Status status = {}) {
 
 // Work whose cost varies from item to item, so that workers finish out of order.
 int Slow(int& i) {
-  volatile int sink = 0;
-  for (int k = 0; k < (i % 7) * 20000; ++k) sink = sink + k;
+  volatile unsigned sink = 0;
+  for (unsigned k = 0; k < static_cast<unsigned>(i % 7) * 20000; ++k) sink = sink + k;
   return i * 3;
 }
 
@@ -42,7 +42,8 @@ TEST(OrderedPipelineTest, ResultsComeOutInTheOrderTheItemsWentIn) {
 
 TEST(OrderedPipelineTest, NothingToDoIsDone) {
   int consumed = 0;
-  EXPECT_TRUE((RunOrdered<int, int>(Numbers(0), Slow, [&](int&&) { ++consumed; }, 2, 8)));
+  EXPECT_TRUE((RunOrdered<int, int>(
+      Numbers(0), Slow, [&](int&&) { ++consumed; }, 2, 8)));
   EXPECT_EQ(consumed, 0);
 }
 
@@ -62,7 +63,8 @@ TEST(OrderedPipelineTest, AnExceptionInAWorkerStopsEverythingAndIsRethrown) {
     if (i == 300) throw std::runtime_error("bug");
     return i;
   };
-  EXPECT_THROW((RunOrdered<int, int>(Numbers(100000), map, [&](int&&) { ++consumed; }, 2, 8)),
+  EXPECT_THROW((RunOrdered<int, int>(
+                   Numbers(100000), map, [&](int&&) { ++consumed; }, 2, 8)),
                std::runtime_error);
   EXPECT_LE(consumed, 300);
 }
@@ -76,7 +78,7 @@ TEST(OrderedPipelineTest, AnExceptionInTheConsumerStopsTheProducer) {
     return {};
   };
   const auto consume = [](int&& r) {
-    if (r == 10) throw std::runtime_error("disk full");
+    if (r == 30) throw std::runtime_error("disk full");  // the 11th result (3 × 10)
   };
   EXPECT_THROW((RunOrdered<int, int>(produce, Slow, consume, 2, 8)), std::runtime_error);
   EXPECT_LT(produced, 100000);
