@@ -1,6 +1,6 @@
 // Checks that the peers computed every client's metrics as addio did: reads addio's
-// `assess --format json` (streamed one client at a time: at 100 000 clients the file is
-// over a gigabyte) and each peer's per-client CSV (metrics.sql's client_metrics), and
+// `assess --format json`, compact or --pretty (streamed one client at a time: at 100 000
+// clients the file is most of a gigabyte) and each peer's per-client CSV (metrics.sql's client_metrics), and
 // compares every metric the CSV has, `<sign>__<metric>` against signals.<sign>.metrics.
 // Counts must be equal; money (a decimal string in addio's JSON, minor units in the CSV)
 // equal to the cent; ratios as addio prints them, rounded to 4 decimals. A disagreement is
@@ -84,21 +84,31 @@ function disagreement(addio, cell) {
   return Math.abs(addio - p) <= 0.00005 + 1e-9 ? null : `addio ${addio}, peer ${p}`;
 }
 
-// Streams the clients of addio's JSON: the writer prints each client as an object
-// opening at "    {" and closing at "    }" (4 spaces) inside "clients".
+// Streams the clients of addio's JSON, in either layout of `assess --format json`:
+// compact (the default) has the header on its first line, ending in `"clients":[`, then
+// one client per line (a comma after all but the last), then `]}`; --pretty prints each
+// client as an object opening at "    {" and closing at "    }" (4 spaces) inside "clients".
 async function* addioClients(path, header) {
   const lines = readline.createInterface({ input: fs.createReadStream(path), crlfDelay: Infinity });
   let buffer = null;
   const top = [];
   let inClients = false;
+  let compact = false;
   for await (const line of lines) {
     if (!inClients) {
-      if (line === '  "clients": [') {
+      if (top.length === 0 && line.endsWith('"clients":[')) {
+        inClients = compact = true;
+        header.top = JSON.parse(line + ']}');
+      } else if (line === '  "clients": [') {
         inClients = true;
         header.top = JSON.parse(top.join('\n').replace(/,\s*$/, '') + '}');
       } else {
         top.push(line);
       }
+      continue;
+    }
+    if (compact) {
+      if (line.startsWith('{')) yield JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
       continue;
     }
     if (buffer === null) {

@@ -21,6 +21,7 @@
 #include "report/receivables_report.h"
 #include "store/store.h"
 #include "verdict/assessment.h"
+#include "verdict/assessment_stream.h"
 #include "verdict/receivables.h"
 #include "verdict/stored_assessment.h"
 
@@ -107,7 +108,34 @@ RenderOptions MakeRenderOptions(const Common& common, const AssessOptions& optio
   render.format = ResolveFormat(options.format).value_or(Format::kTable);
   render.lang = common.lang;
   render.color = render.format == Format::kTable && UseColor(options.color);
+  render.pretty = options.pretty;
   return render;
+}
+
+// `assess` of every client, each written as soon as it is assessed (verdict/
+// assessment_stream.h): the store is read client by client, never loaded whole.
+int AssessEveryClient(const Common& common, const AssessOptions& options) {
+  const std::unique_ptr<AssessmentSink> writer = MakeAssessmentWriter(
+      MakeRenderOptions(common, options),
+      [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); });
+  Status assessed;
+  if (options.source.ledger.empty()) {
+    auto store = OpenStoreOf(common, OpenMode::kMustExist);
+    if (!store) return ReportError(common, store.error());
+    auto workspace = (*store)->LoadWorkspace();
+    if (!workspace) return ReportError(common, workspace.error());
+    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
+    if (!as_of) return ReportError(common, as_of.error());
+    assessed = AssessStore(**store, *workspace, *as_of, *writer);
+  } else {
+    auto ledger = LoadSource(common, options.source);
+    if (!ledger) return ReportError(common, ledger.error());
+    auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
+    if (!as_of) return ReportError(common, as_of.error());
+    assessed = AssessLedger(*ledger, *as_of, *writer);
+  }
+  if (!assessed) return ReportError(common, assessed.error());
+  return 0;
 }
 
 // The import report as a table: one row per record type with new / updated / unchanged,
@@ -466,6 +494,7 @@ int Demo(const Common& common, const std::string& out) {
 }
 
 int Assess(const Common& common, const AssessOptions& options) {
+  if (options.client.empty()) return AssessEveryClient(common, options);
   auto assessment = AssessSource(common, options, options.client);
   if (!assessment) return ReportError(common, assessment.error());
   Print(RenderAssessment(*assessment, MakeRenderOptions(common, options)));

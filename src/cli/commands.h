@@ -71,6 +71,7 @@ struct AssessOptions {
   std::string format = "table";
   std::string color = "auto";  // auto|always|never
   int months = 12;             // history only
+  bool pretty = false;         // assess --pretty: indented JSON, every evidence item
 };
 int Assess(const Common& common, const AssessOptions& options);
 int Explain(const Common& common, const AssessOptions& options);

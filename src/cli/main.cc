@@ -17,6 +17,7 @@
 #include "cli/serve_command.h"
 #include "core/catalogue.h"
 #include "core/clock.h"
+#include "report/report.h"
 
 namespace {
 
@@ -186,6 +187,9 @@ int main(int argc, char** argv) {
     auto* assess = AddCommand(app, "assess", "cli.help.assess");
     AddSourceOptions(assess, assess_options, true);
     assess->add_option("--client", assess_options.client, H("cli.help.assess.client"));
+    assess->add_flag("--pretty", assess_options.pretty,
+                     addio::Render("cli.help.assess.pretty", g_lang,
+                                   {Arg(std::to_string(addio::kCompactEvidence))}));
 
     AssessOptions explain_options;
     auto* explain = AddCommand(app, "explain", "cli.help.explain");

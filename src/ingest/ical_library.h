@@ -8,28 +8,28 @@
 
 namespace addio::ingest_internal {
 
-#define ADDIO_ICAL_FUNCTIONS(X)                                                            \
-  X(icalcomponent_free)                                                                    \
-  X(icalcomponent_get_first_component)                                                     \
-  X(icalcomponent_isa)                                                                     \
-  X(icalerror_clear_errno)                                                                 \
-  X(icalerror_set_errors_are_fatal)                                                        \
-  X(icalmemory_free_buffer)                                                                \
-  X(icalparser_parse_string)                                                               \
-  X(icalrecur_iterator_free)                                                               \
-  X(icalrecur_iterator_new)                                                                \
-  X(icalrecur_iterator_next)                                                               \
-  X(icalrecurrencetype_from_string)                                                        \
-  X(icaltime_as_timet_with_zone)                                                           \
-  X(icaltime_from_timet_with_zone)                                                         \
-  X(icaltime_is_null_time)                                                                 \
-  X(icaltime_is_utc)                                                                       \
-  X(icaltime_null_time)                                                                    \
-  X(icaltimezone_convert_time)                                                             \
-  X(icaltimezone_free)                                                                     \
-  X(icaltimezone_get_tzid)                                                                 \
-  X(icaltimezone_get_utc_timezone)                                                         \
-  X(icaltimezone_new)                                                                      \
+#define ADDIO_ICAL_FUNCTIONS(X)        \
+  X(icalcomponent_free)                \
+  X(icalcomponent_get_first_component) \
+  X(icalcomponent_isa)                 \
+  X(icalerror_clear_errno)             \
+  X(icalerror_set_errors_are_fatal)    \
+  X(icalmemory_free_buffer)            \
+  X(icalparser_parse_string)           \
+  X(icalrecur_iterator_free)           \
+  X(icalrecur_iterator_new)            \
+  X(icalrecur_iterator_next)           \
+  X(icalrecurrencetype_from_string)    \
+  X(icaltime_as_timet_with_zone)       \
+  X(icaltime_from_timet_with_zone)     \
+  X(icaltime_is_null_time)             \
+  X(icaltime_is_utc)                   \
+  X(icaltime_null_time)                \
+  X(icaltimezone_convert_time)         \
+  X(icaltimezone_free)                 \
+  X(icaltimezone_get_tzid)             \
+  X(icaltimezone_get_utc_timezone)     \
+  X(icaltimezone_new)                  \
   X(icaltimezone_set_component)
 
 struct IcalLibrary {

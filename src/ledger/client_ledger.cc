@@ -24,7 +24,9 @@ void SortBy(std::vector<T>& records, Key key) {
   });
 }
 
-void SortClientLedger(ClientLedger& c) {
+}  // namespace
+
+void SortRecords(ClientLedger& c) {
   std::sort(c.contracts.begin(), c.contracts.end(), [](const Contract& a, const Contract& b) {
     return std::make_tuple(ContractDate(a), std::string_view(a.id)) <
            std::make_tuple(ContractDate(b), std::string_view(b.id));
@@ -39,6 +41,8 @@ void SortClientLedger(ClientLedger& c) {
   SortBy(c.payments, [](const Payment& p) -> const CivilDate& { return p.date; });
   SortBy(c.rate_changes, [](const RateChange& r) -> const CivilDate& { return r.at; });
 }
+
+namespace {
 
 // Appends each record to the ClientLedger of its client; drops records of unknown clients.
 template <typename T>
@@ -77,7 +81,7 @@ std::vector<ClientLedger> SplitByClient(const Ledger& ledger) {
   Distribute(ledger.invoices, index, out, &ClientLedger::invoices);
   Distribute(ledger.payments, index, out, &ClientLedger::payments);
   Distribute(ledger.rate_changes, index, out, &ClientLedger::rate_changes);
-  for (ClientLedger& client : out) SortClientLedger(client);
+  for (ClientLedger& client : out) SortRecords(client);
   return out;
 }
 

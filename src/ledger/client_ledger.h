@@ -24,4 +24,9 @@ struct ClientLedger {
 // client does not exist are dropped (validation reports them).
 std::vector<ClientLedger> SplitByClient(const Ledger& ledger);
 
+// Sorts each vector of `client` as the comments above say (time, then id): what
+// SplitByClient does to each client it makes. The order does not depend on the order the
+// records came in, as long as ids are unique.
+void SortRecords(ClientLedger& client);
+
 }  // namespace addio

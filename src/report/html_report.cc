@@ -2,7 +2,6 @@
 // small inline style sheet, no scripts and nothing fetched, so it can be mailed or
 // archived as it is. Sign cells carry the sign key and the level as CSS classes
 // (class="sign <key> red"); every piece of text is escaped.
-#include <map>
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
@@ -65,50 +64,32 @@ std::string HtmlBegin(std::string_view title, Lang lang) {
 
 std::string HtmlEnd() { return "</body>\n</html>\n"; }
 
-std::string AssessmentHtml(const Assessment& assessment, Lang lang) {
-  const std::string_view code = LangCode(lang);
-  std::string title = Tr("title.assessment", lang);
-  if (!assessment.workspace_name.empty()) title += " · " + assessment.workspace_name;
-  std::string out = HtmlBegin(title, lang);
-  out += "<h1>" + H(title) + "</h1>\n<p class=\"context\">" + H(ContextLine(assessment, lang)) +
-         "</p>\n";
-  if (assessment.clients.empty()) {
-    return out + "<p>" + H(Tr("label.no_clients", lang)) + "</p>\n" + HtmlEnd();
+namespace {
+
+// The HTML page of `assess`: the table rows go out as the clients come; each client's
+// section, after the summary, waits in a Spool until End.
+class HtmlAssessmentWriter final : public AssessmentSink {
+ public:
+  HtmlAssessmentWriter(Lang lang, TextOut out) : lang_(lang), out_(std::move(out)) {}
+
+  void Begin(const Assessment& header) override {
+    settings_ = header.settings;
+    totals_ = VerdictTotals(header.currency);
+    std::string title = Tr("title.assessment", lang_);
+    if (!header.workspace_name.empty()) title += " · " + header.workspace_name;
+    out_(HtmlBegin(title, lang_) + "<h1>" + H(title) + "</h1>\n<p class=\"context\">" +
+         H(ContextLine(header, lang_)) + "</p>\n");
   }
 
-  out += "<table class=\"assessment\">\n<thead><tr><th>" + H(Tr("header.client", lang)) +
-         "</th><th>" + H(Tr("header.verdict", lang)) + "</th><th class=\"num\">" +
-         H(Tr("header.score", lang)) + "</th>" + SignHeaderCells(lang) + "<th class=\"num\">" +
-         H(Tr("header.revenue", lang)) + "</th><th class=\"num\">" +
-         H(Tr("header.hidden_cost", lang)) + "</th><th class=\"num\">" +
-         H(Tr("header.net_value", lang)) + "</th></tr></thead>\n<tbody>\n";
-  std::map<Verdict, int> counts;
-  for (const ClientAssessment& client : assessment.clients) {
-    ++counts[client.verdict];
-    out += "<tr><td><a href=\"#client-" + H(client.client) + "\">" + H(client.name) +
-           "</a></td><td>" + VerdictSpan(client.verdict, lang) + "</td><td class=\"num\">" +
-           std::to_string(client.score) + "</td>" + SignCells(LevelsOf(client.signs), lang) +
-           "<td class=\"num\">" + H(FormatAmountBare(client.economics.revenue, lang)) +
-           "</td><td class=\"num\">" + H(FormatAmountBare(client.economics.hidden_cost, lang)) +
-           "</td><td class=\"num\">" + H(FormatAmountBare(client.economics.net_value, lang)) +
-           "</td></tr>\n";
-  }
-  out += "</tbody>\n</table>\n";
-
-  out += "<h2>" + H(Tr("header.summary", lang)) + "</h2>\n<table class=\"summary\">\n";
-  for (Verdict verdict : {Verdict::kKeep, Verdict::kWatch, Verdict::kRenegotiate,
-                          Verdict::kPartWays, Verdict::kInsufficientData}) {
-    out += "<tr><th>" + VerdictSpan(verdict, lang) + "</th><td class=\"num\">" +
-           std::to_string(counts[verdict]) + "</td></tr>\n";
-  }
-  out += "</table>\n<h2>" + H(Tr("header.details", lang)) + "</h2>\n";
-
-  for (const ClientAssessment& client : assessment.clients) {
-    out += "<section class=\"client\" id=\"client-" + H(client.client) + "\">\n<h3>" +
-           H(client.name) + " <code>" + H(client.client) + "</code></h3>\n<p>" +
-           VerdictSpan(client.verdict, lang) + " · " +
-           H(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
-           H(ArchetypeName(client.archetype, lang)) + "</p>\n<ul class=\"signs\">\n";
+  // The client's section of the details.
+  std::string Prepare(const ClientAssessment& client) const override {
+    const Lang lang = lang_;
+    const std::string_view code = LangCode(lang);
+    std::string out = "<section class=\"client\" id=\"client-" + H(client.client) + "\">\n<h3>" +
+                      H(client.name) + " <code>" + H(client.client) + "</code></h3>\n<p>" +
+                      VerdictSpan(client.verdict, lang) + " · " +
+                      H(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
+                      H(ArchetypeName(client.archetype, lang)) + "</p>\n<ul class=\"signs\">\n";
     for (const Finding* finding : WorstFirst(client)) {
       if (finding->level != Level::kRed && finding->level != Level::kAmber) continue;
       out += "<li class=\"sign " + std::string(SignKey(finding->sign)) + " " +
@@ -129,15 +110,70 @@ std::string AssessmentHtml(const Assessment& assessment, Lang lang) {
       out += "</ol>\n";
     }
     out += "</section>\n";
+    return out;
   }
 
-  out += "<h2>" + H(Tr("header.settings", lang)) + "</h2>\n<table class=\"settings\">\n";
-  for (const Settings::Entry& entry : assessment.settings.Entries()) {
-    out += "<tr><th><code>" + H(entry.name) + "</code></th><td class=\"num\">" + H(entry.value) +
-           "</td><td>" + H(lang == Lang::kIt ? entry.help_it : entry.help_en) + "</td></tr>\n";
+  void Write(const ClientAssessment& client, std::string prepared) override {
+    const Lang lang = lang_;
+    std::string out;
+    if (clients_++ == 0) {
+      out += "<table class=\"assessment\">\n<thead><tr><th>" + H(Tr("header.client", lang)) +
+             "</th><th>" + H(Tr("header.verdict", lang)) + "</th><th class=\"num\">" +
+             H(Tr("header.score", lang)) + "</th>" + SignHeaderCells(lang) + "<th class=\"num\">" +
+             H(Tr("header.revenue", lang)) + "</th><th class=\"num\">" +
+             H(Tr("header.hidden_cost", lang)) + "</th><th class=\"num\">" +
+             H(Tr("header.net_value", lang)) + "</th></tr></thead>\n<tbody>\n";
+    }
+    totals_.Add(client);
+    out += "<tr><td><a href=\"#client-" + H(client.client) + "\">" + H(client.name) +
+           "</a></td><td>" + VerdictSpan(client.verdict, lang) + "</td><td class=\"num\">" +
+           std::to_string(client.score) + "</td>" + SignCells(LevelsOf(client.signs), lang) +
+           "<td class=\"num\">" + H(FormatAmountBare(client.economics.revenue, lang)) +
+           "</td><td class=\"num\">" + H(FormatAmountBare(client.economics.hidden_cost, lang)) +
+           "</td><td class=\"num\">" + H(FormatAmountBare(client.economics.net_value, lang)) +
+           "</td></tr>\n";
+    out_(out);
+    sections_.Append(prepared);
   }
-  out += "</table>\n";
-  return out + HtmlEnd();
+
+  void End() override {
+    const Lang lang = lang_;
+    if (clients_ == 0) {
+      out_("<p>" + H(Tr("label.no_clients", lang)) + "</p>\n" + HtmlEnd());
+      return;
+    }
+    std::string out = "</tbody>\n</table>\n";
+    out += "<h2>" + H(Tr("header.summary", lang)) + "</h2>\n<table class=\"summary\">\n";
+    for (Verdict verdict : VerdictTotals::kOrder) {
+      out += "<tr><th>" + VerdictSpan(verdict, lang) + "</th><td class=\"num\">" +
+             std::to_string(totals_.Count(verdict)) + "</td></tr>\n";
+    }
+    out += "</table>\n<h2>" + H(Tr("header.details", lang)) + "</h2>\n";
+    out_(out);
+    sections_.CopyTo(out_);
+
+    out = "<h2>" + H(Tr("header.settings", lang)) + "</h2>\n<table class=\"settings\">\n";
+    for (const Settings::Entry& entry : settings_.Entries()) {
+      out += "<tr><th><code>" + H(entry.name) + "</code></th><td class=\"num\">" + H(entry.value) +
+             "</td><td>" + H(lang == Lang::kIt ? entry.help_it : entry.help_en) + "</td></tr>\n";
+    }
+    out += "</table>\n";
+    out_(out + HtmlEnd());
+  }
+
+ private:
+  Lang lang_;
+  TextOut out_;
+  Settings settings_;
+  VerdictTotals totals_{Currency()};  // Begin sets the currency
+  Spool sections_;
+  size_t clients_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<AssessmentSink> HtmlAssessmentWriterTo(Lang lang, TextOut out) {
+  return std::make_unique<HtmlAssessmentWriter>(lang, std::move(out));
 }
 
 std::string HistoryHtml(const std::string& client, const std::string& name,

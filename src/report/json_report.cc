@@ -106,7 +106,16 @@ void WriteThreshold(JsonWriter& json, const Finding& finding, const Threshold& t
   json.EndObject();
 }
 
-void WriteSign(JsonWriter& json, const Finding& finding, Lang lang, bool with_thresholds) {
+// How a client object is written: in the reader's language; with the thresholds of each
+// sign (explain); with each evidence list cut to its latest kCompactEvidence items and
+// "evidence_count" after it (compact JSON).
+struct ClientJson {
+  Lang lang = Lang::kEn;
+  bool with_thresholds = false;
+  bool cap_evidence = false;
+};
+
+void WriteSign(JsonWriter& json, const Finding& finding, const ClientJson& how) {
   json.BeginObject();
   json.Key("severity");
   json.String(LevelKey(finding.level));
@@ -119,17 +128,24 @@ void WriteSign(JsonWriter& json, const Finding& finding, Lang lang, bool with_th
   json.EndObject();
   json.Key("reasons");
   json.BeginArray();
-  for (const Message& reason : finding.reasons) json.String(reason.In(LangCode(lang)));
+  for (const Message& reason : finding.reasons) json.String(reason.In(LangCode(how.lang)));
   json.EndArray();
   json.Key("evidence");
   json.BeginArray();
-  for (const Evidence& evidence : finding.evidence) WriteEvidence(json, evidence, lang);
+  // Evidence is in date order: a capped list keeps the latest items.
+  const size_t count = finding.evidence.size();
+  const size_t from = how.cap_evidence && count > kCompactEvidence ? count - kCompactEvidence : 0;
+  for (size_t i = from; i < count; ++i) WriteEvidence(json, finding.evidence[i], how.lang);
   json.EndArray();
-  if (with_thresholds) {
+  if (how.cap_evidence) {
+    json.Key("evidence_count");
+    json.Int(static_cast<int64_t>(count));
+  }
+  if (how.with_thresholds) {
     json.Key("thresholds");
     json.BeginArray();
     for (const Threshold& threshold : finding.thresholds) {
-      WriteThreshold(json, finding, threshold, lang);
+      WriteThreshold(json, finding, threshold, how.lang);
     }
     json.EndArray();
   }
@@ -164,8 +180,8 @@ void WriteEconomics(JsonWriter& json, const Economics& e) {
 }
 
 // The fields of a client object, without its braces (explain adds its own header).
-void WriteClientFields(JsonWriter& json, const ClientAssessment& client, Lang lang,
-                       bool with_thresholds) {
+void WriteClientFields(JsonWriter& json, const ClientAssessment& client, const ClientJson& how) {
+  const Lang lang = how.lang;
   json.Key("client");
   json.String(client.client);
   json.Key("name");
@@ -180,7 +196,7 @@ void WriteClientFields(JsonWriter& json, const ClientAssessment& client, Lang la
   json.BeginObject();
   for (const Finding& finding : client.signs) {
     json.Key(SignKey(finding.sign));
-    WriteSign(json, finding, lang, with_thresholds);
+    WriteSign(json, finding, how);
   }
   json.EndObject();
   json.Key("economics");
@@ -207,30 +223,68 @@ void WriteHeader(JsonWriter& json, const Assessment& assessment) {
   json.String(assessment.currency.code());
 }
 
+// The JSON of `assess`, client by client: the header and settings, then each client as
+// it comes, the clients array closed at the end. Compact JSON puts each client on a line
+// of its own, so that a reader can take the clients one line at a time.
+class JsonAssessmentWriter final : public AssessmentSink {
+ public:
+  JsonAssessmentWriter(Lang lang, bool pretty, TextOut out)
+      : how_{.lang = lang, .cap_evidence = !pretty}, pretty_(pretty), out_(std::move(out)) {}
+
+  void Begin(const Assessment& header) override {
+    JsonWriter json(pretty_);
+    json.BeginObject();
+    WriteHeader(json, header);
+    WriteSettings(json, header);
+    json.Key("clients");
+    json.BeginArray();
+    out_(json.Flush());
+  }
+
+  std::string Prepare(const ClientAssessment& client) const override {
+    JsonWriter json = JsonWriter::Nested(pretty_, 2);  // {"clients": [ here
+    json.BeginObject();
+    WriteClientFields(json, client, how_);
+    json.EndObject();
+    return json.Take();
+  }
+
+  void Write(const ClientAssessment& /*client*/, std::string prepared) override {
+    // What JsonWriter puts before an element of the array: a comma after the first, and
+    // the element's own line (indented when pretty).
+    std::string text = clients_++ > 0 ? "," : "";
+    text += pretty_ ? "\n    " : "\n";
+    text += prepared;
+    out_(text);
+  }
+
+  void End() override {
+    // What JsonWriter's EndArray, EndObject and Take write there.
+    if (pretty_) {
+      out_(clients_ > 0 ? "\n  ]\n}\n" : "]\n}\n");
+    } else {
+      out_(clients_ > 0 ? "\n]}\n" : "]}\n");
+    }
+  }
+
+ private:
+  ClientJson how_;
+  bool pretty_;
+  TextOut out_;
+  size_t clients_ = 0;
+};
+
 }  // namespace
 
-std::string AssessmentJson(const Assessment& assessment, Lang lang) {
-  JsonWriter json;
-  json.BeginObject();
-  WriteHeader(json, assessment);
-  WriteSettings(json, assessment);
-  json.Key("clients");
-  json.BeginArray();
-  for (const ClientAssessment& client : assessment.clients) {
-    json.BeginObject();
-    WriteClientFields(json, client, lang, /*with_thresholds=*/false);
-    json.EndObject();
-  }
-  json.EndArray();
-  json.EndObject();
-  return json.Take();
+std::unique_ptr<AssessmentSink> JsonAssessmentWriterTo(Lang lang, bool pretty, TextOut out) {
+  return std::make_unique<JsonAssessmentWriter>(lang, pretty, std::move(out));
 }
 
 std::string ExplainJson(const Assessment& assessment, const ClientAssessment& client, Lang lang) {
   JsonWriter json;
   json.BeginObject();
   WriteHeader(json, assessment);
-  WriteClientFields(json, client, lang, /*with_thresholds=*/true);
+  WriteClientFields(json, client, {.lang = lang, .with_thresholds = true});
   json.Key("strategy");
   WriteStrategyJson(json, StrategyFor(client.archetype), assessment.target_hourly_rate, lang);
   json.EndObject();

@@ -93,12 +93,26 @@ void JsonWriter::Null() {
   out_ += "null";
 }
 
+JsonWriter JsonWriter::Nested(bool pretty, int depth) {
+  JsonWriter json(pretty);
+  json.nested_ = true;
+  json.stack_.resize(static_cast<size_t>(depth));  // only their number matters: the indent
+  json.after_key_ = true;                          // no separator before the value
+  return json;
+}
+
 std::string JsonWriter::Take() {
   std::string out = std::move(out_);
   out_.clear();
   stack_.clear();
   after_key_ = false;
-  if (pretty_) out += '\n';
+  if (pretty_ && !nested_) out += '\n';
+  return out;
+}
+
+std::string JsonWriter::Flush() {
+  std::string out = std::move(out_);
+  out_.clear();
   return out;
 }
 

@@ -17,6 +17,12 @@ class JsonWriter {
   // pretty: newlines and two-space indentation; otherwise compact.
   explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}
 
+  // A writer of one value that a document written elsewhere holds `depth` containers
+  // deep (a client of a streamed report): indented as it would be there, without the
+  // separator and line break before it (the document's writer adds those) and without
+  // the final newline of Take.
+  static JsonWriter Nested(bool pretty, int depth);
+
   void BeginObject();
   void EndObject();
   void BeginArray();
@@ -35,6 +41,10 @@ class JsonWriter {
   // The document; the writer is left empty.
   std::string Take();
 
+  // The text written so far, to send on while the document goes on: the writer keeps
+  // its place (what follows is written as if the text were still there).
+  std::string Flush();
+
  private:
   void BeforeValue();
   void Newline();
@@ -44,6 +54,7 @@ class JsonWriter {
     int count = 0;
   };
   bool pretty_;
+  bool nested_ = false;  // made by Nested
   bool after_key_ = false;
   std::vector<Frame> stack_;
   std::string out_;

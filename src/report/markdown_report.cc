@@ -1,6 +1,5 @@
 // Markdown for `assess` and `history`: a report to paste into notes or send to an
 // accountant. Every piece of text from the ledger is escaped; codes go in code spans.
-#include <map>
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
@@ -22,45 +21,29 @@ std::string SignLevelCells(const Levels& levels, Lang lang) {
   return out;
 }
 
-}  // namespace
+// The Markdown of `assess`: the table rows go out as the clients come; each client's
+// details, which follow the summary, wait in a Spool until End.
+class MarkdownAssessmentWriter final : public AssessmentSink {
+ public:
+  MarkdownAssessmentWriter(Lang lang, TextOut out) : lang_(lang), out_(std::move(out)) {}
 
-std::string AssessmentMarkdown(const Assessment& assessment, Lang lang) {
-  const std::string_view code = LangCode(lang);
-  std::string out = "# " + Md(Tr("title.assessment", lang));
-  if (!assessment.workspace_name.empty()) out += " · " + Md(assessment.workspace_name);
-  out += "\n\n" + Md(ContextLine(assessment, lang)) + "\n\n";
-  if (assessment.clients.empty()) return out + Md(Tr("label.no_clients", lang)) + "\n";
-
-  out += "| " + Md(Tr("header.client", lang)) + " | " + Md(Tr("header.verdict", lang)) + " | " +
-         Md(Tr("header.score", lang)) + " |" + SignHeaderCells(lang) + " " +
-         Md(Tr("header.revenue", lang)) + " | " + Md(Tr("header.hidden_cost", lang)) + " | " +
-         Md(Tr("header.net_value", lang)) + " |\n|---|---|--:|";
-  for (size_t i = 0; i < AllSigns().size(); ++i) out += ":-:|";
-  out += "--:|--:|--:|\n";
-  std::map<Verdict, int> counts;
-  for (const ClientAssessment& client : assessment.clients) {
-    ++counts[client.verdict];
-    out += "| " + Md(client.name) + " (`" + client.client + "`) | " +
-           Md(VerdictName(client.verdict, lang)) + " | " + std::to_string(client.score) + " |" +
-           SignLevelCells(LevelsOf(client.signs), lang) + " " +
-           Md(FormatAmountBare(client.economics.revenue, lang)) + " | " +
-           Md(FormatAmountBare(client.economics.hidden_cost, lang)) + " | " +
-           Md(FormatAmountBare(client.economics.net_value, lang)) + " |\n";
+  void Begin(const Assessment& header) override {
+    settings_ = header.settings;
+    totals_ = VerdictTotals(header.currency);
+    std::string text = "# " + Md(Tr("title.assessment", lang_));
+    if (!header.workspace_name.empty()) text += " · " + Md(header.workspace_name);
+    text += "\n\n" + Md(ContextLine(header, lang_)) + "\n\n";
+    out_(text);
   }
 
-  out += "\n## " + Md(Tr("header.summary", lang)) + "\n\n| " + Md(Tr("header.verdict", lang)) +
-         " | " + Md(Tr("header.clients", lang)) + " |\n|---|--:|\n";
-  for (Verdict verdict : {Verdict::kKeep, Verdict::kWatch, Verdict::kRenegotiate,
-                          Verdict::kPartWays, Verdict::kInsufficientData}) {
-    out += "| " + Md(VerdictName(verdict, lang)) + " | " + std::to_string(counts[verdict]) + " |\n";
-  }
-
-  out += "\n## " + Md(Tr("header.details", lang)) + "\n";
-  for (const ClientAssessment& client : assessment.clients) {
-    out += "\n### " + Md(client.name) + " (`" + client.client + "`)\n\n**" +
-           Md(VerdictName(client.verdict, lang)) + "** · " +
-           Md(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
-           Md(ArchetypeName(client.archetype, lang)) + "\n\n";
+  // The client's section of the details.
+  std::string Prepare(const ClientAssessment& client) const override {
+    const Lang lang = lang_;
+    const std::string_view code = LangCode(lang);
+    std::string out = "\n### " + Md(client.name) + " (`" + client.client + "`)\n\n**" +
+                      Md(VerdictName(client.verdict, lang)) + "** · " +
+                      Md(Render("label.score_of", lang, {std::to_string(client.score)})) + " · " +
+                      Md(ArchetypeName(client.archetype, lang)) + "\n\n";
     for (const Finding* finding : WorstFirst(client)) {
       if (finding->level != Level::kRed && finding->level != Level::kAmber) continue;
       out += "- **" + Md(SignTitle(finding->sign, lang)) + "** (" +
@@ -79,15 +62,70 @@ std::string AssessmentMarkdown(const Assessment& assessment, Lang lang) {
                client.actions[i].code + "`\n";
       }
     }
+    return out;
   }
 
-  out += "\n## " + Md(Tr("header.settings", lang)) + "\n\n| " + Md(Tr("header.setting", lang)) +
-         " | " + Md(Tr("header.value", lang)) + " | |\n|---|--:|---|\n";
-  for (const Settings::Entry& entry : assessment.settings.Entries()) {
-    out += "| `" + entry.name + "` | " + Md(entry.value) + " | " +
-           Md(lang == Lang::kIt ? entry.help_it : entry.help_en) + " |\n";
+  void Write(const ClientAssessment& client, std::string prepared) override {
+    const Lang lang = lang_;
+    std::string out;
+    if (clients_++ == 0) {
+      out += "| " + Md(Tr("header.client", lang)) + " | " + Md(Tr("header.verdict", lang)) + " | " +
+             Md(Tr("header.score", lang)) + " |" + SignHeaderCells(lang) + " " +
+             Md(Tr("header.revenue", lang)) + " | " + Md(Tr("header.hidden_cost", lang)) + " | " +
+             Md(Tr("header.net_value", lang)) + " |\n|---|---|--:|";
+      for (size_t i = 0; i < AllSigns().size(); ++i) out += ":-:|";
+      out += "--:|--:|--:|\n";
+    }
+    totals_.Add(client);
+    out += "| " + Md(client.name) + " (`" + client.client + "`) | " +
+           Md(VerdictName(client.verdict, lang)) + " | " + std::to_string(client.score) + " |" +
+           SignLevelCells(LevelsOf(client.signs), lang) + " " +
+           Md(FormatAmountBare(client.economics.revenue, lang)) + " | " +
+           Md(FormatAmountBare(client.economics.hidden_cost, lang)) + " | " +
+           Md(FormatAmountBare(client.economics.net_value, lang)) + " |\n";
+    out_(out);
+    details_.Append(prepared);
   }
-  return out;
+
+  void End() override {
+    const Lang lang = lang_;
+    if (clients_ == 0) {
+      out_(Md(Tr("label.no_clients", lang)) + "\n");
+      return;
+    }
+    std::string out = "\n## " + Md(Tr("header.summary", lang)) + "\n\n| " +
+                      Md(Tr("header.verdict", lang)) + " | " + Md(Tr("header.clients", lang)) +
+                      " |\n|---|--:|\n";
+    for (Verdict verdict : VerdictTotals::kOrder) {
+      out += "| " + Md(VerdictName(verdict, lang)) + " | " +
+             std::to_string(totals_.Count(verdict)) + " |\n";
+    }
+    out += "\n## " + Md(Tr("header.details", lang)) + "\n";
+    out_(out);
+    details_.CopyTo(out_);
+
+    out = "\n## " + Md(Tr("header.settings", lang)) + "\n\n| " + Md(Tr("header.setting", lang)) +
+          " | " + Md(Tr("header.value", lang)) + " | |\n|---|--:|---|\n";
+    for (const Settings::Entry& entry : settings_.Entries()) {
+      out += "| `" + entry.name + "` | " + Md(entry.value) + " | " +
+             Md(lang == Lang::kIt ? entry.help_it : entry.help_en) + " |\n";
+    }
+    out_(out);
+  }
+
+ private:
+  Lang lang_;
+  TextOut out_;
+  Settings settings_;
+  VerdictTotals totals_{Currency()};  // Begin sets the currency
+  Spool details_;
+  size_t clients_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<AssessmentSink> MarkdownAssessmentWriterTo(Lang lang, TextOut out) {
+  return std::make_unique<MarkdownAssessmentWriter>(lang, std::move(out));
 }
 
 std::string HistoryMarkdown(const std::string& client, const std::string& name,

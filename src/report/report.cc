@@ -17,18 +17,31 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::string RenderAssessment(const Assessment& assessment, const RenderOptions& options) {
+std::unique_ptr<AssessmentSink> MakeAssessmentWriter(const RenderOptions& options,
+                                                     std::function<void(std::string_view)> out) {
   switch (options.format) {
     case Format::kJson:
-      return AssessmentJson(assessment, options.lang);
+      return JsonAssessmentWriterTo(options.lang, options.pretty, std::move(out));
     case Format::kMarkdown:
-      return AssessmentMarkdown(assessment, options.lang);
+      return MarkdownAssessmentWriterTo(options.lang, std::move(out));
     case Format::kHtml:
-      return AssessmentHtml(assessment, options.lang);
+      return HtmlAssessmentWriterTo(options.lang, std::move(out));
     case Format::kTable:
       break;
   }
-  return AssessmentTable(assessment, options.lang, options.color);
+  return TableAssessmentWriterTo(options.lang, options.color, std::move(out));
+}
+
+std::string RenderAssessment(const Assessment& assessment, const RenderOptions& options) {
+  std::string text;
+  const std::unique_ptr<AssessmentSink> writer =
+      MakeAssessmentWriter(options, [&text](std::string_view piece) { text += piece; });
+  writer->Begin(assessment);
+  for (const ClientAssessment& client : assessment.clients) {
+    writer->Write(client, writer->Prepare(client));
+  }
+  writer->End();
+  return text;
 }
 
 std::string RenderExplain(const Assessment& assessment, const ClientAssessment& client,
@@ -62,6 +75,24 @@ std::string RenderHistory(const std::string& client, const std::string& name,
 }
 
 // ---- Shared helpers ----
+
+void VerdictTotals::Add(const ClientAssessment& client) {
+  auto [it, inserted] = totals_.try_emplace(client.verdict, 0, Money::Zero(currency_));
+  ++it->second.first;
+  if (client.economics.net_value.currency() == currency_) {
+    it->second.second += client.economics.net_value;
+  }
+}
+
+int VerdictTotals::Count(Verdict verdict) const {
+  const auto it = totals_.find(verdict);
+  return it == totals_.end() ? 0 : it->second.first;
+}
+
+Money VerdictTotals::NetValue(Verdict verdict) const {
+  const auto it = totals_.find(verdict);
+  return it == totals_.end() ? Money::Zero(currency_) : it->second.second;
+}
 
 std::string MetricValueText(const Metric& metric, Lang lang) {
   switch (metric.kind) {

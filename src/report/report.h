@@ -5,6 +5,9 @@
 // deterministic: the same Assessment gives the same bytes on every machine.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +15,7 @@
 
 #include "core/catalogue.h"
 #include "verdict/assessment.h"
+#include "verdict/assessment_stream.h"
 
 namespace addio {
 
@@ -19,14 +23,31 @@ enum class Format { kTable, kJson, kMarkdown, kHtml };
 // "table", "json", "md" (also "markdown"), "html"; nullopt for anything else.
 std::optional<Format> ParseFormat(std::string_view name);
 
+// In compact JSON, how many items of each evidence list are written (the latest ones).
+inline constexpr size_t kCompactEvidence = 20;
+
 struct RenderOptions {
   Format format = Format::kTable;
   Lang lang = Lang::kEn;
   bool color = false;  // ANSI colours in the table format only; the CLI decides (isatty)
+  // JSON only. true: the indented document with every evidence item (the API's). false:
+  // compact JSON for machines, each client of `assess` on a line of its own, each evidence
+  // list cut to its latest kCompactEvidence items with "evidence_count" (how many the
+  // full list has) after it; `explain` gives the full lists.
+  bool pretty = true;
 };
 
 // `addio assess`: every client of the assessment.
 std::string RenderAssessment(const Assessment& assessment, const RenderOptions& options);
+
+// The same rendering, written as the assessment is made (verdict/assessment_stream.h):
+// each piece goes to `out` as soon as it is known, so the whole text is never held.
+// JSON is written client by client; the table, Markdown and HTML, whose summary comes
+// before the details or whose columns are as wide as their widest cell, keep what follows
+// the summary in a Spool (report/spool.h: memory, then a temporary file) until End. The
+// bytes are those of RenderAssessment for the same assessment.
+std::unique_ptr<AssessmentSink> MakeAssessmentWriter(const RenderOptions& options,
+                                                     std::function<void(std::string_view)> out);
 
 // `addio explain CLIENT`: one client sign by sign: level, metrics, reasons, evidence, and
 // how far the client is from the next threshold in either direction. `assessment`

@@ -2,11 +2,16 @@
 // threshold distances of `explain`, and text helpers. Internal to report/.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "report/report.h"
+#include "report/spool.h"
+#include "verdict/assessment_stream.h"
 
 namespace addio {
 
@@ -66,10 +71,29 @@ std::vector<Row> EconomicsRows(const Economics& economics, Lang lang);
 // within a level.
 std::vector<const Finding*> WorstFirst(const ClientAssessment& client);
 
-std::string AssessmentJson(const Assessment& assessment, Lang lang);
-std::string AssessmentTable(const Assessment& assessment, Lang lang, bool color);
-std::string AssessmentMarkdown(const Assessment& assessment, Lang lang);
-std::string AssessmentHtml(const Assessment& assessment, Lang lang);
+// The writers of `assess`, one per format (MakeAssessmentWriter picks one).
+std::unique_ptr<AssessmentSink> JsonAssessmentWriterTo(Lang lang, bool pretty, TextOut out);
+std::unique_ptr<AssessmentSink> TableAssessmentWriterTo(Lang lang, bool color, TextOut out);
+std::unique_ptr<AssessmentSink> MarkdownAssessmentWriterTo(Lang lang, TextOut out);
+std::unique_ptr<AssessmentSink> HtmlAssessmentWriterTo(Lang lang, TextOut out);
+
+// The summary of `assess` in every format: per verdict, how many clients and their total
+// net value (in the assessment currency; a net value in another currency is not added).
+class VerdictTotals {
+ public:
+  explicit VerdictTotals(Currency currency) : currency_(currency) {}
+  void Add(const ClientAssessment& client);
+  int Count(Verdict verdict) const;
+  Money NetValue(Verdict verdict) const;
+
+  // The verdicts in the order the summaries list them, worst last.
+  static constexpr Verdict kOrder[] = {Verdict::kKeep, Verdict::kWatch, Verdict::kRenegotiate,
+                                       Verdict::kPartWays, Verdict::kInsufficientData};
+
+ private:
+  Currency currency_;
+  std::map<Verdict, std::pair<int, Money>> totals_;
+};
 
 std::string ExplainJson(const Assessment& assessment, const ClientAssessment& client, Lang lang);
 std::string ExplainText(const Assessment& assessment, const ClientAssessment& client, Lang lang,

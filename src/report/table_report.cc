@@ -2,7 +2,10 @@
 // cell; colour (ANSI) is added after padding so that it never disturbs the alignment, and
 // only when the caller asks for it.
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <map>
+#include <optional>
 
 #include "report/i18n.h"
 #include "report/report_internal.h"
@@ -38,34 +41,92 @@ std::string Truncate(const std::string& text, size_t width) {
   return out + "…";
 }
 
-std::string RenderGrid(const std::vector<Column>& columns,
-                       const std::vector<std::vector<Cell>>& rows, bool color) {
+// Grows `widths` (one per column) to fit `row`.
+void Fit(std::vector<size_t>& widths, const std::vector<Cell>& row) {
+  for (size_t c = 0; c < row.size(); ++c)
+    widths[c] = std::max(widths[c], DisplayWidth(row[c].text));
+}
+
+// The widths that fit the headers of `columns`.
+std::vector<size_t> HeaderWidths(const std::vector<Column>& columns) {
   std::vector<size_t> widths(columns.size());
   for (size_t c = 0; c < columns.size(); ++c) widths[c] = DisplayWidth(columns[c].header);
-  for (const auto& row : rows) {
-    for (size_t c = 0; c < row.size(); ++c) {
-      widths[c] = std::max(widths[c], DisplayWidth(row[c].text));
-    }
+  return widths;
+}
+
+// One line of a grid: the cells padded to `widths`, two spaces apart, no trailing space.
+std::string GridLine(const std::vector<Column>& columns, const std::vector<size_t>& widths,
+                     const std::vector<Cell>& row, bool color) {
+  std::string text;
+  for (size_t c = 0; c < row.size(); ++c) {
+    const std::string padded = columns[c].align == Align::kLeft ? PadRight(row[c].text, widths[c])
+                                                                : PadLeft(row[c].text, widths[c]);
+    text += (c ? "  " : "") + (row[c].tone ? Colorize(padded, *row[c].tone, color) : padded);
   }
-  const auto pad = [&](const std::string& text, size_t c) {
-    return columns[c].align == Align::kLeft ? PadRight(text, widths[c]) : PadLeft(text, widths[c]);
-  };
-  const auto line = [](std::string text) {
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    return text + "\n";
-  };
-  std::string header;
-  for (size_t c = 0; c < columns.size(); ++c) header += (c ? "  " : "") + pad(columns[c].header, c);
-  std::string out = line(header);
-  for (const auto& row : rows) {
-    std::string text;
-    for (size_t c = 0; c < row.size(); ++c) {
-      const std::string padded = pad(row[c].text, c);
-      text += (c ? "  " : "") + (row[c].tone ? Colorize(padded, *row[c].tone, color) : padded);
-    }
-    out += line(text);
-  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text + "\n";
+}
+
+std::vector<Cell> HeaderCells(const std::vector<Column>& columns) {
+  std::vector<Cell> cells;
+  for (const Column& column : columns) cells.push_back({column.header, std::nullopt});
+  return cells;
+}
+
+std::string RenderGrid(const std::vector<Column>& columns,
+                       const std::vector<std::vector<Cell>>& rows, bool color) {
+  std::vector<size_t> widths = HeaderWidths(columns);
+  for (const auto& row : rows) Fit(widths, row);
+  std::string out = GridLine(columns, widths, HeaderCells(columns), false);
+  for (const auto& row : rows) out += GridLine(columns, widths, row, color);
   return out;
+}
+
+// A row as bytes in a Spool and back: per cell its tone (a Level, or kNoTone) in one
+// byte and its text after its length in 4 bytes, the whole row after its length.
+constexpr char kNoTone = 127;
+
+void PutLength(std::string& out, size_t n) {
+  const auto v = static_cast<uint32_t>(n);
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+size_t GetLength(std::string_view in, size_t& at) {
+  uint32_t v = 0;
+  std::memcpy(&v, in.data() + at, sizeof v);
+  at += sizeof v;
+  return v;
+}
+
+void SpoolRow(Spool& spool, const std::vector<Cell>& row) {
+  std::string bytes;
+  for (const Cell& cell : row) {
+    bytes += cell.tone ? static_cast<char>(*cell.tone) : kNoTone;
+    PutLength(bytes, cell.text.size());
+    bytes += cell.text;
+  }
+  std::string framed;
+  PutLength(framed, bytes.size());
+  spool.Append(framed);
+  spool.Append(bytes);
+}
+
+// The next row spooled, or nullopt after the last.
+std::optional<std::vector<Cell>> UnspoolRow(Spool& spool) {
+  std::string bytes;
+  if (!spool.Read(sizeof(uint32_t), bytes)) return std::nullopt;
+  size_t at = 0;
+  const size_t size = GetLength(bytes, at);
+  if (!spool.Read(size, bytes)) return std::nullopt;
+  std::vector<Cell> row;
+  for (at = 0; at < bytes.size();) {
+    const char tone = bytes[at++];
+    const size_t length = GetLength(bytes, at);
+    row.push_back({bytes.substr(at, length),
+                   tone == kNoTone ? std::nullopt : std::optional(static_cast<Level>(tone))});
+    at += length;
+  }
+  return row;
 }
 
 // "Legend: . green  ! amber  !! red  ? unknown · CTR No contract · ..."
@@ -89,62 +150,84 @@ void AddSignCells(std::vector<Cell>& row, const Levels& levels) {
   for (Level level : levels) row.push_back({LevelMark(level), level});
 }
 
-}  // namespace
+// The table of `assess`: every column is as wide as its widest cell, so the rows wait in
+// a Spool until the last client has given its width; the header lines go out at once.
+class TableAssessmentWriter final : public AssessmentSink {
+ public:
+  TableAssessmentWriter(Lang lang, bool color, TextOut out)
+      : lang_(lang), color_(color), out_(std::move(out)) {}
 
-std::string AssessmentTable(const Assessment& assessment, Lang lang, bool color) {
-  std::string out = Tr("title.assessment", lang);
-  if (!assessment.workspace_name.empty()) out += " · " + assessment.workspace_name;
-  out += "\n" + ContextLine(assessment, lang) + "\n\n";
-  if (assessment.clients.empty()) return out + Tr("label.no_clients", lang) + "\n";
+  void Begin(const Assessment& header) override {
+    totals_ = VerdictTotals(header.currency);
+    std::string text = Tr("title.assessment", lang_);
+    if (!header.workspace_name.empty()) text += " · " + header.workspace_name;
+    text += "\n" + ContextLine(header, lang_) + "\n\n";
+    out_(text);
+    columns_ = {{Tr("header.client", lang_), Align::kLeft},
+                {Tr("header.name", lang_), Align::kLeft},
+                {Tr("header.verdict", lang_), Align::kLeft},
+                {Tr("header.score", lang_), Align::kRight}};
+    AddSignColumns(columns_, lang_);
+    columns_.push_back({Tr("header.revenue", lang_), Align::kRight});
+    columns_.push_back({Tr("header.hidden_cost", lang_), Align::kRight});
+    columns_.push_back({Tr("header.net_value", lang_), Align::kRight});
+    widths_ = HeaderWidths(columns_);
+  }
 
-  std::vector<Column> columns = {{Tr("header.client", lang), Align::kLeft},
-                                 {Tr("header.name", lang), Align::kLeft},
-                                 {Tr("header.verdict", lang), Align::kLeft},
-                                 {Tr("header.score", lang), Align::kRight}};
-  AddSignColumns(columns, lang);
-  columns.push_back({Tr("header.revenue", lang), Align::kRight});
-  columns.push_back({Tr("header.hidden_cost", lang), Align::kRight});
-  columns.push_back({Tr("header.net_value", lang), Align::kRight});
+  std::string Prepare(const ClientAssessment& /*client*/) const override { return {}; }
 
-  std::vector<std::vector<Cell>> rows;
-  // Per verdict: number of clients and their total net value, for the summary.
-  std::map<Verdict, std::pair<int, Money>> totals;
-  for (const ClientAssessment& client : assessment.clients) {
+  void Write(const ClientAssessment& client, std::string /*prepared*/) override {
     const Level tone = VerdictTone(client.verdict);
     std::vector<Cell> row = {{client.client, std::nullopt},
                              {Truncate(client.name, kMaxNameWidth), std::nullopt},
-                             {VerdictName(client.verdict, lang), tone},
+                             {VerdictName(client.verdict, lang_), tone},
                              {std::to_string(client.score), tone}};
     AddSignCells(row, LevelsOf(client.signs));
-    row.push_back({FormatAmountBare(client.economics.revenue, lang), std::nullopt});
-    row.push_back({FormatAmountBare(client.economics.hidden_cost, lang), std::nullopt});
-    row.push_back({FormatAmountBare(client.economics.net_value, lang), std::nullopt});
-    rows.push_back(std::move(row));
-    auto [it, inserted] = totals.try_emplace(client.verdict, 0, Money::Zero(assessment.currency));
-    ++it->second.first;
-    if (client.economics.net_value.currency() == assessment.currency) {
-      it->second.second += client.economics.net_value;
-    }
+    row.push_back({FormatAmountBare(client.economics.revenue, lang_), std::nullopt});
+    row.push_back({FormatAmountBare(client.economics.hidden_cost, lang_), std::nullopt});
+    row.push_back({FormatAmountBare(client.economics.net_value, lang_), std::nullopt});
+    Fit(widths_, row);
+    SpoolRow(rows_, row);
+    totals_.Add(client);
   }
-  out += RenderGrid(columns, rows, color);
 
-  // One summary line per verdict, worst last, as the freelancer reads down to the action.
-  out += "\n";
-  std::vector<Column> summary_columns = {{Tr("header.verdict", lang), Align::kLeft},
-                                         {Tr("header.clients", lang), Align::kRight},
-                                         {Tr("header.net_value", lang), Align::kRight}};
-  std::vector<std::vector<Cell>> summary;
-  for (Verdict verdict : {Verdict::kKeep, Verdict::kWatch, Verdict::kRenegotiate,
-                          Verdict::kPartWays, Verdict::kInsufficientData}) {
-    const auto it = totals.find(verdict);
-    const int count = it == totals.end() ? 0 : it->second.first;
-    const Money net = it == totals.end() ? Money::Zero(assessment.currency) : it->second.second;
-    summary.push_back({{VerdictName(verdict, lang), VerdictTone(verdict)},
-                       {std::to_string(count), std::nullopt},
-                       {FormatAmountBare(net, lang), std::nullopt}});
+  void End() override {
+    if (rows_.empty()) {
+      out_(Tr("label.no_clients", lang_) + "\n");
+      return;
+    }
+    out_(GridLine(columns_, widths_, HeaderCells(columns_), false));
+    while (std::optional<std::vector<Cell>> row = UnspoolRow(rows_)) {
+      out_(GridLine(columns_, widths_, *row, color_));
+    }
+
+    // One summary line per verdict, worst last, as the freelancer reads down to the action.
+    std::vector<Column> summary_columns = {{Tr("header.verdict", lang_), Align::kLeft},
+                                           {Tr("header.clients", lang_), Align::kRight},
+                                           {Tr("header.net_value", lang_), Align::kRight}};
+    std::vector<std::vector<Cell>> summary;
+    for (Verdict verdict : VerdictTotals::kOrder) {
+      summary.push_back({{VerdictName(verdict, lang_), VerdictTone(verdict)},
+                         {std::to_string(totals_.Count(verdict)), std::nullopt},
+                         {FormatAmountBare(totals_.NetValue(verdict), lang_), std::nullopt}});
+    }
+    out_("\n" + RenderGrid(summary_columns, summary, color_) + "\n" + Legend(lang_));
   }
-  out += RenderGrid(summary_columns, summary, color);
-  return out + "\n" + Legend(lang);
+
+ private:
+  Lang lang_;
+  bool color_;
+  TextOut out_;
+  std::vector<Column> columns_;
+  std::vector<size_t> widths_;
+  Spool rows_;
+  VerdictTotals totals_{Currency()};  // Begin sets the currency
+};
+
+}  // namespace
+
+std::unique_ptr<AssessmentSink> TableAssessmentWriterTo(Lang lang, bool color, TextOut out) {
+  return std::make_unique<TableAssessmentWriter>(lang, color, std::move(out));
 }
 
 std::string HistoryTable(const std::string& client, const std::string& name,

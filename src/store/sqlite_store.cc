@@ -20,6 +20,7 @@
 #include "store/import_plan.h"
 #include "store/rates_codec.h"
 #include "store/schema.h"
+#include "store/sqlite_client_stream.h"
 #include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
@@ -389,6 +390,10 @@ class SqliteStore final : public Store {
       std::vector<ClientLedger> split = SplitByClient(ledger);
       return std::move(split.front());
     });
+  }
+
+  Result<std::unique_ptr<ClientBatches>> ReadInBatches(size_t readers) override {
+    return store_internal::OpenClientBatches(*db_, path_, readers, kBusyTimeoutMs);
   }
 
   Result<std::map<std::string, double>> Settings() override {

@@ -95,6 +95,23 @@ Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilD
   return out;
 }
 
+Status Store::ForEachClient(const ClientVisitor& visit) {
+  // Big enough that a batch costs little next to its reading, small enough to hold.
+  constexpr size_t kClientsPerBatch = 64;
+  auto batches = ReadInBatches(1);
+  if (!batches) return std::unexpected(batches.error());
+  for (;;) {
+    auto range = (*batches)->Next(kClientsPerBatch);
+    if (!range) return std::unexpected(range.error());
+    if (!*range) return {};
+    auto clients = (*batches)->Read(**range);
+    if (!clients) return std::unexpected(clients.error());
+    for (ClientLedger& client : *clients) {
+      if (Status visited = visit(std::move(client)); !visited) return visited;
+    }
+  }
+}
+
 Result<ClientBalance> Store::Balance(const std::string& id, CivilDate as_of) {
   auto client = LoadClient(id);
   if (!client) return std::unexpected(client.error());

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -119,6 +120,31 @@ struct KeptRates {
   std::vector<std::string> stale;  // by client id
 };
 
+// Consecutive stored clients: those whose ids are in [first, last].
+struct ClientRange {
+  std::string first;
+  std::string last;
+};
+
+// The stored clients read in batches of consecutive ids (Store::ReadInBatches), so that
+// a whole-store pass holds only the batches in flight and several threads can read at
+// once. Everything it reads comes from the snapshot of the store taken when it was made:
+// an import committed meanwhile is not seen.
+class ClientBatches {
+ public:
+  virtual ~ClientBatches() = default;
+
+  // The next `count` clients in id order (fewer for the last batch); nullopt after the
+  // last. Called by one thread at a time, which may differ from Read's threads.
+  // REQUIRES: count > 0. Error kStore on a database failure.
+  virtual Result<std::optional<ClientRange>> Next(size_t count) = 0;
+
+  // The clients of `range` in id order, each with its records exactly as LoadClient gives
+  // them. Thread-safe: up to the `readers` asked for run at once, more wait for a free
+  // connection. Error kStore on a database failure or a damaged row.
+  virtual Result<std::vector<ClientLedger>> Read(const ClientRange& range) = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -176,6 +202,20 @@ class Store {
   // One client's records sorted as ClientLedger documents; nullopt when no client has
   // this id.
   virtual Result<std::optional<ClientLedger>> LoadClient(const std::string& id) = 0;
+
+  // Every stored client with its records, read batch by batch, never the whole store at
+  // once, by up to `readers` threads at a time (each on a connection of its own), all from
+  // one consistent snapshot of the store (ClientBatches). The store must outlive it and
+  // must not be used while it exists. Error kStore on a database failure.
+  virtual Result<std::unique_ptr<ClientBatches>> ReadInBatches(size_t readers) = 0;
+
+  // Calls `visit` once per stored client, in client id order, with that client's records
+  // exactly as LoadClient gives them, from one consistent snapshot; memory holds a small
+  // batch of clients at a time, whatever their number. Stops at the first error `visit`
+  // returns and returns it. `visit` runs on the calling thread and must not use this
+  // store. Error kStore on a database failure.
+  using ClientVisitor = std::function<Status(ClientLedger&& client)>;
+  Status ForEachClient(const ClientVisitor& visit);
 
   // The workspace settings (threshold name -> value, DESIGN.md section 3); only the
   // ones set, not the defaults.

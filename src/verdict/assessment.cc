@@ -17,16 +17,6 @@ namespace {
 // Below this many clients a thread costs more than it saves.
 constexpr size_t kClientsPerThread = 32;
 
-// The context of the workspace; a bad setting or time zone is a workspace that does not
-// validate, whatever code the lookup used.
-Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of) {
-  Result<Context> context = MakeContext(workspace, as_of);
-  if (!context) {
-    return Fail(ErrorCode::kValidation, Msg("verdict.workspace", Arg::Of(context.error().message)));
-  }
-  return context;
-}
-
 // Runs body(i) for every i in [0, n) on up to hardware_concurrency threads. The first
 // exception thrown by a body (a bug) is rethrown here after every thread has joined.
 template <typename Body>
@@ -84,7 +74,18 @@ std::vector<ClientSnapshot> SnapshotsAsOf(const std::vector<ClientLedger>& clien
   return snapshots;
 }
 
-// An assessment of `workspace` in `context`, without clients yet.
+}  // namespace
+
+// A bad setting or time zone is a workspace that does not validate, whatever code the
+// lookup used.
+Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of) {
+  Result<Context> context = MakeContext(workspace, as_of);
+  if (!context) {
+    return Fail(ErrorCode::kValidation, Msg("verdict.workspace", Arg::Of(context.error().message)));
+  }
+  return context;
+}
+
 Assessment AssessmentOf(const Workspace& workspace, const Context& context) {
   Assessment out;
   out.as_of = context.as_of;
@@ -95,8 +96,6 @@ Assessment AssessmentOf(const Workspace& workspace, const Context& context) {
   out.settings = context.settings;
   return out;
 }
-
-}  // namespace
 
 Error UnknownClient(const std::string& id) {
   return Error{ErrorCode::kNotFound, Msg("common.no_client", id)};

@@ -86,6 +86,15 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of,
 // The error for an id no client has: kNotFound, "no client ...".
 Error UnknownClient(const std::string& id);
 
+// The context of an assessment of `workspace` as of `as_of` (MakeContext). Error
+// kValidation, as Assess gives it, when the workspace settings or time zone are invalid.
+// `workspace` must outlive the returned Context.
+Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of);
+
+// An assessment of `workspace` in `context` without clients yet: its date, window,
+// currency, workspace name, target rate and settings.
+Assessment AssessmentOf(const Workspace& workspace, const Context& context);
+
 // Gives the portfolio statistics of every client as of context.as_of (shared: a server
 // keeps them for every client's assessment).
 using PortfolioSource = std::function<Result<std::shared_ptr<const Portfolio>>(const Context&)>;

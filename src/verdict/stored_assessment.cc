@@ -9,6 +9,7 @@
 
 #include "ledger/snapshot.h"
 #include "store/store.h"
+#include "verdict/assessment_stream.h"
 
 namespace addio {
 namespace {
@@ -37,17 +38,11 @@ Status Keep(Store& store, const Context& context, const Portfolio& portfolio) {
   return store.SaveRates(context.as_of, rates, portfolio.ranked);
 }
 
-// Measures and keeps every client's entry from the whole store.
+// Measures and keeps every client's entry in one pass over the store, client by client.
 Result<Portfolio> MeasureAll(Store& store, const Context& context) {
-  auto ledger = store.Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  std::vector<ClientSnapshot> snapshots;
-  const std::vector<ClientLedger> clients = SplitByClient(*ledger);
-  snapshots.reserve(clients.size());
-  for (const ClientLedger& client : clients) {
-    snapshots.emplace_back(client, *context.workspace, context.as_of);
-  }
-  Portfolio portfolio = BuildPortfolio(snapshots, context);
+  auto measured = MeasureStoredRates(store, context);
+  if (!measured) return std::unexpected(measured.error());
+  Portfolio portfolio = PortfolioOf(std::move(*measured));
   if (Status kept = Keep(store, context, portfolio); !kept) return std::unexpected(kept.error());
   return portfolio;
 }

@@ -193,13 +193,13 @@ async function run() {
   check(ids.length === workspace.json.clients && ids.length > 0, 'every client is listed',
         `${ids.length} vs ${workspace.json.clients}`);
 
-  // The portfolio: the same bytes as `addio assess --format json`.
+  // The portfolio: the same bytes as `addio assess --format json --pretty`.
   const assessment = await api('GET', '/api/v1/assessment', { query: { as_of: AS_OF }, expect: 200 });
-  check(assessment.text === cli('assess', '--as-of', AS_OF, '--format', 'json'),
-        'assessment is byte for byte the JSON of addio assess');
+  check(assessment.text === cli('assess', '--as-of', AS_OF, '--format', 'json', '--pretty'),
+        'assessment is byte for byte the JSON of addio assess --pretty');
   const italian = await api('GET', '/api/v1/assessment', { query: { as_of: AS_OF, lang: 'it' },
                                                           expect: 200 });
-  check(italian.text === cli('assess', '--as-of', AS_OF, '--format', 'json', '--lang', 'it') &&
+  check(italian.text === cli('assess', '--as-of', AS_OF, '--format', 'json', '--pretty', '--lang', 'it') &&
         italian.text !== assessment.text, 'lang=it gives the Italian assessment');
   check(assessment.json.clients.length === ids.length, 'assessment covers every client');
 

@@ -1,0 +1,303 @@
+// The store read in batches of consecutive clients. A batch is one range query per record
+// type, each ordered by client (every table has an index on its client column), merged
+// with the batch's clients the way a merge join walks sorted inputs; each client's vectors
+// are then sorted as LoadClient sorts them (SortRecords), so a client comes out exactly as
+// LoadClient gives it. Several readers each hold a connection and a read transaction
+// started on the same snapshot.
+#include "store/sqlite_client_stream.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ledger/client_ledger.h"
+#include "store/sqlite_rows.h"
+
+namespace addio::store_internal {
+namespace {
+
+// Each reader connection's page cache: the batches read the tables in index order, so a
+// small cache loses little, and memory stays flat whatever the size of the store.
+constexpr char kReaderCacheSize[] = "PRAGMA cache_size = -2048";  // 2 MiB
+// How long the store waits for the write lock that lines the readers' snapshots up
+// before it reads through its own connection alone.
+constexpr int kSnapshotLockWaitMs = 200;
+
+// The rows of T's table for a range of clients, in client order.
+template <typename T>
+class RangeCursor {
+ public:
+  explicit RangeCursor(SQLite::Database& db)
+      : query_(db, std::string("SELECT ") + kTableOf<T>.columns + " FROM " + kTableOf<T>.name +
+                       " WHERE client BETWEEN ?1 AND ?2 ORDER BY client") {}
+
+  void Start(const ClientRange& range) {
+    query_.reset();
+    query_.bind(1, range.first);
+    query_.bind(2, range.last);
+    Step();
+  }
+
+  // Appends the rows of `client` to `out`. Rows of a client id before it (a client that
+  // does not exist: the foreign keys forbid it) are skipped, as SplitByClient drops them.
+  // REQUIRES: successive calls name clients in increasing id order.
+  void TakeRowsOf(const std::string& client, std::vector<T>& out) {
+    for (; has_row_; Step()) {
+      const SQLite::Column column = query_.getColumn(1);  // every table: id, client, ...
+      // SQLite's BINARY collation orders like std::string: bytes as unsigned, then length.
+      const int order = std::string_view(column.getText(), column.getBytes()).compare(client);
+      if (order > 0) return;
+      if (order < 0) continue;
+      RowReader reader(query_, kTableOf<T>.name);
+      T record;
+      Read(reader, record);
+      out.push_back(std::move(record));
+    }
+  }
+
+  void Finish() {
+    query_.reset();
+    has_row_ = false;
+  }
+
+ private:
+  void Step() { has_row_ = query_.executeStep(); }
+
+  SQLite::Statement query_;
+  bool has_row_ = false;
+};
+
+// One connection's prepared queries for a batch.
+class BatchQueries {
+ public:
+  explicit BatchQueries(SQLite::Database& db)
+      : clients_(db, std::string("SELECT ") + kTableOf<Client>.columns +
+                         " FROM clients WHERE id BETWEEN ?1 AND ?2 ORDER BY id"),
+        contracts_(db),
+        projects_(db),
+        requests_(db),
+        work_(db),
+        contacts_(db),
+        invoices_(db),
+        payments_(db),
+        rate_changes_(db) {}
+
+  std::vector<ClientLedger> Read(const ClientRange& range) {
+    std::vector<ClientLedger> out;
+    clients_.reset();
+    clients_.bind(1, range.first);
+    clients_.bind(2, range.last);
+    while (clients_.executeStep()) {
+      ClientLedger& client = out.emplace_back();
+      RowReader reader(clients_, kTableOf<Client>.name);
+      addio::store_internal::Read(reader, client.client);
+    }
+    clients_.reset();
+    ForEachCursor([&](auto& cursor) { cursor.Start(range); });
+    for (ClientLedger& client : out) {
+      const std::string& id = client.client.id;
+      contracts_.TakeRowsOf(id, client.contracts);
+      projects_.TakeRowsOf(id, client.projects);
+      requests_.TakeRowsOf(id, client.requests);
+      work_.TakeRowsOf(id, client.work);
+      contacts_.TakeRowsOf(id, client.contacts);
+      invoices_.TakeRowsOf(id, client.invoices);
+      payments_.TakeRowsOf(id, client.payments);
+      rate_changes_.TakeRowsOf(id, client.rate_changes);
+      SortRecords(client);
+    }
+    ForEachCursor([](auto& cursor) { cursor.Finish(); });
+    return out;
+  }
+
+ private:
+  template <typename F>
+  void ForEachCursor(F&& f) {
+    f(contracts_);
+    f(projects_);
+    f(requests_);
+    f(work_);
+    f(contacts_);
+    f(invoices_);
+    f(payments_);
+    f(rate_changes_);
+  }
+
+  SQLite::Statement clients_;
+  RangeCursor<Contract> contracts_;
+  RangeCursor<Project> projects_;
+  RangeCursor<Request> requests_;
+  RangeCursor<WorkEntry> work_;
+  RangeCursor<Contact> contacts_;
+  RangeCursor<Invoice> invoices_;
+  RangeCursor<Payment> payments_;
+  RangeCursor<RateChange> rate_changes_;
+};
+
+// A connection inside a read transaction, with its batch queries; one user at a time.
+struct Reader {
+  std::unique_ptr<SQLite::Database> owned;  // null when it is the store's own connection
+  SQLite::Database* db = nullptr;
+  std::optional<BatchQueries> queries;  // prepared on first use
+  std::mutex in_use;                    // Next and Read may share the connection
+};
+
+class SqliteClientBatches final : public ClientBatches {
+ public:
+  SqliteClientBatches(std::string path, std::vector<std::unique_ptr<Reader>> readers)
+      : path_(std::move(path)), readers_(std::move(readers)) {
+    for (auto& reader : readers_) free_.push_back(reader.get());
+    // The ids come from a connection of their own, or from the only one.
+    ids_reader_ = readers_.size() > 1 ? free_.back() : free_.front();
+    if (readers_.size() > 1) free_.pop_back();
+    ids_.emplace(*ids_reader_->db, "SELECT id FROM clients ORDER BY id");
+  }
+
+  ~SqliteClientBatches() override {
+    // Statements before the transactions they read in, transactions before connections.
+    ids_.reset();
+    for (auto& reader : readers_) {
+      reader->queries.reset();
+      try {
+        reader->db->exec("COMMIT");
+      } catch (const SQLite::Exception&) {  // nothing was written: nothing to lose
+      }
+    }
+  }
+
+  Result<std::optional<ClientRange>> Next(size_t count) override {
+    return Guarded([&]() -> Result<std::optional<ClientRange>> {
+      std::lock_guard lock(ids_reader_->in_use);
+      if (done_ || !ids_->executeStep()) {
+        done_ = true;
+        return std::nullopt;
+      }
+      ClientRange range{.first = ids_->getColumn(0).getString()};
+      range.last = range.first;
+      for (size_t i = 1; i < count; ++i) {
+        if (!ids_->executeStep()) {
+          done_ = true;
+          break;
+        }
+        range.last = ids_->getColumn(0).getString();
+      }
+      return range;
+    });
+  }
+
+  Result<std::vector<ClientLedger>> Read(const ClientRange& range) override {
+    Reader* reader = Acquire();
+    auto read = Guarded([&]() -> Result<std::vector<ClientLedger>> {
+      std::lock_guard lock(reader->in_use);
+      if (!reader->queries) reader->queries.emplace(*reader->db);
+      return reader->queries->Read(range);
+    });
+    Release(reader);
+    return read;
+  }
+
+ private:
+  Reader* Acquire() {
+    std::unique_lock lock(pool_mutex_);
+    freed_.wait(lock, [&] { return !free_.empty(); });
+    Reader* reader = free_.back();
+    free_.pop_back();
+    return reader;
+  }
+
+  void Release(Reader* reader) {
+    {
+      std::lock_guard lock(pool_mutex_);
+      free_.push_back(reader);
+    }
+    freed_.notify_one();
+  }
+
+  // Runs `body`, turning the database's exceptions into Error kStore, as the store does.
+  template <typename F>
+  auto Guarded(F&& body) -> decltype(body()) {
+    try {
+      return body();
+    } catch (const SQLite::Exception& e) {
+      return Fail(ErrorCode::kStore,
+                  Msg("store.cannot", path_, Arg::Key("store.action.read"), e.what()));
+    } catch (const DamagedRow& e) {
+      return Fail(ErrorCode::kStore, e.At(path_));
+    }
+  }
+
+  std::string path_;
+  std::vector<std::unique_ptr<Reader>> readers_;
+  Reader* ids_reader_ = nullptr;
+  std::optional<SQLite::Statement> ids_;
+  bool done_ = false;
+  std::mutex pool_mutex_;
+  std::condition_variable freed_;
+  std::vector<Reader*> free_;
+};
+
+// Starts a read transaction on `db`: BEGIN alone takes no snapshot, the first read does.
+void BeginRead(SQLite::Database& db) {
+  db.exec("BEGIN");
+  SQLite::Statement(db, "SELECT count(*) FROM workspace").executeStep();
+}
+
+// `count` new connections to `path`, each in a read transaction on the snapshot `db`
+// sees, or none when the write lock that keeps commits out meanwhile cannot be had at once.
+std::vector<std::unique_ptr<Reader>> OpenReaders(SQLite::Database& db, const std::string& path,
+                                                 size_t count, int busy_timeout_ms) {
+  std::vector<std::unique_ptr<Reader>> readers;
+  db.setBusyTimeout(kSnapshotLockWaitMs);
+  try {
+    db.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception&) {
+    db.setBusyTimeout(busy_timeout_ms);
+    return readers;
+  }
+  db.setBusyTimeout(busy_timeout_ms);
+  try {
+    for (size_t i = 0; i < count; ++i) {
+      auto reader = std::make_unique<Reader>();
+      reader->owned = std::make_unique<SQLite::Database>(
+          path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
+      reader->owned->exec(kReaderCacheSize);
+      reader->db = reader->owned.get();
+      BeginRead(*reader->db);
+      readers.push_back(std::move(reader));
+    }
+  } catch (...) {
+    for (auto& reader : readers) reader->db->exec("ROLLBACK");
+    db.exec("ROLLBACK");
+    throw;
+  }
+  db.exec("ROLLBACK");  // nothing was written: the lock only kept writers out
+  return readers;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SQLite::Database& db,
+                                                         const std::string& path, size_t readers,
+                                                         int busy_timeout_ms) {
+  try {
+    // One reader more than asked for: the one that lists the ids.
+    std::vector<std::unique_ptr<Reader>> pool =
+        readers > 1 ? OpenReaders(db, path, readers + 1, busy_timeout_ms)
+                    : std::vector<std::unique_ptr<Reader>>{};
+    if (pool.empty()) {
+      auto reader = std::make_unique<Reader>();
+      reader->db = &db;
+      BeginRead(db);
+      pool.push_back(std::move(reader));
+    }
+    return std::make_unique<SqliteClientBatches>(path, std::move(pool));
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kStore,
+                Msg("store.cannot", path, Arg::Key("store.action.read"), e.what()));
+  }
+}
+
+}  // namespace addio::store_internal

@@ -1,0 +1,172 @@
+// The streaming assessment: the portfolio statistics first, then one ordered pipeline
+// (ordered_pipeline.h) whose producer lists batches of client ids, whose workers read a
+// batch each from the store (a connection each) and assess and prepare its clients, and
+// whose consumer, the calling thread, writes them in client id order.
+#include "verdict/assessment_stream.h"
+
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <utility>
+
+#include "ledger/client_ledger.h"
+#include "ledger/snapshot.h"
+#include "store/store.h"
+#include "verdict/ordered_pipeline.h"
+#include "verdict/stored_assessment.h"
+
+namespace addio {
+namespace {
+
+using verdict_internal::Push;
+using verdict_internal::RunOrdered;
+
+// Clients per batch read from the store: enough that a batch's queries cost little next
+// to reading its rows, few enough that the batches in flight stay small.
+constexpr size_t kClientsPerBatch = 16;
+// Items between the producer and the writer, per worker: enough to keep every worker busy
+// when clients differ in size, few enough that memory stays flat.
+constexpr size_t kInFlightPerWorker = 4;
+
+size_t Workers() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// A client's assessment and what the sink prepared of it, on their way to Write.
+struct Assessed {
+  ClientAssessment client;
+  std::string prepared;
+};
+
+// Runs the ordered pipeline with the usual number of workers and window.
+template <typename In, typename Out>
+Status Run(const std::function<Status(const Push<In>&)>& produce,
+           const std::function<Out(In&)>& map, const std::function<void(Out&&)>& consume) {
+  return RunOrdered<In, Out>(produce, map, consume, Workers(), Workers() * kInFlightPerWorker);
+}
+
+// Pushes 0, 1, ..., n - 1.
+std::function<Status(const Push<size_t>&)> Indexes(size_t n) {
+  return [n](const Push<size_t>& push) -> Status {
+    for (size_t i = 0; i < n; ++i) {
+      if (Status pushed = push(size_t{i}); !pushed) return pushed;
+    }
+    return {};
+  };
+}
+
+// Hands every assessed client to the sink in order.
+std::function<void(Assessed&&)> WriteTo(AssessmentSink& sink) {
+  return
+      [&sink](Assessed&& assessed) { sink.Write(assessed.client, std::move(assessed.prepared)); };
+}
+
+// The store's clients, read in batches by the workers: the producer only lists ranges of
+// ids; each worker reads its batch on a connection of its own and does `each` with every
+// client of it, in order; `consume` gets the results batch by batch, in id order.
+template <typename Out>
+Status ForEachStoredBatch(Store& store, const std::function<Out(ClientLedger&)>& each,
+                          const std::function<void(Out&&)>& consume) {
+  auto batches = store.ReadInBatches(Workers());
+  if (!batches) return std::unexpected(batches.error());
+  ClientBatches& reader = **batches;
+  using Batch = Result<std::vector<Out>>;
+  std::optional<Error> failure;     // of the first batch not read; later ones are not consumed
+  std::atomic<bool> failed{false};  // tells the producer to stop listing batches
+  const Status run = Run<ClientRange, Batch>(
+      [&reader, &failed](const Push<ClientRange>& push) -> Status {
+        while (!failed) {
+          auto range = reader.Next(kClientsPerBatch);
+          if (!range) return std::unexpected(range.error());
+          if (!*range) return {};
+          if (Status pushed = push(std::move(**range)); !pushed) return pushed;
+        }
+        return {};
+      },
+      [&reader, &each](ClientRange& range) -> Batch {
+        auto clients = reader.Read(range);
+        if (!clients) return std::unexpected(clients.error());
+        std::vector<Out> out;
+        out.reserve(clients->size());
+        for (ClientLedger& client : *clients) out.push_back(each(client));
+        return out;
+      },
+      [&failure, &failed, &consume](Batch&& batch) {
+        if (failure) return;
+        if (!batch) {
+          failure = batch.error();
+          failed = true;
+          return;
+        }
+        for (Out& out : *batch) consume(std::move(out));
+      });
+  if (failure) return std::unexpected(*failure);
+  return run;
+}
+
+}  // namespace
+
+Result<std::vector<ClientRate>> MeasureStoredRates(Store& store, const Context& context) {
+  std::vector<ClientRate> rates;
+  const Status measured = ForEachStoredBatch<ClientRate>(
+      store,
+      [&context](ClientLedger& client) {
+        return MeasureRate(ClientSnapshot(client, *context.workspace, context.as_of), context);
+      },
+      [&rates](ClientRate&& rate) { rates.push_back(std::move(rate)); });
+  if (!measured) return std::unexpected(measured.error());
+  return rates;
+}
+
+Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
+                   AssessmentSink& sink) {
+  Result<Context> context = ResolveContext(workspace, as_of);
+  if (!context) return std::unexpected(context.error());
+  const Result<Portfolio> portfolio = StoredPortfolio(store, *context);
+  if (!portfolio) return std::unexpected(portfolio.error());
+
+  sink.Begin(AssessmentOf(workspace, *context));
+  const Status assessed = ForEachStoredBatch<Assessed>(
+      store,
+      [&](ClientLedger& records) {
+        const ClientSnapshot snapshot(records, workspace, as_of);
+        Assessed out{.client = AssessClient(snapshot, *portfolio, *context)};
+        out.prepared = sink.Prepare(out.client);
+        return out;
+      },
+      WriteTo(sink));
+  if (!assessed) return assessed;
+  sink.End();
+  return {};
+}
+
+Status AssessLedger(const Ledger& ledger, CivilDate as_of, AssessmentSink& sink) {
+  Result<Context> context = ResolveContext(ledger.workspace, as_of);
+  if (!context) return std::unexpected(context.error());
+  const std::vector<ClientLedger> clients = SplitByClient(ledger);
+
+  // Every snapshot is kept: the portfolio statistics need all of them before the first
+  // client can be assessed, and the assessment reuses them.
+  std::vector<ClientSnapshot> snapshots;
+  snapshots.reserve(clients.size());
+  const Status built = Run<size_t, ClientSnapshot>(
+      Indexes(clients.size()),
+      [&](size_t& i) { return ClientSnapshot(clients[i], ledger.workspace, as_of); },
+      [&snapshots](ClientSnapshot&& snapshot) { snapshots.push_back(std::move(snapshot)); });
+  if (!built) return built;
+  const Portfolio portfolio = BuildPortfolio(snapshots, *context);
+
+  sink.Begin(AssessmentOf(ledger.workspace, *context));
+  const Status assessed = Run<size_t, Assessed>(
+      Indexes(snapshots.size()),
+      [&](size_t& i) {
+        Assessed out{.client = AssessClient(snapshots[i], portfolio, *context)};
+        out.prepared = sink.Prepare(out.client);
+        return out;
+      },
+      WriteTo(sink));
+  if (!assessed) return assessed;
+  sink.End();
+  return {};
+}
+
+}  // namespace addio
