@@ -32,30 +32,24 @@ Result<nlohmann::json> ParseBody(std::string_view text) {
   return body;
 }
 
-// The earliest and latest business dates of any record, in the workspace time zone.
-std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(const Ledger& ledger) {
-  auto zone = TimeZone::Find(ledger.workspace.timezone);
+// The earliest and latest business dates of any record, in the workspace time zone (a
+// later instant is never an earlier local date, so the extremes of the instants suffice).
+std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
+    const Workspace& workspace, const StoredExtent& extent) {
+  auto zone = TimeZone::Find(workspace.timezone);
   const TimeZone tz = zone ? *zone : TimeZone::Utc();
-  std::optional<CivilDate> first, last;
-  auto see = [&](std::optional<CivilDate> date) {
-    if (!date) return;
-    if (!first || *date < *first) first = date;
-    if (!last || *date > *last) last = date;
-  };
-  auto local = [&tz](Instant t) { return tz.ToLocal(t).date; };
-  for (const Contract& c : ledger.contracts) see(c.signed_on ? c.signed_on : c.sent);
-  for (const Request& r : ledger.requests) see(local(r.at));
-  for (const WorkEntry& w : ledger.work) see(local(w.start));
-  for (const Contact& c : ledger.contacts) see(local(c.at));
-  for (const Invoice& i : ledger.invoices) see(i.issued);
-  for (const Payment& p : ledger.payments) see(p.date);
-  for (const RateChange& r : ledger.rate_changes) see(r.at);
+  std::optional<CivilDate> first = extent.first_date, last = extent.last_date;
+  if (extent.first_instant) {
+    const CivilDate early = tz.ToLocal(*extent.first_instant).date;
+    const CivilDate late = tz.ToLocal(*extent.last_instant).date;
+    if (!first || early < *first) first = early;
+    if (!last || late > *last) last = late;
+  }
   return {first, last};
 }
 
 // `today`: the date the workspace shows as today (the service reads its clock).
-Json WorkspaceJson(const Ledger& ledger, CivilDate today) {
-  const Workspace& w = ledger.workspace;
+Json WorkspaceJson(const Workspace& w, const StoredExtent& extent, CivilDate today) {
   Json out;
   out["name"] = w.name;
   out["currency"] = std::string(w.currency.code());
@@ -76,10 +70,10 @@ Json WorkspaceJson(const Ledger& ledger, CivilDate today) {
   for (const auto& [name, value] : w.settings) settings[name] = value;
   out["settings"] = std::move(settings);
   out["today"] = today.ToString();
-  const auto [first, last] = RecordSpan(ledger);
+  const auto [first, last] = RecordSpan(w, extent);
   out["first_record_date"] = api_internal::DateJson(first);
   out["last_record_date"] = api_internal::DateJson(last);
-  out["clients"] = ledger.clients.size();
+  out["clients"] = extent.clients;
   return out;
 }
 
@@ -218,13 +212,19 @@ Json SettingsJson(const Workspace& workspace, const Settings& used) {
 Result<ApiAnswer> ApiService::GetWorkspace(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Ledger& ledger = *snapshot->ledger;
-  const CivilDate today = api_internal::Today(clock_, ledger.workspace);
+  auto version = version_.Current();
+  if (!version) return std::unexpected(version.error());
+  auto workspace = StoredWorkspace(*version);
+  if (!workspace) return std::unexpected(workspace.error());
+  const CivilDate today = api_internal::Today(clock_, **workspace);
   const std::string key = api_internal::CacheKey("workspace", {today.ToString()});
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
-    return JsonBody(api_internal::Dump(WorkspaceJson(ledger, today)));
+  // Not the ledger: the store counts the clients and finds the span of the records.
+  return Cached(*version, key, [&]() -> Result<ApiBody> {
+    auto store = open_store_();
+    if (!store) return std::unexpected(store.error());
+    auto extent = (*store)->Extent();
+    if (!extent) return std::unexpected(extent.error());
+    return JsonBody(api_internal::Dump(WorkspaceJson(**workspace, *extent, today)));
   });
 }
 
@@ -258,17 +258,18 @@ Result<ApiBody> ApiService::PutWorkspace(std::string_view json, const ApiQuery& 
 Result<ApiAnswer> ApiService::GetSettings(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Workspace& workspace = snapshot->ledger->workspace;
-  return Cached(snapshot->version, api_internal::CacheKey("settings", {}),
-                [&]() -> Result<ApiBody> {
-                  auto settings = Settings::FromWorkspace(workspace);
-                  if (!settings) {
-                    return std::unexpected(Error{ErrorCode::kValidation, settings.error().message});
-                  }
-                  return JsonBody(api_internal::Dump(SettingsJson(workspace, *settings)));
-                });
+  auto version = version_.Current();
+  if (!version) return std::unexpected(version.error());
+  auto stored = StoredWorkspace(*version);
+  if (!stored) return std::unexpected(stored.error());
+  const Workspace& workspace = **stored;
+  return Cached(*version, api_internal::CacheKey("settings", {}), [&]() -> Result<ApiBody> {
+    auto settings = Settings::FromWorkspace(workspace);
+    if (!settings) {
+      return std::unexpected(Error{ErrorCode::kValidation, settings.error().message});
+    }
+    return JsonBody(api_internal::Dump(SettingsJson(workspace, *settings)));
+  });
 }
 
 Result<ApiBody> ApiService::PutSettings(std::string_view json, const ApiQuery& query) {

@@ -728,6 +728,47 @@ class SqliteStore final : public Store {
   // PRAGMA data_version: SQLite's own count of commits by other connections, read from the
   // WAL index without touching a table. The statement is prepared once: a server asks
   // before every answer.
+  Result<StoredExtent> Extent() override {
+    return Guard("store.action.read", [&]() -> Result<StoredExtent> {
+      SQLite::Transaction transaction(*db_);  // one moment for every table
+      StoredExtent extent;
+      SQLite::Statement count(*db_, "SELECT count(*) FROM clients");
+      if (count.executeStep()) extent.clients = static_cast<size_t>(count.getColumn(0).getInt64());
+      SQLite::Statement dates(*db_,
+                              "SELECT min(d), max(d) FROM ("
+                              " SELECT min(coalesce(signed, sent)) AS d FROM contracts"
+                              " UNION ALL SELECT max(coalesce(signed, sent)) FROM contracts"
+                              " UNION ALL SELECT min(issued) FROM invoices"
+                              " UNION ALL SELECT max(issued) FROM invoices"
+                              " UNION ALL SELECT min(date) FROM payments"
+                              " UNION ALL SELECT max(date) FROM payments"
+                              " UNION ALL SELECT min(at) FROM rate_changes"
+                              " UNION ALL SELECT max(at) FROM rate_changes)");
+      if (dates.executeStep() && !dates.getColumn(0).isNull()) {
+        for (int i = 0; i < 2; ++i) {
+          const std::string text = dates.getColumn(i).getString();
+          auto date = CivilDate::Parse(text);
+          if (!date) throw DamagedRow("records", text, "date", date.error().message);
+          (i == 0 ? extent.first_date : extent.last_date) = *date;
+        }
+      }
+      SQLite::Statement instants(*db_,
+                                 "SELECT min(t), max(t) FROM ("
+                                 " SELECT min(at) AS t FROM requests"
+                                 " UNION ALL SELECT max(at) FROM requests"
+                                 " UNION ALL SELECT min(start) FROM work"
+                                 " UNION ALL SELECT max(start) FROM work"
+                                 " UNION ALL SELECT min(at) FROM contacts"
+                                 " UNION ALL SELECT max(at) FROM contacts)");
+      if (instants.executeStep() && !instants.getColumn(0).isNull()) {
+        extent.first_instant = Instant::FromUnixSeconds(instants.getColumn(0).getInt64());
+        extent.last_instant = Instant::FromUnixSeconds(instants.getColumn(1).getInt64());
+      }
+      transaction.commit();
+      return extent;
+    });
+  }
+
   Result<int64_t> DataVersion() override {
     return Guard("store.action.read", [&]() -> Result<int64_t> {
       if (!data_version_) {

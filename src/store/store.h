@@ -145,6 +145,16 @@ class ClientBatches {
   virtual Result<std::vector<ClientLedger>> Read(const ClientRange& range) = 0;
 };
 
+// How far the stored records reach, read without loading them (one aggregate per table).
+struct StoredExtent {
+  size_t clients = 0;
+  // The earliest and latest business dates: contracts signed (else sent), invoices
+  // issued, payments, rate changes.
+  std::optional<CivilDate> first_date, last_date;
+  // The earliest and latest instants: requests, work entries' starts, contacts.
+  std::optional<Instant> first_instant, last_instant;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -254,6 +264,10 @@ class Store {
   // read): made to be asked before every cached answer. Error kStore when the database
   // refuses.
   virtual Result<int64_t> DataVersion() = 0;
+
+  // The number of clients and the span of the records' dates and instants. Error kStore
+  // on a database failure or a stored date that does not parse.
+  virtual Result<StoredExtent> Extent() = 0;
 
   // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.
   Result<ClientBalance> Balance(const std::string& id, CivilDate as_of);

@@ -57,9 +57,13 @@ TEST_F(ApiServiceTest, TodayComesFromTheClockInTheWorkspaceZone) {
   ApiQuery query;
   query.as_of = "2025-12-31";
   EXPECT_EQ(Body(service.GetClients(query))["as_of"], "2025-12-31");
-  // One connection watches the data version, one loaded the ledger: while the store does
-  // not change, requests open nothing.
-  EXPECT_EQ(opened_, 2);
+  // One connection watches the data version, one read the workspace, one measured the
+  // records' extent for /workspace, one loaded the ledger for /clients: while the store
+  // does not change, requests open nothing more.
+  EXPECT_EQ(opened_, 4);
+  EXPECT_EQ(Body(service.GetWorkspace({}))["today"], "2026-03-28");
+  EXPECT_EQ(Body(service.GetClients(query))["as_of"], "2025-12-31");
+  EXPECT_EQ(opened_, 4);
 }
 
 TEST_F(ApiServiceTest, AnotherClockAnotherToday) {

@@ -11,6 +11,8 @@
 #include <map>
 #include <string>
 
+#include "gen/generator.h"
+
 namespace addio {
 namespace {
 
@@ -445,6 +447,51 @@ TEST_F(StoreTest, EmptyStoreLoadsAnEmptyLedger) {
   EXPECT_EQ(*ledger, Ledger{});
   EXPECT_EQ(*store->LoadWorkspace(), Workspace{});
   EXPECT_TRUE(store->Clients()->empty());
+}
+
+// The extent computed record by record from the loaded ledger, as the store must give it.
+StoredExtent ExtentOf(const Ledger& ledger) {
+  StoredExtent out{.clients = ledger.clients.size()};
+  auto date = [&out](std::optional<CivilDate> d) {
+    if (!d) return;
+    if (!out.first_date || *d < *out.first_date) out.first_date = d;
+    if (!out.last_date || *d > *out.last_date) out.last_date = d;
+  };
+  auto instant = [&out](Instant t) {
+    if (!out.first_instant || t < *out.first_instant) out.first_instant = t;
+    if (!out.last_instant || t > *out.last_instant) out.last_instant = t;
+  };
+  for (const Contract& c : ledger.contracts) date(c.signed_on ? c.signed_on : c.sent);
+  for (const Invoice& i : ledger.invoices) date(i.issued);
+  for (const Payment& p : ledger.payments) date(p.date);
+  for (const RateChange& r : ledger.rate_changes) date(r.at);
+  for (const Request& r : ledger.requests) instant(r.at);
+  for (const WorkEntry& w : ledger.work) instant(w.start);
+  for (const Contact& c : ledger.contacts) instant(c.at);
+  return out;
+}
+
+TEST_F(StoreTest, TheExtentIsTheSpanOfTheRecordsWithoutLoadingThem) {
+  auto store = Open();
+  const StoredExtent empty = *store->Extent();
+  EXPECT_EQ(empty.clients, 0u);
+  EXPECT_FALSE(empty.first_date || empty.last_date || empty.first_instant || empty.last_instant);
+
+  GeneratorOptions options;
+  options.clients = 25;
+  options.months = 8;
+  options.seed = 3;
+  auto generated = GenerateLedger(options);
+  ASSERT_TRUE(generated);
+  MustImport(*store, *generated);
+  const StoredExtent extent = *store->Extent();
+  const StoredExtent expected = ExtentOf(*store->Load());
+  EXPECT_EQ(extent.clients, 25u);
+  EXPECT_EQ(extent.first_date, expected.first_date);
+  EXPECT_EQ(extent.last_date, expected.last_date);
+  EXPECT_EQ(extent.first_instant, expected.first_instant);
+  EXPECT_EQ(extent.last_instant, expected.last_instant);
+  ASSERT_TRUE(extent.first_date && extent.first_instant);
 }
 
 TEST_F(StoreTest, LoadClientGivesOneSortedSnapshot) {
