@@ -18,7 +18,7 @@ namespace addio::store_internal {
 // REQUIRES: fewer than 2^32 entries, every index of `ranked` below rates.size().
 std::string EncodeRates(const std::vector<StoredRate>& rates, const std::vector<size_t>& ranked);
 
-// The entries and the ranking (KeptRates::rates and ranked; `stale` is left empty), or
+// The entries and the ranking (KeptRates::rates and ranked; the rest is left empty), or
 // nullopt when `blob` is not a whole encoding of this format (truncated, another format,
 // an index out of range).
 std::optional<KeptRates> DecodeRates(std::string_view blob);

@@ -165,8 +165,10 @@ CREATE TABLE portfolio_rates (
 ) WITHOUT ROWID;
 )sql"},
       // The portfolio statistics as one row (Store::SaveRates): every client's entry in
-      // one blob, read at once, and the clients written since it was saved. An import
-      // notes the clients it wrote instead of deleting rows from a table of every client.
+      // one blob, read at once, and the writes noted since, in order: a client written
+      // (an import notes the clients it wrote instead of deleting rows from a table of
+      // every client), or '' for everything (the workspace changed, or none were kept).
+      // A save forgets the notes up to the last one its caller had read.
       {4, R"sql(
 DROP TABLE portfolio_rates;
 CREATE TABLE portfolio (
@@ -175,8 +177,9 @@ CREATE TABLE portfolio (
   entries BLOB NOT NULL
 );
 CREATE TABLE portfolio_stale (
-  client TEXT PRIMARY KEY
-) WITHOUT ROWID;
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  client TEXT NOT NULL
+);
 )sql"},
   };
   return kMigrations;

@@ -433,26 +433,35 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<std::optional<KeptRates>> LoadRates(CivilDate as_of) override {
-    return Guard("store.action.read", [&]() -> Result<std::optional<KeptRates>> {
-      SQLite::Transaction transaction(*db_);  // the blob and the stale list of one moment
+  Result<KeptRates> LoadRates(CivilDate as_of) override {
+    return Guard("store.action.read", [&]() -> Result<KeptRates> {
+      SQLite::Transaction transaction(*db_);  // the blob and the notes of one moment
+      KeptRates kept;
+      SQLite::Statement last(*db_,
+                             "SELECT coalesce(max(seq), 0), coalesce(min(client = ''), 0) "
+                             "FROM portfolio_stale");
+      last.executeStep();
+      kept.seen = last.getColumn(0).getInt64();
+      if (last.getColumn(1).getInt() == 1) return kept;  // everything is stale
       SQLite::Statement query(*db_, "SELECT as_of, entries FROM portfolio WHERE id = 1");
       if (!query.executeStep() || query.getColumn(0).getString() != as_of.ToString()) {
-        return std::nullopt;
+        return kept;
       }
       const SQLite::Column blob = query.getColumn(1);
-      std::optional<KeptRates> kept = store_internal::DecodeRates(
+      std::optional<KeptRates> decoded = store_internal::DecodeRates(
           std::string_view(static_cast<const char*>(blob.getBlob()), blob.getBytes()));
-      if (!kept) return std::nullopt;  // another format: measured again
-      SQLite::Statement stale(*db_, "SELECT client FROM portfolio_stale ORDER BY client");
-      while (stale.executeStep()) kept->stale.push_back(stale.getColumn(0).getString());
+      if (!decoded) return kept;  // another format: measured again
+      decoded->current = true;
+      decoded->seen = kept.seen;
+      SQLite::Statement stale(*db_, "SELECT DISTINCT client FROM portfolio_stale ORDER BY client");
+      while (stale.executeStep()) decoded->stale.push_back(stale.getColumn(0).getString());
       transaction.commit();
-      return kept;
+      return std::move(*decoded);
     });
   }
 
   Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates,
-                   const std::vector<size_t>& ranked) override {
+                   const std::vector<size_t>& ranked, int64_t seen) override {
     return Guard("store.action.update_rates", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       const std::string blob = store_internal::EncodeRates(rates, ranked);
@@ -462,7 +471,9 @@ class SqliteStore final : public Store {
       save.bind(1, as_of.ToString());
       save.bindNoCopy(2, blob.data(), static_cast<int>(blob.size()));
       save.exec();
-      db_->exec("DELETE FROM portfolio_stale");
+      SQLite::Statement forget(*db_, "DELETE FROM portfolio_stale WHERE seq <= ?");
+      forget.bind(1, seen);
+      forget.exec();
       transaction.commit();
       return {};
     });
@@ -498,22 +509,27 @@ class SqliteStore final : public Store {
 
   // Drops the kept portfolio statistics of `clients` (their records changed), or of every
   // client; the caller holds a transaction.
-  // Lists `clients` as stale in the kept portfolio statistics (KeptRates::stale).
-  // Nothing to note when no statistics are kept.
+  // Notes that `clients` were written (KeptRates::stale). With no statistics kept, one
+  // note for everything says the same in one row (a bulk load writes every client).
   void MarkStale(const std::set<std::string>& clients) {
     if (clients.empty()) return;
     SQLite::Statement kept(*db_, "SELECT 1 FROM portfolio");
-    if (!kept.executeStep()) return;
-    SQLite::Statement note(*db_, "INSERT OR IGNORE INTO portfolio_stale (client) VALUES (?)");
+    if (!kept.executeStep()) {
+      DropRates();
+      return;
+    }
+    SQLite::Statement note(*db_, "INSERT INTO portfolio_stale (client) VALUES (?)");
     for (const std::string& client : clients) {
       note.bind(1, client);
       note.exec();
       note.reset();
     }
   }
+  // Makes the kept statistics not current: a note for everything (a measuring pass under
+  // way when it is written does not forget it).
   void DropRates() {
     db_->exec("DELETE FROM portfolio");
-    db_->exec("DELETE FROM portfolio_stale");
+    db_->exec("INSERT INTO portfolio_stale (client) VALUES ('')");
   }
 
   // Runs `body`, turning the database's exceptions into Error kStore. `action` is a

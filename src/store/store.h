@@ -115,9 +115,15 @@ struct StoredRate {
 // when they were saved, and the clients whose records were written since (their entry is
 // out of date, or missing for a client added since).
 struct KeptRates {
+  // Whether statistics are kept for the date asked: false when none were saved, they are
+  // of another date, or the workspace changed since; then only `seen` is set.
+  bool current = false;
   std::vector<StoredRate> rates;   // by client id
   std::vector<size_t> ranked;      // indexes into `rates`, as saved (Portfolio::ranked)
-  std::vector<std::string> stale;  // by client id
+  std::vector<std::string> stale;  // by client id, each once
+  // The last write noted when this was read (an increasing number). SaveRates with it
+  // forgets the writes up to it and keeps those noted later, while its caller measured.
+  int64_t seen = 0;
 };
 
 // Consecutive stored clients: those whose ids are in [first, last].
@@ -243,18 +249,19 @@ class Store {
   // workspace equal to Workspace{} is stored as it is. kStore when the database refuses.
   virtual Status SaveWorkspace(const Workspace& workspace) = 0;
 
-  // The portfolio statistics kept for `as_of`: nullopt when none are (never measured,
-  // measured for another date, or the workspace changed since). Rates are in the
-  // workspace currency. Error kStore on a database failure.
-  virtual Result<std::optional<KeptRates>> LoadRates(CivilDate as_of) = 0;
+  // The portfolio statistics kept for `as_of` (KeptRates::current says whether there are
+  // any), with the clients written since and the last write noted, read at one moment.
+  // Rates are in the workspace currency. Error kStore on a database failure.
+  virtual Result<KeptRates> LoadRates(CivilDate as_of) = 0;
 
   // Keeps `rates`, every client's entry by client id, and their ranking (indexes into
   // `rates`, kept as given so a reader need not sort) as the statistics for `as_of`,
-  // replacing what was kept (one date is kept at a time) and emptying the stale list.
-  // An import lists every client whose records it writes as stale (KeptRates::stale);
-  // any change of the workspace drops the statistics.
+  // replacing what was kept (one date is kept at a time), and forgets the writes noted up
+  // to `seen` (KeptRates::seen as read before measuring): a client written later stays
+  // stale. An import notes every client whose records it writes; any change of the
+  // workspace makes the statistics not current.
   virtual Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates,
-                           const std::vector<size_t>& ranked) = 0;
+                           const std::vector<size_t>& ranked, int64_t seen) = 0;
 
   // A number that changes whenever another connection to the same store commits a change,
   // whether in this process or in another one (`addio import` into the file a server

@@ -30,20 +30,23 @@ ClientRate FromStored(const StoredRate& rate, Currency currency) {
   return out;
 }
 
-// Keeps `portfolio` as the statistics for context.as_of.
-Status Keep(Store& store, const Context& context, const Portfolio& portfolio) {
+// Keeps `portfolio` as the statistics for context.as_of, measured after the writes up to
+// `seen` (KeptRates::seen).
+Status Keep(Store& store, const Context& context, const Portfolio& portfolio, int64_t seen) {
   std::vector<StoredRate> rates;
   rates.reserve(portfolio.rates.size());
   for (const ClientRate& rate : portfolio.rates) rates.push_back(ToStored(rate));
-  return store.SaveRates(context.as_of, rates, portfolio.ranked);
+  return store.SaveRates(context.as_of, rates, portfolio.ranked, seen);
 }
 
 // Measures and keeps every client's entry in one pass over the store, client by client.
-Result<Portfolio> MeasureAll(Store& store, const Context& context) {
+Result<Portfolio> MeasureAll(Store& store, const Context& context, int64_t seen) {
   auto measured = MeasureStoredRates(store, context);
   if (!measured) return std::unexpected(measured.error());
   Portfolio portfolio = PortfolioOf(std::move(*measured));
-  if (Status kept = Keep(store, context, portfolio); !kept) return std::unexpected(kept.error());
+  if (Status kept = Keep(store, context, portfolio, seen); !kept) {
+    return std::unexpected(kept.error());
+  }
   return portfolio;
 }
 
@@ -85,8 +88,10 @@ std::vector<ClientRate> Refreshed(std::vector<ClientRate> kept,
 Result<Portfolio> KeptPortfolio(Store& store, const Context& context, std::string_view assessed) {
   auto kept = store.LoadRates(context.as_of);
   if (!kept) return std::unexpected(kept.error());
-  if (!*kept || (*kept)->stale.size() > kMeasureOneByOneUpTo) return MeasureAll(store, context);
-  KeptRates& rates = **kept;
+  KeptRates& rates = *kept;
+  if (!rates.current || rates.stale.size() > kMeasureOneByOneUpTo) {
+    return MeasureAll(store, context, rates.seen);
+  }
   const Currency currency = context.workspace->currency;
   std::vector<ClientRate> entries;
   entries.reserve(rates.rates.size());
@@ -98,7 +103,7 @@ Result<Portfolio> KeptPortfolio(Store& store, const Context& context, std::strin
   if (!measured) return std::unexpected(measured.error());
   Portfolio portfolio =
       PortfolioOf(Refreshed(std::move(entries), rates.stale, std::move(*measured)));
-  if (Status saved = Keep(store, context, portfolio); !saved) {
+  if (Status saved = Keep(store, context, portfolio, rates.seen); !saved) {
     return std::unexpected(saved.error());
   }
   return portfolio;

@@ -66,11 +66,11 @@ class StoredAssessmentTest : public ::testing::Test {
   }
   // Whether `id`'s entry is kept for kAsOf and up to date (not stale).
   bool Kept(const std::string& id) {
-    const std::optional<KeptRates> kept = *store_->LoadRates(kAsOf);
-    if (!kept || std::ranges::find(kept->stale, id) != kept->stale.end()) return false;
-    return std::ranges::any_of(kept->rates, [&id](const StoredRate& r) { return r.client == id; });
+    const KeptRates kept = *store_->LoadRates(kAsOf);
+    if (!kept.current || std::ranges::find(kept.stale, id) != kept.stale.end()) return false;
+    return std::ranges::any_of(kept.rates, [&id](const StoredRate& r) { return r.client == id; });
   }
-  bool AnyKept(CivilDate as_of) { return store_->LoadRates(as_of)->has_value(); }
+  bool AnyKept(CivilDate as_of) { return store_->LoadRates(as_of)->current; }
 
   fs::path dir_;
   std::unique_ptr<Store> store_;
@@ -82,7 +82,7 @@ TEST_F(StoredAssessmentTest, EveryClientIsAssessedAsTheWholeLedgerAssessesIt) {
   for (const Client& client : clients) {
     EXPECT_EQ(FromStore(client.id), FromWholeLedger(client.id)) << client.id;
   }
-  EXPECT_EQ(store_->LoadRates(kAsOf)->value().rates.size(), clients.size());
+  EXPECT_EQ(store_->LoadRates(kAsOf)->rates.size(), clients.size());
 }
 
 TEST_F(StoredAssessmentTest, AnImportDropsTheStatisticsOfTheClientsItWrote) {
@@ -131,6 +131,32 @@ TEST_F(StoredAssessmentTest, AClientAddedAfterTheStatisticsWereKeptCountsForTheO
   EXPECT_EQ(FromStore("newcomer"), FromWholeLedger("newcomer"));
   EXPECT_EQ(FromStore(other), FromWholeLedger(other));
   EXPECT_TRUE(Kept("newcomer"));
+}
+
+// A read measures the stale clients between reading the kept statistics and saving them
+// again; a client written meanwhile (another process importing) must stay stale, and a
+// workspace change meanwhile must leave nothing current.
+TEST_F(StoredAssessmentTest, WritesNotedWhileMeasuringAreNotForgotten) {
+  const std::vector<Client> clients = *store_->Clients();
+  FromStore(clients[0].id);
+  const KeptRates read = *store_->LoadRates(kAsOf);
+  ASSERT_TRUE(read.current);
+  Ledger more;
+  more.payments = {Payment{.id = "late-arrival",
+                           .client = clients[2].id,
+                           .date = *CivilDate::Parse("2026-10-20"),
+                           .amount = Money(1000, *Currency::Find("EUR"))}};
+  Import(more);
+  ASSERT_TRUE(store_->SaveRates(kAsOf, read.rates, read.ranked, read.seen));
+  EXPECT_FALSE(Kept(clients[2].id));
+  EXPECT_TRUE(Kept(clients[1].id));
+  EXPECT_EQ(FromStore(clients[1].id), FromWholeLedger(clients[1].id));
+
+  const KeptRates again = *store_->LoadRates(kAsOf);
+  ASSERT_TRUE(store_->SetSetting("underpaying.min_hours", 3));
+  ASSERT_TRUE(store_->SaveRates(kAsOf, again.rates, again.ranked, again.seen));
+  EXPECT_FALSE(AnyKept(kAsOf));
+  EXPECT_EQ(FromStore(clients[1].id), FromWholeLedger(clients[1].id));
 }
 
 TEST_F(StoredAssessmentTest, ASettingChangeDropsEveryEntry) {
