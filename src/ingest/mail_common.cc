@@ -1,6 +1,5 @@
 #include "ingest/mail_common.h"
 
-#include <dlfcn.h>
 #include <gmime/gmime.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 
 #include "core/ascii.h"
 #include "core/ids.h"
+#include "ingest/shared_library.h"
 
 namespace addio::mail {
 namespace {
@@ -178,28 +178,23 @@ struct Gmime {
 // fault, reported as an internal error.
 const Gmime& LoadGmime() {
   static const Gmime gmime = [] {
-    void* library = dlopen("libgmime-3.0.so.0", RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) throw std::runtime_error(dlerror());
-    auto find = [library]<typename F>(F& function, const char* name) {
-      function = reinterpret_cast<F>(dlsym(library, name));
-      if (function == nullptr) throw std::runtime_error(std::string("libgmime-3.0: no ") + name);
-    };
+    const ingest_internal::SharedLibrary library("libgmime-3.0.so.0");
     Gmime g;
     decltype(&g_mime_init) init = nullptr;
     decltype(&g_mime_parser_options_get_default) default_options = nullptr;
-    find(init, "g_mime_init");
-    find(default_options, "g_mime_parser_options_get_default");
-    find(g.list_parse, "internet_address_list_parse");
-    find(g.list_length, "internet_address_list_length");
-    find(g.list_address, "internet_address_list_get_address");
-    find(g.group_type, "internet_address_group_get_type");
-    find(g.group_members, "internet_address_group_get_members");
-    find(g.mailbox_type, "internet_address_mailbox_get_type");
-    find(g.mailbox_addr, "internet_address_mailbox_get_addr");
-    find(g.is_a, "g_type_check_instance_is_a");
-    find(g.unref, "g_object_unref");
-    find(g.decode_text, "g_mime_utils_header_decode_text");
-    find(g.free, "g_free");
+    library.Find(init, "g_mime_init");
+    library.Find(default_options, "g_mime_parser_options_get_default");
+    library.Find(g.list_parse, "internet_address_list_parse");
+    library.Find(g.list_length, "internet_address_list_length");
+    library.Find(g.list_address, "internet_address_list_get_address");
+    library.Find(g.group_type, "internet_address_group_get_type");
+    library.Find(g.group_members, "internet_address_group_get_members");
+    library.Find(g.mailbox_type, "internet_address_mailbox_get_type");
+    library.Find(g.mailbox_addr, "internet_address_mailbox_get_addr");
+    library.Find(g.is_a, "g_type_check_instance_is_a");
+    library.Find(g.unref, "g_object_unref");
+    library.Find(g.decode_text, "g_mime_utils_header_decode_text");
+    library.Find(g.free, "g_free");
     init();
     g.options = default_options();
     return g;
