@@ -4,11 +4,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <map>
-#include <nlohmann/json.hpp>
 #include <ostream>
-#include <stdexcept>
-#include <unordered_map>
+#include <span>
 
 #include "core/catalogue_data.h"
 #include "core/money.h"
@@ -17,53 +14,30 @@
 namespace addio {
 namespace {
 
-struct Entry {
-  std::string one;    // plural entries only
-  std::string other;  // the pattern (the "other" form of a plural)
-  bool plural = false;
-  std::string file;
-};
-
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-};
-
 struct Book {
-  // Looked up by string_view: rendering a message allocates no key.
-  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries;
+  std::span<const CatalogueEntryData> entries;  // by key
   // The catalogue's own formats, read once.
   std::string decimal = ".";
   std::string group = ",";
   std::string months[12];
+
+  // The entry for `key`, or null.
+  const CatalogueEntryData* Find(std::string_view key) const {
+    const auto it = std::lower_bound(
+        entries.begin(), entries.end(), key,
+        [](const CatalogueEntryData& entry, std::string_view k) { return entry.key < k; });
+    return it != entries.end() && it->key == key ? &*it : nullptr;
+  }
 };
 
-// Reads every embedded file of `lang`. A malformed catalogue is a build mistake that
-// tests/core/catalogue_test.cc catches; here it aborts with the file named.
+// The compiled-in entries of `lang` (catalogue_gen checked them at build time) and the
+// formats they define.
 Book LoadBook(Lang lang) {
   Book book;
-  for (const CatalogueFile& file : CatalogueFiles()) {
-    if (file.lang != LangKey(lang)) continue;
-    const std::string name = std::string(file.lang) + "/" + std::string(file.name);
-    const nlohmann::json json = nlohmann::json::parse(file.text.begin(), file.text.end());
-    for (const auto& [key, value] : json.items()) {
-      Entry entry;
-      entry.file = name;
-      if (value.is_object()) {
-        entry.plural = true;
-        entry.one = value.at("one").get<std::string>();
-        entry.other = value.at("other").get<std::string>();
-      } else {
-        entry.other = value.get<std::string>();
-      }
-      if (!book.entries.emplace(key, std::move(entry)).second) {
-        throw std::logic_error("catalogue " + name + ": duplicate key " + key);
-      }
-    }
-  }
+  book.entries = CatalogueEntriesOf(LangKey(lang));
   const auto plain = [&](const std::string& key, const std::string& fallback) {
-    const auto it = book.entries.find(key);
-    return it == book.entries.end() ? fallback : it->second.other;
+    const CatalogueEntryData* entry = book.Find(key);
+    return entry ? std::string(entry->other) : fallback;
   };
   book.decimal = plain("format.decimal", ".");
   book.group = plain("format.group", ",");
@@ -320,24 +294,20 @@ std::ostream& operator<<(std::ostream& out, const Message& message) {
 }
 
 std::string Render(std::string_view key, Lang lang, const std::vector<Arg>& args) {
-  const Book& book = BookOf(lang);
-  const auto it = book.entries.find(key);
-  if (it == book.entries.end()) {
+  const CatalogueEntryData* entry = BookOf(lang).Find(key);
+  if (entry == nullptr) {
     std::string out(key);
     for (const Arg& arg : args) out += " " + arg.Render(lang);
     return out;
   }
-  const Entry& entry = it->second;
-  if (entry.plural && !args.empty() && args[0].AsCount() == 1) {
-    return Fill(entry.one, lang, args);
+  if (entry->plural && !args.empty() && args[0].AsCount() == 1) {
+    return Fill(entry->one, lang, args);
   }
-  return Fill(entry.other, lang, args);
+  return Fill(entry->other, lang, args);
 }
 
 std::string Tr(std::string_view key, Lang lang) {
-  const Book& book = BookOf(lang);
-  const auto it = book.entries.find(key);
-  if (it != book.entries.end()) return it->second.other;
+  if (const CatalogueEntryData* entry = BookOf(lang).Find(key)) return std::string(entry->other);
   const size_t dot = key.find('.');
   std::string fallback(key.substr(dot == std::string_view::npos ? 0 : dot + 1));
   std::replace(fallback.begin(), fallback.end(), '_', ' ');
@@ -345,18 +315,17 @@ std::string Tr(std::string_view key, Lang lang) {
 }
 
 bool HasEntry(std::string_view key) {
-  return BookOf(Lang::kEn).entries.contains(key) && BookOf(Lang::kIt).entries.contains(key);
+  return BookOf(Lang::kEn).Find(key) != nullptr && BookOf(Lang::kIt).Find(key) != nullptr;
 }
 
 std::vector<CatalogueEntryInfo> CatalogueEntries(Lang lang) {
   std::vector<CatalogueEntryInfo> out;
-  for (const auto& [key, entry] : BookOf(lang).entries) {
-    CatalogueEntryInfo info{key, entry.file, entry.plural, {}};
-    if (entry.plural) info.forms.push_back(entry.one);
-    info.forms.push_back(entry.other);
+  for (const CatalogueEntryData& entry : BookOf(lang).entries) {
+    CatalogueEntryInfo info{std::string(entry.key), std::string(entry.file), entry.plural, {}};
+    if (entry.plural) info.forms.emplace_back(entry.one);
+    info.forms.emplace_back(entry.other);
     out.push_back(std::move(info));
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
   return out;
 }
 
