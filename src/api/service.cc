@@ -181,16 +181,12 @@ Result<std::shared_ptr<const Workspace>> ApiService::StoredWorkspace(uint64_t ve
       [](const Workspace&) { return size_t{0}; });
 }
 
-Result<std::shared_ptr<const Portfolio>> ApiService::Statistics(uint64_t version, Store& store,
-                                                                const Context& context) {
-  return objects_.Get<Portfolio>(
+Result<std::shared_ptr<const RateRanking>> ApiService::Statistics(uint64_t version, Store& store,
+                                                                  const Context& context) {
+  return objects_.Get<RateRanking>(
       version, api_internal::CacheKey("statistics", {context.as_of.ToString()}),
-      [&]() -> Result<std::shared_ptr<const Portfolio>> {
-        auto portfolio = StoredPortfolio(store, context);
-        if (!portfolio) return std::unexpected(portfolio.error());
-        return std::make_shared<const Portfolio>(std::move(*portfolio));
-      },
-      [](const Portfolio&) { return size_t{0}; });
+      [&] { return StoredPortfolio(store, context); },
+      [](const RateRanking&) { return size_t{0}; });
 }
 
 Result<ApiAnswer> ApiService::Cached(uint64_t version, const std::string& key,

@@ -29,7 +29,7 @@
 namespace addio {
 
 struct Context;
-struct Portfolio;
+class RateRanking;
 
 struct Assessment;
 
@@ -144,8 +144,8 @@ class ApiService {
   Result<std::shared_ptr<const Workspace>> StoredWorkspace(uint64_t version);
   // The portfolio statistics at `version` as of context.as_of, from what the store keeps
   // (verdict/stored_assessment.h), made once per version and date.
-  Result<std::shared_ptr<const Portfolio>> Statistics(uint64_t version, Store& store,
-                                                      const Context& context);
+  Result<std::shared_ptr<const RateRanking>> Statistics(uint64_t version, Store& store,
+                                                        const Context& context);
   // The answer kept under `key` at `version`, else the one `render` makes.
   // `key` names the endpoint and every normalised parameter (as_of resolved).
   Result<ApiAnswer> Cached(uint64_t version, const std::string& key,

@@ -50,31 +50,14 @@ void Rank(const std::vector<ClientRate>& rates, std::vector<size_t>& ranked,
   cumulative = Accumulate(rates, ranked);
 }
 
-// Whether `ranked` is the ranking Rank gives for `rates`: every entry with a known rate,
-// once, by rate then client id.
-bool IsRanking(const std::vector<ClientRate>& rates, const std::vector<size_t>& ranked) {
-  const auto known = std::ranges::count_if(
-      rates, [](const ClientRate& rate) { return rate.effective_rate.has_value(); });
-  if (ranked.size() != static_cast<size_t>(known)) return false;
-  for (size_t k = 0; k < ranked.size(); ++k) {
-    if (ranked[k] >= rates.size() || !rates[ranked[k]].effective_rate) return false;
-    if (k > 0 && !RankedBefore(rates[ranked[k - 1]], rates[ranked[k]])) return false;
-  }
-  return true;
-}
-
 bool ByClient(const ClientRate& a, const ClientRate& b) { return a.client < b.client; }
 
-// The index of `client` in `rates`: a binary search, as BuildPortfolio sorts by client id,
-// then a scan for portfolios built by hand in another order.
+// The index of `client` in `rates` (by client id).
 std::optional<size_t> FindClient(const std::vector<ClientRate>& rates, const std::string& client) {
   const auto it = std::lower_bound(
       rates.begin(), rates.end(), client,
       [](const ClientRate& rate, const std::string& id) { return rate.client < id; });
   if (it != rates.end() && it->client == client) return static_cast<size_t>(it - rates.begin());
-  for (size_t i = 0; i < rates.size(); ++i) {
-    if (rates[i].client == client) return i;
-  }
   return std::nullopt;
 }
 
@@ -96,37 +79,20 @@ ClientRate RateOf(const ClientSnapshot& client, const Context& context,
 
 namespace signals_internal {
 
-Reference FindReference(const Portfolio& portfolio, const std::string& client,
+Reference FindReference(const RateRanking& ranking, const std::string& client,
                         const Context& context) {
-  const std::vector<ClientRate>& rates = portfolio.rates;
-  std::vector<size_t> local_ranked;
-  std::vector<int64_t> local_cumulative;
-  const std::vector<size_t>* ranked = &portfolio.ranked;
-  const std::vector<int64_t>* cumulative = &portfolio.cumulative_minutes;
-  if (ranked->empty() || cumulative->size() != ranked->size()) {
-    Rank(rates, local_ranked, local_cumulative);
-    ranked = &local_ranked;
-    cumulative = &local_cumulative;
-  }
-  const size_t n = ranked->size();
-
-  // Where the client itself stands in the ranking, if it has a known rate.
-  size_t self = n;
-  if (const std::optional<size_t> i = FindClient(rates, client); i && rates[*i].effective_rate) {
-    const auto it =
-        std::lower_bound(ranked->begin(), ranked->end(), *i,
-                         [&rates](size_t a, size_t b) { return RankedBefore(rates[a], rates[b]); });
-    self = static_cast<size_t>(it - ranked->begin());
-  }
+  const size_t n = ranking.Ranked();
+  const size_t self = ranking.RankOf(client).value_or(n);
   const int64_t others = static_cast<int64_t>(n) - (self < n ? 1 : 0);
   if (others < context.settings.underpaying_min_reference_clients || others <= 0) {
     return {TargetRate(context), 0};
   }
-  const int64_t own = self < n ? Weight(rates[(*ranked)[self]]) : 0;
-  const int64_t total = cumulative->back() - own;
+  const auto through = [&ranking](size_t rank) { return ranking.MinutesThrough(rank); };
+  const int64_t own = self < n ? through(self) - (self > 0 ? through(self - 1) : 0) : 0;
+  const int64_t total = through(n - 1) - own;
   // The smallest rank whose running total, without the client, reaches half the total.
   auto reaches_half = [&](size_t i) {
-    const int64_t running = (*cumulative)[i] - (i >= self ? own : 0);
+    const int64_t running = through(i) - (i >= self ? own : 0);
     return 2 * running >= total;
   };
   size_t lo = 0, hi = n;
@@ -141,14 +107,26 @@ Reference FindReference(const Portfolio& portfolio, const std::string& client,
   // The client's own rank can only be hit when it is first and the others weigh nothing.
   if (lo == self) ++lo;
   if (lo >= n) return {TargetRate(context), 0};
-  return {rates[(*ranked)[lo]].effective_rate, others};
+  return {Money(ranking.RateAt(lo), context.workspace->currency), others};
 }
 
 }  // namespace signals_internal
 
-std::optional<Money> Portfolio::ReferenceRate(const std::string& client,
-                                              const Context& context) const {
+std::optional<Money> RateRanking::ReferenceRate(const std::string& client,
+                                                const Context& context) const {
   return signals_internal::FindReference(*this, client, context).rate;
+}
+
+int64_t Portfolio::RateAt(size_t rank) const { return rates[ranked[rank]].effective_rate->minor(); }
+
+std::optional<size_t> Portfolio::RankOf(const std::string& client) const {
+  const std::optional<size_t> i = FindClient(rates, client);
+  if (!i || !rates[*i].effective_rate) return std::nullopt;
+  const auto it = std::lower_bound(ranked.begin(), ranked.end(), *i, [this](size_t a, size_t b) {
+    return RankedBefore(rates[a], rates[b]);
+  });
+  if (it == ranked.end() || *it != *i) return std::nullopt;
+  return static_cast<size_t>(it - ranked.begin());
 }
 
 ClientRate MeasureRate(const ClientSnapshot& client, const Context& context) {
@@ -162,17 +140,6 @@ Portfolio PortfolioOf(std::vector<ClientRate> rates) {
     std::ranges::stable_sort(portfolio.rates, ByClient);
   }
   Rank(portfolio.rates, portfolio.ranked, portfolio.cumulative_minutes);
-  return portfolio;
-}
-
-Portfolio PortfolioOf(std::vector<ClientRate> rates, std::vector<size_t> ranked) {
-  if (!std::ranges::is_sorted(rates, ByClient) || !IsRanking(rates, ranked)) {
-    return PortfolioOf(std::move(rates));
-  }
-  Portfolio portfolio;
-  portfolio.rates = std::move(rates);
-  portfolio.ranked = std::move(ranked);
-  portfolio.cumulative_minutes = Accumulate(portfolio.rates, portfolio.ranked);
   return portfolio;
 }
 

@@ -38,7 +38,7 @@ struct Reference {
   std::optional<Money> rate;  // workspace currency; nullopt when there is none
   int64_t clients = 0;        // other clients whose median it is; 0 for the target rate
 };
-Reference FindReference(const Portfolio& portfolio, const std::string& client,
+Reference FindReference(const RateRanking& ranking, const std::string& client,
                         const Context& context);
 
 }  // namespace addio::signals_internal

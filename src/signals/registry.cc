@@ -114,7 +114,7 @@ const Finding& FindingOrEmpty(const Findings& findings, std::string_view key) {
   return finding != nullptr ? *finding : kNone;
 }
 
-Findings EvaluateSigns(const ClientSnapshot& client, const Portfolio& portfolio,
+Findings EvaluateSigns(const ClientSnapshot& client, const RateRanking& portfolio,
                        const Context& context) {
   const SignRegistry& registry = SignRegistry::Get();
   Findings findings(registry.size());
@@ -126,8 +126,8 @@ Findings EvaluateSigns(const ClientSnapshot& client, const Portfolio& portfolio,
   return findings;
 }
 
-Finding EvaluateSign(std::string_view key, const ClientSnapshot& client, const Portfolio& portfolio,
-                     const Context& context, Findings given) {
+Finding EvaluateSign(std::string_view key, const ClientSnapshot& client,
+                     const RateRanking& portfolio, const Context& context, Findings given) {
   const SignRegistry& registry = SignRegistry::Get();
   given.resize(registry.size());
   const SignInput input{client, portfolio, context, given};

@@ -34,7 +34,7 @@ using Levels = std::vector<Level>;
 // What a sign reads to evaluate one client.
 struct SignInput {
   const ClientSnapshot& client;
-  const Portfolio& portfolio;
+  const RateRanking& portfolio;
   const Context& context;
   // The findings of the signs this one reads (SignDefinition::reads), already evaluated;
   // the others are still empty. Look them up with FindingOf.
@@ -163,15 +163,15 @@ const Finding* FindingOf(const Findings& findings, std::string_view key);
 const Finding& FindingOrEmpty(const Findings& findings, std::string_view key);
 
 // Every registered sign's finding for one client, in registry order.
-Findings EvaluateSigns(const ClientSnapshot& client, const Portfolio& portfolio,
+Findings EvaluateSigns(const ClientSnapshot& client, const RateRanking& portfolio,
                        const Context& context);
 
 // Sign `key` alone on one client, for tests and tools. `given` may hold, in registry
 // order, the findings of the signs it reads (a slot whose `sign` is null is not given);
 // the signs it reads that are not given are evaluated first. REQUIRES: `key` is
 // registered; the snapshot is as of context.as_of.
-Finding EvaluateSign(std::string_view key, const ClientSnapshot& client, const Portfolio& portfolio,
-                     const Context& context, Findings given = {});
+Finding EvaluateSign(std::string_view key, const ClientSnapshot& client,
+                     const RateRanking& portfolio, const Context& context, Findings given = {});
 
 // The levels of `findings`, in the same order.
 Levels LevelsOf(const Findings& findings);

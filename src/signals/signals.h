@@ -41,24 +41,46 @@ struct Context {
 // `workspace` must outlive the returned Context.
 Result<Context> MakeContext(const Workspace& workspace, CivilDate as_of);
 
-// Portfolio statistics: each client's effective rate over the window, from which a
-// client's reference rate is derived (the hours-weighted median of the OTHER clients).
+// What a client's reference rate is read from: the clients with a known effective rate
+// over the window, ranked by rate then client id, with the running total of their
+// minutes. A Portfolio is one, held in memory; the statistics a store keeps are another,
+// read where they lie (verdict/stored_assessment.cc).
+class RateRanking {
+ public:
+  virtual ~RateRanking() = default;
+  // How many clients are ranked.
+  virtual size_t Ranked() const = 0;
+  // The effective rate, in minor units of the workspace currency, of the client at `rank`,
+  // and the minutes of the clients up to it, itself included. REQUIRES: rank < Ranked().
+  virtual int64_t RateAt(size_t rank) const = 0;
+  virtual int64_t MinutesThrough(size_t rank) const = 0;
+  // Where `client` stands, when it is ranked.
+  virtual std::optional<size_t> RankOf(const std::string& client) const = 0;
+
+  // The reference rate for `client`: hours-weighted median effective rate of the other
+  // clients with a known rate (at least settings.underpaying_min_reference_clients of
+  // them), else the workspace target rate, else nullopt.
+  std::optional<Money> ReferenceRate(const std::string& client, const Context& context) const;
+};
+
+// Portfolio statistics in memory: each client's effective rate over the window.
 struct ClientRate {
   std::string client;
   double hours = 0;
   std::optional<Money> effective_rate;  // workspace currency per hour; unknown under min hours
 };
-struct Portfolio {
+struct Portfolio final : RateRanking {
   std::vector<ClientRate> rates;  // by client id
-  // Filled by BuildPortfolio so that ReferenceRate is a binary search: the indexes into
-  // `rates` of the clients with a known rate, by rate then client id, and the running
-  // total of their minutes. A Portfolio built by hand may leave them empty.
+  // The indexes into `rates` of the clients with a known rate, by rate then client id, and
+  // the running total of their minutes: filled by PortfolioOf and BuildPortfolio, which
+  // make every Portfolio.
   std::vector<size_t> ranked;
   std::vector<int64_t> cumulative_minutes;
-  // The reference rate for `client`: hours-weighted median effective rate of the other
-  // clients with a known rate (at least settings.underpaying_min_reference_clients of
-  // them), else the workspace target rate, else nullopt.
-  std::optional<Money> ReferenceRate(const std::string& client, const Context& context) const;
+
+  size_t Ranked() const override { return ranked.size(); }
+  int64_t RateAt(size_t rank) const override;
+  int64_t MinutesThrough(size_t rank) const override { return cumulative_minutes[rank]; }
+  std::optional<size_t> RankOf(const std::string& client) const override;
 };
 
 // One client's entry of the portfolio statistics: its hours and effective rate over the
@@ -69,11 +91,6 @@ ClientRate MeasureRate(const ClientSnapshot& client, const Context& context);
 // client id and ranked): what BuildPortfolio gives for the same entries. Lets a store keep
 // the entries and recompute only those of the clients whose records changed.
 Portfolio PortfolioOf(std::vector<ClientRate> rates);
-
-// The same for entries by client id whose ranking (Portfolio::ranked) is already known, as
-// a store keeps it: nothing is sorted. Both are checked in one pass; when either does not
-// hold, the result is PortfolioOf(rates).
-Portfolio PortfolioOf(std::vector<ClientRate> rates, std::vector<size_t> ranked);
 
 // Builds the portfolio statistics over all clients: hours and effective rate per client,
 // computed as underpaying does. Runs on several threads over chunks of `clients`; the

@@ -105,7 +105,7 @@ Evidence MakeEvidence(const Record& r) {
 
 namespace {
 
-Finding Measure(const ClientSnapshot& snapshot, const Portfolio& portfolio,
+Finding Measure(const ClientSnapshot& snapshot, const RateRanking& portfolio,
                 const Context& context) {
   const ClientLedger& client = snapshot.records();
   const Settings& settings = context.settings;

@@ -18,7 +18,6 @@
 
 #include "ledger/allocation.h"
 #include "store/import_plan.h"
-#include "store/rates_codec.h"
 #include "store/schema.h"
 #include "store/sqlite_client_stream.h"
 #include "store/sqlite_rows.h"
@@ -448,23 +447,20 @@ class SqliteStore final : public Store {
         return kept;
       }
       const SQLite::Column blob = query.getColumn(1);
-      std::optional<KeptRates> decoded = store_internal::DecodeRates(
-          std::string_view(static_cast<const char*>(blob.getBlob()), blob.getBytes()));
-      if (!decoded) return kept;  // another format: measured again
-      decoded->current = true;
-      decoded->seen = kept.seen;
+      kept.table =
+          RatesTable::Read(std::string(static_cast<const char*>(blob.getBlob()), blob.getBytes()));
+      if (!kept.table) return kept;  // another format: measured again
       SQLite::Statement stale(*db_, "SELECT DISTINCT client FROM portfolio_stale ORDER BY client");
-      while (stale.executeStep()) decoded->stale.push_back(stale.getColumn(0).getString());
+      while (stale.executeStep()) kept.stale.push_back(stale.getColumn(0).getString());
       transaction.commit();
-      return std::move(*decoded);
+      return kept;
     });
   }
 
-  Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates,
-                   const std::vector<size_t>& ranked, int64_t seen) override {
+  Status SaveRates(CivilDate as_of, const RatesTable& table, int64_t seen) override {
     return Guard("store.action.update_rates", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      const std::string blob = store_internal::EncodeRates(rates, ranked);
+      const std::string& blob = table.bytes();
       SQLite::Statement save(*db_,
                              "INSERT OR REPLACE INTO portfolio (id, as_of, entries) "
                              "VALUES (1, ?, ?)");

@@ -30,6 +30,7 @@
 #include "ledger/client_ledger.h"
 #include "ledger/records.h"
 #include "ledger/validate.h"
+#include "store/rates_table.h"
 
 namespace addio {
 
@@ -103,23 +104,12 @@ Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace
 // One summary per client of `ledger`, in client id order. Same errors as ComputeBalance.
 Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilDate as_of);
 
-// One client's entry of the portfolio statistics, as kept by the store.
-struct StoredRate {
-  std::string client;
-  double hours = 0;
-  std::optional<int64_t> rate_minor;  // effective rate in minor units; nullopt when unknown
-  friend bool operator==(const StoredRate&, const StoredRate&) = default;
-};
-
-// The portfolio statistics a store keeps for one date: each client's entry as measured
-// when they were saved, and the clients whose records were written since (their entry is
-// out of date, or missing for a client added since).
+// The portfolio statistics a store keeps for one date, and the clients whose records were
+// written since (their entry is out of date, or missing for a client added since).
 struct KeptRates {
-  // Whether statistics are kept for the date asked: false when none were saved, they are
-  // of another date, or the workspace changed since; then only `seen` is set.
-  bool current = false;
-  std::vector<StoredRate> rates;   // by client id
-  std::vector<size_t> ranked;      // indexes into `rates`, as saved (Portfolio::ranked)
+  // Each client's entry as measured when they were saved, with the ranking: nullopt when
+  // none were saved, they are of another date, or the workspace changed since.
+  std::optional<RatesTable> table;
   std::vector<std::string> stale;  // by client id, each once
   // The last write noted when this was read (an increasing number). SaveRates with it
   // forgets the writes up to it and keeps those noted later, while its caller measured.
@@ -249,19 +239,17 @@ class Store {
   // workspace equal to Workspace{} is stored as it is. kStore when the database refuses.
   virtual Status SaveWorkspace(const Workspace& workspace) = 0;
 
-  // The portfolio statistics kept for `as_of` (KeptRates::current says whether there are
-  // any), with the clients written since and the last write noted, read at one moment.
+  // The portfolio statistics kept for `as_of` (KeptRates::table, when there are any), with
+  // the clients written since and the last write noted, read at one moment.
   // Rates are in the workspace currency. Error kStore on a database failure.
   virtual Result<KeptRates> LoadRates(CivilDate as_of) = 0;
 
-  // Keeps `rates`, every client's entry by client id, and their ranking (indexes into
-  // `rates`, kept as given so a reader need not sort) as the statistics for `as_of`,
+  // Keeps `table`, every client's entry with their ranking, as the statistics for `as_of`,
   // replacing what was kept (one date is kept at a time), and forgets the writes noted up
   // to `seen` (KeptRates::seen as read before measuring): a client written later stays
   // stale. An import notes every client whose records it writes; any change of the
   // workspace makes the statistics not current.
-  virtual Status SaveRates(CivilDate as_of, const std::vector<StoredRate>& rates,
-                           const std::vector<size_t>& ranked, int64_t seen) = 0;
+  virtual Status SaveRates(CivilDate as_of, const RatesTable& table, int64_t seen) = 0;
 
   // A number that changes whenever another connection to the same store commits a change,
   // whether in this process or in another one (`addio import` into the file a server

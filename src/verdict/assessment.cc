@@ -105,7 +105,7 @@ Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& worksp
                              CivilDate as_of, const PortfolioSource& portfolio) {
   Result<Context> context = ResolveContext(workspace, as_of);
   if (!context) return std::unexpected(context.error());
-  Result<std::shared_ptr<const Portfolio>> statistics = portfolio(*context);
+  Result<std::shared_ptr<const RateRanking>> statistics = portfolio(*context);
   if (!statistics) return std::unexpected(statistics.error());
   Assessment out = AssessmentOf(workspace, *context);
   out.clients.push_back(
@@ -113,7 +113,7 @@ Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& worksp
   return out;
 }
 
-ClientAssessment AssessClient(const ClientSnapshot& client, const Portfolio& portfolio,
+ClientAssessment AssessClient(const ClientSnapshot& client, const RateRanking& portfolio,
                               const Context& context) {
   Findings signs = EvaluateSigns(client, portfolio, context);
   Economics economics = ComputeEconomics(

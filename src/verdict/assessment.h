@@ -97,7 +97,7 @@ Assessment AssessmentOf(const Workspace& workspace, const Context& context);
 
 // Gives the portfolio statistics of every client as of context.as_of (shared: a server
 // keeps them for every client's assessment).
-using PortfolioSource = std::function<Result<std::shared_ptr<const Portfolio>>(const Context&)>;
+using PortfolioSource = std::function<Result<std::shared_ptr<const RateRanking>>(const Context&)>;
 
 // The assessment of one client from its own records and portfolio statistics obtained
 // elsewhere (the store keeps them: verdict/stored_assessment.h). The same as
@@ -144,7 +144,7 @@ Archetype ClassifyArchetype(const Levels& levels);
 // The economics of one client: each sign's Price (revenue, hours, rates, overdue amount,
 // unpaid extras, write-offs), the late cost from the snapshot's days late, and the
 // statutory interest (verdict/late_interest.h). `reference_rate` is the client's
-// reference rate (Portfolio::ReferenceRate). Missing figures count as zero.
+// reference rate (RateRanking::ReferenceRate). Missing figures count as zero.
 Economics ComputeEconomics(const ClientSnapshot& client, const Findings& signs,
                            const std::optional<Money>& reference_rate, const Context& context);
 
@@ -160,7 +160,7 @@ ClientAssessment Conclude(const Client& client, Findings signs, Economics econom
 // One client end to end: the signs, economics and conclusion.
 // REQUIRES: `context` is complete (workspace set, zone and settings resolved) and the
 // snapshot is as of context.as_of.
-ClientAssessment AssessClient(const ClientSnapshot& client, const Portfolio& portfolio,
+ClientAssessment AssessClient(const ClientSnapshot& client, const RateRanking& portfolio,
                               const Context& context);
 
 }  // namespace addio

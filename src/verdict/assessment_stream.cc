@@ -121,7 +121,7 @@ Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
                    AssessmentSink& sink) {
   Result<Context> context = ResolveContext(workspace, as_of);
   if (!context) return std::unexpected(context.error());
-  const Result<Portfolio> portfolio = StoredPortfolio(store, *context);
+  const Result<std::shared_ptr<const RateRanking>> portfolio = StoredPortfolio(store, *context);
   if (!portfolio) return std::unexpected(portfolio.error());
 
   sink.Begin(AssessmentOf(workspace, *context));
@@ -129,7 +129,7 @@ Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
       store,
       [&](ClientLedger& records) {
         const ClientSnapshot snapshot(records, workspace, as_of);
-        Assessed out{.client = AssessClient(snapshot, *portfolio, *context)};
+        Assessed out{.client = AssessClient(snapshot, **portfolio, *context)};
         out.prepared = sink.Prepare(out.client);
         return out;
       },

@@ -30,13 +30,31 @@ ClientRate FromStored(const StoredRate& rate, Currency currency) {
   return out;
 }
 
+// The kept statistics as they lie: a client's reference rate reads a few entries of the
+// table, whatever the number of clients.
+class KeptRanking final : public RateRanking {
+ public:
+  explicit KeptRanking(RatesTable table) : table_(std::move(table)) {}
+  size_t Ranked() const override { return table_.ranked(); }
+  int64_t RateAt(size_t rank) const override { return *table_.Rate(table_.EntryAt(rank)); }
+  int64_t MinutesThrough(size_t rank) const override { return table_.MinutesThrough(rank); }
+  std::optional<size_t> RankOf(const std::string& client) const override {
+    const std::optional<size_t> entry = table_.Find(client);
+    return entry ? table_.RankOf(*entry) : std::nullopt;
+  }
+
+ private:
+  RatesTable table_;
+};
+
 // Keeps `portfolio` as the statistics for context.as_of, measured after the writes up to
 // `seen` (KeptRates::seen).
 Status Keep(Store& store, const Context& context, const Portfolio& portfolio, int64_t seen) {
   std::vector<StoredRate> rates;
   rates.reserve(portfolio.rates.size());
   for (const ClientRate& rate : portfolio.rates) rates.push_back(ToStored(rate));
-  return store.SaveRates(context.as_of, rates, portfolio.ranked, seen);
+  return store.SaveRates(
+      context.as_of, RatesTable::Make(rates, portfolio.ranked, portfolio.cumulative_minutes), seen);
 }
 
 // Measures and keeps every client's entry in one pass over the store, client by client.
@@ -82,23 +100,13 @@ std::vector<ClientRate> Refreshed(std::vector<ClientRate> kept,
   return merged;
 }
 
-// The statistics for `assessed`'s assessment (every client's when `assessed` is empty).
-// The reference rate of a client leaves its own entry out, so when only the assessed
-// client is stale nothing is measured: its entry, old or missing, is never read.
-Result<Portfolio> KeptPortfolio(Store& store, const Context& context, std::string_view assessed) {
-  auto kept = store.LoadRates(context.as_of);
-  if (!kept) return std::unexpected(kept.error());
-  KeptRates& rates = *kept;
-  if (!rates.current || rates.stale.size() > kMeasureOneByOneUpTo) {
-    return MeasureAll(store, context, rates.seen);
-  }
+// The kept entries of `rates` with those of its stale clients measured again, saved.
+Result<Portfolio> MeasureStale(Store& store, const Context& context, const KeptRates& rates) {
   const Currency currency = context.workspace->currency;
+  const RatesTable& table = *rates.table;
   std::vector<ClientRate> entries;
-  entries.reserve(rates.rates.size());
-  for (const StoredRate& rate : rates.rates) entries.push_back(FromStored(rate, currency));
-  if (rates.stale.empty() || (rates.stale.size() == 1 && rates.stale.front() == assessed)) {
-    return PortfolioOf(std::move(entries), std::move(rates.ranked));
-  }
+  entries.reserve(table.size());
+  for (size_t i = 0; i < table.size(); ++i) entries.push_back(FromStored(table.Entry(i), currency));
   auto measured = MeasureEach(store, context, rates.stale);
   if (!measured) return std::unexpected(measured.error());
   Portfolio portfolio =
@@ -109,9 +117,29 @@ Result<Portfolio> KeptPortfolio(Store& store, const Context& context, std::strin
   return portfolio;
 }
 
+// The statistics for `assessed`'s assessment (every client's when `assessed` is empty).
+// The reference rate of a client leaves its own entry out, so when only the assessed
+// client is stale nothing is measured: its entry, old or missing, is never read.
+Result<std::shared_ptr<const RateRanking>> KeptPortfolio(Store& store, const Context& context,
+                                                         std::string_view assessed) {
+  auto kept = store.LoadRates(context.as_of);
+  if (!kept) return std::unexpected(kept.error());
+  KeptRates& rates = *kept;
+  Result<Portfolio> portfolio;
+  if (!rates.table || rates.stale.size() > kMeasureOneByOneUpTo) {
+    portfolio = MeasureAll(store, context, rates.seen);
+  } else if (rates.stale.empty() || (rates.stale.size() == 1 && rates.stale.front() == assessed)) {
+    return std::make_shared<const KeptRanking>(std::move(*rates.table));
+  } else {
+    portfolio = MeasureStale(store, context, rates);
+  }
+  if (!portfolio) return std::unexpected(portfolio.error());
+  return std::make_shared<const Portfolio>(std::move(*portfolio));
+}
+
 }  // namespace
 
-Result<Portfolio> StoredPortfolio(Store& store, const Context& context) {
+Result<std::shared_ptr<const RateRanking>> StoredPortfolio(Store& store, const Context& context) {
   return KeptPortfolio(store, context, "");
 }
 
@@ -121,13 +149,9 @@ Result<Assessment> AssessStoredClient(Store& store, const std::string& id, Civil
   auto client = store.LoadClient(id);
   if (!client) return std::unexpected(client.error());
   if (!*client) return std::unexpected(UnknownClient(id));
-  return AssessOne(
-      **client, *workspace, as_of,
-      [&store, &id](const Context& context) -> Result<std::shared_ptr<const Portfolio>> {
-        auto portfolio = KeptPortfolio(store, context, id);
-        if (!portfolio) return std::unexpected(portfolio.error());
-        return std::make_shared<const Portfolio>(std::move(*portfolio));
-      });
+  return AssessOne(**client, *workspace, as_of, [&store, &id](const Context& context) {
+    return KeptPortfolio(store, context, id);
+  });
 }
 
 }  // namespace addio

@@ -16,12 +16,12 @@ namespace addio {
 
 class Store;
 
-// The portfolio statistics as of context.as_of: the entries the store keeps, the stale
-// ones measured again from their clients' records and saved. When none are kept (the
-// first read of a date, after a workspace change) or more than a few thousand are stale,
-// the whole store is read once instead.
+// The portfolio statistics as of context.as_of: the entries the store keeps (read in
+// place), the stale ones measured again from their clients' records and saved. When none
+// are kept (the first read of a date, after a workspace change) or more than a few
+// thousand are stale, the whole store is read once instead.
 // REQUIRES: `context` is the stored workspace's. Errors: those of the store.
-Result<Portfolio> StoredPortfolio(Store& store, const Context& context);
+Result<std::shared_ptr<const RateRanking>> StoredPortfolio(Store& store, const Context& context);
 
 // Client `id`'s assessment as of `as_of`, byte for byte what Assess over the whole store
 // gives for it. Errors: kNotFound for an unknown client; as Assess; those of the store.

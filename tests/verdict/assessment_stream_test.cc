@@ -122,10 +122,10 @@ class AssessmentStreamTest : public ::testing::Test {
 
 TEST_F(AssessmentStreamTest, TheDemoFromTheStoreIsTheInMemoryAssessmentInEveryFormat) {
   Import(DemoLedger());
-  EXPECT_FALSE(store_->LoadRates(DemoAsOf())->current);
+  EXPECT_FALSE(store_->LoadRates(DemoAsOf())->table);
   ExpectStreamingIsInMemory(DemoAsOf());
   // The first pass kept the portfolio statistics; the next ones read them.
-  EXPECT_EQ(store_->LoadRates(DemoAsOf())->rates.size(), store_->Clients()->size());
+  EXPECT_EQ(store_->LoadRates(DemoAsOf())->table->size(), store_->Clients()->size());
   ExpectStreamingIsInMemory(DemoAsOf());
 }
 

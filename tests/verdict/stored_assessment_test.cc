@@ -67,10 +67,10 @@ class StoredAssessmentTest : public ::testing::Test {
   // Whether `id`'s entry is kept for kAsOf and up to date (not stale).
   bool Kept(const std::string& id) {
     const KeptRates kept = *store_->LoadRates(kAsOf);
-    if (!kept.current || std::ranges::find(kept.stale, id) != kept.stale.end()) return false;
-    return std::ranges::any_of(kept.rates, [&id](const StoredRate& r) { return r.client == id; });
+    if (!kept.table || std::ranges::find(kept.stale, id) != kept.stale.end()) return false;
+    return kept.table->Find(id).has_value();
   }
-  bool AnyKept(CivilDate as_of) { return store_->LoadRates(as_of)->current; }
+  bool AnyKept(CivilDate as_of) { return store_->LoadRates(as_of)->table.has_value(); }
 
   fs::path dir_;
   std::unique_ptr<Store> store_;
@@ -82,7 +82,7 @@ TEST_F(StoredAssessmentTest, EveryClientIsAssessedAsTheWholeLedgerAssessesIt) {
   for (const Client& client : clients) {
     EXPECT_EQ(FromStore(client.id), FromWholeLedger(client.id)) << client.id;
   }
-  EXPECT_EQ(store_->LoadRates(kAsOf)->rates.size(), clients.size());
+  EXPECT_EQ(store_->LoadRates(kAsOf)->table->size(), clients.size());
 }
 
 TEST_F(StoredAssessmentTest, AnImportDropsTheStatisticsOfTheClientsItWrote) {
@@ -140,21 +140,21 @@ TEST_F(StoredAssessmentTest, WritesNotedWhileMeasuringAreNotForgotten) {
   const std::vector<Client> clients = *store_->Clients();
   FromStore(clients[0].id);
   const KeptRates read = *store_->LoadRates(kAsOf);
-  ASSERT_TRUE(read.current);
+  ASSERT_TRUE(read.table);
   Ledger more;
   more.payments = {Payment{.id = "late-arrival",
                            .client = clients[2].id,
                            .date = *CivilDate::Parse("2026-10-20"),
                            .amount = Money(1000, *Currency::Find("EUR"))}};
   Import(more);
-  ASSERT_TRUE(store_->SaveRates(kAsOf, read.rates, read.ranked, read.seen));
+  ASSERT_TRUE(store_->SaveRates(kAsOf, *read.table, read.seen));
   EXPECT_FALSE(Kept(clients[2].id));
   EXPECT_TRUE(Kept(clients[1].id));
   EXPECT_EQ(FromStore(clients[1].id), FromWholeLedger(clients[1].id));
 
   const KeptRates again = *store_->LoadRates(kAsOf);
   ASSERT_TRUE(store_->SetSetting("underpaying.min_hours", 3));
-  ASSERT_TRUE(store_->SaveRates(kAsOf, again.rates, again.ranked, again.seen));
+  ASSERT_TRUE(store_->SaveRates(kAsOf, *again.table, again.seen));
   EXPECT_FALSE(AnyKept(kAsOf));
   EXPECT_EQ(FromStore(clients[1].id), FromWholeLedger(clients[1].id));
 }
