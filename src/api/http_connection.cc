@@ -67,6 +67,7 @@ bool Connection::AwaitRequest(int timeout_ms, const std::function<bool()>& stopp
 
 void Connection::BeginRequest() {
   in_head_ = true;
+  head_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(read_timeout_sec_);
   tail_ = 0;
   head_left_ = head_limit_;
   body_left_ = 0;
@@ -130,7 +131,7 @@ ssize_t Connection::ReadHead(char* ptr, size_t size) {
 
 ssize_t Connection::read(char* ptr, size_t size) {
   if (size == 0) return 0;
-  if (in_head_ && head_left_ == 0) {
+  if (in_head_ && (head_left_ == 0 || std::chrono::steady_clock::now() > head_deadline_)) {
     head_limit_hit_ = true;
     return -1;
   }

@@ -5,8 +5,9 @@
 // can hold. So each request may read at most `head_limit` bytes up to the blank line that
 // ends its headers, then at most the body budget its route allows (LimitBody, set before
 // the body is read); past either, reads fail, httplib stops, and the connection is closed
-// after the answer. The stream is buffered per connection, so pipelined requests keep
-// their bytes.
+// after the answer. The head must also arrive whole within the read timeout, so that a
+// client sending it a byte at a time cannot hold a worker thread for ever. The stream is
+// buffered per connection, so pipelined requests keep their bytes.
 //
 // Internal to src/api: includes httplib.h. Not thread-safe; one thread serves a connection
 // from its first request to its close.
@@ -14,6 +15,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -35,7 +37,8 @@ class Connection final : public httplib::Stream {
   void BeginRequest();
   // Allows the current request's body `wire_bytes` bytes as sent (chunk framing included).
   void LimitBody(size_t wire_bytes);
-  // Whether the current request tried to read past its head or body budget.
+  // Whether the current request tried to read past its head's budget or deadline, or past
+  // its body's budget.
   bool head_limit_hit() const { return head_limit_hit_; }
   bool body_limit_hit() const { return body_limit_hit_; }
   // The connection ends after the current answer (its body was not read, or not whole).
@@ -81,6 +84,7 @@ class Connection final : public httplib::Stream {
   size_t end_ = 0;
 
   bool in_head_ = true;
+  std::chrono::steady_clock::time_point head_deadline_;
   unsigned tail_ = 0;  // the last four bytes of the head, to see its closing blank line
   size_t head_left_ = 0;
   size_t body_left_ = 0;

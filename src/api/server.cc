@@ -659,6 +659,11 @@ void ApiServer::Impl::Install() {
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.set_pre_routing_handler(
       [this](const httplib::Request& req, httplib::Response& res) { return Screen(req, res); });
+  // A client that asks before sending its body (Expect: 100-continue, as curl does for
+  // uploads) gets the refusal instead of an invitation to send it.
+  s.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return Screen(req, res) == httplib::Server::HandlerResponse::Handled ? res.status : 100;
+  });
 
   s.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {

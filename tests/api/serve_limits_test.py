@@ -184,7 +184,7 @@ def run(port, pid):
     check(status == 403, "even with the token, another Origin is refused", status)
     check(client_count(port) == before, "the refused imports changed nothing")
 
-    print(f"     server memory before: VmRSS {status_kb(pid, 'VmRSS') >> 10} MB, VmHWM {status_kb(pid, 'VmHWM') >> 10} MB")
+    print(f"     server memory before the uploads: VmRSS {status_kb(pid, 'VmRSS') >> 10} MB")
     sampler = RssSampler(pid)
 
     # 3 GB chunked, with the token, so that the server reads it until the limit.
@@ -194,7 +194,6 @@ def run(port, pid):
             "Transfer-Encoding: chunked\r\n\r\n").encode()
     status, text, sent = send_streaming(sock, head, chunked(3 * GB))
     sock.close()
-    print(f"     after chunked: VmRSS {status_kb(pid, 'VmRSS') >> 10} MB")
     check(status == 413 and "payload_too_large" in text, "a 3 GB chunked upload answers 413",
           f"{status} {text[:300]}")
     check(sent < 1 * GB, "the server stopped reading long before 3 GB", f"{sent >> 20} MiB sent")
@@ -207,6 +206,19 @@ def run(port, pid):
     status, text, sent = send_streaming(sock, head, (b"a" * 65536 for _ in range(3 * GB // 65536)))
     sock.close()
     check(status == 413, "a 3 GB Content-Length answers 413", f"{status} {text[:200]}")
+
+    # A client that asks first (Expect: 100-continue, as curl does) is refused before it
+    # sends a byte of its body: too large, or from another site.
+    for extra, expected, what in [
+            (f"X-CSRF-Token: {token}\r\nContent-Length: {3 * GB}", 413, "too large"),
+            ("Origin: http://evil.example\r\nContent-Length: 100", 403, "cross-site")]:
+        sock = connect(port)
+        sock.sendall((f"POST /api/v1/imports?filename=big.csv HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                      f"Content-Type: text/plain\r\nExpect: 100-continue\r\n{extra}\r\n\r\n").encode())
+        status, text = read_answer(sock)
+        sock.close()
+        check(status == expected, f"Expect: 100-continue, {what}: {expected} instead of 100",
+              f"{status} {text[:200]}")
 
     # A 3 GB chunked JSON body on another write route.
     sock = connect(port)
