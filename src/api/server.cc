@@ -2,25 +2,97 @@
 
 #include <httplib.h>
 
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <openssl/evp.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <regex>
+#include <semaphore>
 #include <utility>
 #include <vector>
 
 #include "api/errors.h"
+#include "api/http_connection.h"
+#include "api/request_guard.h"
 #include "api/service.h"
 #include "api/web_assets.h"
+#include "report/letters.h"
 
 namespace addio {
 namespace {
 
+using api_internal::Connection;
+
 // JSON bodies from this size up are gzipped when the client accepts it.
 constexpr size_t kCompressFrom = 1024;
+// What a request may send up to the end of its headers. httplib itself answers 414 for a
+// request line over 8 KiB and 400 for a header line over 8 KiB, but only once it has read
+// the whole line; this bounds the lines and their number.
+constexpr size_t kHeadLimit = 64u << 10;
+// The largest body of a state-changing request other than an import (JSON of a few KiB).
+constexpr size_t kJsonBodyLimit = 1u << 20;
+// Room in a multipart upload for everything but the file: boundaries, part headers, other
+// small fields.
+constexpr size_t kMultipartFraming = 64u << 10;
+// Uploads held in memory at once; a third waits for one to finish, its body still in the
+// socket. With kJsonBodyLimit per other request this bounds what bodies can occupy.
+constexpr std::ptrdiff_t kConcurrentUploads = 2;
+
+// The bytes a body of `content` bytes may take as sent: chunked framing costs a few bytes
+// per chunk, a few per cent at most for chunks of any reasonable size.
+size_t WireBudget(size_t content) { return content + content / 16 + (64u << 10); }
+
+bool IsImport(const httplib::Request& req) {
+  return req.method == "POST" && req.path == "/api/v1/imports";
+}
+
+// The body a request may send as content (before framing): the upload limit for an import,
+// kJsonBodyLimit for other state-changing requests, nothing for reads.
+size_t ContentLimit(const httplib::Request& req, size_t max_upload_bytes) {
+  if (IsImport(req)) return max_upload_bytes + kMultipartFraming;
+  return RequestGuard::ChangesState(req.method) ? kJsonBodyLimit : 0;
+}
+
+// base64(SHA-256(text)), as a Content-Security-Policy hash source wants it.
+std::string Sha256Base64(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  unsigned char encoded[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
+  const int written = EVP_EncodeBlock(encoded, digest, static_cast<int>(length));
+  return std::string(reinterpret_cast<const char*>(encoded), static_cast<size_t>(written));
+}
+
+// The policy of every response. The dashboard is Vite's build: scripts and style sheets
+// are files of this origin, never inline; charts are SVG and style attributes are set
+// through the DOM (which a policy does not restrict). The one inline style allowed is the
+// style sheet of an HTML letter, by its hash: the letters page previews a letter in a
+// sandboxed srcdoc frame, which inherits the dashboard's policy. The favicon is a data:
+// image.
+std::string ContentSecurityPolicy() {
+  return "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-" +
+         Sha256Base64(LetterStyleSheet()) +
+         "'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+         "form-action 'self'; frame-ancestors 'none'";
+}
+
+// Headers every response carries, errors included (httplib adds them before routing).
+httplib::Headers SecurityHeaders() {
+  return {
+      {"Content-Security-Policy", ContentSecurityPolicy()},
+      {"X-Frame-Options", "DENY"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+  };
+}
 
 bool AcceptsGzip(const httplib::Request& req) {
   const std::string accept = req.get_header_value("Accept-Encoding");
@@ -62,6 +134,15 @@ void SendError(const httplib::Request& req, httplib::Response& res, int status,
 
 void SendError(const httplib::Request& req, httplib::Response& res, const Error& error) {
   SendError(req, res, HttpStatus(error.code), ErrorCodeName(error.code), error.message);
+}
+
+// Answers a request whose body is left unread, and ends the connection after the answer:
+// kept open, the unread body would be read as the next request.
+void Refuse(const httplib::Request& req, httplib::Response& res, int status, std::string_view code,
+            const Message& message) {
+  if (Connection* connection = Connection::Current()) connection->CloseAfterRequest();
+  res.set_header("Connection", "close");
+  SendError(req, res, status, code, message);
 }
 
 // A file name safe inside a quoted Content-Disposition parameter.
@@ -139,14 +220,19 @@ ApiQuery QueryOf(const httplib::Request& req) {
   return query;
 }
 
-// What a route's handler answers with: the service, and the server's options (the upload
-// limit).
+// What a route's handler answers with: the service, the server's options (the upload
+// limit), the session's CSRF token and the slots for uploads held in memory.
 struct Endpoint {
   ApiService& service;
   const ServeOptions& options;
+  const std::string& csrf_token;
+  std::counting_semaphore<kConcurrentUploads>& uploads;
 };
 
 using Handler = void (*)(const Endpoint&, const httplib::Request&, httplib::Response&);
+// A handler that reads the body itself, as it arrives (the import's upload).
+using BodyHandler = void (*)(const Endpoint&, const httplib::Request&, httplib::Response&,
+                             const httplib::ContentReader&);
 
 enum class HttpMethod { kGet, kPut, kPost };
 
@@ -189,27 +275,85 @@ void GetImporters(const Endpoint& e, const httplib::Request& req, httplib::Respo
   SendResult(req, res, e.service.GetImporters());
 }
 
-void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+// GET /session: the CSRF token that state-changing requests carry in X-CSRF-Token.
+void GetSession(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  res.set_header("Cache-Control", "no-store");
+  Send(req, res, 200, "application/json",
+       R"({"csrf_token":")" + e.csrf_token + R"(","csrf_header":"X-CSRF-Token"})");
+}
+
+// Reads an upload's body into `upload` as it arrives, keeping at most `limit` bytes of
+// file: the file is the body, or the multipart part "file" (other parts are read and
+// dropped, at most kMultipartFraming bytes of them). Returns false when the body could not
+// be read whole; `too_large` says whether that was because it is over the limit.
+bool ReadUpload(const httplib::Request& req, const httplib::ContentReader& read, size_t limit,
+                ImportUpload& upload, bool& has_file_part, bool& too_large) {
+  too_large = false;
+  has_file_part = false;
+  // Room for the largest file at once: growing by doubling would copy it five times and,
+  // for a moment, hold one and a half times the limit. Pages are taken only as written.
+  upload.content.reserve(limit);
+  if (!req.is_multipart_form_data()) {
+    upload.filename = req.get_param_value("filename");
+    return read([&](const char* data, size_t size) {
+      if (upload.content.size() + size > limit) return !(too_large = true);
+      upload.content.append(data, size);
+      return true;
+    });
+  }
+  bool in_file = false;
+  size_t other_bytes = 0;
+  return read(
+      [&](const httplib::MultipartFormData& part) {
+        in_file = part.name == "file" && !has_file_part;
+        if (in_file) {
+          has_file_part = true;
+          upload.filename = part.filename;
+        }
+        return true;
+      },
+      [&](const char* data, size_t size) {
+        if (!in_file) {
+          other_bytes += size;
+          return other_bytes <= kMultipartFraming || !(too_large = true);
+        }
+        if (upload.content.size() + size > limit) return !(too_large = true);
+        upload.content.append(data, size);
+        return true;
+      });
+}
+
+void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Response& res,
+                const httplib::ContentReader& read) {
   ImportUpload upload;
   upload.format = req.get_param_value("format");
   upload.timezone = req.get_param_value("timezone");
   upload.dry_run = req.get_param_value("dry_run");
   upload.lang = req.get_param_value("lang");
-  if (req.is_multipart_form_data()) {
-    if (!req.has_file("file")) {
-      return SendError(req, res, 400, "invalid_argument", Msg("api.error.no_file_part"));
-    }
-    const httplib::MultipartFormData file = req.get_file_value("file");
-    upload.filename = file.filename;
-    upload.content = file.content;
-  } else {
-    upload.filename = req.get_param_value("filename");
-    upload.content = req.body;
-  }
   const size_t limit = e.options.max_upload_bytes;
-  if (upload.content.size() > limit) {
-    return SendError(req, res, 413, "payload_too_large",
-                     Msg("api.error.file_too_large", static_cast<int64_t>(limit >> 20)));
+  const Message too_large_message =
+      Msg("api.error.file_too_large", static_cast<int64_t>(limit >> 20));
+  bool has_file_part = false;
+  bool too_large = false;
+  bool whole = false;
+  {
+    e.uploads.acquire();
+    struct Release {
+      std::counting_semaphore<kConcurrentUploads>& slots;
+      ~Release() { slots.release(); }
+    } release{e.uploads};
+    whole = ReadUpload(req, read, limit, upload, has_file_part, too_large);
+  }
+  const Connection* connection = Connection::Current();
+  if (too_large || (connection != nullptr && connection->body_limit_hit())) {
+    upload.content = std::string();
+    return Refuse(req, res, 413, "payload_too_large", too_large_message);
+  }
+  if (!whole) {
+    return Refuse(req, res, 400, "invalid_argument", Msg("api.error.body_unreadable"));
+  }
+  if (req.is_multipart_form_data() && !has_file_part) {
+    return SendError(req, res, 400, "invalid_argument", Msg("api.error.no_file_part"));
   }
   if (upload.content.empty()) {
     return SendError(req, res, 400, "invalid_argument", Msg("api.error.no_file"));
@@ -229,10 +373,12 @@ struct Route {
   HttpMethod method;
   const char* pattern;
   Handler handle;
+  BodyHandler read_body = nullptr;  // instead of `handle`, for a body read as it arrives
 };
 
 constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/openapi\\.json", GetOpenApi},
+    {HttpMethod::kGet, "/api/v1/session", GetSession},
     {HttpMethod::kGet, "/api/v1/workspace", Read<&ApiService::GetWorkspace>},
     {HttpMethod::kPut, "/api/v1/workspace", Write<&ApiService::PutWorkspace>},
     {HttpMethod::kGet, "/api/v1/clients", Read<&ApiService::GetClients>},
@@ -244,7 +390,7 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/statement", ReadClient<&ApiService::GetStatement>},
     {HttpMethod::kGet, "/api/v1/aging", Read<&ApiService::GetAging>},
     {HttpMethod::kGet, "/api/v1/importers", GetImporters},
-    {HttpMethod::kPost, "/api/v1/imports", PostImport},
+    {HttpMethod::kPost, "/api/v1/imports", nullptr, PostImport},
     {HttpMethod::kGet, "/api/v1/settings", Read<&ApiService::GetSettings>},
     {HttpMethod::kPut, "/api/v1/settings", Write<&ApiService::PutSettings>},
     {HttpMethod::kPost, "/api/v1/screen", Write<&ApiService::PostScreen>},
@@ -298,7 +444,6 @@ void ServeAsset(const httplib::Request& req, httplib::Response& res) {
   res.status = 200;
   res.set_header("Cache-Control", std::string(CacheControlFor(path)));
   res.set_header("Vary", "Accept-Encoding");
-  res.set_header("X-Content-Type-Options", "nosniff");
   const std::string content_type(ContentTypeFor(path));
   if (AcceptsGzip(req)) {
     res.set_header("Content-Encoding", "gzip");
@@ -326,23 +471,75 @@ const char* ErrorCodeForStatus(int status) {
       return "method_not_allowed";
     case 413:
       return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 431:
+      return "headers_too_large";
     default:
       return "internal";
   }
 }
+
+// httplib's server with its connection loop replaced (the one virtual it offers for it):
+// each accepted connection gets TCP_NODELAY set on it, and is read through a Connection,
+// which bounds what each request may send (http_connection.h) and keeps its bytes across
+// keep-alive requests. The loop is httplib's own otherwise: up to keep_alive_max_count
+// requests, each awaited for keep_alive_timeout, ending at once when the server stops.
+class GuardedHttpServer final : public httplib::Server {
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    // Accepted sockets may or may not inherit TCP_NODELAY from the listening one (it
+    // depends on the kernel): set it on each. Without it an answer written as headers then
+    // body waits for the client's delayed acknowledgement, 40 ms on Linux, on every
+    // keep-alive request.
+    int yes = 1;
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+    Connection connection(sock, read_timeout_sec_, write_timeout_sec_, kHeadLimit);
+    const auto stopping = [this] { return svr_sock_ == INVALID_SOCKET; };
+    bool ok = false;
+    for (size_t left = keep_alive_max_count_; left > 0; --left) {
+      if (!connection.AwaitRequest(static_cast<int>(keep_alive_timeout_sec_ * 1000), stopping)) {
+        break;
+      }
+      connection.BeginRequest();
+      bool connection_closed = false;
+      {
+        Connection::Scope scope(&connection);
+        ok =
+            process_request(connection, /*close_connection=*/left == 1, connection_closed, nullptr);
+      }
+      if (!ok || connection_closed || connection.closing()) break;
+    }
+    // A refused body may still be arriving. Closing with unread bytes makes the kernel send
+    // a reset, which can destroy the answer before the client reads it: stop writing, let
+    // the client see the answer while what it still sends is drained (a bounded while).
+    if (connection.closing()) connection.Drain(/*max_ms=*/2000, /*max_bytes=*/64u << 20);
+    shutdown(sock, SHUT_RDWR);
+    close(sock);
+    return ok;
+  }
+};
 
 }  // namespace
 
 struct ApiServer::Impl {
   explicit Impl(ServeOptions o)
       : options(std::move(o)),
-        service(options.open_store, *options.clock, options.cache_mib << 20) {}
+        service(options.open_store, *options.clock, options.cache_mib << 20),
+        csrf_token(NewCsrfToken()) {}
 
   void Install();
+  // The answer before routing: the body's budget, then the guard's verdict.
+  httplib::Server::HandlerResponse Screen(const httplib::Request& req, httplib::Response& res);
 
   ServeOptions options;
   ApiService service;
-  httplib::Server http;
+  const std::string csrf_token;
+  std::counting_semaphore<kConcurrentUploads> uploads{kConcurrentUploads};
+  // Set by Bind, from the address really bound; no request is answered before.
+  std::optional<RequestGuard> guard;
+  GuardedHttpServer http;
+  std::string bound_host;
   int port = 0;
   socket_t listening = INVALID_SOCKET;
 };
@@ -356,24 +553,101 @@ void WidenBacklog(socket_t sock) {
   if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
 }
 
+// The numeric address a listening socket is bound to ("127.0.0.1", "::1"), or "" .
+std::string BoundAddress(socket_t sock) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof(address);
+  char host[NI_MAXHOST];
+  if (sock == INVALID_SOCKET ||
+      getsockname(sock, reinterpret_cast<sockaddr*>(&address), &length) != 0 ||
+      getnameinfo(reinterpret_cast<sockaddr*>(&address), length, host, sizeof(host), nullptr, 0,
+                  NI_NUMERICHOST) != 0) {
+    return "";
+  }
+  return host;
+}
+
+std::string HeaderOrEmpty(const httplib::Request& req, const char* name) {
+  return req.get_header_value(name);
+}
+
+// A Content-Length header as a number; nullopt when absent or not a number.
+std::optional<uint64_t> ContentLength(const httplib::Request& req) {
+  if (!req.has_header("Content-Length")) return std::nullopt;
+  const std::string text = req.get_header_value("Content-Length");
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 }  // namespace
+
+httplib::Server::HandlerResponse ApiServer::Impl::Screen(const httplib::Request& req,
+                                                         httplib::Response& res) {
+  using HandlerResponse = httplib::Server::HandlerResponse;
+  const size_t content_limit = ContentLimit(req, options.max_upload_bytes);
+  if (Connection* connection = Connection::Current()) {
+    connection->LimitBody(content_limit == 0 ? 0 : WireBudget(content_limit));
+  }
+  const std::string host = HeaderOrEmpty(req, "Host");
+  const std::string origin = HeaderOrEmpty(req, "Origin");
+  const std::string site = HeaderOrEmpty(req, "Sec-Fetch-Site");
+  const std::string token = HeaderOrEmpty(req, "X-CSRF-Token");
+  const std::string authorization = HeaderOrEmpty(req, "Authorization");
+  RequestGuard::Headers headers{req.method, host,  origin,       req.has_header("Origin"),
+                                site,       token, authorization};
+  // Two Host or Origin headers are a forgery: no browser sends them.
+  if (req.get_header_value_count("Host") != 1) headers.host = "";
+  if (req.get_header_value_count("Origin") > 1) headers.origin = "\n";
+  switch (guard->Check(headers)) {
+    case RequestGuard::Verdict::kAllowed:
+      break;
+    case RequestGuard::Verdict::kWrongHost:
+      Refuse(req, res, 421, "misdirected_request", Msg("api.error.wrong_host", host));
+      return HandlerResponse::Handled;
+    case RequestGuard::Verdict::kCrossOrigin:
+      Refuse(req, res, 403, "cross_origin", Msg("api.error.cross_origin", req.method));
+      return HandlerResponse::Handled;
+    case RequestGuard::Verdict::kNoCredential:
+      Refuse(req, res, 403, "csrf_token", Msg("api.error.csrf_missing", req.method));
+      return HandlerResponse::Handled;
+    case RequestGuard::Verdict::kBadCredential:
+      Refuse(req, res, 403, "csrf_token", Msg("api.error.csrf_invalid"));
+      return HandlerResponse::Handled;
+  }
+  // A compressed body could inflate far beyond any limit counted on the wire.
+  const std::string encoding = HeaderOrEmpty(req, "Content-Encoding");
+  if (!encoding.empty() && encoding != "identity") {
+    Refuse(req, res, 415, "unsupported_media_type", Msg("api.error.content_encoding", encoding));
+    return HandlerResponse::Handled;
+  }
+  // A declared length over the limit is refused before a byte of it is read.
+  const std::optional<uint64_t> length = ContentLength(req);
+  if (length && *length > content_limit && RequestGuard::ChangesState(req.method)) {
+    Refuse(req, res, 413, "payload_too_large",
+           IsImport(req) ? Msg("api.error.file_too_large",
+                               static_cast<int64_t>(options.max_upload_bytes >> 20))
+                         : Msg("api.error.body_too_large"));
+    return HandlerResponse::Handled;
+  }
+  return HandlerResponse::Unhandled;
+}
 
 void ApiServer::Impl::Install() {
   httplib::Server& s = http;
-  const size_t limit = options.max_upload_bytes;
-  // Room for the multipart framing around a file of the maximum size.
-  s.set_payload_max_length(limit + (1u << 20));
+  // httplib's own check of a declared Content-Length (a chunked body is bounded by the
+  // Connection's budget, set per request in Screen).
+  s.set_payload_max_length(WireBudget(options.max_upload_bytes + kMultipartFraming));
   // httplib's default sets SO_REUSEPORT, which lets a second server bind the same port
   // and silently share it; SO_REUSEADDR alone allows a quick restart and refuses that.
-  // TCP_NODELAY (which accepted sockets inherit from the listening one): an answer goes out
-  // as headers and body in separate writes, and Nagle's algorithm would hold the body back
-  // until the client acknowledged the headers, 40 ms later on Linux.
   s.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
     listening = sock;  // the last socket made is the one bound (failed ones are closed)
   });
+  s.set_default_headers(SecurityHeaders());
   s.set_read_timeout(30);
   s.set_write_timeout(30);
   // A connection is kept open for many requests (httplib's default closes it after 5): a
@@ -383,6 +657,13 @@ void ApiServer::Impl::Install() {
   s.set_keep_alive_timeout(5);
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.set_pre_routing_handler(
+      [this](const httplib::Request& req, httplib::Response& res) { return Screen(req, res); });
+  // A client that asks before sending its body (Expect: 100-continue, as curl does for
+  // uploads) gets the refusal instead of an invitation to send it.
+  s.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return Screen(req, res) == httplib::Server::HandlerResponse::Handled ? res.status : 100;
+  });
 
   s.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
@@ -398,12 +679,19 @@ void ApiServer::Impl::Install() {
         SendError(req, res, 500, "internal", Msg("api.error.internal", req.path));
       });
   // Errors httplib answers itself (413 over the payload limit, 400 for a malformed
-  // request, 404 for a method with no route) get the API's JSON body too.
+  // request, 404 for a method with no route) get the API's JSON body too. A request that
+  // ran past its budget (the Connection's) is a 413 or 431 and ends its connection.
   s.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
         if (res.has_header("Content-Type")) return httplib::Server::HandlerResponse::Unhandled;
-        const Message message = res.status == 413
-                                    ? Msg("api.error.body_too_large")
+        if (const Connection* connection = Connection::Current()) {
+          if (connection->body_limit_hit()) res.status = 413;
+          if (connection->head_limit_hit()) res.status = 431;
+          if (connection->closing()) res.set_header("Connection", "close");
+        }
+        const Message message = res.status == 413 ? Msg("api.error.body_too_large")
+                                : res.status == 431
+                                    ? Msg("api.error.headers_too_large")
                                     : Msg("api.error.cannot_answer", req.method, req.path);
         res.set_content(ErrorJson(ErrorCodeForStatus(res.status), message.In(LangOf(req))),
                         "application/json");
@@ -411,9 +699,23 @@ void ApiServer::Impl::Install() {
       }));
 
   for (const Route& route : kRoutes) {
-    auto handler = [this, handle = route.handle](const httplib::Request& req,
-                                                 httplib::Response& res) {
-      handle(Endpoint{service, options}, req, res);
+    const auto endpoint = [this] { return Endpoint{service, options, csrf_token, uploads}; };
+    if (route.read_body != nullptr) {
+      auto handler = [endpoint, read_body = route.read_body](const httplib::Request& req,
+                                                             httplib::Response& res,
+                                                             const httplib::ContentReader& read) {
+        read_body(endpoint(), req, res, read);
+      };
+      if (route.method == HttpMethod::kPut) {
+        s.Put(route.pattern, handler);
+      } else {
+        s.Post(route.pattern, handler);
+      }
+      continue;
+    }
+    auto handler = [endpoint, handle = route.handle](const httplib::Request& req,
+                                                     httplib::Response& res) {
+      handle(endpoint(), req, res);
     };
     switch (route.method) {
       case HttpMethod::kGet:
@@ -447,19 +749,28 @@ Result<int> ApiServer::Bind() {
   if (o.port < 0 || o.port > 65535) {
     return Fail(ErrorCode::kInvalidArgument, Msg("api.error.port", std::to_string(o.port)));
   }
+  // Beyond the loopback anyone on the network could read and write the books: that waits
+  // for accounts (DESIGN.md section 10).
+  if (!IsLoopbackHost(o.host)) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.needs_accounts", o.host));
+  }
+  bool bound = false;
   if (o.port == 0) {
     impl_->port = impl_->http.bind_to_any_port(o.host);
-    if (impl_->port > 0) {
-      WidenBacklog(impl_->listening);
-      return impl_->port;
-    }
-  } else if (impl_->http.bind_to_port(o.host, o.port)) {
-    impl_->port = o.port;
-    WidenBacklog(impl_->listening);
-    return impl_->port;
+    bound = impl_->port > 0;
+  } else {
+    bound = impl_->http.bind_to_port(o.host, o.port);
+    if (bound) impl_->port = o.port;
   }
-  return Fail(ErrorCode::kIo, Msg("api.error.listen", o.host, std::to_string(o.port)));
+  if (!bound) return Fail(ErrorCode::kIo, Msg("api.error.listen", o.host, std::to_string(o.port)));
+  WidenBacklog(impl_->listening);
+  impl_->bound_host = BoundAddress(impl_->listening);
+  if (impl_->bound_host.empty()) impl_->bound_host = o.host;
+  impl_->guard.emplace(impl_->bound_host, impl_->port, o.allowed_hosts, impl_->csrf_token);
+  return impl_->port;
 }
+
+const std::string& ApiServer::bound_host() const { return impl_->bound_host; }
 
 Status ApiServer::Listen() {
   if (!impl_->http.listen_after_bind()) {

@@ -8,13 +8,17 @@
 // (response_cache.h), each with an ETag (304 on If-None-Match) and a gzip made once.
 // Sockets run with TCP_NODELAY and long keep-alive. A handler's exception is logged to
 // stderr with the request path and answered with a JSON 500; bodies over the upload limit
-// get a JSON 413.
+// get a JSON 413, refused while they are read (chunked ones too), so that memory stays
+// bounded whatever a request sends. Every request passes the RequestGuard first (Host
+// allow-list, same origin and CSRF token for state-changing requests: request_guard.h);
+// every response carries a Content-Security-Policy and the other security headers.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/service.h"
 #include "core/clock.h"
@@ -28,8 +32,13 @@ struct ServeOptions {
   StoreFactory open_store;
   // "Today" for requests without as_of. Not owned; REQUIRES: non-null, outlives the server.
   const Clock* clock = nullptr;
+  // The address to listen on; a loopback address or name only (Bind refuses others until
+  // accounts exist, DESIGN.md section 10).
   std::string host = "127.0.0.1";
-  int port = 8080;                      // 0: any free port (Bind returns the one taken)
+  int port = 8080;  // 0: any free port (Bind returns the one taken)
+  // Host names requests may name besides the bound address (and, on the loopback,
+  // localhost, 127.0.0.1 and [::1]): --allowed-host, e.g. a name in /etc/hosts.
+  std::vector<std::string> allowed_hosts;
   size_t max_upload_bytes = 50u << 20;  // larger uploads get 413
   // Worker threads. httplib gives each open connection a thread for as long as it stays
   // open (keep-alive), so connections beyond this number wait for one to close.
@@ -45,9 +54,12 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
-  // Binds options.host:options.port and returns the port. Error kIo when the address
-  // cannot be bound (in use, not an address of this machine, no permission).
+  // Binds options.host:options.port and returns the port. Error kInvalidArgument when the
+  // host is not the loopback (see ServeOptions::host) or the port is out of range; kIo when
+  // the address cannot be bound (in use, not an address of this machine, no permission).
   Result<int> Bind();
+  // The numeric address really bound ("127.0.0.1", "::1"). REQUIRES: Bind() succeeded.
+  const std::string& bound_host() const;
   // Answers requests until Stop() is called. REQUIRES: Bind() succeeded.
   // Error kIo when the listening socket fails.
   Status Listen();

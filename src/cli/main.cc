@@ -225,6 +225,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 4096));
     serve->add_option("--cache-mib", serve_flags.cache_mib, H("cli.help.serve.cache_mib"))
         ->check(CLI::Range(0, 1 << 20));
+    serve->add_option("--allowed-host", serve_flags.allowed_hosts, H("cli.help.serve.allowed_host"))
+        ->take_all();
 
     addio::cli::ScreenOptions screen_options;
     auto* screen = AddCommand(app, "screen", "cli.help.screen");

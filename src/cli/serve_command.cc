@@ -13,12 +13,10 @@
 namespace addio::cli {
 namespace {
 
-// The address a browser can open: a wildcard host is reached through the loopback.
-std::string UrlHost(const std::string& host) {
-  if (host == "0.0.0.0" || host.empty()) return "127.0.0.1";
-  if (host == "::") return "[::1]";
-  if (host.find(':') != std::string::npos) return "[" + host + "]";
-  return host;
+// The bound address as a URL writes it: IPv6 in brackets.
+std::string UrlHost(const std::string& address) {
+  if (address.find(':') != std::string::npos) return "[" + address + "]";
+  return address;
 }
 
 }  // namespace
@@ -56,11 +54,13 @@ int Serve(const Common& common, const ServeFlags& flags) {
   options.port = flags.port;
   options.threads = flags.threads;
   options.cache_mib = static_cast<size_t>(flags.cache_mib);
+  options.allowed_hosts = flags.allowed_hosts;
   ApiServer server(options);
   auto port = server.Bind();
   if (!port) return ReportError(common, port.error());
-  // The port as digits, never grouped: it is part of a URL.
-  PrintLine(common, Msg("cli.serve.serving", UrlHost(flags.host), std::to_string(*port)));
+  // The address and port really bound (the port taken for --port 0), as digits, never
+  // grouped: they are part of a URL.
+  PrintLine(common, Msg("cli.serve.serving", UrlHost(server.bound_host()), std::to_string(*port)));
   PrintLine(common, Msg("cli.serve.store", common.db));
   if (!WebDashboardBuilt()) PrintLine(common, Msg("cli.serve.no_dashboard"));
   std::fflush(stdout);

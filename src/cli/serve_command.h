@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 
@@ -14,10 +15,12 @@ struct ServeFlags {
   int port = 8080;      // 0: any free port; the URL printed says which
   int threads = 64;     // worker threads: one per open connection (ServeOptions::threads)
   int cache_mib = 256;  // response cache budget (ServeOptions::cache_mib)
+  std::vector<std::string> allowed_hosts;  // --allowed-host (ServeOptions::allowed_hosts)
 };
 
-// Returns the process exit status: 0 after a clean stop, ExitCode(kIo) when the address
-// cannot be bound, ExitCode of the store's error when it cannot be opened.
+// Returns the process exit status: 0 after a clean stop, ExitCode(kInvalidArgument) when
+// the host is not the loopback (serving beyond it needs accounts), ExitCode(kIo) when the
+// address cannot be bound, ExitCode of the store's error when it cannot be opened.
 int Serve(const Common& common, const ServeFlags& flags);
 
 }  // namespace addio::cli

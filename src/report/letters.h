@@ -103,6 +103,10 @@ Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client, Ci
 // The letter as plain text (wrapped at 78 columns), Markdown or a self-contained HTML page.
 std::string FormatLetter(const Letter& letter, LetterFormat format);
 
+// The style sheet inside the <style> element of every HTML letter, byte for byte (the
+// server's Content-Security-Policy allows exactly this inline style by its hash).
+std::string_view LetterStyleSheet();
+
 // ComposeLetter then FormatLetter with options.format: what `addio letter` prints.
 Result<std::string> RenderLetter(const Ledger& ledger, const std::string& client, CivilDate as_of,
                                  const LetterOptions& options);

@@ -74,6 +74,7 @@ function responseSchema(op, status, contentType) {
 // ---- HTTP. ----
 
 let base = '';
+let csrfToken = '';
 const covered = new Set();
 
 function request(method, url, { body, headers = {} } = {}) {
@@ -92,8 +93,10 @@ function request(method, url, { body, headers = {} } = {}) {
 
 // Calls one operation and validates the answer against the document. Returns
 // {status, headers, text, json}.
+// Requests that change data carry the session's token unless `token` is false.
 async function api(method, template, { path: pathParams = {}, query = {}, body, headers = {},
-                                       expect } = {}) {
+                                       expect, token = true } = {}) {
+  if (method !== 'GET' && token && csrfToken) headers = { 'X-CSRF-Token': csrfToken, ...headers };
   const op = operation(method, template);
   covered.add(`${method} ${template}`);
   const declared = declaredParameters(op);
@@ -184,6 +187,38 @@ async function run() {
   // The document itself.
   const doc = await api('GET', '/api/v1/openapi.json', { expect: 200 });
   check(JSON.stringify(doc.json) === JSON.stringify(openapi), 'served openapi.json is the file');
+
+  // The session's token, which every write below carries.
+  const session = await api('GET', '/api/v1/session', { expect: 200 });
+  csrfToken = session.json.csrf_token;
+  check(/^[0-9a-f]{64}$/.test(csrfToken), 'the session gives a CSRF token');
+
+  // Serving safely: a foreign Host, a cross-site write, a write without the token.
+  const rebound = await expectError('GET', '/api/v1/clients', { headers: { Host: 'evil.example' } },
+                                    421, 'misdirected_request');
+  check(!rebound.text.includes('client'), 'a foreign Host reads no data', rebound.text);
+  const countBefore = (await api('GET', '/api/v1/clients', { query: { as_of: AS_OF } })).json.clients.length;
+  const evil = JSON.stringify({ format: 'addio-ledger/1',
+    clients: [{ id: 'evil-co', name: 'Evil', kind: 'company', country: 'IT' }] });
+  await expectError('POST', '/api/v1/imports', {
+    query: { filename: 'evil.json' }, body: evil, token: false,
+    headers: { Origin: 'http://evil.example', 'Content-Type': 'text/plain' } }, 403, 'cross_origin');
+  await expectError('POST', '/api/v1/imports', {
+    query: { filename: 'evil.json' }, body: evil,
+    headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'text/plain' } }, 403, 'cross_origin');
+  await expectError('POST', '/api/v1/imports', {
+    query: { filename: 'evil.json' }, body: evil, token: false,
+    headers: { 'Content-Type': 'text/plain' } }, 403, 'csrf_token');
+  await expectError('PUT', '/api/v1/settings', {
+    body: JSON.stringify({ settings: { grace_days: 1 } }), token: false,
+    headers: { 'Content-Type': 'application/json' } }, 403, 'csrf_token');
+  const countAfter = (await api('GET', '/api/v1/clients', { query: { as_of: AS_OF } })).json.clients.length;
+  check(countAfter === countBefore, 'refused writes changed nothing', `${countBefore} -> ${countAfter}`);
+  for (const res of [doc, session, rebound]) {
+    check(/default-src 'self'/.test(res.headers['content-security-policy'] ?? '') &&
+          res.headers['x-frame-options'] === 'DENY' && res.headers['x-content-type-options'] === 'nosniff' &&
+          res.headers['referrer-policy'] === 'no-referrer', 'security headers on every answer');
+  }
 
   // Workspace and clients.
   const workspace = await api('GET', '/api/v1/workspace', { expect: 200 });
@@ -382,7 +417,7 @@ async function run() {
   await expectError('GET', '/api/v1/aging', { query: { format: 'xml' } }, 400, 'invalid_argument');
   const unknown = await request('GET', `${base}/api/v1/nothing-here`);
   check(unknown.status === 404 && JSON.parse(unknown.raw).error.code === 'not_found', 'unknown API path: JSON 404');
-  const wrong = await request('DELETE', `${base}/api/v1/clients`);
+  const wrong = await request('DELETE', `${base}/api/v1/clients`, { headers: { 'X-CSRF-Token': csrfToken } });
   check(wrong.status === 405 && JSON.parse(wrong.raw).error.code === 'method_not_allowed',
         'wrong method: JSON 405');
 

@@ -77,6 +77,14 @@ class ServerCacheTest : public ::testing::Test {
     return client;
   }
 
+  // The session's CSRF token, which every write carries (X-CSRF-Token).
+  httplib::Headers WithToken() {
+    auto res = Http().Get("/api/v1/session");
+    EXPECT_TRUE(res);
+    if (!res) return {};
+    return {{"X-CSRF-Token", nlohmann::json::parse(res->body)["csrf_token"].get<std::string>()}};
+  }
+
   // The body of a GET that must answer 200.
   std::string Get(const std::string& path, const httplib::Headers& headers = {}) {
     auto res = Http().Get(path, headers);
@@ -147,7 +155,8 @@ TEST_F(ServerCacheTest, AnImportThroughTheApiChangesTheNextAnswer) {
   EXPECT_EQ(Get(path), before);
   const std::string ledger = R"({"format": "addio-ledger/1",
     "clients": [{"id": "zz-new", "name": "New Client", "kind": "company", "country": "IT"}]})";
-  auto res = Http().Post("/api/v1/imports?filename=new.json", ledger, "application/json");
+  auto res =
+      Http().Post("/api/v1/imports?filename=new.json", WithToken(), ledger, "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   ASSERT_TRUE(nlohmann::json::parse(res->body)["written"].get<bool>()) << res->body;
@@ -182,8 +191,8 @@ TEST_F(ServerCacheTest, ASettingsChangeThroughTheApiIsSeenAtOnce) {
   ImportElsewhere(DemoLedger());
   Start();
   const std::string before = Get("/api/v1/settings");
-  auto res =
-      Http().Put("/api/v1/settings", R"({"settings": {"grace_days": 9}})", "application/json");
+  auto res = Http().Put("/api/v1/settings", WithToken(), R"({"settings": {"grace_days": 9}})",
+                        "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   const std::string after = Get("/api/v1/settings");

@@ -144,5 +144,24 @@ kill $server; wait $server 2>/dev/null
 grep -q '"message":"as_of: \\"nope\\" non è una data' <<<"$body" \
   && ok "API error in Italian" || fail "API error in Italian: $body"
 
+# serve: beyond the loopback it refuses to start (accounts come first), in both languages;
+# the start-up line names the address and the port really bound.
+out=$("$addio" serve --db s.db --host 0.0.0.0 --port 0 2>&1); code=$?
+[ $code -ne 0 ] && grep -q 'cannot serve on 0.0.0.0' <<<"$out" && grep -q 'accounts' <<<"$out" \
+  && ! grep -q 'http://' <<<"$out" && ok "serve refuses 0.0.0.0" || fail "serve 0.0.0.0: $code $out"
+out=$("$addio" --lang it serve --db s.db --host :: --port 0 2>&1); code=$?
+[ $code -ne 0 ] && grep -q 'impossibile servire su ::' <<<"$out" && grep -q 'account' <<<"$out" \
+  && ok "serve refuses :: in Italian" || fail "serve :: in Italian: $code $out"
+"$addio" serve --db s.db --host ::1 --port 0 > serve6.txt 2>&1 & server=$!
+for _ in $(seq 50); do grep -q 'http://' serve6.txt && break; sleep 0.1; done
+url=$(grep -o 'http://[^ ]*' serve6.txt | head -1)
+kill $server; wait $server 2>/dev/null
+if grep -q 'cannot listen' serve6.txt; then
+  ok "serve on ::1 skipped: no IPv6 loopback here"
+else
+  grep -Eq '^http://\[::1\]:[1-9][0-9]*/$' <<<"$url" && ok "serve prints the bound address and port" \
+    || fail "serve ::1 banner: $(cat serve6.txt)"
+fi
+
 echo "$failures failures"
 [ $failures -eq 0 ]

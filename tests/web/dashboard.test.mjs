@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -36,6 +37,8 @@ let profile;
 let context;
 let page;
 const pageErrors = [];
+// What the Content-Security-Policy blocked (Chromium reports it on the console).
+const cspViolations = [];
 
 async function api(path) {
   const response = await fetch(`${BASE}/api/v1${path}`);
@@ -90,6 +93,8 @@ before(async () => {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // A name of another site that resolves to the server, as DNS rebinding makes it.
+      "--host-resolver-rules=MAP rebind.test 127.0.0.1",
     ],
     viewport: { width: 1366, height: 900 },
     locale: "en-GB",
@@ -97,6 +102,11 @@ before(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20000);
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      cspViolations.push(message.text());
+    }
+  });
 });
 
 after(async () => {
@@ -555,6 +565,14 @@ describe("dashboard", () => {
       .locator("h1, h2, p", { hasText: "Payment reminder" })
       .first()
       .waitFor();
+    // The letter's own style sheet applies under the dashboard's policy (by its hash).
+    assert.match(
+      await page
+        .frameLocator("section.letters iframe.letter-frame")
+        .locator("body")
+        .evaluate((body) => getComputedStyle(body).fontFamily),
+      /Georgia/,
+    );
     // Sandboxed without allow-same-origin: the page cannot reach into the letter.
     assert.equal(
       await page.evaluate(
@@ -602,7 +620,56 @@ describe("dashboard", () => {
     }
   });
 
+  test("a page of another site can neither write nor read", async () => {
+    const before = (await api(`/clients?as_of=${AS_OF}`)).clients.length;
+    const ledger = JSON.stringify({
+      format: "addio-ledger/1",
+      clients: [{ id: "evil-co", name: "Evil", kind: "company", country: "IT" }],
+    });
+    // The page of another origin: a simple cross-site request (no preflight) and a form.
+    const evil = createServer((request, response) => {
+      response.setHeader("Content-Type", "text/html; charset=utf-8");
+      response.end(`<!doctype html><body>
+        <form id="f" method="post" enctype="text/plain"
+              action="${BASE}/api/v1/imports?filename=evil.json" target="sink">
+          <input name='${ledger.slice(0, -1)}' value='}'></form>
+        <iframe name="sink"></iframe>
+        <script>
+          fetch(${JSON.stringify(`${BASE}/api/v1/imports?filename=evil.json`)}, {
+            method: "POST", mode: "no-cors", headers: { "Content-Type": "text/plain" },
+            body: ${JSON.stringify(ledger)},
+          }).finally(() => { document.getElementById("f").submit(); document.title = "sent"; });
+        </script></body>`);
+    });
+    await new Promise((resolve) => evil.listen(0, "127.0.0.1", resolve));
+    const other = await context.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${evil.address().port}/`);
+      await other.waitForFunction(() => document.title === "sent");
+      await other.waitForTimeout(500); // the form's answer, if any, lands in the frame
+    } finally {
+      await other.close();
+      evil.close();
+    }
+    assert.equal((await api(`/clients?as_of=${AS_OF}`)).clients.length, before);
+
+    // DNS rebinding: a name of another site resolving to the server is not answered.
+    const port = new URL(BASE).port;
+    const rebound = await context.newPage();
+    try {
+      const response = await rebound.goto(`http://rebind.test:${port}/api/v1/clients`);
+      assert.equal(response.status(), 421);
+      assert.doesNotMatch(await response.text(), /brightwave/);
+    } finally {
+      await rebound.close();
+    }
+  });
+
   test("no script error happened on any page", () => {
     assert.deepEqual(pageErrors, []);
+  });
+
+  test("the Content-Security-Policy blocked nothing the dashboard does", () => {
+    assert.deepEqual(cspViolations, []);
   });
 });

@@ -461,8 +461,44 @@ export async function getText(url: string, signal?: AbortSignal): Promise<string
   return response.text();
 }
 
+// The session's CSRF token (GET /session), asked once and kept. Every request that changes
+// data carries it in X-CSRF-Token; the server refuses it otherwise (DESIGN.md section 7b).
+let csrfToken: Promise<string> | null = null;
+
+function sessionToken(): Promise<string> {
+  if (csrfToken === null) {
+    csrfToken = getJson<{ csrf_token: string }>(apiUrl('/session')).then(
+      (session) => session.csrf_token,
+      (error: unknown) => {
+        csrfToken = null;
+        throw error;
+      },
+    );
+  }
+  return csrfToken;
+}
+
+// Sends a state-changing request with the session's token. The token changes when the
+// server restarts: refused for it, the request is sent once more with the new one.
+async function sendWithToken(url: string, init: RequestInit): Promise<Response> {
+  const send = async () =>
+    fetch(url, {
+      ...init,
+      credentials: 'same-origin',
+      headers: { ...(init.headers as Record<string, string>), 'X-CSRF-Token': await sessionToken() },
+    });
+  const response = await send();
+  if (response.status !== 403) return response;
+  const refused = (await response.clone().json().catch(() => null)) as {
+    error?: { code?: string };
+  } | null;
+  if (refused?.error?.code !== 'csrf_token') return response;
+  csrfToken = null;
+  return send();
+}
+
 export async function sendJson<T>(method: 'PUT' | 'POST', url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
+  const response = await sendWithToken(url, {
     method,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
@@ -482,7 +518,7 @@ export async function postImport(
     format: options.format,
     lang: options.lang,
   });
-  const response = await fetch(url, {
+  const response = await sendWithToken(url, {
     method: 'POST',
     body: form,
     headers: { Accept: 'application/json' },

@@ -380,4 +380,6 @@ std::string FormatLetter(const Letter& letter, LetterFormat format) {
   return letters::PlainText(letter);
 }
 
+std::string_view LetterStyleSheet() { return letters::kLetterStyle; }
+
 }  // namespace addio

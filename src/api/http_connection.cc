@@ -1,0 +1,177 @@
+#include "api/http_connection.h"
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+namespace addio::api_internal {
+namespace {
+
+thread_local Connection* current_connection = nullptr;
+
+// The blank line that ends a request's head, as the last four bytes read.
+constexpr unsigned kHeadEnd = 0x0d0a0d0au;
+
+bool Poll(socket_t sock, short events, int timeout_ms) {
+  pollfd fd{sock, events, 0};
+  for (;;) {
+    const int ready = ::poll(&fd, 1, timeout_ms);
+    if (ready < 0 && errno == EINTR) continue;
+    return ready > 0;
+  }
+}
+
+int Milliseconds(time_t seconds) { return static_cast<int>(seconds * 1000); }
+
+void AddressOf(const sockaddr_storage& address, socklen_t length, std::string& ip, int& port) {
+  char host[NI_MAXHOST];
+  char service[NI_MAXSERV];
+  if (getnameinfo(reinterpret_cast<const sockaddr*>(&address), length, host, sizeof(host), service,
+                  sizeof(service), NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
+    ip = host;
+    port = std::atoi(service);
+  }
+}
+
+}  // namespace
+
+Connection::Connection(socket_t sock, time_t read_timeout_sec, time_t write_timeout_sec,
+                       size_t head_limit)
+    : sock_(sock),
+      read_timeout_sec_(read_timeout_sec),
+      write_timeout_sec_(write_timeout_sec),
+      head_limit_(head_limit) {
+  BeginRequest();
+}
+
+Connection* Connection::Current() { return current_connection; }
+
+Connection::Scope::Scope(Connection* connection) { current_connection = connection; }
+
+Connection::Scope::~Scope() { current_connection = nullptr; }
+
+bool Connection::AwaitRequest(int timeout_ms, const std::function<bool()>& stopping) {
+  if (begin_ < end_) return true;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (!stopping()) {
+    if (Poll(sock_, POLLIN, 100)) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+  }
+  return false;
+}
+
+void Connection::BeginRequest() {
+  in_head_ = true;
+  head_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(read_timeout_sec_);
+  tail_ = 0;
+  head_left_ = head_limit_;
+  body_left_ = 0;
+  head_limit_hit_ = false;
+  body_limit_hit_ = false;
+}
+
+void Connection::LimitBody(size_t wire_bytes) { body_left_ = wire_bytes; }
+
+void Connection::Drain(int max_ms, size_t max_bytes) {
+  ::shutdown(sock_, SHUT_WR);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(max_ms);
+  size_t drained = 0;
+  while (drained < max_bytes && std::chrono::steady_clock::now() < deadline) {
+    if (!Poll(sock_, POLLIN, 100)) continue;
+    const ssize_t n = ::recv(sock_, buffer_, sizeof(buffer_), 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    drained += static_cast<size_t>(n);
+  }
+}
+
+bool Connection::is_readable() const {
+  return begin_ < end_ || Poll(sock_, POLLIN, Milliseconds(read_timeout_sec_));
+}
+
+bool Connection::is_writable() const {
+  return Poll(sock_, POLLOUT, Milliseconds(write_timeout_sec_));
+}
+
+ssize_t Connection::Fill() {
+  if (begin_ < end_) return static_cast<ssize_t>(end_ - begin_);
+  if (!is_readable()) return -1;
+  for (;;) {
+    const ssize_t n = ::recv(sock_, buffer_, sizeof(buffer_), 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n;
+    begin_ = 0;
+    end_ = static_cast<size_t>(n);
+    return n;
+  }
+}
+
+// The head is handed out up to the end of its blank line and no further, so that what
+// follows is counted against the body's budget.
+ssize_t Connection::ReadHead(char* ptr, size_t size) {
+  size_t given = 0;
+  while (given < size && begin_ < end_ && in_head_) {
+    if (head_left_ == 0) {
+      head_limit_hit_ = true;
+      break;
+    }
+    const char c = buffer_[begin_++];
+    ptr[given++] = c;
+    --head_left_;
+    tail_ = (tail_ << 8) | static_cast<unsigned char>(c);
+    if (tail_ == kHeadEnd) in_head_ = false;
+  }
+  return given > 0 ? static_cast<ssize_t>(given) : -1;
+}
+
+ssize_t Connection::read(char* ptr, size_t size) {
+  if (size == 0) return 0;
+  if (in_head_ && (head_left_ == 0 || std::chrono::steady_clock::now() > head_deadline_)) {
+    head_limit_hit_ = true;
+    return -1;
+  }
+  if (!in_head_ && body_left_ == 0) {
+    body_limit_hit_ = true;
+    return -1;
+  }
+  const ssize_t filled = Fill();
+  if (filled <= 0) return filled;
+  if (in_head_) return ReadHead(ptr, size);
+  const size_t given = std::min({size, end_ - begin_, body_left_});
+  std::memcpy(ptr, buffer_ + begin_, given);
+  begin_ += given;
+  body_left_ -= given;
+  return static_cast<ssize_t>(given);
+}
+
+ssize_t Connection::write(const char* ptr, size_t size) {
+  if (!is_writable()) return -1;
+  for (;;) {
+    const ssize_t n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    return n;
+  }
+}
+
+void Connection::get_remote_ip_and_port(std::string& ip, int& port) const {
+  sockaddr_storage address{};
+  socklen_t length = sizeof(address);
+  if (getpeername(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+    AddressOf(address, length, ip, port);
+  }
+}
+
+void Connection::get_local_ip_and_port(std::string& ip, int& port) const {
+  sockaddr_storage address{};
+  socklen_t length = sizeof(address);
+  if (getsockname(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+    AddressOf(address, length, ip, port);
+  }
+}
+
+}  // namespace addio::api_internal
