@@ -6,7 +6,7 @@ DEMO_DB ?= build/demo.db
 DEMO_AS_OF ?= 2026-11-30
 CXX_SOURCES = $(shell git ls-files '*.cc' '*.h')
 
-.PHONY: setup web build run test format format-check lint bench clean
+.PHONY: setup web build run test fuzz format format-check lint bench clean
 
 setup:
 	@scripts/setup
@@ -44,6 +44,18 @@ test: setup format-check web
 	@cmake --build --preset debug -j $(JOBS)
 	@ctest --preset debug -j $(JOBS)
 
+# Every parser under libFuzzer with ASan and UBSan (fuzz/, docs/testing.md): clang 16 is
+# installed first (fuzz/setup), the `fuzz` preset built, then each target runs FUZZ_SECONDS
+# (default 60) seconds; prints the executions and findings per target. FUZZ_TARGETS="ofx ics"
+# runs only those.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: setup
+	@fuzz/setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_targets
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run $(FUZZ_TARGETS)
+
 format:
 	@clang-format -i $(CXX_SOURCES)
 
@@ -63,4 +75,4 @@ bench: build
 	@bench/run $(BENCH_ARGS)
 
 clean:
-	rm -rf build build-debug
+	rm -rf build build-debug build-fuzz

@@ -154,6 +154,14 @@ void EntryBuilder::Add(const SourceEntry& entry) {
     RowError(entry.line, "duration", -1, Msg("ingest.work.no_duration"));
     return;
   }
+  // An entry longer than a month is a wrong date or duration, never work done; split into
+  // days it would become thousands of records (a year typed 0379 made 600 000).
+  constexpr int64_t kMaxEntrySeconds = int64_t{31} * 86400;
+  if (seconds > kMaxEntrySeconds) {
+    RowError(entry.line, entry.duration_seconds ? "duration" : "end", -1,
+             Msg("ingest.work.too_long", seconds / 3600));
+    return;
+  }
   const int64_t minutes = (seconds + 30) / 60;
 
   std::string id;
