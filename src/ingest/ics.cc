@@ -224,7 +224,6 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
     return;
   }
   int steps = 0;
-  int occurrences = 0;
   for (icaltimetype next = Ical().icalrecur_iterator_next(iterator);
        !Ical().icaltime_is_null_time(next); next = Ical().icalrecur_iterator_next(iterator)) {
     if (++steps > kMaxRuleSteps) {
@@ -237,7 +236,7 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
         timing.zone->FromLocal({*date, next.hour * 3600 + next.minute * 60 + next.second});
     if (at >= window_end_.AddSeconds(kOverrideSlackSeconds)) break;
     if (at < window_start_.AddSeconds(-kOverrideSlackSeconds)) continue;
-    if (occurrences >= kMaxOccurrences) {
+    if (instances.size() >= static_cast<size_t>(kMaxOccurrences)) {
       const Property* summary = master.Find("SUMMARY");
       Error(rrule.line, Uid(master), "RRULE",
             Msg("ingest.ics.occurrence_cap", summary != nullptr ? summary->value : Uid(master),
@@ -245,10 +244,7 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
             Severity::kWarning);
       break;
     }
-    if (instances.try_emplace(at, Occurrence{at, at, timing.seconds.value_or(0), &master, &master})
-            .second) {
-      ++occurrences;
-    }
+    instances.try_emplace(at, Occurrence{at, at, timing.seconds.value_or(0), &master, &master});
   }
   Ical().icalrecur_iterator_free(iterator);
   Ical().icalerror_clear_errno();

@@ -461,7 +461,7 @@ TEST_F(IcsTest, SharedCalendarsOf2014To2024ImportTheirMeetingsWhateverTheDate) {
       "ical.js_samples/timezone_from_file.ics",
       "python-icalendar_tests/calendars/america_new_york.ics",
       "python-icalendar_tests/calendars/issue_218_bad_tzid.ics",
-      "python-icalendar_tests/calendars/multiple_timezones.ics",
+      "python-icalendar_tests/calendars/issue_466_respect_unique_timezone.ics",
       "python-icalendar_tests/calendars/period_with_timezone.ics",
       "ical.js_samples/rdate_exdate.ics",
   };
