@@ -70,13 +70,11 @@ std::string ColumnAt(std::string_view text, size_t offset) {
   const size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
   const size_t begin = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
   const std::string_view first = text.substr(0, text.find('\n'));
-  const char separator = first.find(';') != std::string_view::npos &&
-                                 first.find(',') == std::string_view::npos
-                             ? ';'
-                         : first.find('\t') != std::string_view::npos &&
-                                 first.find(',') == std::string_view::npos
-                             ? '\t'
-                             : ',';
+  const char separator =
+      first.find(';') != std::string_view::npos && first.find(',') == std::string_view::npos ? ';'
+      : first.find('\t') != std::string_view::npos && first.find(',') == std::string_view::npos
+          ? '\t'
+          : ',';
   size_t column = 0;
   bool quoted = false;
   for (size_t i = begin; i < offset; ++i) {
@@ -151,7 +149,8 @@ std::optional<std::string> DecodeCsvText(std::string bytes, TextEncoding encodin
   const size_t bad = FirstInvalidUtf8(bytes);
   if (bad == std::string_view::npos) return bytes;
   const std::string_view text(bytes);
-  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
+  const int line =
+      1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
   if (encoding == TextEncoding::kUtf8) {
     const auto byte = static_cast<unsigned char>(bytes[bad]);
     std::string shown;

@@ -35,7 +35,9 @@ inline CivilDate UtcDateOf(Instant t) {
   const int64_t seconds = t.unix_seconds();
   const int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
   constexpr int64_t kFar = 100'000'000;  // some 270 000 years: far outside, still exact
-  return CivilDate::FromDays(static_cast<int32_t>(days < -kFar ? -kFar : days > kFar ? kFar : days));
+  return CivilDate::FromDays(static_cast<int32_t>(days < -kFar  ? -kFar
+                                                  : days > kFar ? kFar
+                                                                : days));
 }
 
 }  // namespace addio::bounds

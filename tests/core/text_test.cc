@@ -22,10 +22,10 @@ TEST(TextTest, ParsesEncodingNames) {
 TEST(TextTest, FindsTheFirstInvalidUtf8Byte) {
   EXPECT_TRUE(IsValidUtf8("caffè €"));
   EXPECT_EQ(FirstInvalidUtf8("caf\xE9"), 3u);
-  EXPECT_EQ(FirstInvalidUtf8("ok\xC0\xAF"), 2u);          // overlong '/'
-  EXPECT_EQ(FirstInvalidUtf8("x\xED\xA0\x80"), 1u);       // a surrogate
-  EXPECT_EQ(FirstInvalidUtf8("\xF4\x90\x80\x80"), 0u);    // beyond U+10FFFF
-  EXPECT_EQ(FirstInvalidUtf8("\xE2\x82"), 0u);            // cut short
+  EXPECT_EQ(FirstInvalidUtf8("ok\xC0\xAF"), 2u);        // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("x\xED\xA0\x80"), 1u);     // a surrogate
+  EXPECT_EQ(FirstInvalidUtf8("\xF4\x90\x80\x80"), 0u);  // beyond U+10FFFF
+  EXPECT_EQ(FirstInvalidUtf8("\xE2\x82"), 0u);          // cut short
 }
 
 TEST(TextTest, Windows1252AndLatin1BecomeUtf8) {
