@@ -169,7 +169,6 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   context.load_existing = [&store] { return (*store)->Load(); };
   context.options.format = upload.format;
   context.options.timezone = upload.timezone;
-  context.options.today = api_internal::Today(clock_, *workspace);
   auto read = Ingest(path, context);
   if (!read) return std::unexpected(UploadError(read.error(), path, shown, *lang));
   // With errors from the importer, the store still reports what it would do, but only as

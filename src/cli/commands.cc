@@ -10,8 +10,10 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <vector>
 
+#include "core/text.h"
 #include "core/time.h"
 #include "gen/demo.h"
 #include "gen/generator.h"
@@ -30,8 +32,7 @@ namespace {
 
 // Same, after "addio: ": a problem that ends the command.
 void PrintProblem(const Common& common, const Message& message) {
-  const std::string text = "addio: " + Say(common, message) + "\n";
-  std::fputs(text.c_str(), stderr);
+  WriteToStderr("addio: " + Say(common, message) + "\n");
 }
 
 // The language of the first of LC_ALL, LC_MESSAGES, LANG that is set ("it_IT.UTF-8" is
@@ -80,7 +81,7 @@ bool UseColor(const std::string& color) {
   return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
 }
 
-void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void Print(const std::string& text) { WriteToStdout(text); }
 
 // Runs an assessment for the assess/explain commands.
 // One client of the store is assessed from its own records and the portfolio statistics
@@ -116,8 +117,7 @@ RenderOptions MakeRenderOptions(const Common& common, const AssessOptions& optio
 // assessment_stream.h): the store is read client by client, never loaded whole.
 int AssessEveryClient(const Common& common, const AssessOptions& options) {
   const std::unique_ptr<AssessmentSink> writer = MakeAssessmentWriter(
-      MakeRenderOptions(common, options),
-      [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); });
+      MakeRenderOptions(common, options), [](std::string_view text) { WriteToStdout(text); });
   Status assessed;
   if (options.source.ledger.empty()) {
     auto store = OpenStoreOf(common, OpenMode::kMustExist);
@@ -242,14 +242,27 @@ class Progress {
 
 std::string Say(const Common& common, const Message& message) { return message.In(common.lang); }
 
+void WriteToStdout(std::string_view text) {
+  static const bool terminal = isatty(STDOUT_FILENO) == 1;
+  if (!terminal) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  const std::string shown = VisibleControls(text, /*keep_newlines=*/true, /*keep_colors=*/true);
+  std::fwrite(shown.data(), 1, shown.size(), stdout);
+}
+
+void WriteToStderr(std::string_view text) {
+  const std::string shown = VisibleControls(text, /*keep_newlines=*/true);
+  std::fwrite(shown.data(), 1, shown.size(), stderr);
+}
+
 void PrintLine(const Common& common, const Message& message) {
-  const std::string text = Say(common, message) + "\n";
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  WriteToStdout(Say(common, message) + "\n");
 }
 
 void PrintNote(const Common& common, const Message& message) {
-  const std::string text = Say(common, message) + "\n";
-  std::fputs(text.c_str(), stderr);
+  WriteToStderr(Say(common, message) + "\n");
 }
 
 int ReportError(const Common& common, const Error& error) {
@@ -258,8 +271,7 @@ int ReportError(const Common& common, const Error& error) {
 }
 
 void PrintDiagnostics(const Common& common, const Diagnostics& diagnostics) {
-  const std::string text = diagnostics.ToString(common.lang);
-  std::fputs(text.c_str(), stderr);
+  WriteToStderr(diagnostics.ToString(common.lang));
 }
 
 Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode) {
@@ -349,8 +361,22 @@ int Import(const Common& common, const ImportOptions& options) {
   context.options.timezone = options.timezone;
   context.options.create_clients = !options.no_create;
   context.options.mapping_file = options.mapping;
-  auto zone = TimeZone::Find(workspace->timezone);
-  context.options.today = Today(common, zone ? *zone : TimeZone::Utc());
+  for (auto [flag, text, day] : {std::tuple{"--since", &options.since, &context.options.since},
+                                 std::tuple{"--until", &options.until, &context.options.until}}) {
+    if (text->empty()) continue;
+    auto date = CivilDate::Parse(*text);
+    if (!date) {
+      return ReportError(common,
+                         {ErrorCode::kInvalidArgument,
+                          Msg("cli.error.option", flag, Say(common, date.error().message))});
+    }
+    *day = *date;
+  }
+  if (!options.encoding.empty()) {
+    auto encoding = ParseTextEncoding(options.encoding);
+    if (!encoding) return ReportError(common, encoding.error());
+    context.options.encoding = *encoding;
+  }
 
   Progress progress(common, options.path);
   context.progress = [&progress](size_t done, size_t total) { progress.Files(done, total); };

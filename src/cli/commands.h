@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/catalogue.h"
 #include "core/clock.h"
@@ -46,6 +47,8 @@ struct ImportOptions {
   std::string mapping;     // --mapping: client renames/merges, or a generic CSV's columns
   bool no_create = false;  // --no-create: unknown client names are errors
   bool dry_run = false;
+  std::string since, until;  // --since/--until YYYY-MM-DD: the days a calendar is read for
+  std::string encoding;      // --encoding utf-8|windows-1252|latin-1; empty: detect
 };
 int Import(const Common& common, const ImportOptions& options);
 // "ledger, toggl, clockify, ...": the importer names --format accepts.
@@ -82,6 +85,13 @@ int Statement(const Common& common, const AssessOptions& options);
 // Shared by every command file.
 // `message` in the user's language.
 std::string Say(const Common& common, const Message& message);
+// Writes `text` to stdout; on a terminal, control characters and escape sequences other
+// than the report's own colours are shown as visible escapes (core/text.h
+// VisibleControls), so that a name read from a file can never drive the terminal.
+void WriteToStdout(std::string_view text);
+// Writes `text` to stderr with every control character but newlines and tabs made
+// visible, wherever stderr goes: a NUL byte in a message never cuts it short.
+void WriteToStderr(std::string_view text);
 // Prints `message` in the user's language and a newline: to stdout (a result) or to
 // stderr (a note about the command's progress).
 void PrintLine(const Common& common, const Message& message);

@@ -33,7 +33,7 @@ int Letter(const Common& common, const LetterCommandOptions& options) {
   if (!text) return ReportError(common, text.error());
 
   if (options.out.empty()) {
-    std::fwrite(text->data(), 1, text->size(), stdout);
+    WriteToStdout(*text);
     return 0;
   }
   std::ofstream out(options.out, std::ios::binary | std::ios::trunc);

@@ -156,6 +156,9 @@ int main(int argc, char** argv) {
     import->add_option("--timezone", import_options.timezone, H("cli.help.import.timezone"));
     import->add_option("--mapping", import_options.mapping, H("cli.help.import.mapping"));
     import->add_flag("--no-create", import_options.no_create, H("cli.help.import.no_create"));
+    import->add_option("--since", import_options.since, H("cli.help.import.since"));
+    import->add_option("--until", import_options.until, H("cli.help.import.until"));
+    import->add_option("--encoding", import_options.encoding, H("cli.help.import.encoding"));
 
     std::string export_format = "json", export_out;
     auto* export_command = AddCommand(app, "export", "cli.help.export");
@@ -293,7 +296,7 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::exception& e) {
     const std::string text = addio::Render("cli.error.internal", g_lang, {Arg(e.what())});
-    std::fprintf(stderr, "addio: %s\n", text.c_str());
+    addio::cli::WriteToStderr("addio: " + text + "\n");
     return 70;
   }
 }

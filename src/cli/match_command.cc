@@ -37,7 +37,7 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows) {
       line += i == 2 ? pad + row[i] : row[i] + pad;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::printf("%s\n", line.c_str());
+    WriteToStdout(line + "\n");
   }
 }
 

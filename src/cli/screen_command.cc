@@ -206,8 +206,7 @@ int Screen(const Common& common, const ScreenOptions& options) {
   render.color = render.format == Format::kTable &&
                  (options.color == "always" || (options.color == "auto" && isatty(STDOUT_FILENO) &&
                                                 std::getenv("NO_COLOR") == nullptr));
-  const std::string text = RenderScreening(report, render);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  WriteToStdout(RenderScreening(report, render));
   return 0;
 }
 

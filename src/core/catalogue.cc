@@ -99,7 +99,7 @@ std::string Fill(std::string_view pattern, Lang lang, const std::vector<Arg>& ar
 }
 
 // An amount kept by an Arg as minor units and currency code.
-Money MoneyOf(int64_t minor, const std::string& code) {
+Money MoneyOf(MinorUnits minor, const std::string& code) {
   return Money(minor, Currency::Find(code).value_or(Currency()));
 }
 
@@ -204,7 +204,7 @@ Arg Arg::Fixed(double value, int decimals) {
 Arg Arg::Amount(const Money& amount) {
   Arg a;
   a.kind_ = Kind::kAmount;
-  a.int_ = amount.minor();
+  a.minor_ = amount.wide_minor();
   a.text_ = std::string(amount.currency().code());
   return a;
 }
@@ -239,8 +239,8 @@ Arg Arg::Of(Message message) {
 }
 
 bool operator==(const Arg& a, const Arg& b) {
-  if (a.kind_ != b.kind_ || a.text_ != b.text_ || a.int_ != b.int_ || a.number_ != b.number_ ||
-      a.decimals_ != b.decimals_) {
+  if (a.kind_ != b.kind_ || a.text_ != b.text_ || a.int_ != b.int_ || a.minor_ != b.minor_ ||
+      a.number_ != b.number_ || a.decimals_ != b.decimals_) {
     return false;
   }
   if (a.message_ == b.message_) return true;
@@ -258,9 +258,9 @@ std::string Arg::Render(Lang lang) const {
     case Kind::kFixed:
       return FormatFixed(number_, decimals_, lang);
     case Kind::kAmount:
-      return FormatAmount(MoneyOf(int_, text_), lang);
+      return FormatAmount(MoneyOf(minor_, text_), lang);
     case Kind::kAmountBare:
-      return FormatAmountBare(MoneyOf(int_, text_), lang);
+      return FormatAmountBare(MoneyOf(minor_, text_), lang);
     case Kind::kPercent:
       return FormatPercentOf(number_);
     case Kind::kDate:

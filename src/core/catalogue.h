@@ -88,8 +88,10 @@ class Arg {
   };
   Arg() = default;
   Kind kind_ = Kind::kText;
-  std::string text_;   // kText, kKey
-  int64_t int_ = 0;    // kInt; the minor units of kAmount*; the day number of kDate
+  std::string text_;  // kText, kKey
+  int64_t int_ = 0;   // kInt; the day number of kDate
+  // kAmount*: the minor units (a sum may exceed int64, see core/money.h).
+  __extension__ __int128 minor_ = 0;
   double number_ = 0;  // kNum, kFixed, kPercent
   int decimals_ = 0;   // kNum, kFixed
   // kAmount*: the currency code is text_.

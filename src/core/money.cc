@@ -9,7 +9,7 @@
 namespace addio {
 namespace {
 
-__extension__ using Int128 = __int128;  // exact intermediate products of int64 money
+using Int128 = MinorUnits;  // exact intermediate products
 
 struct CurrencyInfo {
   const char* code;
@@ -54,18 +54,26 @@ constexpr int64_t kPow10[] = {1,
                               1000000000000000000};
 
 // Rounds numerator / denominator half away from zero. REQUIRES: denominator != 0.
-int64_t RoundedDivide(Int128 numerator, Int128 denominator) {
+Int128 RoundedDivide(Int128 numerator, Int128 denominator) {
   if (denominator < 0) {
     numerator = -numerator;
     denominator = -denominator;
   }
   const bool negative = numerator < 0;
   const Int128 magnitude = negative ? -numerator : numerator;
-  Int128 quotient = (magnitude + denominator / 2) / denominator;
-  if (quotient > std::numeric_limits<int64_t>::max()) {
+  Int128 rounded;
+  if (__builtin_add_overflow(magnitude, denominator / 2, &rounded)) {
     throw MoneyOverflow(Msg("core.money_out_of_range"));
   }
-  return static_cast<int64_t>(negative ? -quotient : quotient);
+  const Int128 quotient = rounded / denominator;
+  return negative ? -quotient : quotient;
+}
+
+// a × b; throws MoneyOverflow beyond Int128.
+Int128 CheckedProduct(Int128 a, Int128 b) {
+  Int128 product;
+  if (__builtin_mul_overflow(a, b, &product)) throw MoneyOverflow(Msg("core.money_out_of_range"));
+  return product;
 }
 
 // Parses [-]digits[.digits] into units and scale; the caller checks the scale.
@@ -112,11 +120,16 @@ Result<ParsedDecimal> ParseDecimalText(std::string_view text) {
   return out;
 }
 
-std::string FormatScaled(int64_t units, int scale) {
+std::string FormatScaled(Int128 units, int scale) {
   const bool negative = units < 0;
-  // Work in unsigned to print INT64_MIN correctly.
-  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(units) : static_cast<uint64_t>(units);
-  std::string digits = std::to_string(magnitude);
+  // Work in unsigned to print the most negative value correctly.
+  __extension__ using Uint128 = unsigned __int128;
+  Uint128 magnitude = negative ? 0 - static_cast<Uint128>(units) : static_cast<Uint128>(units);
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
   if (scale > 0) {
     if (static_cast<int>(digits.size()) <= scale) {
       digits.insert(0, scale + 1 - digits.size(), '0');
@@ -177,6 +190,14 @@ Result<Money> Money::Parse(std::string_view text, Currency currency) {
   return Money(static_cast<int64_t>(minor), currency);
 }
 
+int64_t Money::minor() const {
+  if (minor_ > std::numeric_limits<int64_t>::max() ||
+      minor_ < std::numeric_limits<int64_t>::min()) {
+    throw MoneyOverflow(Msg("core.money_overflow"));
+  }
+  return static_cast<int64_t>(minor_);
+}
+
 std::string Money::ToString() const { return FormatScaled(minor_, currency_.exponent()); }
 
 double Money::ToDouble() const {
@@ -191,7 +212,7 @@ static void RequireSameCurrency(const Money& a, const Money& b) {
 
 Money Money::operator+(const Money& other) const {
   RequireSameCurrency(*this, other);
-  int64_t sum;
+  Int128 sum;
   if (__builtin_add_overflow(minor_, other.minor_, &sum)) {
     throw MoneyOverflow(Msg("core.money_overflow"));
   }
@@ -200,7 +221,7 @@ Money Money::operator+(const Money& other) const {
 
 Money Money::operator-(const Money& other) const {
   RequireSameCurrency(*this, other);
-  int64_t difference;
+  Int128 difference;
   if (__builtin_sub_overflow(minor_, other.minor_, &difference)) {
     throw MoneyOverflow(Msg("core.money_overflow"));
   }
@@ -209,17 +230,18 @@ Money Money::operator-(const Money& other) const {
 
 Money Money::MulDiv(int64_t numerator, int64_t denominator) const {
   if (denominator == 0) throw InternalError(Msg("core.muldiv_by_zero"));
-  return Money(RoundedDivide(static_cast<Int128>(minor_) * numerator, denominator), currency_);
+  return Money(RoundedDivide(CheckedProduct(minor_, numerator), denominator), currency_);
 }
 
 Money Money::Mul(const Decimal& factor) const {
-  return Money(RoundedDivide(static_cast<Int128>(minor_) * factor.units, kPow10[factor.scale]),
+  return Money(RoundedDivide(CheckedProduct(minor_, factor.units), kPow10[factor.scale]),
                currency_);
 }
 
 Money Money::ConvertTo(Currency to, const Decimal& per_unit) const {
   // minor_to = minor_from / 10^e_from × per_unit × 10^e_to
-  const Int128 numerator = static_cast<Int128>(minor_) * per_unit.units * to.minor_per_unit();
+  const Int128 numerator =
+      CheckedProduct(CheckedProduct(minor_, per_unit.units), to.minor_per_unit());
   const Int128 denominator =
       static_cast<Int128>(kPow10[per_unit.scale]) * currency_.minor_per_unit();
   return Money(RoundedDivide(numerator, denominator), to);

@@ -14,8 +14,13 @@
 
 namespace addio {
 
-// Thrown when money leaves the range of int64 minor units (a sum, a conversion, a scaling).
-// Ledger bounds (DESIGN.md section 2) keep real data far from it.
+// Minor units are counted in 128 bits: a record's amount is at most 10^12 major units
+// (DESIGN.md section 2 bounds, at most 10^16 minor units), so no sum of any number of
+// stored amounts can come near the limit (1.7 × 10^38).
+__extension__ using MinorUnits = __int128;
+
+// Thrown when money leaves the range of MinorUnits (a conversion, a scaling), or when a
+// value beyond int64 is asked for as one (minor()). Ledger bounds keep data far from it.
 class MoneyOverflow : public std::overflow_error, public MessageException {
  public:
   explicit MoneyOverflow(const Message& message)
@@ -58,7 +63,7 @@ struct Decimal {
 class Money {
  public:
   Money() = default;
-  Money(int64_t minor, Currency currency) : minor_(minor), currency_(currency) {}
+  Money(MinorUnits minor, Currency currency) : minor_(minor), currency_(currency) {}
 
   static Money Zero(Currency currency) { return Money(0, currency); }
 
@@ -68,7 +73,10 @@ class Money {
   // "1.234" in EUR: core.decimals_for_currency, "\"1.234\" has 3 decimals, EUR has 2".
   static Result<Money> Parse(std::string_view text, Currency currency);
 
-  int64_t minor() const { return minor_; }
+  // The minor units as int64 (what the store keeps). Throws MoneyOverflow beyond int64,
+  // which a single bounded amount never is; sums may be: use wide_minor() for them.
+  int64_t minor() const;
+  MinorUnits wide_minor() const { return minor_; }
   Currency currency() const { return currency_; }
   bool is_zero() const { return minor_ == 0; }
   bool is_positive() const { return minor_ > 0; }
@@ -82,7 +90,7 @@ class Money {
   double ToDouble() const;
 
   // Arithmetic requires the same currency; mixing currencies is a bug and throws
-  // InternalError (a std::logic_error). Overflow of int64 throws MoneyOverflow (a
+  // InternalError (a std::logic_error). Overflow of MinorUnits throws MoneyOverflow (a
   // std::overflow_error).
   Money operator+(const Money& other) const;
   Money operator-(const Money& other) const;
@@ -108,7 +116,7 @@ class Money {
   }
 
  private:
-  int64_t minor_ = 0;
+  MinorUnits minor_ = 0;
   Currency currency_;
 };
 

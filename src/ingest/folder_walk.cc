@@ -38,13 +38,16 @@ Result<FolderFiles> WalkFolder(const std::string& folder, const PathTest& keep_f
         found.whole_folders.push_back(path.string());
         it.disable_recursion_pending();
       }
-    } else if (it->is_regular_file(status_error) && (!keep_file || keep_file(path))) {
-      found.files.push_back(path.string());
+    } else if (it->is_regular_file(status_error)) {
+      if (!keep_file || keep_file(path)) found.files.push_back(path.string());
+    } else if (it->exists(status_error)) {  // not a broken link: a FIFO, a device, a socket
+      found.not_regular.push_back(path.string());
     }
   }
   if (walk_error) return failed(walk_error);
   std::sort(found.files.begin(), found.files.end());
   std::sort(found.whole_folders.begin(), found.whole_folders.end());
+  std::sort(found.not_regular.begin(), found.not_regular.end());
   return found;
 }
 

@@ -7,10 +7,12 @@
 // - Order: sorted by full path, byte by byte (std::string's <), whatever order the file
 //   system gives. "B.xml" comes before "a.xml", and "x/1.xml" before "x2/1.xml".
 // - Skipped without a word: every file or folder whose name starts with '.' (and all
-//   that a hidden folder holds: .git, .DS_Store, editors' swap files), anything that is
-//   neither a regular file nor a folder (sockets, broken links), folders the walk may not
-//   enter, and files the caller's test refuses. Links to files are read as the file; links
-//   to folders are not entered.
+//   that a hidden folder holds: .git, .DS_Store, editors' swap files), broken links,
+//   folders the walk may not enter, and files the caller's test refuses. Links to files
+//   are read as the file; links to folders are not entered.
+// - Never opened: what is neither a regular file nor a folder (a FIFO, a device, a
+//   socket), since reading one may block forever; listed in `not_regular` so that the
+//   caller can say it was refused.
 #pragma once
 
 #include <filesystem>
@@ -28,6 +30,7 @@ namespace addio {
 struct FolderFiles {
   std::vector<std::string> files;
   std::vector<std::string> whole_folders;
+  std::vector<std::string> not_regular;  // FIFOs, devices, sockets met on the way, sorted
 };
 
 // A test on one file or folder the walk meets.

@@ -1,12 +1,15 @@
-// iCalendar (.ics) files as meetings. Each VEVENT occurrence that started inside the
-// window (the 365 days before IngestOptions.today, through today, in the workspace's time
-// zone) becomes a Contact: channel meeting, minutes from DTEND or DURATION, inbound when
-// someone other than the freelancer organised it. Recurring events are expanded (RRULE,
-// RDATE, EXDATE, RECURRENCE-ID overrides) with libical's rule iterator, in the event's
-// own zone so that a weekly 10:00 stays at 10:00 across DST. The client comes from the
-// organizer's and attendees' addresses (ClientResolver::ByEmail); a meeting with no known
-// client is counted and its addresses listed for review, never turned into a client.
-// All-day events, events longer than a day and cancelled ones are not meetings: counted.
+// iCalendar (.ics) files as meetings. Each VEVENT occurrence becomes a Contact: channel
+// meeting, minutes from DTEND or DURATION, inbound when someone other than the freelancer
+// organised it. The whole calendar is read, whatever today's date: only `addio import
+// --since/--until` (IngestOptions.since, .until, days in the workspace's time zone) narrow
+// it, and the ledger's years (1900-2200) bound it. Recurring events are expanded (RRULE,
+// RDATE, EXDATE, RECURRENCE-ID overrides) with libical's rule iterator, in the event's own
+// zone so that a weekly 10:00 stays at 10:00 across DST; a rule is expanded to at most
+// kMaxOccurrences occurrences (a rule without end would otherwise run to 2200), with a
+// warning naming the event. The client comes from the organizer's and attendees'
+// addresses (ClientResolver::ByEmail); a meeting with no known client is counted and its
+// addresses listed for review, never turned into a client. All-day events, events longer
+// than a day and cancelled ones are not meetings: counted.
 
 #include <algorithm>
 #include <cctype>
@@ -23,6 +26,7 @@
 #include "ingest/ics_zones.h"
 #include "ingest/importers.h"
 #include "ingest/mail_common.h"
+#include "ledger/bounds.h"
 
 namespace addio {
 namespace {
@@ -33,12 +37,14 @@ using ics::Property;
 using ics::Zone;
 using ingest_internal::Ical;
 
-constexpr int kWindowDays = 365;
 // Originals this far outside the window are still expanded: an override may move one in.
 constexpr int64_t kOverrideSlackSeconds = int64_t{62} * 86400;
 // A rule with more instances than this before the window ends is cut short (a
 // FREQ=MINUTELY rule from 1990 is no calendar of meetings).
 constexpr int kMaxRuleSteps = 500000;
+// The occurrences one recurring event may have in the window: 5 000 is a daily meeting
+// for 13 years, a weekly one for 96. Beyond it the series is cut with a warning.
+constexpr int kMaxOccurrences = 5000;
 constexpr size_t kPreviewRows = 10;
 
 // One occurrence of an event.
@@ -230,6 +236,14 @@ void IcsReader::ExpandRule(const Component& master, const Property& rrule, const
         timing.zone->FromLocal({*date, next.hour * 3600 + next.minute * 60 + next.second});
     if (at >= window_end_.AddSeconds(kOverrideSlackSeconds)) break;
     if (at < window_start_.AddSeconds(-kOverrideSlackSeconds)) continue;
+    if (instances.size() >= static_cast<size_t>(kMaxOccurrences)) {
+      const Property* summary = master.Find("SUMMARY");
+      Error(rrule.line, Uid(master), "RRULE",
+            Msg("ingest.ics.occurrence_cap", summary != nullptr ? summary->value : Uid(master),
+                kMaxOccurrences, instances.rbegin()->first.ToUtcString()),
+            Severity::kWarning);
+      break;
+    }
     instances.try_emplace(at, Occurrence{at, at, timing.seconds.value_or(0), &master, &master});
   }
   Ical().icalrecur_iterator_free(iterator);
@@ -394,9 +408,13 @@ void IcsReader::Read() {
     return;
   }
   zones_ = std::make_unique<ics::ZoneTable>(*calendars, *floating);
-  const CivilDate today = context_.options.today;
-  window_start_ = home->StartOfDay(today.AddDays(-kWindowDays));
-  window_end_ = home->StartOfDay(today.AddDays(1));
+  // The window: --since/--until when given, else the years a ledger holds.
+  const CivilDate first =
+      context_.options.since.value_or(*CivilDate::FromYmd(bounds::kMinYear, 1, 1));
+  const CivilDate last =
+      context_.options.until.value_or(*CivilDate::FromYmd(bounds::kMaxYear, 12, 31));
+  window_start_ = home->StartOfDay(first);
+  window_end_ = home->StartOfDay(last.AddDays(1));
 
   // Events by UID: the series (no RECURRENCE-ID) and its overrides.
   std::vector<std::string> order;
@@ -446,9 +464,12 @@ void IcsReader::Read() {
   }
 
   std::vector<Message>& review = result_.review;
-  review.push_back(Msg("ingest.ics.window", result_.ledger.contacts.size(),
-                       today.AddDays(-kWindowDays).ToString(), today.ToString(), kWindowDays,
-                       workspace.timezone));
+  if (context_.options.since || context_.options.until) {
+    review.push_back(Msg("ingest.ics.between", result_.ledger.contacts.size(), first.ToString(),
+                         last.ToString(), workspace.timezone));
+  } else {
+    review.push_back(Msg("ingest.ics.read_whole", result_.ledger.contacts.size()));
+  }
   // `key`: a plural entry of the count.
   const auto note = [&review](int count, const char* key) {
     if (count > 0) review.push_back(Msg(key, count));

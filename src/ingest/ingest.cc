@@ -98,6 +98,17 @@ void MergeRecords(std::vector<R> Ledger::*member, const char* type, const Ingest
         before.file.empty() ? Arg::Key("ingest.merge.an_earlier_file") : Arg(before.file);
     const std::string at_line = before.line > 0 ? ":" + std::to_string(before.line) : "";
     d.message = Msg("ingest.merge.differs", earlier, at_line);
+    if constexpr (requires(const R& r) { r.client; }) {
+      // A record never changes owner: the same id for another client is an error.
+      if (records[it->second].client != record.client) {
+        d.severity = Severity::kError;
+        d.field = "client";
+        d.message = Msg("ingest.merge.owner_conflict", Arg::Key(RecordTypeKey(type)), record.id,
+                        records[it->second].client, record.client, earlier, at_line);
+        into.diagnostics.Add(std::move(d));
+        continue;
+      }
+    }
     into.diagnostics.Add(std::move(d));
     records[it->second] = record;
     locations[it->second] = location;
@@ -151,6 +162,10 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
   if (!walked) return std::unexpected(walked.error());
   const std::vector<std::string>& files = walked->files;
   const std::vector<std::string>& ledger_folders = walked->whole_folders;
+  for (const std::string& special : walked->not_regular) {
+    result.diagnostics.Add(
+        {Severity::kWarning, special, 0, "", "", "", "", Msg("ingest.not_regular_file_skipped")});
+  }
 
   // Detect every file first, then read them in registry order (canonical ledger, time
   // trackers, invoicing tools, e-invoices, bank statements, calendars, mail), so that
@@ -280,6 +295,16 @@ Result<IngestResult> Ingest(const std::string& path, const IngestContext& contex
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (!fs::exists(status)) return Fail(ErrorCode::kNotFound, Msg("ingest.no_such_path", path));
+  // A FIFO, a device or a socket is never opened: reading one may block forever.
+  if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("ingest.not_regular_file", path));
+  }
+  if (const std::string& mapping = context.options.mapping_file; !mapping.empty()) {
+    const fs::file_status mapping_status = fs::status(mapping, ec);
+    if (fs::exists(mapping_status) && !fs::is_regular_file(mapping_status)) {
+      return Fail(ErrorCode::kInvalidArgument, Msg("ingest.not_regular_file", mapping));
+    }
+  }
   const Importer* forced = nullptr;
   if (!context.options.format.empty()) {
     Result<const Importer*> found = FindImporter(context.options.format);

@@ -14,12 +14,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
 #include "core/result.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "ledger/records.h"
 #include "ledger/validate.h"
@@ -32,7 +34,12 @@ struct IngestOptions {
   bool create_clients = true;  // false with --no-create: unknown client names are errors
   std::string mapping_file;    // --mapping: client renames/merges (TOML [clients] table);
                                // for the generic CSV importer, its column mapping
-  CivilDate today;             // for importers that need "now" (recurrence windows)
+  // --since/--until: only records dated in these days (workspace time zone), for the
+  // importers that read a span of time (calendars); absent: everything the source holds.
+  std::optional<CivilDate> since, until;
+  // --encoding: how CSV files are read (core/text.h); kAuto detects UTF-8 else
+  // Windows-1252 with a warning naming the file.
+  TextEncoding encoding = TextEncoding::kAuto;
 };
 
 // What the importers may read of the store: the workspace (time zone, currency, owner

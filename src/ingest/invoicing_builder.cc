@@ -49,6 +49,9 @@ InvoicingBuilder::InvoicingBuilder(std::string_view format, const std::string& f
   for (const addio::Invoice& invoice : context.existing->invoices) {
     existing_ids_.emplace(invoice.id, invoice.client);
   }
+  for (const Payment& payment : context.existing->payments) {
+    existing_payment_ids_.emplace(payment.id, payment.client);
+  }
   if (!context.options.mapping_file.empty()) {
     Status loaded = resolver_.LoadMapping(context.options.mapping_file);
     if (!loaded) {
@@ -329,9 +332,21 @@ void InvoicingBuilder::BuildPayments() {
     payment.invoice = PaymentInvoice(source);
     payment.date = source.date;
     payment.amount = source.amount;
+    // A source's payment number is kept as the id unless another client's payment has it
+    // (in the store, or earlier in this file): then it is scoped by the client, as
+    // invoice numbers are, so that two clients' payments never share an id.
+    const auto other_client = [&](const std::string& id) {
+      if (auto it = existing_payment_ids_.find(id); it != existing_payment_ids_.end()) {
+        return it->second != source.client;
+      }
+      if (auto it = index.find(id); it != index.end()) {
+        return result_.ledger.payments[it->second].client != source.client;
+      }
+      return false;
+    };
     const std::string base =
         !source.id.empty()
-            ? source.id
+            ? (other_client(source.id) ? source.id + "-" + source.client : source.id)
             : ContentId("pay", format_ + "\x1f" + source.client + "\x1f" + source.invoice_number +
                                    "\x1f" + source.date.ToString() + "\x1f" +
                                    source.amount.ToString() + "\x1f" +

@@ -129,7 +129,7 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, const std::string& 
 }
 
 std::optional<CsvTable> LoadCsvTable(const std::string& path, const HeaderTest& is_header,
-                                     Diagnostics& out, char separator) {
+                                     Diagnostics& out, char separator, TextEncoding encoding) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     out.Add({Severity::kError, path, 0, "", "", "", "", Msg("ingest.cannot_open_file")});
@@ -137,8 +137,10 @@ std::optional<CsvTable> LoadCsvTable(const std::string& path, const HeaderTest& 
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  std::optional<CsvTable> table = ParseCsvTable(text, path, is_header, out, separator);
+  const std::optional<std::string> text =
+      DecodeCsvText(std::move(buffer).str(), encoding, path, out);
+  if (!text) return std::nullopt;
+  std::optional<CsvTable> table = ParseCsvTable(*text, path, is_header, out, separator);
   if (!table) {
     out.Add({Severity::kError, path, 0, "", "", "", "", Msg("ingest.csv.no_header")});
   }

@@ -24,6 +24,7 @@
 #include "core/diagnostics.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "ingest/client_resolver.h"
 #include "ingest/ingest.h"
@@ -78,8 +79,10 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, const std::string& 
 
 // Reads the file at `path` whole and parses it as ParseCsvTable does; an unreadable file
 // is an error in `out` and nullopt.
+// `encoding` says how its bytes are read (core/text.h DecodeCsvText).
 std::optional<CsvTable> LoadCsvTable(const std::string& path, const HeaderTest& is_header,
-                                     Diagnostics& out, char separator = 0);
+                                     Diagnostics& out, char separator = 0,
+                                     TextEncoding encoding = TextEncoding::kAuto);
 
 // For Detect(): the HeaderKeys of the first `max_records` records of `head` (the first
 // bytes of a file, possibly cut in the middle of a record).
@@ -277,8 +280,9 @@ class InvoicingBuilder {
   // (client name, number) -> index in invoices_; (client id, number) -> invoice id.
   std::map<std::pair<std::string, std::string>, size_t> invoice_index_;
   std::map<std::pair<std::string, std::string>, std::string> invoice_ids_;
-  std::map<std::string, std::string> built_ids_;     // invoice id -> client, this file
-  std::map<std::string, std::string> existing_ids_;  // invoice id -> client, the store
+  std::map<std::string, std::string> built_ids_;             // invoice id -> client, this file
+  std::map<std::string, std::string> existing_ids_;          // invoice id -> client, the store
+  std::map<std::string, std::string> existing_payment_ids_;  // payment id -> client, the store
   std::vector<SourcePayment> payments_;
   std::vector<std::pair<WorkEntry, int>> work_;
   std::vector<std::pair<Contact, int>> contacts_;

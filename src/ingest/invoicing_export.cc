@@ -245,7 +245,8 @@ IngestResult InvoicingToolImporter::Read(const std::string& path,
     return std::any_of(format_.files.begin(), format_.files.end(),
                        [&keys](const ExportFile& kind) { return AnyMatches(kind.headers, keys); });
   };
-  const std::optional<CsvTable> table = LoadCsvTable(path, is_header, b.diagnostics());
+  const std::optional<CsvTable> table =
+      LoadCsvTable(path, is_header, b.diagnostics(), 0, context.options.encoding);
   if (!table) return b.Finish();
   std::string section;  // the preamble's last word: "INVOICES", "Vendors"
   for (const std::string& cell : table->preamble) {

@@ -71,8 +71,8 @@ class LedgerImporterImpl final : public Importer {
     return 0;
   }
 
-  IngestResult Read(const std::string& path, const IngestContext&) const override {
-    ReadResult read = ReadLedger(path, ReadChecks::kFieldsOnly);
+  IngestResult Read(const std::string& path, const IngestContext& context) const override {
+    ReadResult read = ReadLedger(path, ReadChecks::kFieldsOnly, context.options.encoding);
     IngestResult result;
     result.format = "ledger";
     result.ledger = std::move(read.ledger);

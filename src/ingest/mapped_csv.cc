@@ -354,7 +354,7 @@ class MappedCsvImporterImpl final : public Importer {
     const int skip = mapping->skip_rows;
     const std::optional<CsvTable> table = invoicing::LoadCsvTable(
         path, [&skipped, skip](const std::vector<std::string>&) { return skipped++ >= skip; },
-        b.diagnostics(), mapping->separator);
+        b.diagnostics(), mapping->separator, context.options.encoding);
     if (!table || !mapped_csv::ResolveColumns(*mapping, *table, b.diagnostics())) return b.Finish();
     RowReader reader(*mapping, b, *zone);
     const auto spec = [&mapping](const char* type) -> const RecordSpec* {

@@ -136,13 +136,16 @@ Message NotADate(const std::string& text, const char* shape) {
 
 // ---- CSV ----------------------------------------------------------------------------
 
-Result<CsvTable> LoadCsv(const std::string& path, Diagnostics& diagnostics) {
+Result<CsvTable> LoadCsv(const std::string& path, Diagnostics& diagnostics, TextEncoding encoding) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(ErrorCode::kNotFound, Msg("ingest.cannot_open", path));
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return Fail(ErrorCode::kIo, Msg("ingest.cannot_read", path));
-  const std::string text = std::move(buffer).str();
+  std::optional<std::string> decoded =
+      DecodeCsvText(std::move(buffer).str(), encoding, path, diagnostics);
+  if (!decoded) return CsvTable{.file = path};
+  const std::string text = std::move(*decoded);
 
   CsvTable table;
   table.file = path;

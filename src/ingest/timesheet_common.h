@@ -9,8 +9,8 @@
 // - Minutes are the duration rounded to the nearest minute. The duration column wins
 //   over end - start (it is what the tool bills); end - start is used when it is absent.
 // - An entry crossing midnight stays one entry. One longer than 24 hours (a timer left
-//   running) is split into consecutive entries of at most 1440 minutes, ids "<id>",
-//   "<id>-2", ..., with a warning naming the line.
+//   running, a broken duration) is an error naming the line and the column: no work entry
+//   from any source is longer than a day (DESIGN.md section 2 bounds).
 // - An entry without a start time (Harvest) starts at the beginning of its weekday's
 //   first working interval in the workspace (09:00 by default): placing it at midnight
 //   would count it as night work.
@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "ingest/client_resolver.h"
 #include "ingest/ingest.h"
@@ -51,7 +52,8 @@ struct CsvTable {
 // Reads `path` (BOM, CRLF, quoted newlines, ',' ';' or tab as sniffed). Rows with only
 // empty cells are dropped. Malformed CSV (an unterminated quote) is an error in
 // `diagnostics` naming the line. Error kNotFound or kIo when the file cannot be read.
-Result<CsvTable> LoadCsv(const std::string& path, Diagnostics& diagnostics);
+Result<CsvTable> LoadCsv(const std::string& path, Diagnostics& diagnostics,
+                         TextEncoding encoding = TextEncoding::kAuto);
 
 // The header cells of a CSV text's first record (for Detect on a file's first bytes).
 std::vector<std::string> HeaderOf(std::string_view head);

@@ -6,6 +6,7 @@
 
 #include "core/ids.h"
 #include "ingest/timesheet_common.h"
+#include "ledger/bounds.h"
 
 namespace addio::timesheet {
 namespace {
@@ -154,12 +155,11 @@ void EntryBuilder::Add(const SourceEntry& entry) {
     RowError(entry.line, "duration", -1, Msg("ingest.work.no_duration"));
     return;
   }
-  // An entry longer than a month is a wrong date or duration, never work done; split into
-  // days it would become thousands of records (a year typed 0379 made 600 000).
-  constexpr int64_t kMaxEntrySeconds = int64_t{31} * 86400;
-  if (seconds > kMaxEntrySeconds) {
+  // No work entry lasts more than a day (DESIGN.md section 2 bounds): a longer one is a
+  // timer left running or a broken duration, which only the person who kept it can fix.
+  if (seconds > int64_t{bounds::kMaxEntryMinutes} * 60) {
     RowError(entry.line, entry.duration_seconds ? "duration" : "end", -1,
-             Msg("ingest.work.too_long", seconds / 3600));
+             Msg("ingest.work.longer_than_a_day", seconds / 3600, seconds / 60 % 60));
     return;
   }
   const int64_t minutes = (seconds + 30) / 60;
@@ -179,31 +179,18 @@ void EntryBuilder::Add(const SourceEntry& entry) {
     id = ContentId("w", key);
   }
 
+  WorkEntry work;
+  work.id = id;
+  work.client = *client;
+  work.project = project;
+  work.start = start;
+  work.minutes = static_cast<int>(minutes);
+  work.billable = entry.billable;
+  work.note = entry.note;
+  result_.ledger.work.push_back(std::move(work));
   std::vector<RecordLocation>& locations = result_.source.locations["work"];
-  locations.resize(result_.ledger.work.size());
-  int64_t remaining = minutes;
-  Instant part_start = start;
-  int part = 1;
-  while (true) {
-    WorkEntry work;
-    work.id = part == 1 ? id : id + "-" + std::to_string(part);
-    work.client = *client;
-    work.project = project;
-    work.start = part_start;
-    work.minutes = static_cast<int>(std::min<int64_t>(remaining, 1440));
-    work.billable = entry.billable;
-    work.note = entry.note;
-    remaining -= work.minutes;
-    part_start = part_start.AddSeconds(int64_t{work.minutes} * 60);
-    result_.ledger.work.push_back(std::move(work));
-    locations.push_back({file_, entry.line, ""});
-    if (remaining <= 0) break;
-    ++part;
-  }
-  if (part > 1) {
-    result_.diagnostics.Add({Severity::kWarning, file_, entry.line, "", "work", id, "minutes",
-                             Msg("ingest.work.split", minutes / 60, minutes % 60, part)});
-  }
+  locations.resize(result_.ledger.work.size() - 1);
+  locations.push_back({file_, entry.line, ""});
 }
 
 void EntryBuilder::Finish() {
@@ -249,11 +236,12 @@ IngestResult ReadTrackerExport(const std::string& path, const IngestContext& con
                                const TrackerFormat& format) {
   IngestResult result;
   result.format = std::string(format.name);
-  Result<CsvTable> table = LoadCsv(path, result.diagnostics);
+  Result<CsvTable> table = LoadCsv(path, result.diagnostics, context.options.encoding);
   if (!table) {
     result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", table.error().message});
     return result;
   }
+  if (table->header.empty() && result.diagnostics.HasErrors()) return result;  // not read
   AddPreview(*table, result);
   EntryBuilder builder(std::string(format.name), path, context, result);
   const std::vector<std::string>& header = table->header;

@@ -176,4 +176,30 @@ void AppendCsvField(std::string& out, std::string_view field, char separator) {
   out += '"';
 }
 
+namespace {
+
+// True when `cell`, past its leading quotes, starts like a formula.
+bool LooksLikeFormula(std::string_view cell) {
+  const size_t first = cell.find_first_not_of('\'');
+  if (first == std::string_view::npos) return false;
+  const char c = cell[first];
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+}  // namespace
+
+std::string EscapeCsvFormula(std::string_view cell) {
+  if (!LooksLikeFormula(cell)) return std::string(cell);
+  std::string out;
+  out.reserve(cell.size() + 1);
+  out += '\'';
+  out += cell;
+  return out;
+}
+
+std::string_view UnescapeCsvFormula(std::string_view cell) {
+  if (cell.starts_with('\'') && LooksLikeFormula(cell)) cell.remove_prefix(1);
+  return cell;
+}
+
 }  // namespace addio

@@ -71,6 +71,16 @@ class CsvReader {
 // often outside quotes in its first line; ',' when none does.
 char SniffCsvSeparator(std::string_view text);
 
+// A text cell as a spreadsheet may safely open it: a cell starting with '=', '+', '-',
+// '@', a tab or a CR (after any number of '\'') gets one more leading '\'', so that no
+// spreadsheet runs it as a formula (OWASP's advice on CSV injection). Reversible:
+// UnescapeCsvFormula(EscapeCsvFormula(x)) == x for every x, and text that needs no
+// escaping (names, "'t Hooft") reads back unchanged.
+std::string EscapeCsvFormula(std::string_view cell);
+// The cell as it was before EscapeCsvFormula: one leading '\'' dropped when what follows
+// the run of quotes is one of the characters above. A view into `cell`.
+std::string_view UnescapeCsvFormula(std::string_view cell);
+
 // Appends `field` to `out`, quoted (with inner quotes doubled) only when it contains the
 // separator, a quote, CR or LF, or starts or ends with a space.
 void AppendCsvField(std::string& out, std::string_view field, char separator = ',');

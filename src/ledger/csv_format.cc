@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
+#include "core/text.h"
 #include "ledger/csv.h"
 #include "ledger/format_internal.h"
 
@@ -19,9 +21,11 @@ class CsvFieldWriter {
  public:
   CsvFieldWriter(std::string& out, const TimeZone& zone) : out_(out), zone_(zone) {}
 
+  // Text cells starting like a formula are escaped (EscapeCsvFormula), and read back as
+  // they were.
   void Id(const char* /*name*/, const std::string& value) {
     Cell();
-    AppendCsvField(out_, value);
+    AppendCsvField(out_, EscapeCsvFormula(value));
   }
   void Text(const char* name, const std::string& value) { Id(name, value); }
   void OptText(const char* name, const std::string& value) { Id(name, value); }
@@ -78,14 +82,15 @@ class CsvFieldWriter {
       if (i > 0) joined += ';';
       joined += value[i];
     }
-    AppendCsvField(out_, joined);
+    AppendCsvField(out_, EscapeCsvFormula(joined));
   }
   void Object(const char* /*name*/, const std::string& value) {
     Cell();
     if (value.empty()) return;
     std::string canonical;
     Message error;
-    AppendCsvField(out_, CanonicalJsonObject(value, canonical, error) ? canonical : value);
+    AppendCsvField(
+        out_, EscapeCsvFormula(CanonicalJsonObject(value, canonical, error) ? canonical : value));
   }
 
  private:
@@ -186,30 +191,9 @@ std::string Join(const std::string& folder, const char* name) {
   return (std::filesystem::path(folder) / name).string();
 }
 
-// The line of the first byte that is not UTF-8 (the file is known to hold one).
-int FirstInvalidUtf8Line(std::string_view text) {
-  int line = 1;
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const size_t length = c < 0x80           ? 1
-                          : (c >> 5) == 0x6  ? 2
-                          : (c >> 4) == 0xE  ? 3
-                          : (c >> 3) == 0x1E ? 4
-                                             : 0;
-    if (length == 0 ||
-        !simdjson::validate_utf8(text.data() + i, std::min(length, text.size() - i)) ||
-        i + length > text.size()) {
-      return line;
-    }
-    if (c == '\n') ++line;
-    i += length;
-  }
-  return line;
-}
-
 template <typename R>
-void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& result) {
+void ReadCsvFile(const std::string& folder, TextEncoding encoding, ReadContext& context,
+                 ReadResult& result) {
   const RecordTypeNames& names = kRecordTypeNames[RecordTraits<R>::kIndex];
   const std::string file = Join(folder, names.csv_file);
   auto file_error = [&](int line, Message message) {
@@ -226,9 +210,19 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
     if (mapped.error().code != ErrorCode::kNotFound) file_error(0, mapped.error().message);
     return;
   }
-  const std::string_view text = mapped->text();
-  if (!simdjson::validate_utf8(text.data(), text.size())) {
-    return file_error(FirstInvalidUtf8Line(text), Msg("ledger.csv.not_utf8"));
+  std::string_view text = mapped->text();
+  std::string decoded;  // the text in UTF-8, when the file is not
+  const bool utf8 = encoding == TextEncoding::kAuto || encoding == TextEncoding::kUtf8;
+  if (!utf8 || !simdjson::validate_utf8(text.data(), text.size())) {
+    Diagnostics said;
+    std::optional<std::string> read = DecodeCsvText(std::string(text), encoding, file, said);
+    for (Diagnostic d : said.items()) {
+      d.record_type = names.type;
+      context.Add(std::move(d));
+    }
+    if (!read) return;
+    decoded = std::move(*read);
+    text = decoded;
   }
   CsvReader reader(text, {.separator = SniffCsvSeparator(text)});
   std::vector<std::string_view> cells;
@@ -291,7 +285,7 @@ void ReadCsvFile(const std::string& folder, ReadContext& context, ReadResult& re
       RawField& field = fields.fields.emplace_back();
       field.name = known[column_field[c]];
       field.type = RawField::Type::kCell;
-      field.text = cells[c];
+      field.text = UnescapeCsvFormula(cells[c]);
     }
     R& record = records.emplace_back();
     FieldReader field_reader(context, names.type, fields, where);
@@ -340,7 +334,7 @@ template void AppendCsvRecord(std::string&, const Invoice&, const TimeZone&);
 template void AppendCsvRecord(std::string&, const Payment&, const TimeZone&);
 template void AppendCsvRecord(std::string&, const RateChange&, const TimeZone&);
 
-void ReadCsvLedger(const std::string& folder, ReadResult& result) {
+void ReadCsvLedger(const std::string& folder, ReadResult& result, TextEncoding encoding) {
   ReadContext context(result.diagnostics);
   const std::string workspace_file = Join(folder, "workspace.json");
   if (Result<MappedFile> mapped = MappedFile::Open(workspace_file)) {
@@ -359,7 +353,7 @@ void ReadCsvLedger(const std::string& folder, ReadResult& result) {
   }
   ForEachRecordType([&](auto tag) {
     using R = typename decltype(tag)::type;
-    ReadCsvFile<R>(folder, context, result);
+    ReadCsvFile<R>(folder, encoding, context, result);
   });
   context.Flush();
 }

@@ -24,7 +24,9 @@ namespace format_internal {
 // ---- Files ---------------------------------------------------------------------------
 
 Result<MappedFile> MappedFile::Open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; anything
+  // but a regular file is refused below.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     const int error = errno;
     return Fail(error == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIo,
@@ -204,11 +206,11 @@ void AddValidation(ReadResult& result) {
 
 }  // namespace
 
-ReadResult ReadLedger(const std::string& path, ReadChecks checks) {
+ReadResult ReadLedger(const std::string& path, ReadChecks checks, TextEncoding encoding) {
   ReadResult result;
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    ReadCsvLedger(path, result);
+    ReadCsvLedger(path, result, encoding);
   } else {
     Result<MappedFile> file = MappedFile::Open(path);
     if (!file) {

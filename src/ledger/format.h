@@ -15,6 +15,7 @@
 
 #include "core/diagnostics.h"
 #include "core/result.h"
+#include "core/text.h"
 #include "ledger/records.h"
 #include "ledger/validate.h"
 
@@ -36,8 +37,11 @@ enum class ReadChecks {
 
 // Reads a ledger: a folder is the CSV form, a file the JSON form; messages name the
 // input by `path`. Never fails as a whole: problems, including an unreadable file, are
-// in `diagnostics`.
-ReadResult ReadLedger(const std::string& path, ReadChecks checks = ReadChecks::kFull);
+// in `diagnostics`. `encoding` says how the CSV files are read (core/text.h
+// DecodeCsvText: by default UTF-8, else Windows-1252 with a warning naming the file);
+// the JSON form is always UTF-8, and invalid UTF-8 in it is an error.
+ReadResult ReadLedger(const std::string& path, ReadChecks checks = ReadChecks::kFull,
+                      TextEncoding encoding = TextEncoding::kAuto);
 
 // Parses the JSON form from memory. `file` names the input in messages.
 ReadResult ParseLedgerJson(std::string_view text, const std::string& file);

@@ -268,6 +268,6 @@ void ReadWorkspaceBlock(std::string_view span, int line, const std::string& file
 void ReadWorkspaceFile(std::string_view text, const std::string& file, ReadContext& context,
                        ReadResult& result);
 // Reads the CSV form from `folder` into `result`.
-void ReadCsvLedger(const std::string& folder, ReadResult& result);
+void ReadCsvLedger(const std::string& folder, ReadResult& result, TextEncoding encoding);
 
 }  // namespace addio::format_internal

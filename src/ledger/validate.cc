@@ -1,5 +1,7 @@
 #include "ledger/validate.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -7,6 +9,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/text.h"
+#include "ledger/bounds.h"
 #include "ledger/format_fields.h"
 #include "ledger/format_internal.h"
 
@@ -106,8 +110,9 @@ class Validator {
         record_type_ = kRecordTypeNames[RecordTraits<R>::kIndex].type;
         index_ = i;
         id_ = &records[i].id;
-        CheckId(earlier[i]);
+        CheckId(earlier[i], records);
         Check(records[i]);
+        CheckBounds(records[i]);
       }
     });
   }
@@ -189,7 +194,12 @@ class Validator {
         Error("fx", Msg("ledger.workspace.fx_rate_not_positive", code), suffix + ".per_unit");
       }
     }
-    if (w.target_hourly_rate) CheckWorkspaceMoney("target_hourly_rate", *w.target_hourly_rate);
+    if (w.target_hourly_rate) {
+      CheckWorkspaceMoney("target_hourly_rate", *w.target_hourly_rate);
+      CheckAmountBound("target_hourly_rate", *w.target_hourly_rate);
+    }
+    CheckText("name", w.name);
+    for (const CivilDate& day : w.holidays) CheckYear("holidays", day);
     for (const auto& [name, value] : w.settings) {
       if (!std::isfinite(value)) {
         Error("settings", Msg("ledger.expected", Arg::Key("ledger.type.number")), "." + name);
@@ -199,11 +209,120 @@ class Validator {
 
   // ---- Records
 
-  void CheckId(uint32_t earlier) {
+  template <typename R>
+  void CheckId(uint32_t earlier, const std::vector<R>& records) {
     if (id_->empty()) {
       Error("id", Msg("ledger.missing_id", Arg::Key(RecordTypeKey(record_type_))));
     } else if (earlier != kNone) {
+      if constexpr (requires(const R& r) { r.client; }) {
+        // The same id for two clients is the ownership rule's case: name both.
+        const std::string& before = records[earlier].client;
+        const std::string& now = records[index_].client;
+        if (before != now) {
+          Error("client", OwnerConflict(record_type_, earlier, before, now));
+          return;
+        }
+      }
       Error("id", DuplicateId(record_type_, earlier));
+    }
+  }
+
+  // "invoice 7 belongs to client a (read at ...), not to b": the earlier record of `type`
+  // with the id was read for another client.
+  Message OwnerConflict(const char* type, uint32_t index, const std::string& before,
+                        const std::string& now) const {
+    const Arg type_word = Arg::Key(RecordTypeKey(type));
+    const std::optional<RecordLocation> where = source_.Find(type, index);
+    std::string at;
+    if (where && !where->path.empty()) {
+      at = where->path;
+    } else if (where && !where->file.empty()) {
+      at = where->file + ":" + std::to_string(where->line);
+    }
+    if (at.empty()) return Msg("ledger.owner_conflict", type_word, *id_, before, now);
+    return Msg("ledger.owner_conflict_at", type_word, *id_, before, now, at);
+  }
+
+  // ---- Bounds (DESIGN.md section 2), by kind of field, whatever the record type
+
+  // An archive for VisitFields that checks each field against the bounds of its kind.
+  class BoundsChecker {
+   public:
+    explicit BoundsChecker(Validator& v) : v_(v) {}
+    void Id(const char* name, const std::string& value) { v_.CheckText(name, value); }
+    void Text(const char* name, const std::string& value) { v_.CheckText(name, value); }
+    void OptText(const char* name, const std::string& value) { v_.CheckText(name, value); }
+    template <typename E>
+    void Enum(const char*, E) {}
+    void Date(const char* name, CivilDate value) { v_.CheckYear(name, value); }
+    void OptDate(const char* name, const std::optional<CivilDate>& value) {
+      if (value) v_.CheckYear(name, *value);
+    }
+    void Moment(const char* name, Instant value) { v_.CheckYear(name, bounds::UtcDateOf(value)); }
+    void OptMoment(const char* name, const std::optional<Instant>& value) {
+      if (value) Moment(name, *value);
+    }
+    void Int(const char*, int, bool) {}
+    void OptInt(const char*, const std::optional<int>&) {}
+    void OptNumber(const char*, const std::optional<double>&) {}
+    void Bool(const char*, bool) {}
+    void OptMoney(const char* name, const std::optional<Money>& value) {
+      if (value) v_.CheckAmountBound(name, *value);
+    }
+    void Amount(const char* name, const char*, const Money& value) {
+      v_.CheckAmountBound(name, value);
+    }
+    void List(const char* name, const std::vector<std::string>& values) {
+      size_t total = 0;
+      for (const std::string& value : values) {
+        total += value.size();
+        if (!v_.CheckText(name, value, /*length=*/false)) return;
+      }
+      if (total > bounds::kMaxTextBytes) {
+        v_.Error(name, Msg("ledger.text_too_long", total, bounds::kMaxTextBytes));
+      }
+    }
+    void Object(const char* name, const std::string& value) { v_.CheckText(name, value); }
+
+   private:
+    Validator& v_;
+  };
+
+  template <typename R>
+  void CheckBounds(const R& record) {
+    BoundsChecker checker(*this);
+    format_internal::VisitFields(checker, record);
+  }
+
+  // Text is valid UTF-8 without NUL, at most bounds::kMaxTextBytes long. False when it
+  // reported an error.
+  bool CheckText(const char* field, std::string_view text, bool length = true) {
+    if (length && text.size() > bounds::kMaxTextBytes) {
+      Error(field, Msg("ledger.text_too_long", text.size(), bounds::kMaxTextBytes));
+      return false;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+      Error(field, Msg("ledger.text_has_nul"));
+      return false;
+    }
+    if (!simdjson::validate_utf8(text.data(), text.size())) {  // fast; then where
+      Error(field, Msg("ledger.text_not_utf8", FirstInvalidUtf8(text)));
+      return false;
+    }
+    return true;
+  }
+
+  void CheckYear(const char* field, CivilDate date) {
+    if (date.year() < bounds::kMinYear || date.year() > bounds::kMaxYear) {
+      Error(field,
+            Msg("ledger.year_out_of_range", date.year(), bounds::kMinYear, bounds::kMaxYear));
+    }
+  }
+
+  void CheckAmountBound(const char* field, const Money& amount) {
+    if (!bounds::WithinAmountBound(amount)) {
+      Error(field, Msg("ledger.amount_too_large", amount.ToString(),
+                       std::string(amount.currency().code()), bounds::kMaxAmountUnits));
     }
   }
 

@@ -80,8 +80,8 @@ RateComparison Rates(const Assessment& assessment, const ClientAssessment& self)
   }
   std::stable_sort(rate.clients.begin(), rate.clients.end(),
                    [](const ClientRatePoint& a, const ClientRatePoint& b) {
-                     if (a.effective_rate.minor() != b.effective_rate.minor()) {
-                       return a.effective_rate.minor() > b.effective_rate.minor();
+                     if (a.effective_rate.wide_minor() != b.effective_rate.wide_minor()) {
+                       return a.effective_rate.wide_minor() > b.effective_rate.wide_minor();
                      }
                      return a.client < b.client;
                    });

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "ledger/csv.h"
 #include "report/report_internal.h"
 
 namespace addio {
@@ -220,7 +222,20 @@ std::string RenderHtml(const Document& doc) {
   return out;
 }
 
-std::string CsvField(const std::string& s) {
+// True for "-5.00", "1200": a number a spreadsheet reads as one, never as a formula.
+bool IsPlainNumber(std::string_view s) {
+  if (s.starts_with('-')) s.remove_prefix(1);
+  const size_t dot = s.find('.');
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return dot == std::string_view::npos ? digits(s)
+                                       : digits(s.substr(0, dot)) && digits(s.substr(dot + 1));
+}
+
+// A CSV cell: a text starting like a formula escaped (EscapeCsvFormula), quoted as needed.
+std::string CsvField(const std::string& cell) {
+  const std::string s = IsPlainNumber(cell) ? cell : EscapeCsvFormula(cell);
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {

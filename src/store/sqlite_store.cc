@@ -252,7 +252,9 @@ class SqliteStore final : public Store {
             small ? ReadNeighbourhood(incoming, &workspace_stored) : ReadAll(&workspace_stored);
         plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
         beyond = ReachesBeyondItsClients(plan, stored);
-        if (small && beyond) {
+        // An import that moves a record to another client is refused (the ownership
+        // rule), so it never needs the whole store.
+        if (small && beyond && plan.report.ok()) {
           stored = ReadAll(&workspace_stored);
           plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
         }

@@ -6,7 +6,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "ledger/allocation.h"
+#include "ledger/bounds.h"
 #include "ledger/snapshot.h"
 #include "store/import_plan.h"
 
@@ -167,6 +169,38 @@ std::vector<const T*> Compare(const std::vector<T>& stored, const std::vector<T>
   return kept;
 }
 
+// The ownership rule (DESIGN.md section 2): an incoming record whose id is stored with
+// another client is an error naming both clients, where the record was read and its type.
+// `stored` holds at least the stored records with the incoming ids (the neighbourhood
+// read by id), so this never needs the whole store.
+template <typename T>
+void CheckOwners(const char* type, const std::vector<T>& stored, const std::vector<T>& incoming,
+                 const LedgerSource& source, Diagnostics& out) {
+  if constexpr (requires(const T& r) { r.client; }) {
+    if (stored.empty() || incoming.empty()) return;
+    std::unordered_map<std::string_view, const std::string*> owner;
+    owner.reserve(stored.size());
+    for (const T& record : stored) owner.emplace(record.id, &record.client);
+    for (size_t i = 0; i < incoming.size(); ++i) {
+      const T& record = incoming[i];
+      const auto it = owner.find(record.id);
+      if (it == owner.end() || *it->second == record.client) continue;
+      Diagnostic d;
+      if (const std::optional<RecordLocation> where = source.Find(type, i)) {
+        d.file = where->file;
+        d.line = where->line;
+        if (!where->path.empty()) d.path = where->path + ".client";
+      }
+      d.record_type = type;
+      d.record_id = record.id;
+      d.field = "client";
+      d.message = Msg("store.owner_conflict", Arg::Key(RecordTypeKey(type)), record.id, *it->second,
+                      record.client);
+      out.Add(std::move(d));
+    }
+  }
+}
+
 }  // namespace
 
 ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger& incoming,
@@ -212,6 +246,16 @@ ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger&
   auto kept_invoices = compare("invoice", &Ledger::invoices, plan.changes.invoices);
   auto kept_payments = compare("payment", &Ledger::payments, plan.changes.payments);
   auto kept_rate_changes = compare("rate_change", &Ledger::rate_changes, plan.changes.rate_changes);
+
+  CheckOwners("contract", stored.contracts, incoming.contracts, source, report.diagnostics);
+  CheckOwners("project", stored.projects, incoming.projects, source, report.diagnostics);
+  CheckOwners("request", stored.requests, incoming.requests, source, report.diagnostics);
+  CheckOwners("work", stored.work, incoming.work, source, report.diagnostics);
+  CheckOwners("contact", stored.contacts, incoming.contacts, source, report.diagnostics);
+  CheckOwners("invoice", stored.invoices, incoming.invoices, source, report.diagnostics);
+  CheckOwners("payment", stored.payments, incoming.payments, source, report.diagnostics);
+  CheckOwners("rate_change", stored.rate_changes, incoming.rate_changes, source,
+              report.diagnostics);
 
   if (!needs_copy && merged_workspace == incoming.workspace) {
     Validate(incoming, source, report.diagnostics);
@@ -271,6 +315,28 @@ UnmatchedPlan PlanUnmatched(const std::vector<UnmatchedCredit>& stored,
       error("amount", Msg("store.credit_not_positive", credit.amount.ToString()));
       continue;
     }
+    if (!bounds::WithinAmountBound(credit.amount)) {
+      error("amount", Msg("ledger.amount_too_large", credit.amount.ToString(),
+                          std::string(credit.amount.currency().code()), bounds::kMaxAmountUnits));
+      continue;
+    }
+    // The bank's words are text as any record's: UTF-8, no NUL, at most 64 KiB.
+    bool text_ok = true;
+    const std::pair<const char*, const std::string*> texts[] = {{"payer", &credit.payer},
+                                                                {"reference", &credit.reference}};
+    for (const auto& [field, text] : texts) {
+      if (text->size() > bounds::kMaxTextBytes) {
+        error(field, Msg("ledger.text_too_long", text->size(), bounds::kMaxTextBytes));
+      } else if (text->find('\0') != std::string::npos) {
+        error(field, Msg("ledger.text_has_nul"));
+      } else if (const size_t bad = FirstInvalidUtf8(*text); bad != std::string::npos) {
+        error(field, Msg("ledger.text_not_utf8", bad));
+      } else {
+        continue;
+      }
+      text_ok = false;
+    }
+    if (!text_ok) continue;
     if (payment_ids.count(credit.id) > 0) {
       ++report.unmatched.unchanged;  // matched already: its payment is what counts
       continue;

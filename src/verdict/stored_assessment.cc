@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -20,7 +21,13 @@ constexpr size_t kMeasureOneByOneUpTo = 2000;
 
 StoredRate ToStored(const ClientRate& rate) {
   StoredRate out{.client = rate.client, .hours = rate.hours};
-  if (rate.effective_rate) out.rate_minor = rate.effective_rate->minor();
+  // A rate beyond int64 minor units (only from sums near the ledger bounds) is kept at
+  // the int64 limit: the ranking it serves stays right.
+  if (rate.effective_rate) {
+    const MinorUnits minor = rate.effective_rate->wide_minor();
+    out.rate_minor = static_cast<int64_t>(std::clamp<MinorUnits>(
+        minor, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()));
+  }
   return out;
 }
 

@@ -76,7 +76,7 @@ Verdict DecideVerdict(const Levels& levels, const Money& net_value) {
   for (size_t i = 0; i < signs.size() && i < levels.size(); ++i) {
     decisive_red = decisive_red || (signs[i]->red_parts_ways() && levels[i] == Level::kRed);
   }
-  if (decisive_red || reds >= 3 || (reds >= 2 && net_value.minor() <= 0)) {
+  if (decisive_red || reds >= 3 || (reds >= 2 && !net_value.is_positive())) {
     return Verdict::kPartWays;
   }
   if (reds >= 1 || ambers >= 3) return Verdict::kRenegotiate;

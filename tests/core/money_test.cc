@@ -76,8 +76,26 @@ TEST(MoneyArithmeticTest, RefusesToMixCurrencies) {
   EXPECT_EQ((eur - Money(250, Eur())).minor(), -150);
 }
 
+TEST(MoneyArithmeticTest, SumsBeyondInt64AreExact) {
+  // Sums count in 128 bits: any number of amounts within the ledger bound (10^12 units)
+  // adds up without overflow, and prints exactly.
+  const Money sum = Money(INT64_MAX, Eur()) + Money(1, Eur());
+  EXPECT_EQ(sum.ToString(), "92233720368547758.08");
+  EXPECT_EQ((sum - Money(1, Eur())).minor(), INT64_MAX);
+  // Only asking for it as int64 (what the store keeps) is refused.
+  EXPECT_THROW((void)sum.minor(), std::overflow_error);
+  Money total = Money::Zero(Eur());
+  const Money bound = *Money::Parse("1000000000000.00", Eur());
+  for (int i = 0; i < 200000; ++i) total += bound;
+  EXPECT_EQ(total.ToString(), "200000000000000000.00");
+  EXPECT_EQ((-total).ToString(), "-200000000000000000.00");
+  EXPECT_EQ(total.MulDiv(1, 200000), bound);
+}
+
 TEST(MoneyArithmeticTest, DetectsOverflow) {
-  EXPECT_THROW((void)(Money(INT64_MAX, Eur()) + Money(1, Eur())), std::overflow_error);
+  const Money huge(static_cast<MinorUnits>(1) << 126, Eur());
+  EXPECT_THROW((void)(huge + huge), std::overflow_error);
+  EXPECT_THROW((void)huge.MulDiv(4, 1), std::overflow_error);
 }
 
 TEST(MoneyArithmeticTest, MulDivRoundsHalfAwayFromZero) {

@@ -32,13 +32,14 @@ bool HasErrorOn(const IngestResult& result, int line, const std::string& field) 
 }
 
 // A start year typed 0379 with an end in 2024 made a 1645-year entry, split into 600 000
-// daily work records (the fuzzer's timeout). More than a month is an error on the row.
+// daily work records (the fuzzer's timeout). It is an error on the row: the year out of
+// bounds or the entry longer than a day, whichever is seen first.
 TEST(FuzzRegressions, WorkEntrySpanningCenturiesIsAnErrorNotAMillionRecords) {
   const IngestResult result =
       ReadAs("clockify", Fixture("timesheets/clockify-start-year-0379.csv"));
-  EXPECT_TRUE(HasErrorOn(result, 2, "end")) << result.diagnostics.ToString();
+  EXPECT_TRUE(HasErrorOn(result, 2, "end") || HasErrorOn(result, 2, "start"))
+      << result.diagnostics.ToString();
   EXPECT_TRUE(result.ledger.work.empty());
-  EXPECT_NE(result.diagnostics.ToString(Lang::kIt).find("più di un mese"), std::string::npos);
 }
 
 TEST(FuzzRegressions, DurationOfAHundredMillionHoursIsAnError) {

@@ -34,7 +34,6 @@ class EmlTest : public ::testing::Test {
   EmlTest() {
     ledger_.workspace.owner_emails = {"me@studio.it"};
     context_.existing = &ledger_;
-    context_.options.today = *CivilDate::Parse("2026-06-30");
   }
 
   void AddClient(const std::string& id, std::vector<std::string> domains,

@@ -70,7 +70,6 @@ class IcsTest : public ::testing::Test {
     beta.emails = {"ceo@beta.io"};
     ledger_.clients = {acme, beta};
     context_.existing = &ledger_;
-    context_.options.today = *CivilDate::Parse("2026-06-30");
   }
 
   std::string Write(const std::string& text) {
@@ -219,17 +218,52 @@ TEST_F(IcsTest, OverridesMoveAndCancelSingleInstances) {
   EXPECT_EQ(result.ledger.contacts[1].id, ContentId("meeting", "weekly@2026-05-11T08:00:00Z"));
 }
 
-TEST_F(IcsTest, EndlessRuleIsExpandedOnlyInsideTheYearBeforeToday) {
-  // Every Monday since 2020; the window is 2025-06-30 .. 2026-06-30, which holds 53 Mondays.
+TEST_F(IcsTest, EndlessRuleIsCutAtTheOccurrenceCapWithAWarningNamingTheEvent) {
+  // Every Monday since 2020, with no end: read whatever today is, up to 5 000 occurrences.
+  const std::string calendar = Calendar({AnEvent("forever")
+                                             .Start(";TZID=Europe/Rome:20200106T100000")
+                                             .Line("SUMMARY:Weekly sync")
+                                             .Line("RRULE:FREQ=WEEKLY")
+                                             .Attendee("pm@acme.com")
+                                             .Text()});
+  const IngestResult result = Read(calendar);
+  EXPECT_FALSE(result.diagnostics.HasErrors()) << result.diagnostics.ToString();
+  EXPECT_EQ(result.ledger.contacts.size(), 5000u);
+  EXPECT_EQ(Starts(result).front(), "2020-01-06T09:00:00Z");
+  ASSERT_EQ(result.diagnostics.WarningCount(), 1u) << result.diagnostics.ToString();
+  const Diagnostic& warning = result.diagnostics.items()[0];
+  EXPECT_EQ(warning.record_id, "forever");
+  EXPECT_EQ(warning.field, "RRULE");
+  EXPECT_GT(warning.line, 0);
+  EXPECT_NE(warning.Text().find("Weekly sync"), std::string::npos) << warning.Text();
+  EXPECT_NE(warning.Text().find("5000"), std::string::npos) << warning.Text();
+  EXPECT_TRUE(ReviewMentions(result, "the whole calendar is read"));
+}
+
+TEST_F(IcsTest, SinceAndUntilBoundTheDaysRead) {
+  // The same Mondays, from 2025-06-30 to 2026-06-30 (days in the workspace zone): 53.
+  context_.options.since = *CivilDate::Parse("2025-06-30");
+  context_.options.until = *CivilDate::Parse("2026-06-30");
   const IngestResult result = Read(Calendar({AnEvent("forever")
                                                  .Start(";TZID=Europe/Rome:20200106T100000")
                                                  .Line("RRULE:FREQ=WEEKLY")
                                                  .Attendee("pm@acme.com")
                                                  .Text()}));
+  EXPECT_TRUE(result.diagnostics.empty()) << result.diagnostics.ToString();
   EXPECT_EQ(result.ledger.contacts.size(), 53u);
   EXPECT_EQ(Starts(result).front(), "2025-06-30T08:00:00Z");
   EXPECT_EQ(Starts(result).back(), "2026-06-29T08:00:00Z");
   EXPECT_TRUE(ReviewMentions(result, "from 2025-06-30 to 2026-06-30"));
+}
+
+TEST_F(IcsTest, ARuleWithAnEndIsReadWholeWithoutWarning) {
+  const IngestResult result = Read(Calendar({AnEvent("decade")
+                                                 .Start(":20140106T100000Z")
+                                                 .Line("RRULE:FREQ=WEEKLY;UNTIL=20241230T235959Z")
+                                                 .Attendee("pm@acme.com")
+                                                 .Text()}));
+  EXPECT_TRUE(result.diagnostics.empty()) << result.diagnostics.ToString();
+  EXPECT_EQ(result.ledger.contacts.size(), 574u);  // every Monday of 2014-2024
 }
 
 TEST_F(IcsTest, RdateAddsInstancesWithTheirOwnPeriod) {
@@ -336,7 +370,8 @@ TEST_F(IcsTest, SharedRecurringEventWithTimezoneAndOverrides) {
   mozilla.name = "Mozilla";
   mozilla.domains = {"mozilla.com"};
   ledger_.clients = {mozilla};
-  context_.options.today = *CivilDate::Parse("2013-01-15");
+  context_.options.since = *CivilDate::Parse("2012-01-16");
+  context_.options.until = *CivilDate::Parse("2013-01-15");
   const IngestResult result = IcsImporter().Read(
       RealData() + "/ics_calendars/ical.js_samples/recur_instances.ics", context_);
   ASSERT_FALSE(result.diagnostics.HasErrors()) << result.diagnostics.ToString();
@@ -360,7 +395,7 @@ TEST_F(IcsTest, SharedMultipleRulesAreUnited) {
   mozilla.name = "Mozilla";
   mozilla.domains = {"mozilla.com"};
   ledger_.clients = {mozilla};
-  context_.options.today = *CivilDate::Parse("2012-12-31");
+  context_.options.until = *CivilDate::Parse("2012-12-31");
   const IngestResult result = IcsImporter().Read(
       RealData() + "/ics_calendars/ical.js_samples/multiple_rrules.ics", context_);
   // 18 Mondays (weekly) and 18 Sundays (monthly BYDAY=SU) from 2012-03-26 to 2012-07-29.
@@ -372,7 +407,6 @@ TEST_F(IcsTest, SharedEventInAFileOnlyVtimezone) {
   REQUIRE_REAL_DATA("ics_calendars");
   // TZID "UTC+11" is defined only by the file's VTIMEZONE; the event has no attendee, so
   // it shows in the preview and is counted, not imported.
-  context_.options.today = *CivilDate::Parse("2017-03-01");
   const IngestResult result = IcsImporter().Read(
       RealData() + "/ics_calendars/python-icalendar_tests/calendars/issue_218_bad_tzid.ics",
       context_);
@@ -397,7 +431,6 @@ TEST_F(IcsTest, EverySharedFileReadsAndBrokenOnesSayWhere) {
       "python-icalendar_tests/calendars/timezone_same_start_and_offset.ics",
       "python-icalendar_tests/events/issue_464_invalid_rdate.ics",
   };
-  context_.options.today = *CivilDate::Parse("2024-12-31");
   int files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(RealData() + "/ics_calendars")) {
     if (entry.path().extension() != ".ics") continue;
@@ -419,4 +452,30 @@ TEST_F(IcsTest, EverySharedFileReadsAndBrokenOnesSayWhere) {
 }
 
 }  // namespace
+TEST_F(IcsTest, SharedCalendarsOf2014To2024ImportTheirMeetingsWhateverTheDate) {
+  REQUIRE_REAL_DATA("ics_calendars");
+  // Real calendars whose timed events fall in 2014-2024: read with no window, every one
+  // yields its meetings (formerly only the 365 days before the computer's clock were read,
+  // and these gave none). Their addresses are unknown, so meetings show in the preview.
+  const std::vector<std::string> files = {
+      "ical.js_samples/timezone_from_file.ics",
+      "python-icalendar_tests/calendars/america_new_york.ics",
+      "python-icalendar_tests/calendars/issue_218_bad_tzid.ics",
+      "python-icalendar_tests/calendars/issue_466_respect_unique_timezone.ics",
+      "python-icalendar_tests/calendars/period_with_timezone.ics",
+      "ical.js_samples/rdate_exdate.ics",
+  };
+  for (const std::string& file : files) {
+    const IngestResult result = IcsImporter().Read(RealData() + "/ics_calendars/" + file, context_);
+    EXPECT_FALSE(result.diagnostics.HasErrors()) << file << ": " << result.diagnostics.ToString();
+    ASSERT_GE(result.preview.size(), 2u) << file;
+    for (size_t row = 1; row < result.preview.size(); ++row) {
+      const int year = std::stoi(result.preview[row][1].substr(0, 4));
+      EXPECT_GE(year, 2014) << file;
+      EXPECT_LE(year, 2024) << file;
+    }
+    EXPECT_FALSE(ReviewMentions(result, "outside")) << file;
+  }
+}
+
 }  // namespace addio

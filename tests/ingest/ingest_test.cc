@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -235,6 +240,138 @@ TEST(IngestTest, ForcedFormatAndBadPaths) {
   unknown.format = "lotus";
   EXPECT_EQ(IngestPath(file, Ledger{}, unknown).error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(IngestPath(dir.path() + "/nothing").error().code, ErrorCode::kNotFound);
+}
+
+TEST(IngestTest, SameIdForAnotherClientInALaterFileIsAnErrorNamingBoth) {
+  TempDir dir;
+  Ledger a = SmallLedger("Acme");
+  Ledger b = SmallLedger("Acme");
+  b.clients[0].id = "beta";
+  b.clients[0].name = "Beta";
+  b.invoices[0].client = "beta";
+  b.invoices[0].amount = Money::Parse("1.00", Currency()).value();
+  ASSERT_TRUE(WriteLedger(a, dir.path() + "/a.json", false).has_value());
+  ASSERT_TRUE(WriteLedger(b, dir.path() + "/b.json", false).has_value());
+  const auto result = IngestPath(dir.path());
+  ASSERT_TRUE(result.has_value());
+  ASSERT_EQ(result->diagnostics.ErrorCount(), 1u) << Problems(*result);
+  const Diagnostic& d = result->diagnostics.items()[0];
+  EXPECT_EQ(d.record_type, "invoice");
+  EXPECT_EQ(d.record_id, "2025-001");
+  EXPECT_EQ(d.field, "client");
+  EXPECT_NE(d.path.find("$.invoices[0]"), std::string::npos);
+  EXPECT_NE(d.file.find("b.json"), std::string::npos);
+  const std::string text = d.Text();
+  EXPECT_NE(text.find("acme"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta"), std::string::npos) << text;
+  EXPECT_NE(text.find("a.json"), std::string::npos) << text;
+  // The earlier file's invoice is kept as read: the error stops the import anyway.
+  EXPECT_EQ(result->ledger.invoices.at(0).client, "acme");
+}
+
+TEST(IngestTest, AFifoIsRefusedWithoutBlocking) {
+  TempDir dir;
+  const std::string fifo = dir.path() + "/export.csv";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const auto direct = IngestPath(fifo);
+  ASSERT_FALSE(direct.has_value());
+  EXPECT_EQ(direct.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(direct.error().message.In(Lang::kEn).find(fifo), std::string::npos);
+  EXPECT_NE(direct.error().message.In(Lang::kIt).find(fifo), std::string::npos);
+  IngestOptions forced;
+  forced.format = "toggl";
+  EXPECT_FALSE(IngestPath(fifo, Ledger{}, forced).has_value());
+
+  // Inside a folder: skipped with a warning naming it; the other files are read.
+  dir.Write("toggl.csv", kToggl);
+  const auto folder = IngestPath(dir.path());
+  ASSERT_TRUE(folder.has_value()) << folder.error().message.In(Lang::kEn);
+  EXPECT_FALSE(folder->diagnostics.HasErrors()) << Problems(*folder);
+  EXPECT_EQ(folder->ledger.work.size(), 1u);
+  ASSERT_EQ(folder->diagnostics.WarningCount(), 1u) << Problems(*folder);
+  EXPECT_EQ(folder->diagnostics.items()[0].file, fifo);
+
+  // A FIFO in a canonical ledger folder is refused too, never opened.
+  ASSERT_TRUE(WriteLedger(SmallLedger("Acme"), dir.path() + "/ledger", true).has_value());
+  std::filesystem::remove(dir.path() + "/ledger/work.csv");
+  const std::string work = dir.path() + "/ledger/work.csv";
+  ASSERT_EQ(::mkfifo(work.c_str(), 0600), 0);
+  const auto ledger = IngestPath(dir.path() + "/ledger");
+  ASSERT_TRUE(ledger.has_value());
+  EXPECT_TRUE(ledger->diagnostics.HasErrors());
+  EXPECT_NE(ledger->diagnostics.ToString().find(work), std::string::npos);
+}
+
+TEST(IngestTest, ALatin1CsvIsReadAsWindows1252WithAWarningNamingTheFile) {
+  TempDir dir;
+  const std::string file = dir.Write(
+      "toggl.csv",
+      "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,"
+      "End time,Duration,Tags\n"
+      "Ann,ann@example.com,Societ\xE0 Caff\xE8,Sito,,Revisione \x80,Yes,2024-03-04,10:00:00,"
+      "2024-03-04,11:00:00,01:00:00,\n");
+  const auto result = IngestPath(file);
+  ASSERT_TRUE(result.has_value());
+  EXPECT_FALSE(result->diagnostics.HasErrors()) << Problems(*result);
+  ASSERT_EQ(result->diagnostics.WarningCount(), 1u) << Problems(*result);
+  EXPECT_EQ(result->diagnostics.items()[0].file, file);
+  ASSERT_EQ(result->ledger.clients.size(), 1u);
+  EXPECT_EQ(result->ledger.clients[0].name, "Società Caffè");
+  ASSERT_EQ(result->ledger.work.size(), 1u);
+  EXPECT_EQ(result->ledger.work[0].note, "Revisione €");
+
+  IngestOptions latin1;
+  latin1.encoding = TextEncoding::kLatin1;
+  const auto as_latin1 = IngestPath(file, Ledger{}, latin1);
+  ASSERT_TRUE(as_latin1.has_value());
+  EXPECT_EQ(as_latin1->diagnostics.WarningCount(), 0u) << Problems(*as_latin1);
+  EXPECT_EQ(as_latin1->ledger.clients.at(0).name, "Società Caffè");
+
+  IngestOptions utf8;
+  utf8.encoding = TextEncoding::kUtf8;
+  const auto as_utf8 = IngestPath(file, Ledger{}, utf8);
+  ASSERT_TRUE(as_utf8.has_value());
+  ASSERT_TRUE(as_utf8->diagnostics.HasErrors());
+  const Diagnostic& d = as_utf8->diagnostics.items()[0];
+  EXPECT_EQ(d.file, file);
+  EXPECT_EQ(d.line, 2);
+  EXPECT_EQ(d.field, "Client");
+  EXPECT_TRUE(as_utf8->ledger.work.empty());
+}
+
+TEST(IngestTest, ALatin1LedgerCsvFolderRoundTripsThroughExport) {
+  TempDir dir;
+  Ledger ledger = SmallLedger("Citt\xE0 S.r.l.");  // as a spreadsheet saved it
+  ASSERT_TRUE(WriteLedger(ledger, dir.path() + "/csv", true).has_value());
+  const auto read = IngestPath(dir.path() + "/csv");
+  ASSERT_TRUE(read.has_value());
+  EXPECT_FALSE(read->diagnostics.HasErrors()) << Problems(*read);
+  ASSERT_EQ(read->diagnostics.WarningCount(), 1u) << Problems(*read);
+  EXPECT_NE(read->diagnostics.items()[0].file.find("clients.csv"), std::string::npos);
+  EXPECT_EQ(read->ledger.clients.at(0).name, "Città S.r.l.");
+  // Written again (now UTF-8) and read back: the same records, no warning.
+  ASSERT_TRUE(WriteLedger(read->ledger, dir.path() + "/again", true).has_value());
+  const auto again = IngestPath(dir.path() + "/again");
+  ASSERT_TRUE(again.has_value());
+  EXPECT_TRUE(again->diagnostics.empty()) << Problems(*again);
+  EXPECT_EQ(again->ledger.clients, read->ledger.clients);
+  EXPECT_EQ(again->ledger.invoices, read->ledger.invoices);
+}
+
+TEST(IngestTest, FormulaLikeTextIsEscapedInTheCsvFormAndReadBackTheSame) {
+  TempDir dir;
+  Ledger ledger = SmallLedger("=HYPERLINK(\"http://evil.example\",\"Acme\")");
+  ledger.clients[0].emails = {"+39@example.com", "@handle", "-minus"};
+  ASSERT_TRUE(WriteLedger(ledger, dir.path() + "/csv", true).has_value());
+  std::ifstream in(dir.path() + "/csv/clients.csv");
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_NE(text.find("\"'=HYPERLINK("), std::string::npos) << text;
+  EXPECT_EQ(text.find(",=HYPERLINK"), std::string::npos) << text;
+  EXPECT_NE(text.find("'+39@example.com"), std::string::npos) << text;
+  const auto read = IngestPath(dir.path() + "/csv");
+  ASSERT_TRUE(read.has_value());
+  EXPECT_FALSE(read->diagnostics.HasErrors()) << Problems(*read);
+  EXPECT_EQ(read->ledger.clients, ledger.clients);
 }
 
 TEST(IngestTest, SharedTimeTrackerFixturesFolder) {

@@ -62,7 +62,9 @@ TEST(ItalianMessages, TimeTrackerCells) {
   const std::string text = result.diagnostics.ToString(Lang::kIt);
   EXPECT_NE(text.find("colonna 8: \"2024-13-45\" non è una data"), std::string::npos) << text;
   EXPECT_NE(text.find("non è né sì né no"), std::string::npos) << text;
-  EXPECT_NE(text.find("divisa in 2 voci consecutive"), std::string::npos) << text;
+  EXPECT_NE(text.find("dura 30 h 0 min: una voce di lavoro dura al massimo 24 ore"),
+            std::string::npos)
+      << text;
 }
 
 TEST(ItalianMessages, TimeTrackerMissingColumns) {

@@ -251,6 +251,46 @@ minutes = "Minutes"
   EXPECT_EQ(result.ledger.clients.size(), 1u);
 }
 
+TEST(MappedCsv, TwoClientsPaymentNumbersNeverCollide) {
+  const std::string mapping = WriteFixture("payments.toml", R"(
+date_format = "%Y-%m-%d"
+
+[records.payments]
+id = "Ref"
+client = "Client"
+date = "Date"
+amount = "Amount"
+)");
+  // Both clients number their payments from 1: the second client's gets its client id.
+  const std::string csv = WriteFixture("payments.csv",
+                                       "Ref,Client,Date,Amount\n"
+                                       "1,Acme,2024-03-01,250.00\n"
+                                       "1,Beta,2024-03-02,90.00\n");
+  const IngestResult result = ReadWith(Mapped(), csv, Ledger{}, WithMapping(mapping));
+  EXPECT_FALSE(result.diagnostics.HasErrors()) << result.diagnostics.ToString();
+  ASSERT_EQ(result.ledger.payments.size(), 2u);
+  const std::string acme = ClientNamed(result.ledger, "Acme")->id;
+  const std::string beta = ClientNamed(result.ledger, "Beta")->id;
+  EXPECT_EQ(result.ledger.payments[0].id, "1");
+  EXPECT_EQ(result.ledger.payments[0].client, acme);
+  EXPECT_EQ(result.ledger.payments[1].id, "1-" + beta);
+
+  // Against a store where payment 1 is Beta's, Acme's payment 1 is scoped instead, and a
+  // re-read of Beta's keeps its id.
+  Ledger store;
+  store.clients = result.ledger.clients;
+  store.payments = {result.ledger.payments[1]};
+  store.payments[0].id = "1";
+  const std::string again = WriteFixture("again.csv",
+                                         "Ref,Client,Date,Amount\n"
+                                         "1,Beta,2024-03-02,90.00\n"
+                                         "1,Acme,2024-03-01,250.00\n");
+  const IngestResult scoped = ReadWith(Mapped(), again, store, WithMapping(mapping));
+  ASSERT_EQ(scoped.ledger.payments.size(), 2u) << scoped.diagnostics.ToString();
+  EXPECT_EQ(scoped.ledger.payments[0].id, "1");
+  EXPECT_EQ(scoped.ledger.payments[1].id, "1-" + acme);
+}
+
 TEST(MappedCsv, MalformedValuesNameTheLineAndColumn) {
   const std::string mapping = WriteFixture("mapping.toml", R"(
 [records.invoices]

@@ -87,7 +87,6 @@ class MboxTest : public ::testing::Test {
     acme.domains = {"acme.com"};
     ledger_.clients = {acme};
     context_.existing = &ledger_;
-    context_.options.today = *CivilDate::Parse("2026-06-30");
   }
 
   std::string Write(const std::string& text, const std::string& suffix = "") {

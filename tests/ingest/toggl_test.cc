@@ -120,19 +120,39 @@ TEST(TogglTest, EntryCrossingMidnightStaysWhole) {
   EXPECT_EQ(result.ledger.work[0].minutes, 105);
 }
 
-TEST(TogglTest, EntryLongerThanADayIsSplitWithAWarning) {
+TEST(TogglTest, EntryLongerThanADayIsAnErrorNamingTheLine) {
   TempDir dir;
   const std::string file = dir.Write("t.csv", kHeader + Row("Acme", "2024-05-10", "09:00:00",
                                                             "2024-05-12", "11:00:00", "50:00:00"));
   const IngestResult result = ReadWith(Toggl(), file);
-  EXPECT_FALSE(result.diagnostics.HasErrors()) << Problems(result);
-  EXPECT_EQ(result.diagnostics.WarningCount(), 1u);
-  ASSERT_EQ(result.ledger.work.size(), 3u);
-  EXPECT_EQ(result.ledger.work[0].minutes, 1440);
-  EXPECT_EQ(result.ledger.work[1].minutes, 1440);
-  EXPECT_EQ(result.ledger.work[2].minutes, 120);
-  EXPECT_EQ(result.ledger.work[1].id, result.ledger.work[0].id + "-2");
-  EXPECT_EQ(SecondsBetween(result.ledger.work[0].start, result.ledger.work[2].start), 2 * 86400);
+  ASSERT_EQ(result.diagnostics.ErrorCount(), 1u) << Problems(result);
+  const Diagnostic& d = result.diagnostics.items()[0];
+  EXPECT_EQ(d.file, file);
+  EXPECT_EQ(d.line, 2);
+  EXPECT_EQ(d.record_type, "work");
+  EXPECT_EQ(d.field, "duration");
+  EXPECT_NE(d.Text().find("50 h 0 min"), std::string::npos) << d.Text();
+  EXPECT_TRUE(result.ledger.work.empty());
+  // Exactly a day is still one entry.
+  const std::string day = dir.Write("d.csv", kHeader + Row("Acme", "2024-05-10", "09:00:00",
+                                                           "2024-05-11", "09:00:00", "24:00:00"));
+  const IngestResult whole = ReadWith(Toggl(), day);
+  EXPECT_FALSE(whole.diagnostics.HasErrors()) << Problems(whole);
+  ASSERT_EQ(whole.ledger.work.size(), 1u);
+  EXPECT_EQ(whole.ledger.work[0].minutes, 1440);
+}
+
+TEST(TogglTest, AHugeDurationIsOneErrorNotMillionsOfEntries) {
+  TempDir dir;
+  const std::string file = dir.Write(
+      "t.csv", kHeader +
+                   Row("Acme", "2024-05-10", "09:00:00", "2024-05-10", "10:00:00", "01:00:00") +
+                   Row("Acme", "2024-05-11", "09:00:00", "", "", "99999999:00:00"));
+  const IngestResult result = ReadWith(Toggl(), file);
+  ASSERT_EQ(result.diagnostics.ErrorCount(), 1u) << Problems(result);
+  EXPECT_EQ(result.diagnostics.items()[0].line, 3);
+  EXPECT_NE(result.diagnostics.items()[0].Text().find("99999999 h"), std::string::npos);
+  EXPECT_LE(result.ledger.work.size(), 1u);
 }
 
 TEST(TogglTest, NaiveTimesAroundTheDstChangeInRome) {

@@ -319,6 +319,56 @@ TEST(ValidateTest, SettingsAreNumbers) {
             "$.workspace.settings.grace_days", "workspace", "", "expected a number");
 }
 
+// ---- Bounds (DESIGN.md section 2): each an error naming the record and the field.
+
+TEST(ValidateTest, AmountsAreAtMostAThousandBillionUnits) {
+  EXPECT_TRUE(Check([](Ledger& l) { l.invoices[0].amount = M("1000000000000.00"); }).empty());
+  ExpectOne(Check([](Ledger& l) { l.invoices[0].amount = M("50000000000000000.00"); }),
+            "$.invoices[0].amount", "invoice", "i1",
+            "50000000000000000.00 EUR is more than 1000000000000 (the largest amount a record "
+            "may hold)");
+  ExpectOne(Check([](Ledger& l) { l.payments[0].amount = M("1000000000000.01"); }),
+            "$.payments[0].amount", "payment", "y1",
+            "1000000000000.01 EUR is more than 1000000000000 (the largest amount a record may "
+            "hold)");
+  ExpectOne(Check([](Ledger& l) { l.rate_changes[0].to = M("2000000000000.00"); }),
+            "$.rate_changes[0].to", "rate_change", "rc1",
+            "2000000000000.00 EUR is more than 1000000000000 (the largest amount a record may "
+            "hold)");
+}
+
+TEST(ValidateTest, TextFieldsAreAtMost64KiB) {
+  EXPECT_TRUE(Check([](Ledger& l) { l.work[0].note = std::string(65536, 'a'); }).empty());
+  ExpectOne(Check([](Ledger& l) { l.work[0].note = std::string(65537, 'a'); }), "$.work[0].note",
+            "work", "w1", "the text is 65537 bytes long; at most 65536 are kept");
+  ExpectOne(Check([](Ledger& l) { l.clients[1].emails.assign(3, std::string(30000, 'b')); }),
+            "$.clients[1].emails", "client", "beta",
+            "the text is 90000 bytes long; at most 65536 are kept");
+}
+
+TEST(ValidateTest, TextHoldsNoNulAndIsUtf8) {
+  ExpectOne(Check([](Ledger& l) { l.clients[0].name = std::string("AC\0ME", 5); }),
+            "$.clients[0].name", "client", "acme",
+            "the text holds a NUL character (\\u0000), which text never does");
+  ExpectOne(Check([](Ledger& l) { l.requests[0].summary = "caf\xE9"; }), "$.requests[0].summary",
+            "request", "r1", "the text is not valid UTF-8 (from byte 3)");
+}
+
+TEST(ValidateTest, YearsAreFrom1900To2200) {
+  EXPECT_TRUE(Check([](Ledger& l) { l.invoices[0].due = D("2200-12-31"); }).empty());
+  ExpectOne(Check([](Ledger& l) { l.invoices[0].due = D("2201-01-01"); }), "$.invoices[0].due",
+            "invoice", "i1", "year 2201 is outside 1900-2200");
+  ExpectOne(Check([](Ledger& l) { l.contacts[0].at = T("1899-12-31T12:00:00Z"); }),
+            "$.contacts[0].at", "contact", "m1", "year 1899 is outside 1900-2200");
+}
+
+TEST(ValidateTest, SameIdForTwoClientsNamesBothClients) {
+  const auto found = Check([](Ledger& l) { l.invoices[1].id = "i1"; });
+  ExpectOne(found, "$.invoices[1].client", "invoice", "i1",
+            "invoice i1 belongs to client acme (read at $.invoices[0]), and this record gives it "
+            "to client beta: a record never changes client; give it another id");
+}
+
 TEST(ValidateTest, RecordWithoutLocationIsNamedByTypeAndId) {
   Ledger l = ValidLedger();
   l.invoices[0].amount = M("0.00");

@@ -341,7 +341,7 @@ TEST_F(StoreTest, ASmallImportResolvesReferencesThroughStoredRecords) {
   EXPECT_NE(rejected.diagnostics.ToString().find("acme"), std::string::npos);
 }
 
-TEST_F(StoreTest, MovingAStoredInvoiceToAnotherClientChecksThePaymentsThatNameIt) {
+TEST_F(StoreTest, AnImportNeverMovesAStoredRecordToAnotherClient) {
   auto store = Open();
   Ledger first;
   first.workspace = AWorkspace();
@@ -352,13 +352,67 @@ TEST_F(StoreTest, MovingAStoredInvoiceToAnotherClientChecksThePaymentsThatNameIt
   MustImport(*store, first);
   const std::string before = Dump();
 
-  Ledger moved;  // only the invoice: its stored payment is not named
-  moved.invoices = {AnInvoice("i1", "beta")};
+  // Another client's document with the same number, amount changed: an error naming both
+  // clients, the record type, the id and where it was read; the store stays as it was.
+  Ledger moved;
+  moved.invoices = {AnInvoice("i1", "beta", "999.00")};
+  LedgerSource source;
+  source.locations["invoice"] = {{"beta.csv", 7, ""}};
+  auto report = store->Import(moved, source, false);
+  ASSERT_TRUE(report);
+  EXPECT_FALSE(report->written);
+  ASSERT_EQ(report->diagnostics.ErrorCount(), 1u) << report->diagnostics.ToString();
+  const Diagnostic& error = report->diagnostics.items()[0];
+  EXPECT_EQ(error.record_type, "invoice");
+  EXPECT_EQ(error.record_id, "i1");
+  EXPECT_EQ(error.field, "client");
+  EXPECT_EQ(error.file, "beta.csv");
+  EXPECT_EQ(error.line, 7);
+  const std::string text = error.message.In(Lang::kEn);
+  EXPECT_NE(text.find("acme"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta"), std::string::npos) << text;
+  EXPECT_EQ(Dump(), before);
+
+  // The same client's document with the same id is still an update.
+  Ledger updated;
+  updated.invoices = {AnInvoice("i1", "acme", "120.00")};
+  EXPECT_EQ(MustImport(*store, updated).For("invoice").updated, 1u);
+}
+
+TEST_F(StoreTest, TwoClientsWithTheSameIdInOneImportAreNamedBoth) {
+  auto store = Open();
+  Ledger both;
+  both.workspace = AWorkspace();
+  both.clients = {AClient("acme"), AClient("beta")};
+  both.payments = {APayment("7", "acme", "10.00"), APayment("7", "beta", "20.00")};
+  ImportReport report = MustImport(*store, both);
+  EXPECT_FALSE(report.written);
+  ASSERT_EQ(report.diagnostics.ErrorCount(), 1u) << report.diagnostics.ToString();
+  EXPECT_EQ(report.diagnostics.items()[0].field, "client");
+  const std::string text = report.diagnostics.items()[0].message.In(Lang::kEn);
+  EXPECT_NE(text.find("acme"), std::string::npos) << text;
+  EXPECT_NE(text.find("beta"), std::string::npos) << text;
+}
+
+TEST_F(StoreTest, AMovedRecordAmongManyClientsIsRefused) {
+  // 2 000 clients stored; a small import that would move one record is refused from the
+  // stored record with its id (read by id, as the import reads its neighbourhood).
+  auto store = Open();
+  Ledger many;
+  many.workspace = AWorkspace();
+  for (int i = 0; i < 2000; ++i) {
+    const std::string id = "c" + std::to_string(i);
+    many.clients.push_back(AClient(id));
+    many.invoices.push_back(AnInvoice("inv-" + id, id));
+  }
+  MustImport(*store, many);
+  const std::string before = Dump();
+  Ledger moved;
+  moved.invoices = {AnInvoice("inv-c5", "c6")};
   ImportReport report = MustImport(*store, moved);
   EXPECT_FALSE(report.written);
   ASSERT_EQ(report.diagnostics.ErrorCount(), 1u) << report.diagnostics.ToString();
-  EXPECT_EQ(report.diagnostics.items()[0].record_id, "p1");
-  EXPECT_EQ(report.diagnostics.items()[0].field, "invoice");
+  EXPECT_EQ(report.diagnostics.items()[0].record_id, "inv-c5");
   EXPECT_EQ(Dump(), before);
 }
 
