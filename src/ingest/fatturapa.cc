@@ -594,6 +594,15 @@ void Emit(const std::vector<Document>& documents, const Ledger& existing, Ingest
                                                     .amount = doc.amount,
                                                     .reason = doc.reason});
     result.source.locations["credit_note"].push_back(doc.where);
+    // Earlier versions booked credit notes as payments "nc-<id>": that payment would now
+    // count twice, as money received beside the credit note.
+    for (const Payment& payment : existing.payments) {
+      if (payment.id == "nc-" + doc.id && payment.client == doc.client) {
+        result.diagnostics.Add(
+            {Severity::kWarning, doc.where.file, doc.where.line, doc.where.path, "credit_note",
+             doc.id, "", Msg("ingest.fatturapa.credit_note_was_payment", doc.id, payment.id)});
+      }
+    }
   }
 }
 

@@ -2,11 +2,11 @@
 // allocation of payments.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "ledger/allocation.h"
@@ -37,7 +37,8 @@ Invoice AnInvoice(const char* id, const char* issued, const char* due, const cha
 }
 
 Payment APayment(const char* id, const char* date, const char* amount, const char* invoice = "") {
-  return Payment{.id = id, .client = "acme", .invoice = invoice, .date = D(date), .amount = M(amount)};
+  return Payment{
+      .id = id, .client = "acme", .invoice = invoice, .date = D(date), .amount = M(amount)};
 }
 
 CreditNote ANote(const char* id, const char* invoice, const char* issued, const char* amount,
@@ -65,8 +66,8 @@ Ledger SmallLedger() {
 }
 
 fs::path TempPath(const std::string& name) {
-  const fs::path path = fs::temp_directory_path() /
-                        ("addio-credit-" + std::to_string(::getpid()) + "-" + name);
+  const fs::path path =
+      fs::temp_directory_path() / ("addio-credit-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(path);
   return path;
 }
@@ -217,7 +218,8 @@ const Workspace kWorkspace = EurWorkspace();
 TEST(CreditNoteAllocationTest, APartialCreditLowersWhatIsOwedFromItsDate) {
   const std::vector<Invoice> invoices = {AnInvoice("i1", "2025-01-10", "2025-02-10", "1000.00")};
   const std::vector<CreditNote> notes = {ANote("n1", "i1", "2025-01-20", "200.00")};
-  const AllocationResult before = AllocatePayments(invoices, {}, notes, kWorkspace, D("2025-01-19"));
+  const AllocationResult before =
+      AllocatePayments(invoices, {}, notes, kWorkspace, D("2025-01-19"));
   EXPECT_EQ(before.settlements[0].net, M("1000.00"));
   EXPECT_EQ(before.settlements[0].open, M("1000.00"));
   const AllocationResult after = AllocatePayments(invoices, {}, notes, kWorkspace, D("2025-01-20"));
@@ -240,7 +242,8 @@ TEST(CreditNoteAllocationTest, ACreditThatBringsTheNetDownToWhatWasPaidSettlesOn
   const std::vector<Invoice> invoices = {AnInvoice("i1", "2025-01-10", "2025-02-10", "1000.00")};
   const std::vector<Payment> payments = {APayment("p1", "2025-02-01", "800.00", "i1")};
   const std::vector<CreditNote> notes = {ANote("n1", "i1", "2025-03-01", "200.00")};
-  const AllocationResult r = AllocatePayments(invoices, payments, notes, kWorkspace, D("2025-06-01"));
+  const AllocationResult r =
+      AllocatePayments(invoices, payments, notes, kWorkspace, D("2025-06-01"));
   EXPECT_EQ(r.settlements[0].settled, D("2025-03-01"));
   EXPECT_EQ(r.settlements[0].paid, M("800.00"));
   EXPECT_EQ(r.credit, M("0.00"));
@@ -253,7 +256,8 @@ TEST(CreditNoteAllocationTest, AFullCreditVoidsTheInvoiceFromItsDate) {
                                          ANote("n2", "i1", "2025-02-03", "400.00")};
   // A payment naming no invoice goes to i2 only: i1 is void by then.
   const std::vector<Payment> payments = {APayment("p1", "2025-02-20", "300.00")};
-  const AllocationResult r = AllocatePayments(invoices, payments, notes, kWorkspace, D("2025-06-01"));
+  const AllocationResult r =
+      AllocatePayments(invoices, payments, notes, kWorkspace, D("2025-06-01"));
   EXPECT_EQ(r.settlements[0].voided, D("2025-02-03"));
   EXPECT_EQ(r.settlements[0].net, M("0.00"));
   EXPECT_EQ(r.settlements[0].open, M("0.00"));
@@ -277,8 +281,8 @@ TEST(CreditNoteAllocationTest, ACreditAfterPaymentBecomesClientCreditOnItsDate) 
                                          APayment("p2", "2025-02-01", "400.00", "i1")};
   const std::vector<CreditNote> notes = {ANote("n1", "i1", "2025-03-01", "300.00")};
 
-  const AllocationResult march = AllocatePayments(invoices, payments, notes, kWorkspace,
-                                                  D("2025-03-15"));
+  const AllocationResult march =
+      AllocatePayments(invoices, payments, notes, kWorkspace, D("2025-03-15"));
   const InvoiceSettlement& i1 = march.settlements[0];
   EXPECT_EQ(i1.net, M("700.00"));
   EXPECT_EQ(i1.paid, M("700.00"));  // the 300 beyond the net amount was taken back
@@ -289,8 +293,8 @@ TEST(CreditNoteAllocationTest, ACreditAfterPaymentBecomesClientCreditOnItsDate) 
   EXPECT_EQ(march.credit, M("300.00"));  // client credit, not money received again
 
   // Consumed like any other credit by the next invoice, on its issue date.
-  const AllocationResult april = AllocatePayments(invoices, payments, notes, kWorkspace,
-                                                  D("2025-04-15"));
+  const AllocationResult april =
+      AllocatePayments(invoices, payments, notes, kWorkspace, D("2025-04-15"));
   EXPECT_EQ(april.credit, M("0.00"));
   EXPECT_EQ(april.settlements[1].paid, M("300.00"));
   EXPECT_EQ(april.settlements[1].open, M("200.00"));

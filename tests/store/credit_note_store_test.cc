@@ -33,8 +33,11 @@ Ledger Books() {
                         .issued = D("2026-01-12"),
                         .due = D("2026-02-11"),
                         .amount = M("300.00")}};
-  l.payments = {Payment{
-      .id = "p1", .client = "acme", .invoice = "i1", .date = D("2026-02-01"), .amount = M("500.00")}};
+  l.payments = {Payment{.id = "p1",
+                        .client = "acme",
+                        .invoice = "i1",
+                        .date = D("2026-02-01"),
+                        .amount = M("500.00")}};
   l.credit_notes = {CreditNote{.id = "nc1",
                                .client = "acme",
                                .invoice = "i1",
@@ -112,6 +115,32 @@ TEST_F(CreditNoteStoreTest, ImportCountsLoadsAndReimportsWithoutChange) {
     return {};
   }));
   EXPECT_EQ(streamed, 1u);
+}
+
+TEST_F(CreditNoteStoreTest, AStoreOfTheFormerSchemaIsMigratedKeepingItsRecords) {
+  Ledger books = Books();
+  books.credit_notes.clear();
+  books.workspace.tax_id.clear();
+  {
+    auto store = Open();
+    MustImport(*store, books);
+  }
+  {  // back to schema 4: no credit notes, no workspace tax id
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE credit_notes");
+    db.exec("ALTER TABLE workspace DROP COLUMN tax_id");
+    db.exec("UPDATE schema_version SET version = 4");
+  }
+  auto store = Open();
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT version FROM schema_version").getInt(), SqliteSchemaVersion());
+    EXPECT_TRUE(db.tableExists("credit_notes"));
+  }
+  auto loaded = store->Load();
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(*loaded, books);
+  EXPECT_TRUE(MustImport(*store, Books()).ok());
 }
 
 TEST_F(CreditNoteStoreTest, ALedgerWithoutCreditNotesDoesNotShowTheirCounts) {

@@ -58,9 +58,9 @@ TEST(CreditNoteRulesTest, OverdueAmountsAndRevenueAreNetAndAFullCreditVoids) {
   ASSERT_TRUE(lowered);
   EXPECT_EQ(lowered->clients.front().economics.overdue_amount, Eur("1250.00"));
   EXPECT_EQ(lowered->clients.front().economics.revenue, Eur("1250.00"));
-  EXPECT_EQ(MetricMoney(Sign(lowered->clients.front(), "non_payment"), "overdue_amount",
-                        Currency()),
-            Eur("1250.00"));
+  EXPECT_EQ(
+      MetricMoney(Sign(lowered->clients.front(), "non_payment"), "overdue_amount", Currency()),
+      Eur("1250.00"));
 
   // Credited in full before it was 60 days past due: void from then, nothing unpaid at 60.
   Ledger full = Books();
