@@ -188,7 +188,9 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   out["written"] = report->written;
   Json counts = Json::array();
   counts.push_back(CountsJson(report->workspace));
-  for (const ImportCounts& c : report->records) counts.push_back(CountsJson(c));
+  for (const ImportCounts& c : report->records) {
+    if (ShowCounts(c)) counts.push_back(CountsJson(c));
+  }
   out["counts"] = std::move(counts);
   out["totals"] = Json{{"added", report->added()},
                        {"updated", report->updated()},

@@ -124,6 +124,19 @@ Json StatementJson(const Statement& s) {
     payments.push_back(std::move(payment));
   }
   out["payments"] = std::move(payments);
+  if (!s.credit_notes.empty()) {  // a key of ledger 1.1: absent when there are none
+    Json notes = Json::array();
+    for (const StatementCreditNote& n : s.credit_notes) {
+      Json note;
+      note["credit_note"] = n.credit_note;
+      note["invoice"] = n.invoice;
+      note["date"] = n.date.ToString();
+      note["amount"] = n.amount.ToString();
+      note["reason"] = n.reason;
+      notes.push_back(std::move(note));
+    }
+    out["credit_notes"] = std::move(notes);
+  }
   out["total_open"] = s.total_open.ToString();
   out["credit"] = s.credit.ToString();
   out["balance"] = s.balance.ToString();

@@ -150,7 +150,9 @@ void PrintImportCounts(const Common& common, const ImportReport& report) {
                     std::to_string(counts.unchanged)});
   };
   add_row(report.workspace);
-  for (const ImportCounts& counts : report.records) add_row(counts);
+  for (const ImportCounts& counts : report.records) {
+    if (ShowCounts(counts)) add_row(counts);
+  }
   if (report.unmatched.total() > 0) add_row(report.unmatched);
   Print(FormatTable(rows));
   for (const ImportCounts& counts : report.records) {

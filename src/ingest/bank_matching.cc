@@ -178,10 +178,13 @@ CreditMatcher::CreditMatcher(const Ledger& existing, const Ledger& incoming,
   std::map<std::string, ClientLedger> by_client;
   for (const Invoice& invoice : invoices) by_client[invoice.client].invoices.push_back(invoice);
   for (const Payment& payment : payments) by_client[payment.client].payments.push_back(payment);
+  for (const CreditNote& note : Merged(existing.credit_notes, incoming.credit_notes)) {
+    by_client[note.client].credit_notes.push_back(note);
+  }
   for (const auto& [client, records] : by_client) {
     const ClientSnapshot snapshot(records, existing.workspace, FarFuture());
     for (size_t i = 0; i < records.invoices.size(); ++i) {
-      if (records.invoices[i].status == InvoiceStatus::kVoid) continue;
+      if (snapshot.IsVoid(i)) continue;
       open_.push_back({records.invoices[i], snapshot.settlement(i).open});
     }
   }

@@ -10,7 +10,9 @@
 // - invoice id: the Numero. Italian numbering restarts every year, so a number that also
 //   belongs to another year's invoice (stored, or read in the same import) becomes
 //   "<year>/<Numero>"; a stored invoice keeps the id it already has, so re-importing
-//   changes nothing.
+//   changes nothing. An id that another client's record already has (stored, or read in
+//   the same import) is scoped by the client: "<id>@<client>", so that two clients'
+//   documents can never collide while every id that cannot collide stays as it was.
 // - amount: what the client is asked to pay, which is what payments settle: the sum of
 //   DettaglioPagamento/ImportoPagamento; without it, the document total
 //   (ImportoTotaleDocumento, else the DatiRiepilogo sums) less the withholding tax and the
@@ -18,11 +20,13 @@
 //   differs from the document total the review says so.
 // - due: DataScadenzaPagamento (with several installments the last one, noted in the
 //   review), else the payment terms in days, else the document date + 30 days (a warning).
-// - credit notes (TD04, or a negative total): the ledger requires invoices > 0 and must stay
-//   idempotent whatever order files arrive in, so a credit note is a payment-like credit
-//   "nc-<id>" of the client, dated on the note, naming the invoice of DatiFattureCollegate
-//   (else none: allocated FIFO). The open balance is then right; revenue still counts the
-//   original invoice.
+// - credit notes (TD04, TD08, or a negative total) are credit notes of the ledger (1.1),
+//   numbered like invoices in their own series, dated on the note, lowering the invoice of
+//   DatiFattureCollegate/IdDocumento (read now or stored, of the same client); a credit
+//   note whose invoice cannot be found is an error naming the file and the element.
+// - received e-invoices (purchases): when the workspace has a tax_id and the seller
+//   (CedentePrestatore) is someone else, or the buyer is the workspace itself (its tax_id
+//   or its name), the document is skipped with a warning, never booked as a sale.
 // - self-invoices and reverse-charge integrations (TD16-TD23, TD27, TD28) are not invoices
 //   to a client: skipped, with a review line.
 // The same document read twice (its .xml and its .xml.p7m in one folder) counts once; of
@@ -80,6 +84,8 @@ struct Document {
   CivilDate due;
   std::string client;
   std::vector<std::pair<std::string, std::optional<CivilDate>>> linked;  // credit notes
+  RecordLocation linked_where;  // the first DatiFattureCollegate, else the body
+  std::string reason;           // the first Causale, for a credit note
   RecordLocation where;
   std::string id;  // assigned once every document is read
 
@@ -90,6 +96,27 @@ struct Document {
   }
 };
 
+// "IT01234567890" written as the workspace's tax_id may be written with spaces, in lower
+// case, or without its country prefix.
+bool SameTaxId(const std::string& workspace_tax_id, const std::string& country,
+               const std::string& code) {
+  std::string own;
+  for (char c : workspace_tax_id) {
+    if (c != ' ') own += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  std::string upper_code = code;
+  for (char& c : upper_code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return !own.empty() && (own == country + upper_code || own == upper_code);
+}
+
+// The country and code of a DatiAnagrafici: IdFiscaleIVA, else the (Italian) CodiceFiscale.
+std::pair<std::string, std::string> TaxIdOf(const pugi::xml_node& party) {
+  std::string code = xml::TextAt(party, "IdFiscaleIVA/IdCodice");
+  if (!code.empty()) return {xml::TextAt(party, "IdFiscaleIVA/IdPaese"), code};
+  code = xml::TextAt(party, "CodiceFiscale");
+  return {code.empty() ? "" : "IT", code};
+}
+
 bool IsSelfInvoice(std::string_view type) {
   static const std::set<std::string_view> kSelf = {"TD16", "TD17", "TD18", "TD19", "TD20",
                                                    "TD21", "TD22", "TD23", "TD27", "TD28"};
@@ -98,13 +125,19 @@ bool IsSelfInvoice(std::string_view type) {
 
 class FileReader {
  public:
-  FileReader(std::string file, std::string_view xml, ClientResolver& resolver, IngestResult& result)
-      : file_(std::move(file)), lines_(xml), resolver_(resolver), result_(result) {}
+  FileReader(std::string file, std::string_view xml, ClientResolver& resolver,
+             const Workspace& workspace, IngestResult& result)
+      : file_(std::move(file)),
+        lines_(xml),
+        resolver_(resolver),
+        workspace_(workspace),
+        result_(result) {}
 
   // Appends the documents of `root` (a FatturaElettronica) to `out`.
   void Read(const pugi::xml_node& root, std::vector<Document>& out) {
     const pugi::xml_node header = xml::Child(root, "FatturaElettronicaHeader");
     if (!header) return Error(root, "", Msg("ingest.fatturapa.no_header"));
+    if (IsReceived(header)) return;
     const std::optional<std::string> client = ResolveClient(header);
     if (!client) return;
     const std::vector<pugi::xml_node> bodies = xml::Children(root, "FatturaElettronicaBody");
@@ -125,6 +158,33 @@ class FileReader {
   void Error(const pugi::xml_node& node, const std::string& field, Message message,
              const std::string& id = "") {
     Add(Severity::kError, node, field, std::move(message), id);
+  }
+
+  // True, with a warning, for an e-invoice the workspace received (a purchase): its seller
+  // is not the workspace (when the workspace's tax_id is known), or its buyer is.
+  bool IsReceived(const pugi::xml_node& header) {
+    const pugi::xml_node seller = xml::Find(header, "CedentePrestatore/DatiAnagrafici");
+    const pugi::xml_node buyer = xml::Find(header, "CessionarioCommittente/DatiAnagrafici");
+    const auto [seller_country, seller_code] = TaxIdOf(seller);
+    const auto [buyer_country, buyer_code] = TaxIdOf(buyer);
+    const std::string& own = workspace_.tax_id;
+    bool received =
+        !own.empty() && ((!seller_code.empty() && !SameTaxId(own, seller_country, seller_code)) ||
+                         SameTaxId(own, buyer_country, buyer_code));
+    const std::string buyer_name = xml::TextAt(buyer, "Anagrafica/Denominazione");
+    if (!received && !workspace_.name.empty() && !buyer_name.empty() &&
+        AsciiLower(buyer_name) == AsciiLower(workspace_.name)) {
+      received = true;  // the buyer is the workspace, by its name
+    }
+    if (!received) return false;
+    std::string seller_name = xml::TextAt(seller, "Anagrafica/Denominazione");
+    if (seller_name.empty()) {
+      seller_name =
+          xml::TextAt(seller, "Anagrafica/Nome") + " " + xml::TextAt(seller, "Anagrafica/Cognome");
+    }
+    Add(Severity::kWarning, seller ? seller : header, "CedentePrestatore",
+        Msg("ingest.fatturapa.received_skipped", seller_name, seller_country + seller_code));
+    return true;
   }
 
   std::optional<std::string> ResolveClient(const pugi::xml_node& header) {
@@ -282,8 +342,9 @@ class FileReader {
       to_pay = *gross - (gross->is_negative() ? -withheld : withheld) -
                (gross->is_negative() ? -split_vat : split_vat);
     }
-    doc.credit_note = type == "TD04" || gross->is_negative();
-    if (type != "TD04" && gross->is_negative()) {
+    const bool credit_type = type == "TD04" || type == "TD08";  // TD08: simplified
+    doc.credit_note = credit_type || gross->is_negative();
+    if (!credit_type && gross->is_negative()) {
       Add(Severity::kWarning, general, "ImportoTotaleDocumento",
           Msg("ingest.fatturapa.negative_total", type), doc.number);
     }
@@ -301,11 +362,16 @@ class FileReader {
     }
 
     if (doc.credit_note) {
+      doc.linked_where = doc.where;
       for (const pugi::xml_node& linked :
            xml::Children(xml::Child(body, "DatiGenerali"), "DatiFattureCollegate")) {
         const std::string number = xml::TextAt(linked, "IdDocumento");
-        if (!number.empty()) doc.linked.emplace_back(number, Date(xml::Child(linked, "Data"), &ok));
+        if (number.empty()) continue;
+        if (doc.linked.empty())
+          doc.linked_where = {file_, lines_.LineOf(linked), xml::PathOf(linked)};
+        doc.linked.emplace_back(number, Date(xml::Child(linked, "Data"), &ok));
       }
+      doc.reason = xml::TextAt(general, "Causale");
       doc.due = doc.date;
       return doc;
     }
@@ -333,6 +399,7 @@ class FileReader {
   std::string file_;
   xml::LineIndex lines_;
   ClientResolver& resolver_;
+  const Workspace& workspace_;
   IngestResult& result_;
 };
 
@@ -340,7 +407,7 @@ class FileReader {
 // `out`. In a folder, a file that is not an invoice (an SdI receipt, a metadata file) is
 // skipped with a warning; named on its own it is an error.
 void ReadFile(const std::string& path, bool in_folder, ClientResolver& resolver,
-              IngestResult& result, std::vector<Document>& out) {
+              const Workspace& workspace, IngestResult& result, std::vector<Document>& out) {
   auto file_error = [&](Severity severity, int line, Message message) {
     result.diagnostics.Add({severity, path, line, "", "", "", "", std::move(message)});
   };
@@ -368,7 +435,32 @@ void ReadFile(const std::string& path, bool in_folder, ClientResolver& resolver,
     }
     return file_error(Severity::kError, 0, Msg("ingest.fatturapa.not_invoice", found));
   }
-  FileReader(path, text, resolver, result).Read(root, out);
+  FileReader(path, text, resolver, workspace, result).Read(root, out);
+}
+
+// `id` without the "@<client>" that scopes it to `client`, if it has it.
+std::string Unscoped(const std::string& id, const std::string& client) {
+  const std::string suffix = "@" + client;
+  if (id.size() > suffix.size() && EndsWith(id, suffix)) {
+    return id.substr(0, id.size() - suffix.size());
+  }
+  return id;
+}
+
+// Scopes the id of each document that another client's record already has, stored or
+// read now (invoices and credit notes are separate series): "<id>@<client>".
+void ScopeCollidingIds(std::vector<Document>& documents, const Ledger& existing) {
+  std::map<std::string, std::string> owner[2];  // id -> client, per kind
+  for (const Invoice& invoice : existing.invoices) owner[0].emplace(invoice.id, invoice.client);
+  for (const CreditNote& note : existing.credit_notes) owner[1].emplace(note.id, note.client);
+  for (Document& doc : documents) {
+    auto& owners = owner[doc.credit_note ? 1 : 0];
+    const auto [it, inserted] = owners.emplace(doc.id, doc.client);
+    if (!inserted && it->second != doc.client) {
+      doc.id += "@" + doc.client;
+      owners.emplace(doc.id, doc.client);
+    }
+  }
 }
 
 // Gives every document its id (see the top of this file), keeps one of the same document
@@ -404,9 +496,11 @@ std::vector<Document> AssignIds(std::vector<Document> documents, const Ledger& e
     stored_year[kind][id] = year;
     if (id.size() > 5 && id[4] == '/') stored_prefixed[kind].insert(id.substr(5));
   };
-  for (const Invoice& invoice : existing.invoices) remember(0, invoice.id, invoice.issued.year());
-  for (const Payment& payment : existing.payments) {
-    if (payment.id.rfind("nc-", 0) == 0) remember(1, payment.id.substr(3), payment.date.year());
+  for (const Invoice& invoice : existing.invoices) {
+    remember(0, Unscoped(invoice.id, invoice.client), invoice.issued.year());
+  }
+  for (const CreditNote& note : existing.credit_notes) {
+    remember(1, Unscoped(note.id, note.client), note.issued.year());
   }
   std::map<std::pair<int, std::string>, std::set<int>> years_read;
   for (const Document& doc : unique) {
@@ -427,6 +521,7 @@ std::vector<Document> AssignIds(std::vector<Document> documents, const Ledger& e
       doc.id = yearly;
     }
   }
+  ScopeCollidingIds(unique, existing);
   return unique;
 }
 
@@ -447,8 +542,9 @@ std::string LinkedInvoice(const Document& note, const std::vector<Document>& rea
     }
     for (const Invoice& invoice : existing.invoices) {
       if (invoice.client != note.client) continue;
-      if (invoice.id == number || (invoice.id.size() == number.size() + 5 && invoice.id[4] == '/' &&
-                                   invoice.id.substr(5) == number)) {
+      const std::string id = Unscoped(invoice.id, invoice.client);
+      if (id == number ||
+          (id.size() == number.size() + 5 && id[4] == '/' && id.substr(5) == number)) {
         consider(invoice.issued, invoice.id);
       }
     }
@@ -478,22 +574,35 @@ void Emit(const std::vector<Document>& documents, const Ledger& existing, Ingest
     }
     const std::string invoice = LinkedInvoice(doc, documents, existing);
     if (invoice.empty()) {
-      const Arg named =
-          doc.linked.empty()
-              ? Arg::Key("ingest.fatturapa.no_invoice")
-              : Arg::Of(Msg("ingest.fatturapa.unknown_invoice", doc.linked.front().first));
-      result.review.push_back(Msg("ingest.fatturapa.credit_note_unlinked", doc.where.file, doc.id,
-                                  doc.amount.ToString() + " " + currency, named));
-    } else if (doc.linked.size() > 1) {
+      // A credit note lowers one invoice: without it, it cannot be booked.
+      const Message why = doc.linked.empty()
+                              ? Msg("ingest.fatturapa.credit_note_no_link", doc.number)
+                              : Msg("ingest.fatturapa.credit_note_unknown_invoice", doc.number,
+                                    doc.linked.front().first, doc.client);
+      result.diagnostics.Add({Severity::kError, doc.linked_where.file, doc.linked_where.line,
+                              doc.linked_where.path, "credit_note", doc.id, "IdDocumento", why});
+      continue;
+    }
+    if (doc.linked.size() > 1) {
       result.review.push_back(Msg("ingest.fatturapa.credit_note_many", doc.where.file, doc.id,
                                   doc.linked.size(), invoice));
     }
-    result.ledger.payments.push_back(Payment{.id = "nc-" + doc.id,
-                                             .client = doc.client,
-                                             .invoice = invoice,
-                                             .date = doc.date,
-                                             .amount = doc.amount});
-    result.source.locations["payment"].push_back(doc.where);
+    result.ledger.credit_notes.push_back(CreditNote{.id = doc.id,
+                                                    .client = doc.client,
+                                                    .invoice = invoice,
+                                                    .issued = doc.date,
+                                                    .amount = doc.amount,
+                                                    .reason = doc.reason});
+    result.source.locations["credit_note"].push_back(doc.where);
+    // Earlier versions booked credit notes as payments "nc-<id>": that payment would now
+    // count twice, as money received beside the credit note.
+    for (const Payment& payment : existing.payments) {
+      if (payment.id == "nc-" + doc.id && payment.client == doc.client) {
+        result.diagnostics.Add(
+            {Severity::kWarning, doc.where.file, doc.where.line, doc.where.path, "credit_note",
+             doc.id, "", Msg("ingest.fatturapa.credit_note_was_payment", doc.id, payment.id)});
+      }
+    }
   }
 }
 
@@ -551,7 +660,9 @@ class FatturaPaImporterImpl final : public Importer {
       files.push_back(path);
     }
     std::vector<Document> documents;
-    for (const std::string& file : files) ReadFile(file, folder, resolver, result, documents);
+    for (const std::string& file : files) {
+      ReadFile(file, folder, resolver, context.existing->workspace, result, documents);
+    }
     Emit(AssignIds(std::move(documents), *context.existing, result), *context.existing, result);
     return result;
   }

@@ -148,6 +148,7 @@ void AppendReferable(const Ledger& from, Ledger& into) {
   append(from.invoices, into.invoices);
   append(from.payments, into.payments);
   append(from.rate_changes, into.rate_changes);
+  append(from.credit_notes, into.credit_notes);
 }
 
 Result<IngestResult> IngestFolder(const std::string& folder, const Importer* forced,

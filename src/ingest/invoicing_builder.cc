@@ -378,6 +378,32 @@ void InvoicingBuilder::BuildPayments() {
   }
 }
 
+void InvoicingBuilder::AddCreditNote(SourcePayment note, std::string reason) {
+  credit_notes_.emplace_back(std::move(note), std::move(reason));
+}
+
+void InvoicingBuilder::BuildCreditNotes() {
+  std::set<std::string> known;  // invoice ids of this file and of the store
+  for (const Invoice& invoice : result_.ledger.invoices) known.insert(invoice.id);
+  for (const auto& [id, client] : existing_ids_) known.insert(id);
+  for (const auto& [source, reason] : credit_notes_) {
+    if (!source.amount.is_positive()) continue;
+    const std::string invoice = PaymentInvoice(source);
+    if (invoice.empty() || !known.contains(invoice)) {
+      Error(source.line, "",
+            Msg("ingest.invoice.credit_note_unknown_invoice", source.id, source.invoice_number));
+      continue;
+    }
+    result_.ledger.credit_notes.push_back(CreditNote{.id = source.id,
+                                                     .client = source.client,
+                                                     .invoice = invoice,
+                                                     .issued = source.date,
+                                                     .amount = source.amount,
+                                                     .reason = reason});
+    Locate("credit_note", source.line);
+  }
+}
+
 IngestResult InvoicingBuilder::Finish(const CsvTable& table) {
   IngestResult result = Finish();
   result.preview.push_back(table.header);
@@ -390,6 +416,7 @@ IngestResult InvoicingBuilder::Finish(const CsvTable& table) {
 IngestResult InvoicingBuilder::Finish() {
   BuildInvoices();
   BuildPayments();
+  BuildCreditNotes();
   for (auto& [entry, line] : work_) {
     result_.ledger.work.push_back(std::move(entry));
     Locate("work", line);

@@ -246,6 +246,10 @@ class InvoicingBuilder {
   SourceInvoice& InvoiceFor(const std::string& client_name, const std::string& client_column,
                             const std::string& number, int line, const std::string& column);
   void AddPayment(SourcePayment payment);
+  // A credit note of the tool (ledger 1.1): `note.invoice_number` names the invoice it
+  // lowers, resolved as a payment's is; a note without a known invoice is an error naming
+  // its line. `note.id` is required.
+  void AddCreditNote(SourcePayment note, std::string reason);
 
   // Records that need no invoicing rules (the generic CSV's work and contacts).
   void AddWork(WorkEntry entry, int line);
@@ -264,6 +268,7 @@ class InvoicingBuilder {
   std::string PaymentInvoice(const SourcePayment& payment) const;
   void BuildInvoices();
   void BuildPayments();
+  void BuildCreditNotes();
   void Locate(const char* type, int line);
 
   std::string format_;
@@ -284,6 +289,7 @@ class InvoicingBuilder {
   std::map<std::string, std::string> existing_ids_;          // invoice id -> client, the store
   std::map<std::string, std::string> existing_payment_ids_;  // payment id -> client, the store
   std::vector<SourcePayment> payments_;
+  std::vector<std::pair<SourcePayment, std::string>> credit_notes_;  // with the reason
   std::vector<std::pair<WorkEntry, int>> work_;
   std::vector<std::pair<Contact, int>> contacts_;
   std::set<std::string> symbol_warned_;

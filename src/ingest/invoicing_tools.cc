@@ -26,7 +26,9 @@ bool IsReceivableLine(const std::string& account_name, const std::string& accoun
 
 // Invoices and payments are the journal lines on Accounts Receivable: a debit is an
 // invoice (issued on the transaction date), a credit described as a payment is a payment
-// with the transaction id as its id, any other credit corrects the invoice. The other
+// with the transaction id as its id, any other credit corrects the invoice: on a later date
+// than the invoice it is a credit note (the transaction id its id), on the same date it
+// lowers the invoice's total. The other
 // transactions (expenses, bills, transfers) are counted for review. Amounts are in the
 // workspace's currency.
 void ReadWaveTransactions(const CsvTable& table, InvoicingBuilder& b) {
@@ -42,6 +44,13 @@ void ReadWaveTransactions(const CsvTable& table, InvoicingBuilder& b) {
   const std::string_view date_format = b.DateFormatOf(table, date_col);
   const Currency currency = b.workspace_currency();
   std::set<std::string> transactions, receivable;
+  struct Correction {
+    std::string transaction, customer, number, description;
+    CivilDate date;
+    Money amount;
+    int line;
+  };
+  std::vector<Correction> corrections;  // non-payment credits, judged once all is read
   for (const CsvRow& row : table.rows) {
     const std::string transaction = Cell(row, id_col);
     transactions.insert(transaction);
@@ -69,11 +78,30 @@ void ReadWaveTransactions(const CsvTable& table, InvoicingBuilder& b) {
       }
       continue;
     }
+    if (!debit && credit->is_positive()) {
+      corrections.push_back(
+          {transaction, customer, number, Cell(row, description_col), *date, *credit, row.line});
+      continue;
+    }
     SourceInvoice& invoice =
         b.InvoiceFor(customer, table.Name(customer_col), number, row.line, table.Name(number_col));
     const Money change = debit ? *debit : -*credit;
     invoice.total = invoice.total ? *invoice.total + change : change;
     if (!invoice.issued || *date < *invoice.issued) invoice.issued = date;
+  }
+  for (const Correction& c : corrections) {
+    SourceInvoice& invoice = b.InvoiceFor(c.customer, table.Name(customer_col), c.number, c.line,
+                                          table.Name(number_col));
+    if (invoice.issued && c.date > *invoice.issued && invoice.total) {
+      const auto client = b.ResolveClient(c.customer, c.line, table.Name(customer_col));
+      if (client) {
+        b.AddCreditNote({c.transaction, *client, c.number, c.date, c.amount, c.line},
+                        c.description);
+      }
+      continue;
+    }
+    invoice.total = invoice.total ? *invoice.total - c.amount : -c.amount;
+    if (!invoice.issued || c.date < *invoice.issued) invoice.issued = c.date;
   }
   const size_t skipped = transactions.size() - receivable.size();
   if (skipped > 0) {

@@ -57,6 +57,8 @@ class Allocator {
       const Invoice& invoice = invoices[i];
       InvoiceSettlement settlement;
       settlement.paid = Money::Zero(invoice.amount.currency());
+      settlement.credited = settlement.paid;
+      settlement.net = invoice.amount;
       // A void invoice is owed by nobody; an invalid amount owes nothing either.
       settlement.open = invoice.status == InvoiceStatus::kVoid || !invoice.amount.is_positive()
                             ? settlement.paid
@@ -101,6 +103,39 @@ class Allocator {
       it = settlements_[*it].open.is_positive() ? std::next(it) : open_queue_.erase(it);
     }
     if (remaining.is_positive()) credit_.push_back(remaining);
+  }
+
+  // Lowers the invoice `note` corrects by its amount, on its date (IssueThrough first).
+  void Credit(const CreditNote& note, CivilDate date) {
+    IssueThrough(date);
+    const auto named = by_id_.find(note.invoice);
+    if (named == by_id_.end() || !note.amount.is_positive()) return;
+    const size_t index = named->second;
+    InvoiceSettlement& settlement = settlements_[index];
+    auto converted = Convert(note.amount, settlement.net.currency(), workspace_);
+    if (!converted) return;  // validation reports the missing rate
+    // Validation keeps the total credited within the amount; never below zero regardless.
+    const Money amount = std::min(*converted, settlement.net);
+    if (!amount.is_positive()) return;
+    settlement.net -= amount;
+    settlement.credited += amount;
+    if (invoices_[index].status != InvoiceStatus::kVoid) {
+      const bool was_open = settlement.open.is_positive();
+      if (amount <= settlement.open) {
+        settlement.open -= amount;
+      } else {
+        Money excess = amount - settlement.open;
+        settlement.open = Money::Zero(settlement.open.currency());
+        TakeBack(settlement, excess);
+        credit_.push_back(excess);
+      }
+      if (was_open && !settlement.open.is_positive()) settlement.settled = date;
+      if (!settlement.open.is_positive()) open_queue_.erase(index);
+    }
+    if (!settlement.net.is_positive()) {
+      settlement.voided = date;
+      settlement.settled.reset();  // nothing was owed: a void invoice is not settled
+    }
   }
 
   AllocationResult Finish() {
@@ -157,6 +192,22 @@ class Allocator {
     if (!settlement.open.is_positive()) settlement.settled = date;
   }
 
+  // Takes `amount` back from the latest parts of `settlement` (a credit note lowered it
+  // below what was paid). REQUIRES: amount <= settlement.paid.
+  static void TakeBack(InvoiceSettlement& settlement, Money amount) {
+    settlement.paid -= amount;
+    while (amount.is_positive() && !settlement.parts.empty()) {
+      AllocationPart& last = settlement.parts.back();
+      if (last.amount <= amount) {
+        amount -= last.amount;
+        settlement.parts.pop_back();
+      } else {
+        last.amount -= amount;
+        break;
+      }
+    }
+  }
+
   const std::vector<Invoice>& invoices_;
   const Workspace& workspace_;
   std::vector<InvoiceSettlement> settlements_;
@@ -193,6 +244,13 @@ Result<Money> Convert(const Money& amount, Currency to, const Workspace& workspa
 AllocationResult AllocatePayments(const std::vector<Invoice>& invoices,
                                   const std::vector<Payment>& payments, const Workspace& workspace,
                                   CivilDate as_of) {
+  return AllocatePayments(invoices, payments, {}, workspace, as_of);
+}
+
+AllocationResult AllocatePayments(const std::vector<Invoice>& invoices,
+                                  const std::vector<Payment>& payments,
+                                  const std::vector<CreditNote>& credit_notes,
+                                  const Workspace& workspace, CivilDate as_of) {
   std::vector<const Payment*> order;
   order.reserve(payments.size());
   for (const Payment& payment : payments) {
@@ -200,8 +258,32 @@ AllocationResult AllocatePayments(const std::vector<Invoice>& invoices,
   }
   std::sort(order.begin(), order.end(), PaymentBefore);
 
+  // A credit note applies on its date, or on its invoice's issue date when that is later.
+  std::unordered_map<std::string_view, CivilDate> issued;
+  if (!credit_notes.empty()) {
+    for (const Invoice& invoice : invoices) issued.try_emplace(invoice.id, invoice.issued);
+  }
+  std::vector<std::pair<CivilDate, const CreditNote*>> notes;
+  for (const CreditNote& note : credit_notes) {
+    const auto invoice = issued.find(note.invoice);
+    if (note.issued > as_of || invoice == issued.end() || invoice->second > as_of) continue;
+    notes.emplace_back(std::max(note.issued, invoice->second), &note);
+  }
+  std::sort(notes.begin(), notes.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second->id) < std::tie(b.first, b.second->id);
+  });
+
   Allocator allocator(invoices, workspace, as_of);
-  for (const Payment* payment : order) allocator.Pay(*payment);
+  size_t next_note = 0;
+  for (const Payment* payment : order) {
+    for (; next_note < notes.size() && notes[next_note].first <= payment->date; ++next_note) {
+      allocator.Credit(*notes[next_note].second, notes[next_note].first);
+    }
+    allocator.Pay(*payment);
+  }
+  for (; next_note < notes.size(); ++next_note) {
+    allocator.Credit(*notes[next_note].second, notes[next_note].first);
+  }
   allocator.IssueThrough(as_of);
   return allocator.Finish();
 }

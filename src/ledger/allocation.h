@@ -7,6 +7,15 @@
 // in the invoice's currency (other currencies converted with the workspace FX table).
 // Void invoices take nothing; written-off invoices take nothing after being written off
 // (the ledger has no write-off date, so they take nothing at all beyond named payments).
+//
+// Credit notes (ledger 1.1) lower their invoice from their issue date (or the invoice's,
+// when later): as of a date an invoice's *net* amount is its amount less the credit notes
+// issued by then, and it owes net − paid. A credit note is never money received: it is no
+// allocation part. When it lowers an invoice already paid beyond its new net amount, the
+// money beyond it is taken back from the invoice's latest parts and becomes client credit
+// on the credit note's date (consumed like any other credit). A net amount of zero makes
+// the invoice void from that date. On one date, invoices are issued first, then credit
+// notes apply, then payments.
 #pragma once
 
 #include <optional>
@@ -27,9 +36,13 @@ struct AllocationPart {
 
 struct InvoiceSettlement {
   Money paid;                         // sum of parts, invoice currency
-  Money open;                         // amount - paid, >= 0
-  std::optional<CivilDate> settled;   // the date paid reached the amount
+  Money open;                         // net - paid, >= 0 (0 for a void invoice)
+  std::optional<CivilDate> settled;   // the date paid reached the net amount (or a credit
+                                      // note brought the net amount down to what was paid)
   std::vector<AllocationPart> parts;  // in date order
+  Money net;                          // amount - credited: what the invoice is worth as of `as_of`
+  Money credited;                     // credit notes issued by `as_of`, invoice currency
+  std::optional<CivilDate> voided;    // the date credit notes brought net to zero, if they did
 };
 
 struct AllocationResult {
@@ -46,6 +59,14 @@ struct AllocationResult {
 AllocationResult AllocatePayments(const std::vector<Invoice>& invoices,
                                   const std::vector<Payment>& payments, const Workspace& workspace,
                                   CivilDate as_of);
+
+// The same with the client's credit notes: those issued after `as_of` have not happened
+// yet; a credit note whose invoice is not among `invoices` (or not issued by `as_of`) does
+// nothing. REQUIRES: every record belongs to the same client.
+AllocationResult AllocatePayments(const std::vector<Invoice>& invoices,
+                                  const std::vector<Payment>& payments,
+                                  const std::vector<CreditNote>& credit_notes,
+                                  const Workspace& workspace, CivilDate as_of);
 
 // The value of `amount` in `to`, through the workspace FX table (rates are quoted in the
 // workspace currency). Error kValidation when a needed rate is missing.

@@ -40,6 +40,7 @@ void SortRecords(ClientLedger& c) {
   });
   SortBy(c.payments, [](const Payment& p) -> const CivilDate& { return p.date; });
   SortBy(c.rate_changes, [](const RateChange& r) -> const CivilDate& { return r.at; });
+  SortBy(c.credit_notes, [](const CreditNote& n) -> const CivilDate& { return n.issued; });
 }
 
 namespace {
@@ -81,6 +82,7 @@ std::vector<ClientLedger> SplitByClient(const Ledger& ledger) {
   Distribute(ledger.invoices, index, out, &ClientLedger::invoices);
   Distribute(ledger.payments, index, out, &ClientLedger::payments);
   Distribute(ledger.rate_changes, index, out, &ClientLedger::rate_changes);
+  Distribute(ledger.credit_notes, index, out, &ClientLedger::credit_notes);
   for (ClientLedger& client : out) SortRecords(client);
   return out;
 }

@@ -18,6 +18,7 @@ struct ClientLedger {
   std::vector<Invoice> invoices;         // by issued, then due, then id
   std::vector<Payment> payments;         // by date, then id
   std::vector<RateChange> rate_changes;  // by at
+  std::vector<CreditNote> credit_notes;  // by issued, then id
 };
 
 // Splits a ledger into one ClientLedger per client, in client id order. Records whose

@@ -323,6 +323,7 @@ template void AppendCsvHeader<Contact>(std::string&);
 template void AppendCsvHeader<Invoice>(std::string&);
 template void AppendCsvHeader<Payment>(std::string&);
 template void AppendCsvHeader<RateChange>(std::string&);
+template void AppendCsvHeader<CreditNote>(std::string&);
 
 template void AppendCsvRecord(std::string&, const Client&, const TimeZone&);
 template void AppendCsvRecord(std::string&, const Contract&, const TimeZone&);
@@ -333,6 +334,7 @@ template void AppendCsvRecord(std::string&, const Contact&, const TimeZone&);
 template void AppendCsvRecord(std::string&, const Invoice&, const TimeZone&);
 template void AppendCsvRecord(std::string&, const Payment&, const TimeZone&);
 template void AppendCsvRecord(std::string&, const RateChange&, const TimeZone&);
+template void AppendCsvRecord(std::string&, const CreditNote&, const TimeZone&);
 
 void ReadCsvLedger(const std::string& folder, ReadResult& result, TextEncoding encoding) {
   ReadContext context(result.diagnostics);

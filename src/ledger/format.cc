@@ -171,10 +171,11 @@ namespace {
 template <typename FlushFn>
 void AppendLedgerJson(const Ledger& ledger, std::string& out, FlushFn&& flush) {
   const TimeZone zone = WriteZone(ledger.workspace);
-  AppendJsonHead(out, ledger.workspace);
+  AppendJsonHead(out, ledger.workspace, !ledger.credit_notes.empty());
   ForEachRecordType([&](auto tag) {
     using R = typename decltype(tag)::type;
     const std::vector<R>& records = ledger.*RecordTraits<R>::kMember;
+    if (records.empty() && !WrittenWhenEmpty(RecordTraits<R>::kIndex)) return;
     AppendJsonArrayStart(out, RecordTraits<R>::kIndex, records.empty());
     for (size_t i = 0; i < records.size(); ++i) {
       if (i > 0) out += kJsonRecordSeparator;

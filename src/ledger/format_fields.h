@@ -76,8 +76,10 @@ std::string EnumNames() {
 }
 
 // Record types in the order of the format: index, singular name (messages, LedgerSource),
-// array name (JSON key) and CSV file name.
-inline constexpr int kRecordTypes = 9;
+// array name (JSON key) and CSV file name. Credit notes (ledger 1.1) come last: a ledger
+// without them is written exactly as a 1.0 ledger (no array, no file).
+inline constexpr int kRecordTypes = 10;
+inline constexpr int kCreditNoteType = 9;
 struct RecordTypeNames {
   const char* type;
   const char* array;
@@ -93,6 +95,7 @@ inline constexpr RecordTypeNames kRecordTypeNames[kRecordTypes] = {
     {"invoice", "invoices", "invoices.csv"},
     {"payment", "payments", "payments.csv"},
     {"rate_change", "rate_changes", "rate_changes.csv"},
+    {"credit_note", "credit_notes", "credit_notes.csv"},
 };
 
 // kIndex: the record type's index in kRecordTypeNames; kMember: its vector in a Ledger.
@@ -143,6 +146,11 @@ struct RecordTraits<RateChange> {
   static constexpr int kIndex = 8;
   static constexpr auto kMember = &Ledger::rate_changes;
 };
+template <>
+struct RecordTraits<CreditNote> {
+  static constexpr int kIndex = kCreditNoteType;
+  static constexpr auto kMember = &Ledger::credit_notes;
+};
 
 // Calls f(std::type_identity<R>{}) for each record type R in the order of the format.
 template <typename F>
@@ -156,6 +164,7 @@ void ForEachRecordType(F&& f) {
   f(std::type_identity<Invoice>{});
   f(std::type_identity<Payment>{});
   f(std::type_identity<RateChange>{});
+  f(std::type_identity<CreditNote>{});
 }
 
 template <typename R, typename T>
@@ -266,6 +275,16 @@ void VisitFields(A& a, R& r) {
   a.OptMoney("to", r.to);
   a.Enum("outcome", r.outcome);
   a.OptMoney("agreed", r.agreed);
+}
+
+template <typename A, RecordOf<CreditNote> R>
+void VisitFields(A& a, R& r) {
+  a.Id("id", r.id);
+  a.Text("client", r.client);
+  a.Text("invoice", r.invoice);
+  a.Date("issued", r.issued);
+  a.Amount("amount", "currency", r.amount);
+  a.Text("reason", r.reason);
 }
 
 }  // namespace addio::format_internal

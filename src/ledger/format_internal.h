@@ -107,8 +107,13 @@ TimeZone WriteZone(const Workspace& workspace);
 // The JSON form is: head, then for each record type in format order an array start, its
 // records separated by kJsonRecordSeparator, an array end, then the tail.
 inline constexpr std::string_view kJsonRecordSeparator = ",\n";
-// "{\n  \"format\": ...,\n  \"workspace\": {...}" (no trailing comma or newline).
-void AppendJsonHead(std::string& out, const Workspace& workspace);
+// "{\n  \"format\": ...,\n  \"workspace\": {...}" (no trailing comma or newline). The
+// format is addio-ledger/1.1 when the document holds credit notes, else addio-ledger/1.
+void AppendJsonHead(std::string& out, const Workspace& workspace, bool credit_notes);
+// Whether record type `type` is written when it holds no record: every type of
+// addio-ledger/1 is (an empty array, a header-only file); credit notes are not, so that a
+// ledger without them stays byte for byte a 1.0 ledger.
+inline bool WrittenWhenEmpty(int type) { return type != kCreditNoteType; }
 // ",\n  \"clients\": [" for record type `type` (index in kRecordTypeNames).
 void AppendJsonArrayStart(std::string& out, int type, bool empty);
 void AppendJsonArrayEnd(std::string& out, bool empty);
@@ -116,8 +121,9 @@ void AppendJsonTail(std::string& out);
 // One record as one line: four spaces of indent and the object, no line end.
 template <typename R>
 void AppendJsonRecord(std::string& out, const R& record, const TimeZone& zone);
-// workspace.json of the CSV form: the workspace block with "format" first.
-void AppendWorkspaceFile(std::string& out, const Workspace& workspace);
+// workspace.json of the CSV form: the workspace block with "format" first (1.1 when the
+// folder holds credit notes).
+void AppendWorkspaceFile(std::string& out, const Workspace& workspace, bool credit_notes);
 // The canonical text of a JSON object (no insignificant space), written in place of the
 // object in both forms. False with `error` set when `text` is no JSON object: a note for
 // Diagnostic::notes, whose pattern starts with ": " (": unterminated string at byte 12").

@@ -52,8 +52,9 @@ class JsonSink final : public LedgerSink {
     const std::string temp = path_ + ".tmp";
     OutFile out;
     if (Status opened = out.Open(temp); !opened) return opened;
-    AppendJsonHead(out.buffer(), workspace_);
+    AppendJsonHead(out.buffer(), workspace_, counts_[kCreditNoteType] > 0);
     for (int k = 0; k < kRecordTypes; ++k) {
+      if (counts_[k] == 0 && !WrittenWhenEmpty(k)) continue;
       AppendJsonArrayStart(out.buffer(), k, counts_[k] == 0);
       out.AppendFile(PartPath(k));  // a failure is reported by Close()
       AppendJsonArrayEnd(out.buffer(), counts_[k] == 0);
@@ -94,18 +95,16 @@ class CsvSink final : public LedgerSink {
     std::error_code ec;
     std::filesystem::create_directories(folder_, ec);
     if (ec) return IoError("ledger.io.cannot_create", folder_, ec);
-    OutFile workspace_file;
-    if (Status opened = workspace_file.Open(File("workspace.json")); !opened) return opened;
-    AppendWorkspaceFile(workspace_file.buffer(), workspace_);
-    if (Status closed = workspace_file.Close(); !closed) return closed;
+    if (Status written = WriteWorkspaceFile(/*credit_notes=*/false); !written) return written;
     Status status;
     ForEachRecordType([&](auto tag) {
       using R = typename decltype(tag)::type;
       constexpr int k = RecordTraits<R>::kIndex;
-      if (!status) return;
-      status = files_[k].Open(File(kRecordTypeNames[k].csv_file));
-      if (status) AppendCsvHeader<R>(files_[k].buffer());
+      if (!status || !WrittenWhenEmpty(k)) return;
+      status = OpenFile<R>();
     });
+    // A credit_notes.csv of an earlier export would otherwise outlive its records.
+    std::filesystem::remove(File(kRecordTypeNames[kCreditNoteType].csv_file), ec);
     return status;
   }
 
@@ -113,7 +112,14 @@ class CsvSink final : public LedgerSink {
     ForEachRecordType([&](auto tag) {
       using R = typename decltype(tag)::type;
       constexpr int k = RecordTraits<R>::kIndex;
-      for (const R& record : chunk.*RecordTraits<R>::kMember) {
+      const std::vector<R>& records = chunk.*RecordTraits<R>::kMember;
+      if (records.empty()) return;
+      if (!opened_[k]) {
+        // A type not written when empty gets its file with its first record.
+        if (Status status = OpenFile<R>(); !status && status_) status_ = status;
+        if (!opened_[k]) return;
+      }
+      for (const R& record : records) {
         AppendCsvRecord(files_[k].buffer(), record, zone_);
         files_[k].FlushIfFull();
       }
@@ -121,11 +127,14 @@ class CsvSink final : public LedgerSink {
   }
 
   Status Finish() override {
-    Status status;
-    for (OutFile& file : files_) {
-      Status closed = file.Close();
+    Status status = status_;
+    for (int k = 0; k < kRecordTypes; ++k) {
+      if (!opened_[k]) continue;
+      Status closed = files_[k].Close();
       if (status && !closed) status = closed;
     }
+    // The folder holds credit notes: its workspace.json names addio-ledger/1.1.
+    if (status && opened_[kCreditNoteType]) status = WriteWorkspaceFile(/*credit_notes=*/true);
     return status;
   }
 
@@ -134,10 +143,29 @@ class CsvSink final : public LedgerSink {
     return (std::filesystem::path(folder_) / name).string();
   }
 
+  Status WriteWorkspaceFile(bool credit_notes) {
+    OutFile workspace_file;
+    if (Status opened = workspace_file.Open(File("workspace.json")); !opened) return opened;
+    AppendWorkspaceFile(workspace_file.buffer(), workspace_, credit_notes);
+    return workspace_file.Close();
+  }
+
+  template <typename R>
+  Status OpenFile() {
+    constexpr int k = RecordTraits<R>::kIndex;
+    Status status = files_[k].Open(File(kRecordTypeNames[k].csv_file));
+    if (!status) return status;
+    opened_[k] = true;
+    AppendCsvHeader<R>(files_[k].buffer());
+    return status;
+  }
+
   std::string folder_;
   Workspace workspace_;
   TimeZone zone_;
   std::array<OutFile, kRecordTypes> files_;
+  std::array<bool, kRecordTypes> opened_{};
+  Status status_;  // the first failure to open a file met while adding records
 };
 
 }  // namespace

@@ -223,7 +223,7 @@ class JsonLedgerReader {
   void ReadFormat(std::string_view span, int line) {
     dom::element element;
     std::string_view format;
-    if (Parse(span, element) || element.get_string().get(format) || format != kLedgerFormat) {
+    if (Parse(span, element) || element.get_string().get(format) || !IsLedgerFormat(format)) {
       Error(line, "$.format", "",
             Msg("ledger.json.wrong_format", kLedgerFormat, span.substr(0, 40)));
     }

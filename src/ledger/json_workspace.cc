@@ -74,7 +74,7 @@ class WorkspaceReader {
       if (key == "format" && with_format_) {
         format_seen = true;
         std::string_view format;
-        if (value.get_string().get(format) || format != kLedgerFormat) {
+        if (value.get_string().get(format) || !IsLedgerFormat(format)) {
           Error(key, Msg("ledger.expected_format", kLedgerFormat));
         }
         continue;
@@ -100,6 +100,8 @@ class WorkspaceReader {
         target = value;  // read once the currency is known, wherever it appears
       } else if (key == "fx") {
         FxOf(value, w.fx);
+      } else if (key == "tax_id") {
+        String(key, value, w.tax_id);
       } else if (key == "owner_emails") {
         StringsOf(key, value, w.owner_emails);
       } else if (key == "settings") {

@@ -179,6 +179,10 @@ void AppendWorkspaceMembers(std::string& out, const Workspace& w, std::string_vi
       out += '}';
     });
   }
+  if (!w.tax_id.empty()) {  // left out when empty: such ledgers read as before
+    key("tax_id");
+    AppendJsonString(out, w.tax_id);
+  }
   if (!w.owner_emails.empty()) {
     key("owner_emails");
     AppendJsonArray(out, w.owner_emails,
@@ -201,9 +205,9 @@ void AppendWorkspaceMembers(std::string& out, const Workspace& w, std::string_vi
 
 }  // namespace
 
-void AppendJsonHead(std::string& out, const Workspace& workspace) {
+void AppendJsonHead(std::string& out, const Workspace& workspace, bool credit_notes) {
   out += "{\n  \"format\": \"";
-  out += kLedgerFormat;
+  out += credit_notes ? kLedgerFormat11 : kLedgerFormat;
   out += "\",\n  \"workspace\": {\n";
   AppendWorkspaceMembers(out, workspace, "    ");
   out += "\n  }";
@@ -236,10 +240,11 @@ template void AppendJsonRecord(std::string&, const Contact&, const TimeZone&);
 template void AppendJsonRecord(std::string&, const Invoice&, const TimeZone&);
 template void AppendJsonRecord(std::string&, const Payment&, const TimeZone&);
 template void AppendJsonRecord(std::string&, const RateChange&, const TimeZone&);
+template void AppendJsonRecord(std::string&, const CreditNote&, const TimeZone&);
 
-void AppendWorkspaceFile(std::string& out, const Workspace& workspace) {
+void AppendWorkspaceFile(std::string& out, const Workspace& workspace, bool credit_notes) {
   out += "{\n  \"format\": \"";
-  out += kLedgerFormat;
+  out += credit_notes ? kLedgerFormat11 : kLedgerFormat;
   out += "\",\n";
   AppendWorkspaceMembers(out, workspace, "  ");
   out += "\n}\n";

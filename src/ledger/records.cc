@@ -29,7 +29,8 @@ constexpr std::array<const char*, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu",
 
 size_t Ledger::records() const {
   return clients.size() + contracts.size() + projects.size() + requests.size() + work.size() +
-         contacts.size() + invoices.size() + payments.size() + rate_changes.size();
+         contacts.size() + invoices.size() + payments.size() + rate_changes.size() +
+         credit_notes.size();
 }
 
 WorkingHours DefaultWorkingHours() {

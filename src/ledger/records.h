@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
@@ -18,6 +19,13 @@
 namespace addio {
 
 inline constexpr char kLedgerFormat[] = "addio-ledger/1";
+// The format with credit notes (DESIGN.md section 2): a reader accepts both names; a
+// writer names 1.1 only when it writes credit notes, so that a ledger without them is
+// written exactly as before.
+inline constexpr char kLedgerFormat11[] = "addio-ledger/1.1";
+inline bool IsLedgerFormat(std::string_view name) {
+  return name == kLedgerFormat || name == kLedgerFormat11;
+}
 
 enum class ClientKind { kCompany, kIndividual };
 enum class Pricing { kFixed, kHourly, kRetainer };
@@ -54,7 +62,10 @@ struct Workspace {
   std::vector<CivilDate> holidays;  // sorted
   std::optional<Money> target_hourly_rate;
   std::vector<FxRate> fx;
-  std::vector<std::string> owner_emails;   // the freelancer's own addresses
+  std::vector<std::string> owner_emails;  // the freelancer's own addresses
+  // The freelancer's own VAT number or fiscal code ("IT01234567890"), may be empty: an
+  // e-invoice whose seller is someone else is a purchase, never a sale.
+  std::string tax_id;
   std::map<std::string, double> settings;  // threshold name -> value (DESIGN.md section 3)
   friend bool operator==(const Workspace&, const Workspace&) = default;
 };
@@ -155,6 +166,18 @@ struct Payment {
   friend bool operator==(const Payment&, const Payment&) = default;
 };
 
+// A credit note (ledger 1.1): lowers one invoice of the same client from its issue date.
+// It is never money received; see ledger/allocation.h for what it does to the books.
+struct CreditNote {
+  std::string id;
+  std::string client;
+  std::string invoice;  // the invoice it corrects (required)
+  CivilDate issued;
+  Money amount;  // > 0; the invoice's currency, or one the workspace FX table converts
+  std::string reason;
+  friend bool operator==(const CreditNote&, const CreditNote&) = default;
+};
+
 struct RateChange {
   std::string id;
   std::string client;
@@ -179,6 +202,7 @@ struct Ledger {
   std::vector<Invoice> invoices;
   std::vector<Payment> payments;
   std::vector<RateChange> rate_changes;
+  std::vector<CreditNote> credit_notes;
   // How many records of every type it holds (the workspace not counted).
   size_t records() const;
   friend bool operator==(const Ledger&, const Ledger&) = default;

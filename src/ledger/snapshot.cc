@@ -7,7 +7,8 @@ ClientSnapshot::ClientSnapshot(const ClientLedger& records, const Workspace& wor
     : records_(&records),
       workspace_(&workspace),
       as_of_(as_of),
-      allocation_(AllocatePayments(records.invoices, records.payments, workspace, as_of)) {}
+      allocation_(AllocatePayments(records.invoices, records.payments, records.credit_notes,
+                                   workspace, as_of)) {}
 
 int32_t ClientSnapshot::DaysLate(size_t invoice) const {
   const Invoice& record = records_->invoices[invoice];

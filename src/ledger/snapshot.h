@@ -20,7 +20,8 @@ namespace addio {
 class ClientSnapshot {
  public:
   // Allocates the client's payments dated on or before `as_of` to its invoices issued on
-  // or before it (ledger/allocation.h). `records` and `workspace` must outlive the snapshot.
+  // or before it, net of the credit notes issued by then (ledger/allocation.h). `records` and
+  // `workspace` must outlive the snapshot.
   ClientSnapshot(const ClientLedger& records, const Workspace& workspace, CivilDate as_of);
 
   const ClientLedger& records() const { return *records_; }
@@ -34,6 +35,15 @@ class ClientSnapshot {
   bool Exists(size_t invoice) const { return records_->invoices[invoice].issued <= as_of_; }
   const InvoiceSettlement& settlement(size_t invoice) const {
     return allocation_.settlements[invoice];
+  }
+  // The invoice's amount less the credit notes issued by as_of, in its currency: the
+  // amount every rule reads (revenue, open and overdue amounts, lateness).
+  const Money& NetAmount(size_t invoice) const { return allocation_.settlements[invoice].net; }
+  // True for an invoice with status void, or one credit notes brought to a net amount of
+  // zero by as_of: it is owed by nobody and earns nothing.
+  bool IsVoid(size_t invoice) const {
+    return records_->invoices[invoice].status == InvoiceStatus::kVoid ||
+           allocation_.settlements[invoice].voided.has_value();
   }
   // Settled date − due while settled, as_of − due while open; may be negative (paid early).
   int32_t DaysLate(size_t invoice) const;

@@ -11,6 +11,7 @@
 
 #include "core/text.h"
 #include "ledger/bounds.h"
+#include "ledger/allocation.h"
 #include "ledger/format_fields.h"
 #include "ledger/format_internal.h"
 
@@ -470,11 +471,37 @@ class Validator {
     CheckOptionalMoney("agreed", r.agreed);
   }
 
+  // Credit notes (ledger 1.1): a required invoice of the same client, an amount > 0 in a
+  // currency the invoice's can be compared with, and never more credited in all than the
+  // invoice's amount (reported on the note that goes beyond it).
+  void Check(const CreditNote& n) {
+    CheckClient(n.client);
+    if (n.invoice.empty()) {
+      Error("invoice", Msg("ledger.credit_note.missing_invoice"));
+    } else {
+      CheckReference<Invoice>("invoice", n.invoice, n.client, invoices_);
+    }
+    CheckPositiveAmount(n.amount);
+    const auto it = invoices_.find(n.invoice);
+    if (it == invoices_.end() || !n.amount.is_positive()) return;
+    const Invoice& invoice = ledger_.invoices[it->second];
+    if (invoice.client != n.client) return;
+    const Result<Money> credited = Convert(n.amount, invoice.amount.currency(), ledger_.workspace);
+    if (!credited) return;  // no rate: reported above as the currency's error
+    auto [total, inserted] = credited_.try_emplace(it->second, *credited);
+    if (!inserted) total->second += *credited;
+    if (total->second > invoice.amount) {
+      Error("amount", Msg("ledger.credit_note.exceeds_invoice", total->second.ToString(),
+                          invoice.amount.ToString(), invoice.amount.currency().code(), invoice.id));
+    }
+  }
+
   const Ledger& ledger_;
   const LedgerSource& source_;
   Diagnostics& out_;
   std::unordered_map<std::string_view, uint32_t> clients_, contracts_, projects_, requests_,
       invoices_;
+  std::unordered_map<uint32_t, Money> credited_;  // invoice index -> credited so far
   std::string_view known_client_;  // a client id found in clients_ (never empty once set)
   // The record being checked.
   const char* record_type_ = "";

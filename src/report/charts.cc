@@ -21,16 +21,15 @@ std::vector<InvoiceDelay> InvoiceDelays(const ClientLedger& client, const Worksp
   std::vector<InvoiceDelay> delays;
   for (size_t i = 0; i < client.invoices.size(); ++i) {
     const Invoice& invoice = client.invoices[i];
-    if (invoice.status == InvoiceStatus::kVoid || invoice.due > as_of || invoice.issued > as_of) {
-      continue;
-    }
+    if (invoice.due > as_of || invoice.issued > as_of || snapshot.IsVoid(i)) continue;
     const InvoiceSettlement& settlement = snapshot.settlement(i);
     InvoiceDelay delay;
     delay.invoice = invoice.id;
     delay.issued = invoice.issued;
     delay.due = invoice.due;
-    auto converted = Convert(invoice.amount, workspace.currency, workspace);
-    delay.amount = converted ? *converted : invoice.amount;
+    const Money& net = snapshot.NetAmount(i);
+    auto converted = Convert(net, workspace.currency, workspace);
+    delay.amount = converted ? *converted : net;
     delay.settled = settlement.settled;
     delay.open = !settlement.settled.has_value();
     delay.days_late = snapshot.DaysLate(i);

@@ -100,7 +100,7 @@ Result<LetterTable> InvoiceTable(const Facts& facts, const std::vector<OpenItem>
   std::vector<Money> open;
   for (const OpenItem& item : items) {
     table.rows.push_back({item.invoice->id, ShortDate(item.invoice->issued, lang),
-                          ShortDate(item.invoice->due, lang), Amount(item.invoice->amount, lang),
+                          ShortDate(item.invoice->due, lang), Amount(item.net, lang),
                           Amount(item.open, lang),
                           item.days_late > 0 ? std::to_string(item.days_late) : "–"});
     open.push_back(item.open);
@@ -199,8 +199,8 @@ Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client_id,
         !settlement.open.is_positive()) {
       continue;
     }
-    facts.open.push_back(
-        {&invoice, settlement.paid, settlement.open, DaysBetween(invoice.due, as_of)});
+    facts.open.push_back({&invoice, settlement.paid, settlement.open, settlement.net,
+                          DaysBetween(invoice.due, as_of)});
   }
   std::sort(facts.open.begin(), facts.open.end(),
             [](const letters::OpenItem& a, const letters::OpenItem& b) {

@@ -392,6 +392,10 @@ std::string RenderStatement(const Statement& statement, ReceivablesFormat format
       rows.push_back({L("kind_payment", lang), payment.payment, payment.date.ToString(), "",
                       payment.amount.ToString(), "", "", "", applied_to(payment, "; ")});
     }
+    for (const StatementCreditNote& note : statement.credit_notes) {
+      rows.push_back({L("kind_credit_note", lang), note.credit_note, note.date.ToString(), "",
+                      note.amount.ToString(), "", "", "", note.invoice});
+    }
     const std::string as_of = statement.as_of.ToString();
     rows.push_back(
         {L("kind_credit", lang), "", as_of, "", statement.credit.ToString(), "", "", "", ""});
@@ -440,6 +444,19 @@ std::string RenderStatement(const Statement& statement, ReceivablesFormat format
                              Amount(payment.amount, lang, true), applied_to(payment, ", ")});
   }
   doc.tables.push_back(std::move(payments));
+
+  if (!statement.credit_notes.empty()) {  // shown only when there are any
+    Table notes;
+    notes.title = L("credit_notes", lang);
+    notes.headers = {L("date", lang), L("credit_note", lang), L("invoice", lang), L("amount", lang),
+                     L("reason", lang)};
+    notes.numeric = {false, false, false, true, false};
+    for (const StatementCreditNote& note : statement.credit_notes) {
+      notes.rows.push_back({Date(note.date, lang, true), note.credit_note, note.invoice,
+                            Amount(note.amount, lang, true), note.reason});
+    }
+    doc.tables.push_back(std::move(notes));
+  }
 
   doc.closing = {{L("total_open", lang), WithCode(statement.total_open, lang)},
                  {L("credit", lang), WithCode(statement.credit, lang)},

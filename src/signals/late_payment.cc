@@ -84,16 +84,15 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   std::vector<DueInvoice> due;
   for (size_t i = 0; i < client.invoices.size(); ++i) {
     const Invoice& invoice = client.invoices[i];
-    if (!snapshot.Exists(i) || invoice.status == InvoiceStatus::kVoid ||
-        !window.Contains(invoice.due)) {
+    if (!snapshot.Exists(i) || snapshot.IsVoid(i) || !window.Contains(invoice.due)) {
       continue;
     }
     const InvoiceSettlement& settlement = snapshot.settlement(i);
     DueInvoice d{&invoice, 0, settlement.settled.has_value(), false, std::nullopt, std::nullopt};
     d.days_late = snapshot.DaysLate(i);
     d.late = d.days_late > s.grace_days;
-    d.amount = ToWorkspace(invoice.amount, context);
-    Money unpaid = invoice.amount;
+    d.amount = ToWorkspace(snapshot.NetAmount(i), context);
+    Money unpaid = snapshot.NetAmount(i);
     for (const AllocationPart& part : settlement.parts) {
       if (part.date <= invoice.due) unpaid -= part.amount;
     }

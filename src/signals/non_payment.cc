@@ -65,8 +65,7 @@ Finding Measure(const ClientSnapshot& snapshot, const Context& context) {
   for (size_t i = 0; i < client.invoices.size(); ++i) {
     const Invoice& invoice = client.invoices[i];
     const InvoiceSettlement& settlement = snapshot.settlement(i);
-    if (!snapshot.Exists(i) || invoice.status == InvoiceStatus::kVoid ||
-        invoice.due > context.as_of) {
+    if (!snapshot.Exists(i) || snapshot.IsVoid(i) || invoice.due > context.as_of) {
       continue;
     }
     ++ever_due;

@@ -32,9 +32,11 @@ EarnedRate ComputeEarnedRate(const ClientSnapshot& snapshot, const Context& cont
   }
 
   bool any_written_off = false;
-  for (const Invoice& invoice : client.invoices) {
-    if (invoice.status == InvoiceStatus::kVoid || !window.Contains(invoice.issued)) continue;
-    const std::optional<Money> amount = ToWorkspace(invoice.amount, context);
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    const Invoice& invoice = client.invoices[i];
+    if (!window.Contains(invoice.issued) || snapshot.IsVoid(i)) continue;
+    // Revenue is net of the credit notes issued by as_of.
+    const std::optional<Money> amount = ToWorkspace(snapshot.NetAmount(i), context);
     if (!amount) {
       earned.unconverted.push_back(invoice.id);
       continue;
@@ -86,6 +88,7 @@ void AddThresholds(Finding& finding, const Settings& settings) {
 struct Record {
   const Invoice* invoice;
   const RateChange* change;
+  const Money* net = nullptr;  // the invoice's amount net of credit notes
 };
 
 Evidence MakeEvidence(const Record& r) {
@@ -96,7 +99,7 @@ Evidence MakeEvidence(const Record& r) {
   }
   const bool lost = r.invoice->status == InvoiceStatus::kWrittenOff;
   return signals_internal::Proof(
-      r.invoice->amount, std::nullopt,
+      r.net != nullptr ? *r.net : r.invoice->amount, std::nullopt,
       Msg(lost ? "signs.underpaying.evidence.written_off" : "signs.underpaying.evidence.invoiced"),
       lost ? "written_off" : "invoiced");
 }
@@ -124,9 +127,11 @@ Finding Measure(const ClientSnapshot& snapshot, const RateRanking& portfolio,
     ++refused_raises;
     evidence.Add(change.at, "rate_change", change.id, {nullptr, &change});
   }
-  for (const Invoice& invoice : client.invoices) {
-    if (invoice.status == InvoiceStatus::kVoid || !window.Contains(invoice.issued)) continue;
-    evidence.Add(invoice.issued, "invoice", invoice.id, {&invoice, nullptr});
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    const Invoice& invoice = client.invoices[i];
+    if (!window.Contains(invoice.issued) || snapshot.IsVoid(i)) continue;
+    evidence.Add(invoice.issued, "invoice", invoice.id,
+                 {&invoice, nullptr, &snapshot.NetAmount(i)});
   }
 
   std::optional<double> ratio;

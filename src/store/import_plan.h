@@ -30,6 +30,7 @@ struct Changes {
   RecordChanges<Invoice> invoices;
   RecordChanges<Payment> payments;
   RecordChanges<RateChange> rate_changes;
+  RecordChanges<CreditNote> credit_notes;
 };
 
 struct ImportPlan {

@@ -181,6 +181,22 @@ CREATE TABLE portfolio_stale (
   client TEXT NOT NULL
 );
 )sql"},
+      // Credit notes (ledger 1.1): each lowers one invoice of the same client. The
+      // workspace's own tax id tells a received e-invoice from a sale.
+      {5, R"sql(
+CREATE TABLE credit_notes (
+  id TEXT PRIMARY KEY NOT NULL,
+  client TEXT NOT NULL REFERENCES clients (id),
+  invoice TEXT NOT NULL REFERENCES invoices (id),
+  issued TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  reason TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX credit_notes_client ON credit_notes (client);
+CREATE INDEX credit_notes_invoice ON credit_notes (invoice);
+ALTER TABLE workspace ADD COLUMN tax_id TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return kMigrations;
 }

@@ -83,7 +83,8 @@ class BatchQueries {
         contacts_(db),
         invoices_(db),
         payments_(db),
-        rate_changes_(db) {}
+        rate_changes_(db),
+        credit_notes_(db) {}
 
   std::vector<ClientLedger> Read(const ClientRange& range) {
     std::vector<ClientLedger> out;
@@ -107,6 +108,7 @@ class BatchQueries {
       invoices_.TakeRowsOf(id, client.invoices);
       payments_.TakeRowsOf(id, client.payments);
       rate_changes_.TakeRowsOf(id, client.rate_changes);
+      credit_notes_.TakeRowsOf(id, client.credit_notes);
       SortRecords(client);
     }
     ForEachCursor([](auto& cursor) { cursor.Finish(); });
@@ -124,6 +126,7 @@ class BatchQueries {
     f(invoices_);
     f(payments_);
     f(rate_changes_);
+    f(credit_notes_);
   }
 
   SQLite::Statement clients_;
@@ -135,6 +138,7 @@ class BatchQueries {
   RangeCursor<Invoice> invoices_;
   RangeCursor<Payment> payments_;
   RangeCursor<RateChange> rate_changes_;
+  RangeCursor<CreditNote> credit_notes_;
 };
 
 // A connection inside a read transaction, with its batch queries; one user at a time.

@@ -322,6 +322,7 @@ void Bind(Binder& b, const Contact& r) { BindFields(b, r); }
 void Bind(Binder& b, const Invoice& r) { BindFields(b, r); }
 void Bind(Binder& b, const Payment& r) { BindFields(b, r); }
 void Bind(Binder& b, const RateChange& r) { BindFields(b, r); }
+void Bind(Binder& b, const CreditNote& r) { BindFields(b, r); }
 void Bind(Binder& b, const UnmatchedCredit& r) { BindFields(b, r); }
 void Read(RowReader& r, Client& out) { ReadFields(r, out); }
 void Read(RowReader& r, Contract& out) { ReadFields(r, out); }
@@ -332,6 +333,7 @@ void Read(RowReader& r, Contact& out) { ReadFields(r, out); }
 void Read(RowReader& r, Invoice& out) { ReadFields(r, out); }
 void Read(RowReader& r, Payment& out) { ReadFields(r, out); }
 void Read(RowReader& r, RateChange& out) { ReadFields(r, out); }
+void Read(RowReader& r, CreditNote& out) { ReadFields(r, out); }
 void Read(RowReader& r, UnmatchedCredit& out) { ReadFields(r, out); }
 
 void Bind(Binder& b, const Workspace& w) {
@@ -360,6 +362,7 @@ void Bind(Binder& b, const Workspace& w) {
   b.Text(fx.dump());
   b.JsonList(w.owner_emails);
   b.Text(Json(w.settings).dump());
+  b.Text(w.tax_id);
 }
 
 void Read(RowReader& r, Workspace& out) {
@@ -407,6 +410,7 @@ void Read(RowReader& r, Workspace& out) {
     if (!value.is_number()) r.Damaged(Msg("store.row.setting_not_number", name));
     out.settings[name] = value.get<double>();
   }
+  out.tax_id = r.Text();
 }
 
 namespace {

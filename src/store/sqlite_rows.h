@@ -153,6 +153,10 @@ inline constexpr TableInfo kTableOf<RateChange> = {
     "id, client, at, from_amount, from_currency, to_amount, to_currency, outcome, "
     "agreed_amount, agreed_currency"};
 
+template <>
+inline constexpr TableInfo kTableOf<CreditNote> = {
+    "credit_notes", "id, client, invoice, issued, amount, currency, reason"};
+
 // Bind and Read of each record: one parameter or column per field, in VisitFields order.
 // Read throws DamagedRow for a value it cannot read back.
 void Bind(Binder& b, const Client& r);
@@ -164,6 +168,7 @@ void Bind(Binder& b, const Contact& r);
 void Bind(Binder& b, const Invoice& r);
 void Bind(Binder& b, const Payment& r);
 void Bind(Binder& b, const RateChange& r);
+void Bind(Binder& b, const CreditNote& r);
 void Bind(Binder& b, const UnmatchedCredit& r);
 void Read(RowReader& r, Client& out);
 void Read(RowReader& r, Contract& out);
@@ -174,6 +179,7 @@ void Read(RowReader& r, Contact& out);
 void Read(RowReader& r, Invoice& out);
 void Read(RowReader& r, Payment& out);
 void Read(RowReader& r, RateChange& out);
+void Read(RowReader& r, CreditNote& out);
 void Read(RowReader& r, UnmatchedCredit& out);
 
 // "INSERT INTO t (columns) VALUES (?1, ?2, ...)", with `rows` rows of parameters
@@ -188,7 +194,7 @@ std::string UpsertSql(const char* table, const char* columns);
 // The single workspace row; its id is always 1.
 inline constexpr char kWorkspaceColumns[] =
     "id, name, currency, timezone, working_hours, holidays, target_hourly_rate, "
-    "target_hourly_rate_currency, fx, owner_emails, settings";
+    "target_hourly_rate_currency, fx, owner_emails, settings, tax_id";
 void Bind(Binder& b, const Workspace& w);
 void Read(RowReader& r, Workspace& out);
 

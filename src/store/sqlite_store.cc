@@ -109,7 +109,7 @@ void WriteChanges(SQLite::Database& db, const store_internal::RecordChanges<T>& 
 // are all an import of a few records needs to merge and validate (the neighbourhood).
 struct IdSets {
   std::set<std::string> clients, contracts, projects, requests, work, contacts, invoices, payments,
-      rate_changes;
+      rate_changes, credit_notes;
 };
 
 // Adds the ids `records` refer to: their client, contract, project, request and invoice.
@@ -128,7 +128,7 @@ void NoteReferences(const Records& records, IdSets& ids) {
       if (!r.project.empty()) ids.projects.insert(r.project);
       if (!r.request.empty()) ids.requests.insert(r.request);
     }
-    if constexpr (std::is_same_v<T, Payment>) {
+    if constexpr (std::is_same_v<T, Payment> || std::is_same_v<T, CreditNote>) {
       if (!r.invoice.empty()) ids.invoices.insert(r.invoice);
     }
   }
@@ -286,6 +286,7 @@ class SqliteStore final : public Store {
       WriteChanges(*db_, plan.changes.invoices);
       WriteChanges(*db_, plan.changes.payments);
       WriteChanges(*db_, plan.changes.rate_changes);
+      WriteChanges(*db_, plan.changes.credit_notes);
       const store_internal::TableInfo& table = kTableOf<UnmatchedCredit>;
       WriteRows(*db_, store_internal::InsertSql(table.name, table.columns), unmatched_plan.added);
       WriteRows(*db_, store_internal::UpdateSql(table.name, table.columns), unmatched_plan.updated);
@@ -387,6 +388,7 @@ class SqliteStore final : public Store {
       ReadRows(*db_, &id, ledger.invoices);
       ReadRows(*db_, &id, ledger.payments);
       ReadRows(*db_, &id, ledger.rate_changes);
+      ReadRows(*db_, &id, ledger.credit_notes);
       transaction.commit();
       std::vector<ClientLedger> split = SplitByClient(ledger);
       return std::move(split.front());
@@ -502,6 +504,7 @@ class SqliteStore final : public Store {
     note(changes.invoices);
     note(changes.payments);
     note(changes.rate_changes);
+    note(changes.credit_notes);
     return clients;
   }
 
@@ -594,6 +597,7 @@ class SqliteStore final : public Store {
     add(kTableOf<Invoice>);
     add(kTableOf<Payment>);
     add(kTableOf<RateChange>);
+    add(kTableOf<CreditNote>);
     std::vector<std::pair<std::string, std::string>> found;
     SQLite::Statement query(*db_,
                             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS "
@@ -654,6 +658,25 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Appends the stored credit notes of `invoices` whose ids are not in `read` yet.
+  void ReadCreditNotesOf(const std::set<std::string>& invoices, std::set<std::string>& read,
+                         std::vector<CreditNote>& out) {
+    if (invoices.empty()) return;
+    const store_internal::TableInfo& table = kTableOf<CreditNote>;
+    SQLite::Statement query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
+                                      " WHERE invoice = ?");
+    for (const std::string& invoice : invoices) {
+      query.bind(1, invoice);
+      while (query.executeStep()) {
+        RowReader reader(query, table.name);
+        CreditNote note;
+        Read(reader, note);
+        if (read.insert(note.id).second) out.push_back(std::move(note));
+      }
+      query.reset();
+    }
+  }
+
   // The workspace and the stored records an import of `incoming` can meet: those with the
   // ids it names, those its records point to, and, transitively, what those point to, so
   // that validating them with the incoming records resolves every reference as validating
@@ -677,6 +700,7 @@ class SqliteStore final : public Store {
     note(incoming.invoices, &IdSets::invoices);
     note(incoming.payments, &IdSets::payments);
     note(incoming.rate_changes, &IdSets::rate_changes);
+    note(incoming.credit_notes, &IdSets::credit_notes);
     // Reads what is wanted and not read yet; the records read may want more (a stored
     // project's contract): repeat until nothing new is wanted.
     IdSets read;
@@ -703,7 +727,11 @@ class SqliteStore final : public Store {
       more |= step(&Ledger::invoices, &IdSets::invoices);
       more |= step(&Ledger::payments, &IdSets::payments);
       more |= step(&Ledger::rate_changes, &IdSets::rate_changes);
+      more |= step(&Ledger::credit_notes, &IdSets::credit_notes);
     }
+    // The stored credit notes of every invoice read: the total credited to an invoice is
+    // checked against its amount with all of them.
+    ReadCreditNotesOf(read.invoices, read.credit_notes, ledger.credit_notes);
     auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
     std::sort(ledger.clients.begin(), ledger.clients.end(), by_id);
     std::sort(ledger.contracts.begin(), ledger.contracts.end(), by_id);
@@ -714,6 +742,7 @@ class SqliteStore final : public Store {
     std::sort(ledger.invoices.begin(), ledger.invoices.end(), by_id);
     std::sort(ledger.payments.begin(), ledger.payments.end(), by_id);
     std::sort(ledger.rate_changes.begin(), ledger.rate_changes.end(), by_id);
+    std::sort(ledger.credit_notes.begin(), ledger.credit_notes.end(), by_id);
     return ledger;
   }
 
@@ -732,6 +761,7 @@ class SqliteStore final : public Store {
     ReadRows(*db_, nullptr, ledger.invoices);
     ReadRows(*db_, nullptr, ledger.payments);
     ReadRows(*db_, nullptr, ledger.rate_changes);
+    ReadRows(*db_, nullptr, ledger.credit_notes);
     return ledger;
   }
 
@@ -757,7 +787,9 @@ class SqliteStore final : public Store {
                               " UNION ALL SELECT min(date) FROM payments"
                               " UNION ALL SELECT max(date) FROM payments"
                               " UNION ALL SELECT min(at) FROM rate_changes"
-                              " UNION ALL SELECT max(at) FROM rate_changes)");
+                              " UNION ALL SELECT max(at) FROM rate_changes"
+                              " UNION ALL SELECT min(issued) FROM credit_notes"
+                              " UNION ALL SELECT max(issued) FROM credit_notes)");
       if (dates.executeStep() && !dates.getColumn(0).isNull()) {
         for (int i = 0; i < 2; ++i) {
           const std::string text = dates.getColumn(i).getString();

@@ -60,8 +60,8 @@ Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace
   const ClientSnapshot snapshot(client, workspace, as_of);
   for (size_t i = 0; i < client.invoices.size(); ++i) {
     const Invoice& invoice = client.invoices[i];
-    if (invoice.status == InvoiceStatus::kVoid || !snapshot.Exists(i)) continue;
-    auto amount = Convert(invoice.amount, currency, workspace);
+    if (snapshot.IsVoid(i) || !snapshot.Exists(i)) continue;
+    auto amount = Convert(snapshot.NetAmount(i), currency, workspace);
     if (!amount) return std::unexpected(amount.error());
     balance.invoiced += *amount;
     if (invoice.status != InvoiceStatus::kIssued) continue;
@@ -87,10 +87,19 @@ Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilD
     if (!balance) {
       return Fail(balance.error().code, ForClient(client.client.id, balance.error().message));
     }
-    const size_t invoices =
+    size_t invoices =
         std::count_if(client.invoices.begin(), client.invoices.end(), [&](const Invoice& invoice) {
           return invoice.status != InvoiceStatus::kVoid && invoice.issued <= as_of;
         });
+    if (!client.credit_notes.empty()) {  // credited down to zero: void from then on
+      const ClientSnapshot snapshot(client, ledger.workspace, as_of);
+      for (size_t i = 0; i < client.invoices.size(); ++i) {
+        if (snapshot.Exists(i) && client.invoices[i].status != InvoiceStatus::kVoid &&
+            snapshot.IsVoid(i)) {
+          --invoices;
+        }
+      }
+    }
     out.push_back(
         {client.client.id, client.client.name, client.client.country, invoices, *balance});
   }
@@ -246,6 +255,7 @@ ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger&
   auto kept_invoices = compare("invoice", &Ledger::invoices, plan.changes.invoices);
   auto kept_payments = compare("payment", &Ledger::payments, plan.changes.payments);
   auto kept_rate_changes = compare("rate_change", &Ledger::rate_changes, plan.changes.rate_changes);
+  auto kept_credit_notes = compare("credit_note", &Ledger::credit_notes, plan.changes.credit_notes);
 
   CheckOwners("contract", stored.contracts, incoming.contracts, source, report.diagnostics);
   CheckOwners("project", stored.projects, incoming.projects, source, report.diagnostics);
@@ -275,6 +285,7 @@ ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger&
   append(merged.invoices, kept_invoices);
   append(merged.payments, kept_payments);
   append(merged.rate_changes, kept_rate_changes);
+  append(merged.credit_notes, kept_credit_notes);
   Validate(merged, source, report.diagnostics);
   return plan;
 }

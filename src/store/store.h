@@ -72,9 +72,16 @@ struct ImportReport {
 };
 
 // The record types in the order they are written (parents before children) and reported.
-inline constexpr const char* kRecordTypes[] = {"client",  "contract", "project",
-                                               "request", "work",     "contact",
-                                               "invoice", "payment",  "rate_change"};
+inline constexpr const char* kRecordTypes[] = {"client",      "contract",   "project", "request",
+                                               "work",        "contact",    "invoice", "payment",
+                                               "rate_change", "credit_note"};
+
+// Whether an import report shows the counts of a record type: every type of
+// addio-ledger/1 always, credit notes (ledger 1.1) only when the import met some, so that
+// the report of a ledger without them reads as before.
+inline bool ShowCounts(const ImportCounts& counts) {
+  return std::string_view(counts.type) != "credit_note" || counts.total() > 0;
+}
 
 // What a client owes and holds as of a date, in the workspace currency, from
 // AllocatePayments (ledger/allocation.h). Invoices issued after `as_of` and payments dated

@@ -45,8 +45,8 @@ Money LateMoneyDays(const ClientSnapshot& snapshot, const Context& context) {
   for (size_t i = 0; i < client.invoices.size(); ++i) {
     const Invoice& invoice = client.invoices[i];
     // Void invoices are not owed; written-off ones are already a loss in written_off.
-    if (!snapshot.Exists(i) || invoice.status != InvoiceStatus::kIssued || invoice.due >= as_of ||
-        invoice.due <= window_start) {
+    if (!snapshot.Exists(i) || invoice.status != InvoiceStatus::kIssued || snapshot.IsVoid(i) ||
+        invoice.due >= as_of || invoice.due <= window_start) {
       continue;
     }
     if (snapshot.DaysLate(i) > context.settings.grace_days) {

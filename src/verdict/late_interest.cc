@@ -186,7 +186,8 @@ Result<InvoiceLateInterest> ComputeLateInterest(const Invoice& invoice,
       [](const AllocationPart& a, const AllocationPart& b) { return a.date < b.date; });
 
   // `open` is what is owed at the start of `day`: every part dated before it is deducted.
-  Money open = invoice.amount;
+  // Interest runs on the net amount: what credit notes took off was never owed.
+  Money open = settlement.net;
   size_t next_part = 0;
   auto deduct_through = [&](CivilDate last) {
     while (next_part < parts.size() && parts[next_part].date <= last) {
@@ -242,7 +243,10 @@ Result<ClientLateInterest> ComputeClientLateInterest(const ClientSnapshot& snaps
   out.interest = out.fixed = out.total = Money::Zero(currency);
 
   for (size_t i = 0; i < client.invoices.size(); ++i) {
-    if (!snapshot.Exists(i) || client.invoices[i].status != InvoiceStatus::kIssued) continue;
+    if (!snapshot.Exists(i) || client.invoices[i].status != InvoiceStatus::kIssued ||
+        snapshot.IsVoid(i)) {
+      continue;
+    }
     auto claim =
         ComputeLateInterest(client.invoices[i], snapshot.settlement(i), rules, workspace, as_of);
     if (!claim) return std::unexpected(claim.error());

@@ -73,8 +73,8 @@ Result<ReceivablesSummary> SummarizeReceivables(const ClientLedger& client,
     if (!snapshot.Exists(i)) continue;
     const Invoice& invoice = client.invoices[i];
     const InvoiceSettlement& settlement = snapshot.settlement(i);
-    if (invoice.status == InvoiceStatus::kVoid) continue;
-    auto amount = ToWorkspace(invoice.amount, workspace);
+    if (snapshot.IsVoid(i)) continue;
+    auto amount = ToWorkspace(snapshot.NetAmount(i), workspace);
     if (!amount) return std::unexpected(amount.error());
     // Sales are sales even when later written off: DSO measures the whole book.
     if (in_window(invoice.issued)) invoiced += *amount;
@@ -146,7 +146,7 @@ Result<AgingReport> AgeReceivables(const std::vector<ClientLedger>& clients,
       if (!snapshot.Exists(i)) continue;
       const Invoice& invoice = client.invoices[i];
       const Money& open_in_currency = snapshot.settlement(i).open;
-      if (invoice.status == InvoiceStatus::kVoid || !open_in_currency.is_positive()) continue;
+      if (snapshot.IsVoid(i) || !open_in_currency.is_positive()) continue;
       auto open = ToWorkspace(open_in_currency, workspace);
       if (!open) return std::unexpected(open.error());
       if (invoice.status == InvoiceStatus::kWrittenOff) {
@@ -205,7 +205,7 @@ Result<Statement> BuildStatement(const ClientLedger& client, const Workspace& wo
     item.invoice = invoice.id;
     item.issued = invoice.issued;
     item.due = invoice.due;
-    auto amount = ToWorkspace(invoice.amount, workspace);
+    auto amount = ToWorkspace(snapshot.NetAmount(i), workspace);
     auto paid = ToWorkspace(settlement.paid, workspace);
     auto open = ToWorkspace(settlement.open, workspace);
     if (!amount) return std::unexpected(amount.error());
@@ -249,6 +249,13 @@ Result<Statement> BuildStatement(const ClientLedger& client, const Workspace& wo
             [](const StatementPayment& a, const StatementPayment& b) {
               return std::tie(a.date, a.payment) < std::tie(b.date, b.payment);
             });
+
+  for (const CreditNote& note : client.credit_notes) {
+    if (note.issued > as_of || (payments_from && note.issued < *payments_from)) continue;
+    auto amount = ToWorkspace(note.amount, workspace);
+    if (!amount) return std::unexpected(amount.error());
+    out.credit_notes.push_back({note.id, note.invoice, note.issued, *amount, note.reason});
+  }  // already by date, then id (ClientLedger order)
 
   out.balance = out.total_open - out.credit;
   return out;

@@ -102,8 +102,8 @@ struct StatementItem {
   std::string invoice;
   CivilDate issued;
   CivilDate due;
-  Money amount;
-  Money paid;  // by as_of
+  Money amount;  // net of the credit notes issued by as_of
+  Money paid;    // by as_of
   Money open;
   int days_past_due = 0;  // as_of − due; zero or negative while not yet due
 };
@@ -122,6 +122,15 @@ struct StatementPayment {
   Money unapplied;  // what went to credit (amount − Σ applied); later invoices may use it
 };
 
+// A credit note on a statement: it lowers an invoice and is never a payment.
+struct StatementCreditNote {
+  std::string credit_note;
+  std::string invoice;
+  CivilDate date;
+  Money amount;  // workspace currency
+  std::string reason;
+};
+
 struct Statement {
   std::string client;
   std::string name;
@@ -130,9 +139,11 @@ struct Statement {
   Currency currency;
   std::vector<StatementItem> open_items;   // by due, then issued, then invoice
   std::vector<StatementPayment> payments;  // by date, then id
-  Money total_open;                        // Σ open_items.open
-  Money credit;                            // unallocated money as of as_of
-  Money balance;  // total_open − credit: what the client owes (negative: what it is owed)
+  // Credit notes issued by as_of (from payments_from, when limited), by date then id.
+  std::vector<StatementCreditNote> credit_notes;
+  Money total_open;  // Σ open_items.open
+  Money credit;      // unallocated money as of as_of
+  Money balance;     // total_open − credit: what the client owes (negative: what it is owed)
 };
 
 // The statement of `client` as of `as_of`: open items (issued by as_of, neither void nor

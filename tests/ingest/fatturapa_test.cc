@@ -345,7 +345,7 @@ TEST_F(FatturaPaFixtures, PaymentTermsInDaysGiveTheDueDate) {
   EXPECT_EQ(r.diagnostics.WarningCount(), 0u) << r.diagnostics.ToString();
 }
 
-TEST_F(FatturaPaFixtures, ACreditNoteCreditsTheInvoiceItNames) {
+TEST_F(FatturaPaFixtures, ACreditNoteLowersTheInvoiceItNames) {
   Body invoice;
   invoice.number = "7";
   Body note;
@@ -354,20 +354,39 @@ TEST_F(FatturaPaFixtures, ACreditNoteCreditsTheInvoiceItNames) {
   note.date = "2025-03-20";
   note.total = "244.00";
   note.linked = "7";
+  note.extra_general = "<Causale>Sconto concordato</Causale>\n";
   note.payments = "";
   Write("dir/a.xml", Fattura({invoice}));
   Write("dir/b.xml", Fattura({note}));
   const IngestResult r = Read((dir_ / "dir").string());
   ASSERT_FALSE(r.diagnostics.HasErrors()) << r.diagnostics.ToString();
   ASSERT_EQ(r.ledger.invoices.size(), 1u);
-  ASSERT_EQ(r.ledger.payments.size(), 1u);
-  const Payment expected{.id = "nc-NC1",
-                         .client = r.ledger.invoices[0].client,
-                         .invoice = "7",
-                         .date = D("2025-03-20"),
-                         .amount = M("244.00")};
-  EXPECT_EQ(r.ledger.payments[0], expected);
+  EXPECT_TRUE(r.ledger.payments.empty());  // a credit note is never money received
+  ASSERT_EQ(r.ledger.credit_notes.size(), 1u);
+  const CreditNote expected{.id = "NC1",
+                            .client = r.ledger.invoices[0].client,
+                            .invoice = "7",
+                            .issued = D("2025-03-20"),
+                            .amount = M("244.00"),
+                            .reason = "Sconto concordato"};
+  EXPECT_EQ(r.ledger.credit_notes[0], expected);
+  EXPECT_EQ(r.source.locations.at("credit_note").size(), 1u);
   EXPECT_EQ(r.ledger.clients.size(), 1u);
+}
+
+TEST_F(FatturaPaFixtures, ASimplifiedCreditNoteIsACreditNoteToo) {
+  Body invoice;
+  invoice.number = "8";
+  Body note;
+  note.type = "TD08";
+  note.number = "NC2";
+  note.total = "100.00";
+  note.linked = "8";
+  const IngestResult r = Read(Write("both.xml", Fattura({invoice, note})));
+  ASSERT_FALSE(r.diagnostics.HasErrors()) << r.diagnostics.ToString();
+  ASSERT_EQ(r.ledger.credit_notes.size(), 1u);
+  EXPECT_EQ(r.ledger.credit_notes[0].invoice, "8");
+  EXPECT_EQ(r.ledger.credit_notes[0].amount, M("100.00"));
 }
 
 TEST_F(FatturaPaFixtures, ACreditNoteOfAStoredInvoiceNamesIt) {
@@ -384,21 +403,93 @@ TEST_F(FatturaPaFixtures, ACreditNoteOfAStoredInvoiceNamesIt) {
   note.total = "-100.00";  // some software writes credit notes negative
   note.linked = "7";
   const IngestResult r = Read(Write("n.xml", Fattura({note})), existing);
-  ASSERT_EQ(r.ledger.payments.size(), 1u);
-  EXPECT_EQ(r.ledger.payments[0].client, "acme");
-  EXPECT_EQ(r.ledger.payments[0].invoice, "2024/7");
-  EXPECT_EQ(r.ledger.payments[0].amount, M("100.00"));
+  ASSERT_FALSE(r.diagnostics.HasErrors()) << r.diagnostics.ToString();
+  ASSERT_EQ(r.ledger.credit_notes.size(), 1u);
+  EXPECT_EQ(r.ledger.credit_notes[0].client, "acme");
+  EXPECT_EQ(r.ledger.credit_notes[0].invoice, "2024/7");
+  EXPECT_EQ(r.ledger.credit_notes[0].amount, M("100.00"));
   EXPECT_TRUE(r.ledger.clients.empty());  // the client was found by its tax id
 }
 
-TEST_F(FatturaPaFixtures, ACreditNoteWithoutAKnownInvoiceGoesToTheOpenInvoices) {
+TEST_F(FatturaPaFixtures, ACreditNoteWithoutAKnownInvoiceIsAnErrorNamingFileAndElement) {
   Body note;
   note.type = "TD04";
   note.linked = "99";
-  const IngestResult r = Read(Write("n.xml", Fattura({note})));
-  ASSERT_EQ(r.ledger.payments.size(), 1u);
-  EXPECT_EQ(r.ledger.payments[0].invoice, "");
-  EXPECT_TRUE(Mentions(r.review, "invoice 99, which is not known"));
+  const std::string file = Write("n.xml", Fattura({note}));
+  const IngestResult r = Read(file);
+  ASSERT_EQ(r.diagnostics.ErrorCount(), 1u) << r.diagnostics.ToString();
+  const Diagnostic& d = r.diagnostics.items().front();
+  EXPECT_EQ(d.file, file);
+  EXPECT_GT(d.line, 0);
+  EXPECT_NE(d.path.find("DatiFattureCollegate"), std::string::npos) << d.path;
+  EXPECT_EQ(d.record_type, "credit_note");
+  EXPECT_NE(d.ToString(Lang::kEn).find("invoice 99"), std::string::npos);
+  EXPECT_TRUE(r.ledger.credit_notes.empty());
+  EXPECT_TRUE(r.ledger.payments.empty());
+
+  Body unlinked;
+  unlinked.type = "TD04";
+  const IngestResult none = Read(Write("u.xml", Fattura({unlinked})));
+  ASSERT_EQ(none.diagnostics.ErrorCount(), 1u) << none.diagnostics.ToString();
+  EXPECT_NE(none.diagnostics.ToString().find("names no invoice"), std::string::npos);
+}
+
+TEST_F(FatturaPaFixtures, AReceivedInvoiceIsSkippedWithAWarning) {
+  // The workspace's own tax id is the buyer's: a purchase.
+  Ledger mine;
+  mine.workspace.name = "Studio Verdi";
+  mine.workspace.tax_id = "IT01234567890";
+  const std::string file = Write("bought.xml", Fattura({Body{}}));
+  const IngestResult bought = Read(file, mine);
+  EXPECT_FALSE(bought.diagnostics.HasErrors()) << bought.diagnostics.ToString();
+  EXPECT_EQ(bought.diagnostics.WarningCount(), 1u);
+  EXPECT_NE(bought.diagnostics.ToString().find("a received e-invoice"), std::string::npos);
+  EXPECT_NE(bought.diagnostics.ToString().find(file), std::string::npos);
+  EXPECT_TRUE(bought.ledger.invoices.empty());
+  EXPECT_TRUE(bought.ledger.clients.empty());
+
+  // A tax id of the workspace that is not the seller's, written without its prefix.
+  Ledger other;
+  other.workspace.tax_id = "05555555555";
+  EXPECT_TRUE(Read(file, other).ledger.invoices.empty());
+
+  // The workspace is the seller (09999999999): a sale.
+  Ledger seller;
+  seller.workspace.tax_id = "it 09999999999";
+  const IngestResult sold = Read(file, seller);
+  EXPECT_EQ(sold.ledger.invoices.size(), 1u) << sold.diagnostics.ToString();
+
+  // Without a tax id, a buyer named as the workspace is the workspace.
+  Ledger named;
+  named.workspace.name = "acme s.r.l.";
+  const IngestResult by_name = Read(file, named);
+  EXPECT_TRUE(by_name.ledger.invoices.empty());
+  EXPECT_TRUE(by_name.ledger.clients.empty());
+  EXPECT_EQ(by_name.diagnostics.WarningCount(), 1u);
+}
+
+TEST_F(FatturaPaFixtures, ANumberAnotherClientHasIsScopedByTheClient) {
+  Ledger existing;
+  existing.clients = {Client{.id = "beta", .name = "Beta", .tax_id = "IT07777777777"}};
+  existing.invoices = {Invoice{.id = "1",
+                               .client = "beta",
+                               .issued = D("2025-01-10"),
+                               .due = D("2025-02-10"),
+                               .amount = M("50.00")}};
+  const IngestResult r = Read(Write("a.xml", Fattura({Body{}})), existing);
+  ASSERT_FALSE(r.diagnostics.HasErrors()) << r.diagnostics.ToString();
+  ASSERT_EQ(r.ledger.invoices.size(), 1u);
+  ASSERT_EQ(r.ledger.clients.size(), 1u);
+  EXPECT_EQ(r.ledger.invoices[0].id, "1@" + r.ledger.clients[0].id);
+  EXPECT_EQ(r.ledger.invoices[0].client, r.ledger.clients[0].id);
+
+  // Read again with what it made stored: the same id, so a re-import changes nothing.
+  Ledger stored = existing;
+  stored.clients.push_back(r.ledger.clients[0]);
+  stored.invoices.push_back(r.ledger.invoices[0]);
+  const IngestResult again = Read(Write("a.xml", Fattura({Body{}})), stored);
+  ASSERT_EQ(again.ledger.invoices.size(), 1u);
+  EXPECT_EQ(again.ledger.invoices[0].id, r.ledger.invoices[0].id);
 }
 
 TEST_F(FatturaPaFixtures, SelfInvoicesAreSkippedForReview) {

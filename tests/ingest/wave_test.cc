@@ -104,9 +104,33 @@ TEST(Wave, CorrectionsChangeTheInvoiceAndBadAmountsAreNamed) {
   EXPECT_EQ(result.diagnostics.items()[0].field, "Debit Amount (Two Column Approach)");
   const Invoice* nine = FindId(result.ledger.invoices, "9");
   ASSERT_NE(nine, nullptr);
-  EXPECT_EQ(nine->amount, Amount("450.00", "EUR")) << "500 less the 50 corrected";
+  // A credit a day after the invoice is a credit note of it, never a payment.
+  EXPECT_EQ(nine->amount, Amount("500.00", "EUR"));
+  ASSERT_EQ(result.ledger.credit_notes.size(), 1u);
+  const CreditNote& note = result.ledger.credit_notes[0];
+  EXPECT_EQ(note.id, "12");
+  EXPECT_EQ(note.invoice, "9");
+  EXPECT_EQ(note.client, nine->client);
+  EXPECT_EQ(note.issued, Day("2024-05-03"));
+  EXPECT_EQ(note.amount, Amount("50.00", "EUR"));
+  EXPECT_EQ(result.source.locations.at("credit_note")[0].line, 3);
   ASSERT_EQ(result.ledger.payments.size(), 1u);
   EXPECT_EQ(result.ledger.payments[0].id, "13");
+}
+
+TEST(Wave, ACreditOnTheInvoicesOwnDateLowersItsTotal) {
+  const std::string path = WriteFixture(
+      "wave-same-day.csv", std::string(kHeader) +
+                               "11,2024-05-02,Accounts Receivable,Acme - 9,500.00,500.00,,Acme,9,"
+                               "System Receivable Invoice\n"
+                               "12,2024-05-02,Accounts Receivable,Acme - 9,-50.00,,50.00,Acme,9,"
+                               "System Receivable Invoice\n");
+  const IngestResult result = ReadWith(Wave(), path);
+  ASSERT_FALSE(result.diagnostics.HasErrors()) << result.diagnostics.ToString();
+  const Invoice* nine = FindId(result.ledger.invoices, "9");
+  ASSERT_NE(nine, nullptr);
+  EXPECT_EQ(nine->amount, Amount("450.00", "EUR")) << "500 less the 50 corrected";
+  EXPECT_TRUE(result.ledger.credit_notes.empty());
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ namespace addio::letters {
 struct OpenItem {
   const Invoice* invoice = nullptr;
   Money paid;     // by as_of, invoice currency
-  Money open;     // amount − paid, > 0
+  Money open;     // net − paid, > 0
+  Money net;      // the amount less the credit notes issued by as_of, invoice currency
   int days_late;  // as_of − due; zero or negative while not yet due
 };
 
