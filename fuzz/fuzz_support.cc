@@ -78,7 +78,6 @@ const IngestContext& EmptyStoreContext() {
   static const IngestContext context = [] {
     IngestContext c;
     c.existing = &empty;
-    c.options.today = *CivilDate::FromYmd(2026, 6, 30);
     return c;
   }();
   return context;

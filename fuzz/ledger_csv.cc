@@ -11,9 +11,10 @@
 
 namespace {
 
-constexpr const char* kFiles[] = {
-    "workspace.json", "clients.csv",  "contracts.csv", "projects.csv", "requests.csv",
-    "work.csv",       "contacts.csv", "invoices.csv",  "payments.csv", "rate_changes.csv"};
+constexpr const char* kFiles[] = {"workspace.json",   "clients.csv",     "contracts.csv",
+                                  "projects.csv",     "requests.csv",    "work.csv",
+                                  "contacts.csv",     "invoices.csv",    "payments.csv",
+                                  "rate_changes.csv", "credit_notes.csv"};
 
 void ReadBareCsv(std::string_view text) {
   addio::CsvReader reader(text, {.separator = addio::SniffCsvSeparator(text)});

@@ -266,6 +266,8 @@ ImportPlan PlanImport(const Ledger& stored, bool workspace_stored, const Ledger&
   CheckOwners("payment", stored.payments, incoming.payments, source, report.diagnostics);
   CheckOwners("rate_change", stored.rate_changes, incoming.rate_changes, source,
               report.diagnostics);
+  CheckOwners("credit_note", stored.credit_notes, incoming.credit_notes, source,
+              report.diagnostics);
 
   if (!needs_copy && merged_workspace == incoming.workspace) {
     Validate(incoming, source, report.diagnostics);

@@ -25,6 +25,8 @@ Invoice AnInvoice(const char* id, const char* due, const char* amount) {
 InvoiceSettlement Paid(const Invoice& invoice,
                        const std::vector<std::pair<const char*, const char*>>& parts) {
   InvoiceSettlement s;
+  s.net = invoice.amount;  // no credit notes
+  s.credited = Money::Zero(invoice.amount.currency());
   s.paid = Money::Zero(invoice.amount.currency());
   for (const auto& [date, amount] : parts) {
     s.parts.push_back({"pay", D(date), Eur(amount)});
