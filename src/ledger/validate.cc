@@ -10,8 +10,8 @@
 #include <unordered_map>
 
 #include "core/text.h"
-#include "ledger/bounds.h"
 #include "ledger/allocation.h"
+#include "ledger/bounds.h"
 #include "ledger/format_fields.h"
 #include "ledger/format_internal.h"
 
