@@ -781,6 +781,8 @@ Status ApiServer::Listen() {
 
 void ApiServer::Stop() { impl_->http.stop(); }
 
+bool ApiServer::running() const { return impl_->http.is_running(); }
+
 ApiService::CacheStats ApiServer::cache_stats() const { return impl_->service.cache_stats(); }
 
 }  // namespace addio

@@ -63,8 +63,11 @@ class ApiServer {
   // Answers requests until Stop() is called. REQUIRES: Bind() succeeded.
   // Error kIo when the listening socket fails.
   Status Listen();
-  // Stops Listen(); callable from any thread (not from a signal handler).
+  // Stops Listen(); callable from any thread (not from a signal handler). A Stop before
+  // Listen has started serving is lost: wait for running() first.
   void Stop();
+  // Whether Listen is serving (started, not yet stopped).
+  bool running() const;
 
   // What the response cache holds and did (tests, monitoring). Thread-safe.
   ApiService::CacheStats cache_stats() const;

@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -69,6 +70,11 @@ class ServerCacheTest : public ::testing::Test {
     ASSERT_TRUE(port);
     port_ = *port;
     listener_ = std::thread([this] { (void)server_->Listen(); });
+    // Serving before anything else: a Stop before Listen has started would be lost.
+    for (int i = 0; i < 10000 && !server_->running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ASSERT_TRUE(server_->running());
   }
 
   httplib::Client Http() const {

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -64,6 +65,12 @@ class ServerGuardTest : public ::testing::Test {
     ASSERT_TRUE(port) << port.error().message.In(Lang::kEn);
     port_ = *port;
     listener_ = std::thread([this] { (void)server_->Listen(); });
+    // Serving before anything else: a Stop before Listen has started would be lost and
+    // TearDown would wait for ever.
+    for (int i = 0; i < 10000 && !server_->running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ASSERT_TRUE(server_->running());
   }
   void Start() { Start(Options()); }
 

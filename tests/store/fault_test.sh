@@ -147,7 +147,10 @@ json.dump(doc, open(sys.argv[1], "w"))
 PY
   cp after.db both.db && "$addio" import --db both.db other.json >/dev/null || fail "reference both"
   cp base.db other.db && "$addio" import --db other.db other.json >/dev/null || fail "reference other"
-  both=$(digest both.db) only_other=$(digest other.db)
+  # Both committed: in either order (each ledger brings its workspace; the later one stays).
+  cp other.db other_then_big.db && "$addio" import --db other_then_big.db big >/dev/null \
+    || fail "reference other then big"
+  both=$(digest both.db) both_reversed=$(digest other_then_big.db) only_other=$(digest other.db)
   count() { sqlite3 "$1" "select count(*) from clients"; }
   allowed_counts=" $(count base.db) $(count after.db) $(count other.db) $(count both.db) "
 
@@ -209,6 +212,7 @@ PY
       *0) expect="$only_other" ;;
       *) expect="$before" ;;
     esac
+    [ "$code_a$code_b" = "00" ] && [ "$now" = "$both_reversed" ] && expect="$both_reversed"
     [ "$now" = "$expect" ] && ok "round $rounds: imports exit $code_a/$code_b, the store holds exactly what they committed" \
       || fail "round $rounds: the store is not what the imports committed (exits $code_a/$code_b)"
     [ $bad_reads -eq 0 ] && ok "round $rounds: $reads reads during the imports ($unanswered unanswered), each one of the possible states" \
