@@ -154,16 +154,20 @@ PY
   count() { sqlite3 "$1" "select count(*) from clients"; }
   allowed_counts=" $(count base.db) $(count after.db) $(count other.db) $(count both.db) "
 
-  cp base.db s.db
-  "$addio" serve --db s.db --port 0 >serve.out 2>serve.err &
-  server=$!
-  url=""
-  for _ in $(seq 1 100); do
-    url=$(grep -o 'http://[0-9.]*:[0-9]*' serve.out | head -1)
-    [ -n "$url" ] && break
-    sleep 0.1
-  done
-  [ -n "$url" ] || { fail "the server did not start: $(cat serve.err)"; exit 1; }
+  # (Re)starts the server on s.db and sets url once it listens (at most 30 s).
+  serve_store() {
+    [ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }
+    "$addio" serve --db s.db --port 0 >serve.out 2>serve.err &
+    server=$!
+    url=""
+    for _ in $(seq 1 300); do
+      url=$(grep -o 'http://[0-9.]*:[0-9]*' serve.out | head -1)
+      [ -n "$url" ] && return 0
+      sleep 0.1
+    done
+    fail "the server did not start: $(cat serve.err)"
+    exit 1
+  }
 
   rounds=0
   deadline=$((SECONDS + seconds))
@@ -171,16 +175,8 @@ PY
     rounds=$((rounds + 1))
     cp base.db s.db.new && mv s.db.new s.db 2>/dev/null
     rm -f s.db-wal s.db-shm
-    # The server keeps its connection to the old file: restart it on the fresh copy.
-    kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
-    "$addio" serve --db s.db --port 0 >serve.out 2>serve.err &
-    server=$!
-    url=""
-    for _ in $(seq 1 300); do
-      url=$(grep -o 'http://[0-9.]*:[0-9]*' serve.out | head -1)
-      [ -n "$url" ] && break
-      sleep 0.1
-    done
+    # A server keeps its connection to the old file: one is started on each fresh copy.
+    serve_store
     "$addio" import --db s.db big >a.out 2>&1 &
     a=$!
     "$addio" import --db s.db other.json >b.out 2>&1 &
