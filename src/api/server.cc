@@ -10,11 +10,16 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <exception>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <regex>
 #include <semaphore>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -520,6 +525,57 @@ class GuardedHttpServer final : public httplib::Server {
   }
 };
 
+// httplib's ThreadPool with a bounded queue: the accepting thread waits while `max_queued`
+// accepted connections already wait for a worker, so a flood of connections stays in the
+// kernel's listen backlog (and beyond it is refused there) instead of growing a queue in
+// memory without bound.
+class BoundedThreadPool final : public httplib::TaskQueue {
+ public:
+  BoundedThreadPool(size_t threads, size_t max_queued) : max_queued_(max_queued) {
+    for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+
+  void enqueue(std::function<void()> job) override {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [this] { return jobs_.size() < max_queued_ || shutdown_; });
+    jobs_.push_back(std::move(job));
+    ready_.notify_one();
+  }
+
+  void shutdown() override {
+    {
+      std::lock_guard lock(mutex_);
+      shutdown_ = true;
+    }
+    ready_.notify_all();
+    room_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return !jobs_.empty() || shutdown_; });
+        if (jobs_.empty()) return;  // shut down, nothing left to serve
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+        room_.notify_one();
+      }
+      job();
+    }
+  }
+
+  const size_t max_queued_;
+  std::vector<std::thread> workers_;
+  std::deque<std::function<void()>> jobs_;
+  bool shutdown_ = false;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+};
+
 }  // namespace
 
 struct ApiServer::Impl {
@@ -656,7 +712,7 @@ void ApiServer::Impl::Install() {
   s.set_keep_alive_max_count(10000);
   s.set_keep_alive_timeout(5);
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.new_task_queue = [threads] { return new BoundedThreadPool(threads, 4 * threads); };
   s.set_pre_routing_handler(
       [this](const httplib::Request& req, httplib::Response& res) { return Screen(req, res); });
   // A client that asks before sending its body (Expect: 100-continue, as curl does for

@@ -20,6 +20,7 @@
 #include "ingest/ingest.h"
 #include "ledger/client_ledger.h"
 #include "ledger/format.h"
+#include "ledger/tax_id.h"
 #include "report/receivables_report.h"
 #include "store/store.h"
 #include "verdict/assessment.h"
@@ -341,13 +342,40 @@ std::optional<Lang> ResolveLang(const std::string& flag) {
   return LangOfEnvironment();
 }
 
-int Init(const Common& common) {
+namespace {
+
+// Applies --name and --tax-id to the stored workspace, saying what it now holds. The tax
+// id is checked (PlausibleTaxKey) before the store is touched.
+int SetWorkspaceIdentity(const Common& common, Store& store, const InitOptions& options) {
+  auto workspace = store.LoadWorkspace();
+  if (!workspace) return ReportError(common, workspace.error());
+  if (options.name) workspace->name = *options.name;
+  if (options.tax_id) workspace->tax_id = TaxKey(*options.tax_id, "");
+  if (Status saved = store.SaveWorkspace(*workspace); !saved) {
+    return ReportError(common, saved.error());
+  }
+  if (options.name) PrintLine(common, Msg("cli.init.name", workspace->name));
+  if (options.tax_id) {
+    PrintLine(common, workspace->tax_id.empty() ? Msg("cli.init.tax_id_cleared")
+                                                : Msg("cli.init.tax_id", workspace->tax_id));
+  }
+  return 0;
+}
+
+}  // namespace
+
+int Init(const Common& common, const InitOptions& options) {
+  if (options.tax_id && !options.tax_id->empty() && !PlausibleTaxKey(TaxKey(*options.tax_id, ""))) {
+    return ReportError(
+        common, Error{ErrorCode::kInvalidArgument, Msg("cli.init.bad_tax_id", *options.tax_id)});
+  }
   const bool existed = StoreExists(common);
   auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
   if (!store) return ReportError(common, store.error());
   PrintLine(common,
             Msg(existed ? "cli.init.ready" : "cli.init.created", common.db, SqliteSchemaVersion()));
-  return 0;
+  if (!options.name && !options.tax_id) return 0;
+  return SetWorkspaceIdentity(common, **store, options);
 }
 
 int Import(const Common& common, const ImportOptions& options) {

@@ -39,7 +39,13 @@ struct Source {
   std::string ledger;  // --ledger FILE|DIR; empty for the store
 };
 
-int Init(const Common& common);
+// addio init: creates the store or brings its schema up to date; --name and --tax-id
+// (when given) set the workspace's business name and tax id.
+struct InitOptions {
+  std::optional<std::string> name;    // --name
+  std::optional<std::string> tax_id;  // --tax-id: a VAT number or fiscal code; "" clears it
+};
+int Init(const Common& common, const InitOptions& options);
 struct ImportOptions {
   std::string path;        // a file or a folder
   std::string format;      // --format: an importer name; empty to detect

@@ -144,7 +144,10 @@ int main(int argc, char** argv) {
     app.add_option("--db", common.db, H("cli.help.db"));
     app.add_option("--lang", common.lang_flag, H("cli.help.lang"));
 
+    addio::cli::InitOptions init_options;
     auto* init = AddCommand(app, "init", "cli.help.init");
+    init->add_option("--name", init_options.name, H("cli.help.init.name"));
+    init->add_option("--tax-id", init_options.tax_id, H("cli.help.init.tax_id"));
 
     addio::cli::ImportOptions import_options;
     auto* import = AddCommand(app, "import", "cli.help.import");
@@ -276,7 +279,7 @@ int main(int argc, char** argv) {
     if (common.db.empty()) common.db = addio::cli::DefaultDbPath();
 
     namespace c = addio::cli;
-    if (*init) return c::Init(common);
+    if (*init) return c::Init(common, init_options);
     if (*import) return c::Import(common, import_options);
     if (*export_command) return c::Export(common, export_format, export_out);
     if (*clients) return c::Clients(common, clients_as_of);

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/ascii.h"
+#include "ledger/tax_id.h"
 
 namespace addio {
 namespace {
@@ -139,26 +140,6 @@ std::string Trim(std::string_view text) {
   if (begin == std::string_view::npos) return "";
   const size_t end = text.find_last_not_of(" \t\r\n");
   return std::string(text.substr(begin, end - begin + 1));
-}
-
-// "IT01234567890" for "it 0123.456.7890" or for "01234567890" with country "IT": the tax
-// id with its country prefix, uppercase, without separators.
-std::string TaxKey(std::string_view tax_id, std::string_view country) {
-  std::string s;
-  for (char c : tax_id) {
-    if (IsAsciiAlnum(c)) s += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  if (s.empty()) return s;
-  const auto alpha = [](char c) { return c >= 'A' && c <= 'Z'; };
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  // A prefix is two letters followed by a digit (Austria's "ATU" too); an Italian fiscal
-  // code such as "RSSMRA80A01H501U" starts with letters but carries no prefix.
-  const bool prefixed = s.size() > 2 && alpha(s[0]) && alpha(s[1]) &&
-                        (digit(s[2]) || (s.starts_with("ATU") && s.size() > 3));
-  if (prefixed || country.empty()) return s;
-  std::string prefix;
-  for (char c : country) prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return prefix + s;
 }
 
 }  // namespace

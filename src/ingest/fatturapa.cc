@@ -24,9 +24,10 @@
 //   numbered like invoices in their own series, dated on the note, lowering the invoice of
 //   DatiFattureCollegate/IdDocumento (read now or stored, of the same client); a credit
 //   note whose invoice cannot be found is an error naming the file and the element.
-// - received e-invoices (purchases): when the workspace has a tax_id and the seller
-//   (CedentePrestatore) is someone else, or the buyer is the workspace itself (its tax_id
-//   or its name), the document is skipped with a warning, never booked as a sale.
+// - received e-invoices (purchases): when the seller (CedentePrestatore) is not the
+//   workspace, or the buyer is the workspace itself (its tax_id or its name), the document
+//   is skipped with a warning, never booked as a sale. A workspace without a tax_id learns
+//   it from the files when they tell (OwnTaxId); when they cannot, the import is an error.
 // - self-invoices and reverse-charge integrations (TD16-TD23, TD27, TD28) are not invoices
 //   to a client: skipped, with a review line.
 // The same document read twice (its .xml and its .xml.p7m in one folder) counts once; of
@@ -50,6 +51,7 @@
 #include "ingest/folder_walk.h"
 #include "ingest/importers.h"
 #include "ingest/xml_local.h"
+#include "ledger/tax_id.h"
 
 namespace addio {
 namespace {
@@ -96,17 +98,12 @@ struct Document {
   }
 };
 
-// "IT01234567890" written as the workspace's tax_id may be written with spaces, in lower
-// case, or without its country prefix.
+// Whether the workspace's tax id (written with or without its country prefix, in any case,
+// with separators) is the party's `country` + `code`.
 bool SameTaxId(const std::string& workspace_tax_id, const std::string& country,
                const std::string& code) {
-  std::string own;
-  for (char c : workspace_tax_id) {
-    if (c != ' ') own += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  std::string upper_code = code;
-  for (char& c : upper_code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return !own.empty() && (own == country + upper_code || own == upper_code);
+  const std::string own = TaxKey(workspace_tax_id, country);
+  return !own.empty() && own == TaxKey(code, country);
 }
 
 // The country and code of a DatiAnagrafici: IdFiscaleIVA, else the (Italian) CodiceFiscale.
@@ -403,39 +400,115 @@ class FileReader {
   IngestResult& result_;
 };
 
-// Reads the file at `path` (plain XML or a .p7m signature) and appends its documents to
-// `out`. In a folder, a file that is not an invoice (an SdI receipt, a metadata file) is
-// skipped with a warning; named on its own it is an error.
-void ReadFile(const std::string& path, bool in_folder, ClientResolver& resolver,
-              const Workspace& workspace, IngestResult& result, std::vector<Document>& out) {
+// One e-invoice file, parsed, before its documents are read.
+struct ParsedFile {
+  std::string path;
+  std::string text;  // the XML (out of its signature); lines are counted in it
+  std::unique_ptr<pugi::xml_document> document;
+  pugi::xml_node root;  // the FatturaElettronica
+};
+
+// Reads and parses the file at `path` (plain XML or a .p7m signature). In a folder, a file
+// that is not an invoice (an SdI receipt, a metadata file) is skipped with a warning; named
+// on its own it is an error. Nullopt for a file that gives no documents.
+std::optional<ParsedFile> LoadFile(const std::string& path, bool in_folder, IngestResult& result) {
   auto file_error = [&](Severity severity, int line, Message message) {
     result.diagnostics.Add({severity, path, line, "", "", "", "", std::move(message)});
+    return std::nullopt;
   };
   auto bytes = ReadBytes(path);
   if (!bytes) return file_error(Severity::kError, 0, bytes.error().message);
-  std::string text = std::move(*bytes);
+  ParsedFile file{path, std::move(*bytes), std::make_unique<pugi::xml_document>(), {}};
   if (EndsWith(AsciiLower(path), ".p7m")) {
-    auto content = ExtractSignedContent(std::move(text));
+    auto content = ExtractSignedContent(std::move(file.text));
     if (!content) return file_error(Severity::kError, 0, content.error().message);
-    text = std::move(*content);
+    file.text = std::move(*content);
   }
-  pugi::xml_document document;
-  const pugi::xml_parse_result parsed = document.load_buffer(text.data(), text.size());
+  const pugi::xml_parse_result parsed =
+      file.document->load_buffer(file.text.data(), file.text.size());
   if (!parsed) {
-    const std::string_view before(text.data(),
-                                  std::min(text.size(), static_cast<size_t>(parsed.offset)));
+    const std::string_view before(file.text.data(),
+                                  std::min(file.text.size(), static_cast<size_t>(parsed.offset)));
     const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     return file_error(Severity::kError, line, Msg("ingest.xml.malformed", parsed.description()));
   }
-  const pugi::xml_node root = document.document_element();
-  if (xml::LocalName(root) != "FatturaElettronica") {
-    const Arg found = root ? Arg(xml::LocalName(root)) : Arg::Key("ingest.xml.nothing");
+  file.root = file.document->document_element();
+  if (xml::LocalName(file.root) != "FatturaElettronica") {
+    const Arg found = file.root ? Arg(xml::LocalName(file.root)) : Arg::Key("ingest.xml.nothing");
     if (in_folder) {
       return file_error(Severity::kWarning, 0, Msg("ingest.fatturapa.not_invoice_skipped", found));
     }
     return file_error(Severity::kError, 0, Msg("ingest.fatturapa.not_invoice", found));
   }
-  FileReader(path, text, resolver, workspace, result).Read(root, out);
+  return file;
+}
+
+// A party of the e-invoices read: its canonical tax id and its name.
+using Parties = std::map<std::string, std::string>;
+
+void AddParty(const pugi::xml_node& party, Parties& parties) {
+  const auto [country, code] = TaxIdOf(party);
+  if (code.empty()) return;
+  std::string name = xml::TextAt(party, "Anagrafica/Denominazione");
+  if (name.empty()) {
+    name = xml::TextAt(party, "Anagrafica/Nome") + " " + xml::TextAt(party, "Anagrafica/Cognome");
+  }
+  parties.emplace(TaxKey(code, country), name);
+}
+
+// The tax id that tells the workspace's sales from its purchases in this import: the
+// workspace's own when it has one. Else it is learnt from the files, and kept in the
+// workspace (result.ledger.workspace) with a warning saying so:
+// - a buyer with the workspace's name: that buyer (the files are purchases);
+// - one seller in every file: the seller (an export of the invoices a business issued);
+// - several sellers, one of them also a buyer: that one (sales and purchases together);
+// - several sellers and one buyer: the buyer (purchases only).
+// Several sellers and no way to tell which is the workspace is an error asking for its
+// tax id: booking a purchase as a sale would corrupt the books. No seller (a workspace
+// named as buyer only, or no tax ids at all) leaves it empty.
+std::string OwnTaxId(const std::vector<ParsedFile>& files, const std::string& path,
+                     const Workspace& workspace, IngestResult& result) {
+  if (!workspace.tax_id.empty()) return workspace.tax_id;
+  Parties sellers, buyers;
+  for (const ParsedFile& file : files) {
+    const pugi::xml_node header = xml::Child(file.root, "FatturaElettronicaHeader");
+    AddParty(xml::Find(header, "CedentePrestatore/DatiAnagrafici"), sellers);
+    AddParty(xml::Find(header, "CessionarioCommittente/DatiAnagrafici"), buyers);
+  }
+  std::vector<std::pair<std::string, std::string>> both, named;
+  for (const auto& seller : sellers) {
+    if (buyers.count(seller.first) > 0) both.push_back(seller);
+  }
+  for (const auto& party : buyers) {
+    if (!workspace.name.empty() && AsciiLower(party.second) == AsciiLower(workspace.name)) {
+      named.push_back(party);
+    }
+  }
+  std::optional<std::pair<std::string, std::string>> own;
+  if (named.size() == 1) {  // a buyer named as the workspace is the workspace
+    own = named.front();
+  } else if (sellers.size() == 1) {
+    own = *sellers.begin();
+  } else if (both.size() == 1) {
+    own = both.front();
+  } else if (sellers.size() > 1 && both.empty() && buyers.size() == 1) {
+    own = *buyers.begin();
+  }
+  if (!own) {
+    if (sellers.size() > 1) {
+      std::string names;
+      for (const auto& [key, name] : sellers)
+        names += (names.empty() ? "" : ", ") + name + " " + key;
+      result.diagnostics.Add({Severity::kError, path, 0, "", "workspace", "", "tax_id",
+                              Msg("ingest.fatturapa.own_tax_id_unknown", names)});
+    }
+    return "";
+  }
+  result.ledger.workspace = workspace;
+  result.ledger.workspace.tax_id = own->first;
+  result.diagnostics.Add({Severity::kWarning, path, 0, "", "workspace", "", "tax_id",
+                          Msg("ingest.fatturapa.own_tax_id_learnt", own->first, own->second)});
+  return own->first;
 }
 
 // `id` without the "@<client>" that scopes it to `client`, if it has it.
@@ -637,34 +710,66 @@ class FatturaPaImporterImpl final : public Importer {
     IngestResult result;
     result.format = "fatturapa";
     ClientResolver resolver(*context.existing, context.options.create_clients);
-    if (!context.options.mapping_file.empty()) {
-      if (Status loaded = resolver.LoadMapping(context.options.mapping_file); !loaded) {
-        result.diagnostics.Add({Severity::kError, context.options.mapping_file, 0, "", "", "", "",
-                                loaded.error().message});
-      }
-    }
+    LoadMapping(resolver, context, result);
     std::error_code error;
-    const bool folder = fs::is_directory(path, error);
-    std::vector<std::string> files;
-    if (folder) {
-      Result<std::vector<std::string>> listed = FilesWithExtensions(path, {".xml", ".p7m"});
-      if (!listed) {
-        result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", listed.error().message});
-      } else if (listed->empty()) {
-        result.diagnostics.Add(
-            {Severity::kError, path, 0, "", "", "", "", Msg("ingest.folder.no_fatturapa")});
-      } else {
-        files = std::move(*listed);
-      }
-    } else {
-      files.push_back(path);
+    if (!fs::is_directory(path, error)) {
+      ReadFiles({path}, path, /*in_folder=*/false, resolver, context, result);
+      return result;
     }
-    std::vector<Document> documents;
+    Result<std::vector<std::string>> listed = FilesWithExtensions(path, {".xml", ".p7m"});
+    if (!listed) {
+      result.diagnostics.Add({Severity::kError, path, 0, "", "", "", "", listed.error().message});
+    } else if (listed->empty()) {
+      result.diagnostics.Add(
+          {Severity::kError, path, 0, "", "", "", "", Msg("ingest.folder.no_fatturapa")});
+    } else {
+      ReadFiles(*listed, path, /*in_folder=*/true, resolver, context, result);
+    }
+    return result;
+  }
+
+  bool ReadsFilesAsOneSet() const override { return true; }
+
+  IngestResult ReadSet(const std::vector<std::string>& files,
+                       const IngestContext& context) const override {
+    IngestResult result;
+    result.format = "fatturapa";
+    ClientResolver resolver(*context.existing, context.options.create_clients);
+    LoadMapping(resolver, context, result);
+    const std::string folder = fs::path(files.front()).parent_path().string();
+    ReadFiles(files, folder, /*in_folder=*/true, resolver, context, result);
+    return result;
+  }
+
+ private:
+  // The --mapping file's client renames and merges, when one is given.
+  static void LoadMapping(ClientResolver& resolver, const IngestContext& context,
+                          IngestResult& result) {
+    if (context.options.mapping_file.empty()) return;
+    if (Status loaded = resolver.LoadMapping(context.options.mapping_file); !loaded) {
+      result.diagnostics.Add({Severity::kError, context.options.mapping_file, 0, "", "", "", "",
+                              loaded.error().message});
+    }
+  }
+
+  // Reads `files` as one set: which seller is the workspace is told by all of them
+  // (OwnTaxId, whose messages name `where`); then each file's documents.
+  static void ReadFiles(const std::vector<std::string>& files, const std::string& where,
+                        bool in_folder, ClientResolver& resolver, const IngestContext& context,
+                        IngestResult& result) {
+    std::vector<ParsedFile> parsed;
     for (const std::string& file : files) {
-      ReadFile(file, folder, resolver, context.existing->workspace, result, documents);
+      if (std::optional<ParsedFile> loaded = LoadFile(file, in_folder, result)) {
+        parsed.push_back(std::move(*loaded));
+      }
+    }
+    Workspace workspace = context.existing->workspace;
+    workspace.tax_id = OwnTaxId(parsed, where, workspace, result);
+    std::vector<Document> documents;
+    for (const ParsedFile& file : parsed) {
+      FileReader(file.path, file.text, resolver, workspace, result).Read(file.root, documents);
     }
     Emit(AssignIds(std::move(documents), *context.existing, result), *context.existing, result);
-    return result;
   }
 };
 

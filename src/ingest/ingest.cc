@@ -207,7 +207,15 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
   for (size_t done = 0; done < plan.size(); ++done) {
     const auto& [importer, file] = plan[done];
     if (context.progress) context.progress(done, plan.size());
-    IngestResult read = importer->Read(file, file_context);
+    // The files an importer reads as one set are together in the plan: read them at once.
+    std::vector<std::string> set;
+    while (importer->ReadsFilesAsOneSet() && done + set.size() < plan.size() &&
+           plan[done + set.size()].first == importer) {
+      set.push_back(plan[done + set.size()].second);
+    }
+    IngestResult read =
+        set.empty() ? importer->Read(file, file_context) : importer->ReadSet(set, file_context);
+    if (!set.empty()) done += set.size() - 1;
     if (read.format.empty()) read.format = importer->name();
     if (std::find(formats.begin(), formats.end(), read.format) == formats.end()) {
       formats.push_back(read.format);
@@ -219,8 +227,9 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
     });
     if (preview.size() <= kPreviewFiles) {
       std::error_code ec;
-      preview.push_back(
-          {fs::relative(file, folder, ec).string(), read.format, std::to_string(records)});
+      std::string name = fs::relative(file, folder, ec).string();
+      if (set.size() > 1) name += " … " + fs::relative(set.back(), folder, ec).string();
+      preview.push_back({name, read.format, std::to_string(records)});
     }
     MergeResult(read, result, indexes);
     // Later files see what this one created, as if it were stored.

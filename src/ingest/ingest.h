@@ -91,6 +91,17 @@ class Importer {
   // input: problems go to the result's diagnostics with file, line and column or path,
   // record and field.
   virtual IngestResult Read(const std::string& path, const IngestContext& context) const = 0;
+  // Whether a folder's files of this format are read together, by ReadSet, because they
+  // tell together what no file tells alone (which seller of a set of e-invoices is the
+  // workspace). Default: each file alone, by Read.
+  virtual bool ReadsFilesAsOneSet() const { return false; }
+  // Reads `files` (of one folder, in name order) as one set, as Read reads a folder. Only
+  // called when ReadsFilesAsOneSet().
+  virtual IngestResult ReadSet(const std::vector<std::string>& files,
+                               const IngestContext& context) const {
+    (void)files, (void)context;
+    return {};
+  }
 };
 
 // Every importer, in a fixed order.

@@ -1,8 +1,8 @@
 // Any CSV, read through a TOML mapping file (--format csv-mapping --mapping FILE.toml):
-// which column holds which ledger field, per record type (invoices, payments, work,
-// contacts, clients), how dates and numbers are written, the currency, constant values,
-// and a payment derived from a settlement-date column. docs/import-mapping.md documents
-// the format with a worked example (examples/mappings/ibm_accounts_receivable.toml).
+// which column holds which ledger field, per record type (invoices, payments, credit
+// notes, work, contacts, clients), how dates and numbers are written, the currency, constant
+// values, and a payment derived from a settlement-date column. docs/import-mapping.md documents the
+// format with a worked example (examples/mappings/ibm_accounts_receivable.toml).
 //
 // Each row of the CSV gives at most one record of each mapped type; invoices and payments
 // follow the rules of every invoicing importer (invoicing_common.h: default terms, drafts
@@ -73,6 +73,20 @@ class RowReader {
     if (!client || !date || !amount) return;
     b_.AddPayment({Value(spec.Find("id"), row), *client, Value(spec.Find("invoice"), row), *date,
                    *amount, row.line});
+  }
+
+  // A credit note lowering the invoice its `invoice` column names (ledger 1.1).
+  void CreditNote(const RecordSpec& spec, const CsvRow& row) {
+    if (Blank(spec, row)) return;
+    const auto client = Client(spec, row);
+    const auto issued = Date(spec, "issued", row, true);
+    auto amount = Amount(spec, "amount", row, CurrencyOf(spec, row), true);
+    if (amount && amount->is_negative()) amount = -*amount;  // many tools write notes negative
+    const std::string id = Value(spec.Find("id"), row);
+    if (id.empty()) b_.Error(row.line, Label(spec, "id"), Msg("ingest.missing.field", "id"));
+    if (!client || !issued || !amount || id.empty()) return;
+    b_.AddCreditNote({id, *client, Value(spec.Find("invoice"), row), *issued, *amount, row.line},
+                     Value(spec.Find("reason"), row));
   }
 
   void Work(const RecordSpec& spec, const CsvRow& row) {
@@ -364,12 +378,14 @@ class MappedCsvImporterImpl final : public Importer {
     const RecordSpec* clients = spec("clients");
     const RecordSpec* invoices = spec("invoices");
     const RecordSpec* payments = spec("payments");
+    const RecordSpec* credit_notes = spec("credit_notes");
     const RecordSpec* work = spec("work");
     const RecordSpec* contacts = spec("contacts");
     for (const CsvRow& row : table->rows) {
       if (clients != nullptr) reader.Client(*clients, row, true);
       if (invoices != nullptr) reader.Invoice(*invoices, row);
       if (payments != nullptr) reader.Payment(*payments, row);
+      if (credit_notes != nullptr) reader.CreditNote(*credit_notes, row);
       if (work != nullptr) reader.Work(*work, row);
       if (contacts != nullptr) reader.Contact(*contacts, row);
     }

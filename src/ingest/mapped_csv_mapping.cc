@@ -17,6 +17,7 @@ const std::map<std::string, std::vector<std::string>>& KnownFields() {
        {"id", "client", "issued", "due", "terms_days", "amount", "currency", "status", "disputed",
         "settled", "settled_amount"}},
       {"payments", {"id", "client", "invoice", "date", "amount", "currency"}},
+      {"credit_notes", {"id", "client", "invoice", "issued", "amount", "currency", "reason"}},
       {"work",
        {"id", "client", "start", "date", "time", "minutes", "hours", "duration", "billable",
         "note"}},
@@ -242,6 +243,11 @@ bool ResolveColumns(Mapping& m, const CsvTable& table, Diagnostics& out) {
       need(has("amount"), "amount");
     } else if (type == "payments") {
       need(has("date"), "date");
+      need(has("amount"), "amount");
+    } else if (type == "credit_notes") {
+      need(has("id"), "id");
+      need(has("invoice"), "invoice");
+      need(has("issued"), "issued");
       need(has("amount"), "amount");
     } else if (type == "work") {
       need(has("start") || has("date"), Arg::Key("ingest.mapping.need.start"));

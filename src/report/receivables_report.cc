@@ -87,11 +87,20 @@ std::string RightTrim(std::string s) {
   return s;
 }
 
-void TextTable(const Table& table, std::string& out) {
+// Text cells wider than this are shortened in terminal tables (a credit note's reason, a
+// long name); the other formats keep them whole.
+constexpr size_t kTextCellColumns = 60;
+
+void TextTable(Table table, std::string& out) {
   if (!table.title.empty()) out += table.title + "\n\n";
   if (table.rows.empty()) {
     out += table.empty_text + "\n\n";
     return;
+  }
+  for (auto& row : table.rows) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (!table.numeric[c]) row[c] = Shortened(row[c], kTextCellColumns);
+    }
   }
   std::vector<size_t> widths(table.headers.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {

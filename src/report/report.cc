@@ -130,6 +130,15 @@ size_t DisplayWidth(std::string_view text) {
   return width;
 }
 
+std::string Shortened(std::string_view text, size_t width) {
+  if (DisplayWidth(text) <= width) return std::string(text);
+  size_t end = 0;
+  for (size_t columns = 0; end < text.size(); ++end) {
+    if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && ++columns == width) break;
+  }
+  return std::string(text.substr(0, end)) + "\u2026";
+}
+
 std::string PadRight(std::string_view text, size_t width) {
   std::string out(text);
   const size_t w = DisplayWidth(text);

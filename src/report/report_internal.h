@@ -36,6 +36,9 @@ std::string EvidenceLine(const Evidence& evidence, Lang lang);
 // Number of terminal columns `text` takes (UTF-8 code points; the reports use no wide
 // characters).
 size_t DisplayWidth(std::string_view text);
+// `text` cut to at most `width` columns (width ≥ 1), the last one an ellipsis "…" when it
+// was longer; never splits a UTF-8 sequence.
+std::string Shortened(std::string_view text, size_t width);
 // `text` padded with spaces to `width` columns, on the right (left-aligned) or left.
 std::string PadRight(std::string_view text, size_t width);
 std::string PadLeft(std::string_view text, size_t width);

@@ -169,5 +169,27 @@ grep -q 'Esc\\x1b\]0;pwned\\x07\\x1b\[2J Ltd' tty.txt && ! grep -q $'\x1b\]0' tt
 err=$("$addio" import --db s.db --since 2024-13-01 "$root/examples/demo.json" 2>&1); code=$?
 [ $code -ne 0 ] && grep -q -- '--since' <<<"$err" && ok "--since is checked" || fail "--since: $code $err"
 
+# ---- Received e-invoices: the workspace's tax id tells sales from purchases.
+fpa="${ADDIO_REAL_DATA:-$root/../shared/data}/fatturapa_official_examples/v1.2.2/IT01234567890_FPR01.xml"
+if [ -f "$fpa" ]; then
+  "$addio" init --db fpa.db --tax-id 'it 0123 4567 890' >tax.txt 2>&1 \
+    && grep -q 'tax id is now IT01234567890' tax.txt && ok "init --tax-id sets it, normalized" \
+    || fail "init --tax-id: $(cat tax.txt)"
+  before=$(dump fpa.db)
+  err=$("$addio" init --db fpa.db --tax-id 'n/a' 2>&1); code=$?
+  [ $code -ne 0 ] && grep -q -- '--tax-id "n/a" is not a tax id' <<<"$err" && [ "$before" = "$(dump fpa.db)" ] \
+    && ok "a malformed --tax-id is refused, the store untouched" || fail "bad --tax-id: $code $err"
+  # The same specimen seen from its buyer: the seller is someone else, so it is a purchase.
+  "$addio" init --db bought.db --tax-id IT09876543210 >/dev/null
+  out=$("$addio" import --db bought.db "$fpa" 2>&1)
+  grep -q 'a received e-invoice' <<<"$out" && [ -z "$(sqlite3 bought.db 'select id from invoices')" ] \
+    && ok "a received e-invoice is skipped, never booked" || fail "received: $out"
+  # Without a tax id, the one seller of the files is taken as the workspace, and said so.
+  "$addio" init --db learn.db >/dev/null
+  out=$("$addio" import --db learn.db "$fpa" 2>&1)
+  grep -q "tax id is now IT01234567890" <<<"$out" && [ "$(sqlite3 learn.db 'select tax_id from workspace')" = IT01234567890 ] \
+    && ok "the workspace learns its tax id from its e-invoices" || fail "learn: $out"
+fi
+
 echo "$failures failures"
 [ $failures -eq 0 ]

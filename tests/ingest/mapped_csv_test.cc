@@ -251,6 +251,49 @@ minutes = "Minutes"
   EXPECT_EQ(result.ledger.clients.size(), 1u);
 }
 
+TEST(MappedCsv, ReadsCreditNotesOfTheInvoicesTheyLower) {
+  const std::string mapping = WriteFixture("notes.toml", R"(
+[records.credit_notes]
+id = "Note"
+client = "Client"
+invoice = "Invoice"
+issued = "Date"
+amount = "Credited"
+reason = "Why"
+)");
+  Ledger stored;
+  stored.clients = {Client{.id = "acme", .name = "Acme"}};
+  stored.invoices = {Invoice{.id = "F1",
+                             .client = "acme",
+                             .issued = Day("2024-03-01"),
+                             .due = Day("2024-03-31"),
+                             .amount = Amount("1000.00", "EUR")}};
+  // A note written negative, as many tools do, is the same note.
+  const std::string csv = WriteFixture("notes.csv",
+                                       "Note,Invoice,Client,Date,Credited,Why\n"
+                                       "NC1,F1,Acme,2024-03-15,-200.00,wrong rate\n");
+  const IngestResult result = ReadWith(Mapped(), csv, stored, WithMapping(mapping));
+  ASSERT_FALSE(result.diagnostics.HasErrors()) << result.diagnostics.ToString();
+  ASSERT_EQ(result.ledger.credit_notes.size(), 1u);
+  const CreditNote& note = result.ledger.credit_notes[0];
+  EXPECT_EQ(note.id, "NC1");
+  EXPECT_EQ(note.invoice, "F1");
+  EXPECT_EQ(note.client, "acme");
+  EXPECT_EQ(note.issued, Day("2024-03-15"));
+  EXPECT_EQ(note.amount, Amount("200.00", "EUR"));
+  EXPECT_EQ(note.reason, "wrong rate");
+  EXPECT_TRUE(result.ledger.payments.empty()) << "a credit note is never money received";
+
+  // A note of an invoice that is nowhere is an error naming its line.
+  const std::string orphan = WriteFixture("orphan.csv",
+                                          "Note,Invoice,Client,Date,Credited,Why\n"
+                                          "NC2,F9,Acme,2024-03-15,200.00,\n");
+  const IngestResult bad = ReadWith(Mapped(), orphan, stored, WithMapping(mapping));
+  ASSERT_TRUE(bad.diagnostics.HasErrors());
+  EXPECT_TRUE(Contains(bad.diagnostics.ToString(), "orphan.csv:2")) << bad.diagnostics.ToString();
+  EXPECT_TRUE(bad.ledger.credit_notes.empty());
+}
+
 TEST(MappedCsv, TwoClientsPaymentNumbersNeverCollide) {
   const std::string mapping = WriteFixture("payments.toml", R"(
 date_format = "%Y-%m-%d"

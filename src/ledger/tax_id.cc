@@ -1,0 +1,34 @@
+#include "ledger/tax_id.h"
+
+#include <algorithm>
+
+namespace addio {
+namespace {
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigitAscii(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnumAscii(char c) { return IsUpperAscii(c) || IsDigitAscii(c) || (c >= 'a' && c <= 'z'); }
+char UpperAscii(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+}  // namespace
+
+std::string TaxKey(std::string_view tax_id, std::string_view country) {
+  std::string key;
+  for (char c : tax_id) {
+    if (IsAlnumAscii(c)) key += UpperAscii(c);
+  }
+  if (key.empty()) return key;
+  const bool prefixed = key.size() > 2 && IsUpperAscii(key[0]) && IsUpperAscii(key[1]) &&
+                        (IsDigitAscii(key[2]) || (key.starts_with("ATU") && key.size() > 3));
+  if (prefixed || country.empty()) return key;
+  std::string prefix;
+  for (char c : country) prefix += UpperAscii(c);
+  return prefix + key;
+}
+
+bool PlausibleTaxKey(std::string_view key) {
+  return key.size() >= 4 && key.size() <= 32 && std::all_of(key.begin(), key.end(), IsAlnumAscii) &&
+         std::any_of(key.begin(), key.end(), IsDigitAscii);
+}
+
+}  // namespace addio
