@@ -88,15 +88,15 @@ TEST_F(WorkspaceTaxIdTest, EmptyOrNullClearsIt) {
 TEST_F(WorkspaceTaxIdTest, WhatCannotBeATaxIdIsRefusedNamingTheFieldAndChangesNothing) {
   Put({{"tax_id", "IT01234567890"}});
   const nlohmann::json wrong[] = {
-      "01234567890",                       // no country prefix
-      "I01234567890",                      // one letter of prefix
-      "IT1",                               // too short after the prefix
-      "IT" + std::string(29, '1'),         // too long (28 at most after the prefix)
-      "IT-01234567890",                    // punctuation
-      "IT0123\t4567890",                   // only spaces are removed
-      "ITÀ1234567890",                     // letters are ASCII
-      12345678901,                         // not a string
-      nlohmann::json::array({"IT0123"}),   // not a string
+      "01234567890",                      // no country prefix
+      "I01234567890",                     // one letter of prefix
+      "IT1",                              // too short after the prefix
+      "IT" + std::string(29, '1'),        // too long (28 at most after the prefix)
+      "IT-01234567890",                   // punctuation
+      "IT0123\t4567890",                  // only spaces are removed
+      "ITÀ1234567890",                    // letters are ASCII
+      12345678901,                        // not a string
+      nlohmann::json::array({"IT0123"}),  // not a string
   };
   for (const nlohmann::json& value : wrong) {
     const nlohmann::json body = {{"tax_id", value}, {"name", "Changed"}};
