@@ -52,6 +52,8 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
   return {first, last};
 }
 
+bool IsBlank(std::string_view text) { return text.find_first_not_of(' ') == text.npos; }
+
 // A tax id as the workspace keeps it: a VAT number or fiscal code with its country prefix
 // ("IT01234567890"), spaces removed and letters in upper case; nullopt unless it is two
 // letters then 2..28 letters or digits (ASCII).
@@ -152,13 +154,13 @@ Status ApplyWorkspace(const nlohmann::json& body, Workspace& w) {
       w.name = value.get<std::string>();
     } else if (key == "tax_id") {
       // Null or nothing but spaces clears it; otherwise it is kept normalized.
-      if (value.is_null() || (value.is_string() && value.get<std::string>().find_first_not_of(
-                                                       ' ') == std::string::npos)) {
+      const std::string text = value.is_string() ? value.get<std::string>() : "";
+      if (value.is_null() || (value.is_string() && IsBlank(text))) {
         w.tax_id.clear();
         continue;
       }
       const std::optional<std::string> tax_id =
-          value.is_string() ? NormalizedTaxId(value.get<std::string>()) : std::nullopt;
+          value.is_string() ? NormalizedTaxId(text) : std::nullopt;
       if (!tax_id) return wrong("tax_id");
       w.tax_id = *tax_id;
     } else if (key == "timezone") {
