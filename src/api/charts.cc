@@ -14,7 +14,7 @@ using api_internal::NumberJson;
 
 }  // namespace
 
-std::string ChartsJson(const ClientCharts& charts) {
+std::string ChartsJson(const ClientCharts& charts, const api_internal::CreditedAmounts& credited) {
   Json out;
   out["client"] = charts.client;
   out["name"] = charts.name;
@@ -30,6 +30,9 @@ std::string ChartsJson(const ClientCharts& charts) {
     item["issued"] = d.issued.ToString();
     item["due"] = d.due.ToString();
     item["amount"] = d.amount.ToString();
+    item["credited"] =
+        api_internal::CreditedOn(credited, d.invoice, d.amount.currency()).ToString();
+    item["net"] = d.amount.ToString();
     item["settled"] = DateJson(d.settled);
     item["days_late"] = d.days_late;
     item["open"] = d.open;

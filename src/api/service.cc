@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/charts.h"
+#include "api/credited.h"
 #include "api/json_util.h"
 #include "api/service_internal.h"
 #include "api/web_assets.h"
@@ -88,6 +89,7 @@ std::optional<ClientLedger> ClientLedgerOf(const Ledger& ledger, const std::stri
   CopyOf(ledger.invoices, id, one.invoices);
   CopyOf(ledger.payments, id, one.payments);
   CopyOf(ledger.rate_changes, id, one.rate_changes);
+  CopyOf(ledger.credit_notes, id, one.credit_notes);
   std::vector<ClientLedger> split = SplitByClient(one);
   return std::move(split.front());
 }
@@ -343,7 +345,8 @@ Result<ApiAnswer> ApiService::GetCharts(const std::string& id, const ApiQuery& q
     if (!client) return std::unexpected(UnknownClient(id));
     auto charts = ComputeCharts(*client, ledger.workspace, **assessment, *history);
     if (!charts) return std::unexpected(Localized(charts.error(), id));
-    return JsonBody(ChartsJson(*charts));
+    return JsonBody(
+        ChartsJson(*charts, api_internal::CreditedByInvoice(*client, ledger.workspace, *as_of)));
   });
 }
 

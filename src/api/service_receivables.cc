@@ -3,6 +3,7 @@
 // report/receivables_report.h.
 #include <nlohmann/json.hpp>
 
+#include "api/credited.h"
 #include "api/json_util.h"
 #include "api/service.h"
 #include "api/service_internal.h"
@@ -86,7 +87,9 @@ Json AgingJson(const AgingReport& aging, const std::vector<ReceivablesSummary>& 
   return out;
 }
 
-Json StatementJson(const Statement& s) {
+// `credited`: what credit notes took off each invoice (api/credited.h); an open item's
+// `amount` is already net of it, `net` repeats it under its explicit name.
+Json StatementJson(const Statement& s, const api_internal::CreditedAmounts& credited) {
   Json out;
   out["client"] = s.client;
   out["name"] = s.name;
@@ -100,6 +103,8 @@ Json StatementJson(const Statement& s) {
     item["issued"] = i.issued.ToString();
     item["due"] = i.due.ToString();
     item["amount"] = i.amount.ToString();
+    item["credited"] = api_internal::CreditedOn(credited, i.invoice, s.currency).ToString();
+    item["net"] = i.amount.ToString();
     item["paid"] = i.paid.ToString();
     item["open"] = i.open.ToString();
     item["days_past_due"] = i.days_past_due;
@@ -212,7 +217,8 @@ Result<ApiAnswer> ApiService::GetStatement(const std::string& id, const ApiQuery
       return CsvBody(RenderStatement(*statement, ReceivablesFormat::kCsv, *lang),
                      "statement-" + id + "-" + as_of->ToString() + ".csv");
     }
-    return JsonBody(api_internal::Dump(StatementJson(*statement)));
+    return JsonBody(api_internal::Dump(
+        StatementJson(*statement, api_internal::CreditedByInvoice(*client, workspace, *as_of))));
   });
 }
 

@@ -2,8 +2,12 @@
 // value the way an assessment will read it (Settings::FromWorkspace, the ledger's
 // workspace rules through Store::SaveWorkspace), all or nothing.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "api/json_util.h"
 #include "api/service.h"
@@ -48,10 +52,30 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
   return {first, last};
 }
 
+bool IsBlank(std::string_view text) { return text.find_first_not_of(' ') == text.npos; }
+
+// A tax id as the workspace keeps it: a VAT number or fiscal code with its country prefix
+// ("IT01234567890"), spaces removed and letters in upper case; nullopt unless it is two
+// letters then 2..28 letters or digits (ASCII).
+std::optional<std::string> NormalizedTaxId(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ') continue;
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || !std::isalnum(byte)) return std::nullopt;
+    out += static_cast<char>(std::toupper(byte));
+  }
+  const bool prefix = out.size() >= 2 && std::isalpha(static_cast<unsigned char>(out[0])) &&
+                      std::isalpha(static_cast<unsigned char>(out[1]));
+  if (!prefix || out.size() < 4 || out.size() > 30) return std::nullopt;
+  return out;
+}
+
 // `today`: the date the workspace shows as today (the service reads its clock).
 Json WorkspaceJson(const Workspace& w, const StoredExtent& extent, CivilDate today) {
   Json out;
   out["name"] = w.name;
+  out["tax_id"] = w.tax_id.empty() ? Json(nullptr) : Json(w.tax_id);
   out["currency"] = std::string(w.currency.code());
   out["timezone"] = w.timezone;
   out["working_hours"] = api_internal::WorkingHoursJson(w.working_hours);
@@ -128,6 +152,17 @@ Status ApplyWorkspace(const nlohmann::json& body, Workspace& w) {
     if (key == "name") {
       if (!value.is_string()) return wrong("string");
       w.name = value.get<std::string>();
+    } else if (key == "tax_id") {
+      // Null or nothing but spaces clears it; otherwise it is kept normalized.
+      const std::string text = value.is_string() ? value.get<std::string>() : "";
+      if (value.is_null() || (value.is_string() && IsBlank(text))) {
+        w.tax_id.clear();
+        continue;
+      }
+      const std::optional<std::string> tax_id =
+          value.is_string() ? NormalizedTaxId(text) : std::nullopt;
+      if (!tax_id) return wrong("tax_id");
+      w.tax_id = *tax_id;
     } else if (key == "timezone") {
       if (!value.is_string()) return wrong("string");
       if (!TimeZone::Find(value.get<std::string>())) {

@@ -402,6 +402,21 @@ async function run() {
   await expectError('PUT', '/api/v1/workspace', { body: JSON.stringify({ currency: 'USD' }), headers: json },
                     400, 'invalid_argument');
 
+  // The workspace's own tax id: kept normalized, refused when it cannot be one, cleared by null.
+  const taxed = await api('PUT', '/api/v1/workspace',
+                          { body: JSON.stringify({ tax_id: 'it 0123 4567 890' }), headers: json, expect: 200 });
+  check(taxed.json.tax_id === 'IT01234567890', 'PUT workspace stores the tax id normalized', taxed.json.tax_id);
+  const badTaxId = await expectError('PUT', '/api/v1/workspace',
+                                     { query: { lang: 'it' }, body: JSON.stringify({ tax_id: '0123' }), headers: json },
+                                     400, 'invalid_argument');
+  check(/^corpo della richiesta: tax_id: /.test(badTaxId.json.error.message), 'a wrong tax id is named, in Italian',
+        badTaxId.json.error.message);
+  check((await api('GET', '/api/v1/workspace', { expect: 200 })).json.tax_id === 'IT01234567890',
+        'a refused tax id changes nothing');
+  const untaxed = await api('PUT', '/api/v1/workspace',
+                            { body: JSON.stringify({ tax_id: null }), headers: json, expect: 200 });
+  check(untaxed.json.tax_id === null, 'null clears the tax id');
+
   // Errors.
   for (const template of ['/api/v1/clients/{id}/assessment', '/api/v1/clients/{id}/history',
                           '/api/v1/clients/{id}/charts', '/api/v1/clients/{id}/statement']) {

@@ -46,6 +46,25 @@ async function api(path) {
   return response.json();
 }
 
+// A request that changes data, with the session's CSRF token as the dashboard sends it.
+async function send(method, path, body, contentType) {
+  const session = await api("/session");
+  const response = await fetch(`${BASE}/api/v1${path}`, {
+    method,
+    headers: {
+      "Content-Type": contentType,
+      "X-CSRF-Token": session.csrf_token,
+    },
+    body,
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+// The digits of a shown amount ("€1,120.00" → "112000"), to compare with the API's "1120.00".
+function digits(text) {
+  return text.replace(/\D/g, "");
+}
+
 function view(hash) {
   return `${BASE}/#${hash}`;
 }
@@ -335,6 +354,51 @@ describe("dashboard", () => {
     );
     assert.equal(await page.locator(".working-hours input").count(), 7);
     await screenshot("settings");
+  });
+
+  test("settings edit the business's tax id, checked by the server in the page's language", async () => {
+    const form = page.locator("form.settings-form");
+    const taxId = form.locator('input[name="tax_id"]');
+    await page.goto(view(`/settings?lang=en`));
+    await taxId.waitFor();
+    assert.match(
+      await form.locator("label.tax-id").innerText(),
+      /Tax id \(VAT number or fiscal code\)/,
+    );
+    assert.match(
+      await form.locator("#tax-id-help").innerText(),
+      /E-invoices your business received are recognised by it/,
+    );
+    await taxId.fill("it 0123 4567 890");
+    await form.locator("button[type=submit]").click();
+    await form.locator(".saved", { hasText: "Saved." }).waitFor();
+    assert.equal((await api("/workspace")).tax_id, "IT01234567890");
+    // The form shows it as stored.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('input[name="tax_id"]')?.value ===
+        "IT01234567890",
+    );
+
+    await page.goto(view(`/settings?lang=it`));
+    await form
+      .locator("label.tax-id", { hasText: "Partita IVA o codice fiscale" })
+      .waitFor();
+    await taxId.fill("12");
+    await form.locator("button[type=submit]").click();
+    const error = form.locator(".error-box");
+    await error.waitFor();
+    assert.match(
+      await error.innerText(),
+      /tax_id: attesa una partita IVA o un codice fiscale/,
+    );
+    assert.equal((await api("/workspace")).tax_id, "IT01234567890");
+    await screenshot("settings-tax-id");
+
+    await taxId.fill("");
+    await form.locator("button[type=submit]").click();
+    await form.locator(".saved", { hasText: "Salvato." }).waitFor();
+    assert.equal((await api("/workspace")).tax_id, null);
   });
 
   test("uploading a file shows the preview, then the new records", async () => {
@@ -663,6 +727,115 @@ describe("dashboard", () => {
     } finally {
       await rebound.close();
     }
+  });
+
+  test("a credit note shows on the statement and the client page, invoices at their net amount", async () => {
+    // Gallo's largest open invoice gets a credit note of 100.00 on the day shown.
+    const before = await api(`/clients/gallo/statement?as_of=${AS_OF}`);
+    assert.equal(before.credit_notes, undefined, "the demo has no credit note");
+    const cents = (amount) => Math.round(Number(amount) * 100);
+    const invoice = [...before.open_items].sort(
+      (a, b) => cents(b.amount) - cents(a.amount),
+    )[0];
+    assert.ok(cents(invoice.amount) > 10000, "an open invoice above 100.00");
+    const reason =
+      "Two days of design work were billed twice in October; the second block is credited here in full.";
+    const imported = await send(
+      "POST",
+      "/imports?filename=credit-note.json",
+      JSON.stringify({
+        format: "addio-ledger/1.1",
+        credit_notes: [
+          {
+            id: "nc-web-1",
+            client: "gallo",
+            invoice: invoice.invoice,
+            issued: AS_OF,
+            amount: "100.00",
+            currency: before.currency,
+            reason,
+          },
+        ],
+      }),
+      "application/octet-stream",
+    );
+    assert.equal(imported.status, 200, JSON.stringify(imported.json));
+    assert.ok(imported.json.written, JSON.stringify(imported.json.diagnostics));
+    const after = await api(`/clients/gallo/statement?as_of=${AS_OF}`);
+    const item = after.open_items.find((i) => i.invoice === invoice.invoice);
+    assert.equal(item.credited, "100.00");
+    assert.equal(cents(item.net), cents(invoice.amount) - 10000);
+
+    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en&client=gallo`));
+    const statement = page.locator('.statement[data-client="gallo"]');
+    const note = statement.locator(
+      '.credit-notes tr[data-credit-note="nc-web-1"]',
+    );
+    await note.waitFor();
+    assert.equal(
+      await statement.locator(".credit-notes h4").innerText(),
+      "Credit notes",
+    );
+    const cells = await note.locator("td").allInnerTexts();
+    assert.equal(cells[0], "30 Nov 2026");
+    assert.equal(cells[1], "nc-web-1");
+    assert.equal(cells[2], invoice.invoice);
+    assert.equal(digits(cells[3]), "10000");
+    const shown = note.locator("td.reason");
+    assert.equal(await shown.getAttribute("title"), reason);
+    const shortened = await shown.innerText();
+    assert.ok(shortened.endsWith("…"), shortened);
+    assert.ok(reason.startsWith(shortened.slice(0, -1)), shortened);
+    assert.ok(shortened.length < reason.length);
+    // The open invoice at its net amount, with what was credited.
+    const row = statement.locator(
+      `.open-items-table tr[data-invoice="${invoice.invoice}"]`,
+    );
+    assert.equal(digits(await row.locator("td.credited").innerText()), "10000");
+    assert.equal(
+      digits(await row.locator("td.net").innerText()),
+      digits(item.net),
+    );
+    const headers = await statement
+      .locator(".open-items-table thead th")
+      .allTextContents();
+    assert.ok(
+      headers.includes("Credited") && headers.includes("Net"),
+      headers.join(),
+    );
+    await screenshot("statement-credit-note");
+
+    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=it&client=gallo`));
+    await statement
+      .locator(".credit-notes h4", { hasText: "Note di credito" })
+      .waitFor();
+    assert.ok(
+      (
+        await statement.locator(".open-items-table thead th").allTextContents()
+      ).includes("Stornato"),
+    );
+
+    // The client page lists it too; the day before it was issued, it is not there yet.
+    await page.goto(view(`/clients/gallo?as_of=${AS_OF}&lang=en`));
+    const panel = page.locator("section.credit-notes");
+    await panel.locator('tr[data-credit-note="nc-web-1"]').waitFor();
+    assert.equal(await panel.locator("h2").innerText(), "Credit notes");
+    const answered = page.waitForResponse(
+      (r) =>
+        r.url().includes("/clients/gallo/statement") &&
+        r.url().includes("as_of=2026-11-29"),
+    );
+    await page.goto(view(`/clients/gallo?as_of=2026-11-29&lang=en`));
+    await page.locator("article.sign-card").first().waitFor();
+    await answered;
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(done)),
+    );
+    assert.equal(
+      (await api(`/clients/gallo/statement?as_of=2026-11-29`)).credit_notes,
+      undefined,
+    );
+    assert.equal(await page.locator("section.credit-notes").count(), 0);
   });
 
   test("no script error happened on any page", () => {

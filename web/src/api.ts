@@ -122,7 +122,9 @@ export interface LateInvoicePoint {
   invoice: string;
   issued: string;
   due: string;
-  amount: Money;
+  amount: Money; // net of the credit notes issued by as_of
+  credited: Money; // what those credit notes took off (0 when none)
+  net: Money; // the same as amount
   settled: string | null;
   days_late: number;
   open: boolean;
@@ -230,6 +232,15 @@ export interface Aging {
   payers: PayerSummary[];
 }
 
+// A credit note on a statement: it lowers an invoice and is never a payment.
+export interface CreditNote {
+  credit_note: string;
+  invoice: string;
+  date: string;
+  amount: Money;
+  reason: string;
+}
+
 export interface Statement {
   client: string;
   name: string;
@@ -240,7 +251,9 @@ export interface Statement {
     invoice: string;
     issued: string;
     due: string;
-    amount: Money;
+    amount: Money; // net of the credit notes issued by as_of
+    credited: Money; // what those credit notes took off (0 when none)
+    net: Money; // the same as amount
     paid: Money;
     open: Money;
     days_past_due: number;
@@ -252,6 +265,8 @@ export interface Statement {
     applied: { invoice: string; amount: Money }[];
     unapplied: Money;
   }[];
+  // Absent when the client has no credit note by as_of.
+  credit_notes?: CreditNote[];
   total_open: Money;
   credit: Money;
   balance: Money;
@@ -304,6 +319,7 @@ export interface ImportResult {
 
 export interface Workspace {
   name: string;
+  tax_id: string | null; // VAT number or fiscal code with its country prefix
   currency: string;
   timezone: string;
   working_hours: WorkingHours;
@@ -321,7 +337,13 @@ export interface Workspace {
 export type WorkspaceUpdate = Partial<
   Pick<
     Workspace,
-    'name' | 'timezone' | 'working_hours' | 'holidays' | 'target_hourly_rate' | 'owner_emails'
+    | 'name'
+    | 'tax_id'
+    | 'timezone'
+    | 'working_hours'
+    | 'holidays'
+    | 'target_hourly_rate'
+    | 'owner_emails'
   >
 >;
 
@@ -485,11 +507,17 @@ async function sendWithToken(url: string, init: RequestInit): Promise<Response> 
     fetch(url, {
       ...init,
       credentials: 'same-origin',
-      headers: { ...(init.headers as Record<string, string>), 'X-CSRF-Token': await sessionToken() },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        'X-CSRF-Token': await sessionToken(),
+      },
     });
   const response = await send();
   if (response.status !== 403) return response;
-  const refused = (await response.clone().json().catch(() => null)) as {
+  const refused = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as {
     error?: { code?: string };
   } | null;
   if (refused?.error?.code !== 'csrf_token') return response;

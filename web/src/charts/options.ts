@@ -240,7 +240,13 @@ export function lateOption(
         const inv = p.data.invoice;
         return [
           `<strong>${escapeHtml(t('col.invoice'))} ${escapeHtml(inv.invoice)}</strong>`,
-          `${escapeHtml(t('col.amount'))}: ${escapeHtml(money(inv.amount, currency))}`,
+          // The amount is net of credit notes: said so, with what they took off, when any did.
+          ...(toNumber(inv.credited) > 0
+            ? [
+                `${escapeHtml(t('col.net'))}: ${escapeHtml(money(inv.net, currency))}`,
+                `${escapeHtml(t('col.credited'))}: ${escapeHtml(money(inv.credited, currency))}`,
+              ]
+            : [`${escapeHtml(t('col.amount'))}: ${escapeHtml(money(inv.amount, currency))}`]),
           `${escapeHtml(t('col.due'))}: ${escapeHtml(date(inv.due))}`,
           `${escapeHtml(t('col.paid'))}: ${escapeHtml(inv.settled ? date(inv.settled) : t('chart.late_series_open'))}`,
           `${escapeHtml(t('chart.days_late'))}: ${inv.days_late}`,

@@ -1,10 +1,20 @@
 // One client: the verdict with what to do about it, the economics, the six sign cards with
 // their measures, reasons, distance to the thresholds and evidence, and the charts behind
 // them (days late, contacts by hour, rate against the portfolio, scope burn-up, score history),
-// and the letters to send it (pages/letters.tsx).
+// the credit notes issued to it (pages/credit_notes.tsx), and the letters to send it
+// (pages/letters.tsx).
 
 import { useMemo, useState } from 'preact/hooks';
-import type { Charts, ClientExplain, Economics, Evidence, History, Sign, SignKey } from '../api';
+import type {
+  Charts,
+  ClientExplain,
+  Economics,
+  Evidence,
+  History,
+  Sign,
+  SignKey,
+  Statement,
+} from '../api';
 import { ApiError, apiUrl, SIGN_KEYS, WEEKDAYS } from '../api';
 import { useApp } from '../app_context';
 import { Chart } from '../charts/chart';
@@ -19,6 +29,7 @@ import { ErrorBox, Loading, Panel, ScoreMeter, SeverityBadge, VerdictBadge } fro
 import { date, metricLabel, metricValue, money, num } from '../format';
 import { useApi } from '../hooks';
 import { archetypeName, signTitle, t, tk } from '../i18n';
+import { CreditNotesTable } from './credit_notes';
 import { LettersSection } from './letters';
 
 // The measures shown on each card; the others are one click away.
@@ -153,6 +164,8 @@ export function ClientPage({ id }: { id: string }) {
         </div>
       </section>
 
+      <CreditNotesSection client={data.client} />
+
       <LettersSection client={data.client} />
 
       <section class="charts" aria-labelledby="charts-title">
@@ -164,6 +177,28 @@ export function ClientPage({ id }: { id: string }) {
         )}
       </section>
     </div>
+  );
+}
+
+// The client's credit notes as of the date shown, from its statement; nothing when it has none.
+function CreditNotesSection({ client }: { client: string }) {
+  const { asOf, lang } = useApp();
+  const path = `/clients/${encodeURIComponent(client)}/statement`;
+  const statement = useApi<Statement>(apiUrl(path, { as_of: asOf, lang }));
+  const data = statement.data;
+  if (statement.error && !data)
+    return <ErrorBox error={statement.error} onRetry={statement.reload} />;
+  const notes = data?.client === client ? (data.credit_notes ?? []) : [];
+  if (!data || notes.length === 0) return null;
+  return (
+    <Panel
+      title={t('recv.credit_notes')}
+      help={t('client.credit_notes_help', date(data.as_of))}
+      id="credit-notes"
+      className="credit-notes"
+    >
+      <CreditNotesTable notes={notes} currency={data.currency} />
+    </Panel>
   );
 }
 

@@ -1,6 +1,7 @@
 // Receivables: what is still to be collected, by client and by days past due, how each client
-// usually pays, and one client's statement. Both tables download as CSV from the API
-// (format=csv), with headers in the chosen language.
+// usually pays, and one client's statement (open invoices at their net amount, payments, credit
+// notes). Both tables download as CSV from the API (format=csv), with headers in the chosen
+// language.
 
 import type { Aging, Statement } from '../api';
 import { apiUrl, BUCKET_KEYS } from '../api';
@@ -10,6 +11,7 @@ import { date, days, money, toNumber } from '../format';
 import { useApi } from '../hooks';
 import { t, tk } from '../i18n';
 import { replaceQuery } from '../route';
+import { CreditNotesTable } from './credit_notes';
 
 export function ReceivablesPage({ client }: { client?: string }) {
   const { asOf, lang, link } = useApp();
@@ -180,6 +182,9 @@ function StatementView({ client }: { client: string }) {
     return <ErrorBox error={statement.error} onRetry={statement.reload} />;
   if (!data || data.client !== client) return <Loading />;
   const currency = data.currency;
+  const creditNotes = data.credit_notes ?? [];
+  // Credited and net columns only when a credit note lowered an open invoice.
+  const credited = data.open_items.some((item) => toNumber(item.credited) > 0);
   return (
     <div class="statement" data-client={data.client}>
       <h3>
@@ -199,14 +204,20 @@ function StatementView({ client }: { client: string }) {
         <p class="empty">{t('recv.no_open_items')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          {credited && <p class="help">{t('recv.net_help', date(data.as_of))}</p>}
+          <table class="open-items-table">
             <thead>
               <tr>
                 <th scope="col">{t('col.invoice')}</th>
                 <th scope="col">{t('col.issued')}</th>
                 <th scope="col">{t('col.due')}</th>
+                {credited && (
+                  <th scope="col" class="num">
+                    {t('col.credited')}
+                  </th>
+                )}
                 <th scope="col" class="num">
-                  {t('col.amount')}
+                  {credited ? t('col.net') : t('col.amount')}
                 </th>
                 <th scope="col" class="num">
                   {t('col.paid')}
@@ -221,13 +232,18 @@ function StatementView({ client }: { client: string }) {
             </thead>
             <tbody>
               {data.open_items.map((item) => (
-                <tr key={item.invoice}>
+                <tr key={item.invoice} data-invoice={item.invoice}>
                   <td>
                     <code>{item.invoice}</code>
                   </td>
                   <td>{date(item.issued)}</td>
                   <td>{date(item.due)}</td>
-                  <td class="num">{money(item.amount, currency)}</td>
+                  {credited && (
+                    <td class="num credited">
+                      {toNumber(item.credited) === 0 ? '·' : money(item.credited, currency)}
+                    </td>
+                  )}
+                  <td class="num net">{money(item.net, currency)}</td>
                   <td class="num">{money(item.paid, currency)}</td>
                   <td class="num strong">{money(item.open, currency)}</td>
                   <td class={`num ${item.days_past_due > 0 ? 'overdue' : ''}`}>
@@ -281,6 +297,13 @@ function StatementView({ client }: { client: string }) {
             </tbody>
           </table>
         </div>
+      )}
+      {creditNotes.length > 0 && (
+        <section class="credit-notes" aria-labelledby="statement-credit-notes">
+          <h4 id="statement-credit-notes">{t('recv.credit_notes')}</h4>
+          <p class="help">{t('recv.credit_notes_help')}</p>
+          <CreditNotesTable notes={creditNotes} currency={currency} />
+        </section>
       )}
       <dl class="figures statement-totals">
         <div>

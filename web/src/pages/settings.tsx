@@ -1,4 +1,4 @@
-// Settings: the business (name, time zone, working hours, holidays, target rate) and every
+// Settings: the business (name, tax id, time zone, working hours, holidays, target rate) and every
 // threshold of the six signs. Each form sends only what changed; the server checks values
 // and answers all-or-nothing, and its message is shown as it is.
 
@@ -17,6 +17,7 @@ const MONEY = /^\d+(\.\d{1,2})?$/;
 
 interface WorkspaceForm {
   name: string;
+  taxId: string;
   timezone: string;
   target: string;
   hours: Record<Weekday, string>;
@@ -26,6 +27,7 @@ interface WorkspaceForm {
 function toForm(ws: Workspace): WorkspaceForm {
   return {
     name: ws.name,
+    taxId: ws.tax_id ?? '',
     timezone: ws.timezone,
     target: ws.target_hourly_rate ?? '',
     hours: Object.fromEntries(WEEKDAYS.map((d) => [d, ws.working_hours[d].join(', ')])) as Record<
@@ -50,6 +52,9 @@ function toUpdate(
 ): { update: WorkspaceUpdate } | { problem: string } {
   const update: WorkspaceUpdate = {};
   if (form.name.trim() !== ws.name) update.name = form.name.trim();
+  // The server checks and normalizes it (upper case, no spaces); empty removes it.
+  const taxId = form.taxId.trim();
+  if (taxId !== (ws.tax_id ?? '')) update.tax_id = taxId === '' ? null : taxId;
   if (form.timezone.trim() !== ws.timezone) update.timezone = form.timezone.trim();
   const target = form.target.trim().replace(',', '.');
   if (target !== '' && !MONEY.test(target))
@@ -88,7 +93,7 @@ export function SettingsPage() {
 }
 
 function WorkspaceSettings() {
-  const { workspace, refreshWorkspace } = useApp();
+  const { workspace, refreshWorkspace, lang } = useApp();
   const [form, setForm] = useState(() => toForm(workspace));
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -114,7 +119,7 @@ function WorkspaceSettings() {
     }
     setSaving(true);
     try {
-      await sendJson<Workspace>('PUT', apiUrl('/workspace'), outcome.update);
+      await sendJson<Workspace>('PUT', apiUrl('/workspace', { lang }), outcome.update);
       setMessage(t('common.saved'));
       refreshWorkspace();
     } catch (reason) {
@@ -136,14 +141,30 @@ function WorkspaceSettings() {
         }}
       >
         <div class="form-row">
-          <label class="field">
-            <span>{t('settings.name')}</span>
-            <input
-              type="text"
-              value={form.name}
-              onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
-            />
-          </label>
+          <div class="field-stack">
+            <label class="field">
+              <span>{t('settings.name')}</span>
+              <input
+                type="text"
+                value={form.name}
+                onInput={(e) => set({ name: (e.target as HTMLInputElement).value })}
+              />
+            </label>
+            <label class="field tax-id">
+              <span>{t('settings.tax_id')}</span>
+              <input
+                type="text"
+                name="tax_id"
+                autoComplete="off"
+                spellcheck={false}
+                value={form.taxId}
+                aria-describedby="tax-id-help"
+                placeholder="IT01234567890"
+                onInput={(e) => set({ taxId: (e.target as HTMLInputElement).value })}
+              />
+              <small id="tax-id-help">{t('settings.tax_id_help')}</small>
+            </label>
+          </div>
           <label class="field">
             <span>{t('settings.currency')}</span>
             <input
