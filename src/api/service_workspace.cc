@@ -12,6 +12,7 @@
 #include "api/json_util.h"
 #include "api/service.h"
 #include "api/service_internal.h"
+#include "ledger/tax_id.h"
 #include "ledger/workspace_text.h"
 #include "signals/settings.h"
 
@@ -53,23 +54,6 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
 }
 
 bool IsBlank(std::string_view text) { return text.find_first_not_of(' ') == text.npos; }
-
-// A tax id as the workspace keeps it: a VAT number or fiscal code with its country prefix
-// ("IT01234567890"), spaces removed and letters in upper case; nullopt unless it is two
-// letters then 2..28 letters or digits (ASCII).
-std::optional<std::string> NormalizedTaxId(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == ' ') continue;
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || !std::isalnum(byte)) return std::nullopt;
-    out += static_cast<char>(std::toupper(byte));
-  }
-  const bool prefix = out.size() >= 2 && std::isalpha(static_cast<unsigned char>(out[0])) &&
-                      std::isalpha(static_cast<unsigned char>(out[1]));
-  if (!prefix || out.size() < 4 || out.size() > 30) return std::nullopt;
-  return out;
-}
 
 // `today`: the date the workspace shows as today (the service reads its clock).
 Json WorkspaceJson(const Workspace& w, const StoredExtent& extent, CivilDate today) {

@@ -345,12 +345,12 @@ std::optional<Lang> ResolveLang(const std::string& flag) {
 namespace {
 
 // Applies --name and --tax-id to the stored workspace, saying what it now holds. The tax
-// id is checked (PlausibleTaxKey) before the store is touched.
+// id is checked (NormalizedTaxId) before the store is touched; "" clears it.
 int SetWorkspaceIdentity(const Common& common, Store& store, const InitOptions& options) {
   auto workspace = store.LoadWorkspace();
   if (!workspace) return ReportError(common, workspace.error());
   if (options.name) workspace->name = *options.name;
-  if (options.tax_id) workspace->tax_id = TaxKey(*options.tax_id, "");
+  if (options.tax_id) workspace->tax_id = NormalizedTaxId(*options.tax_id).value_or("");
   if (Status saved = store.SaveWorkspace(*workspace); !saved) {
     return ReportError(common, saved.error());
   }
@@ -365,7 +365,7 @@ int SetWorkspaceIdentity(const Common& common, Store& store, const InitOptions& 
 }  // namespace
 
 int Init(const Common& common, const InitOptions& options) {
-  if (options.tax_id && !options.tax_id->empty() && !PlausibleTaxKey(TaxKey(*options.tax_id, ""))) {
+  if (options.tax_id && !options.tax_id->empty() && !NormalizedTaxId(*options.tax_id)) {
     return ReportError(
         common, Error{ErrorCode::kInvalidArgument, Msg("cli.init.bad_tax_id", *options.tax_id)});
   }

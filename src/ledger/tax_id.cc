@@ -1,7 +1,5 @@
 #include "ledger/tax_id.h"
 
-#include <algorithm>
-
 namespace addio {
 namespace {
 
@@ -26,9 +24,16 @@ std::string TaxKey(std::string_view tax_id, std::string_view country) {
   return prefix + key;
 }
 
-bool PlausibleTaxKey(std::string_view key) {
-  return key.size() >= 4 && key.size() <= 32 && std::all_of(key.begin(), key.end(), IsAlnumAscii) &&
-         std::any_of(key.begin(), key.end(), IsDigitAscii);
+std::optional<std::string> NormalizedTaxId(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ') continue;
+    if (!IsAlnumAscii(c)) return std::nullopt;
+    out += UpperAscii(c);
+  }
+  const bool prefixed = out.size() >= 2 && IsUpperAscii(out[0]) && IsUpperAscii(out[1]);
+  if (!prefixed || out.size() < 4 || out.size() > 30) return std::nullopt;
+  return out;
 }
 
 }  // namespace addio

@@ -2,6 +2,7 @@
 // e-invoices, bank statements and the workspace itself name parties by their tax id.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,8 +16,10 @@ namespace addio {
 // or digits.
 std::string TaxKey(std::string_view tax_id, std::string_view country);
 
-// True when `key` (a TaxKey) can be a tax id: 4 to 32 letters and digits, at least one a
-// digit. What each country allows is not checked.
-bool PlausibleTaxKey(std::string_view key);
+// A tax id as the workspace keeps it, written by a person (`addio init --tax-id`, the
+// dashboard): a VAT number or fiscal code with its country prefix ("IT01234567890"),
+// spaces removed and letters in upper case. Nullopt unless it is two letters then 2 to 28
+// letters or digits (ASCII).
+std::optional<std::string> NormalizedTaxId(std::string_view text);
 
 }  // namespace addio
