@@ -334,6 +334,9 @@ void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Respons
   upload.format = req.get_param_value("format");
   upload.timezone = req.get_param_value("timezone");
   upload.dry_run = req.get_param_value("dry_run");
+  upload.since = req.get_param_value("since");
+  upload.until = req.get_param_value("until");
+  upload.encoding = req.get_param_value("encoding");
   upload.lang = req.get_param_value("lang");
   const size_t limit = e.options.max_upload_bytes;
   const Message too_large_message =

@@ -60,11 +60,13 @@ struct ApiQuery {
 
 // One uploaded file and the parameters of POST /api/v1/imports.
 struct ImportUpload {
-  std::string filename;  // as the client named it; only its last path component is used
-  std::string content;   // the file's bytes
-  std::string format;    // importer name to force; empty: detect from name and content
-  std::string timezone;  // zone for naive local times; empty: the workspace's
-  std::string dry_run;   // "true"|"false"|"1"|"0"|""; empty: false
+  std::string filename;      // as the client named it; only its last path component is used
+  std::string content;       // the file's bytes
+  std::string format;        // importer name to force; empty: detect from name and content
+  std::string timezone;      // zone for naive local times; empty: the workspace's
+  std::string dry_run;       // "true"|"false"|"1"|"0"|""; empty: false
+  std::string since, until;  // YYYY-MM-DD: the days a calendar is read for; empty: all
+  std::string encoding;      // how CSV files are read (utf-8, windows-1252, latin-1); empty: auto
   std::string lang;
 };
 

@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "api/json_util.h"
 #include "api/service.h"
 #include "api/service_internal.h"
+#include "core/text.h"
 #include "ingest/ingest.h"
 
 namespace addio {
@@ -147,6 +149,23 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   if (!upload.timezone.empty() && !TimeZone::Find(upload.timezone)) {
     return Fail(ErrorCode::kInvalidArgument, Msg("api.error.timezone", upload.timezone));
   }
+  IngestContext context;
+  for (auto [name, text, day] : {std::tuple{"since", &upload.since, &context.options.since},
+                                 std::tuple{"until", &upload.until, &context.options.until}}) {
+    if (text->empty()) continue;
+    auto date = CivilDate::Parse(*text);
+    if (!date)
+      return Fail(ErrorCode::kInvalidArgument,
+                  Msg("api.error.param", name, Arg::Of(date.error().message)));
+    *day = *date;
+  }
+  if (!upload.encoding.empty()) {
+    auto encoding = ParseTextEncoding(upload.encoding);
+    if (!encoding)
+      return Fail(ErrorCode::kInvalidArgument,
+                  Msg("api.error.param", "encoding", Arg::Of(encoding.error().message)));
+    context.options.encoding = *encoding;
+  }
 
   const std::string shown = SafeFileName(upload.filename);
   TempDir dir;
@@ -164,7 +183,6 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
   auto workspace = (*store)->LoadWorkspace();
   if (!workspace) return std::unexpected(workspace.error());
 
-  IngestContext context;
   // Importers resolve clients, projects and invoices against what is stored.
   context.load_existing = [&store] { return (*store)->Load(); };
   context.options.format = upload.format;

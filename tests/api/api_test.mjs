@@ -480,6 +480,19 @@ async function run() {
   await expectError('POST', '/api/v1/imports', { query: { filename: 'big.csv' },
                                                  body: Buffer.alloc(51 * 1024 * 1024, 0x61), headers: octet },
                     413, 'payload_too_large');
+  // The reading options of `addio import`: --since/--until for calendars, --encoding.
+  const dated = await expectError('POST', '/api/v1/imports', {
+    query: { filename: 'a.ics', since: '2024-13-01', lang: 'it' }, body: 'BEGIN:VCALENDAR\r\n', headers: octet },
+    400, 'invalid_argument');
+  check(dated.json.error.message.startsWith('since: '), 'a wrong since is named', dated.text);
+  const encoded = await expectError('POST', '/api/v1/imports', {
+    query: { filename: 'a.csv', encoding: 'ebcdic' }, body: 'a,b\n', headers: octet }, 400, 'invalid_argument');
+  check(encoded.json.error.message.startsWith('encoding: ') && encoded.json.error.message.includes('ebcdic'),
+        'a wrong encoding is named', encoded.text);
+  const windowed = await api('POST', '/api/v1/imports', {
+    query: { filename: 'newco.json', dry_run: 'true', since: '2026-01-01', until: '2026-12-31', encoding: 'latin-1' },
+    body: ledger, headers: octet, expect: 200 });
+  check(windowed.json.ok && windowed.json.totals.unchanged === 2, 'the reading options are taken', windowed.text);
   const final = await api('GET', '/api/v1/clients', { query: { as_of: AS_OF } });
   check(final.json.clients.length === ids.length + 1, 'rejected uploads left the store as it was');
 
