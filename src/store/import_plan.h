@@ -17,6 +17,8 @@ template <typename T>
 struct RecordChanges {
   std::vector<const T*> added;
   std::vector<const T*> updated;
+  // Whether an updated record's date or instant (the one Store::Extent spans) changed.
+  bool moved = false;
 };
 
 struct Changes {

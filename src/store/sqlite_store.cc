@@ -297,6 +297,7 @@ class SqliteStore final : public Store {
       } else {
         MarkStale(WrittenClients(plan.changes));
       }
+      UpdateKeptExtent(plan.changes);
       if (dry_run) return std::move(plan.report);  // rolled back by the destructor
       transaction.commit();
       plan.report.written = true;
@@ -346,6 +347,9 @@ class SqliteStore final : public Store {
                 std::vector<const Payment*>{&payment});
       DeleteUnmatched(credit_id);
       MarkStale({payment.client});
+      store_internal::Changes added;
+      added.payments.added = {&payment};
+      UpdateKeptExtent(added);
       transaction.commit();
       return payment;
     });
@@ -769,52 +773,142 @@ class SqliteStore final : public Store {
   std::string path_;
 
  public:
-  // PRAGMA data_version: SQLite's own count of commits by other connections, read from the
-  // WAL index without touching a table. The statement is prepared once: a server asks
-  // before every answer.
+  // The span kept in kept_extent (which every import keeps current), with the clients
+  // counted; read at one moment.
   Result<StoredExtent> Extent() override {
     return Guard("store.action.read", [&]() -> Result<StoredExtent> {
-      SQLite::Transaction transaction(*db_);  // one moment for every table
-      StoredExtent extent;
+      SQLite::Transaction transaction(*db_);  // one moment for both tables
       SQLite::Statement count(*db_, "SELECT count(*) FROM clients");
-      if (count.executeStep()) extent.clients = static_cast<size_t>(count.getColumn(0).getInt64());
-      SQLite::Statement dates(*db_,
-                              "SELECT min(d), max(d) FROM ("
-                              " SELECT min(coalesce(signed, sent)) AS d FROM contracts"
-                              " UNION ALL SELECT max(coalesce(signed, sent)) FROM contracts"
-                              " UNION ALL SELECT min(issued) FROM invoices"
-                              " UNION ALL SELECT max(issued) FROM invoices"
-                              " UNION ALL SELECT min(date) FROM payments"
-                              " UNION ALL SELECT max(date) FROM payments"
-                              " UNION ALL SELECT min(at) FROM rate_changes"
-                              " UNION ALL SELECT max(at) FROM rate_changes"
-                              " UNION ALL SELECT min(issued) FROM credit_notes"
-                              " UNION ALL SELECT max(issued) FROM credit_notes)");
-      if (dates.executeStep() && !dates.getColumn(0).isNull()) {
-        for (int i = 0; i < 2; ++i) {
-          const std::string text = dates.getColumn(i).getString();
-          auto date = CivilDate::Parse(text);
-          if (!date) throw DamagedRow("records", text, "date", date.error().message);
-          (i == 0 ? extent.first_date : extent.last_date) = *date;
-        }
+      const size_t clients =
+          count.executeStep() ? static_cast<size_t>(count.getColumn(0).getInt64()) : 0;
+      SQLite::Statement kept(*db_, std::string(kExtentColumns) + " FROM kept_extent");
+      StoredExtent extent;
+      if (kept.executeStep()) {
+        extent = ExtentOfRow(kept);
+      } else {  // made by the schema's step 6, never deleted: only a damaged store lacks it
+        SQLite::Statement measured(*db_, kMeasureExtent);
+        measured.executeStep();
+        extent = ExtentOfRow(measured);
       }
-      SQLite::Statement instants(*db_,
-                                 "SELECT min(t), max(t) FROM ("
-                                 " SELECT min(at) AS t FROM requests"
-                                 " UNION ALL SELECT max(at) FROM requests"
-                                 " UNION ALL SELECT min(start) FROM work"
-                                 " UNION ALL SELECT max(start) FROM work"
-                                 " UNION ALL SELECT min(at) FROM contacts"
-                                 " UNION ALL SELECT max(at) FROM contacts)");
-      if (instants.executeStep() && !instants.getColumn(0).isNull()) {
-        extent.first_instant = Instant::FromUnixSeconds(instants.getColumn(0).getInt64());
-        extent.last_instant = Instant::FromUnixSeconds(instants.getColumn(1).getInt64());
-      }
+      extent.clients = clients;
       transaction.commit();
       return extent;
     });
   }
 
+ private:
+  static constexpr const char* kExtentColumns =
+      "SELECT first_date, last_date, first_instant, last_instant";
+  // The span of every table's dates and instants, measured by scanning each dated table,
+  // in the columns of kept_extent.
+  static constexpr const char* kMeasureExtent =
+      "SELECT"
+      " (SELECT min(d) FROM (SELECT min(coalesce(signed, sent)) AS d FROM contracts"
+      "  UNION ALL SELECT min(issued) FROM invoices UNION ALL SELECT min(date) FROM payments"
+      "  UNION ALL SELECT min(at) FROM rate_changes UNION ALL SELECT min(issued) FROM "
+      "credit_notes))"
+      "   AS first_date,"
+      " (SELECT max(d) FROM (SELECT max(coalesce(signed, sent)) AS d FROM contracts"
+      "  UNION ALL SELECT max(issued) FROM invoices UNION ALL SELECT max(date) FROM payments"
+      "  UNION ALL SELECT max(at) FROM rate_changes UNION ALL SELECT max(issued) FROM "
+      "credit_notes))"
+      "   AS last_date,"
+      " (SELECT min(t) FROM (SELECT min(at) AS t FROM requests"
+      "  UNION ALL SELECT min(start) FROM work UNION ALL SELECT min(at) FROM contacts))"
+      "   AS first_instant,"
+      " (SELECT max(t) FROM (SELECT max(at) AS t FROM requests"
+      "  UNION ALL SELECT max(start) FROM work UNION ALL SELECT max(at) FROM contacts))"
+      "   AS last_instant";
+
+  static std::optional<CivilDate> ExtentDate(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    const std::string text = column.getString();
+    auto date = CivilDate::Parse(text);
+    if (!date) throw DamagedRow("kept_extent", text, "date", date.error().message);
+    return *date;
+  }
+  static std::optional<Instant> ExtentInstant(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return Instant::FromUnixSeconds(column.getInt64());
+  }
+  // The span in a row of kExtentColumns (clients not counted).
+  static StoredExtent ExtentOfRow(SQLite::Statement& row) {
+    StoredExtent extent;
+    extent.first_date = ExtentDate(row.getColumn(0));
+    extent.last_date = ExtentDate(row.getColumn(1));
+    extent.first_instant = ExtentInstant(row.getColumn(2));
+    extent.last_instant = ExtentInstant(row.getColumn(3));
+    return extent;
+  }
+
+  void WriteKeptExtent(const StoredExtent& extent) {
+    SQLite::Statement save(*db_,
+                           "INSERT OR REPLACE INTO kept_extent (id, first_date, last_date,"
+                           " first_instant, last_instant) VALUES (1, ?, ?, ?, ?)");
+    auto bind_date = [&save](int at, const std::optional<CivilDate>& date) {
+      if (date)
+        save.bind(at, date->ToString());
+      else
+        save.bind(at);
+    };
+    auto bind_instant = [&save](int at, const std::optional<Instant>& instant) {
+      if (instant)
+        save.bind(at, instant->unix_seconds());
+      else
+        save.bind(at);
+    };
+    bind_date(1, extent.first_date);
+    bind_date(2, extent.last_date);
+    bind_instant(3, extent.first_instant);
+    bind_instant(4, extent.last_instant);
+    save.exec();
+  }
+
+  // After an import's writes, in its transaction: the kept span widened by the records it
+  // added, or measured again when it moved a stored record's date or instant (the span
+  // may have shrunk).
+  void UpdateKeptExtent(const store_internal::Changes& changes) {
+    const bool moved = changes.contracts.moved || changes.requests.moved || changes.work.moved ||
+                       changes.contacts.moved || changes.invoices.moved || changes.payments.moved ||
+                       changes.rate_changes.moved || changes.credit_notes.moved;
+    SQLite::Statement row(*db_, std::string(kExtentColumns) + " FROM kept_extent");
+    if (moved || !row.executeStep()) {
+      row.reset();
+      db_->exec(std::string("INSERT OR REPLACE INTO kept_extent (id, first_date, last_date,"
+                            " first_instant, last_instant) SELECT 1, * FROM (") +
+                kMeasureExtent + ")");  // after this import's writes, in its transaction
+      return;
+    }
+    std::optional<StoredExtent> kept = ExtentOfRow(row);
+    row.reset();
+    const StoredExtent before = *kept;
+    auto date = [&kept](const std::optional<CivilDate>& d) {
+      if (!d) return;
+      if (!kept->first_date || *d < *kept->first_date) kept->first_date = d;
+      if (!kept->last_date || *d > *kept->last_date) kept->last_date = d;
+    };
+    auto instant = [&kept](Instant t) {
+      if (!kept->first_instant || t < *kept->first_instant) kept->first_instant = t;
+      if (!kept->last_instant || t > *kept->last_instant) kept->last_instant = t;
+    };
+    for (const Contract* c : changes.contracts.added) date(c->signed_on ? c->signed_on : c->sent);
+    for (const Invoice* i : changes.invoices.added) date(i->issued);
+    for (const Payment* p : changes.payments.added) date(p->date);
+    for (const RateChange* r : changes.rate_changes.added) date(r->at);
+    for (const CreditNote* n : changes.credit_notes.added) date(n->issued);
+    for (const Request* r : changes.requests.added) instant(r->at);
+    for (const WorkEntry* w : changes.work.added) instant(w->start);
+    for (const Contact* c : changes.contacts.added) instant(c->at);
+    const bool widened =
+        kept->first_date != before.first_date || kept->last_date != before.last_date ||
+        kept->first_instant != before.first_instant || kept->last_instant != before.last_instant;
+    if (widened) WriteKeptExtent(*kept);  // an import that changes nothing writes nothing
+  }
+
+ public:
+  // PRAGMA data_version: SQLite's own count of commits by other connections, read from the
+  // WAL index without touching a table. The statement is prepared once: a server asks
+  // before every answer.
   Result<int64_t> DataVersion() override {
     return Guard("store.action.read", [&]() -> Result<int64_t> {
       if (!data_version_) {

@@ -548,6 +548,92 @@ TEST_F(StoreTest, TheExtentIsTheSpanOfTheRecordsWithoutLoadingThem) {
   ASSERT_TRUE(extent.first_date && extent.first_instant);
 }
 
+// The span the store keeps (kept_extent), read through another connection.
+std::optional<std::string> KeptLastDate(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement row(db, "SELECT last_date FROM kept_extent");
+  if (!row.executeStep() || row.getColumn(0).isNull()) return std::nullopt;
+  return row.getColumn(0).getString();
+}
+
+void ExpectExtentOfRecords(Store& store) {
+  const StoredExtent extent = *store.Extent();
+  const StoredExtent expected = ExtentOf(*store.Load());
+  EXPECT_EQ(extent.clients, expected.clients);
+  EXPECT_EQ(extent.first_date, expected.first_date);
+  EXPECT_EQ(extent.last_date, expected.last_date);
+  EXPECT_EQ(extent.first_instant, expected.first_instant);
+  EXPECT_EQ(extent.last_instant, expected.last_instant);
+}
+
+TEST_F(StoreTest, TheKeptExtentWidensWithAddedRecordsAndIsMeasuredAgainWhenOneMoves) {
+  auto store = Open();
+  EXPECT_EQ(KeptLastDate(path_), std::nullopt);
+  MustImport(*store, SampleLedger());
+  ExpectExtentOfRecords(*store);
+
+  // Added records beyond both ends widen the kept span.
+  Ledger more = SampleLedger();
+  Invoice early = more.invoices.front();
+  early.id = "early";
+  early.issued = *CivilDate::Parse("2001-02-03");
+  early.due = *CivilDate::Parse("2001-03-03");
+  Payment late = more.payments.front();
+  late.id = "late";
+  late.invoice = "early";
+  late.date = *CivilDate::Parse("2031-01-01");
+  WorkEntry night = more.work.front();
+  night.id = "night";
+  night.start = Instant::FromUnixSeconds(946684800);  // 2000-01-01
+  more.invoices.push_back(early);
+  more.payments.push_back(late);
+  more.work.push_back(night);
+  MustImport(*store, more);
+  ExpectExtentOfRecords(*store);
+  EXPECT_EQ(store->Extent()->first_date, early.issued);
+  EXPECT_EQ(KeptLastDate(path_), "2031-01-01");
+
+  // A change that moves no date (a status) keeps the span; a dry run changes nothing.
+  Ledger voided = more;
+  for (Invoice& i : voided.invoices) {
+    if (i.id == "early") i.status = InvoiceStatus::kVoid;
+  }
+  Invoice earlier = early;
+  earlier.id = "earlier";
+  earlier.issued = *CivilDate::Parse("1999-01-01");
+  Ledger dry = voided;
+  dry.invoices.push_back(earlier);
+  MustImport(*store, dry, /*dry_run=*/true);
+  MustImport(*store, voided);
+  ExpectExtentOfRecords(*store);
+  EXPECT_EQ(store->Extent()->first_date, early.issued);
+
+  // The last payment moved inwards: the span shrinks, measured again.
+  Ledger moved = voided;
+  for (Payment& p : moved.payments) {
+    if (p.id == "late") p.date = *CivilDate::Parse("2026-01-01");
+  }
+  MustImport(*store, moved);
+  ExpectExtentOfRecords(*store);
+  EXPECT_NE(KeptLastDate(path_), "2031-01-01");
+  EXPECT_EQ(KeptLastDate(path_), store->Extent()->last_date->ToString());
+}
+
+TEST_F(StoreTest, AStoreOfSchemaFiveMeasuresItsExtentWhenMigrated) {
+  {
+    auto store = Open();
+    MustImport(*store, SampleLedger());
+  }
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE kept_extent");
+    db.exec("UPDATE schema_version SET version = 5");
+  }
+  auto store = Open();
+  ASSERT_TRUE(KeptLastDate(path_));
+  ExpectExtentOfRecords(*store);
+}
+
 TEST_F(StoreTest, LoadClientGivesOneSortedSnapshot) {
   auto store = Open();
   MustImport(*store, SampleLedger());
