@@ -154,16 +154,18 @@ Result<ApiBody> ApiService::PostImport(const ImportUpload& upload) {
                                  std::tuple{"until", &upload.until, &context.options.until}}) {
     if (text->empty()) continue;
     auto date = CivilDate::Parse(*text);
-    if (!date)
+    if (!date) {
       return Fail(ErrorCode::kInvalidArgument,
                   Msg("api.error.param", name, Arg::Of(date.error().message)));
+    }
     *day = *date;
   }
   if (!upload.encoding.empty()) {
     auto encoding = ParseTextEncoding(upload.encoding);
-    if (!encoding)
+    if (!encoding) {
       return Fail(ErrorCode::kInvalidArgument,
                   Msg("api.error.param", "encoding", Arg::Of(encoding.error().message)));
+    }
     context.options.encoding = *encoding;
   }
 

@@ -497,8 +497,9 @@ std::string OwnTaxId(const std::vector<ParsedFile>& files, const std::string& pa
   if (!own) {
     if (sellers.size() > 1) {
       std::string names;
-      for (const auto& [key, name] : sellers)
+      for (const auto& [key, name] : sellers) {
         names += (names.empty() ? "" : ", ") + name + " " + key;
+      }
       result.diagnostics.Add({Severity::kError, path, 0, "", "workspace", "", "tax_id",
                               Msg("ingest.fatturapa.own_tax_id_unknown", names)});
     }

@@ -846,16 +846,18 @@ class SqliteStore final : public Store {
                            "INSERT OR REPLACE INTO kept_extent (id, first_date, last_date,"
                            " first_instant, last_instant) VALUES (1, ?, ?, ?, ?)");
     auto bind_date = [&save](int at, const std::optional<CivilDate>& date) {
-      if (date)
+      if (date) {
         save.bind(at, date->ToString());
-      else
-        save.bind(at);
+      } else {
+        save.bind(at);  // NULL: no dated record
+      }
     };
     auto bind_instant = [&save](int at, const std::optional<Instant>& instant) {
-      if (instant)
+      if (instant) {
         save.bind(at, instant->unix_seconds());
-      else
+      } else {
         save.bind(at);
+      }
     };
     bind_date(1, extent.first_date);
     bind_date(2, extent.last_date);
@@ -879,17 +881,17 @@ class SqliteStore final : public Store {
                 kMeasureExtent + ")");  // after this import's writes, in its transaction
       return;
     }
-    std::optional<StoredExtent> kept = ExtentOfRow(row);
+    StoredExtent kept = ExtentOfRow(row);
     row.reset();
-    const StoredExtent before = *kept;
+    const StoredExtent before = kept;
     auto date = [&kept](const std::optional<CivilDate>& d) {
       if (!d) return;
-      if (!kept->first_date || *d < *kept->first_date) kept->first_date = d;
-      if (!kept->last_date || *d > *kept->last_date) kept->last_date = d;
+      if (!kept.first_date || *d < *kept.first_date) kept.first_date = d;
+      if (!kept.last_date || *d > *kept.last_date) kept.last_date = d;
     };
     auto instant = [&kept](Instant t) {
-      if (!kept->first_instant || t < *kept->first_instant) kept->first_instant = t;
-      if (!kept->last_instant || t > *kept->last_instant) kept->last_instant = t;
+      if (!kept.first_instant || t < *kept.first_instant) kept.first_instant = t;
+      if (!kept.last_instant || t > *kept.last_instant) kept.last_instant = t;
     };
     for (const Contract* c : changes.contracts.added) date(c->signed_on ? c->signed_on : c->sent);
     for (const Invoice* i : changes.invoices.added) date(i->issued);
@@ -900,9 +902,9 @@ class SqliteStore final : public Store {
     for (const WorkEntry* w : changes.work.added) instant(w->start);
     for (const Contact* c : changes.contacts.added) instant(c->at);
     const bool widened =
-        kept->first_date != before.first_date || kept->last_date != before.last_date ||
-        kept->first_instant != before.first_instant || kept->last_instant != before.last_instant;
-    if (widened) WriteKeptExtent(*kept);  // an import that changes nothing writes nothing
+        kept.first_date != before.first_date || kept.last_date != before.last_date ||
+        kept.first_instant != before.first_instant || kept.last_instant != before.last_instant;
+    if (widened) WriteKeptExtent(kept);  // an import that changes nothing writes nothing
   }
 
  public:
