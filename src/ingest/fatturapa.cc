@@ -114,6 +114,18 @@ std::pair<std::string, std::string> TaxIdOf(const pugi::xml_node& party) {
   return {code.empty() ? "" : "IT", code};
 }
 
+// The name of a DatiAnagrafici: its Denominazione, else "Nome Cognome" (an individual).
+std::string PartyName(const pugi::xml_node& party) {
+  std::string name = xml::TextAt(party, "Anagrafica/Denominazione");
+  if (!name.empty()) return name;
+  return xml::TextAt(party, "Anagrafica/Nome") + " " + xml::TextAt(party, "Anagrafica/Cognome");
+}
+
+// Whether an e-invoice's party named `name` is the workspace, by its name (case aside).
+bool IsWorkspaceName(const std::string& name, const Workspace& workspace) {
+  return !workspace.name.empty() && !name.empty() && AsciiLower(name) == AsciiLower(workspace.name);
+}
+
 bool IsSelfInvoice(std::string_view type) {
   static const std::set<std::string_view> kSelf = {"TD16", "TD17", "TD18", "TD19", "TD20",
                                                    "TD21", "TD22", "TD23", "TD27", "TD28"};
@@ -168,19 +180,12 @@ class FileReader {
     bool received =
         !own.empty() && ((!seller_code.empty() && !SameTaxId(own, seller_country, seller_code)) ||
                          SameTaxId(own, buyer_country, buyer_code));
-    const std::string buyer_name = xml::TextAt(buyer, "Anagrafica/Denominazione");
-    if (!received && !workspace_.name.empty() && !buyer_name.empty() &&
-        AsciiLower(buyer_name) == AsciiLower(workspace_.name)) {
+    if (!received && IsWorkspaceName(xml::TextAt(buyer, "Anagrafica/Denominazione"), workspace_)) {
       received = true;  // the buyer is the workspace, by its name
     }
     if (!received) return false;
-    std::string seller_name = xml::TextAt(seller, "Anagrafica/Denominazione");
-    if (seller_name.empty()) {
-      seller_name =
-          xml::TextAt(seller, "Anagrafica/Nome") + " " + xml::TextAt(seller, "Anagrafica/Cognome");
-    }
     Add(Severity::kWarning, seller ? seller : header, "CedentePrestatore",
-        Msg("ingest.fatturapa.received_skipped", seller_name, seller_country + seller_code));
+        Msg("ingest.fatturapa.received_skipped", PartyName(seller), seller_country + seller_code));
     return true;
   }
 
@@ -193,7 +198,7 @@ class FileReader {
     std::string name = xml::TextAt(buyer, "Anagrafica/Denominazione");
     const bool individual = name.empty();
     if (individual) {
-      name = xml::TextAt(buyer, "Anagrafica/Nome") + " " + xml::TextAt(buyer, "Anagrafica/Cognome");
+      name = PartyName(buyer);
       name.erase(0, name.find_first_not_of(' '));
       name.erase(name.find_last_not_of(' ') + 1);
     }
@@ -449,11 +454,7 @@ using Parties = std::map<std::string, std::string>;
 void AddParty(const pugi::xml_node& party, Parties& parties) {
   const auto [country, code] = TaxIdOf(party);
   if (code.empty()) return;
-  std::string name = xml::TextAt(party, "Anagrafica/Denominazione");
-  if (name.empty()) {
-    name = xml::TextAt(party, "Anagrafica/Nome") + " " + xml::TextAt(party, "Anagrafica/Cognome");
-  }
-  parties.emplace(TaxKey(code, country), name);
+  parties.emplace(TaxKey(code, country), PartyName(party));
 }
 
 // The tax id that tells the workspace's sales from its purchases in this import: the
@@ -480,9 +481,7 @@ std::string OwnTaxId(const std::vector<ParsedFile>& files, const std::string& pa
     if (buyers.count(seller.first) > 0) both.push_back(seller);
   }
   for (const auto& party : buyers) {
-    if (!workspace.name.empty() && AsciiLower(party.second) == AsciiLower(workspace.name)) {
-      named.push_back(party);
-    }
+    if (IsWorkspaceName(party.second, workspace)) named.push_back(party);
   }
   std::optional<std::pair<std::string, std::string>> own;
   if (named.size() == 1) {  // a buyer named as the workspace is the workspace

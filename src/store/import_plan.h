@@ -3,6 +3,7 @@
 // how it reads and writes. Internal to src/store/.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "ledger/records.h"
@@ -20,6 +21,31 @@ struct RecordChanges {
   // Whether an updated record's date or instant (the one Store::Extent spans) changed.
   bool moved = false;
 };
+
+// The point of a record in the span Store::Extent measures: a business date, or an
+// instant. Clients and projects have none; a contract's is its signing, else its sending.
+inline std::optional<CivilDate> ExtentDate(const Contract& c) {
+  return c.signed_on ? c.signed_on : c.sent;
+}
+inline std::optional<CivilDate> ExtentDate(const Invoice& i) { return i.issued; }
+inline std::optional<CivilDate> ExtentDate(const Payment& p) { return p.date; }
+inline std::optional<CivilDate> ExtentDate(const RateChange& r) { return r.at; }
+inline std::optional<CivilDate> ExtentDate(const CreditNote& n) { return n.issued; }
+inline Instant ExtentInstant(const Request& r) { return r.at; }
+inline Instant ExtentInstant(const WorkEntry& w) { return w.start; }
+inline Instant ExtentInstant(const Contact& c) { return c.at; }
+
+// Whether two versions of one record have the same point in the span.
+template <typename T>
+bool SameExtentPoint(const T& a, const T& b) {
+  if constexpr (requires { ExtentDate(a); }) {
+    return ExtentDate(a) == ExtentDate(b);
+  } else if constexpr (requires { ExtentInstant(a); }) {
+    return ExtentInstant(a) == ExtentInstant(b);
+  } else {
+    return true;
+  }
+}
 
 struct Changes {
   Workspace workspace;  // the merged workspace

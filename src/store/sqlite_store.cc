@@ -820,24 +820,24 @@ class SqliteStore final : public Store {
       "  UNION ALL SELECT max(start) FROM work UNION ALL SELECT max(at) FROM contacts))"
       "   AS last_instant";
 
-  static std::optional<CivilDate> ExtentDate(const SQLite::Column& column) {
+  static std::optional<CivilDate> DateColumn(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
     const std::string text = column.getString();
     auto date = CivilDate::Parse(text);
     if (!date) throw DamagedRow("kept_extent", text, "date", date.error().message);
     return *date;
   }
-  static std::optional<Instant> ExtentInstant(const SQLite::Column& column) {
+  static std::optional<Instant> InstantColumn(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
     return Instant::FromUnixSeconds(column.getInt64());
   }
   // The span in a row of kExtentColumns (clients not counted).
   static StoredExtent ExtentOfRow(SQLite::Statement& row) {
     StoredExtent extent;
-    extent.first_date = ExtentDate(row.getColumn(0));
-    extent.last_date = ExtentDate(row.getColumn(1));
-    extent.first_instant = ExtentInstant(row.getColumn(2));
-    extent.last_instant = ExtentInstant(row.getColumn(3));
+    extent.first_date = DateColumn(row.getColumn(0));
+    extent.last_date = DateColumn(row.getColumn(1));
+    extent.first_instant = InstantColumn(row.getColumn(2));
+    extent.last_instant = InstantColumn(row.getColumn(3));
     return extent;
   }
 
@@ -884,23 +884,28 @@ class SqliteStore final : public Store {
     StoredExtent kept = ExtentOfRow(row);
     row.reset();
     const StoredExtent before = kept;
-    auto date = [&kept](const std::optional<CivilDate>& d) {
-      if (!d) return;
-      if (!kept.first_date || *d < *kept.first_date) kept.first_date = d;
-      if (!kept.last_date || *d > *kept.last_date) kept.last_date = d;
+    auto widen = [&kept](const auto& records) {
+      for (const auto* record : records.added) {
+        if constexpr (requires { store_internal::ExtentDate(*record); }) {
+          const std::optional<CivilDate> d = store_internal::ExtentDate(*record);
+          if (!d) continue;
+          if (!kept.first_date || *d < *kept.first_date) kept.first_date = d;
+          if (!kept.last_date || *d > *kept.last_date) kept.last_date = d;
+        } else {
+          const Instant t = store_internal::ExtentInstant(*record);
+          if (!kept.first_instant || t < *kept.first_instant) kept.first_instant = t;
+          if (!kept.last_instant || t > *kept.last_instant) kept.last_instant = t;
+        }
+      }
     };
-    auto instant = [&kept](Instant t) {
-      if (!kept.first_instant || t < *kept.first_instant) kept.first_instant = t;
-      if (!kept.last_instant || t > *kept.last_instant) kept.last_instant = t;
-    };
-    for (const Contract* c : changes.contracts.added) date(c->signed_on ? c->signed_on : c->sent);
-    for (const Invoice* i : changes.invoices.added) date(i->issued);
-    for (const Payment* p : changes.payments.added) date(p->date);
-    for (const RateChange* r : changes.rate_changes.added) date(r->at);
-    for (const CreditNote* n : changes.credit_notes.added) date(n->issued);
-    for (const Request* r : changes.requests.added) instant(r->at);
-    for (const WorkEntry* w : changes.work.added) instant(w->start);
-    for (const Contact* c : changes.contacts.added) instant(c->at);
+    widen(changes.contracts);
+    widen(changes.invoices);
+    widen(changes.payments);
+    widen(changes.rate_changes);
+    widen(changes.credit_notes);
+    widen(changes.requests);
+    widen(changes.work);
+    widen(changes.contacts);
     const bool widened =
         kept.first_date != before.first_date || kept.last_date != before.last_date ||
         kept.first_instant != before.first_instant || kept.last_instant != before.last_instant;

@@ -141,22 +141,6 @@ Result<std::vector<ClientSummary>> Store::ClientSummaries(CivilDate as_of) {
 namespace store_internal {
 namespace {
 
-// The date or instant of a record that Store::Extent spans, as a number; nullopt for a
-// record without one (a client, a project, a contract neither sent nor signed).
-std::optional<int64_t> ExtentPoint(const Client&) { return std::nullopt; }
-std::optional<int64_t> ExtentPoint(const Project&) { return std::nullopt; }
-std::optional<int64_t> ExtentPoint(const Contract& c) {
-  const std::optional<CivilDate> day = c.signed_on ? c.signed_on : c.sent;
-  return day ? std::optional<int64_t>(day->days_since_epoch()) : std::nullopt;
-}
-std::optional<int64_t> ExtentPoint(const Invoice& i) { return i.issued.days_since_epoch(); }
-std::optional<int64_t> ExtentPoint(const Payment& p) { return p.date.days_since_epoch(); }
-std::optional<int64_t> ExtentPoint(const RateChange& r) { return r.at.days_since_epoch(); }
-std::optional<int64_t> ExtentPoint(const CreditNote& n) { return n.issued.days_since_epoch(); }
-std::optional<int64_t> ExtentPoint(const Request& r) { return r.at.unix_seconds(); }
-std::optional<int64_t> ExtentPoint(const WorkEntry& w) { return w.start.unix_seconds(); }
-std::optional<int64_t> ExtentPoint(const Contact& c) { return c.at.unix_seconds(); }
-
 // Sorts `incoming` against `stored` into counts and the records to write. Returns the
 // stored records that `incoming` does not name (they stay as they are). An id repeated in
 // `incoming` (an error validation reports, so nothing is written) is counted each time.
@@ -177,7 +161,7 @@ std::vector<const T*> Compare(const std::vector<T>& stored, const std::vector<T>
     named[it->second] = true;
     if (!(stored[it->second] == record)) {
       changes.updated.push_back(&record);
-      if (ExtentPoint(stored[it->second]) != ExtentPoint(record)) changes.moved = true;
+      if (!SameExtentPoint(stored[it->second], record)) changes.moved = true;
     }
   }
   auto by_id = [](const T* a, const T* b) { return a->id < b->id; };

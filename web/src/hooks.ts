@@ -2,7 +2,9 @@
 // error, with requests that a newer URL makes stale aborted.
 
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { getJson } from './api';
+import type { Statement } from './api';
+import { apiUrl, getJson } from './api';
+import { useApp } from './app_context';
 
 export interface Loaded<T> {
   data: T | null;
@@ -39,4 +41,15 @@ export function useApi<T>(url: string | null): Loaded<T> {
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { data, error, loading, reload };
+}
+
+// The API path of `client`'s statement of account.
+export function statementPath(client: string): string {
+  return `/clients/${encodeURIComponent(client)}/statement`;
+}
+
+// The statement of account of `client` as of the date the page shows, in its language.
+export function useStatement(client: string): Loaded<Statement> {
+  const { asOf, lang } = useApp();
+  return useApi<Statement>(apiUrl(statementPath(client), { as_of: asOf, lang }));
 }

@@ -5,16 +5,7 @@
 // (pages/letters.tsx).
 
 import { useMemo, useState } from 'preact/hooks';
-import type {
-  Charts,
-  ClientExplain,
-  Economics,
-  Evidence,
-  History,
-  Sign,
-  SignKey,
-  Statement,
-} from '../api';
+import type { Charts, ClientExplain, Economics, Evidence, History, Sign, SignKey } from '../api';
 import { ApiError, apiUrl, SIGN_KEYS, WEEKDAYS } from '../api';
 import { useApp } from '../app_context';
 import { Chart } from '../charts/chart';
@@ -27,7 +18,7 @@ import {
 } from '../charts/options';
 import { ErrorBox, Loading, Panel, ScoreMeter, SeverityBadge, VerdictBadge } from '../components';
 import { date, metricLabel, metricValue, money, num } from '../format';
-import { useApi } from '../hooks';
+import { useApi, useStatement } from '../hooks';
 import { archetypeName, signTitle, t, tk } from '../i18n';
 import { CreditNotesTable } from './credit_notes';
 import { LettersSection } from './letters';
@@ -182,9 +173,7 @@ export function ClientPage({ id }: { id: string }) {
 
 // The client's credit notes as of the date shown, from its statement; nothing when it has none.
 function CreditNotesSection({ client }: { client: string }) {
-  const { asOf, lang } = useApp();
-  const path = `/clients/${encodeURIComponent(client)}/statement`;
-  const statement = useApi<Statement>(apiUrl(path, { as_of: asOf, lang }));
+  const statement = useStatement(client);
   const data = statement.data;
   if (statement.error && !data)
     return <ErrorBox error={statement.error} onRetry={statement.reload} />;

@@ -3,12 +3,12 @@
 // notes). Both tables download as CSV from the API (format=csv), with headers in the chosen
 // language.
 
-import type { Aging, Statement } from '../api';
+import type { Aging } from '../api';
 import { apiUrl, BUCKET_KEYS } from '../api';
 import { useApp } from '../app_context';
 import { ErrorBox, Loading, Panel } from '../components';
 import { date, days, money, toNumber } from '../format';
-import { useApi } from '../hooks';
+import { statementPath, useApi, useStatement } from '../hooks';
 import { t, tk } from '../i18n';
 import { replaceQuery } from '../route';
 import { CreditNotesTable } from './credit_notes';
@@ -175,8 +175,7 @@ export function ReceivablesPage({ client }: { client?: string }) {
 
 function StatementView({ client }: { client: string }) {
   const { asOf, lang } = useApp();
-  const path = `/clients/${encodeURIComponent(client)}/statement`;
-  const statement = useApi<Statement>(apiUrl(path, { as_of: asOf, lang }));
+  const statement = useStatement(client);
   const data = statement.data;
   if (statement.error && !data)
     return <ErrorBox error={statement.error} onRetry={statement.reload} />;
@@ -193,7 +192,7 @@ function StatementView({ client }: { client: string }) {
       <p class="panel-tools">
         <a
           class="button"
-          href={apiUrl(path, { as_of: asOf, lang, format: 'csv' })}
+          href={apiUrl(statementPath(client), { as_of: asOf, lang, format: 'csv' })}
           download={`statement-${data.client}-${data.as_of}.csv`}
         >
           {t('common.download_csv')}
