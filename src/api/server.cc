@@ -222,6 +222,12 @@ ApiQuery QueryOf(const httplib::Request& req) {
   query.format = req.get_param_value("format");
   query.months = req.get_param_value("months");
   query.payments_from = req.get_param_value("payments_from");
+  query.sort = req.get_param_value("sort");
+  query.page = req.get_param_value("page");
+  query.per_page = req.get_param_value("per_page");
+  query.verdict = req.get_param_value("verdict");
+  query.sign = req.get_param_value("sign");
+  query.q = req.get_param_value("q");
   return query;
 }
 
@@ -391,6 +397,7 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kPut, "/api/v1/workspace", Write<&ApiService::PutWorkspace>},
     {HttpMethod::kGet, "/api/v1/clients", Read<&ApiService::GetClients>},
     {HttpMethod::kGet, "/api/v1/assessment", Read<&ApiService::GetAssessment>},
+    {HttpMethod::kGet, "/api/v1/portfolio", Read<&ApiService::GetPortfolio>},
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/assessment",
      ReadClient<&ApiService::GetClientAssessment>},
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/history", ReadClient<&ApiService::GetHistory>},

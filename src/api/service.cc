@@ -130,7 +130,7 @@ std::string Etag(std::string_view text) {
 // The ledger of the current version and the portfolio assessments of two dates (today
 // and one other, as the dashboard asks): each is hundreds of MB at 10 000 clients; the
 // workspace and the portfolio statistics of two dates (a few MB at 100 000 clients).
-constexpr size_t kObjectsKept = 6;
+constexpr size_t kObjectsKept = 10;
 
 }  // namespace
 

@@ -15,11 +15,13 @@
 // HTTP.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/response_cache.h"
 #include "core/clock.h"
@@ -32,6 +34,8 @@ struct Context;
 class RateRanking;
 
 struct Assessment;
+struct LineOrder;
+struct PortfolioLine;
 
 // A successful answer: the body and its media type.
 struct ApiBody {
@@ -56,6 +60,13 @@ struct ApiQuery {
   std::string format;         // json|csv (letters: txt|md|html); empty: json (letters: txt)
   std::string months;         // history and charts: 1..600; empty: 12
   std::string payments_from;  // statement: YYYY-MM-DD; empty: every payment
+  // The paged portfolio (GET /portfolio).
+  std::string sort;      // a column, "-" before it for descending; empty: verdict
+  std::string page;      // 1...; empty: 1
+  std::string per_page;  // 1..500; empty: 50
+  std::string verdict;   // only clients with this verdict; empty: any
+  std::string sign;      // only clients with this sign red or amber; empty: any
+  std::string q;         // only clients whose name or id holds this text; empty: any
 };
 
 // One uploaded file and the parameters of POST /api/v1/imports.
@@ -92,6 +103,11 @@ class ApiService {
   Result<ApiBody> PutWorkspace(std::string_view json, const ApiQuery& query);
   Result<ApiAnswer> GetClients(const ApiQuery& query);
   Result<ApiAnswer> GetAssessment(const ApiQuery& query);
+  // One page of the portfolio's lines (report.h RenderPortfolioPage), sorted, filtered and
+  // paged by query.sort, page, per_page, verdict, sign and q, from the lines the store
+  // keeps (verdict/portfolio_lines.h), never the whole ledger. kInvalidArgument for a
+  // parameter out of its range.
+  Result<ApiAnswer> GetPortfolio(const ApiQuery& query);
   Result<ApiAnswer> GetClientAssessment(const std::string& id, const ApiQuery& query);
   Result<ApiAnswer> GetHistory(const std::string& id, const ApiQuery& query);
   Result<ApiAnswer> GetCharts(const std::string& id, const ApiQuery& query);
@@ -148,6 +164,14 @@ class ApiService {
   // (verdict/stored_assessment.h), made once per version and date.
   Result<std::shared_ptr<const RateRanking>> Statistics(uint64_t version, Store& store,
                                                         const Context& context);
+  // Every client's portfolio line as of `as_of` at `version`, read (and made where not
+  // current) once per version and date; their order by `order`, once per order.
+  Result<std::shared_ptr<const std::vector<PortfolioLine>>> Lines(uint64_t version,
+                                                                  const Workspace& workspace,
+                                                                  CivilDate as_of);
+  Result<std::shared_ptr<const std::vector<uint32_t>>> LineOrdering(
+      uint64_t version, CivilDate as_of, const std::vector<PortfolioLine>& lines,
+      const LineOrder& order);
   // The answer kept under `key` at `version`, else the one `render` makes.
   // `key` names the endpoint and every normalised parameter (as_of resolved).
   Result<ApiAnswer> Cached(uint64_t version, const std::string& key,

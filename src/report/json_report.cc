@@ -327,4 +327,92 @@ std::string HistoryJson(const std::string& client, const std::string& name,
   return json.Take();
 }
 
+std::string RenderPortfolioPage(const PortfolioPage& page, Lang lang) {
+  JsonWriter json(/*pretty=*/false);
+  json.BeginObject();
+  json.Key("as_of");
+  json.String(page.as_of.ToString());
+  json.Key("currency");
+  json.String(page.currency.code());
+  json.Key("clients_total");
+  json.Int(static_cast<int64_t>(page.clients_total));
+  json.Key("verdicts");
+  json.BeginObject();
+  for (const Verdict verdict : {Verdict::kPartWays, Verdict::kRenegotiate, Verdict::kWatch,
+                                Verdict::kKeep, Verdict::kInsufficientData}) {
+    json.Key(VerdictKey(verdict));
+    json.Int(static_cast<int64_t>(page.totals.verdicts[static_cast<size_t>(verdict)]));
+  }
+  json.EndObject();
+  json.Key("totals");
+  json.BeginObject();
+  json.Key("revenue");
+  WriteMoney(json, page.totals.revenue);
+  json.Key("hidden_cost");
+  WriteMoney(json, page.totals.hidden_cost);
+  json.Key("net_value");
+  WriteMoney(json, page.totals.net_value);
+  json.Key("overdue_amount");
+  WriteMoney(json, page.totals.overdue_amount);
+  json.EndObject();
+  json.Key("sort");
+  json.String(LineOrderKey(page.order));
+  json.Key("page");
+  json.Int(static_cast<int64_t>(page.page));
+  json.Key("per_page");
+  json.Int(static_cast<int64_t>(page.per_page));
+  json.Key("matched");
+  json.Int(static_cast<int64_t>(page.lines.matched));
+  json.Key("clients");
+  json.BeginArray();
+  for (const PortfolioLine* line : page.lines.lines) {
+    json.BeginObject();
+    json.Key("client");
+    json.String(line->client);
+    json.Key("name");
+    json.String(line->name);
+    json.Key("verdict");
+    json.String(VerdictKey(line->verdict));
+    json.Key("score");
+    json.Int(line->score);
+    json.Key("archetype");
+    json.String(ArchetypeKey(line->archetype));
+    json.Key("signals");
+    json.BeginObject();
+    for (size_t i = 0; i < AllSigns().size() && i < line->levels.size(); ++i) {
+      json.Key(SignKey(AllSigns()[i]));
+      json.String(LevelKey(line->levels[i]));
+    }
+    json.EndObject();
+    json.Key("economics");
+    WriteEconomics(json, line->economics);
+    json.Key("reason");
+    if (line->reason_sign.empty()) {
+      json.Null();
+    } else {
+      json.BeginObject();
+      json.Key("sign");
+      json.String(line->reason_sign);
+      json.Key("text");
+      json.String(line->ReasonIn(lang));
+      json.EndObject();
+    }
+    json.Key("action");
+    if (line->action_code.empty()) {
+      json.Null();
+    } else {
+      json.BeginObject();
+      json.Key("code");
+      json.String(line->action_code);
+      json.Key("text");
+      json.String(line->ActionIn(lang));
+      json.EndObject();
+    }
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+  return json.Take();
+}
+
 }  // namespace addio

@@ -16,6 +16,7 @@
 #include "core/catalogue.h"
 #include "verdict/assessment.h"
 #include "verdict/assessment_stream.h"
+#include "verdict/portfolio_lines.h"
 
 namespace addio {
 
@@ -63,5 +64,23 @@ std::string RenderExplain(const Assessment& assessment, const ClientAssessment& 
 // "signals": {<sign key>: "green", ...}, "net_value"}]}.
 std::string RenderHistory(const std::string& client, const std::string& name,
                           const std::vector<HistoryPoint>& points, const RenderOptions& options);
+
+// One page of the portfolio's lines (verdict/portfolio_lines.h), as compact JSON:
+// {"as_of", "currency", "clients_total", "verdicts": {<verdict>: clients, ...},
+// "totals": {"revenue", "hidden_cost", "net_value", "overdue_amount"}, "sort", "page",
+// "per_page", "matched", "clients": [{"client", "name", "verdict", "score", "archetype",
+// "signals": {<sign key>: "red", ...}, "economics": {...}, "reason": {"sign", "text"} or
+// null, "action": {"code", "text"} or null}]}. Sentences in `lang`.
+struct PortfolioPage {
+  CivilDate as_of;
+  Currency currency;
+  size_t clients_total = 0;
+  LineTotals totals;
+  LineOrder order;
+  size_t page = 1;
+  size_t per_page = 50;
+  LinePage lines;
+};
+std::string RenderPortfolioPage(const PortfolioPage& page, Lang lang);
 
 }  // namespace addio

@@ -117,6 +117,10 @@ std::optional<Money> RateRanking::ReferenceRate(const std::string& client,
   return signals_internal::FindReference(*this, client, context).rate;
 }
 
+RateReference RateRanking::Reference(const std::string& client, const Context& context) const {
+  return signals_internal::FindReference(*this, client, context);
+}
+
 int64_t Portfolio::RateAt(size_t rank) const { return rates[ranked[rank]].effective_rate->minor(); }
 
 std::optional<size_t> Portfolio::RankOf(const std::string& client) const {

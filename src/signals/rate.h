@@ -34,10 +34,7 @@ EarnedRate ComputeEarnedRate(const ClientSnapshot& client, const Context& contex
                              const Window& window);
 
 // The reference rate of one client and where it came from.
-struct Reference {
-  std::optional<Money> rate;  // workspace currency; nullopt when there is none
-  int64_t clients = 0;        // other clients whose median it is; 0 for the target rate
-};
+using Reference = RateReference;
 Reference FindReference(const RateRanking& ranking, const std::string& client,
                         const Context& context);
 

@@ -41,6 +41,14 @@ struct Context {
 // `workspace` must outlive the returned Context.
 Result<Context> MakeContext(const Workspace& workspace, CivilDate as_of);
 
+// A client's reference rate and where it came from: the hours-weighted median of
+// `clients` other clients, or the workspace target rate (clients 0), or none.
+struct RateReference {
+  std::optional<Money> rate;  // workspace currency
+  int64_t clients = 0;
+  friend bool operator==(const RateReference&, const RateReference&) = default;
+};
+
 // What a client's reference rate is read from: the clients with a known effective rate
 // over the window, ranked by rate then client id, with the running total of their
 // minutes. A Portfolio is one, held in memory; the statistics a store keeps are another,
@@ -61,6 +69,9 @@ class RateRanking {
   // clients with a known rate (at least settings.underpaying_min_reference_clients of
   // them), else the workspace target rate, else nullopt.
   std::optional<Money> ReferenceRate(const std::string& client, const Context& context) const;
+  // The same with how many clients it is the median of: everything of the portfolio that
+  // a client's assessment depends on.
+  RateReference Reference(const std::string& client, const Context& context) const;
 };
 
 // Portfolio statistics in memory: each client's effective rate over the window.

@@ -220,6 +220,17 @@ INSERT INTO kept_extent (id, first_date, last_date, first_instant, last_instant)
   (SELECT max(t) FROM (SELECT max(at) AS t FROM requests
    UNION ALL SELECT max(start) FROM work UNION ALL SELECT max(at) FROM contacts));
 )sql"},
+      // Each client's portfolio line as of one date (Store::SaveLines): its verdict,
+      // score, signs, economics and the one reason that says why, so that a paged portfolio
+      // reads one row per client. Derived data: an import drops the lines of the clients it
+      // writes, a workspace change drops them all.
+      {7, R"sql(
+CREATE TABLE kept_lines (
+  client TEXT PRIMARY KEY NOT NULL,
+  as_of TEXT NOT NULL,
+  line TEXT NOT NULL
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

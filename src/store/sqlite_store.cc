@@ -483,7 +483,60 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<KeptLines> LoadLines(CivilDate as_of) override {
+    return Guard("store.action.read", [&]() -> Result<KeptLines> {
+      SQLite::Transaction transaction(*db_);  // the lines and the last note of one moment
+      KeptLines kept;
+      kept.seen = LastNoted();
+      SQLite::Statement query(*db_,
+                              "SELECT c.id, k.line FROM clients c LEFT JOIN kept_lines k "
+                              "ON k.client = c.id AND k.as_of = ? ORDER BY c.id");
+      query.bind(1, as_of.ToString());
+      while (query.executeStep()) {
+        kept.clients.push_back(query.getColumn(0).getString());
+        kept.lines.push_back(query.getColumn(1).getString());  // NULL reads as ""
+      }
+      transaction.commit();
+      return kept;
+    });
+  }
+
+  Result<bool> SaveLines(CivilDate as_of,
+                         const std::vector<std::pair<std::string, std::string>>& lines,
+                         int64_t seen) override {
+    return Guard("store.action.update_rates", [&]() -> Result<bool> {
+      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      if (LastNoted() > seen) return false;
+      const std::string date = as_of.ToString();
+      SQLite::Statement other(*db_, "DELETE FROM kept_lines WHERE as_of <> ?");
+      other.bind(1, date);
+      other.exec();
+      SQLite::Statement save(*db_,
+                             "INSERT OR REPLACE INTO kept_lines (client, as_of, line) "
+                             "VALUES (?, ?, ?)");
+      for (const auto& [client, line] : lines) {
+        save.bindNoCopy(1, client);
+        save.bindNoCopy(2, date);
+        save.bindNoCopy(3, line);
+        save.exec();
+        save.reset();
+      }
+      transaction.commit();
+      return true;
+    });
+  }
+
  private:
+  // The last write noted (MarkStale, DropRates): the sequence of portfolio_stale, which
+  // SaveRates's forgetting does not lower. The caller holds a transaction.
+  int64_t LastNoted() {
+    SQLite::Statement last(*db_,
+                           "SELECT coalesce(max(seq), 0) FROM sqlite_sequence "
+                           "WHERE name = 'portfolio_stale'");
+    last.executeStep();
+    return last.getColumn(0).getInt64();
+  }
+
   // The clients whose records `changes` writes (added or replaced).
   static std::set<std::string> WrittenClients(const store_internal::Changes& changes) {
     std::set<std::string> clients;
@@ -512,10 +565,9 @@ class SqliteStore final : public Store {
     return clients;
   }
 
-  // Drops the kept portfolio statistics of `clients` (their records changed), or of every
-  // client; the caller holds a transaction.
-  // Notes that `clients` were written (KeptRates::stale). With no statistics kept, one
-  // note for everything says the same in one row (a bulk load writes every client).
+  // Notes that `clients` were written (KeptRates::stale) and drops their kept portfolio
+  // lines; the caller holds a transaction. With no statistics kept, one note for
+  // everything says the same in one row (a bulk load writes every client).
   void MarkStale(const std::set<std::string>& clients) {
     if (clients.empty()) return;
     SQLite::Statement kept(*db_, "SELECT 1 FROM portfolio");
@@ -524,16 +576,21 @@ class SqliteStore final : public Store {
       return;
     }
     SQLite::Statement note(*db_, "INSERT INTO portfolio_stale (client) VALUES (?)");
+    SQLite::Statement drop(*db_, "DELETE FROM kept_lines WHERE client = ?");
     for (const std::string& client : clients) {
       note.bind(1, client);
       note.exec();
       note.reset();
+      drop.bind(1, client);
+      drop.exec();
+      drop.reset();
     }
   }
   // Makes the kept statistics not current: a note for everything (a measuring pass under
-  // way when it is written does not forget it).
+  // way when it is written does not forget it), and drops every kept portfolio line.
   void DropRates() {
     db_->exec("DELETE FROM portfolio");
+    db_->exec("DELETE FROM kept_lines");
     db_->exec("INSERT INTO portfolio_stale (client) VALUES ('')");
   }
 

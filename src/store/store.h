@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -120,6 +121,16 @@ struct KeptRates {
   std::vector<std::string> stale;  // by client id, each once
   // The last write noted when this was read (an increasing number). SaveRates with it
   // forgets the writes up to it and keeps those noted later, while its caller measured.
+  int64_t seen = 0;
+};
+
+// Every stored client with the portfolio line kept for it as of one date
+// (Store::LoadLines). The line is text the verdict layer writes and reads
+// (verdict/portfolio_lines.h); the store only keeps it.
+struct KeptLines {
+  std::vector<std::string> clients;  // every stored client, by id
+  std::vector<std::string> lines;    // lines[i] is clients[i]'s; empty when none is kept
+  // The last write noted when this was read (Store::SaveLines).
   int64_t seen = 0;
 };
 
@@ -257,6 +268,20 @@ class Store {
   // stale. An import notes every client whose records it writes; any change of the
   // workspace makes the statistics not current.
   virtual Status SaveRates(CivilDate as_of, const RatesTable& table, int64_t seen) = 0;
+
+  // Every stored client, with its portfolio line kept for `as_of` where there is one. An
+  // import drops the lines of the clients it writes; any change of the workspace drops
+  // them all. Error kStore on a database failure.
+  virtual Result<KeptLines> LoadLines(CivilDate as_of) = 0;
+
+  // Keeps `lines` (client id, line) as those of their clients for `as_of`, replacing the
+  // lines kept for another date, unless a write was noted after `seen` (KeptLines::seen
+  // as read before the lines were made): then nothing is saved, since a line may have
+  // been made from records replaced since. Returns whether the lines were saved. Error
+  // kStore on a database failure.
+  virtual Result<bool> SaveLines(CivilDate as_of,
+                                 const std::vector<std::pair<std::string, std::string>>& lines,
+                                 int64_t seen) = 0;
 
   // A number that changes whenever another connection to the same store commits a change,
   // whether in this process or in another one (`addio import` into the file a server

@@ -4,10 +4,6 @@
 // whose consumer, the calling thread, writes them in client id order.
 #include "verdict/assessment_stream.h"
 
-#include <algorithm>
-#include <atomic>
-#include <optional>
-#include <thread>
 #include <utility>
 
 #include "ledger/client_ledger.h"
@@ -15,34 +11,20 @@
 #include "store/store.h"
 #include "verdict/ordered_pipeline.h"
 #include "verdict/stored_assessment.h"
+#include "verdict/stored_batches.h"
 
 namespace addio {
 namespace {
 
+using verdict_internal::ForEachStoredBatch;
 using verdict_internal::Push;
-using verdict_internal::RunOrdered;
-
-// Clients per batch read from the store: enough that a batch's queries cost little next
-// to reading its rows, few enough that the batches in flight stay small.
-constexpr size_t kClientsPerBatch = 16;
-// Items between the producer and the writer, per worker: enough to keep every worker busy
-// when clients differ in size, few enough that memory stays flat.
-constexpr size_t kInFlightPerWorker = 4;
-
-size_t Workers() { return std::max(1u, std::thread::hardware_concurrency()); }
+using verdict_internal::Run;
 
 // A client's assessment and what the sink prepared of it, on their way to Write.
 struct Assessed {
   ClientAssessment client;
   std::string prepared;
 };
-
-// Runs the ordered pipeline with the usual number of workers and window.
-template <typename In, typename Out>
-Status Run(const std::function<Status(const Push<In>&)>& produce,
-           const std::function<Out(In&)>& map, const std::function<void(Out&&)>& consume) {
-  return RunOrdered<In, Out>(produce, map, consume, Workers(), Workers() * kInFlightPerWorker);
-}
 
 // Pushes 0, 1, ..., n - 1.
 std::function<Status(const Push<size_t>&)> Indexes(size_t n) {
@@ -58,49 +40,6 @@ std::function<Status(const Push<size_t>&)> Indexes(size_t n) {
 std::function<void(Assessed&&)> WriteTo(AssessmentSink& sink) {
   return
       [&sink](Assessed&& assessed) { sink.Write(assessed.client, std::move(assessed.prepared)); };
-}
-
-// The store's clients, read in batches by the workers: the producer only lists ranges of
-// ids; each worker reads its batch on a connection of its own and does `each` with every
-// client of it, in order; `consume` gets the results batch by batch, in id order.
-template <typename Out>
-Status ForEachStoredBatch(Store& store, const std::function<Out(ClientLedger&)>& each,
-                          const std::function<void(Out&&)>& consume) {
-  auto batches = store.ReadInBatches(Workers());
-  if (!batches) return std::unexpected(batches.error());
-  ClientBatches& reader = **batches;
-  using Batch = Result<std::vector<Out>>;
-  std::optional<Error> failure;     // of the first batch not read; later ones are not consumed
-  std::atomic<bool> failed{false};  // tells the producer to stop listing batches
-  const Status run = Run<ClientRange, Batch>(
-      [&reader, &failed](const Push<ClientRange>& push) -> Status {
-        while (!failed) {
-          auto range = reader.Next(kClientsPerBatch);
-          if (!range) return std::unexpected(range.error());
-          if (!*range) return {};
-          if (Status pushed = push(std::move(**range)); !pushed) return pushed;
-        }
-        return {};
-      },
-      [&reader, &each](ClientRange& range) -> Batch {
-        auto clients = reader.Read(range);
-        if (!clients) return std::unexpected(clients.error());
-        std::vector<Out> out;
-        out.reserve(clients->size());
-        for (ClientLedger& client : *clients) out.push_back(each(client));
-        return out;
-      },
-      [&failure, &failed, &consume](Batch&& batch) {
-        if (failure) return;
-        if (!batch) {
-          failure = batch.error();
-          failed = true;
-          return;
-        }
-        for (Out& out : *batch) consume(std::move(out));
-      });
-  if (failure) return std::unexpected(*failure);
-  return run;
 }
 
 }  // namespace

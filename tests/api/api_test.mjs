@@ -238,6 +238,35 @@ async function run() {
         italian.text !== assessment.text, 'lang=it gives the Italian assessment');
   check(assessment.json.clients.length === ids.length, 'assessment covers every client');
 
+  // The paged portfolio: the assessment's clients, one line each, sorted and paged.
+  const all = await api('GET', '/api/v1/portfolio', { query: { as_of: AS_OF, per_page: 500 }, expect: 200 });
+  const byId = new Map(assessment.json.clients.map((c) => [c.client, c]));
+  check(all.json.clients_total === ids.length && all.json.matched === ids.length &&
+        all.json.clients.every((line) => {
+          const c = byId.get(line.client);
+          return c && c.verdict === line.verdict && c.score === line.score &&
+                 JSON.stringify(c.economics) === JSON.stringify(line.economics) &&
+                 Object.entries(line.signals).every(([k, v]) => c.signals[k].severity === v) &&
+                 (line.action === null ? c.actions.length === 0 : line.action.text === c.actions[0].text);
+        }), 'portfolio lines are the assessment\'s clients');
+  const urgency = ['part_ways', 'renegotiate', 'watch', 'insufficient_data', 'keep'];
+  check(all.json.clients.every((line, i, lines) => i === 0 ||
+          urgency.indexOf(lines[i - 1].verdict) <= urgency.indexOf(line.verdict)),
+        'portfolio sorted by verdict, most urgent first');
+  check(urgency.every((v) => all.json.verdicts[v] ===
+          assessment.json.clients.filter((c) => c.verdict === v).length), 'verdict counts add up');
+  const second = await api('GET', '/api/v1/portfolio',
+                           { query: { as_of: AS_OF, sort: '-hidden_cost', per_page: 2, page: 2, lang: 'it' }, expect: 200 });
+  const costly = [...assessment.json.clients].sort((a, b) =>
+    Number(b.economics.hidden_cost) - Number(a.economics.hidden_cost) || (a.client < b.client ? -1 : 1));
+  check(second.json.clients.map((c) => c.client).join() === costly.slice(2, 4).map((c) => c.client).join(),
+        'page 2 of the costliest clients', second.json.clients.map((c) => c.client).join());
+  const parted = await api('GET', '/api/v1/portfolio', { query: { as_of: AS_OF, verdict: 'part_ways' }, expect: 200 });
+  check(parted.json.matched === all.json.verdicts.part_ways &&
+        parted.json.clients.every((c) => c.verdict === 'part_ways' && c.reason !== null), 'filtered by verdict, each with its reason');
+  await expectError('GET', '/api/v1/portfolio', { query: { sort: 'bogus' } }, 400, 'invalid_argument');
+  await expectError('GET', '/api/v1/portfolio', { query: { per_page: 501 } }, 400, 'invalid_argument');
+
   // One client: explain, history, charts, statement.
   for (const id of ids) {
     const one = await api('GET', '/api/v1/clients/{id}/assessment',
