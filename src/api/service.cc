@@ -225,18 +225,21 @@ ApiService::CacheStats ApiService::cache_stats() const {
 Result<ApiAnswer> ApiService::GetClients(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Ledger& ledger = *snapshot->ledger;
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
+  auto version = version_.Current();
+  if (!version) return std::unexpected(version.error());
+  auto workspace = StoredWorkspace(*version);
+  if (!workspace) return std::unexpected(workspace.error());
+  auto as_of = api_internal::ParseAsOf(query.as_of, **workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
   const std::string key = api_internal::CacheKey("clients", {as_of->ToString()});
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
-    auto summaries = SummarizeClients(ledger, *as_of);
+  return Cached(*version, key, [&]() -> Result<ApiBody> {
+    auto store = open_store_();
+    if (!store) return std::unexpected(store.error());
+    auto summaries = (*store)->ClientSummaries(*as_of);  // client by client
     if (!summaries) return std::unexpected(summaries.error());
     api_internal::Json out;
     out["as_of"] = as_of->ToString();
-    out["currency"] = std::string(ledger.workspace.currency.code());
+    out["currency"] = std::string((*workspace)->currency.code());
     api_internal::Json clients = api_internal::Json::array();
     for (const ClientSummary& s : *summaries) {
       api_internal::Json client;

@@ -82,8 +82,7 @@ Result<ApiAnswer> ApiService::GetPortfolio(const ApiQuery& query) {
   if (!order) return std::unexpected(BadParam("api.error.sort", query.sort));
   auto page = ParseCount(query.page, 1, 1, SIZE_MAX / kMaxPerPage, "api.error.page");
   if (!page) return std::unexpected(page.error());
-  auto per_page =
-      ParseCount(query.per_page, kDefaultPerPage, 1, kMaxPerPage, "api.error.per_page");
+  auto per_page = ParseCount(query.per_page, kDefaultPerPage, 1, kMaxPerPage, "api.error.per_page");
   if (!per_page) return std::unexpected(per_page.error());
   auto filter = ParseFilter(query);
   if (!filter) return std::unexpected(filter.error());
@@ -95,9 +94,8 @@ Result<ApiAnswer> ApiService::GetPortfolio(const ApiQuery& query) {
   auto as_of = api_internal::ParseAsOf(query.as_of, **workspace, clock_);
   if (!as_of) return std::unexpected(as_of.error());
   const std::string key = api_internal::CacheKey(
-      "portfolio", {as_of->ToString(), LangKey(*lang), LineOrderKey(*order),
-                    std::to_string(*page), std::to_string(*per_page), query.verdict, query.sign,
-                    query.q});
+      "portfolio", {as_of->ToString(), LangKey(*lang), LineOrderKey(*order), std::to_string(*page),
+                    std::to_string(*per_page), query.verdict, query.sign, query.q});
   return Cached(*version, key, [&]() -> Result<ApiBody> {
     auto lines = Lines(*version, **workspace, *as_of);
     if (!lines) return std::unexpected(lines.error());

@@ -583,32 +583,70 @@ int History(const Common& common, const AssessOptions& options) {
   return 0;
 }
 
-int Aging(const Common& common, const AssessOptions& options) {
+// Aging of the store, read client by client (the ledger is never held whole), or of the
+// --ledger file.
+Result<AgingReport> AgeSource(const Common& common, const AssessOptions& options) {
+  if (options.source.ledger.empty()) {
+    auto store = OpenStoreOf(common, OpenMode::kMustExist);
+    if (!store) return std::unexpected(store.error());
+    auto workspace = (*store)->LoadWorkspace();
+    if (!workspace) return std::unexpected(workspace.error());
+    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
+    if (!as_of) return std::unexpected(as_of.error());
+    AgingBuilder builder(*workspace, *as_of);
+    const Status aged =
+        (*store)->ForEachClient([&builder](ClientLedger&& client) { return builder.Add(client); });
+    if (!aged) return std::unexpected(aged.error());
+    return builder.Take();
+  }
   auto ledger = LoadSource(common, options.source);
-  if (!ledger) return ReportError(common, ledger.error());
+  if (!ledger) return std::unexpected(ledger.error());
   auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-  if (!as_of) return ReportError(common, as_of.error());
-  auto aging = AgeReceivables(SplitByClient(*ledger), ledger->workspace, *as_of);
+  if (!as_of) return std::unexpected(as_of.error());
+  return AgeReceivables(SplitByClient(*ledger), ledger->workspace, *as_of);
+}
+
+int Aging(const Common& common, const AssessOptions& options) {
+  auto aging = AgeSource(common, options);
   if (!aging) return ReportError(common, aging.error());
   const auto format = ParseReceivablesFormat(options.format).value_or(ReceivablesFormat::kTable);
   Print(RenderAging(*aging, format, common.lang));
   return 0;
 }
 
-int Statement(const Common& common, const AssessOptions& options) {
-  auto ledger = LoadSource(common, options.source);
-  if (!ledger) return ReportError(common, ledger.error());
-  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-  if (!as_of) return ReportError(common, as_of.error());
-  for (const ClientLedger& client : SplitByClient(*ledger)) {
-    if (client.client.id != options.client) continue;
-    auto statement = BuildStatement(client, ledger->workspace, *as_of);
-    if (!statement) return ReportError(common, statement.error());
-    const auto format = ParseReceivablesFormat(options.format).value_or(ReceivablesFormat::kTable);
-    Print(RenderStatement(*statement, format, common.lang));
-    return 0;
+// One client's statement: from the store, its own records (LoadClient); from a --ledger
+// file, that client's part of it.
+Result<addio::Statement> StatementOf(const Common& common, const AssessOptions& options) {
+  const Error unknown{ErrorCode::kNotFound, Msg("common.no_client", options.client)};
+  if (options.source.ledger.empty()) {
+    auto store = OpenStoreOf(common, OpenMode::kMustExist);
+    if (!store) return std::unexpected(store.error());
+    auto workspace = (*store)->LoadWorkspace();
+    if (!workspace) return std::unexpected(workspace.error());
+    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
+    if (!as_of) return std::unexpected(as_of.error());
+    auto client = (*store)->LoadClient(options.client);
+    if (!client) return std::unexpected(client.error());
+    if (!*client) return std::unexpected(unknown);
+    return BuildStatement(**client, *workspace, *as_of);
   }
-  return ReportError(common, {ErrorCode::kNotFound, Msg("common.no_client", options.client)});
+  auto ledger = LoadSource(common, options.source);
+  if (!ledger) return std::unexpected(ledger.error());
+  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
+  if (!as_of) return std::unexpected(as_of.error());
+  for (const ClientLedger& client : SplitByClient(*ledger)) {
+    if (client.client.id == options.client)
+      return BuildStatement(client, ledger->workspace, *as_of);
+  }
+  return std::unexpected(unknown);
+}
+
+int Statement(const Common& common, const AssessOptions& options) {
+  auto statement = StatementOf(common, options);
+  if (!statement) return ReportError(common, statement.error());
+  const auto format = ParseReceivablesFormat(options.format).value_or(ReceivablesFormat::kTable);
+  Print(RenderStatement(*statement, format, common.lang));
+  return 0;
 }
 
 }  // namespace addio::cli

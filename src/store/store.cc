@@ -80,28 +80,35 @@ Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace
   return balance;
 }
 
+Result<ClientSummary> SummarizeClient(const ClientLedger& client, const Workspace& workspace,
+                                      CivilDate as_of) {
+  auto balance = ComputeBalance(client, workspace, as_of);
+  if (!balance) {
+    return Fail(balance.error().code, ForClient(client.client.id, balance.error().message));
+  }
+  size_t invoices =
+      std::count_if(client.invoices.begin(), client.invoices.end(), [&](const Invoice& invoice) {
+        return invoice.status != InvoiceStatus::kVoid && invoice.issued <= as_of;
+      });
+  if (!client.credit_notes.empty()) {  // credited down to zero: void from then on
+    const ClientSnapshot snapshot(client, workspace, as_of);
+    for (size_t i = 0; i < client.invoices.size(); ++i) {
+      if (snapshot.Exists(i) && client.invoices[i].status != InvoiceStatus::kVoid &&
+          snapshot.IsVoid(i)) {
+        --invoices;
+      }
+    }
+  }
+  return ClientSummary{client.client.id, client.client.name, client.client.country, invoices,
+                       *balance};
+}
+
 Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilDate as_of) {
   std::vector<ClientSummary> out;
   for (const ClientLedger& client : SplitByClient(ledger)) {
-    auto balance = ComputeBalance(client, ledger.workspace, as_of);
-    if (!balance) {
-      return Fail(balance.error().code, ForClient(client.client.id, balance.error().message));
-    }
-    size_t invoices =
-        std::count_if(client.invoices.begin(), client.invoices.end(), [&](const Invoice& invoice) {
-          return invoice.status != InvoiceStatus::kVoid && invoice.issued <= as_of;
-        });
-    if (!client.credit_notes.empty()) {  // credited down to zero: void from then on
-      const ClientSnapshot snapshot(client, ledger.workspace, as_of);
-      for (size_t i = 0; i < client.invoices.size(); ++i) {
-        if (snapshot.Exists(i) && client.invoices[i].status != InvoiceStatus::kVoid &&
-            snapshot.IsVoid(i)) {
-          --invoices;
-        }
-      }
-    }
-    out.push_back(
-        {client.client.id, client.client.name, client.client.country, invoices, *balance});
+    auto summary = SummarizeClient(client, ledger.workspace, as_of);
+    if (!summary) return std::unexpected(summary.error());
+    out.push_back(std::move(*summary));
   }
   return out;
 }
@@ -133,9 +140,17 @@ Result<ClientBalance> Store::Balance(const std::string& id, CivilDate as_of) {
 }
 
 Result<std::vector<ClientSummary>> Store::ClientSummaries(CivilDate as_of) {
-  auto ledger = Load();
-  if (!ledger) return std::unexpected(ledger.error());
-  return SummarizeClients(*ledger, as_of);
+  auto workspace = LoadWorkspace();
+  if (!workspace) return std::unexpected(workspace.error());
+  std::vector<ClientSummary> out;
+  const Status visited = ForEachClient([&](ClientLedger&& client) -> Status {
+    auto summary = SummarizeClient(client, *workspace, as_of);
+    if (!summary) return std::unexpected(summary.error());
+    out.push_back(std::move(*summary));
+    return {};
+  });
+  if (!visited) return std::unexpected(visited.error());
+  return out;
 }
 
 namespace store_internal {

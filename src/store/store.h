@@ -109,7 +109,11 @@ struct ClientSummary {
 Result<ClientBalance> ComputeBalance(const ClientLedger& client, const Workspace& workspace,
                                      CivilDate as_of);
 
-// One summary per client of `ledger`, in client id order. Same errors as ComputeBalance.
+// The summary of one client's snapshot. Same errors as ComputeBalance, naming the client.
+Result<ClientSummary> SummarizeClient(const ClientLedger& client, const Workspace& workspace,
+                                      CivilDate as_of);
+
+// One summary per client of `ledger`, in client id order. Same errors as SummarizeClient.
 Result<std::vector<ClientSummary>> SummarizeClients(const Ledger& ledger, CivilDate as_of);
 
 // The portfolio statistics a store keeps for one date, and the clients whose records were
@@ -299,7 +303,8 @@ class Store {
   // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.
   Result<ClientBalance> Balance(const std::string& id, CivilDate as_of);
 
-  // One summary per stored client, in id order (reads the whole workspace).
+  // One summary per stored client, in id order, read client by client
+  // (ForEachClient: the whole ledger is never held).
   Result<std::vector<ClientSummary>> ClientSummaries(CivilDate as_of);
 };
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <cstdlib>
 #include <iterator>
 #include <numeric>
 #include <utility>
@@ -70,20 +69,20 @@ void Append(std::string& out, std::string_view field) {
   }
 }
 
-std::vector<std::string> SplitFields(std::string_view text) {
-  std::vector<std::string> fields(1);
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\t') {
-      fields.emplace_back();
-    } else if (c == '\\' && i + 1 < text.size()) {
-      const char next = text[++i];
-      fields.back() += next == 't' ? '\t' : next == 'n' ? '\n' : next;
+// `field` with its escapes undone.
+std::string Unescaped(std::string_view field) {
+  std::string out;
+  out.reserve(field.size());
+  for (size_t i = 0; i < field.size(); ++i) {
+    const char c = field[i];
+    if (c == '\\' && i + 1 < field.size()) {
+      const char next = field[++i];
+      out += next == 't' ? '\t' : next == 'n' ? '\n' : next;
     } else {
-      fields.back() += c;
+      out += c;
     }
   }
-  return fields;
+  return out;
 }
 
 std::string Number(double value) {
@@ -110,52 +109,64 @@ std::optional<int64_t> ParseInt(std::string_view text) {
   return value;
 }
 
-// Reads the fields of a line in order; any field that does not parse makes it fail.
+// Reads the fields of a line in order, in place (a copy only for the text fields, and
+// an escape undone only where there is one); any field that does not parse makes it fail.
 class FieldReader {
  public:
-  FieldReader(std::vector<std::string> fields, Currency currency)
-      : fields_(std::move(fields)), currency_(currency) {}
+  FieldReader(std::string_view text, Currency currency) : rest_(text), currency_(currency) {}
 
   bool ok() const { return ok_; }
-  bool AtEnd() const { return next_ == fields_.size(); }
+  bool AtEnd() const { return done_; }
 
-  std::string Text() {
-    if (next_ >= fields_.size()) {
+  // The next field as it is stored (escapes not undone).
+  std::string_view Raw() {
+    if (done_) {
       ok_ = false;
       return {};
     }
-    return std::move(fields_[next_++]);
+    const size_t tab = rest_.find('\t');
+    const std::string_view field = rest_.substr(0, tab);
+    if (tab == std::string_view::npos) {
+      done_ = true;
+      rest_ = {};
+    } else {
+      rest_.remove_prefix(tab + 1);
+    }
+    return field;
+  }
+  std::string Text() {
+    const std::string_view field = Raw();
+    return field.find('\\') == std::string_view::npos ? std::string(field) : Unescaped(field);
   }
   int64_t Int() {
-    const auto value = ParseInt(Text());
+    const auto value = ParseInt(Raw());
     ok_ = ok_ && value.has_value();
     return value.value_or(0);
   }
   double Real() {
-    const std::string text = Text();
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    ok_ = ok_ && !text.empty() && end == text.c_str() + text.size();
+    const std::string_view field = Raw();
+    double value = 0;
+    const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+    ok_ = ok_ && !field.empty() && error == std::errc{} && end == field.data() + field.size();
     return value;
   }
   Money Amount() {
-    auto money = Money::Parse(Text(), currency_);
+    auto money = Money::Parse(Raw(), currency_);
     ok_ = ok_ && money.has_value();
     return money ? *money : Money::Zero(currency_);
   }
   std::optional<Money> OptionalAmount() {
-    if (next_ < fields_.size() && fields_[next_].empty()) {
-      ++next_;
+    if (!done_ && rest_.substr(0, rest_.find('\t')).empty()) {
+      Raw();
       return std::nullopt;
     }
     return Amount();
   }
-  void Fail() { ok_ = false; }
 
  private:
-  std::vector<std::string> fields_;
+  std::string_view rest_;
   Currency currency_;
-  size_t next_ = 0;
+  bool done_ = false;
   bool ok_ = true;
 };
 
@@ -207,9 +218,9 @@ int Trouble(const PortfolioLine& line) {
 }
 
 constexpr std::pair<std::string_view, LineColumn> kColumns[] = {
-    {"name", LineColumn::kName},           {"verdict", LineColumn::kVerdict},
-    {"score", LineColumn::kScore},         {"signs", LineColumn::kSigns},
-    {"revenue", LineColumn::kRevenue},     {"hidden_cost", LineColumn::kHiddenCost},
+    {"name", LineColumn::kName},          {"verdict", LineColumn::kVerdict},
+    {"score", LineColumn::kScore},        {"signs", LineColumn::kSigns},
+    {"revenue", LineColumn::kRevenue},    {"hidden_cost", LineColumn::kHiddenCost},
     {"net_value", LineColumn::kNetValue},
 };
 
@@ -346,30 +357,30 @@ std::string EncodeLine(const PortfolioLine& line) {
 
 std::optional<PortfolioLine> DecodeLine(std::string_view client, std::string_view text,
                                         Currency currency) {
-  FieldReader in(SplitFields(text), currency);
-  if (in.Text() != kLayout || in.Text() != BuildId()) return std::nullopt;
+  FieldReader in(text, currency);
+  if (in.Raw() != kLayout || in.Raw() != BuildId()) return std::nullopt;
   PortfolioLine line;
   line.client = client;
   line.name = in.Text();
-  const auto verdict = ParseVerdict(in.Text());
+  const auto verdict = ParseVerdict(in.Raw());
   line.score = static_cast<int>(in.Int());
-  const auto archetype = ParseArchetype(in.Text());
+  const auto archetype = ParseArchetype(in.Raw());
   if (!verdict || !archetype) return std::nullopt;
   line.verdict = *verdict;
   line.archetype = *archetype;
-  const std::string levels = in.Text();
+  const std::string_view levels = in.Raw();
   for (size_t start = 0; start <= levels.size();) {
     const size_t comma = std::min(levels.find(',', start), levels.size());
-    const auto level = ParseLevel(std::string_view(levels).substr(start, comma - start));
+    const auto level = ParseLevel(levels.substr(start, comma - start));
     if (!level) return std::nullopt;
     line.levels.push_back(*level);
     start = comma + 1;
   }
   if (line.levels.size() != AllSigns().size()) return std::nullopt;
   line.economics = ReadEconomics(in);
-  line.reason_sign = in.Text();
+  line.reason_sign = in.Raw();
   for (std::string& sentence : line.reason) sentence = in.Text();
-  line.action_code = in.Text();
+  line.action_code = in.Raw();
   for (std::string& sentence : line.action) sentence = in.Text();
   line.reference.rate = in.OptionalAmount();
   line.reference.clients = in.Int();
@@ -403,7 +414,8 @@ Result<std::vector<PortfolioLine>> StoredLines(Store& store, const Workspace& wo
   if (missing.empty()) return lines;
 
   std::vector<PortfolioLine> made;
-  if (Status status = MakeLines(store, **ranking, *context, missing, kept->clients.size(), made); !status) {
+  if (Status status = MakeLines(store, **ranking, *context, missing, kept->clients.size(), made);
+      !status) {
     return std::unexpected(status.error());
   }
   std::vector<std::pair<std::string, std::string>> encoded;
@@ -414,11 +426,11 @@ Result<std::vector<PortfolioLine>> StoredLines(Store& store, const Workspace& wo
   }
   std::vector<PortfolioLine> merged;
   merged.reserve(lines.size() + made.size());
-  std::ranges::merge(std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()),
-                     std::make_move_iterator(made.begin()), std::make_move_iterator(made.end()),
-                     std::back_inserter(merged), [](const PortfolioLine& a, const PortfolioLine& b) {
-                       return a.client < b.client;
-                     });
+  std::ranges::merge(
+      std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()),
+      std::make_move_iterator(made.begin()), std::make_move_iterator(made.end()),
+      std::back_inserter(merged),
+      [](const PortfolioLine& a, const PortfolioLine& b) { return a.client < b.client; });
   return merged;
 }
 

@@ -124,53 +124,62 @@ Result<ReceivablesSummary> SummarizeReceivables(const ClientLedger& client,
   return out;
 }
 
+AgingBuilder::AgingBuilder(const Workspace& workspace, CivilDate as_of) : workspace_(workspace) {
+  const Currency currency = workspace.currency;
+  report_.as_of = as_of;
+  report_.currency = currency;
+  report_.totals = ZeroBuckets(currency);
+  report_.total = report_.written_off = Money::Zero(currency);
+}
+
+Status AgingBuilder::Add(const ClientLedger& client) {
+  const Currency currency = workspace_.currency;
+  const CivilDate as_of = report_.as_of;
+  AgingRow row;
+  row.client = client.client.id;
+  row.name = client.client.name;
+  row.buckets = ZeroBuckets(currency);
+  row.total = row.written_off = Money::Zero(currency);
+  std::vector<WrittenOffItem> written_off;
+
+  const ClientSnapshot snapshot(client, workspace_, as_of);
+  for (size_t i = 0; i < client.invoices.size(); ++i) {
+    if (!snapshot.Exists(i)) continue;
+    const Invoice& invoice = client.invoices[i];
+    const Money& open_in_currency = snapshot.settlement(i).open;
+    if (snapshot.IsVoid(i) || !open_in_currency.is_positive()) continue;
+    auto open = ToWorkspace(open_in_currency, workspace_);
+    if (!open) return std::unexpected(open.error());
+    if (invoice.status == InvoiceStatus::kWrittenOff) {
+      row.written_off += *open;
+      written_off.push_back({client.client.id, invoice.id, invoice.due, *open});
+      continue;
+    }
+    const auto bucket = static_cast<size_t>(BucketFor(DaysBetween(invoice.due, as_of)));
+    row.buckets[bucket] += *open;
+    row.total += *open;
+  }
+  if (row.total.is_zero() && row.written_off.is_zero()) return {};
+
+  for (size_t b = 0; b < report_.totals.size(); ++b) report_.totals[b] += row.buckets[b];
+  report_.total += row.total;
+  report_.written_off += row.written_off;
+  std::sort(written_off.begin(), written_off.end(),
+            [](const WrittenOffItem& a, const WrittenOffItem& b) {
+              return std::tie(a.due, a.invoice) < std::tie(b.due, b.invoice);
+            });
+  for (WrittenOffItem& item : written_off) report_.written_off_items.push_back(std::move(item));
+  report_.clients.push_back(std::move(row));
+  return {};
+}
+
 Result<AgingReport> AgeReceivables(const std::vector<ClientLedger>& clients,
                                    const Workspace& workspace, CivilDate as_of) {
-  const Currency currency = workspace.currency;
-  AgingReport report;
-  report.as_of = as_of;
-  report.currency = currency;
-  report.totals = ZeroBuckets(currency);
-  report.total = report.written_off = Money::Zero(currency);
-
+  AgingBuilder builder(workspace, as_of);
   for (const ClientLedger& client : clients) {
-    AgingRow row;
-    row.client = client.client.id;
-    row.name = client.client.name;
-    row.buckets = ZeroBuckets(currency);
-    row.total = row.written_off = Money::Zero(currency);
-    std::vector<WrittenOffItem> written_off;
-
-    const ClientSnapshot snapshot(client, workspace, as_of);
-    for (size_t i = 0; i < client.invoices.size(); ++i) {
-      if (!snapshot.Exists(i)) continue;
-      const Invoice& invoice = client.invoices[i];
-      const Money& open_in_currency = snapshot.settlement(i).open;
-      if (snapshot.IsVoid(i) || !open_in_currency.is_positive()) continue;
-      auto open = ToWorkspace(open_in_currency, workspace);
-      if (!open) return std::unexpected(open.error());
-      if (invoice.status == InvoiceStatus::kWrittenOff) {
-        row.written_off += *open;
-        written_off.push_back({client.client.id, invoice.id, invoice.due, *open});
-        continue;
-      }
-      const auto bucket = static_cast<size_t>(BucketFor(DaysBetween(invoice.due, as_of)));
-      row.buckets[bucket] += *open;
-      row.total += *open;
-    }
-    if (row.total.is_zero() && row.written_off.is_zero()) continue;
-
-    for (size_t b = 0; b < report.totals.size(); ++b) report.totals[b] += row.buckets[b];
-    report.total += row.total;
-    report.written_off += row.written_off;
-    std::sort(written_off.begin(), written_off.end(),
-              [](const WrittenOffItem& a, const WrittenOffItem& b) {
-                return std::tie(a.due, a.invoice) < std::tie(b.due, b.invoice);
-              });
-    for (WrittenOffItem& item : written_off) report.written_off_items.push_back(std::move(item));
-    report.clients.push_back(std::move(row));
+    if (Status added = builder.Add(client); !added) return std::unexpected(added.error());
   }
-  return report;
+  return builder.Take();
 }
 
 Result<Statement> BuildStatement(const ClientLedger& client, const Workspace& workspace,

@@ -97,6 +97,21 @@ struct AgingReport {
 Result<AgingReport> AgeReceivables(const std::vector<ClientLedger>& clients,
                                    const Workspace& workspace, CivilDate as_of);
 
+// The same, client by client, so that a pass over the store (Store::ForEachClient) never
+// holds the whole ledger: Add every client in order, then Take the report, which is
+// AgeReceivables's for the clients added. `workspace` must outlive the builder.
+class AgingBuilder {
+ public:
+  AgingBuilder(const Workspace& workspace, CivilDate as_of);
+  // Errors: kValidation for a missing FX rate (the report is then incomplete).
+  Status Add(const ClientLedger& client);
+  AgingReport Take() { return std::move(report_); }
+
+ private:
+  const Workspace& workspace_;
+  AgingReport report_;
+};
+
 // An invoice still (partly) open on a statement.
 struct StatementItem {
   std::string invoice;

@@ -58,12 +58,12 @@ TEST_F(ApiServiceTest, TodayComesFromTheClockInTheWorkspaceZone) {
   query.as_of = "2025-12-31";
   EXPECT_EQ(Body(service.GetClients(query))["as_of"], "2025-12-31");
   // One connection watches the data version, one read the workspace, one measured the
-  // records' extent for /workspace, one loaded the ledger for /clients: while the store
-  // does not change, requests open nothing more.
-  EXPECT_EQ(opened_, 4);
+  // records' extent for /workspace, one read the clients for each date of /clients: while
+  // the store does not change, requests open nothing more.
+  EXPECT_EQ(opened_, 5);
   EXPECT_EQ(Body(service.GetWorkspace({}))["today"], "2026-03-28");
   EXPECT_EQ(Body(service.GetClients(query))["as_of"], "2025-12-31");
-  EXPECT_EQ(opened_, 4);
+  EXPECT_EQ(opened_, 5);
 }
 
 TEST_F(ApiServiceTest, AnotherClockAnotherToday) {

@@ -268,8 +268,8 @@ TEST_F(LineOrderTest, SortsByEachColumnThenById) {
 }
 
 TEST_F(LineOrderTest, ReadsAndWritesTheOrderKeys) {
-  for (const char* key : {"name", "-name", "verdict", "-score", "signs", "revenue",
-                          "-hidden_cost", "net_value"}) {
+  for (const char* key :
+       {"name", "-name", "verdict", "-score", "signs", "revenue", "-hidden_cost", "net_value"}) {
     auto order = ParseLineOrder(key);
     ASSERT_TRUE(order) << key;
     EXPECT_EQ(LineOrderKey(*order), key);
