@@ -50,8 +50,9 @@ const Finding* WorstFinding(const ClientAssessment& client) {
 
 constexpr std::string_view kLayout = "line/1";
 
+// Appends a tab, then `field`.
 void Append(std::string& out, std::string_view field) {
-  if (!out.empty()) out += '\t';
+  out += '\t';
   for (const char c : field) {
     switch (c) {
       case '\t':
@@ -248,18 +249,35 @@ int Compare(const PortfolioLine& a, const PortfolioLine& b, LineColumn column,
   return 0;
 }
 
-bool Keeps(const LineFilter& filter, const std::string& folded_text, const PortfolioLine& line) {
-  if (filter.verdict && line.verdict != *filter.verdict) return false;
+// What SelectPage compares each line with, worked out once.
+struct PreparedFilter {
+  std::optional<Verdict> verdict;
+  std::optional<size_t> sign;  // the index of the sign in registry order
+  bool unknown_sign = false;   // a sign no line has: nothing is kept
+  std::string folded_text;
+};
+
+PreparedFilter Prepare(const LineFilter& filter) {
+  PreparedFilter out{.verdict = filter.verdict, .folded_text = AsciiLower(filter.text)};
   if (!filter.sign.empty()) {
     const std::vector<const SignDefinition*>& signs = AllSigns();
-    bool troubled = false;
-    for (size_t i = 0; i < signs.size() && i < line.levels.size(); ++i) {
-      if (SignKey(signs[i]) == filter.sign) {
-        troubled = line.levels[i] == Level::kRed || line.levels[i] == Level::kAmber;
-      }
+    for (size_t i = 0; i < signs.size(); ++i) {
+      if (SignKey(signs[i]) == filter.sign) out.sign = i;
     }
-    if (!troubled) return false;
+    out.unknown_sign = !out.sign;
   }
+  return out;
+}
+
+bool Keeps(const PreparedFilter& filter, const PortfolioLine& line) {
+  if (filter.unknown_sign) return false;
+  if (filter.verdict && line.verdict != *filter.verdict) return false;
+  if (filter.sign) {
+    const Level level =
+        *filter.sign < line.levels.size() ? line.levels[*filter.sign] : Level::kUnknown;
+    if (level != Level::kRed && level != Level::kAmber) return false;
+  }
+  const std::string& folded_text = filter.folded_text;
   if (folded_text.empty()) return true;
   return AsciiLower(line.name).find(folded_text) != std::string::npos ||
          AsciiLower(line.client).find(folded_text) != std::string::npos;
@@ -267,9 +285,9 @@ bool Keeps(const LineFilter& filter, const std::string& folded_text, const Portf
 
 // --- Making the lines.
 
-// The line of one client's records, or nullopt for a client not wanted.
-std::optional<PortfolioLine> MakeLine(const ClientLedger& records, const RateRanking& ranking,
-                                      const Context& context) {
+// The line of one client's records.
+PortfolioLine MakeLine(const ClientLedger& records, const RateRanking& ranking,
+                       const Context& context) {
   const ClientSnapshot snapshot(records, *context.workspace, context.as_of);
   const ClientAssessment assessed = AssessClient(snapshot, ranking, context);
   return LineOf(assessed, ranking.Reference(records.client.id, context));
@@ -284,7 +302,7 @@ Status MakeLines(Store& store, const RateRanking& ranking, const Context& contex
     for (const std::string& id : wanted) {
       auto records = store.LoadClient(id);
       if (!records) return std::unexpected(records.error());
-      if (*records) made.push_back(*MakeLine(**records, ranking, context));
+      if (*records) made.push_back(MakeLine(**records, ranking, context));
     }
     return {};
   }
@@ -332,8 +350,7 @@ PortfolioLine LineOf(const ClientAssessment& client, const RateReference& refere
 }
 
 std::string EncodeLine(const PortfolioLine& line) {
-  std::string out;
-  Append(out, kLayout);
+  std::string out(kLayout);
   Append(out, BuildId());
   Append(out, line.name);
   Append(out, VerdictKey(line.verdict));
@@ -476,11 +493,11 @@ std::vector<uint32_t> OrderLines(const std::vector<PortfolioLine>& lines, const 
 LinePage SelectPage(const std::vector<PortfolioLine>& lines, const std::vector<uint32_t>& order,
                     const LineFilter& filter, size_t page, size_t per_page) {
   LinePage out;
-  const std::string folded = AsciiLower(filter.text);
+  const PreparedFilter prepared = Prepare(filter);
   const size_t first = page > 0 ? (page - 1) * per_page : 0;
   for (const uint32_t index : order) {
     const PortfolioLine& line = lines[index];
-    if (!Keeps(filter, folded, line)) continue;
+    if (!Keeps(prepared, line)) continue;
     if (out.matched >= first && out.lines.size() < per_page) out.lines.push_back(&line);
     ++out.matched;
   }
