@@ -193,6 +193,24 @@ TEST_F(ServerCacheTest, AnImportByAnotherConnectionChangesTheNextAnswer) {
             RenderExplain(*whole, whole->clients.front(), {Format::kJson, Lang::kEn, false}));
 }
 
+// The paged portfolio reads the lines the store keeps: another process's import is seen
+// by the next page, and the client it wrote has its new line.
+TEST_F(ServerCacheTest, AnImportByAnotherConnectionChangesTheNextPortfolioPage) {
+  Ledger ledger = DemoLedger();
+  ImportElsewhere(ledger);
+  Start();
+  const std::string path = "/api/v1/portfolio?sort=name&per_page=500&as_of=" + kAsOf;
+  const nlohmann::json before = nlohmann::json::parse(Get(path));
+  ASSERT_EQ(before["clients"].size(), ledger.clients.size());
+  ledger.clients.front().name = "Aaa Renamed Elsewhere S.r.l.";
+  ImportElsewhere(ledger);
+  const nlohmann::json after = nlohmann::json::parse(Get(path));
+  EXPECT_EQ(after["clients"][0]["name"], "Aaa Renamed Elsewhere S.r.l.");
+  EXPECT_EQ(after["clients"][0]["client"], ledger.clients.front().id);
+  EXPECT_EQ(after["clients_total"], before["clients_total"]);
+  EXPECT_EQ(after["verdicts"], before["verdicts"]);
+}
+
 TEST_F(ServerCacheTest, ASettingsChangeThroughTheApiIsSeenAtOnce) {
   ImportElsewhere(DemoLedger());
   Start();
