@@ -9,6 +9,7 @@
 #include "api/service.h"
 #include "api/service_internal.h"
 #include "report/report.h"
+#include "signals/settings.h"
 #include "signals/sign.h"
 #include "verdict/portfolio_lines.h"
 
@@ -97,11 +98,14 @@ Result<ApiAnswer> ApiService::GetPortfolio(const ApiQuery& query) {
       "portfolio", {as_of->ToString(), LangKey(*lang), LineOrderKey(*order), std::to_string(*page),
                     std::to_string(*per_page), query.verdict, query.sign, query.q});
   return Cached(*version, key, [&]() -> Result<ApiBody> {
+    auto settings = Settings::FromWorkspace(**workspace);
+    if (!settings) return std::unexpected(settings.error());
     auto lines = Lines(*version, **workspace, *as_of);
     if (!lines) return std::unexpected(lines.error());
     auto ordering = LineOrdering(*version, *as_of, **lines, *order);
     if (!ordering) return std::unexpected(ordering.error());
     const PortfolioPage out{.as_of = *as_of,
+                            .window_days = settings->window_days,
                             .currency = (*workspace)->currency,
                             .clients_total = (*lines)->size(),
                             .totals = TotalLines(**lines, (*workspace)->currency),

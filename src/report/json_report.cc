@@ -332,6 +332,8 @@ std::string RenderPortfolioPage(const PortfolioPage& page, Lang lang) {
   json.BeginObject();
   json.Key("as_of");
   json.String(page.as_of.ToString());
+  json.Key("window_days");
+  json.Int(page.window_days);
   json.Key("currency");
   json.String(page.currency.code());
   json.Key("clients_total");

@@ -66,13 +66,14 @@ std::string RenderHistory(const std::string& client, const std::string& name,
                           const std::vector<HistoryPoint>& points, const RenderOptions& options);
 
 // One page of the portfolio's lines (verdict/portfolio_lines.h), as compact JSON:
-// {"as_of", "currency", "clients_total", "verdicts": {<verdict>: clients, ...},
+// {"as_of", "window_days", "currency", "clients_total", "verdicts": {<verdict>: clients, ...},
 // "totals": {"revenue", "hidden_cost", "net_value", "overdue_amount"}, "sort", "page",
 // "per_page", "matched", "clients": [{"client", "name", "verdict", "score", "archetype",
 // "signals": {<sign key>: "red", ...}, "economics": {...}, "reason": {"sign", "text"} or
 // null, "action": {"code", "text"} or null}]}. Sentences in `lang`.
 struct PortfolioPage {
   CivilDate as_of;
+  int window_days = 365;
   Currency currency;
   size_t clients_total = 0;
   LineTotals totals;

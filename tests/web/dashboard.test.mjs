@@ -186,6 +186,8 @@ describe("dashboard", () => {
     await scoreHeader.locator("button").focus();
     await page.keyboard.press("Enter");
     assert.equal(await scoreHeader.getAttribute("aria-sort"), "ascending");
+    // The server sorts: the rows are the new order once its answer is shown.
+    await page.locator('table.clients-table[data-sort="score"]').waitFor();
     const ascending = await page
       .locator("tr.client-row .score-value")
       .allInnerTexts();
@@ -195,8 +197,20 @@ describe("dashboard", () => {
     );
     await page.keyboard.press("Space");
     assert.equal(await scoreHeader.getAttribute("aria-sort"), "descending");
+    await page.locator('table.clients-table[data-sort="-score"]').waitFor();
+    const descending = await page
+      .locator("tr.client-row .score-value")
+      .allInnerTexts();
+    assert.deepEqual(
+      descending.map(Number),
+      [...descending.map(Number)].sort((a, b) => b - a),
+    );
 
     await page.locator(".filters select").first().selectOption("keep");
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll("tr.client-row")];
+      return rows.length > 0 && rows.every((r) => r.classList.contains("keep"));
+    });
     const verdicts = await page
       .locator("tr.client-row .badge.verdict")
       .allInnerTexts();
@@ -688,7 +702,9 @@ describe("dashboard", () => {
     const before = (await api(`/clients?as_of=${AS_OF}`)).clients.length;
     const ledger = JSON.stringify({
       format: "addio-ledger/1",
-      clients: [{ id: "evil-co", name: "Evil", kind: "company", country: "IT" }],
+      clients: [
+        { id: "evil-co", name: "Evil", kind: "company", country: "IT" },
+      ],
     });
     // The page of another origin: a simple cross-site request (no preflight) and a form.
     const evil = createServer((request, response) => {
@@ -721,7 +737,9 @@ describe("dashboard", () => {
     const port = new URL(BASE).port;
     const rebound = await context.newPage();
     try {
-      const response = await rebound.goto(`http://rebind.test:${port}/api/v1/clients`);
+      const response = await rebound.goto(
+        `http://rebind.test:${port}/api/v1/clients`,
+      );
       assert.equal(response.status(), 421);
       assert.doesNotMatch(await response.text(), /brightwave/);
     } finally {

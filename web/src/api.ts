@@ -97,6 +97,35 @@ export interface Assessment {
   clients: ClientAssessment[];
 }
 
+// One client's line of the paged portfolio (GET /portfolio).
+export interface PortfolioLine {
+  client: string;
+  name: string;
+  verdict: Verdict;
+  score: number;
+  archetype: string;
+  signals: Record<SignKey, Severity>;
+  economics: Economics;
+  reason: { sign: SignKey; text: string } | null;
+  action: Action | null;
+}
+
+// One page of the portfolio, sorted, filtered and paged by the server; the counts and
+// totals cover every client.
+export interface PortfolioPage {
+  as_of: string;
+  window_days: number;
+  currency: string;
+  clients_total: number;
+  verdicts: Record<Verdict, number>;
+  totals: { revenue: Money; hidden_cost: Money; net_value: Money; overdue_amount: Money };
+  sort: string;
+  page: number;
+  per_page: number;
+  matched: number;
+  clients: PortfolioLine[];
+}
+
 export interface ClientExplain extends ClientAssessment {
   as_of: string;
   window_days: number;

@@ -57,7 +57,13 @@ export interface QuadrantPoint {
 
 // Net value (x) against trouble = 100 − score (y), one dot per client coloured by verdict,
 // split into four quadrants at the portfolio's median net value and at TROUBLE_LINE.
-export function quadrantOption(clients: ClientAssessment[], currency: string): ChartOption {
+// What the value-against-trouble chart needs of a client (a portfolio line or a whole
+// assessment).
+type QuadrantClient = Pick<ClientAssessment, 'client' | 'name' | 'verdict' | 'score'> & {
+  economics: Pick<ClientAssessment['economics'], 'net_value'>;
+};
+
+export function quadrantOption(clients: QuadrantClient[], currency: string): ChartOption {
   const values = clients.map((c) => toNumber(c.economics.net_value));
   const split = median(values);
   const low = Math.min(0, ...values);

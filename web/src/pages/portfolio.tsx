@@ -1,9 +1,10 @@
 // The portfolio: every client with its verdict, score, the six signs and its economics, in a
-// table that sorts and filters, and the value-against-trouble chart that shows at a glance
-// which clients are worth keeping, fixing or leaving.
+// table that the server sorts, filters and pages (GET /portfolio: one line per client, so a
+// portfolio of thousands loads a page at a time), and the value-against-trouble chart that
+// shows at a glance which clients are worth keeping, fixing or leaving.
 
-import { useMemo, useState } from 'preact/hooks';
-import type { Assessment, ClientAssessment, SignKey, Verdict } from '../api';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PortfolioPage, SignKey, Verdict } from '../api';
 import { apiUrl, SIGN_KEYS, VERDICTS } from '../api';
 import { useApp } from '../app_context';
 import { Chart } from '../charts/chart';
@@ -18,70 +19,31 @@ import {
   VerdictBadge,
   type SortDirection,
 } from '../components';
-import { date, money, sumMoney, toNumber } from '../format';
+import { date, money, toNumber } from '../format';
 import { useApi } from '../hooks';
 import { signTitle, t, verdictName } from '../i18n';
 
 type Column = 'name' | 'verdict' | 'score' | 'signs' | 'revenue' | 'hidden_cost' | 'net_value';
 
-// Most urgent first: the order a person works through the list.
-const VERDICT_RANK: Record<Verdict, number> = {
-  part_ways: 0,
-  renegotiate: 1,
-  watch: 2,
-  insufficient_data: 3,
-  keep: 4,
-};
+// Rows per page of the table.
+const PAGE_SIZE = 100;
+// The chart shows at most this many clients: the costliest ones.
+const CHART_CLIENTS = 500;
+// Typing in the filter asks the server once the typing pauses this long (ms).
+const FILTER_DELAY = 250;
 
-// Ties between equally bad signs go to the heavier one (DESIGN.md section 6's order).
-const SIGN_PRIORITY: SignKey[] = [
-  'non_payment',
-  'no_contract',
-  'late_payment',
-  'underpaying',
-  'scope_creep',
-  'time_drain',
-];
-
-function trouble(client: ClientAssessment): number {
-  return SIGN_KEYS.reduce((sum, key) => {
-    const level = client.signals[key].severity;
-    return sum + (level === 'red' ? 3 : level === 'amber' ? 1 : 0);
-  }, 0);
-}
-
-// The first reason of the client's worst sign: the one line that says why.
-function mainReason(client: ClientAssessment): { sign: SignKey; text: string } | null {
-  for (const level of ['red', 'amber'] as const) {
-    for (const key of SIGN_PRIORITY) {
-      const sign = client.signals[key];
-      if (sign.severity === level && sign.reasons.length > 0)
-        return { sign: key, text: sign.reasons[0] };
-    }
-  }
-  return null;
-}
-
-function compare(a: ClientAssessment, b: ClientAssessment, column: Column): number {
-  switch (column) {
-    case 'name':
-      return a.name.localeCompare(b.name);
-    case 'verdict':
-      return VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || a.score - b.score;
-    case 'score':
-      return a.score - b.score;
-    case 'signs':
-      return trouble(a) - trouble(b);
-    case 'revenue':
-    case 'hidden_cost':
-    case 'net_value':
-      return toNumber(a.economics[column]) - toNumber(b.economics[column]);
-  }
+// `value`, once it has stayed the same for `delay` ms.
+function useSettled<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
 }
 
 export function PortfolioPage() {
   const { asOf, lang, link } = useApp();
-  const assessment = useApi<Assessment>(apiUrl('/assessment', { as_of: asOf, lang }));
   const [query, setQuery] = useState('');
   const [verdict, setVerdict] = useState<Verdict | ''>('');
   const [sign, setSign] = useState<SignKey | ''>('');
@@ -89,33 +51,41 @@ export function PortfolioPage() {
     column: 'verdict',
     direction: 'ascending',
   });
+  const text = useSettled(query.trim(), FILTER_DELAY);
+  const order = `${sort.direction === 'descending' ? '-' : ''}${sort.column}`;
+  // The page asked for belongs to one order and set of filters: any other starts again
+  // from the first page.
+  const filters = [order, verdict, sign, text, asOf].join('\n');
+  const [paging, setPaging] = useState({ filters, page: 1 });
+  const pageNumber = paging.filters === filters ? paging.page : 1;
+  const setPageNumber = (page: number) => setPaging({ filters, page });
 
-  const data = assessment.data;
-  const clients = data?.clients ?? [];
-
-  const shown = useMemo(() => {
-    const needle = query.trim().toLowerCase();
-    const filtered = clients.filter(
-      (c) =>
-        (!needle ||
-          c.name.toLowerCase().includes(needle) ||
-          c.client.toLowerCase().includes(needle)) &&
-        (!verdict || c.verdict === verdict) &&
-        (!sign || c.signals[sign].severity === 'red' || c.signals[sign].severity === 'amber'),
-    );
-    const factor = sort.direction === 'ascending' ? 1 : -1;
-    return [...filtered].sort(
-      (a, b) => factor * compare(a, b, sort.column) || a.client.localeCompare(b.client),
-    );
-  }, [clients, query, verdict, sign, sort]);
-
-  const option = useMemo(
-    () => (data ? quadrantOption(data.clients, data.currency) : null),
-    [data, lang],
+  const table = useApi<PortfolioPage>(
+    apiUrl('/portfolio', {
+      as_of: asOf,
+      lang,
+      sort: order,
+      verdict,
+      sign,
+      q: text,
+      page: pageNumber,
+      per_page: PAGE_SIZE,
+    }),
+  );
+  const costliest = useApi<PortfolioPage>(
+    apiUrl('/portfolio', { as_of: asOf, lang, sort: '-hidden_cost', per_page: CHART_CLIENTS }),
   );
 
-  if (assessment.error && !data)
-    return <ErrorBox error={assessment.error} onRetry={assessment.reload} />;
+  const data = table.data;
+  const shown = data?.clients ?? [];
+  const pages = data ? Math.max(1, Math.ceil(data.matched / data.per_page)) : 1;
+
+  const option = useMemo(
+    () => (costliest.data ? quadrantOption(costliest.data.clients, costliest.data.currency) : null),
+    [costliest.data, lang],
+  );
+
+  if (table.error && !data) return <ErrorBox error={table.error} onRetry={table.reload} />;
   if (!data) return <Loading />;
 
   const onSort = (column: Column) =>
@@ -123,22 +93,20 @@ export function PortfolioPage() {
       column,
       direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending',
     }));
-  const counts = VERDICTS.map((v) => ({
-    verdict: v,
-    count: clients.filter((c) => c.verdict === v).length,
-  }));
+  const counts = VERDICTS.map((v) => ({ verdict: v, count: data.verdicts[v] }));
   const currency = data.currency;
+  const total = data.clients_total;
 
   return (
-    <div class="page portfolio" aria-busy={assessment.loading}>
+    <div class="page portfolio" aria-busy={table.loading}>
       <div class="page-head">
         <h1>{t('portfolio.title')}</h1>
         <p class="lead">
-          {t('portfolio.summary', clients.length, date(data.as_of), data.window_days, currency)}
+          {t('portfolio.summary', total, date(data.as_of), data.window_days, currency)}
         </p>
       </div>
-      {assessment.error && <ErrorBox error={assessment.error} onRetry={assessment.reload} />}
-      {clients.length === 0 ? (
+      {table.error && <ErrorBox error={table.error} onRetry={table.reload} />}
+      {total === 0 ? (
         <div class="panel">
           <p>{t('state.empty_store')}</p>
           <a href={link(['import'])}>{t('nav.import')}</a>
@@ -171,7 +139,7 @@ export function PortfolioPage() {
                 <Chart
                   option={option}
                   height={360}
-                  label={t('portfolio.quadrant_aria', clients.length)}
+                  label={t('portfolio.quadrant_aria', costliest.data?.clients.length ?? 0)}
                   onPointClick={(point) => {
                     const id = (point as { client?: string } | undefined)?.client;
                     if (id) window.location.hash = link(['clients', id]);
@@ -183,23 +151,19 @@ export function PortfolioPage() {
               <dl class="figures">
                 <div>
                   <dt>{t('col.revenue')}</dt>
-                  <dd>{money(sumMoney(clients.map((c) => c.economics.revenue)), currency, 0)}</dd>
+                  <dd>{money(data.totals.revenue, currency, 0)}</dd>
                 </div>
                 <div>
                   <dt>{t('col.hidden_cost')}</dt>
-                  <dd class="cost">
-                    {money(sumMoney(clients.map((c) => c.economics.hidden_cost)), currency, 0)}
-                  </dd>
+                  <dd class="cost">{money(data.totals.hidden_cost, currency, 0)}</dd>
                 </div>
                 <div>
                   <dt>{t('col.net_value')}</dt>
-                  <dd>{money(sumMoney(clients.map((c) => c.economics.net_value)), currency, 0)}</dd>
+                  <dd>{money(data.totals.net_value, currency, 0)}</dd>
                 </div>
                 <div>
                   <dt>{t('econ.overdue_amount')}</dt>
-                  <dd class="cost">
-                    {money(sumMoney(clients.map((c) => c.economics.overdue_amount)), currency, 0)}
-                  </dd>
+                  <dd class="cost">{money(data.totals.overdue_amount, currency, 0)}</dd>
                 </div>
               </dl>
             </Panel>
@@ -248,11 +212,11 @@ export function PortfolioPage() {
                 </select>
               </label>
               <p class="shown" aria-live="polite">
-                {t('portfolio.shown', shown.length, clients.length)}
+                {t('portfolio.shown', data.matched, total)}
               </p>
             </form>
             <div class="table-wrap">
-              <table class="clients-table">
+              <table class="clients-table" data-sort={data.sort}>
                 <caption class="visually-hidden">{t('portfolio.table')}</caption>
                 <thead>
                   <tr>
@@ -296,7 +260,7 @@ export function PortfolioPage() {
                 </thead>
                 <tbody>
                   {shown.map((c) => {
-                    const reason = mainReason(c);
+                    const reason = c.reason;
                     return (
                       <tr key={c.client} class={`client-row ${c.verdict}`} data-client={c.client}>
                         <th scope="row" class="client-cell">
@@ -339,6 +303,25 @@ export function PortfolioPage() {
               </table>
               {shown.length === 0 && <p class="empty">{t('portfolio.none_match')}</p>}
             </div>
+            {pages > 1 && (
+              <nav class="pager" aria-label={t('portfolio.pages')}>
+                <button
+                  type="button"
+                  disabled={data.page <= 1}
+                  onClick={() => setPageNumber(data.page - 1)}
+                >
+                  {t('portfolio.previous')}
+                </button>
+                <span aria-live="polite">{t('portfolio.page', data.page, pages)}</span>
+                <button
+                  type="button"
+                  disabled={data.page >= pages}
+                  onClick={() => setPageNumber(data.page + 1)}
+                >
+                  {t('portfolio.next')}
+                </button>
+              </nav>
+            )}
           </section>
         </>
       )}
