@@ -41,14 +41,21 @@ Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace,
   return date;
 }
 
-Result<int> ParseMonths(const std::string& text) {
-  if (text.empty()) return 12;
-  int months = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), months);
-  if (ec != std::errc() || end != text.data() + text.size() || months < 1 || months > 600) {
-    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.months", text));
+Result<size_t> ParseCount(const std::string& text, size_t fallback, size_t low, size_t high,
+                          const char* error) {
+  if (text.empty()) return fallback;
+  size_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    return Fail(ErrorCode::kInvalidArgument, Msg(error, text));
   }
-  return months;
+  return value;
+}
+
+Result<int> ParseMonths(const std::string& text) {
+  auto months = ParseCount(text, 12, 1, 600, "api.error.months");
+  if (!months) return std::unexpected(months.error());
+  return static_cast<int>(*months);
 }
 
 namespace {
@@ -183,6 +190,16 @@ Result<std::shared_ptr<const Workspace>> ApiService::StoredWorkspace(uint64_t ve
       [](const Workspace&) { return size_t{0}; });
 }
 
+Result<ApiService::DatedRead> ApiService::ReadAsOf(const std::string& as_of_text) {
+  auto version = version_.Current();
+  if (!version) return std::unexpected(version.error());
+  auto workspace = StoredWorkspace(*version);
+  if (!workspace) return std::unexpected(workspace.error());
+  auto as_of = api_internal::ParseAsOf(as_of_text, **workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
+  return DatedRead{*version, std::move(*workspace), *as_of};
+}
+
 Result<std::shared_ptr<const RateRanking>> ApiService::Statistics(uint64_t version, Store& store,
                                                                   const Context& context) {
   return objects_.Get<RateRanking>(
@@ -225,21 +242,18 @@ ApiService::CacheStats ApiService::cache_stats() const {
 Result<ApiAnswer> ApiService::GetClients(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto version = version_.Current();
-  if (!version) return std::unexpected(version.error());
-  auto workspace = StoredWorkspace(*version);
-  if (!workspace) return std::unexpected(workspace.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, **workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
-  const std::string key = api_internal::CacheKey("clients", {as_of->ToString()});
-  return Cached(*version, key, [&]() -> Result<ApiBody> {
+  auto read = ReadAsOf(query.as_of);
+  if (!read) return std::unexpected(read.error());
+  const DatedRead& at = *read;
+  const std::string key = api_internal::CacheKey("clients", {at.as_of.ToString()});
+  return Cached(at.version, key, [&]() -> Result<ApiBody> {
     auto store = open_store_();
     if (!store) return std::unexpected(store.error());
-    auto summaries = (*store)->ClientSummaries(*as_of);  // client by client
+    auto summaries = (*store)->ClientSummaries(at.as_of);  // client by client
     if (!summaries) return std::unexpected(summaries.error());
     api_internal::Json out;
-    out["as_of"] = as_of->ToString();
-    out["currency"] = std::string((*workspace)->currency.code());
+    out["as_of"] = at.as_of.ToString();
+    out["currency"] = std::string(at.workspace->currency.code());
     api_internal::Json clients = api_internal::Json::array();
     for (const ClientSummary& s : *summaries) {
       api_internal::Json client;
@@ -280,22 +294,19 @@ Result<ApiAnswer> ApiService::GetAssessment(const ApiQuery& query) {
 Result<ApiAnswer> ApiService::GetClientAssessment(const std::string& id, const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());
-  auto version = version_.Current();
-  if (!version) return std::unexpected(version.error());
-  auto workspace = StoredWorkspace(*version);
-  if (!workspace) return std::unexpected(workspace.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, **workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
+  auto read = ReadAsOf(query.as_of);
+  if (!read) return std::unexpected(read.error());
+  const DatedRead& at = *read;
   const std::string key =
-      api_internal::CacheKey("client_assessment", {id, as_of->ToString(), LangKey(*lang)});
-  return Cached(*version, key, [&]() -> Result<ApiBody> {
+      api_internal::CacheKey("client_assessment", {id, at.as_of.ToString(), LangKey(*lang)});
+  return Cached(at.version, key, [&]() -> Result<ApiBody> {
     auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     auto client = (*store)->LoadClient(id);
     if (!client) return std::unexpected(client.error());
     if (!*client) return std::unexpected(UnknownClient(id));
-    auto assessment = AssessOne(**client, **workspace, *as_of, [&](const Context& context) {
-      return Statistics(*version, **store, context);
+    auto assessment = AssessOne(**client, *at.workspace, at.as_of, [&](const Context& context) {
+      return Statistics(at.version, **store, context);
     });
     if (!assessment) return std::unexpected(Localized(assessment.error(), id));
     return JsonBody(

@@ -160,6 +160,14 @@ class ApiService {
                                                                 CivilDate as_of);
   // The stored workspace at `version`, read once per version (not the whole ledger).
   Result<std::shared_ptr<const Workspace>> StoredWorkspace(uint64_t version);
+  // What a read of one date starts from without the ledger: the current version, its
+  // stored workspace, and the as_of parameter resolved in the workspace's zone.
+  struct DatedRead {
+    uint64_t version = 0;
+    std::shared_ptr<const Workspace> workspace;
+    CivilDate as_of;
+  };
+  Result<DatedRead> ReadAsOf(const std::string& as_of_text);
   // The portfolio statistics at `version` as of context.as_of, from what the store keeps
   // (verdict/stored_assessment.h), made once per version and date.
   Result<std::shared_ptr<const RateRanking>> Statistics(uint64_t version, Store& store,

@@ -31,6 +31,11 @@ CivilDate Today(const Clock& clock, const Workspace& workspace);
 Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace,
                             const Clock& clock);
 
+// A whole-number parameter from `low` to `high`, or `fallback` when `text` is empty.
+// Error kInvalidArgument with the catalogue message `error` (its {0} is the text) otherwise.
+Result<size_t> ParseCount(const std::string& text, size_t fallback, size_t low, size_t high,
+                          const char* error);
+
 // The months parameter, 1..600; 12 when empty. Error kInvalidArgument otherwise.
 Result<int> ParseMonths(const std::string& text);
 

@@ -1,6 +1,5 @@
 // The paged portfolio: every client's line (verdict/portfolio_lines.h) read from the store
 // once per data version and date, ordered once per column, and each page rendered once.
-#include <charconv>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,18 +21,6 @@ constexpr size_t kDefaultPerPage = 50;
 
 Error BadParam(const char* key, const std::string& text) {
   return Error{ErrorCode::kInvalidArgument, Msg(key, text)};
-}
-
-// A whole number from `low` to `high`, or `fallback` when `text` is empty.
-Result<size_t> ParseCount(const std::string& text, size_t fallback, size_t low, size_t high,
-                          const char* error) {
-  if (text.empty()) return fallback;
-  size_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
-    return std::unexpected(BadParam(error, text));
-  }
-  return value;
 }
 
 Result<LineFilter> ParseFilter(const ApiQuery& query) {
@@ -81,34 +68,34 @@ Result<ApiAnswer> ApiService::GetPortfolio(const ApiQuery& query) {
   const std::optional<LineOrder> order =
       query.sort.empty() ? std::optional<LineOrder>(LineOrder{}) : ParseLineOrder(query.sort);
   if (!order) return std::unexpected(BadParam("api.error.sort", query.sort));
-  auto page = ParseCount(query.page, 1, 1, SIZE_MAX / kMaxPerPage, "api.error.page");
+  auto page = api_internal::ParseCount(query.page, 1, 1, SIZE_MAX / kMaxPerPage, "api.error.page");
   if (!page) return std::unexpected(page.error());
-  auto per_page = ParseCount(query.per_page, kDefaultPerPage, 1, kMaxPerPage, "api.error.per_page");
+  auto per_page = api_internal::ParseCount(query.per_page, kDefaultPerPage, 1, kMaxPerPage,
+                                           "api.error.per_page");
   if (!per_page) return std::unexpected(per_page.error());
   auto filter = ParseFilter(query);
   if (!filter) return std::unexpected(filter.error());
 
-  auto version = version_.Current();
-  if (!version) return std::unexpected(version.error());
-  auto workspace = StoredWorkspace(*version);
-  if (!workspace) return std::unexpected(workspace.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, **workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
+  auto read = ReadAsOf(query.as_of);
+  if (!read) return std::unexpected(read.error());
+  const DatedRead& at = *read;
+  const Workspace& workspace = *at.workspace;
   const std::string key = api_internal::CacheKey(
-      "portfolio", {as_of->ToString(), LangKey(*lang), LineOrderKey(*order), std::to_string(*page),
-                    std::to_string(*per_page), query.verdict, query.sign, query.q});
-  return Cached(*version, key, [&]() -> Result<ApiBody> {
-    auto settings = Settings::FromWorkspace(**workspace);
+      "portfolio",
+      {at.as_of.ToString(), LangKey(*lang), LineOrderKey(*order), std::to_string(*page),
+       std::to_string(*per_page), query.verdict, query.sign, query.q});
+  return Cached(at.version, key, [&]() -> Result<ApiBody> {
+    auto settings = Settings::FromWorkspace(workspace);
     if (!settings) return std::unexpected(settings.error());
-    auto lines = Lines(*version, **workspace, *as_of);
+    auto lines = Lines(at.version, workspace, at.as_of);
     if (!lines) return std::unexpected(lines.error());
-    auto ordering = LineOrdering(*version, *as_of, **lines, *order);
+    auto ordering = LineOrdering(at.version, at.as_of, **lines, *order);
     if (!ordering) return std::unexpected(ordering.error());
-    const PortfolioPage out{.as_of = *as_of,
+    const PortfolioPage out{.as_of = at.as_of,
                             .window_days = settings->window_days,
-                            .currency = (*workspace)->currency,
+                            .currency = workspace.currency,
                             .clients_total = (*lines)->size(),
-                            .totals = TotalLines(**lines, (*workspace)->currency),
+                            .totals = TotalLines(**lines, workspace.currency),
                             .order = *order,
                             .page = *page,
                             .per_page = *per_page,

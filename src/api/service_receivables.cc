@@ -159,36 +159,33 @@ Result<ApiAnswer> ApiService::GetAging(const ApiQuery& query) {
   if (!lang) return std::unexpected(lang.error());
   auto csv = ParseCsv(query.format);
   if (!csv) return std::unexpected(csv.error());
-  auto version = version_.Current();
-  if (!version) return std::unexpected(version.error());
-  auto stored = StoredWorkspace(*version);
-  if (!stored) return std::unexpected(stored.error());
-  const Workspace& workspace = **stored;
-  auto as_of = api_internal::ParseAsOf(query.as_of, workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
+  auto read = ReadAsOf(query.as_of);
+  if (!read) return std::unexpected(read.error());
+  const DatedRead& at = *read;
+  const Workspace& workspace = *at.workspace;
   // The JSON does not depend on the language; the CSV's headers do.
   const std::string key = api_internal::CacheKey(
-      "aging", {as_of->ToString(), *csv ? "csv" : "json", *csv ? LangKey(*lang) : ""});
-  return Cached(*version, key, [&]() -> Result<ApiBody> {
+      "aging", {at.as_of.ToString(), *csv ? "csv" : "json", *csv ? LangKey(*lang) : ""});
+  return Cached(at.version, key, [&]() -> Result<ApiBody> {
     auto settings = Settings::FromWorkspace(workspace);
     if (!settings) return std::unexpected(settings.error());
     auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     // Client by client: the whole ledger is never held.
-    AgingBuilder aging(workspace, *as_of);
+    AgingBuilder aging(workspace, at.as_of);
     std::vector<ReceivablesSummary> payers;
-    const Status read = (*store)->ForEachClient([&](ClientLedger&& client) -> Status {
+    const Status visited = (*store)->ForEachClient([&](ClientLedger&& client) -> Status {
       if (Status added = aging.Add(client); !added) return added;
       if (*csv) return {};
-      auto summary = SummarizeReceivables(client, workspace, *settings, *as_of);
+      auto summary = SummarizeReceivables(client, workspace, *settings, at.as_of);
       if (!summary) return std::unexpected(summary.error());
       payers.push_back(std::move(*summary));
       return {};
     });
-    if (!read) return std::unexpected(read.error());
+    if (!visited) return std::unexpected(visited.error());
     if (*csv) {
       return CsvBody(RenderAging(aging.Take(), ReceivablesFormat::kCsv, *lang),
-                     "aging-" + as_of->ToString() + ".csv");
+                     "aging-" + at.as_of.ToString() + ".csv");
     }
     return JsonBody(api_internal::Dump(AgingJson(aging.Take(), payers)));
   });
@@ -199,13 +196,10 @@ Result<ApiAnswer> ApiService::GetStatement(const std::string& id, const ApiQuery
   if (!lang) return std::unexpected(lang.error());
   auto csv = ParseCsv(query.format);
   if (!csv) return std::unexpected(csv.error());
-  auto version = version_.Current();
-  if (!version) return std::unexpected(version.error());
-  auto stored = StoredWorkspace(*version);
-  if (!stored) return std::unexpected(stored.error());
-  const Workspace& workspace = **stored;
-  auto as_of = api_internal::ParseAsOf(query.as_of, workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
+  auto read = ReadAsOf(query.as_of);
+  if (!read) return std::unexpected(read.error());
+  const DatedRead& at = *read;
+  const Workspace& workspace = *at.workspace;
   std::optional<CivilDate> payments_from;
   if (!query.payments_from.empty()) {
     auto date = CivilDate::Parse(query.payments_from);
@@ -215,23 +209,23 @@ Result<ApiAnswer> ApiService::GetStatement(const std::string& id, const ApiQuery
     payments_from = *date;
   }
   const std::string key = api_internal::CacheKey(
-      "statement", {id, as_of->ToString(), payments_from ? payments_from->ToString() : "",
+      "statement", {id, at.as_of.ToString(), payments_from ? payments_from->ToString() : "",
                     *csv ? "csv" : "json", *csv ? LangKey(*lang) : ""});
-  return Cached(*version, key, [&]() -> Result<ApiBody> {
+  return Cached(at.version, key, [&]() -> Result<ApiBody> {
     auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     auto loaded = (*store)->LoadClient(id);
     if (!loaded) return std::unexpected(loaded.error());
     if (!*loaded) return Fail(ErrorCode::kNotFound, Msg("common.no_client", id));
     const ClientLedger& client = **loaded;
-    auto statement = BuildStatement(client, workspace, *as_of, payments_from);
+    auto statement = BuildStatement(client, workspace, at.as_of, payments_from);
     if (!statement) return std::unexpected(statement.error());
     if (*csv) {
       return CsvBody(RenderStatement(*statement, ReceivablesFormat::kCsv, *lang),
-                     "statement-" + id + "-" + as_of->ToString() + ".csv");
+                     "statement-" + id + "-" + at.as_of.ToString() + ".csv");
     }
     return JsonBody(api_internal::Dump(
-        StatementJson(*statement, api_internal::CreditedByInvoice(client, workspace, *as_of))));
+        StatementJson(*statement, api_internal::CreditedByInvoice(client, workspace, at.as_of))));
   });
 }
 
