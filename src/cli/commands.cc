@@ -84,19 +84,32 @@ bool UseColor(const std::string& color) {
 
 void Print(const std::string& text) { WriteToStdout(text); }
 
+// The store opened for a read of one date: the store, its workspace, and `as_of_text`
+// (--as-of) resolved in the workspace's time zone.
+struct StoreAsOf {
+  std::unique_ptr<Store> store;
+  Workspace workspace;
+  CivilDate as_of;
+};
+Result<StoreAsOf> OpenStoreAsOf(const Common& common, const std::string& as_of_text) {
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
+  if (!store) return std::unexpected(store.error());
+  auto workspace = (*store)->LoadWorkspace();
+  if (!workspace) return std::unexpected(workspace.error());
+  auto as_of = ResolveAsOf(common, as_of_text, *workspace);
+  if (!as_of) return std::unexpected(as_of.error());
+  return StoreAsOf{std::move(*store), std::move(*workspace), *as_of};
+}
+
 // Runs an assessment for the assess/explain commands.
 // One client of the store is assessed from its own records and the portfolio statistics
 // the store keeps, without reading the whole ledger.
 Result<Assessment> AssessSource(const Common& common, const AssessOptions& options,
                                 const std::string& only_client) {
   if (!only_client.empty() && options.source.ledger.empty()) {
-    auto store = OpenStoreOf(common, OpenMode::kMustExist);
-    if (!store) return std::unexpected(store.error());
-    auto workspace = (*store)->LoadWorkspace();
-    if (!workspace) return std::unexpected(workspace.error());
-    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
-    if (!as_of) return std::unexpected(as_of.error());
-    return AssessStoredClient(**store, only_client, *as_of);
+    auto read = OpenStoreAsOf(common, options.as_of);
+    if (!read) return std::unexpected(read.error());
+    return AssessStoredClient(*read->store, only_client, read->as_of);
   }
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return std::unexpected(ledger.error());
@@ -121,13 +134,9 @@ int AssessEveryClient(const Common& common, const AssessOptions& options) {
       MakeRenderOptions(common, options), [](std::string_view text) { WriteToStdout(text); });
   Status assessed;
   if (options.source.ledger.empty()) {
-    auto store = OpenStoreOf(common, OpenMode::kMustExist);
-    if (!store) return ReportError(common, store.error());
-    auto workspace = (*store)->LoadWorkspace();
-    if (!workspace) return ReportError(common, workspace.error());
-    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
-    if (!as_of) return ReportError(common, as_of.error());
-    assessed = AssessStore(**store, *workspace, *as_of, *writer);
+    auto read = OpenStoreAsOf(common, options.as_of);
+    if (!read) return ReportError(common, read.error());
+    assessed = AssessStore(*read->store, read->workspace, read->as_of, *writer);
   } else {
     auto ledger = LoadSource(common, options.source);
     if (!ledger) return ReportError(common, ledger.error());
@@ -472,13 +481,9 @@ int Export(const Common& common, const std::string& format, const std::string& o
 }
 
 int Clients(const Common& common, const std::string& as_of_text) {
-  auto store = OpenStoreOf(common, OpenMode::kMustExist);
-  if (!store) return ReportError(common, store.error());
-  auto workspace = (*store)->LoadWorkspace();
-  if (!workspace) return ReportError(common, workspace.error());
-  auto as_of = ResolveAsOf(common, as_of_text, *workspace);
-  if (!as_of) return ReportError(common, as_of.error());
-  auto summaries = (*store)->ClientSummaries(*as_of);
+  auto read = OpenStoreAsOf(common, as_of_text);
+  if (!read) return ReportError(common, read.error());
+  auto summaries = read->store->ClientSummaries(read->as_of);
   if (!summaries) return ReportError(common, summaries.error());
   std::vector<std::vector<std::string>> rows = {
       {Tr("cli.clients.column.client", common.lang), Tr("cli.clients.column.name", common.lang),
@@ -493,8 +498,8 @@ int Clients(const Common& common, const std::string& as_of_text) {
                     s.balance.overdue.ToString(), s.balance.credit.ToString()});
   }
   Print(FormatTable(rows, 3));
-  PrintLine(common, Msg("cli.clients.summary", summaries->size(), as_of->ToString(),
-                        std::string(workspace->currency.code())));
+  PrintLine(common, Msg("cli.clients.summary", summaries->size(), read->as_of.ToString(),
+                        std::string(read->workspace.currency.code())));
   return 0;
 }
 
@@ -587,15 +592,11 @@ int History(const Common& common, const AssessOptions& options) {
 // --ledger file.
 Result<AgingReport> AgeSource(const Common& common, const AssessOptions& options) {
   if (options.source.ledger.empty()) {
-    auto store = OpenStoreOf(common, OpenMode::kMustExist);
-    if (!store) return std::unexpected(store.error());
-    auto workspace = (*store)->LoadWorkspace();
-    if (!workspace) return std::unexpected(workspace.error());
-    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
-    if (!as_of) return std::unexpected(as_of.error());
-    AgingBuilder builder(*workspace, *as_of);
-    const Status aged =
-        (*store)->ForEachClient([&builder](ClientLedger&& client) { return builder.Add(client); });
+    auto read = OpenStoreAsOf(common, options.as_of);
+    if (!read) return std::unexpected(read.error());
+    AgingBuilder builder(read->workspace, read->as_of);
+    const Status aged = read->store->ForEachClient(
+        [&builder](ClientLedger&& client) { return builder.Add(client); });
     if (!aged) return std::unexpected(aged.error());
     return builder.Take();
   }
@@ -619,16 +620,12 @@ int Aging(const Common& common, const AssessOptions& options) {
 Result<addio::Statement> StatementOf(const Common& common, const AssessOptions& options) {
   const Error unknown{ErrorCode::kNotFound, Msg("common.no_client", options.client)};
   if (options.source.ledger.empty()) {
-    auto store = OpenStoreOf(common, OpenMode::kMustExist);
-    if (!store) return std::unexpected(store.error());
-    auto workspace = (*store)->LoadWorkspace();
-    if (!workspace) return std::unexpected(workspace.error());
-    auto as_of = ResolveAsOf(common, options.as_of, *workspace);
-    if (!as_of) return std::unexpected(as_of.error());
-    auto client = (*store)->LoadClient(options.client);
+    auto read = OpenStoreAsOf(common, options.as_of);
+    if (!read) return std::unexpected(read.error());
+    auto client = read->store->LoadClient(options.client);
     if (!client) return std::unexpected(client.error());
     if (!*client) return std::unexpected(unknown);
-    return BuildStatement(**client, *workspace, *as_of);
+    return BuildStatement(**client, read->workspace, read->as_of);
   }
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return std::unexpected(ledger.error());
