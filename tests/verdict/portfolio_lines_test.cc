@@ -6,9 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,47 +14,17 @@
 #include <vector>
 
 #include "core/build_id.h"
-#include "gen/generator.h"
+#include "generated_store.h"
 #include "signals/sign.h"
 #include "store/store.h"
 
 namespace addio {
 namespace {
 
-namespace fs = std::filesystem;
-
 const CivilDate kAsOf = *CivilDate::Parse("2026-10-31");
 
-class PortfolioLinesTest : public ::testing::Test {
+class PortfolioLinesTest : public GeneratedStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("addio_lines_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto store = OpenStore((dir_ / "addio.db").string(), OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(store) << store.error().message.In(Lang::kEn);
-    store_ = std::move(*store);
-    GeneratorOptions options;
-    options.clients = 40;
-    options.months = 14;
-    options.seed = 11;
-    auto ledger = GenerateLedger(options);
-    ASSERT_TRUE(ledger);
-    Import(*ledger);
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
-  void Import(const Ledger& records) {
-    auto report = store_->Import(records, LedgerSource{}, false);
-    ASSERT_TRUE(report);
-    ASSERT_TRUE(report->ok()) << report->diagnostics.ToString();
-  }
-
   std::vector<PortfolioLine> Lines(CivilDate as_of = kAsOf) {
     auto lines = StoredLines(*store_, *store_->LoadWorkspace(), as_of);
     EXPECT_TRUE(lines) << lines.error().message.In(Lang::kEn);
@@ -103,9 +71,6 @@ class PortfolioLinesTest : public ::testing::Test {
     const KeptLines kept = *store_->LoadLines(kAsOf);
     ASSERT_TRUE(*store_->SaveLines(kAsOf, {{client, text}}, kept.seen));
   }
-
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(PortfolioLinesTest, EveryLineIsTheWholeLedgersAndIsKept) {

@@ -5,54 +5,22 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "gen/generator.h"
+#include "generated_store.h"
 #include "report/report.h"
 #include "store/store.h"
 
 namespace addio {
 namespace {
 
-namespace fs = std::filesystem;
-
 const CivilDate kAsOf = *CivilDate::Parse("2026-10-31");
 
-class StoredAssessmentTest : public ::testing::Test {
+class StoredAssessmentTest : public GeneratedStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("addio_stored_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto store = OpenStore((dir_ / "addio.db").string(), OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(store) << store.error().message.In(Lang::kEn);
-    store_ = std::move(*store);
-    GeneratorOptions options;
-    options.clients = 40;
-    options.months = 14;
-    options.seed = 11;
-    auto ledger = GenerateLedger(options);
-    ASSERT_TRUE(ledger);
-    Import(*ledger);
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
-  void Import(const Ledger& records) {
-    auto report = store_->Import(records, LedgerSource{}, false);
-    ASSERT_TRUE(report);
-    ASSERT_TRUE(report->ok()) << report->diagnostics.ToString();
-  }
-
   // The JSON of `id`'s assessment from the whole ledger and from the kept statistics.
   std::string FromWholeLedger(const std::string& id) {
     auto assessment = Assess(*store_->Load(), kAsOf, id);
@@ -71,9 +39,6 @@ class StoredAssessmentTest : public ::testing::Test {
     return kept.table->Find(id).has_value();
   }
   bool AnyKept(CivilDate as_of) { return store_->LoadRates(as_of)->table.has_value(); }
-
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(StoredAssessmentTest, EveryClientIsAssessedAsTheWholeLedgerAssessesIt) {
