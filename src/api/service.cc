@@ -305,9 +305,11 @@ Result<ApiAnswer> ApiService::GetClientAssessment(const std::string& id, const A
     auto client = (*store)->LoadClient(id);
     if (!client) return std::unexpected(client.error());
     if (!*client) return std::unexpected(UnknownClient(id));
-    auto assessment = AssessOne(**client, *at.workspace, at.as_of, [&](const Context& context) {
-      return Statistics(at.version, **store, context);
-    });
+    auto held = (*store)->HeldRecordTypes();
+    if (!held) return std::unexpected(held.error());
+    auto assessment =
+        AssessOne(**client, *at.workspace, *held, at.as_of,
+                  [&](const Context& context) { return Statistics(at.version, **store, context); });
     if (!assessment) return std::unexpected(Localized(assessment.error(), id));
     return JsonBody(
         RenderExplain(*assessment, assessment->clients.front(), {Format::kJson, *lang, false}));

@@ -100,6 +100,9 @@ class ApiService {
   // kValidation for records or settings the engine rejects, kStore when the database
   // refuses. Messages are in the request's language where addio writes them.
   Result<ApiAnswer> GetWorkspace(const ApiQuery& query);
+  // GET /api/v1/coverage: the kinds of records held, the signs they let addio judge and
+  // what to import next (DESIGN.md section 4b), in the query's language.
+  Result<ApiAnswer> GetCoverage(const ApiQuery& query);
   Result<ApiBody> PutWorkspace(std::string_view json, const ApiQuery& query);
   Result<ApiAnswer> GetClients(const ApiQuery& query);
   Result<ApiAnswer> GetAssessment(const ApiQuery& query);

@@ -14,6 +14,7 @@
 #include "api/service_internal.h"
 #include "ledger/tax_id.h"
 #include "ledger/workspace_text.h"
+#include "report/coverage_report.h"
 #include "signals/settings.h"
 
 namespace addio {
@@ -244,6 +245,25 @@ Result<ApiAnswer> ApiService::GetWorkspace(const ApiQuery& query) {
     auto extent = (*store)->Extent();
     if (!extent) return std::unexpected(extent.error());
     return JsonBody(api_internal::Dump(WorkspaceJson(**workspace, *extent, today)));
+  });
+}
+
+Result<ApiAnswer> ApiService::GetCoverage(const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto version = version_.Current();
+  if (!version) return std::unexpected(version.error());
+  auto workspace = StoredWorkspace(*version);
+  if (!workspace) return std::unexpected(workspace.error());
+  const std::string key = api_internal::CacheKey("coverage", {LangKey(*lang)});
+  return Cached(*version, key, [&]() -> Result<ApiBody> {
+    auto store = open_store_();
+    if (!store) return std::unexpected(store.error());
+    auto stored = (*store)->Coverage();
+    if (!stored) return std::unexpected(stored.error());
+    auto zone = TimeZone::Find((*workspace)->timezone);
+    const Coverage coverage = DescribeCoverage(*stored, zone ? *zone : TimeZone::Utc());
+    return JsonBody(RenderCoverageJson(coverage, *lang, false));
   });
 }
 

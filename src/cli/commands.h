@@ -86,6 +86,9 @@ int Assess(const Common& common, const AssessOptions& options);
 int Explain(const Common& common, const AssessOptions& options);
 int History(const Common& common, const AssessOptions& options);
 int Aging(const Common& common, const AssessOptions& options);
+// `addio coverage`: which kinds of records the store (or --ledger file) holds, which signs
+// they let addio judge and what to import next (DESIGN.md section 4b).
+int Coverage(const Common& common, const AssessOptions& options);
 int Statement(const Common& common, const AssessOptions& options);
 
 // Shared by every command file.

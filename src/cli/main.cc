@@ -215,6 +215,13 @@ int main(int argc, char** argv) {
     aging->add_option("--format", aging_options.format, H("cli.help.format.receivables"))
         ->check(CLI::IsMember({"table", "md", "markdown", "html", "csv"}));
 
+    AssessOptions coverage_options;
+    auto* coverage = AddCommand(app, "coverage", "cli.help.coverage");
+    coverage->add_option("--ledger", coverage_options.source.ledger, H("cli.help.ledger"));
+    coverage->add_option("--format", coverage_options.format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    coverage->add_flag("--pretty", coverage_options.pretty, H("cli.help.coverage.pretty"));
+
     AssessOptions statement_options;
     auto* statement = AddCommand(app, "statement", "cli.help.statement");
     statement->add_option("client", statement_options.client, H("cli.help.client_id"))->required();
@@ -289,6 +296,7 @@ int main(int argc, char** argv) {
     if (*explain) return c::Explain(common, explain_options);
     if (*history) return c::History(common, history_options);
     if (*aging) return c::Aging(common, aging_options);
+    if (*coverage) return c::Coverage(common, coverage_options);
     if (*statement) return c::Statement(common, statement_options);
     if (*screen) return c::Screen(common, screen_options);
     if (*letter) return c::Letter(common, letter_options);

@@ -117,6 +117,18 @@ void MergeRecords(std::vector<R> Ledger::*member, const char* type, const Ingest
 
 // Merges one file's result into the folder's. `indexes` holds the id -> position maps,
 // one per record type.
+// Notes `read.format` as the importer of every record type `read` holds records of
+// (LedgerSource::importers), once the importer is known.
+void NoteImporter(IngestResult& read) {
+  format_internal::ForEachRecordType([&](auto tag) {
+    using R = typename decltype(tag)::type;
+    if ((read.ledger.*format_internal::RecordTraits<R>::kMember).empty()) return;
+    const char* type =
+        format_internal::kRecordTypeNames[format_internal::RecordTraits<R>::kIndex].type;
+    read.source.importers[type].insert(read.format);
+  });
+}
+
 void MergeResult(const IngestResult& from, IngestResult& into,
                  std::map<std::string, std::map<std::string, size_t>>& indexes) {
   if (!(from.ledger.workspace == Workspace{})) into.ledger.workspace = from.ledger.workspace;
@@ -126,6 +138,9 @@ void MergeResult(const IngestResult& from, IngestResult& into,
         format_internal::kRecordTypeNames[format_internal::RecordTraits<R>::kIndex].type;
     MergeRecords<R>(format_internal::RecordTraits<R>::kMember, type, from, into, indexes[type]);
   });
+  for (const auto& [type, importers] : from.source.importers) {
+    into.source.importers[type].insert(importers.begin(), importers.end());
+  }
   into.diagnostics.Append(from.diagnostics);
   into.review.insert(into.review.end(), from.review.begin(), from.review.end());
   std::set<std::string> unmatched_ids;
@@ -217,6 +232,7 @@ Result<IngestResult> IngestFolder(const std::string& folder, const Importer* for
         set.empty() ? importer->Read(file, file_context) : importer->ReadSet(set, file_context);
     if (!set.empty()) done += set.size() - 1;
     if (read.format.empty()) read.format = importer->name();
+    NoteImporter(read);
     if (std::find(formats.begin(), formats.end(), read.format) == formats.end()) {
       formats.push_back(read.format);
     }
@@ -345,6 +361,7 @@ Result<IngestResult> Ingest(const std::string& path, const IngestContext& contex
     if (forced == &ledger || (forced == nullptr && ledger.Detect(path, "") > 0)) {
       IngestResult result = ledger.Read(path, checked);
       result.format = ledger.name();
+      NoteImporter(result);
       return result;
     }
     if (Status stored = read_stored(); !stored) return std::unexpected(stored.error());
@@ -361,6 +378,7 @@ Result<IngestResult> Ingest(const std::string& path, const IngestContext& contex
   }
   IngestResult result = importer->Read(path, checked);
   if (result.format.empty()) result.format = importer->name();
+  NoteImporter(result);
   return result;
 }
 

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct FileLines {
 struct LedgerSource {
   std::map<std::string, std::vector<RecordLocation>> locations;
   std::map<std::string, FileLines> lines;
+  // The importers the records of each type were read by ("toggl", "camt", ...), by type
+  // ("work"); a type not listed was not read by an importer (a program built it).
+  std::map<std::string, std::set<std::string>> importers;
   // Where record `index` of `type` was read; nullopt when that is not known.
   std::optional<RecordLocation> Find(const std::string& type, size_t index) const;
 };

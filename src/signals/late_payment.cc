@@ -226,7 +226,8 @@ class LatePayment final : public SignDefinition {
                         .archetype = "slow_payer",
                         .tie_rank = 2,
                         .red_parts_ways = false,
-                        .reads = {}}) {}
+                        .reads = {},
+                        .needs = {{"invoice"}, {"payment"}}}) {}
 
   Finding Evaluate(const SignInput& input) const override {
     return Measure(input.client, input.context);

@@ -275,7 +275,8 @@ class NoContract final : public SignDefinition {
                         .archetype = "contract_averse",
                         .tie_rank = 1,
                         .red_parts_ways = true,
-                        .reads = {}}) {}
+                        .reads = {},
+                        .needs = {{"contract"}}}) {}
 
   Finding Evaluate(const SignInput& input) const override {
     return Measure(input.client, input.context);

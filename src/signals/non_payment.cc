@@ -195,7 +195,8 @@ class NonPayment final : public SignDefinition {
                         .archetype = "non_payer",
                         .tie_rank = 0,
                         .red_parts_ways = true,
-                        .reads = {}}) {}
+                        .reads = {},
+                        .needs = {{"invoice"}, {"payment"}}}) {}
 
   Finding Evaluate(const SignInput& input) const override {
     return Measure(input.client, input.context);

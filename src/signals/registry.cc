@@ -114,13 +114,60 @@ const Finding& FindingOrEmpty(const Findings& findings, std::string_view key) {
   return finding != nullptr ? *finding : kNone;
 }
 
+std::vector<std::vector<std::string_view>> UnmetNeeds(const SignDefinition& sign,
+                                                      const RecordTypes& held) {
+  std::vector<std::vector<std::string_view>> unmet;
+  for (const std::vector<std::string_view>& group : sign.needs()) {
+    if (std::none_of(group.begin(), group.end(),
+                     [&held](std::string_view type) { return held.Has(type); })) {
+      unmet.push_back(group);
+    }
+  }
+  return unmet;
+}
+
+std::string NeedsKey(const std::vector<std::string_view>& group) {
+  std::string key;
+  for (std::string_view type : group) {
+    if (!key.empty()) key += "_or_";
+    key += type;
+  }
+  return key;
+}
+
+namespace {
+
+// `sign`'s finding on `input`; when the workspace does not hold what it needs, the sign is
+// not judged: unknown, every metric unknown, no evidence, and reasons saying which records
+// are missing and how to add them. The sign is still measured so that its metrics keep
+// their names and order.
+Finding Judge(const SignDefinition& sign, const SignInput& input) {
+  Finding finding = sign.Evaluate(input);
+  const std::vector<std::vector<std::string_view>> unmet = UnmetNeeds(sign, input.context.held);
+  if (unmet.empty()) return finding;
+  finding.level = Level::kUnknown;
+  for (Metric& metric : finding.metrics) metric = Metric::Unknown(std::move(metric.name));
+  finding.evidence.clear();
+  finding.thresholds.clear();
+  finding.reasons.clear();
+  for (const std::vector<std::string_view>& group : unmet) {
+    finding.reasons.push_back(Msg("coverage.not_recorded." + NeedsKey(group)));
+    for (std::string_view type : group) {
+      finding.reasons.push_back(Msg("coverage.add." + std::string(type)));
+    }
+  }
+  return finding;
+}
+
+}  // namespace
+
 Findings EvaluateSigns(const ClientSnapshot& client, const RateRanking& portfolio,
                        const Context& context) {
   const SignRegistry& registry = SignRegistry::Get();
   Findings findings(registry.size());
   const SignInput input{client, portfolio, context, findings};
   for (size_t i : registry.evaluation_order()) {
-    findings[i] = registry.signs()[i]->Evaluate(input);
+    findings[i] = Judge(*registry.signs()[i], input);
     findings[i].sign = registry.signs()[i];
   }
   return findings;
@@ -136,7 +183,7 @@ Finding EvaluateSign(std::string_view key, const ClientSnapshot& client,
     for (std::string_view read : registry.signs()[i]->reads()) {
       if (const auto j = registry.IndexOf(read)) self(self, *j);
     }
-    given[i] = registry.signs()[i]->Evaluate(input);
+    given[i] = Judge(*registry.signs()[i], input);
     given[i].sign = registry.signs()[i];
   };
   const std::optional<size_t> index = registry.IndexOf(key);

@@ -244,7 +244,8 @@ class ScopeCreep final : public SignDefinition {
                         .archetype = "scope_creeper",
                         .tie_rank = 4,
                         .red_parts_ways = false,
-                        .reads = {}}) {}
+                        .reads = {},
+                        .needs = {{"request", "project"}}}) {}
 
   Finding Evaluate(const SignInput& input) const override {
     return Measure(input.client, input.context);

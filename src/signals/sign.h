@@ -17,6 +17,7 @@
 
 #include "core/catalogue.h"
 #include "core/money.h"
+#include "ledger/record_types.h"
 #include "ledger/snapshot.h"
 #include "signals/economics.h"
 #include "signals/finding.h"
@@ -76,6 +77,12 @@ class SignDefinition {
     bool red_parts_ways = false;
     // The keys of the signs whose findings Evaluate reads; they are evaluated first.
     std::vector<std::string_view> reads;
+    // The record types Evaluate reads, as groups (DESIGN.md section 4b): a group is met
+    // when the workspace holds a record of at least one of its types ("client",
+    // "contract", ...: RecordTypeNames). While a group is not met the sign is unknown for
+    // every client, with reasons saying what is missing and how to add it (catalogue
+    // entries "coverage.not_recorded.<types joined by _or_>" and "coverage.add.<type>").
+    std::vector<std::vector<std::string_view>> needs;
   };
 
   explicit SignDefinition(Traits traits) : traits_(std::move(traits)) {}
@@ -90,6 +97,7 @@ class SignDefinition {
   int tie_rank() const { return traits_.tie_rank; }
   bool red_parts_ways() const { return traits_.red_parts_ways; }
   const std::vector<std::string_view>& reads() const { return traits_.reads; }
+  const std::vector<std::vector<std::string_view>>& needs() const { return traits_.needs; }
 
   // Measures and classifies one client: level, metrics (in a fixed order), reasons,
   // evidence and the thresholds compared. Pure; safe to call concurrently on different
@@ -172,6 +180,15 @@ Findings EvaluateSigns(const ClientSnapshot& client, const RateRanking& portfoli
 // registered; the snapshot is as of context.as_of.
 Finding EvaluateSign(std::string_view key, const ClientSnapshot& client,
                      const RateRanking& portfolio, const Context& context, Findings given = {});
+
+// The groups of `sign`'s needs that `held` does not meet, in declaration order; empty when
+// the sign can be judged.
+std::vector<std::vector<std::string_view>> UnmetNeeds(const SignDefinition& sign,
+                                                      const RecordTypes& held);
+
+// The key of a group of needs in the catalogue: its types joined by "_or_"
+// ("request_or_project").
+std::string NeedsKey(const std::vector<std::string_view>& group);
 
 // The levels of `findings`, in the same order.
 Levels LevelsOf(const Findings& findings);

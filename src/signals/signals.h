@@ -12,6 +12,7 @@
 #include "core/money.h"
 #include "core/time.h"
 #include "ledger/client_ledger.h"
+#include "ledger/record_types.h"
 #include "ledger/records.h"
 #include "ledger/snapshot.h"
 #include "signals/finding.h"
@@ -29,6 +30,10 @@ struct Context {
   TimeZone zone = TimeZone::Utc();  // the workspace time zone
   Settings settings;
   CivilDate as_of;
+  // The record types the workspace holds (DESIGN.md section 4b): a sign whose needs it
+  // does not meet is unknown for every client (SignDefinition::Traits::needs). Every type
+  // unless the caller says otherwise.
+  RecordTypes held = RecordTypes::All();
   // Filled by MakeContext: the zone's offsets over the window read once, so that the signs
   // need no tz database lookup per record. Optional; without it they ask `zone`, with the
   // same results. Shared and immutable: copies of a Context are cheap and thread-safe.

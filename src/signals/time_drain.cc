@@ -354,7 +354,8 @@ class TimeDrain final : public SignDefinition {
                         .archetype = "firefighter",
                         .tie_rank = 5,
                         .red_parts_ways = false,
-                        .reads = {metrics::kRateRatio.sign}}) {}
+                        .reads = {metrics::kRateRatio.sign},
+                        .needs = {{"contact", "request", "work"}}}) {}
 
   Finding Evaluate(const SignInput& input) const override {
     return Measure(input.client, *FindingOf(input.findings, metrics::kRateRatio.sign),

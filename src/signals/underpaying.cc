@@ -240,7 +240,8 @@ class Underpaying final : public SignDefinition {
                         .archetype = "bargain_hunter",
                         .tie_rank = 3,
                         .red_parts_ways = false,
-                        .reads = {}}) {}
+                        .reads = {},
+                        .needs = {{"invoice"}, {"work", "contact"}}}) {}
 
   Finding Evaluate(const SignInput& input) const override {
     return Measure(input.client, input.portfolio, input.context);

@@ -231,6 +231,26 @@ CREATE TABLE kept_lines (
   line TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+      // The importers each record type came from (Store::Coverage): every import adds the
+      // pairs it wrote. Records stored before have the source '' ("earlier imports").
+      {8, R"sql(
+CREATE TABLE record_sources (
+  type TEXT NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (type, source)
+) WITHOUT ROWID;
+INSERT INTO record_sources (type, source)
+  SELECT 'client', '' WHERE EXISTS (SELECT 1 FROM clients)
+  UNION ALL SELECT 'contract', '' WHERE EXISTS (SELECT 1 FROM contracts)
+  UNION ALL SELECT 'project', '' WHERE EXISTS (SELECT 1 FROM projects)
+  UNION ALL SELECT 'request', '' WHERE EXISTS (SELECT 1 FROM requests)
+  UNION ALL SELECT 'work', '' WHERE EXISTS (SELECT 1 FROM work)
+  UNION ALL SELECT 'contact', '' WHERE EXISTS (SELECT 1 FROM contacts)
+  UNION ALL SELECT 'invoice', '' WHERE EXISTS (SELECT 1 FROM invoices)
+  UNION ALL SELECT 'payment', '' WHERE EXISTS (SELECT 1 FROM payments)
+  UNION ALL SELECT 'rate_change', '' WHERE EXISTS (SELECT 1 FROM rate_changes)
+  UNION ALL SELECT 'credit_note', '' WHERE EXISTS (SELECT 1 FROM credit_notes);
+)sql"},
   };
   return kMigrations;
 }

@@ -298,6 +298,7 @@ class SqliteStore final : public Store {
         MarkStale(WrittenClients(plan.changes));
       }
       UpdateKeptExtent(plan.changes);
+      NoteSources(plan.report, source);
       if (dry_run) return std::move(plan.report);  // rolled back by the destructor
       transaction.commit();
       plan.report.written = true;
@@ -347,6 +348,7 @@ class SqliteStore final : public Store {
                 std::vector<const Payment*>{&payment});
       DeleteUnmatched(credit_id);
       MarkStale({payment.client});
+      NoteSource("payment", "match");
       store_internal::Changes added;
       added.payments.added = {&payment};
       UpdateKeptExtent(added);
@@ -830,6 +832,51 @@ class SqliteStore final : public Store {
   std::string path_;
 
  public:
+  Result<RecordTypes> HeldRecordTypes() override {
+    return Guard("store.action.read", [&]() -> Result<RecordTypes> {
+      std::string sql = "SELECT";
+      for (const DatedTable& table : kDatedTables) {
+        sql +=
+            std::string(sql.size() > 6 ? "," : "") + " EXISTS (SELECT 1 FROM " + table.name + ")";
+      }
+      SQLite::Statement query(*db_, sql);
+      RecordTypes held;
+      if (!query.executeStep()) return held;
+      for (size_t i = 0; i < std::size(kDatedTables); ++i) {
+        if (query.getColumn(static_cast<int>(i)).getInt() != 0) held.Add(kDatedTables[i].type);
+      }
+      return held;
+    });
+  }
+
+  Result<std::vector<TypeCoverage>> Coverage() override {
+    return Guard("store.action.read", [&]() -> Result<std::vector<TypeCoverage>> {
+      SQLite::Transaction transaction(*db_);  // one moment for every table
+      std::vector<TypeCoverage> coverage;
+      for (const DatedTable& table : kDatedTables) {
+        TypeCoverage& entry = coverage.emplace_back();
+        entry.type = table.type;
+        SQLite::Statement span(*db_, std::string("SELECT count(*), min(") + table.date + "), max(" +
+                                         table.date + ") FROM " + table.name);
+        span.executeStep();
+        entry.records = static_cast<size_t>(span.getColumn(0).getInt64());
+        if (table.by_instant) {
+          entry.first_instant = InstantColumn(span.getColumn(1));
+          entry.last_instant = InstantColumn(span.getColumn(2));
+        } else {
+          entry.first_date = DateColumn(span.getColumn(1), table.name);
+          entry.last_date = DateColumn(span.getColumn(2), table.name);
+        }
+        SQLite::Statement sources(
+            *db_, "SELECT source FROM record_sources WHERE type = ? ORDER BY source");
+        sources.bind(1, table.type);
+        while (sources.executeStep()) entry.sources.push_back(sources.getColumn(0).getString());
+      }
+      transaction.commit();
+      return coverage;
+    });
+  }
+
   // The span kept in kept_extent (which every import keeps current), with the clients
   // counted; read at one moment.
   Result<StoredExtent> Extent() override {
@@ -877,12 +924,55 @@ class SqliteStore final : public Store {
       "  UNION ALL SELECT max(start) FROM work UNION ALL SELECT max(at) FROM contacts))"
       "   AS last_instant";
 
-  static std::optional<CivilDate> DateColumn(const SQLite::Column& column) {
+  static std::optional<CivilDate> DateColumn(const SQLite::Column& column,
+                                             const char* table = "kept_extent") {
     if (column.isNull()) return std::nullopt;
     const std::string text = column.getString();
     auto date = CivilDate::Parse(text);
-    if (!date) throw DamagedRow("kept_extent", text, "date", date.error().message);
+    if (!date) throw DamagedRow(table, text, "date", date.error().message);
     return *date;
+  }
+
+  // Each record type's table and the column its records are dated by (TypeCoverage), in
+  // the order of RecordTypeNames.
+  struct DatedTable {
+    const char* type;
+    const char* name;
+    const char* date;
+    bool by_instant;
+  };
+  static constexpr DatedTable kDatedTables[] = {
+      {"client", "clients", "since", false},
+      {"contract", "contracts", "coalesce(signed, sent)", false},
+      {"project", "projects", "start_date", false},
+      {"request", "requests", "at", true},
+      {"work", "work", "start", true},
+      {"contact", "contacts", "at", true},
+      {"invoice", "invoices", "issued", false},
+      {"payment", "payments", "date", false},
+      {"rate_change", "rate_changes", "at", false},
+      {"credit_note", "credit_notes", "issued", false},
+  };
+
+  // Notes, in the import's transaction, the importers of every record type it wrote
+  // (LedgerSource::importers; "" when the records were not read by an importer).
+  void NoteSources(const ImportReport& report, const LedgerSource& source) {
+    for (const ImportCounts& counts : report.records) {
+      if (counts.added + counts.updated == 0) continue;
+      const auto importers = source.importers.find(counts.type);
+      if (importers == source.importers.end() || importers->second.empty()) {
+        NoteSource(counts.type, "");
+        continue;
+      }
+      for (const std::string& importer : importers->second) NoteSource(counts.type, importer);
+    }
+  }
+  void NoteSource(const std::string& type, const std::string& importer) {
+    SQLite::Statement note(*db_,
+                           "INSERT OR IGNORE INTO record_sources (type, source) VALUES (?, ?)");
+    note.bind(1, type);
+    note.bind(2, importer);
+    note.exec();
   }
   static std::optional<Instant> InstantColumn(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;

@@ -29,6 +29,7 @@
 #include "core/result.h"
 #include "core/time.h"
 #include "ledger/client_ledger.h"
+#include "ledger/record_types.h"
 #include "ledger/records.h"
 #include "ledger/validate.h"
 #include "store/rates_table.h"
@@ -173,6 +174,20 @@ struct StoredExtent {
   std::optional<Instant> first_instant, last_instant;
 };
 
+// What the store holds of one record type (DESIGN.md section 4b, the coverage view).
+struct TypeCoverage {
+  std::string type;  // "client", ... (RecordTypeNames)
+  size_t records = 0;
+  // The span of the records' dates (clients since, contracts signed else sent, projects
+  // start, invoices and credit notes issued, payments, rate changes) or of their instants
+  // (requests, work entries' starts, contacts); none when no record has one.
+  std::optional<CivilDate> first_date, last_date;
+  std::optional<Instant> first_instant, last_instant;
+  // The importers the records came from ("toggl", "camt", ...), sorted; "" stands for
+  // records imported before the store kept their sources.
+  std::vector<std::string> sources;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -299,6 +314,15 @@ class Store {
   // The number of clients and the span of the records' dates and instants. Error kStore
   // on a database failure or a stored date that does not parse.
   virtual Result<StoredExtent> Extent() = 0;
+
+  // The record types of which the store holds at least one record. Cheap (one probe per
+  // table). Error kStore on a database failure.
+  virtual Result<RecordTypes> HeldRecordTypes() = 0;
+
+  // One entry per record type, in the order of RecordTypeNames, read at one moment (each
+  // table is counted: a second or so at a million records). Error kStore on a database
+  // failure or a stored date that does not parse.
+  virtual Result<std::vector<TypeCoverage>> Coverage() = 0;
 
   // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.
   Result<ClientBalance> Balance(const std::string& id, CivilDate as_of);

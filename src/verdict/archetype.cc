@@ -22,14 +22,13 @@ std::optional<Archetype> ParseArchetype(std::string_view key) {
 }
 
 Archetype ClassifyArchetype(const Levels& levels) {
+  // Mirrors the verdict: a client whose data is insufficient is a newcomer, even with an
+  // amber sign.
+  if (IsInsufficientData(levels)) return kNewcomer;
   const bool any_problem = std::any_of(levels.begin(), levels.end(), [](Level level) {
     return level == Level::kAmber || level == Level::kRed;
   });
-  if (!any_problem) {
-    const auto unknowns = std::count(levels.begin(), levels.end(), Level::kUnknown);
-    // Mirrors the verdict: 4 unknown signs and nothing wrong is insufficient data.
-    return unknowns >= 4 ? kNewcomer : kPartner;
-  }
+  if (!any_problem) return kPartner;
   // The sign with the most weighted points; on equal points the lower tie rank wins.
   const std::vector<const SignDefinition*>& signs = AllSigns();
   const SignDefinition* best = nullptr;

@@ -78,11 +78,13 @@ std::vector<ClientSnapshot> SnapshotsAsOf(const std::vector<ClientLedger>& clien
 
 // A bad setting or time zone is a workspace that does not validate, whatever code the
 // lookup used.
-Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of) {
+Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of,
+                               const RecordTypes& held) {
   Result<Context> context = MakeContext(workspace, as_of);
   if (!context) {
     return Fail(ErrorCode::kValidation, Msg("verdict.workspace", Arg::Of(context.error().message)));
   }
+  context->held = held;
   return context;
 }
 
@@ -102,8 +104,9 @@ Error UnknownClient(const std::string& id) {
 }
 
 Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& workspace,
-                             CivilDate as_of, const PortfolioSource& portfolio) {
-  Result<Context> context = ResolveContext(workspace, as_of);
+                             const RecordTypes& held, CivilDate as_of,
+                             const PortfolioSource& portfolio) {
+  Result<Context> context = ResolveContext(workspace, as_of, held);
   if (!context) return std::unexpected(context.error());
   Result<std::shared_ptr<const RateRanking>> statistics = portfolio(*context);
   if (!statistics) return std::unexpected(statistics.error());
@@ -122,7 +125,7 @@ ClientAssessment AssessClient(const ClientSnapshot& client, const RateRanking& p
 }
 
 Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::string& only_client) {
-  Result<Context> context = ResolveContext(ledger.workspace, as_of);
+  Result<Context> context = ResolveContext(ledger.workspace, as_of, RecordTypes::HeldBy(ledger));
   if (!context) return std::unexpected(context.error());
   const std::vector<ClientLedger> clients = SplitByClient(ledger);
 
@@ -154,7 +157,7 @@ Result<std::vector<HistoryPoint>> History(const Ledger& ledger, const std::strin
   if (months < 1 || months > 600) {
     return Fail(ErrorCode::kInvalidArgument, Msg("verdict.history_months", 1, 600));
   }
-  Result<Context> context = ResolveContext(ledger.workspace, as_of);
+  Result<Context> context = ResolveContext(ledger.workspace, as_of, RecordTypes::HeldBy(ledger));
   if (!context) return std::unexpected(context.error());
   // Records dated after a point's date never count in the signs, so one split serves
   // every point.

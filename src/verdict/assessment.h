@@ -86,10 +86,12 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of,
 // The error for an id no client has: kNotFound, "no client ...".
 Error UnknownClient(const std::string& id);
 
-// The context of an assessment of `workspace` as of `as_of` (MakeContext). Error
-// kValidation, as Assess gives it, when the workspace settings or time zone are invalid.
-// `workspace` must outlive the returned Context.
-Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of);
+// The context of an assessment of `workspace` as of `as_of` (MakeContext), for a
+// workspace holding the record types `held` (Context::held). Error kValidation, as Assess
+// gives it, when the workspace settings or time zone are invalid. `workspace` must
+// outlive the returned Context.
+Result<Context> ResolveContext(const Workspace& workspace, CivilDate as_of,
+                               const RecordTypes& held);
 
 // An assessment of `workspace` in `context` without clients yet: its date, window,
 // currency, workspace name, target rate and settings.
@@ -100,11 +102,13 @@ Assessment AssessmentOf(const Workspace& workspace, const Context& context);
 using PortfolioSource = std::function<Result<std::shared_ptr<const RateRanking>>(const Context&)>;
 
 // The assessment of one client from its own records and portfolio statistics obtained
-// elsewhere (the store keeps them: verdict/stored_assessment.h). The same as
-// Assess(ledger, as_of, client id) when `portfolio` gives what BuildPortfolio builds over
-// the whole ledger. Errors: as Assess, and those of `portfolio`.
+// elsewhere (the store keeps them: verdict/stored_assessment.h), in a workspace holding
+// the record types `held`. The same as Assess(ledger, as_of, client id) when `held` is what
+// the ledger holds and `portfolio` gives what BuildPortfolio builds over the whole ledger. Errors:
+// as Assess, and those of `portfolio`.
 Result<Assessment> AssessOne(const ClientLedger& client, const Workspace& workspace,
-                             CivilDate as_of, const PortfolioSource& portfolio);
+                             const RecordTypes& held, CivilDate as_of,
+                             const PortfolioSource& portfolio);
 
 // The score and verdict of one client at a point in time.
 struct HistoryPoint {
@@ -135,8 +139,12 @@ int Score(const Levels& levels);
 // The first rule of DESIGN.md section 5 that holds. REQUIRES: as Score.
 Verdict DecideVerdict(const Levels& levels, const Money& net_value);
 
-// partner when every sign is green or unknown with enough data (fewer than 4 unknown);
-// newcomer when the data is insufficient (4 or more unknown and nothing amber or red);
+// Whether DecideVerdict gives insufficient_data: no red, fewer than 3 ambers and 4 or more
+// signs unknown. REQUIRES: as Score.
+bool IsInsufficientData(const Levels& levels);
+
+// newcomer when the data is insufficient (IsInsufficientData); partner when every sign is
+// green or unknown with enough data;
 // else the type of the sign with the largest w·p, ties to the sign with the lowest tie
 // rank (SignDefinition::tie_rank; DESIGN.md section 6). REQUIRES: as Score.
 Archetype ClassifyArchetype(const Levels& levels);

@@ -58,7 +58,9 @@ Result<std::vector<ClientRate>> MeasureStoredRates(Store& store, const Context& 
 
 Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
                    AssessmentSink& sink) {
-  Result<Context> context = ResolveContext(workspace, as_of);
+  const Result<RecordTypes> held = store.HeldRecordTypes();
+  if (!held) return std::unexpected(held.error());
+  Result<Context> context = ResolveContext(workspace, as_of, *held);
   if (!context) return std::unexpected(context.error());
   const Result<std::shared_ptr<const RateRanking>> portfolio = StoredPortfolio(store, *context);
   if (!portfolio) return std::unexpected(portfolio.error());
@@ -79,7 +81,7 @@ Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
 }
 
 Status AssessLedger(const Ledger& ledger, CivilDate as_of, AssessmentSink& sink) {
-  Result<Context> context = ResolveContext(ledger.workspace, as_of);
+  Result<Context> context = ResolveContext(ledger.workspace, as_of, RecordTypes::HeldBy(ledger));
   if (!context) return std::unexpected(context.error());
   const std::vector<ClientLedger> clients = SplitByClient(ledger);
 

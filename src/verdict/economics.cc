@@ -74,19 +74,22 @@ Economics ComputeEconomics(const ClientSnapshot& client, const Findings& signs,
   // revenue − hidden_cost = net_value holds on the page.
   e.revenue += e.written_off;
 
-  e.late_cost = LateMoneyDays(client, context)
-                    .MulDiv(PartsPerMillion(context.settings.cost_of_capital), kDaysPerYearPpm);
-
-  // The statutory claim is computed as the receivables report computes it (dated
-  // reference rates, day by day), so that assess and the statement agree to the cent.
   e.statutory_interest = zero;
-  const Result<LateInterestRules> rules =
-      RulesForWorkspace(Jurisdiction::kItalyEu, context.settings, *context.workspace);
-  if (rules) {
-    const Result<ClientLateInterest> claim = ComputeClientLateInterest(client, *rules);
-    if (claim && claim->total.currency() == currency) {
-      e.statutory_interest = claim->total;
-      e.statutory_invoices = static_cast<int>(claim->invoices.size());
+  // Without any payment on record every invoice would look unpaid (DESIGN.md section 4b):
+  // lateness costs nothing until payments are recorded.
+  if (context.held.Has("payment")) {
+    e.late_cost = LateMoneyDays(client, context)
+                      .MulDiv(PartsPerMillion(context.settings.cost_of_capital), kDaysPerYearPpm);
+    // The statutory claim is computed as the receivables report computes it (dated
+    // reference rates, day by day), so that assess and the statement agree to the cent.
+    const Result<LateInterestRules> rules =
+        RulesForWorkspace(Jurisdiction::kItalyEu, context.settings, *context.workspace);
+    if (rules) {
+      const Result<ClientLateInterest> claim = ComputeClientLateInterest(client, *rules);
+      if (claim && claim->total.currency() == currency) {
+        e.statutory_interest = claim->total;
+        e.statutory_invoices = static_cast<int>(claim->invoices.size());
+      }
     }
   }
 

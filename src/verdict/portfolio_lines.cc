@@ -48,7 +48,7 @@ const Finding* WorstFinding(const ClientAssessment& client) {
 // --- The stored text: fields separated by tabs; a tab, newline or backslash inside a
 // field is written "\t", "\n", "\\".
 
-constexpr std::string_view kLayout = "line/1";
+constexpr std::string_view kLayout = "line/2";
 
 // Appends a tab, then `field`.
 void Append(std::string& out, std::string_view field) {
@@ -290,7 +290,7 @@ PortfolioLine MakeLine(const ClientLedger& records, const RateRanking& ranking,
                        const Context& context) {
   const ClientSnapshot snapshot(records, *context.workspace, context.as_of);
   const ClientAssessment assessed = AssessClient(snapshot, ranking, context);
-  return LineOf(assessed, ranking.Reference(records.client.id, context));
+  return LineOf(assessed, ranking.Reference(records.client.id, context), context.held);
 }
 
 // Makes the lines of `wanted` (sorted client ids, of `clients` stored) into `made` (by
@@ -325,14 +325,16 @@ Status MakeLines(Store& store, const RateRanking& ranking, const Context& contex
 const std::string& PortfolioLine::ReasonIn(Lang lang) const { return reason[LangIndex(lang)]; }
 const std::string& PortfolioLine::ActionIn(Lang lang) const { return action[LangIndex(lang)]; }
 
-PortfolioLine LineOf(const ClientAssessment& client, const RateReference& reference) {
+PortfolioLine LineOf(const ClientAssessment& client, const RateReference& reference,
+                     const RecordTypes& held) {
   PortfolioLine line{.client = client.client,
                      .name = client.name,
                      .verdict = client.verdict,
                      .score = client.score,
                      .archetype = client.archetype,
                      .economics = client.economics,
-                     .reference = reference};
+                     .reference = reference,
+                     .held = held};
   for (const Finding& finding : client.signs) line.levels.push_back(finding.level);
   if (const Finding* worst = WorstFinding(client)) {
     line.reason_sign = SignKey(worst->sign);
@@ -369,6 +371,7 @@ std::string EncodeLine(const PortfolioLine& line) {
   for (const std::string& sentence : line.action) Append(out, sentence);
   Append(out, OptionalMoney(line.reference.rate));
   Append(out, std::to_string(line.reference.clients));
+  Append(out, std::to_string(line.held.Bits()));
   return out;
 }
 
@@ -401,13 +404,16 @@ std::optional<PortfolioLine> DecodeLine(std::string_view client, std::string_vie
   for (std::string& sentence : line.action) sentence = in.Text();
   line.reference.rate = in.OptionalAmount();
   line.reference.clients = in.Int();
+  line.held = RecordTypes::FromBits(static_cast<uint32_t>(in.Int()));
   if (!in.ok() || !in.AtEnd()) return std::nullopt;
   return line;
 }
 
 Result<std::vector<PortfolioLine>> StoredLines(Store& store, const Workspace& workspace,
                                                CivilDate as_of) {
-  Result<Context> context = ResolveContext(workspace, as_of);
+  const Result<RecordTypes> held = store.HeldRecordTypes();
+  if (!held) return std::unexpected(held.error());
+  Result<Context> context = ResolveContext(workspace, as_of, *held);
   if (!context) return std::unexpected(context.error());
   // The kept lines first: a write noted after they were read keeps the lines made below
   // from being saved, since they may have read records older than it.
@@ -422,7 +428,8 @@ Result<std::vector<PortfolioLine>> StoredLines(Store& store, const Workspace& wo
   for (size_t i = 0; i < kept->clients.size(); ++i) {
     const std::string& id = kept->clients[i];
     auto line = DecodeLine(id, kept->lines[i], workspace.currency);
-    if (line && line->reference == (*ranking)->Reference(id, *context)) {
+    if (line && line->reference == (*ranking)->Reference(id, *context) &&
+        line->held == context->held) {
       lines.push_back(std::move(*line));
     } else {
       missing.push_back(id);

@@ -4,8 +4,10 @@
 // filtered and paged, reads one row per client instead of assessing the whole ledger.
 // A kept line is used while it is current: made by this build, for the same date, from
 // the client's records as they are (an import drops the lines of the clients it writes,
-// a workspace change drops them all) and against the same reference rate (the one input
-// a client's assessment takes from the other clients).
+// a workspace change drops them all), against the same reference rate (the one input
+// a client's assessment takes from the other clients) and for the same record types held
+// by the workspace (the first contract ever imported makes no_contract judged again for
+// every client).
 #pragma once
 
 #include <array>
@@ -46,16 +48,19 @@ struct PortfolioLine {
   // The most urgent action; empty code when there is none.
   std::string action_code;
   std::array<std::string, 2> action;  // in each language of kAllLangs
-  // What the line was made against: the client's reference rate.
+  // What the line was made against: the client's reference rate and the record types the
+  // workspace held.
   RateReference reference;
+  RecordTypes held;
 
   // `reason` and `action` in `lang`.
   const std::string& ReasonIn(Lang lang) const;
   const std::string& ActionIn(Lang lang) const;
 };
 
-// The line of an assessed client, made against `reference`.
-PortfolioLine LineOf(const ClientAssessment& client, const RateReference& reference);
+// The line of an assessed client, made against `reference` in a workspace holding `held`.
+PortfolioLine LineOf(const ClientAssessment& client, const RateReference& reference,
+                     const RecordTypes& held);
 
 // The line as the store keeps it (tab-separated text, marked with BuildId()), and back:
 // nullopt when the text is not a line of this build (another build, another layout, or

@@ -156,7 +156,9 @@ Result<Assessment> AssessStoredClient(Store& store, const std::string& id, Civil
   auto client = store.LoadClient(id);
   if (!client) return std::unexpected(client.error());
   if (!*client) return std::unexpected(UnknownClient(id));
-  return AssessOne(**client, *workspace, as_of, [&store, &id](const Context& context) {
+  auto held = store.HeldRecordTypes();
+  if (!held) return std::unexpected(held.error());
+  return AssessOne(**client, *workspace, *held, as_of, [&store, &id](const Context& context) {
     return KeptPortfolio(store, context, id);
   });
 }

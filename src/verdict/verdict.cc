@@ -80,9 +80,16 @@ Verdict DecideVerdict(const Levels& levels, const Money& net_value) {
     return Verdict::kPartWays;
   }
   if (reds >= 1 || ambers >= 3) return Verdict::kRenegotiate;
-  if (ambers >= 1) return Verdict::kWatch;
+  // Before watch (DESIGN.md section 5): an amber among mostly unknown signs is too little
+  // to judge a client by.
   if (unknowns >= 4) return Verdict::kInsufficientData;
+  if (ambers >= 1) return Verdict::kWatch;
   return Verdict::kKeep;
+}
+
+bool IsInsufficientData(const Levels& levels) {
+  return CountLevel(levels, Level::kRed) == 0 && CountLevel(levels, Level::kAmber) < 3 &&
+         CountLevel(levels, Level::kUnknown) >= 4;
 }
 
 ClientAssessment Conclude(const Client& client, Findings signs, Economics economics,

@@ -314,6 +314,17 @@ async function run() {
             { path: { id: debtor }, query: { as_of: AS_OF, format: 'csv', payments_from: '2026-06-01' },
               expect: 200 });
 
+  // Coverage: the same bytes as `addio coverage --format json`; the demo holds every kind of
+  // record the signs read.
+  for (const lang of ['en', 'it']) {
+    const coverage = await api('GET', '/api/v1/coverage', { query: { lang }, expect: 200 });
+    check(coverage.text === cli('coverage', '--format', 'json', '--lang', lang),
+          `coverage (${lang}) is byte for byte the JSON of addio coverage`);
+    check(coverage.json.unknown.length === 0 && coverage.json.next.length === 0 &&
+          coverage.json.types.find((t) => t.type === 'invoice').records > 0,
+          `coverage (${lang}): the demo leaves no sign unknown`, coverage.text.slice(0, 200));
+  }
+
   // Screening a prospect: the same bytes as `addio screen --format json`, with the demo's
   // past client who answered the intake questions.
   const intake = { will_sign_contract: 'hesitant', budget_ratio: 0.7, accepts_deposit: false,

@@ -128,8 +128,9 @@ TEST_F(CreditNoteStoreTest, AStoreOfTheFormerSchemaIsMigratedKeepingItsRecords) 
   {  // back to schema 4: no credit notes, no workspace tax id
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE credit_notes");
-    db.exec("DROP TABLE kept_extent");  // version 6
-    db.exec("DROP TABLE kept_lines");   // version 7
+    db.exec("DROP TABLE kept_extent");     // version 6
+    db.exec("DROP TABLE kept_lines");      // version 7
+    db.exec("DROP TABLE record_sources");  // version 8
     db.exec("ALTER TABLE workspace DROP COLUMN tax_id");
     db.exec("UPDATE schema_version SET version = 4");
   }

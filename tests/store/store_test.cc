@@ -627,7 +627,8 @@ TEST_F(StoreTest, AStoreOfSchemaFiveMeasuresItsExtentWhenMigrated) {
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE kept_extent");
-    db.exec("DROP TABLE kept_lines");  // version 7
+    db.exec("DROP TABLE kept_lines");      // version 7
+    db.exec("DROP TABLE record_sources");  // version 8
     db.exec("UPDATE schema_version SET version = 5");
   }
   auto store = Open();

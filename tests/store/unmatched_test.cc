@@ -219,6 +219,7 @@ TEST_F(UnmatchedTest, AStoreOfSchemaVersionOneGainsTheReviewList) {
     db.exec("DROP TABLE credit_notes");       // version 5
     db.exec("DROP TABLE kept_extent");        // version 6
     db.exec("DROP TABLE kept_lines");         // version 7
+    db.exec("DROP TABLE record_sources");     // version 8
     db.exec("ALTER TABLE workspace DROP COLUMN tax_id");
     db.exec("UPDATE schema_version SET version = 1");
   }

@@ -170,7 +170,7 @@ TEST_F(AssessmentStreamTest, InvalidSettingsAreAnErrorBeforeAnythingIsWritten) {
 TEST_F(AssessmentStreamTest, MeasuringTheStoreClientByClientGivesThePortfolioOfTheWholeLedger) {
   Import(Generated(150));
   const Ledger ledger = *store_->Load();
-  auto context = ResolveContext(ledger.workspace, kGeneratedAsOf);
+  auto context = ResolveContext(ledger.workspace, kGeneratedAsOf, RecordTypes::HeldBy(ledger));
   ASSERT_TRUE(context);
   const std::vector<ClientLedger> clients = SplitByClient(ledger);
   std::vector<ClientSnapshot> snapshots;

@@ -42,7 +42,7 @@ class PortfolioLinesTest : public GeneratedStoreTest {
     for (size_t i = 0; i < lines.size(); ++i) {
       const ClientAssessment& client = assessment->clients[i];
       ASSERT_EQ(lines[i].client, client.client);
-      EXPECT_EQ(EncodeLine(lines[i]), EncodeLine(LineOf(client, lines[i].reference)))
+      EXPECT_EQ(EncodeLine(lines[i]), EncodeLine(LineOf(client, lines[i].reference, lines[i].held)))
           << client.client;
       const Finding* underpaying = FindingOf(client.signs, "underpaying");
       ASSERT_NE(underpaying, nullptr);

@@ -143,9 +143,9 @@ TEST(VerdictTest, AnyAmberWatches) {
   EXPECT_EQ(DecideVerdict(Lv(L::kAmber, L::kAmber, L::kGreen, L::kGreen, L::kGreen, L::kGreen),
                           kPositive),
             Verdict::kWatch);
-  // An amber beats insufficient data (rule 3 comes before rule 4).
+  // Three unknown signs are still enough data to watch on an amber.
   EXPECT_EQ(
-      DecideVerdict(Lv(L::kUnknown, L::kUnknown, L::kUnknown, L::kUnknown, L::kAmber, L::kGreen),
+      DecideVerdict(Lv(L::kUnknown, L::kUnknown, L::kUnknown, L::kGreen, L::kAmber, L::kGreen),
                     kPositive),
       Verdict::kWatch);
 }
@@ -156,6 +156,17 @@ TEST(VerdictTest, FourUnknownIsInsufficientData) {
                     kPositive),
       Verdict::kInsufficientData);
   EXPECT_EQ(DecideVerdict(AllOf(L::kUnknown), Eur("0.00")), Verdict::kInsufficientData);
+  // Insufficient data comes before watch (rule 3 before rule 4): one amber among four
+  // unknown signs is too little to judge by.
+  EXPECT_EQ(
+      DecideVerdict(Lv(L::kUnknown, L::kUnknown, L::kUnknown, L::kUnknown, L::kAmber, L::kGreen),
+                    kPositive),
+      Verdict::kInsufficientData);
+  // A red still decides.
+  EXPECT_EQ(
+      DecideVerdict(Lv(L::kUnknown, L::kUnknown, L::kUnknown, L::kUnknown, L::kRed, L::kGreen),
+                    kPositive),
+      Verdict::kRenegotiate);
 }
 
 TEST(VerdictTest, KeysRoundTrip) {
@@ -186,10 +197,14 @@ TEST(ArchetypeTest, LargestWeightedPointsWins) {
   // underpaying amber 1.5 beats scope_creep amber 1.
   EXPECT_EQ(ClassifyArchetype(Lv(L::kGreen, L::kAmber, L::kGreen, L::kAmber, L::kGreen, L::kGreen)),
             (Archetype{"bargain_hunter"}));
-  // With 4 unknown but one amber the type comes from the amber, not newcomer.
+  // With 4 unknown and one amber the data is insufficient, as the verdict says: newcomer.
   EXPECT_EQ(ClassifyArchetype(
                 Lv(L::kUnknown, L::kUnknown, L::kAmber, L::kUnknown, L::kUnknown, L::kGreen)),
-            (Archetype{"firefighter"}));
+            kNewcomer);
+  // With 3 unknown the amber names the type.
+  EXPECT_EQ(
+      ClassifyArchetype(Lv(L::kUnknown, L::kGreen, L::kAmber, L::kUnknown, L::kUnknown, L::kGreen)),
+      (Archetype{"firefighter"}));
 }
 
 TEST(ArchetypeTest, TiesFollowTheDesignOrder) {

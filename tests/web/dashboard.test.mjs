@@ -856,6 +856,65 @@ describe("dashboard", () => {
     assert.equal(await page.locator("section.credit-notes").count(), 0);
   });
 
+  test("the coverage page lists what the demo holds, and its portfolio needs no notice", async () => {
+    const coverage = await api("/coverage?lang=en");
+    assert.deepEqual(coverage.unknown, []);
+    const answered = page.waitForResponse((r) => r.url().includes("/api/v1/coverage"));
+    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await page.locator("tr.client-row").first().waitFor();
+    await answered;
+    assert.equal(await page.locator(".coverage-banner").count(), 0);
+
+    await page.goto(view(`/coverage?as_of=${AS_OF}&lang=en`));
+    await page.locator(".coverage-table").waitFor();
+    const rows = page.locator(".coverage-table tbody tr");
+    assert.equal(await rows.count(), coverage.types.length);
+    for (const type of coverage.types) {
+      const row = page.locator(`.coverage-table tr[data-type="${type.type}"]`);
+      assert.equal(
+        (await row.locator("td").first().innerText()).replace(/\D/g, ""),
+        String(type.records),
+        type.type,
+      );
+    }
+    assert.equal(await page.locator(".coverage-next").count(), 0);
+  });
+
+  test("a workspace of time entries only says what it cannot judge, in both languages", async () => {
+    const base = process.env.ADDIO_TIME_ONLY_URL;
+    assert.ok(base, "run.sh starts the time-only server");
+    const portfolio = await (await fetch(`${base}/api/v1/portfolio?as_of=${AS_OF}`)).json();
+    assert.ok(portfolio.clients.length > 0);
+    for (const client of portfolio.clients) {
+      assert.equal(client.verdict, "insufficient_data", client.client);
+    }
+    await page.goto(`${base}/#/?as_of=${AS_OF}&lang=en`);
+    const banner = page.locator(".coverage-banner");
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /4 of 6 signs cannot be judged yet/);
+    await screenshot("coverage-banner");
+    await banner.locator("a").click();
+    await page.locator(".coverage-next").waitFor();
+    const next = await page
+      .locator(".coverage-next-list li")
+      .evaluateAll((items) => items.map((item) => item.dataset.type));
+    assert.deepEqual(next, ["contract", "invoice", "payment"]);
+    assert.match(
+      await page.locator('.coverage-table tr[data-type="contract"]').innerText(),
+      /none recorded/,
+    );
+    await screenshot("coverage");
+
+    await page.goto(`${base}/#/coverage?as_of=${AS_OF}&lang=it`);
+    await page.locator(".coverage-next").waitFor();
+    assert.equal(await page.locator("h1").innerText(), "Cosa può giudicare addio");
+    assert.match(
+      await page.locator('.coverage-table tr[data-type="invoice"]').innerText(),
+      /assenti/,
+    );
+    assert.match(await page.locator(".coverage-next").innerText(), /Importa le tue fatture/);
+  });
+
   test("no script error happened on any page", () => {
     assert.deepEqual(pageErrors, []);
   });

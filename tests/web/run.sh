@@ -19,44 +19,67 @@ if [ ! -d "$root/web/node_modules/playwright-core" ]; then
 fi
 
 work=$(mktemp -d)
-server_pid=""
+server_pids=()
 cleanup() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  for pid in "${server_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-"$addio" demo --db "$work/web.db" >/dev/null
-# Port 0: the server takes a free port and prints its URL.
-"$addio" serve --db "$work/web.db" --host 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
-server_pid=$!
-
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$work/serve.log" | head -n1 || true)
-  [ -n "$url" ] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "web tests: addio serve stopped:" >&2
-    cat "$work/serve.log" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ -z "$url" ]; then
+# Starts `addio serve` on the store $1 (log $2) on a free port and sets `url` to its address.
+start_server() {
+  local db=$1 log=$2 pid
+  # Port 0: the server takes a free port and prints its URL.
+  "$addio" serve --db "$db" --host 127.0.0.1 --port 0 >"$log" 2>&1 &
+  pid=$!
+  server_pids+=("$pid")
+  url=""
+  for _ in $(seq 1 100); do
+    url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$log" | head -n1 || true)
+    [ -n "$url" ] && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "web tests: addio serve stopped:" >&2
+      cat "$log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
   echo "web tests: addio serve printed no URL:" >&2
-  cat "$work/serve.log" >&2
+  cat "$log" >&2
   exit 1
-fi
+}
+
+"$addio" demo --db "$work/web.db" >/dev/null
+start_server "$work/web.db" "$work/serve.log"
+demo_url=$url
+
+# A workspace that holds only a time tracker's records (clients, projects, work entries):
+# the coverage notice and page.
+cat >"$work/time-only.json" <<'JSON'
+{"format": "addio-ledger/1",
+ "workspace": {"name": "Studio Ore", "currency": "EUR", "timezone": "Europe/Rome"},
+ "clients": [{"id": "alfa", "name": "Alfa S.r.l.", "kind": "company", "country": "IT"},
+             {"id": "beta", "name": "Beta S.p.A.", "kind": "company", "country": "IT"}],
+ "projects": [{"id": "alfa-sito", "client": "alfa", "name": "Sito", "pricing": "hourly"}],
+ "work": [{"id": "w1", "client": "alfa", "project": "alfa-sito", "start": "2026-11-02T09:00:00+01:00", "minutes": 240, "billable": true},
+          {"id": "w2", "client": "alfa", "project": "alfa-sito", "start": "2026-11-03T09:00:00+01:00", "minutes": 240, "billable": true},
+          {"id": "w3", "client": "beta", "start": "2026-11-04T14:00:00+01:00", "minutes": 180, "billable": true}]}
+JSON
+"$addio" init --db "$work/time-only.db" >/dev/null
+"$addio" import --db "$work/time-only.db" "$work/time-only.json" >/dev/null
+start_server "$work/time-only.db" "$work/serve-time-only.log"
+time_only_url=$url
 
 status=0
-ADDIO_URL="$url" ADDIO_CHROMIUM="$chromium" \
+ADDIO_URL="$demo_url" ADDIO_TIME_ONLY_URL="$time_only_url" ADDIO_CHROMIUM="$chromium" \
   ADDIO_ARTIFACTS="${ADDIO_ARTIFACTS:-$root/test-artifacts/web}" \
   node --test "$root/tests/web/dashboard.test.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "web tests: server log:" >&2
   tail -n 50 "$work/serve.log" >&2
+  tail -n 20 "$work/serve-time-only.log" >&2
 fi
 exit "$status"

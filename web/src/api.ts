@@ -346,6 +346,37 @@ export interface ImportResult {
   warnings: number;
 }
 
+// GET /coverage: the kinds of records held and the signs they let addio judge.
+export type RecordType =
+  | 'client'
+  | 'contract'
+  | 'project'
+  | 'request'
+  | 'work'
+  | 'contact'
+  | 'invoice'
+  | 'payment'
+  | 'rate_change'
+  | 'credit_note';
+
+export interface CoverageType {
+  type: RecordType;
+  label: string;
+  records: number;
+  first: string | null;
+  last: string | null;
+  sources: string[]; // importer names; '' for records imported before sources were kept
+  leaves_unknown: SignKey[];
+}
+
+export interface Coverage {
+  types: CoverageType[];
+  judged: SignKey[];
+  unknown: SignKey[];
+  next: { type: RecordType; label: string; advice: string }[];
+  summary: string;
+}
+
 export interface Workspace {
   name: string;
   tax_id: string | null; // VAT number or fiscal code with its country prefix

@@ -12,6 +12,7 @@ import { useApi } from './hooks';
 import { setLang, t } from './i18n';
 import { formatHash, replaceQuery, useRoute } from './route';
 import { ClientPage } from './pages/client';
+import { CoveragePage } from './pages/coverage';
 import { ImportPage } from './pages/import';
 import { PortfolioPage } from './pages/portfolio';
 import { ReceivablesPage } from './pages/receivables';
@@ -198,6 +199,7 @@ function Page({ parts, query }: { parts: string[]; query: URLSearchParams }) {
   if (first === 'receivables') return <ReceivablesPage client={query.get('client') ?? undefined} />;
   if (first === 'screen') return <ScreenPage />;
   if (first === 'import') return <ImportPage />;
+  if (first === 'coverage') return <CoveragePage />;
   if (first === 'settings') return <SettingsPage />;
   return (
     <div class="panel">

@@ -55,6 +55,9 @@ export function ImportPage() {
       <div class="page-head">
         <h1>{t('import.title')}</h1>
         <p class="lead">{t('import.help')}</p>
+        <p class="lead">
+          <a href={link(['coverage'])}>{tk('coverage.title')}</a>
+        </p>
       </div>
       <Panel title={t('import.file')} id="import-form">
         <form
@@ -118,6 +121,9 @@ export function ImportPage() {
               <p class="form-actions">
                 <a class="button primary" href={link([])}>
                   {t('import.see_portfolio')}
+                </a>{' '}
+                <a class="button" href={link(['coverage'])}>
+                  {tk('coverage.title')}
                 </a>
               </p>
             ) : result.ok ? (

@@ -21,6 +21,7 @@ import {
 } from '../components';
 import { date, money, toNumber } from '../format';
 import { useApi } from '../hooks';
+import { CoverageBanner } from './coverage';
 import { signTitle, t, verdictName } from '../i18n';
 
 type Column = 'name' | 'verdict' | 'score' | 'signs' | 'revenue' | 'hidden_cost' | 'net_value';
@@ -106,6 +107,7 @@ export function PortfolioPage() {
         </p>
       </div>
       {table.error && <ErrorBox error={table.error} onRetry={table.reload} />}
+      {total > 0 && <CoverageBanner />}
       {total === 0 ? (
         <div class="panel">
           <p>{t('state.empty_store')}</p>
