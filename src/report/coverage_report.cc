@@ -41,8 +41,9 @@ std::string SourceList(const std::vector<std::string>& sources, Lang lang) {
 // The sentence that sums the view up: every sign judged, or how many are not.
 std::string Summary(const Coverage& coverage, Lang lang) {
   if (coverage.unknown.empty()) return Render("coverage.all_judged", lang);
-  return Render("coverage.partial", lang,
-                {Arg(coverage.unknown.size()), Arg(coverage.judged.size() + coverage.unknown.size())});
+  return Render(
+      "coverage.partial", lang,
+      {Arg(coverage.unknown.size()), Arg(coverage.judged.size() + coverage.unknown.size())});
 }
 
 }  // namespace
@@ -55,8 +56,9 @@ std::string RenderCoverageTable(const Coverage& coverage, Lang lang) {
   for (const CoverageLine& line : coverage.types) {
     rows.push_back({TypeLabel(line.type, lang),
                     line.records == 0 ? Tr("coverage.none", lang) : std::to_string(line.records),
-                    line.first ? line.first->ToString() : "", line.last ? line.last->ToString() : "",
-                    SourceList(line.sources, lang), SignList(line.leaves_unknown, lang)});
+                    line.first ? line.first->ToString() : "",
+                    line.last ? line.last->ToString() : "", SourceList(line.sources, lang),
+                    SignList(line.leaves_unknown, lang)});
   }
   std::vector<size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows) {

@@ -79,9 +79,8 @@ std::vector<TypeCoverage> CoverageOf(const Ledger& ledger, std::string_view sour
                          [type](const TypeCoverage& entry) { return entry.type == type; });
   };
   Span(ledger.clients, at("client"), [](const Client& r) { return r.since; });
-  Span(ledger.contracts, at("contract"), [](const Contract& r) {
-    return r.signed_on ? r.signed_on : r.sent;
-  });
+  Span(ledger.contracts, at("contract"),
+       [](const Contract& r) { return r.signed_on ? r.signed_on : r.sent; });
   Span(ledger.projects, at("project"), [](const Project& r) { return r.start; });
   InstantSpan(ledger.requests, at("request"), [](const Request& r) { return r.at; });
   InstantSpan(ledger.work, at("work"), [](const WorkEntry& r) { return r.start; });

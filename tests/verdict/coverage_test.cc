@@ -25,8 +25,8 @@ constexpr const char* kTogglExport =
 const CivilDate kAsOf = *CivilDate::Parse("2018-10-31");
 
 // The signs whose inputs a time tracker alone never gives.
-const std::vector<std::string> kNeverJudgedFromTime = {"no_contract", "underpaying",
-                                                       "late_payment", "non_payment"};
+const std::vector<std::string> kNeverJudgedFromTime = {"no_contract", "underpaying", "late_payment",
+                                                       "non_payment"};
 
 bool SaysNotRecorded(const Finding& finding) {
   return !finding.reasons.empty() &&

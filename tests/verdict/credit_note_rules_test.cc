@@ -33,6 +33,15 @@ Ledger Books() {
   // Overdue and unpaid for 70 days on 2025-06-30: non_payment is red without credit notes.
   l.invoices = {AnInvoice("big", "2025-03-22", "2025-04-21", "1000.00"),
                 AnInvoice("small", "2025-05-01", "2025-05-31", "400.00")};
+  // The workspace records payments and work (DESIGN.md section 4b), here only after the
+  // dates assessed, so that they count in nothing before them.
+  l.payments = {Payment{.id = "p1",
+                        .client = "acme",
+                        .invoice = "small",
+                        .date = D("2025-12-01"),
+                        .amount = Eur("400.00")}};
+  l.work = {WorkEntry{
+      .id = "w1", .client = "acme", .start = Instant::FromUnixSeconds(1767225600), .minutes = 60}};
   return l;
 }
 

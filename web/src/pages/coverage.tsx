@@ -60,7 +60,7 @@ export function CoveragePage() {
           <a href={link(['import'])}>{t('nav.import')}</a>
         </Panel>
       )}
-      <Panel title={tk('coverage.column.type')} className="coverage-types" id="coverage-types">
+      <Panel title={tk('coverage.types_title')} className="coverage-types" id="coverage-types">
         <div class="table-wrap">
           <table class="coverage-table">
             <thead>
