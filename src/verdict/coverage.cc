@@ -102,7 +102,7 @@ std::vector<TypeCoverage> CoverageOf(const Ledger& ledger, std::string_view sour
 Message SignNames(const std::vector<const SignDefinition*>& signs) {
   Message joined;
   for (size_t i = 0; i < signs.size(); ++i) {
-    Message name = Msg("sign." + std::string(signs[i]->key()));
+    Message name = Msg("coverage.quoted", Arg::Key("sign." + std::string(signs[i]->key())));
     if (i == 0) {
       joined = std::move(name);
     } else {

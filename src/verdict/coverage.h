@@ -45,7 +45,8 @@ Coverage DescribeCoverage(const std::vector<TypeCoverage>& stored, const TimeZon
 // importer that reads it, "ledger").
 std::vector<TypeCoverage> CoverageOf(const Ledger& ledger, std::string_view source);
 
-// The signs' names as a list in a sentence: "No contract, Late payment and Non-payment".
+// The signs' names, quoted, as a list in a sentence: “No contract”, “Late payment” and
+// “Non-payment”.
 Message SignNames(const std::vector<const SignDefinition*>& signs);
 
 // The lines `addio import` prints when the workspace leaves signs unknown: one per type

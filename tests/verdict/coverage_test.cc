@@ -194,10 +194,10 @@ TEST_F(CoverageTest, ImportHintsNameWhatIsMissingUntilItIsThere) {
   for (const Message& hint : CoverageHints(held)) hinted.push_back(hint.In(Lang::kEn));
   // Contracts, projects and requests (either would do for scope creep), invoices, payments.
   ASSERT_EQ(hinted.size(), 5u);
-  EXPECT_EQ(hinted[0].rfind("Contracts: none recorded, so No contract cannot be judged.", 0), 0u)
+  EXPECT_EQ(hinted[0].rfind("Contracts: none recorded, so “No contract” cannot be judged.", 0), 0u)
       << hinted[0];
-  EXPECT_EQ(hinted[3].rfind("Invoices: none recorded, so Underpaying, Late payment and "
-                            "Non-payment cannot be judged.",
+  EXPECT_EQ(hinted[3].rfind("Invoices: none recorded, so “Underpaying”, “Late payment” and "
+                            "“Non-payment” cannot be judged.",
                             0),
             0u)
       << hinted[3];
