@@ -177,6 +177,53 @@ describe("dashboard", () => {
     await screenshot("portfolio");
   });
 
+  test("act now lists whom to leave or renegotiate above the fold, and opens the letter their action names", async () => {
+    const urgent = (
+      await api(`/portfolio?as_of=${AS_OF}&sort=verdict&per_page=5&lang=en`)
+    ).clients.filter((c) => c.verdict === "part_ways" || c.verdict === "renegotiate");
+    assert.ok(urgent.length >= 2, "the demo has clients to act on");
+    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    const items = page.locator(".act-now-item");
+    await items.first().waitFor();
+    assert.deepEqual(
+      await items.evaluateAll((list) => list.map((item) => item.dataset.client)),
+      urgent.map((c) => c.client),
+    );
+    const first = await items.first().boundingBox();
+    assert.ok(first && first.y + first.height <= 900, `first item ends at ${first?.y}`);
+    for (const client of urgent) {
+      const item = page.locator(`.act-now-item[data-client="${client.client}"]`);
+      const text = await item.innerText();
+      assert.ok(text.includes(client.reason.text), `${client.client}: its reason`);
+      assert.ok(text.includes(client.action.text), `${client.client}: its next action`);
+      assert.match(await item.locator(".stake").innerText(), /at stake/);
+    }
+    const counts = (await api(`/portfolio?as_of=${AS_OF}&per_page=1`)).verdicts;
+    const more = counts.part_ways + counts.renegotiate - urgent.length;
+    if (more > 0) {
+      assert.match(await page.locator(".act-now .more").innerText(), new RegExp(`And ${more} more`));
+    }
+    await screenshot("act-now", { fullPage: false });
+
+    // Gallo's most urgent action is a formal notice: its button opens that letter.
+    await page.locator('.act-now-item[data-client="gallo"] a.button').click();
+    const kind = page.locator('section.letters select[name="letter-kind"]');
+    await kind.waitFor();
+    assert.equal(await kind.inputValue(), "formal-notice");
+    await page.waitForFunction(() =>
+      /formal notice/i.test(document.querySelector("section.letters pre.letter-text")?.textContent ?? ""),
+    );
+    // Ferri's first action (stop work until signed) has no letter: its page picks the
+    // termination letter of the next one.
+    await page.goto(view(`/clients/ferri?as_of=${AS_OF}&lang=en&letter=next`));
+    await page.locator('.client-head:has-text("Ferri")').first().waitFor();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('section.letters select[name="letter-kind"]')?.value ===
+        "termination",
+    );
+  });
+
   test("the table sorts from the keyboard and filters by verdict", async () => {
     await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
     await page.locator("tr.client-row").first().waitFor();
@@ -227,8 +274,31 @@ describe("dashboard", () => {
     const signs = await page
       .locator("article.sign-card")
       .evaluateAll((cards) => cards.map((c) => c.dataset.sign));
-    assert.deepEqual(signs, SIGNS);
     const explain = await api(`/clients/fulmine/assessment?as_of=${AS_OF}`);
+    // Worst first (red, amber, unknown, green; the registry's order within a level), the
+    // green ones folded into one closed line.
+    const rank = { red: 0, amber: 1, unknown: 2, green: 3 };
+    const worstFirst = [...SIGNS].sort(
+      (a, b) => rank[explain.signals[a].severity] - rank[explain.signals[b].severity],
+    );
+    assert.deepEqual(signs, worstFirst);
+    const greens = SIGNS.filter((s) => explain.signals[s].severity === "green");
+    assert.ok(greens.length > 0, "fulmine has green signs");
+    assert.deepEqual(
+      await page
+        .locator("details.green-signs article.sign-card")
+        .evaluateAll((cards) => cards.map((c) => c.dataset.sign)),
+      greens,
+    );
+    assert.equal(await page.locator("details.green-signs").getAttribute("open"), null);
+    assert.equal(
+      await page.locator(`article.sign-card[data-sign="${greens[0]}"]`).isVisible(),
+      false,
+    );
+    assert.match(
+      await page.locator("details.green-signs > summary").innerText(),
+      new RegExp(`${greens.length} signs? in order`),
+    );
     for (const sign of SIGNS) {
       const card = page.locator(`article.sign-card[data-sign="${sign}"]`);
       assert.match(
@@ -906,7 +976,9 @@ describe("dashboard", () => {
     await screenshot("coverage");
 
     await page.goto(`${base}/#/coverage?as_of=${AS_OF}&lang=it`);
-    await page.locator(".coverage-next").waitFor();
+    await page.waitForFunction(() =>
+      /Importa le tue fatture/.test(document.querySelector(".coverage-next")?.textContent ?? ""),
+    );
     assert.equal(await page.locator("h1").innerText(), "Cosa può giudicare addio");
     assert.match(
       await page.locator('.coverage-table tr[data-type="invoice"]').innerText(),

@@ -195,7 +195,9 @@ function Page({ parts, query }: { parts: string[]; query: URLSearchParams }) {
     window.scrollTo(0, 0);
   }, [first, second]);
   if (!first) return <PortfolioPage />;
-  if (first === 'clients' && second) return <ClientPage id={second} />;
+  if (first === 'clients' && second) {
+    return <ClientPage id={second} letter={query.get('letter')} />;
+  }
   if (first === 'receivables') return <ReceivablesPage client={query.get('client') ?? undefined} />;
   if (first === 'screen') return <ScreenPage />;
   if (first === 'import') return <ImportPage />;

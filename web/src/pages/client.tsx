@@ -4,8 +4,17 @@
 // the credit notes issued to it (pages/credit_notes.tsx), and the letters to send it
 // (pages/letters.tsx).
 
-import { useMemo, useState } from 'preact/hooks';
-import type { Charts, ClientExplain, Economics, Evidence, History, Sign, SignKey } from '../api';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type {
+  Charts,
+  ClientExplain,
+  Economics,
+  Evidence,
+  History,
+  Severity,
+  Sign,
+  SignKey,
+} from '../api';
 import { ApiError, apiUrl, SIGN_KEYS, WEEKDAYS } from '../api';
 import { useApp } from '../app_context';
 import { Chart } from '../charts/chart';
@@ -21,7 +30,7 @@ import { date, metricLabel, metricValue, money, num } from '../format';
 import { useApi, useStatement } from '../hooks';
 import { archetypeName, signTitle, t, tk } from '../i18n';
 import { CreditNotesTable } from './credit_notes';
-import { LettersSection } from './letters';
+import { letterFor, letterKindOf, LettersSection } from './letters';
 
 // The measures shown on each card; the others are one click away.
 const HEADLINE: Record<SignKey, string[]> = {
@@ -49,7 +58,9 @@ const ECONOMICS: (keyof Economics)[] = [
 
 const EVIDENCE_SHOWN = 8;
 
-export function ClientPage({ id }: { id: string }) {
+// `letter`: the letter a link asked for (the portfolio's "act now": a kind, or "next" for
+// the one the client's actions name); the page then opens at the letters. null: none.
+export function ClientPage({ id, letter }: { id: string; letter: string | null }) {
   const { asOf, lang, link } = useApp();
   const path = `/clients/${encodeURIComponent(id)}`;
   const explain = useApi<ClientExplain>(apiUrl(`${path}/assessment`, { as_of: asOf, lang }));
@@ -57,6 +68,10 @@ export function ClientPage({ id }: { id: string }) {
   const history = useApi<History>(apiUrl(`${path}/history`, { as_of: asOf, months: 12, lang }));
 
   const data = explain.data;
+  const loaded = data !== null;
+  useEffect(() => {
+    if (loaded && letter !== null) document.getElementById('letters-title')?.scrollIntoView();
+  }, [loaded, letter]);
   if (explain.error && !data) {
     const notFound = explain.error instanceof ApiError && explain.error.status === 404;
     return (
@@ -149,15 +164,21 @@ export function ClientPage({ id }: { id: string }) {
       <section class="signs" aria-labelledby="signs-title">
         <h2 id="signs-title">{t('client.signs')}</h2>
         <div class="sign-grid">
-          {SIGN_KEYS.map((key) => (
-            <SignCard key={key} sign={key} data={data.signals[key]} currency={currency} />
-          ))}
+          {worstFirst(data.signals)
+            .filter((key) => data.signals[key].severity !== 'green')
+            .map((key) => (
+              <SignCard key={key} sign={key} data={data.signals[key]} currency={currency} />
+            ))}
         </div>
+        <GreenSigns signals={data.signals} currency={currency} />
       </section>
 
       <CreditNotesSection client={data.client} />
 
-      <LettersSection client={data.client} />
+      <LettersSection
+        client={data.client}
+        initial={letterKindOf(letter) ?? letterFor(data.actions)}
+      />
 
       <section class="charts" aria-labelledby="charts-title">
         <h2 id="charts-title">{t('client.charts')}</h2>
@@ -188,6 +209,40 @@ function CreditNotesSection({ client }: { client: string }) {
     >
       <CreditNotesTable notes={notes} currency={data.currency} />
     </Panel>
+  );
+}
+
+// The order the sign cards come in: red, amber, unknown, then green; the registry's order
+// within a severity.
+const SEVERITY_ORDER: Record<Severity, number> = { red: 0, amber: 1, unknown: 2, green: 3 };
+
+function worstFirst(signals: Record<SignKey, Sign>): SignKey[] {
+  return [...SIGN_KEYS].sort(
+    (a, b) => SEVERITY_ORDER[signals[a].severity] - SEVERITY_ORDER[signals[b].severity],
+  );
+}
+
+// The green signs folded into one line that opens to their cards: nothing to act on there.
+function GreenSigns({
+  signals,
+  currency,
+}: {
+  signals: Record<SignKey, Sign>;
+  currency: string;
+}) {
+  const green = SIGN_KEYS.filter((key) => signals[key].severity === 'green');
+  if (green.length === 0) return null;
+  return (
+    <details class="green-signs">
+      <summary>
+        {t('client.green_signs', green.length, green.map((key) => signTitle(key)).join(', '))}
+      </summary>
+      <div class="sign-grid">
+        {green.map((key) => (
+          <SignCard key={key} sign={key} data={signals[key]} currency={currency} />
+        ))}
+      </div>
+    </details>
   );
 }
 

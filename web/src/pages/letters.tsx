@@ -19,9 +19,52 @@ const MEDIA_TYPES: Record<LetterFormat, string> = {
   html: 'text/html;charset=utf-8',
 };
 
-export function LettersSection({ client }: { client: string }) {
+// The letter that carries out each action (DESIGN.md section 5's codes); an action with no
+// letter of its own (stop work until signed, stop work) names none.
+const LETTER_OF_ACTION: Record<string, LetterKind> = {
+  formal_notice: 'formal-notice',
+  collection: 'formal-notice',
+  claim_late_interest: 'formal-notice',
+  automatic_reminders: 'reminder',
+  shorten_terms: 'reminder',
+  require_deposit: 'reminder',
+  raise_rate: 'rate-increase',
+  set_minimum_fee: 'rate-increase',
+  introduce_change_orders: 'change-order',
+  bill_extras: 'change-order',
+  send_short_sow: 'change-order',
+  set_office_hours: 'office-hours',
+  add_rush_fee: 'office-hours',
+  end_relationship: 'termination',
+};
+
+// The letter of the most urgent action that has one (actions come most urgent first); the
+// reminder when none has.
+export function letterFor(actions: readonly { code: string }[]): LetterKind {
+  for (const action of actions) {
+    const kind = LETTER_OF_ACTION[action.code];
+    if (kind) return kind;
+  }
+  return 'reminder';
+}
+
+// The letter a link to the client's letters names: the one of `action` when it has one, else
+// "next" (the client page then picks the letter of its most urgent action that has one).
+export function letterLink(action: { code: string }): string {
+  return LETTER_OF_ACTION[action.code] ?? 'next';
+}
+
+// The letter kind a link names (?letter=formal-notice), when it is one.
+export function letterKindOf(text: string | null): LetterKind | undefined {
+  return LETTER_KINDS.find((kind) => kind === text);
+}
+
+// `initial`: the letter shown first (the one the client's top action names, or the one a
+// link asked for).
+export function LettersSection({ client, initial }: { client: string; initial: LetterKind }) {
   const { asOf, lang } = useApp();
-  const [kind, setKind] = useState<LetterKind>('reminder');
+  const [kind, setKind] = useState<LetterKind>(initial);
+  useEffect(() => setKind(initial), [client, initial]);
   const [letterLang, setLetterLang] = useState<Lang>(lang);
   const [format, setFormat] = useState<LetterFormat>('txt');
   const [text, setText] = useState<string | null>(null);

@@ -21,6 +21,7 @@ import {
 } from '../components';
 import { date, money, toNumber } from '../format';
 import { useApi } from '../hooks';
+import { ActNow } from './act_now';
 import { CoverageBanner } from './coverage';
 import { signTitle, t, verdictName } from '../i18n';
 
@@ -115,6 +116,7 @@ export function PortfolioPage() {
         </div>
       ) : (
         <>
+          <ActNow />
           <ul class="verdict-counts">
             {counts.map(({ verdict: v, count }) => (
               <li key={v}>
@@ -122,7 +124,10 @@ export function PortfolioPage() {
                   type="button"
                   class={`verdict-count ${v}`}
                   aria-pressed={verdict === v}
-                  onClick={() => setVerdict(verdict === v ? '' : v)}
+                  onClick={() => {
+                    setVerdict(verdict === v ? '' : v);
+                    document.getElementById('clients-title')?.scrollIntoView({ block: 'start' });
+                  }}
                 >
                   <span class="count">{count}</span>
                   <span class="label">{verdictName(v)}</span>
