@@ -5,7 +5,13 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +21,8 @@ const require = createRequire(
   new URL("../../web/package.json", import.meta.url),
 );
 const { chromium } = require("playwright-core");
+// axe-core, run inside each page to check it against WCAG 2.1 A and AA.
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const BASE = (process.env.ADDIO_URL ?? "http://127.0.0.1:8080").replace(
   /\/$/,
@@ -180,28 +188,46 @@ describe("dashboard", () => {
   test("act now lists whom to leave or renegotiate above the fold, and opens the letter their action names", async () => {
     const urgent = (
       await api(`/portfolio?as_of=${AS_OF}&sort=verdict&per_page=5&lang=en`)
-    ).clients.filter((c) => c.verdict === "part_ways" || c.verdict === "renegotiate");
+    ).clients.filter(
+      (c) => c.verdict === "part_ways" || c.verdict === "renegotiate",
+    );
     assert.ok(urgent.length >= 2, "the demo has clients to act on");
     await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
     const items = page.locator(".act-now-item");
     await items.first().waitFor();
     assert.deepEqual(
-      await items.evaluateAll((list) => list.map((item) => item.dataset.client)),
+      await items.evaluateAll((list) =>
+        list.map((item) => item.dataset.client),
+      ),
       urgent.map((c) => c.client),
     );
     const first = await items.first().boundingBox();
-    assert.ok(first && first.y + first.height <= 900, `first item ends at ${first?.y}`);
+    assert.ok(
+      first && first.y + first.height <= 900,
+      `first item ends at ${first?.y}`,
+    );
     for (const client of urgent) {
-      const item = page.locator(`.act-now-item[data-client="${client.client}"]`);
+      const item = page.locator(
+        `.act-now-item[data-client="${client.client}"]`,
+      );
       const text = await item.innerText();
-      assert.ok(text.includes(client.reason.text), `${client.client}: its reason`);
-      assert.ok(text.includes(client.action.text), `${client.client}: its next action`);
+      assert.ok(
+        text.includes(client.reason.text),
+        `${client.client}: its reason`,
+      );
+      assert.ok(
+        text.includes(client.action.text),
+        `${client.client}: its next action`,
+      );
       assert.match(await item.locator(".stake").innerText(), /at stake/);
     }
     const counts = (await api(`/portfolio?as_of=${AS_OF}&per_page=1`)).verdicts;
     const more = counts.part_ways + counts.renegotiate - urgent.length;
     if (more > 0) {
-      assert.match(await page.locator(".act-now .more").innerText(), new RegExp(`And ${more} more`));
+      assert.match(
+        await page.locator(".act-now .more").innerText(),
+        new RegExp(`And ${more} more`),
+      );
     }
     await screenshot("act-now", { fullPage: false });
 
@@ -211,7 +237,10 @@ describe("dashboard", () => {
     await kind.waitFor();
     assert.equal(await kind.inputValue(), "formal-notice");
     await page.waitForFunction(() =>
-      /formal notice/i.test(document.querySelector("section.letters pre.letter-text")?.textContent ?? ""),
+      /formal notice/i.test(
+        document.querySelector("section.letters pre.letter-text")
+          ?.textContent ?? "",
+      ),
     );
     // Ferri's first action (stop work until signed) has no letter: its page picks the
     // termination letter of the next one.
@@ -219,8 +248,8 @@ describe("dashboard", () => {
     await page.locator('.client-head:has-text("Ferri")').first().waitFor();
     await page.waitForFunction(
       () =>
-        document.querySelector('section.letters select[name="letter-kind"]')?.value ===
-        "termination",
+        document.querySelector('section.letters select[name="letter-kind"]')
+          ?.value === "termination",
     );
   });
 
@@ -279,7 +308,8 @@ describe("dashboard", () => {
     // green ones folded into one closed line.
     const rank = { red: 0, amber: 1, unknown: 2, green: 3 };
     const worstFirst = [...SIGNS].sort(
-      (a, b) => rank[explain.signals[a].severity] - rank[explain.signals[b].severity],
+      (a, b) =>
+        rank[explain.signals[a].severity] - rank[explain.signals[b].severity],
     );
     assert.deepEqual(signs, worstFirst);
     const greens = SIGNS.filter((s) => explain.signals[s].severity === "green");
@@ -290,9 +320,14 @@ describe("dashboard", () => {
         .evaluateAll((cards) => cards.map((c) => c.dataset.sign)),
       greens,
     );
-    assert.equal(await page.locator("details.green-signs").getAttribute("open"), null);
     assert.equal(
-      await page.locator(`article.sign-card[data-sign="${greens[0]}"]`).isVisible(),
+      await page.locator("details.green-signs").getAttribute("open"),
+      null,
+    );
+    assert.equal(
+      await page
+        .locator(`article.sign-card[data-sign="${greens[0]}"]`)
+        .isVisible(),
       false,
     );
     assert.match(
@@ -929,7 +964,9 @@ describe("dashboard", () => {
   test("the coverage page lists what the demo holds, and its portfolio needs no notice", async () => {
     const coverage = await api("/coverage?lang=en");
     assert.deepEqual(coverage.unknown, []);
-    const answered = page.waitForResponse((r) => r.url().includes("/api/v1/coverage"));
+    const answered = page.waitForResponse((r) =>
+      r.url().includes("/api/v1/coverage"),
+    );
     await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
     await page.locator("tr.client-row").first().waitFor();
     await answered;
@@ -953,7 +990,9 @@ describe("dashboard", () => {
   test("a workspace of time entries only says what it cannot judge, in both languages", async () => {
     const base = process.env.ADDIO_TIME_ONLY_URL;
     assert.ok(base, "run.sh starts the time-only server");
-    const portfolio = await (await fetch(`${base}/api/v1/portfolio?as_of=${AS_OF}`)).json();
+    const portfolio = await (
+      await fetch(`${base}/api/v1/portfolio?as_of=${AS_OF}`)
+    ).json();
     assert.ok(portfolio.clients.length > 0);
     for (const client of portfolio.clients) {
       assert.equal(client.verdict, "insufficient_data", client.client);
@@ -970,21 +1009,81 @@ describe("dashboard", () => {
       .evaluateAll((items) => items.map((item) => item.dataset.type));
     assert.deepEqual(next, ["contract", "invoice", "payment"]);
     assert.match(
-      await page.locator('.coverage-table tr[data-type="contract"]').innerText(),
+      await page
+        .locator('.coverage-table tr[data-type="contract"]')
+        .innerText(),
       /none recorded/,
     );
     await screenshot("coverage");
 
     await page.goto(`${base}/#/coverage?as_of=${AS_OF}&lang=it`);
     await page.waitForFunction(() =>
-      /Importa le tue fatture/.test(document.querySelector(".coverage-next")?.textContent ?? ""),
+      /Importa le tue fatture/.test(
+        document.querySelector(".coverage-next")?.textContent ?? "",
+      ),
     );
-    assert.equal(await page.locator("h1").innerText(), "Cosa può giudicare addio");
+    assert.equal(
+      await page.locator("h1").innerText(),
+      "Cosa può giudicare addio",
+    );
     assert.match(
       await page.locator('.coverage-table tr[data-type="invoice"]').innerText(),
       /assenti/,
     );
-    assert.match(await page.locator(".coverage-next").innerText(), /Importa le tue fatture/);
+    assert.match(
+      await page.locator(".coverage-next").innerText(),
+      /Importa le tue fatture/,
+    );
+  });
+
+  test("axe-core finds no WCAG 2.1 AA violation on any page, in both languages, on a laptop and a phone", async () => {
+    // Each page with what shows it has loaded.
+    const pages = [
+      [`${BASE}/#/`, "tr.client-row"],
+      [`${BASE}/#/clients/gallo`, "article.sign-card"],
+      [`${BASE}/#/clients/fulmine`, "article.sign-card"],
+      [`${BASE}/#/receivables`, ".aging-table"],
+      [`${BASE}/#/screen`, ".intake-form"],
+      [`${BASE}/#/import`, "input[type=file]"],
+      [`${BASE}/#/settings`, "form"],
+      [`${BASE}/#/coverage`, ".coverage-table"],
+      [`${process.env.ADDIO_TIME_ONLY_URL}/#/`, ".coverage-banner"],
+    ];
+    const failures = [];
+    try {
+      for (const viewport of [
+        { width: 1366, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        await page.setViewportSize(viewport);
+        for (const lang of ["en", "it"]) {
+          for (const [address, ready] of pages) {
+            await page.goto(`${address}?as_of=${AS_OF}&lang=${lang}`);
+            await page.locator(ready).first().waitFor();
+            await page.waitForFunction(
+              () => !document.querySelector(".loading"),
+            );
+            await page.evaluate(AXE_SOURCE);
+            const result = await page.evaluate(() =>
+              window.axe.run(document, {
+                runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+              }),
+            );
+            for (const violation of result.violations) {
+              failures.push(
+                `${viewport.width}px ${lang} ${address}: ${violation.id} on ` +
+                  violation.nodes
+                    .map((node) => node.target.join(" "))
+                    .join(", "),
+              );
+            }
+          }
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+    assert.deepEqual(failures, []);
   });
 
   test("no script error happened on any page", () => {

@@ -45,6 +45,16 @@ export function ScoreMeter({ score }: { score: number }) {
   );
 }
 
+// A wide table's frame: it scrolls sideways when the screen is narrower than the table, and
+// can take the keyboard focus so that it also scrolls without a mouse (WCAG 2.1.1).
+export function TableWrap({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 export function Loading() {
   return (
     <p class="loading" role="status" aria-live="polite">

@@ -25,7 +25,15 @@ import {
   lateOption,
   rateOption,
 } from '../charts/options';
-import { ErrorBox, Loading, Panel, ScoreMeter, SeverityBadge, VerdictBadge } from '../components';
+import {
+  ErrorBox,
+  Loading,
+  Panel,
+  ScoreMeter,
+  SeverityBadge,
+  VerdictBadge,
+  TableWrap,
+} from '../components';
 import { date, metricLabel, metricValue, money, num } from '../format';
 import { useApi, useStatement } from '../hooks';
 import { archetypeName, signTitle, t, tk } from '../i18n';
@@ -223,13 +231,7 @@ function worstFirst(signals: Record<SignKey, Sign>): SignKey[] {
 }
 
 // The green signs folded into one line that opens to their cards: nothing to act on there.
-function GreenSigns({
-  signals,
-  currency,
-}: {
-  signals: Record<SignKey, Sign>;
-  currency: string;
-}) {
+function GreenSigns({ signals, currency }: { signals: Record<SignKey, Sign>; currency: string }) {
   const green = SIGN_KEYS.filter((key) => signals[key].severity === 'green');
   if (green.length === 0) return null;
   return (
@@ -310,7 +312,7 @@ function SignCard({ sign, data, currency }: { sign: SignKey; data: Sign; currenc
           <p>{t('label.no_evidence')}</p>
         ) : (
           <>
-            <div class="table-wrap">
+            <TableWrap>
               <table class="evidence-table">
                 <thead>
                   <tr>
@@ -339,7 +341,7 @@ function SignCard({ sign, data, currency }: { sign: SignKey; data: Sign; currenc
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {data.evidence.length > EVIDENCE_SHOWN && (
               <button
                 type="button"

@@ -5,7 +5,7 @@
 import type { Coverage, SignKey } from '../api';
 import { apiUrl } from '../api';
 import { useApp } from '../app_context';
-import { ErrorBox, Loading, Panel } from '../components';
+import { ErrorBox, Loading, Panel, TableWrap } from '../components';
 import { date } from '../format';
 import { useApi } from '../hooks';
 import { signTitle, t, tk } from '../i18n';
@@ -61,7 +61,7 @@ export function CoveragePage() {
         </Panel>
       )}
       <Panel title={tk('coverage.types_title')} className="coverage-types" id="coverage-types">
-        <div class="table-wrap">
+        <TableWrap>
           <table class="coverage-table">
             <thead>
               <tr>
@@ -92,7 +92,7 @@ export function CoveragePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </Panel>
       {data.judged.length > 0 && (
         <p class="coverage-judged">{tk('coverage.signs_judged', signList(data.judged))}</p>

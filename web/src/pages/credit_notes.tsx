@@ -5,6 +5,7 @@
 import type { CreditNote } from '../api';
 import { date, money } from '../format';
 import { t } from '../i18n';
+import { TableWrap } from '../components';
 
 // Characters of a reason shown before it is cut with an ellipsis.
 const REASON_SHOWN = 60;
@@ -17,7 +18,7 @@ export function shortReason(text: string): string {
 
 export function CreditNotesTable({ notes, currency }: { notes: CreditNote[]; currency: string }) {
   return (
-    <div class="table-wrap">
+    <TableWrap>
       <table class="credit-notes-table">
         <thead>
           <tr>
@@ -51,6 +52,6 @@ export function CreditNotesTable({ notes, currency }: { notes: CreditNote[]; cur
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { ImporterList, ImportResult } from '../api';
 import { apiUrl, postImport } from '../api';
 import { useApp } from '../app_context';
-import { ErrorBox, Panel } from '../components';
+import { ErrorBox, Panel, TableWrap } from '../components';
 import { date, money } from '../format';
 import { useApi } from '../hooks';
 import { t, tk } from '../i18n';
@@ -184,7 +184,7 @@ function ImportReport({
       </p>
 
       {counts.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap>
           <table class="import-counts">
             <caption>{t('import.counts')}</caption>
             <thead>
@@ -214,13 +214,13 @@ function ImportReport({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {result.preview.rows.length > 0 && (
         <details class="preview-rows" open>
           <summary>{t('import.rows')}</summary>
-          <div class="table-wrap">
+          <TableWrap>
             <table>
               {result.preview.header.length > 0 && (
                 <thead>
@@ -243,7 +243,7 @@ function ImportReport({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </details>
       )}
 
@@ -278,7 +278,7 @@ function ImportReport({
       {result.unmatched.length > 0 && (
         <>
           <h3>{t('import.unmatched')}</h3>
-          <div class="table-wrap">
+          <TableWrap>
             <table>
               <thead>
                 <tr>
@@ -301,7 +301,7 @@ function ImportReport({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
       {footer}

@@ -18,6 +18,7 @@ import {
   SortHeader,
   VerdictBadge,
   type SortDirection,
+  TableWrap,
 } from '../components';
 import { date, money, toNumber } from '../format';
 import { useApi } from '../hooks';
@@ -222,7 +223,7 @@ export function PortfolioPage() {
                 {t('portfolio.shown', data.matched, total)}
               </p>
             </form>
-            <div class="table-wrap">
+            <TableWrap>
               <table class="clients-table" data-sort={data.sort}>
                 <caption class="visually-hidden">{t('portfolio.table')}</caption>
                 <thead>
@@ -309,7 +310,7 @@ export function PortfolioPage() {
                 </tbody>
               </table>
               {shown.length === 0 && <p class="empty">{t('portfolio.none_match')}</p>}
-            </div>
+            </TableWrap>
             {pages > 1 && (
               <nav class="pager" aria-label={t('portfolio.pages')}>
                 <button

@@ -6,7 +6,7 @@
 import type { Aging } from '../api';
 import { apiUrl, BUCKET_KEYS } from '../api';
 import { useApp } from '../app_context';
-import { ErrorBox, Loading, Panel } from '../components';
+import { ErrorBox, Loading, Panel, TableWrap } from '../components';
 import { date, days, money, toNumber } from '../format';
 import { statementPath, useApi, useStatement } from '../hooks';
 import { t, tk } from '../i18n';
@@ -36,7 +36,7 @@ export function ReceivablesPage({ client }: { client?: string }) {
         {data.clients.length === 0 ? (
           <p class="empty">{t('recv.nothing_open')}</p>
         ) : (
-          <div class="table-wrap">
+          <TableWrap>
             <table class="aging-table">
               <thead>
                 <tr>
@@ -88,12 +88,12 @@ export function ReceivablesPage({ client }: { client?: string }) {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableWrap>
         )}
       </Panel>
 
       <Panel title={t('recv.payers')} id="payers">
-        <div class="table-wrap">
+        <TableWrap>
           <table class="payers-table">
             <thead>
               <tr>
@@ -147,7 +147,7 @@ export function ReceivablesPage({ client }: { client?: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </Panel>
 
       <Panel title={t('recv.statement')} id="statement">
@@ -202,7 +202,7 @@ function StatementView({ client }: { client: string }) {
       {data.open_items.length === 0 ? (
         <p class="empty">{t('recv.no_open_items')}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap>
           {credited && <p class="help">{t('recv.net_help', date(data.as_of))}</p>}
           <table class="open-items-table">
             <thead>
@@ -252,13 +252,13 @@ function StatementView({ client }: { client: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h4>{t('recv.payments')}</h4>
       {data.payments.length === 0 ? (
         <p class="empty">{t('recv.no_payments')}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap>
           <table>
             <thead>
               <tr>
@@ -295,7 +295,7 @@ function StatementView({ client }: { client: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {creditNotes.length > 0 && (
         <section class="credit-notes" aria-labelledby="statement-credit-notes">

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { IntakeAnswers, Screening, SignKey } from '../api';
 import { apiUrl, sendJson, SIGN_KEYS } from '../api';
 import { useApp } from '../app_context';
-import { ErrorBox, Loading, Panel, SeverityBadge, VerdictBadge } from '../components';
+import { ErrorBox, Loading, Panel, SeverityBadge, VerdictBadge, TableWrap } from '../components';
 import { date, money, num, percent } from '../format';
 import { archetypeName, signTitle, t, tk } from '../i18n';
 
@@ -378,7 +378,7 @@ function ScreeningResult({
           id="similar"
           className="similar"
         >
-          <div class="table-wrap">
+          <TableWrap>
             <table class="similar-table">
               <thead>
                 <tr>
@@ -409,7 +409,7 @@ function ScreeningResult({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </Panel>
       )}
     </div>
