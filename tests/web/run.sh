@@ -14,7 +14,7 @@ if [ ! -x "$chromium" ]; then
   echo "web tests: $chromium is missing; run scripts/setup (Debian package chromium)" >&2
   exit 1
 fi
-if [ ! -d "$root/web/node_modules/playwright-core" ]; then
+if [ ! -d "$root/web/node_modules/playwright-core" ] || [ ! -d "$root/web/node_modules/axe-core" ]; then
   (cd "$root/web" && npm ci --no-audit --no-fund >/dev/null)
 fi
 
