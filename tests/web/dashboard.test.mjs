@@ -1086,6 +1086,37 @@ describe("dashboard", () => {
     assert.deepEqual(failures, []);
   });
 
+  test("errors speak to people: a server that does not answer is tried again, a bad date offers today", async () => {
+    // The portfolio's requests fail as if the server had stopped; then it is back.
+    const blocked = (route) => route.abort("connectionrefused");
+    await page.route("**/api/v1/portfolio*", blocked);
+    try {
+      await page.goto(view(`/?as_of=2026-10-31&lang=it`));
+      const box = page.locator(".error-box").first();
+      await box.waitFor();
+      assert.match(
+        await box.innerText(),
+        /addio non risponde\. addio serve è ancora in esecuzione\?/,
+      );
+      assert.doesNotMatch(await box.innerText(), /Failed to fetch/);
+    } finally {
+      await page.unroute("**/api/v1/portfolio*", blocked);
+    }
+    // Tried again on its own, without a click.
+    await page.locator("tr.client-row").first().waitFor({ timeout: 15000 });
+
+    await page.goto(view(`/?as_of=2026-02-30&lang=en`));
+    const notice = page.locator(".bad-date");
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /2026-02-30, is not a real date/);
+    await page.locator("tr.client-row").first().waitFor(); // today's portfolio meanwhile
+    await notice.locator("button").click();
+    await page.waitForFunction(
+      () => !window.location.hash.includes("as_of=2026-02-30"),
+    );
+    assert.equal(await page.locator(".bad-date").count(), 0);
+  });
+
   test("no script error happened on any page", () => {
     assert.deepEqual(pageErrors, []);
   });

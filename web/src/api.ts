@@ -531,14 +531,29 @@ async function decode<T>(response: Response): Promise<T> {
   return body as T;
 }
 
+// The code of the ApiError thrown when the server cannot be reached at all (it stopped, or
+// the network is down): the dashboard then says so in people's words and tries again.
+export const UNREACHABLE = 'unreachable';
+
+// fetch, with a failure to reach the server turned into ApiError(0, UNREACHABLE); an abort
+// stays an abort.
+async function request(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiError(0, UNREACHABLE, error instanceof Error ? error.message : String(error));
+  }
+}
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+  const response = await request(url, { headers: { Accept: 'application/json' }, signal });
   return decode<T>(response);
 }
 
 // GETs a text body (a letter); an error answer still carries the API's JSON error.
 export async function getText(url: string, signal?: AbortSignal): Promise<string> {
-  const response = await fetch(url, { signal });
+  const response = await request(url, { signal });
   if (!response.ok) return decode<never>(response);
   return response.text();
 }
@@ -564,7 +579,7 @@ function sessionToken(): Promise<string> {
 // server restarts: refused for it, the request is sent once more with the new one.
 async function sendWithToken(url: string, init: RequestInit): Promise<Response> {
   const send = async () =>
-    fetch(url, {
+    request(url, {
       ...init,
       credentials: 'same-origin',
       headers: {

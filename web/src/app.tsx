@@ -7,7 +7,7 @@ import type { Lang, Workspace } from './api';
 import { apiUrl } from './api';
 import { AppContext, type AppState, useApp } from './app_context';
 import { ErrorBox, Loading } from './components';
-import { addDays } from './format';
+import { addDays, isCalendarDate } from './format';
 import { useApi } from './hooks';
 import { setLang, t } from './i18n';
 import { formatHash, replaceQuery, useRoute } from './route';
@@ -72,12 +72,11 @@ export function App() {
   };
 
   const queryAsOf = route.query.get('as_of');
+  // A date in the address that is no calendar date is not asked for (the server would refuse
+  // it on every page): the page says so and shows today.
+  const badAsOf = queryAsOf !== null && queryAsOf !== '' && !isCalendarDate(queryAsOf);
   const asOf =
-    queryAsOf && /^\d{4}-\d{2}-\d{2}$/.test(queryAsOf)
-      ? queryAsOf
-      : workspace.data
-        ? defaultAsOf(workspace.data)
-        : '';
+    queryAsOf && !badAsOf ? queryAsOf : workspace.data ? defaultAsOf(workspace.data) : '';
 
   const state = useMemo<AppState | null>(() => {
     if (!workspace.data) return null;
@@ -87,13 +86,13 @@ export function App() {
       workspace: workspace.data,
       link: (parts, query = {}) =>
         formatHash(parts, {
-          as_of: queryAsOf ?? undefined,
+          as_of: badAsOf ? undefined : (queryAsOf ?? undefined),
           lang: queryLang ?? undefined,
           ...query,
         }),
       refreshWorkspace: workspace.reload,
     };
-  }, [lang, asOf, workspace.data, queryAsOf, queryLang]);
+  }, [lang, asOf, workspace.data, queryAsOf, queryLang, badAsOf]);
 
   const section = route.parts[0] ?? '';
 
@@ -172,6 +171,14 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {workspace.error && <ErrorBox error={workspace.error} onRetry={workspace.reload} />}
+        {badAsOf && (
+          <div class="error-box bad-date" role="alert">
+            <p>{t('state.bad_date', queryAsOf ?? '')}</p>
+            <button type="button" onClick={() => replaceQuery({ as_of: undefined })}>
+              {t('state.go_today')}
+            </button>
+          </div>
+        )}
         {!state && !workspace.error && <Loading />}
         {state && (
           <AppContext.Provider value={state}>

@@ -2,8 +2,9 @@
 // error states, sortable table headers.
 
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { Severity, Sign, SignKey, Verdict } from './api';
-import { SIGN_KEYS } from './api';
+import { ApiError, SIGN_KEYS, UNREACHABLE } from './api';
 import { levelName, signShort, signTitle, t, verdictName } from './i18n';
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
@@ -63,10 +64,22 @@ export function Loading() {
   );
 }
 
+// How often an error box whose server does not answer tries again (ms).
+const RETRY_UNREACHABLE = 5000;
+
+// An error in people's words, with a way forward: a server that does not answer is asked
+// again every few seconds (and on "Try again"); the server's own messages come in the
+// page's language.
 export function ErrorBox({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const unreachable = error instanceof ApiError && error.code === UNREACHABLE;
+  useEffect(() => {
+    if (!unreachable || !onRetry) return;
+    const timer = setInterval(onRetry, RETRY_UNREACHABLE);
+    return () => clearInterval(timer);
+  }, [unreachable, onRetry]);
   return (
     <div class="error-box" role="alert">
-      <p>{t('state.error', error.message)}</p>
+      <p>{unreachable ? t('state.unreachable') : t('state.error', error.message)}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('state.retry')}

@@ -116,6 +116,12 @@ export function parseDate(value: string): Date | null {
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
+// Whether `value` is a real calendar date written YYYY-MM-DD ("2026-02-30" is not).
+export function isCalendarDate(value: string): boolean {
+  const parsed = parseDate(value);
+  return parsed !== null && isoDate(parsed) === value;
+}
+
 export function isoDate(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
