@@ -450,6 +450,21 @@ describe("dashboard", () => {
       (await page.locator(".statement tbody tr").count()) >= 1,
       "statement rows",
     );
+    // Who to chase first: the rows go by amount past due, most first.
+    const aging = await api(`/aging?as_of=${AS_OF}`);
+    const pastDue = (row) =>
+      Object.entries(row.buckets)
+        .filter(([bucket]) => bucket !== "current")
+        .reduce((sum, [, amount]) => sum + Number(amount), 0);
+    const expected = [...aging.clients]
+      .sort((a, b) => pastDue(b) - pastDue(a) || a.name.localeCompare(b.name))
+      .map((row) => row.client);
+    assert.deepEqual(
+      await page
+        .locator(".aging-table tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.dataset.client)),
+      expected,
+    );
     for (const link of await page.locator("a[download]").all()) {
       const href = await link.getAttribute("href");
       const response = await fetch(new URL(href, `${BASE}/`));
@@ -801,6 +816,39 @@ describe("dashboard", () => {
     } finally {
       await page.setViewportSize({ width: 1366, height: 900 });
     }
+  });
+
+  test("no page is wider than a phone's screen, in either language", async () => {
+    const pages = [
+      ["/", "tr.client-row"],
+      ["/clients/gallo", "article.sign-card"],
+      ["/clients/fulmine", "article.sign-card"],
+      ["/receivables?client=gallo", ".statement"],
+      ["/screen", ".intake-form"],
+      ["/import", "input[type=file]"],
+      ["/settings", "form"],
+      ["/coverage", ".coverage-table"],
+    ];
+    const wide = [];
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const lang of ["en", "it"]) {
+        for (const [path, ready] of pages) {
+          const sep = path.includes("?") ? "&" : "?";
+          await page.goto(view(`${path}${sep}as_of=${AS_OF}&lang=${lang}`));
+          await page.locator(ready).first().waitFor();
+          await page.waitForFunction(() => !document.querySelector(".loading"));
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          if (overflow > 1)
+            wide.push(`${lang} ${path}: ${overflow}px too wide`);
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+    assert.deepEqual(wide, []);
   });
 
   test("a page of another site can neither write nor read", async () => {

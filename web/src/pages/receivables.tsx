@@ -3,7 +3,7 @@
 // notes). Both tables download as CSV from the API (format=csv), with headers in the chosen
 // language.
 
-import type { Aging } from '../api';
+import type { Aging, AgingRow } from '../api';
 import { apiUrl, BUCKET_KEYS } from '../api';
 import { useApp } from '../app_context';
 import { ErrorBox, Loading, Panel, TableWrap } from '../components';
@@ -12,6 +12,20 @@ import { statementPath, useApi, useStatement } from '../hooks';
 import { t, tk } from '../i18n';
 import { replaceQuery } from '../route';
 import { CreditNotesTable } from './credit_notes';
+
+// What an aging row has past due: every bucket but the current one.
+function pastDue(row: AgingRow): number {
+  return BUCKET_KEYS.filter((b) => b !== 'current').reduce(
+    (sum, b) => sum + toNumber(row.buckets[b]),
+    0,
+  );
+}
+
+// Most owed first, then by name: who to chase comes first. For ordering only (the amounts
+// shown stay the API's exact strings).
+function byMostOverdue<T extends { name: string }>(rows: T[], overdue: (row: T) => number): T[] {
+  return [...rows].sort((a, b) => overdue(b) - overdue(a) || a.name.localeCompare(b.name));
+}
 
 export function ReceivablesPage({ client }: { client?: string }) {
   const { asOf, lang, link } = useApp();
@@ -55,7 +69,7 @@ export function ReceivablesPage({ client }: { client?: string }) {
                 </tr>
               </thead>
               <tbody>
-                {data.clients.map((row) => (
+                {byMostOverdue(data.clients, pastDue).map((row) => (
                   <tr key={row.client} data-client={row.client}>
                     <th scope="row">
                       <a href={link(['receivables'], { client: row.client })}>{row.name}</a>
@@ -120,7 +134,7 @@ export function ReceivablesPage({ client }: { client?: string }) {
               </tr>
             </thead>
             <tbody>
-              {data.payers.map((p) => (
+              {byMostOverdue(data.payers, (p) => toNumber(p.overdue)).map((p) => (
                 <tr key={p.client} class={client === p.client ? 'selected' : undefined}>
                   <th scope="row">
                     <a href={link(['clients', p.client])}>{p.name}</a>
