@@ -3,6 +3,7 @@
 // transaction survives a killed process; only a power loss may lose the last commits).
 // Every write runs inside a transaction; nothing is written outside one.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -452,19 +453,39 @@ class SqliteStore final : public Store {
       last.executeStep();
       kept.seen = last.getColumn(0).getInt64();
       if (last.getColumn(1).getInt() == 1) return kept;  // everything is stale
-      SQLite::Statement query(*db_, "SELECT as_of, entries FROM portfolio WHERE id = 1");
+      SQLite::Statement query(*db_, "SELECT as_of, length(entries) FROM portfolio WHERE id = 1");
       if (!query.executeStep() || query.getColumn(0).getString() != as_of.ToString()) {
         return kept;
       }
-      const SQLite::Column blob = query.getColumn(1);
-      kept.table =
-          RatesTable::Read(std::string(static_cast<const char*>(blob.getBlob()), blob.getBytes()));
+      kept.table = RatesTable::Read(ReadEntries(query.getColumn(1).getInt64()));
       if (!kept.table) return kept;  // another format: measured again
       SQLite::Statement stale(*db_, "SELECT DISTINCT client FROM portfolio_stale ORDER BY client");
       while (stale.executeStep()) kept.stale.push_back(stale.getColumn(0).getString());
       transaction.commit();
       return kept;
     });
+  }
+
+  // The `size` bytes of the kept statistics, read straight into one string: SQLite copies
+  // whole overflow pages into it without passing them through its page cache or a buffer
+  // of its own (sqlite3_blob_read). The caller holds the read transaction.
+  std::string ReadEntries(int64_t size) {
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db_->getHandle(), "main", "portfolio", "entries", 1, 0, &blob) !=
+        SQLITE_OK) {
+      sqlite3_blob_close(blob);
+      throw SQLite::Exception(db_->getHandle());
+    }
+    std::string bytes;
+    int read = SQLITE_OK;
+    // Not zeroed first: every byte is written by the read.
+    bytes.resize_and_overwrite(static_cast<size_t>(size), [&](char* out, size_t n) {
+      read = sqlite3_blob_read(blob, out, static_cast<int>(n), 0);
+      return n;
+    });
+    sqlite3_blob_close(blob);
+    if (read != SQLITE_OK) throw SQLite::Exception(db_->getHandle(), read);
+    return bytes;
   }
 
   Status SaveRates(CivilDate as_of, const RatesTable& table, int64_t seen) override {
