@@ -209,5 +209,24 @@ TEST_F(CoverageTest, ImportHintsNameWhatIsMissingUntilItIsThere) {
   EXPECT_TRUE(CoverageHints(RecordTypes::All()).empty());
 }
 
+TEST(CoverageWordsTest, EverySignNeedsRecordTypesWithWordsInBothLanguages) {
+  const auto names = RecordTypeNames();
+  for (const SignDefinition* sign : AllSigns()) {
+    SCOPED_TRACE(std::string(sign->key()));
+    EXPECT_FALSE(sign->needs().empty());
+    for (const std::vector<std::string_view>& group : sign->needs()) {
+      ASSERT_FALSE(group.empty());
+      for (std::string_view type : group) {
+        EXPECT_NE(std::find(names.begin(), names.end(), type), names.end()) << type;
+      }
+      EXPECT_TRUE(HasEntry("coverage.not_recorded." + NeedsKey(group))) << NeedsKey(group);
+    }
+  }
+  for (std::string_view type : names) {
+    EXPECT_TRUE(HasEntry("coverage.add." + std::string(type))) << type;
+    EXPECT_TRUE(HasEntry("record_type." + std::string(type))) << type;
+  }
+}
+
 }  // namespace
 }  // namespace addio
