@@ -321,8 +321,8 @@ class Store {
   virtual Result<RecordTypes> HeldRecordTypes() = 0;
 
   // One entry per record type, in the order of RecordTypeNames, read at one moment (each
-  // table is counted and its dates scanned: about 2 s at 11 million records). Error kStore on a database
-  // failure or a stored date that does not parse.
+  // table is counted and its dates scanned: about 2 s at 11 million records). Error kStore on a
+  // database failure or a stored date that does not parse.
   virtual Result<std::vector<TypeCoverage>> Coverage() = 0;
 
   // The balance of client `id` as of `as_of`. Error kNotFound when no client has this id.

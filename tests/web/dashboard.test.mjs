@@ -380,6 +380,20 @@ describe("dashboard", () => {
       )
       .count();
     assert.ok(outlines >= 10, `${outlines} working-hour outlines`);
+    // Legends say what each colour is: contacts in and outside working hours, invoices
+    // paid on time, paid late and unpaid.
+    const legend = async (panel) =>
+      page
+        .locator(`section:has(> ${panel}) svg text`)
+        .evaluateAll((texts) => texts.map((text) => text.textContent));
+    const contactWords = await legend("#chart-contacts-title");
+    for (const word of ["In working hours", "Outside working hours"]) {
+      assert.ok(contactWords.includes(word), `heat map legend: ${word}`);
+    }
+    const lateWords = await legend("#chart-late-title");
+    for (const word of ["Paid on time", "Paid late", "Unpaid"]) {
+      assert.ok(lateWords.includes(word), `days-late legend: ${word}`);
+    }
     await screenshot("client-fulmine");
   });
 

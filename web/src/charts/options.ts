@@ -239,7 +239,16 @@ export function lateOption(
   const yBottom = Math.floor(low / yStep) * yStep;
   return {
     grid: { left: 52, right: 24, top: 32, bottom: 40 },
-    legend: { top: 0, right: 0, data: [t('chart.late_series_paid'), t('chart.late_series_open')] },
+    // One series per kind of dot, so that the legend shows each as it is drawn.
+    legend: {
+      top: 0,
+      right: 0,
+      data: [
+        t('chart.late_series_on_time'),
+        t('chart.late_series_late'),
+        t('chart.late_series_open'),
+      ],
+    },
     tooltip: {
       trigger: 'item',
       formatter: (p: { data: { invoice: LateInvoicePoint } }) => {
@@ -279,11 +288,11 @@ export function lateOption(
     },
     series: [
       {
-        name: t('chart.late_series_paid'),
+        name: t('chart.late_series_on_time'),
         type: 'scatter',
         symbolSize: 10,
         itemStyle: { color: COLORS.green },
-        data: invoices.filter((inv) => !inv.open).map(point),
+        data: invoices.filter((inv) => !inv.open && !inv.late).map(point),
         markLine: {
           silent: true,
           symbol: 'none',
@@ -295,6 +304,13 @@ export function lateOption(
           },
           data: [{ yAxis: graceDays }],
         },
+      },
+      {
+        name: t('chart.late_series_late'),
+        type: 'scatter',
+        symbolSize: 10,
+        itemStyle: { color: COLORS.red },
+        data: invoices.filter((inv) => !inv.open && inv.late).map(point),
       },
       {
         name: t('chart.late_series_open'),
@@ -336,12 +352,25 @@ export function heatmapOption(contacts: ContactHeatmap): ChartOption {
       if (parsed) outlines.push([parsed[0], day, parsed[1]]);
     }
   });
+  // An hour is in working time when its middle is inside one of the day's intervals.
+  const working = (hour: number, day: number) =>
+    outlines.some(([start, d, end]) => d === day && hour + 0.5 > start && hour + 0.5 < end);
+  // Contacts in working hours are expected: a neutral blue; outside them, red, darker with
+  // more contacts.
+  const shade = (count: number, inHours: boolean) => {
+    if (count === 0) return '#f4f6f8';
+    const strength = count / max;
+    const scale = inHours
+      ? ['#dbe6f4', '#a9c1e3', '#6f93c8', '#2456a6']
+      : ['#f6d3c9', '#e99a84', '#d9541e', '#8f1c22'];
+    return scale[Math.min(scale.length - 1, Math.floor(strength * scale.length))];
+  };
   return {
     grid: { left: 44, right: 12, top: 8, bottom: 64 },
     tooltip: {
-      formatter: (p: { seriesType: string; data: [number, number, number] }) => {
+      formatter: (p: { seriesType: string; value: [number, number, number] }) => {
         if (p.seriesType !== 'heatmap') return t('chart.working_hours');
-        const [hour, day, count] = p.data;
+        const [hour, day, count] = p.value;
         return `${escapeHtml(t(`day.${WEEKDAYS[day]}`))} ${hours[hour]}:00–${hours[(hour + 1) % 24]}:00<br>${escapeHtml(
           t('chart.contacts_count', count),
         )}`;
@@ -355,26 +384,34 @@ export function heatmapOption(contacts: ContactHeatmap): ChartOption {
       axisLabel: { color: COLORS.muted, interval: 2 },
     },
     yAxis: { type: 'category', data: days, inverse: true, ...AXIS },
-    visualMap: {
-      min: 0,
-      max,
-      calculable: false,
-      orient: 'horizontal',
-      left: 'center',
+    legend: {
       bottom: 0,
-      itemHeight: 120,
-      itemWidth: 12,
-      text: [String(max), '0'],
-      textStyle: { color: COLORS.muted },
-      inRange: { color: ['#f4f6f8', '#f2c98a', '#d9541e', '#8f1c22'] },
-      seriesIndex: 0,
+      left: 'center',
+      selectedMode: false,
+      data: [t('chart.contacts_in_hours'), t('chart.contacts_after_hours')],
     },
     series: [
       {
         type: 'heatmap',
-        data: cells,
+        data: cells.map(([hour, day, count]) => ({
+          value: [hour, day, count],
+          itemStyle: { color: shade(count, working(hour, day)) },
+        })),
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: COLORS.text } },
+      },
+      // Legend entries only: the two colour scales.
+      {
+        name: t('chart.contacts_in_hours'),
+        type: 'scatter',
+        data: [],
+        itemStyle: { color: '#6f93c8' },
+      },
+      {
+        name: t('chart.contacts_after_hours'),
+        type: 'scatter',
+        data: [],
+        itemStyle: { color: '#d9541e' },
       },
       {
         type: 'custom',
