@@ -390,6 +390,17 @@ describe("dashboard", () => {
     for (const word of ["In working hours", "Outside working hours"]) {
       assert.ok(contactWords.includes(word), `heat map legend: ${word}`);
     }
+    const historyWords = await legend("#chart-history-title");
+    assert.ok(historyWords.includes("Score"), "score history: axis title");
+    assert.ok(
+      historyWords.includes("Renegotiate"),
+      "score history: verdict legend",
+    );
+    const rateWords = await legend("#chart-rate-title");
+    assert.ok(
+      rateWords.some((word) => /^Your target €/.test(word ?? "")),
+      `rate chart: the target line is labelled (${rateWords.join(" | ")})`,
+    );
     const lateWords = await legend("#chart-late-title");
     for (const word of ["Paid on time", "Paid late", "Unpaid"]) {
       assert.ok(lateWords.includes(word), `days-late legend: ${word}`);

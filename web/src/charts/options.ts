@@ -9,7 +9,7 @@ import type {
   LateInvoicePoint,
   RateComparison,
 } from '../api';
-import { WEEKDAYS } from '../api';
+import { VERDICTS, WEEKDAYS } from '../api';
 import { date, money, monthLabel, num, toNumber } from '../format';
 import { t, verdictName } from '../i18n';
 import { COLORS, VERDICT_COLORS, type ChartOption } from './chart';
@@ -461,15 +461,21 @@ export function rateOption(rate: RateComparison, currency: string): ChartOption 
     });
   }
   if (rate.target_hourly_rate !== null && rate.target_hourly_rate !== rate.reference_rate) {
-    // Named in the panel's text, not on the line: two labels side by side would collide.
+    // Labelled above the reference's label, so that the two never collide however close
+    // the rates are.
     lines.push({
       xAxis: toNumber(rate.target_hourly_rate),
       lineStyle: { color: COLORS.muted, type: 'dotted', width: 1 },
-      label: { show: false },
+      label: {
+        formatter: t('chart.target', money(rate.target_hourly_rate, currency)),
+        position: 'end',
+        distance: 20,
+        color: COLORS.muted,
+      },
     });
   }
   return {
-    grid: { left: 136, right: 40, top: 28, bottom: 28 },
+    grid: { left: 136, right: 40, top: 48, bottom: 28 },
     tooltip: {
       trigger: 'item',
       formatter: (p: { data: { name: string; rate: string; hours: number } }) =>
@@ -570,10 +576,13 @@ export function burnupOption(project: BurnUp): ChartOption {
   };
 }
 
-// The monthly score, each point coloured by that month's verdict.
+// The monthly score, each point coloured by that month's verdict, with a legend of the
+// verdicts it shows.
 export function historyOption(points: HistoryPoint[]): ChartOption {
+  const verdicts = VERDICTS.filter((v) => points.some((p) => p.verdict === v));
   return {
-    grid: { left: 40, right: 16, top: 16, bottom: 32 },
+    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    legend: { top: 0, right: 0, selectedMode: false, data: verdicts.map((v) => verdictName(v)) },
     tooltip: {
       trigger: 'item',
       formatter: (p: { data: { point: HistoryPoint } }) =>
@@ -587,8 +596,23 @@ export function historyOption(points: HistoryPoint[]): ChartOption {
       boundaryGap: false,
       ...AXIS,
     },
-    yAxis: { type: 'value', min: 0, max: 100, ...AXIS },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      name: t('col.score'),
+      nameLocation: 'middle',
+      nameGap: 32,
+      ...AXIS,
+    },
     series: [
+      // Legend entries only: one per verdict shown, in its colour.
+      ...verdicts.map((v) => ({
+        name: verdictName(v),
+        type: 'scatter',
+        data: [],
+        itemStyle: { color: VERDICT_COLORS[v] ?? COLORS.unknown },
+      })),
       {
         type: 'line',
         symbol: 'circle',
