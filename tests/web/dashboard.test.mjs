@@ -181,6 +181,24 @@ describe("dashboard", () => {
       "client-row part_ways",
     );
     await assertChartRendered(".quadrant");
+    // Its legend names every verdict shown (each has its own shape as well as colour).
+    const names = {
+      keep: "Keep",
+      watch: "Watch",
+      renegotiate: "Renegotiate",
+      part_ways: "Part ways",
+    };
+    const legendTexts = await page
+      .locator(".quadrant svg text")
+      .evaluateAll((texts) => texts.map((text) => text.textContent));
+    for (const verdict of new Set(assessment.clients.map((c) => c.verdict))) {
+      if (names[verdict]) {
+        assert.ok(
+          legendTexts.includes(names[verdict]),
+          `quadrant legend: ${names[verdict]}`,
+        );
+      }
+    }
     assert.equal(await page.locator("h1").innerText(), "Portfolio");
     await screenshot("portfolio");
   });

@@ -63,7 +63,18 @@ type QuadrantClient = Pick<ClientAssessment, 'client' | 'name' | 'verdict' | 'sc
   economics: Pick<ClientAssessment['economics'], 'net_value'>;
 };
 
+// Each verdict has its shape as well as its colour, so that the chart reads without colour
+// vision and the legend names both.
+const VERDICT_SYMBOLS: Record<string, string> = {
+  keep: 'circle',
+  watch: 'diamond',
+  renegotiate: 'triangle',
+  part_ways: 'rect',
+  insufficient_data: 'emptyCircle',
+};
+
 export function quadrantOption(clients: QuadrantClient[], currency: string): ChartOption {
+  const verdicts = VERDICTS.filter((v) => clients.some((c) => c.verdict === v));
   const values = clients.map((c) => toNumber(c.economics.net_value));
   const split = median(values);
   const low = Math.min(0, ...values);
@@ -93,7 +104,13 @@ export function quadrantOption(clients: QuadrantClient[], currency: string): Cha
     { xAxis: x1, yAxis: y1 },
   ];
   return {
-    grid: { left: 56, right: 24, top: 24, bottom: 48 },
+    grid: { left: 56, right: 24, top: 40, bottom: 48 },
+    legend: {
+      top: 0,
+      right: 0,
+      selectedMode: false,
+      data: verdicts.map((v) => ({ name: verdictName(v), icon: VERDICT_SYMBOLS[v] })),
+    },
     tooltip: {
       trigger: 'item',
       formatter: (p: { data: { name: string; verdict: string; net: string; score: number } }) =>
@@ -138,6 +155,7 @@ export function quadrantOption(clients: QuadrantClient[], currency: string): Cha
           verdict: c.verdict,
           net: c.economics.net_value,
           score: c.score,
+          symbol: VERDICT_SYMBOLS[c.verdict] ?? 'circle',
           itemStyle: {
             color: VERDICT_COLORS[c.verdict] ?? COLORS.unknown,
             borderColor: '#fff',
@@ -201,6 +219,14 @@ export function quadrantOption(clients: QuadrantClient[], currency: string): Cha
           data: [{ xAxis: split }, { yAxis: TROUBLE_LINE }],
         },
       },
+      // Legend entries only: each verdict shown, in its shape and colour.
+      ...verdicts.map((v) => ({
+        name: verdictName(v),
+        type: 'scatter',
+        symbol: VERDICT_SYMBOLS[v],
+        data: [],
+        itemStyle: { color: VERDICT_COLORS[v] ?? COLORS.unknown },
+      })),
     ],
   };
 }
