@@ -404,6 +404,7 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/charts", ReadClient<&ApiService::GetCharts>},
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/statement", ReadClient<&ApiService::GetStatement>},
     {HttpMethod::kGet, "/api/v1/aging", Read<&ApiService::GetAging>},
+    {HttpMethod::kGet, "/api/v1/forecast", Read<&ApiService::GetForecast>},
     {HttpMethod::kGet, "/api/v1/coverage", Read<&ApiService::GetCoverage>},
     {HttpMethod::kGet, "/api/v1/importers", GetImporters},
     {HttpMethod::kPost, "/api/v1/imports", nullptr, PostImport},

@@ -116,6 +116,9 @@ class ApiService {
   Result<ApiAnswer> GetCharts(const std::string& id, const ApiQuery& query);
   Result<ApiAnswer> GetAging(const ApiQuery& query);
   Result<ApiAnswer> GetStatement(const std::string& id, const ApiQuery& query);
+  // GET /api/v1/forecast: the payment forecast as of query.as_of (predict/forecast.h), the
+  // JSON of `addio forecast --format json` with its fallback sentence in query.lang.
+  Result<ApiAnswer> GetForecast(const ApiQuery& query);
   Result<ApiBody> GetImporters();
   // Runs the importer on the uploaded bytes (saved to a private temporary folder under the
   // uploaded file's name, removed afterwards) and hands the records to Store::Import.

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "cli/commands.h"
+#include "cli/forecast_command.h"
 #include "cli/letter_command.h"
 #include "cli/match_command.h"
 #include "cli/screen_command.h"
@@ -229,6 +230,26 @@ int main(int argc, char** argv) {
     statement->add_option("--format", statement_options.format, H("cli.help.format.receivables"))
         ->check(CLI::IsMember({"table", "md", "markdown", "html", "csv"}));
 
+    addio::cli::ForecastOptions forecast_options;
+    auto* forecast = AddCommand(app, "forecast", "cli.help.forecast");
+    forecast->add_option("--ledger", forecast_options.source.ledger, H("cli.help.ledger"));
+    forecast->add_option("--as-of", forecast_options.as_of, H("cli.help.as_of"));
+    forecast->add_option("--format", forecast_options.format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    forecast->add_flag("--pretty", forecast_options.pretty, H("cli.help.coverage.pretty"));
+
+    addio::cli::BacktestOptions backtest_options;
+    auto* backtest = AddCommand(app, "backtest", "cli.help.backtest");
+    backtest->add_option("--from", backtest_options.from, H("cli.help.backtest.from"))->required();
+    backtest->add_option("--to", backtest_options.to, H("cli.help.backtest.to"))->required();
+    backtest->add_option("--step", backtest_options.step, H("cli.help.backtest.step"))
+        ->check(CLI::IsMember({"month", "week"}));
+    backtest->add_option("--ledger", backtest_options.source.ledger, H("cli.help.ledger"));
+    backtest->add_option("--as-of", backtest_options.as_of, H("cli.help.backtest.as_of"));
+    backtest->add_option("--format", backtest_options.format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    backtest->add_flag("--pretty", backtest_options.pretty, H("cli.help.coverage.pretty"));
+
     addio::cli::ServeFlags serve_flags;
     auto* serve = AddCommand(app, "serve", "cli.help.serve");
     serve->add_option("--host", serve_flags.host, H("cli.help.serve.host"));
@@ -298,6 +319,8 @@ int main(int argc, char** argv) {
     if (*aging) return c::Aging(common, aging_options);
     if (*coverage) return c::Coverage(common, coverage_options);
     if (*statement) return c::Statement(common, statement_options);
+    if (*forecast) return c::Forecast(common, forecast_options);
+    if (*backtest) return c::Backtest(common, backtest_options);
     if (*screen) return c::Screen(common, screen_options);
     if (*letter) return c::Letter(common, letter_options);
     if (*serve) return c::Serve(common, serve_flags);

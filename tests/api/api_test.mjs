@@ -306,6 +306,15 @@ async function run() {
         /attachment/.test(csv.headers['content-disposition'] ?? '') &&
         csv.text.split('\r\n').length === aging.json.clients.length + 2,
         'aging CSV: one header, one row per client, as a download');
+  // Payment prediction: the JSON of addio forecast, byte for byte, in either language.
+  const forecast = await api('GET', '/api/v1/forecast', { query: { as_of: AS_OF, lang: 'it' },
+                                                         expect: 200 });
+  check(forecast.text === cli('--lang', 'it', 'forecast', '--as-of', AS_OF, '--format', 'json'),
+        'forecast is byte for byte the JSON of addio forecast');
+  check(forecast.json.weeks.length === 13 && forecast.json.invoices.length > 0,
+        'forecast: 13 weeks and the open invoices');
+  await expectError('GET', '/api/v1/forecast', { query: { as_of: '2026-02-30' } }, 400,
+                    'invalid_argument');
   const debtor = aging.json.clients[0]?.client ?? someone;
   const statement = await api('GET', '/api/v1/clients/{id}/statement',
                               { path: { id: debtor }, query: { as_of: AS_OF }, expect: 200 });

@@ -112,6 +112,19 @@ if [ -f "$data/ibm_accounts_receivable/WA_Fn-UseC_-Accounts-Receivable.csv" ]; t
         --mapping "$root/examples/mappings/ibm_accounts_receivable.toml" 2>&1)
   grep -Eq '^invoice +2466 ' <<<"$out" && ok "mapping picks the generic CSV importer" \
     || fail "IBM import through the mapping: $out"
+  # Payment prediction on real receivables: the back-test of 2013 from the store.
+  out=$("$addio" backtest --db ibm.db --from 2013-01-01 --to 2013-12-31 --as-of 2014-06-30 2>&1)
+  [ "$(grep -c '^2013-' <<<"$out")" -eq 12 ] && grep -q '^all steps ' <<<"$out" \
+    && ok "backtest: one line per month end of 2013 and the pooled line" \
+    || fail "backtest of the IBM sample: $out"
+  out=$("$addio" --lang it backtest --db ibm.db --from 2013-01-01 --to 2014-06-30 --as-of 2014-06-30 2>&1)
+  code=$?
+  [ $code -eq 2 ] && grep -q 'deve finire prima del 2014-06-30' <<<"$out" \
+    && ok "backtest refuses steps whose outcomes are unknown, in Italian" \
+    || fail "backtest to the horizon: $code $out"
+  out=$("$addio" forecast --db ibm.db --as-of 2013-06-30 --format json)
+  python3 -c 'import json,sys; f=json.load(sys.stdin); assert f["method"]=="model" and len(f["weeks"])==13 and f["invoices"], f["method"]' <<<"$out" \
+    && ok "forecast JSON: the model, 13 weeks, the open invoices" || fail "forecast JSON: $out"
 else
   echo "skip IBM import: no shared data at $data"
 fi

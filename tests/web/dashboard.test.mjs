@@ -521,6 +521,61 @@ describe("dashboard", () => {
     await screenshot("receivables");
   });
 
+  test("the payment forecast shows each open invoice's risk, in both languages", async () => {
+    const forecast = await api(`/forecast?as_of=${AS_OF}`);
+    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en`));
+    const panel = page.locator('section[aria-labelledby="forecast-title"]');
+    await panel.locator(".forecast-table tbody tr").first().waitFor();
+    // The riskiest first, as the API ranks them, each with its band.
+    const shown = await panel
+      .locator(".forecast-table tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => [row.dataset.invoice, row.dataset.band]),
+      );
+    assert.deepEqual(
+      shown,
+      forecast.invoices
+        .slice(0, shown.length)
+        .map((inv) => [inv.invoice, inv.band]),
+    );
+    assert.equal(await panel.locator("svg").count(), 1, "the 13-week chart");
+    assert.match(
+      await panel.locator(".forecast-method").innerText(),
+      /Late means/,
+    );
+    await screenshot("forecast");
+
+    // One client's open invoices only, with how it usually pays.
+    const someone = forecast.invoices.find(
+      (inv) => inv.usually_pays_in_days !== null,
+    );
+    assert.ok(someone, "a client with a payment history has an open invoice");
+    await page.goto(view(`/clients/${someone.client}?as_of=${AS_OF}&lang=it`));
+    const own = page.locator('section[aria-labelledby="forecast-title"]');
+    await own.locator(".forecast-table tbody tr").first().waitFor();
+    const invoices = await own
+      .locator(".forecast-table tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.dataset.invoice));
+    assert.deepEqual(
+      invoices,
+      forecast.invoices
+        .filter((inv) => inv.client === someone.client)
+        .map((inv) => inv.invoice),
+    );
+    assert.equal(
+      await own.locator("h2").innerText(),
+      "Previsione degli incassi",
+    );
+    assert.match(
+      await own.locator(".usually-pays").innerText(),
+      /di solito paga in/,
+    );
+    assert.match(
+      await own.locator(".badge.band").first().innerText(),
+      /basso|medio|alto/,
+    );
+  });
+
   test("settings list the working hours and every threshold", async () => {
     await page.goto(view(`/settings?lang=en`));
     await page.locator(".thresholds-form .setting").first().waitFor();

@@ -261,6 +261,44 @@ export interface Aging {
   payers: PayerSummary[];
 }
 
+// The payment forecast (GET /forecast, DESIGN.md section 11).
+export type Band = 'low' | 'medium' | 'high';
+
+export interface InvoiceForecast {
+  invoice: string;
+  client: string;
+  name: string;
+  issued: string;
+  due: string;
+  open_amount: Money;
+  days_past_due: number;
+  p_late: number;
+  expected_date: string | null; // null: more than 90 days past due (doubtful)
+  band: Band;
+  usually_pays_in_days: number | null;
+  baseline: { p_late: number; expected_date: string };
+}
+
+export interface CashWeek {
+  week_start: string;
+  expected_in: Money;
+  invoices: number;
+}
+
+export interface Forecast {
+  as_of: string;
+  currency: string;
+  grace_days: number;
+  method: 'model' | 'baseline';
+  fallback: string | null;
+  training: { late_examples: number; late_outcomes: number; date_examples: number };
+  invoices: InvoiceForecast[];
+  weeks: CashWeek[];
+  later: Money;
+  doubtful: Money;
+  open: Money;
+}
+
 // A credit note on a statement: it lowers an invoice and is never a payment.
 export interface CreditNote {
   credit_note: string;

@@ -10,6 +10,7 @@ import type { Lang, Severity, SignKey, Verdict } from './api';
 import type webWords from '../../src/report/i18n/en/web.json';
 import type reportWords from '../../src/report/i18n/en/report.json';
 import type formatWords from '../../src/report/i18n/en/format.json';
+import type forecastWords from '../../src/report/i18n/en/forecast.json';
 
 // A pattern with {0}, {1}, ... arguments, or a plural entry chosen by argument {0}.
 type Entry = string | { one: string; other: string };
@@ -45,7 +46,11 @@ const CATALOGUES: Record<Lang, Catalogue> = {
 };
 
 // The keys the dashboard names literally; keys built at run time go through tk().
-export type Key = keyof typeof webWords | keyof typeof reportWords | keyof typeof formatWords;
+export type Key =
+  | keyof typeof webWords
+  | keyof typeof reportWords
+  | keyof typeof formatWords
+  | keyof typeof forecastWords;
 
 let current: Lang = 'en';
 

@@ -3,6 +3,7 @@
 
 import type {
   BurnUp,
+  CashWeek,
   ClientAssessment,
   ContactHeatmap,
   HistoryPoint,
@@ -656,6 +657,44 @@ export function historyOption(points: HistoryPoint[]): ChartOption {
           lineStyle: { color: COLORS.grid, type: 'dashed' },
           data: [{ yAxis: 100 - TROUBLE_LINE }],
         },
+      },
+    ],
+  };
+}
+
+// Cash expected in per week (bars), from the payment forecast: the open amounts whose
+// expected payment date falls in each of the next 13 weeks.
+export function cashInOption(weeks: CashWeek[], currency: string): ChartOption {
+  return {
+    grid: { left: 64, right: 16, top: 24, bottom: 40 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { data: { week: CashWeek } }) =>
+        [
+          `<strong>${escapeHtml(t('forecast.week_of', date(p.data.week.week_start)))}</strong>`,
+          escapeHtml(money(p.data.week.expected_in, currency)),
+          escapeHtml(t('forecast.invoices_count', p.data.week.invoices)),
+        ].join('<br>'),
+    },
+    xAxis: {
+      type: 'category',
+      data: weeks.map((w) => date(w.week_start)),
+      ...AXIS,
+      axisLabel: { color: COLORS.muted, hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      name: t('forecast.expected_in_axis', currency),
+      nameLocation: 'end',
+      ...AXIS,
+      axisLabel: { color: COLORS.muted, formatter: (v: number) => num(v, 0) },
+    },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 28,
+        itemStyle: { color: COLORS.accent },
+        data: weeks.map((w) => ({ value: toNumber(w.expected_in), week: w })),
       },
     ],
   };

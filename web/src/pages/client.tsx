@@ -1,7 +1,8 @@
 // One client: the verdict with what to do about it, the economics, the six sign cards with
 // their measures, reasons, distance to the thresholds and evidence, and the charts behind
 // them (days late, contacts by hour, rate against the portfolio, scope burn-up, score history),
-// the credit notes issued to it (pages/credit_notes.tsx), and the letters to send it
+// its open invoices' payment forecast (pages/forecast.tsx), the credit notes issued to it
+// (pages/credit_notes.tsx), and the letters to send it
 // (pages/letters.tsx).
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -38,6 +39,7 @@ import { date, metricLabel, metricValue, money, num } from '../format';
 import { useApi, useStatement } from '../hooks';
 import { archetypeName, signTitle, t, tk } from '../i18n';
 import { CreditNotesTable } from './credit_notes';
+import { ForecastPanel } from './forecast';
 import { letterFor, letterKindOf, LettersSection } from './letters';
 
 // The measures shown on each card; the others are one click away.
@@ -180,6 +182,8 @@ export function ClientPage({ id, letter }: { id: string; letter: string | null }
         </div>
         <GreenSigns signals={data.signals} currency={currency} />
       </section>
+
+      <ForecastPanel client={data.client} />
 
       <CreditNotesSection client={data.client} />
 

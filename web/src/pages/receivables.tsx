@@ -1,5 +1,6 @@
 // Receivables: what is still to be collected, by client and by days past due, how each client
-// usually pays, and one client's statement (open invoices at their net amount, payments, credit
+// usually pays, who will pay late and when the money should arrive (pages/forecast.tsx), and
+// one client's statement (open invoices at their net amount, payments, credit
 // notes). Both tables download as CSV from the API (format=csv), with headers in the chosen
 // language.
 
@@ -12,6 +13,7 @@ import { statementPath, useApi, useStatement } from '../hooks';
 import { t, tk } from '../i18n';
 import { replaceQuery } from '../route';
 import { CreditNotesTable } from './credit_notes';
+import { ForecastPanel } from './forecast';
 
 // What an aging row has past due: every bucket but the current one.
 function pastDue(row: AgingRow): number {
@@ -105,6 +107,8 @@ export function ReceivablesPage({ client }: { client?: string }) {
           </TableWrap>
         )}
       </Panel>
+
+      <ForecastPanel />
 
       <Panel title={t('recv.payers')} id="payers">
         <TableWrap>
