@@ -161,7 +161,7 @@ export function ForecastPanel({ client }: { client?: string }) {
               <tbody>
                 {shown.map((inv) => (
                   <tr key={inv.invoice} data-invoice={inv.invoice} data-band={inv.band}>
-                    <td>
+                    <td data-label={t('col.invoice')}>
                       <code>{inv.invoice}</code>
                     </td>
                     {!client && (
@@ -169,7 +169,10 @@ export function ForecastPanel({ client }: { client?: string }) {
                         <a href={link(['clients', inv.client])}>{inv.name}</a>
                       </th>
                     )}
-                    <td class={inv.days_past_due > 0 ? 'overdue' : undefined}>
+                    <td
+                      data-label={t('col.due')}
+                      class={inv.days_past_due > 0 ? 'overdue' : undefined}
+                    >
                       {date(inv.due)}
                       {inv.days_past_due > 0 && (
                         <span class="hint">
@@ -178,16 +181,22 @@ export function ForecastPanel({ client }: { client?: string }) {
                         </span>
                       )}
                     </td>
-                    <td class="num">{money(inv.open_amount, currency)}</td>
-                    <td>
+                    <td class="num" data-label={t('col.open')}>
+                      {money(inv.open_amount, currency)}
+                    </td>
+                    <td data-label={t('col.late_risk')}>
                       <BandBadge invoice={inv} />
                     </td>
-                    <td>
+                    <td data-label={t('col.expected_payment')}>
                       {inv.expected_date === null
                         ? t('forecast.doubtful_short')
                         : date(inv.expected_date)}
                     </td>
-                    {!client && <td class="num">{days(inv.usually_pays_in_days)}</td>}
+                    {!client && (
+                      <td class="num" data-label={t('recv.usually_pays')}>
+                        {days(inv.usually_pays_in_days)}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
