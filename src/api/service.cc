@@ -14,6 +14,7 @@
 #include "api/web_assets.h"
 #include "core/ids.h"
 #include "ledger/client_ledger.h"
+#include "ledger/workspace_zone.h"
 #include "verdict/assessment.h"
 #include "verdict/stored_assessment.h"
 
@@ -27,8 +28,7 @@ Result<Lang> ParseLangParam(const std::string& text) {
 }
 
 CivilDate Today(const Clock& clock, const Workspace& workspace) {
-  auto zone = TimeZone::Find(workspace.timezone);
-  return addio::Today(clock, zone ? *zone : TimeZone::Utc());
+  return addio::Today(clock, ZoneOf(workspace));
 }
 
 Result<CivilDate> ParseAsOf(const std::string& text, const Workspace& workspace,

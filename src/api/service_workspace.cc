@@ -14,6 +14,7 @@
 #include "api/service_internal.h"
 #include "ledger/tax_id.h"
 #include "ledger/workspace_text.h"
+#include "ledger/workspace_zone.h"
 #include "report/coverage_report.h"
 #include "signals/settings.h"
 
@@ -42,8 +43,7 @@ Result<nlohmann::json> ParseBody(std::string_view text) {
 // later instant is never an earlier local date, so the extremes of the instants suffice).
 std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
     const Workspace& workspace, const StoredExtent& extent) {
-  auto zone = TimeZone::Find(workspace.timezone);
-  const TimeZone tz = zone ? *zone : TimeZone::Utc();
+  const TimeZone tz = ZoneOf(workspace);
   std::optional<CivilDate> first = extent.first_date, last = extent.last_date;
   if (extent.first_instant) {
     const CivilDate early = tz.ToLocal(*extent.first_instant).date;
@@ -261,8 +261,7 @@ Result<ApiAnswer> ApiService::GetCoverage(const ApiQuery& query) {
     if (!store) return std::unexpected(store.error());
     auto stored = (*store)->Coverage();
     if (!stored) return std::unexpected(stored.error());
-    auto zone = TimeZone::Find((*workspace)->timezone);
-    const Coverage coverage = DescribeCoverage(*stored, zone ? *zone : TimeZone::Utc());
+    const Coverage coverage = DescribeCoverage(*stored, **workspace);
     return JsonBody(RenderCoverageJson(coverage, *lang, false));
   });
 }

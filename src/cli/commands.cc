@@ -22,6 +22,7 @@
 #include "ledger/client_ledger.h"
 #include "ledger/format.h"
 #include "ledger/tax_id.h"
+#include "ledger/workspace_zone.h"
 #include "report/coverage_report.h"
 #include "report/receivables_report.h"
 #include "store/store.h"
@@ -315,8 +316,7 @@ Result<CivilDate> ResolveAsOf(const Common& common, const std::string& text,
     }
     return date;
   }
-  auto zone = TimeZone::Find(workspace.timezone);
-  return Today(common, zone ? *zone : TimeZone::Utc());
+  return Today(common, ZoneOf(workspace));
 }
 
 // The records to assess: a ledger file (validated, no database) or the whole store.
@@ -644,8 +644,7 @@ int Coverage(const Common& common, const AssessOptions& options) {
     stored = CoverageOf(*ledger, LedgerImporter().name());
   }
   if (!stored) return ReportError(common, stored.error());
-  auto zone = TimeZone::Find(workspace.timezone);
-  const addio::Coverage coverage = DescribeCoverage(*stored, zone ? *zone : TimeZone::Utc());
+  const addio::Coverage coverage = DescribeCoverage(*stored, workspace);
   Print(options.format == "json" ? RenderCoverageJson(coverage, common.lang, options.pretty)
                                  : RenderCoverageTable(coverage, common.lang));
   return 0;

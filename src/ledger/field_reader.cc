@@ -9,13 +9,14 @@
 #include <cstring>
 
 #include "ledger/format_internal.h"
+#include "ledger/workspace_zone.h"
 
 namespace addio::format_internal {
 
 // ---- Reading -------------------------------------------------------------------------
 
 void ReadContext::UseWorkspace(const Workspace& workspace) {
-  if (Result<TimeZone> zone = TimeZone::Find(workspace.timezone)) zone_ = *zone;
+  zone_ = ZoneOf(workspace);
   currency_ = workspace.currency;
 }
 

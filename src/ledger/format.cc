@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "ledger/format_internal.h"
+#include "ledger/workspace_zone.h"
 
 namespace addio {
 namespace format_internal {
@@ -141,11 +142,6 @@ Status OutFile::Close() {
 
 // ---- Writing -------------------------------------------------------------------------
 
-TimeZone WriteZone(const Workspace& workspace) {
-  Result<TimeZone> zone = TimeZone::Find(workspace.timezone);
-  return zone ? *zone : TimeZone::Utc();
-}
-
 Status IoError(const char* what_key, const std::string& path, const std::error_code& ec) {
   return Fail(ErrorCode::kIo, Msg(what_key, path, ec.message()));
 }
@@ -170,7 +166,7 @@ namespace {
 // that a caller writing a file can empty `out` as it grows.
 template <typename FlushFn>
 void AppendLedgerJson(const Ledger& ledger, std::string& out, FlushFn&& flush) {
-  const TimeZone zone = WriteZone(ledger.workspace);
+  const TimeZone zone = ZoneOf(ledger.workspace);
   AppendJsonHead(out, ledger.workspace, !ledger.credit_notes.empty());
   ForEachRecordType([&](auto tag) {
     using R = typename decltype(tag)::type;

@@ -101,9 +101,6 @@ Status ReplaceFile(const std::string& from, const std::string& to);
 
 // ---- Writing (single values: format_text.h) -------------------------------------------
 
-// The zone instants are written in: the workspace's, or UTC when it is unknown.
-TimeZone WriteZone(const Workspace& workspace);
-
 // The JSON form is: head, then for each record type in format order an array start, its
 // records separated by kJsonRecordSeparator, an array end, then the tail.
 inline constexpr std::string_view kJsonRecordSeparator = ",\n";

@@ -9,6 +9,7 @@
 
 #include "ledger/format.h"
 #include "ledger/format_internal.h"
+#include "ledger/workspace_zone.h"
 
 namespace addio {
 
@@ -21,7 +22,7 @@ namespace {
 class JsonSink final : public LedgerSink {
  public:
   JsonSink(std::string path, const Workspace& workspace)
-      : path_(std::move(path)), workspace_(workspace), zone_(WriteZone(workspace)) {}
+      : path_(std::move(path)), workspace_(workspace), zone_(ZoneOf(workspace)) {}
 
   ~JsonSink() override { RemoveParts(); }
 
@@ -89,7 +90,7 @@ class JsonSink final : public LedgerSink {
 class CsvSink final : public LedgerSink {
  public:
   CsvSink(std::string folder, const Workspace& workspace)
-      : folder_(std::move(folder)), workspace_(workspace), zone_(WriteZone(workspace)) {}
+      : folder_(std::move(folder)), workspace_(workspace), zone_(ZoneOf(workspace)) {}
 
   Status Open() {
     std::error_code ec;

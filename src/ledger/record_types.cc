@@ -40,19 +40,10 @@ RecordTypes RecordTypes::FromBits(uint32_t bits) {
 
 RecordTypes RecordTypes::HeldBy(const Ledger& ledger) {
   RecordTypes out;
-  const auto add_if = [&out](bool held, std::string_view type) {
-    if (held) out.Add(type);
-  };
-  add_if(!ledger.clients.empty(), "client");
-  add_if(!ledger.contracts.empty(), "contract");
-  add_if(!ledger.projects.empty(), "project");
-  add_if(!ledger.requests.empty(), "request");
-  add_if(!ledger.work.empty(), "work");
-  add_if(!ledger.contacts.empty(), "contact");
-  add_if(!ledger.invoices.empty(), "invoice");
-  add_if(!ledger.payments.empty(), "payment");
-  add_if(!ledger.rate_changes.empty(), "rate_change");
-  add_if(!ledger.credit_notes.empty(), "credit_note");
+  format_internal::ForEachRecordType([&]<typename R>(std::type_identity<R>) {
+    using Traits = format_internal::RecordTraits<R>;
+    if (!(ledger.*Traits::kMember).empty()) out.bits_ |= uint32_t{1} << Traits::kIndex;
+  });
   return out;
 }
 

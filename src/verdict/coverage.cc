@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "ledger/workspace_zone.h"
+
 namespace addio {
 namespace {
 
@@ -48,7 +50,8 @@ void InstantSpan(const std::vector<R>& records, TypeCoverage& out, const At& at)
 
 }  // namespace
 
-Coverage DescribeCoverage(const std::vector<TypeCoverage>& stored, const TimeZone& zone) {
+Coverage DescribeCoverage(const std::vector<TypeCoverage>& stored, const Workspace& workspace) {
+  const TimeZone zone = ZoneOf(workspace);
   Coverage out;
   for (const TypeCoverage& entry : stored) {
     if (entry.records > 0) out.held.Add(entry.type);

@@ -38,8 +38,9 @@ struct Coverage {
   std::vector<std::string> next;
 };
 
-// The coverage view of what a store holds (Store::Coverage), its instants read in `zone`.
-Coverage DescribeCoverage(const std::vector<TypeCoverage>& stored, const TimeZone& zone);
+// The coverage view of what a store holds (Store::Coverage), its instants read as local
+// dates in the workspace's time zone (ledger/workspace_zone.h).
+Coverage DescribeCoverage(const std::vector<TypeCoverage>& stored, const Workspace& workspace);
 
 // What a ledger file holds, as a store would report it, every type from `source` (the
 // importer that reads it, "ledger").

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../ingest/timesheet_test_util.h"
+#include "gen/demo.h"
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "verdict/assessment.h"
@@ -104,7 +105,7 @@ TEST_F(CoverageTest, TheCoverageViewListsExactlyWhatIsThere) {
   ImportFile(file);
   auto stored = store_->Coverage();
   ASSERT_TRUE(stored) << stored.error().message.In(Lang::kEn);
-  const Coverage coverage = DescribeCoverage(*stored, *TimeZone::Find("Europe/Rome"));
+  const Coverage coverage = DescribeCoverage(*stored, Workspace{});  // Europe/Rome
   ASSERT_EQ(coverage.types.size(), RecordTypeNames().size());
   const Ledger ledger = *store_->Load();
   for (const CoverageLine& line : coverage.types) {
@@ -140,12 +141,34 @@ TEST_F(CoverageTest, TheCoverageViewListsExactlyWhatIsThere) {
   for (const SignDefinition* sign : coverage.judged) judged.emplace_back(sign->key());
   EXPECT_EQ(judged, (std::vector<std::string>{"scope_creep", "time_drain"}));
   // The file read as a ledger says the same of its records.
-  const Coverage of_ledger =
-      DescribeCoverage(CoverageOf(ledger, "ledger"), *TimeZone::Find("Europe/Rome"));
+  const Coverage of_ledger = DescribeCoverage(CoverageOf(ledger, "ledger"), Workspace{});
   for (size_t i = 0; i < coverage.types.size(); ++i) {
     EXPECT_EQ(of_ledger.types[i].records, coverage.types[i].records);
     EXPECT_EQ(of_ledger.types[i].first, coverage.types[i].first);
     EXPECT_EQ(of_ledger.types[i].last, coverage.types[i].last);
+  }
+}
+
+// The store dates each kind of record in SQL (Store::Coverage), a ledger file in C++
+// (CoverageOf): on the demo and a credit note, every kind held, they agree type by type.
+TEST_F(CoverageTest, TheStoreAndALedgerFileDateEveryKindOfRecordAlike) {
+  Ledger demo = DemoLedger();
+  const Invoice& corrected = demo.invoices.front();  // the demo has no credit note: one more
+  demo.credit_notes.push_back({"cn-coverage", corrected.client, corrected.id,
+                               corrected.issued.AddDays(5),
+                               *Money::Parse("1.00", corrected.amount.currency()), "test"});
+  ImportRecords(demo);
+  auto stored = store_->Coverage();
+  ASSERT_TRUE(stored) << stored.error().message.In(Lang::kEn);
+  const Coverage from_store = DescribeCoverage(*stored, demo.workspace);
+  const Coverage from_file = DescribeCoverage(CoverageOf(demo, "ledger"), demo.workspace);
+  ASSERT_EQ(from_store.types.size(), from_file.types.size());
+  for (size_t i = 0; i < from_store.types.size(); ++i) {
+    SCOPED_TRACE(from_store.types[i].type);
+    EXPECT_GT(from_store.types[i].records, 0u);
+    EXPECT_EQ(from_store.types[i].records, from_file.types[i].records);
+    EXPECT_EQ(from_store.types[i].first, from_file.types[i].first);
+    EXPECT_EQ(from_store.types[i].last, from_file.types[i].last);
   }
 }
 
