@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/alerts_command.h"
 #include "cli/commands.h"
 #include "cli/forecast_command.h"
 #include "cli/letter_command.h"
@@ -250,6 +251,15 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json"}));
     backtest->add_flag("--pretty", backtest_options.pretty, H("cli.help.coverage.pretty"));
 
+    addio::cli::AlertsOptions alerts_options;
+    auto* alerts = AddCommand(app, "alerts", "cli.help.alerts");
+    alerts->add_option("--ledger", alerts_options.source.ledger, H("cli.help.ledger"));
+    alerts->add_option("--as-of", alerts_options.as_of, H("cli.help.as_of"));
+    alerts->add_option("--since", alerts_options.since, H("cli.help.alerts.since"));
+    alerts->add_option("--format", alerts_options.format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    alerts->add_flag("--pretty", alerts_options.pretty, H("cli.help.coverage.pretty"));
+
     addio::cli::ServeFlags serve_flags;
     auto* serve = AddCommand(app, "serve", "cli.help.serve");
     serve->add_option("--host", serve_flags.host, H("cli.help.serve.host"));
@@ -321,6 +331,7 @@ int main(int argc, char** argv) {
     if (*statement) return c::Statement(common, statement_options);
     if (*forecast) return c::Forecast(common, forecast_options);
     if (*backtest) return c::Backtest(common, backtest_options);
+    if (*alerts) return c::Alerts(common, alerts_options);
     if (*screen) return c::Screen(common, screen_options);
     if (*letter) return c::Letter(common, letter_options);
     if (*serve) return c::Serve(common, serve_flags);

@@ -129,6 +129,28 @@ else
   echo "skip IBM import: no shared data at $data"
 fi
 
+# Alerts on the demo: an overrun project with the day it ran out, a worse verdict, each
+# with an id that a second listing repeats; in Italian too; a period that ends before it
+# starts is refused.
+"$addio" demo --db alerts.db >/dev/null
+out=$("$addio" alerts --db alerts.db --as-of 2026-11-30 --since 2026-09-30 --format json)
+python3 -c '
+import json, sys
+report = json.load(sys.stdin)
+kinds = {a["kind"] for a in report["alerts"]}
+over = [a for a in report["alerts"] if a["kind"] == "budget" and a["threshold"] == 100]
+assert {"budget", "verdict", "late_risk"} <= kinds, kinds
+assert over and over[0]["ran_out"], over
+' <<<"$out" && ok "alerts: budgets, verdicts and late risks, an overrun with its date" \
+  || fail "alerts JSON: $out"
+[ "$out" = "$("$addio" alerts --db alerts.db --as-of 2026-11-30 --since 2026-09-30 --format json)" ] \
+  && ok "alerts: the same listing twice" || fail "alerts differ between two runs"
+"$addio" --lang it alerts --db alerts.db --as-of 2026-11-30 --since 2026-09-30 \
+  | grep -q 'Si è esaurito il' && ok "alerts in Italian" || fail "alerts in Italian"
+out=$("$addio" alerts --db alerts.db --as-of 2026-11-30 --since 2026-12-01 2>&1); code=$?
+[ $code -eq 2 ] && grep -q -- '--since' <<<"$out" && ok "alerts: since after as-of refused" \
+  || fail "alerts since after as-of: $code $out"
+
 # Languages: Italian from --lang and from LANG.
 "$addio" init --db s.db --lang it | grep -q 'archivio' && ok "--lang it" || fail "--lang it"
 LANG=it_IT.UTF-8 "$addio" init --db s.db | grep -q 'archivio' && ok "LANG=it_IT" || fail "LANG it"

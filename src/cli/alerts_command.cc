@@ -1,0 +1,33 @@
+#include "cli/alerts_command.h"
+
+#include "alerts/alerts.h"
+#include "report/alerts_report.h"
+
+namespace addio::cli {
+
+// The default look-back: a week, what a weekly run of `addio alerts` covers.
+constexpr int kDefaultSinceDays = 7;
+
+int Alerts(const Common& common, const AlertsOptions& options) {
+  auto ledger = LoadSource(common, options.source);
+  if (!ledger) return ReportError(common, ledger.error());
+  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
+  if (!as_of) return ReportError(common, as_of.error());
+  CivilDate since = as_of->AddDays(-kDefaultSinceDays);
+  if (!options.since.empty()) {
+    auto parsed = CivilDate::Parse(options.since);
+    if (!parsed) {
+      return ReportError(common,
+                         {ErrorCode::kInvalidArgument,
+                          Msg("cli.error.option", "--since", Say(common, parsed.error().message))});
+    }
+    since = *parsed;
+  }
+  auto report = FindAlerts(*ledger, since, *as_of);
+  if (!report) return ReportError(common, report.error());
+  WriteToStdout(options.format == "json" ? RenderAlertsJson(*report, common.lang, options.pretty)
+                                         : RenderAlertsTable(*report, common.lang));
+  return 0;
+}
+
+}  // namespace addio::cli
