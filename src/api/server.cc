@@ -222,6 +222,7 @@ ApiQuery QueryOf(const httplib::Request& req) {
   query.format = req.get_param_value("format");
   query.months = req.get_param_value("months");
   query.payments_from = req.get_param_value("payments_from");
+  query.since = req.get_param_value("since");
   query.sort = req.get_param_value("sort");
   query.page = req.get_param_value("page");
   query.per_page = req.get_param_value("per_page");
@@ -405,6 +406,7 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/statement", ReadClient<&ApiService::GetStatement>},
     {HttpMethod::kGet, "/api/v1/aging", Read<&ApiService::GetAging>},
     {HttpMethod::kGet, "/api/v1/forecast", Read<&ApiService::GetForecast>},
+    {HttpMethod::kGet, "/api/v1/alerts", Read<&ApiService::GetAlerts>},
     {HttpMethod::kGet, "/api/v1/coverage", Read<&ApiService::GetCoverage>},
     {HttpMethod::kGet, "/api/v1/importers", GetImporters},
     {HttpMethod::kPost, "/api/v1/imports", nullptr, PostImport},

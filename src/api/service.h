@@ -60,6 +60,7 @@ struct ApiQuery {
   std::string format;         // json|csv (letters: txt|md|html); empty: json (letters: txt)
   std::string months;         // history and charts: 1..600; empty: 12
   std::string payments_from;  // statement: YYYY-MM-DD; empty: every payment
+  std::string since;          // alerts: YYYY-MM-DD; empty: a week before as_of
   // The paged portfolio (GET /portfolio).
   std::string sort;      // a column, "-" before it for descending; empty: verdict
   std::string page;      // 1...; empty: 1
@@ -119,6 +120,9 @@ class ApiService {
   // GET /api/v1/forecast: the payment forecast as of query.as_of (predict/forecast.h), the
   // JSON of `addio forecast --format json` with its fallback sentence in query.lang.
   Result<ApiAnswer> GetForecast(const ApiQuery& query);
+  // GET /api/v1/alerts: the alerts between query.since and query.as_of (alerts/alerts.h),
+  // the JSON of `addio alerts --format json` in query.lang.
+  Result<ApiAnswer> GetAlerts(const ApiQuery& query);
   Result<ApiBody> GetImporters();
   // Runs the importer on the uploaded bytes (saved to a private temporary folder under the
   // uploaded file's name, removed afterwards) and hands the records to Store::Import.

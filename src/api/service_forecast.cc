@@ -1,11 +1,15 @@
-// GET /api/v1/forecast (DESIGN.md section 11): every open invoice's chance of a late
-// payment, its expected payment date and band, the baseline beside it, and the cash
-// expected in over 13 weeks: the JSON of `addio forecast --format json`.
+// Looking ahead: GET /api/v1/forecast (DESIGN.md section 11), every open invoice's chance
+// of a late payment, its expected payment date and band, the baseline beside it, and the
+// cash expected in over 13 weeks (the JSON of `addio forecast --format json`); and
+// GET /api/v1/alerts (section 12), what turned worse and the budgets burning (the JSON of
+// `addio alerts --format json`).
+#include "alerts/alerts.h"
 #include "api/service.h"
 #include "api/service_internal.h"
 #include "predict/features.h"
 #include "predict/forecast.h"
 #include "predict/payment_book.h"
+#include "report/alerts_report.h"
 #include "report/forecast_report.h"
 #include "signals/settings.h"
 
@@ -33,6 +37,32 @@ Result<ApiAnswer> ApiService::GetForecast(const ApiQuery& query) {
     const FeatureTable table(book, settings->grace_days);
     return api_internal::JsonBody(
         RenderForecastJson(ForecastPayments(book, table), book, *lang, false));
+  });
+}
+
+// A week: what a weekly look at the alerts covers (the CLI's default too).
+constexpr int kDefaultAlertDays = 7;
+
+Result<ApiAnswer> ApiService::GetAlerts(const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
+  CivilDate since = as_of->AddDays(-kDefaultAlertDays);
+  if (!query.since.empty()) {
+    auto parsed = CivilDate::Parse(query.since);
+    if (!parsed) return Fail(ErrorCode::kInvalidArgument, Msg("api.error.since", query.since));
+    since = *parsed;
+  }
+  const std::string key =
+      api_internal::CacheKey("alerts", {since.ToString(), as_of->ToString(), LangKey(*lang)});
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
+    auto report = FindAlerts(ledger, since, *as_of);
+    if (!report) return std::unexpected(report.error());
+    return api_internal::JsonBody(RenderAlertsJson(*report, *lang, false));
   });
 }
 

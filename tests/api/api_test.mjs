@@ -315,6 +315,16 @@ async function run() {
         'forecast: 13 weeks and the open invoices');
   await expectError('GET', '/api/v1/forecast', { query: { as_of: '2026-02-30' } }, 400,
                     'invalid_argument');
+  // Alerts: the JSON of addio alerts, byte for byte.
+  const alerts = await api('GET', '/api/v1/alerts', { query: { as_of: AS_OF, since: '2026-09-30' },
+                                                     expect: 200 });
+  check(alerts.text === cli('alerts', '--as-of', AS_OF, '--since', '2026-09-30', '--format', 'json'),
+        'alerts are byte for byte the JSON of addio alerts');
+  check(alerts.json.alerts.some((a) => a.kind === 'budget'), 'alerts: a budget burning');
+  await expectError('GET', '/api/v1/alerts', { query: { as_of: AS_OF, since: 'last week' } }, 400,
+                    'invalid_argument');
+  await expectError('GET', '/api/v1/alerts', { query: { as_of: AS_OF, since: '2026-12-01' } }, 400,
+                    'invalid_argument');
   const debtor = aging.json.clients[0]?.client ?? someone;
   const statement = await api('GET', '/api/v1/clients/{id}/statement',
                               { path: { id: debtor }, query: { as_of: AS_OF }, expect: 200 });

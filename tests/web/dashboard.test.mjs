@@ -521,6 +521,30 @@ describe("dashboard", () => {
     await screenshot("receivables");
   });
 
+  test("the week's alerts sit under act now, each linking to its client", async () => {
+    const alerts = await api(`/alerts?as_of=${AS_OF}&lang=it`);
+    assert.ok(alerts.alerts.length > 0, "the demo has alerts this week");
+    await page.goto(view(`/?as_of=${AS_OF}&lang=it`));
+    const panel = page.locator("section.alerts");
+    await panel.locator(".alerts-list li").first().waitFor();
+    assert.equal(
+      await panel.locator("h2").innerText(),
+      "Avvisi della settimana",
+    );
+    assert.deepEqual(
+      await panel
+        .locator(".alerts-list li")
+        .evaluateAll((items) => items.map((li) => li.dataset.alert)),
+      alerts.alerts.map((a) => a.id),
+    );
+    const first = panel.locator(".alerts-list li a").first();
+    assert.ok(
+      (await first.getAttribute("href")).startsWith(
+        `#/clients/${alerts.alerts[0].client}`,
+      ),
+    );
+  });
+
   test("the payment forecast shows each open invoice's risk, in both languages", async () => {
     const forecast = await api(`/forecast?as_of=${AS_OF}`);
     await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en`));

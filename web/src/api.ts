@@ -299,6 +299,26 @@ export interface Forecast {
   open: Money;
 }
 
+// Alerts (GET /alerts, DESIGN.md section 12).
+export type AlertKind = 'budget' | 'sign' | 'verdict' | 'late_risk';
+
+export interface Alert {
+  id: string;
+  kind: AlertKind;
+  client: string;
+  name: string;
+  text: string;
+  runs_out?: string | null;
+  ran_out?: string | null;
+  threshold?: number;
+}
+
+export interface Alerts {
+  since: string;
+  as_of: string;
+  alerts: Alert[];
+}
+
 // A credit note on a statement: it lowers an invoice and is never a payment.
 export interface CreditNote {
   credit_note: string;

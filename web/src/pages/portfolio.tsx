@@ -23,6 +23,7 @@ import {
 import { date, money, toNumber } from '../format';
 import { useApi } from '../hooks';
 import { ActNow } from './act_now';
+import { AlertsPanel } from './alerts';
 import { CoverageBanner } from './coverage';
 import { signTitle, t, verdictName } from '../i18n';
 
@@ -118,6 +119,7 @@ export function PortfolioPage() {
       ) : (
         <>
           <ActNow />
+          <AlertsPanel />
           <ul class="verdict-counts">
             {counts.map(({ verdict: v, count }) => (
               <li key={v}>
