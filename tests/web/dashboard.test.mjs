@@ -521,6 +521,15 @@ describe("dashboard", () => {
     await screenshot("receivables");
   });
 
+  test("the late interest figure says why a formal notice may claim less", async () => {
+    const gallo = await api(`/clients/gallo/assessment?as_of=${AS_OF}`);
+    assert.ok(Number(gallo.economics.statutory_interest) > 0);
+    await page.goto(view(`/clients/gallo?as_of=${AS_OF}&lang=en`));
+    const help = page.locator("#economics-title ~ .interest-help");
+    await help.waitFor();
+    assert.match(await help.innerText(), /--claim-paid-late/);
+  });
+
   test("the week's alerts sit under act now, each linking to its client", async () => {
     const alerts = await api(`/alerts?as_of=${AS_OF}&lang=it`);
     assert.ok(alerts.alerts.length > 0, "the demo has alerts this week");

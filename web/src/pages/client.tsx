@@ -35,7 +35,7 @@ import {
   VerdictBadge,
   TableWrap,
 } from '../components';
-import { date, metricLabel, metricValue, money, num } from '../format';
+import { date, metricLabel, metricValue, money, num, toNumber } from '../format';
 import { useApi, useStatement } from '../hooks';
 import { archetypeName, signTitle, t, tk } from '../i18n';
 import { CreditNotesTable } from './credit_notes';
@@ -168,6 +168,9 @@ export function ClientPage({ id, letter }: { id: string; letter: string | null }
               );
             })}
           </dl>
+          {toNumber(data.economics.statutory_interest) > 0 && (
+            <p class="help interest-help">{t('client.interest_help')}</p>
+          )}
         </Panel>
       </div>
 
