@@ -708,8 +708,22 @@ describe("dashboard", () => {
       }),
     );
     try {
+      // The file button speaks the dashboard's language, not the browser's.
+      await page.goto(view(`/import?as_of=${AS_OF}&lang=it`));
+      assert.match(
+        await page.locator(".file-button").innerText(),
+        /Scegli un file/,
+      );
+      assert.equal(
+        await page.locator(".file-name").innerText(),
+        "Nessun file scelto",
+      );
       await page.goto(view(`/import?as_of=${AS_OF}&lang=en`));
       await page.locator("input[type=file]").setInputFiles(file);
+      assert.equal(
+        await page.locator(".file-name").innerText(),
+        "new-client.json",
+      );
       await page.locator("button[type=submit]").click();
       const report = page.locator(".import-report");
       await report.waitFor();

@@ -67,20 +67,32 @@ export function ImportPage() {
             void run(true);
           }}
         >
-          <label class="field">
-            <span>{t('import.file')}</span>
-            <input
-              type="file"
-              name="file"
-              disabled={busy || stage === 'done'}
-              onChange={(e) => {
-                const chosen = (e.target as HTMLInputElement).files?.[0] ?? null;
-                setFile(chosen);
-                setResult(null);
-                setStage('choose');
-              }}
-            />
-          </label>
+          {/* The browser's own file button speaks the browser's language: a button of
+              ours, in the dashboard's, opens the same picker. */}
+          <div class="field file-field">
+            <span id="import-file-label">{t('import.file')}</span>
+            <span class="file-picker">
+              <label class={`button file-button ${busy || stage === 'done' ? 'disabled' : ''}`}>
+                {t('import.choose_file')}
+                <input
+                  type="file"
+                  name="file"
+                  class="visually-hidden"
+                  aria-labelledby="import-file-label"
+                  disabled={busy || stage === 'done'}
+                  onChange={(e) => {
+                    const chosen = (e.target as HTMLInputElement).files?.[0] ?? null;
+                    setFile(chosen);
+                    setResult(null);
+                    setStage('choose');
+                  }}
+                />
+              </label>
+              <span class="file-name" aria-live="polite">
+                {file ? file.name : t('import.no_file')}
+              </span>
+            </span>
+          </div>
           <label class="field">
             <span>{t('import.format')}</span>
             <select
@@ -247,7 +259,13 @@ function ImportReport({
         </details>
       )}
 
-      <h3>{t('import.problems', result.errors, result.warnings)}</h3>
+      <h3>
+        {t(
+          'import.problems',
+          t('import.errors_count', result.errors),
+          t('import.warnings_count', result.warnings),
+        )}
+      </h3>
       {result.diagnostics.length === 0 ? (
         <p>{t('import.no_problems')}</p>
       ) : (
