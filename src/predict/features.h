@@ -41,6 +41,7 @@ using Features = std::array<double, kFeatureCount>;
 // two settled invoices counts half its own, half the portfolio's.
 inline constexpr double kShrinkInvoices = 2.0;
 
+// Not safe to share between threads: Of caches the portfolio's delays per date.
 class FeatureTable {
  public:
   // `book` must outlive the table.

@@ -35,7 +35,7 @@ std::string Aligned(const Rows& rows, size_t text_columns) {
 
 std::string Percent(double p, Lang lang) { return FormatFixed(100 * p, 0, lang) + "%"; }
 
-// A figure to 3 decimals, or "–" when there was nothing to measure.
+// A figure to `decimals` places, or "–" when there was nothing to measure.
 std::string Figure(double value, int decimals, Lang lang) {
   return std::isfinite(value) ? FormatFixed(value, decimals, lang) : "–";
 }
