@@ -413,6 +413,7 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/settings", Read<&ApiService::GetSettings>},
     {HttpMethod::kPut, "/api/v1/settings", Write<&ApiService::PutSettings>},
     {HttpMethod::kPost, "/api/v1/screen", Write<&ApiService::PostScreen>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters", ReadClient<&ApiService::GetLetters>},
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters/([^/]+)", GetLetter},
 };
 

@@ -144,6 +144,10 @@ class ApiService {
   // kConflict when a rate increase has nothing to propose.
   Result<ApiAnswer> GetLetter(const std::string& id, const std::string& kind,
                               const ApiQuery& query);
+  // GET /api/v1/clients/{id}/letters: each letter kind and whether it applies to the client
+  // as of query.as_of (it can be written), with why not in query.lang. kNotFound for an
+  // unknown client.
+  Result<ApiAnswer> GetLetters(const std::string& id, const ApiQuery& query);
 
   // The gzip of `answer.text`, made once for a cached answer and kept beside it (an
   // uncached answer is compressed now).

@@ -1,10 +1,14 @@
 // The profile endpoints (DESIGN.md section 6 and issue 6): screening a prospect from its
-// intake answers, and a ready-to-send letter to a client. Both reuse what the CLI prints:
-// POST /screen answers the bytes of `addio screen --format json`, GET .../letters/{kind}
-// those of `addio letter`.
+// intake answers, a ready-to-send letter to a client, and which letters apply to it. They
+// reuse what the CLI prints: POST /screen answers the bytes of `addio screen --format
+// json`, GET .../letters/{kind} those of `addio letter`.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <optional>
 #include <string>
 
+#include "api/json_util.h"
 #include "api/service.h"
 #include "api/service_internal.h"
 #include "profile/intake.h"
@@ -16,6 +20,7 @@
 namespace addio {
 namespace {
 
+using api_internal::Json;
 using api_internal::JsonBody;
 
 // The media type of each letter format; always UTF-8.
@@ -57,6 +62,46 @@ Result<ApiBody> ApiService::PostScreen(std::string_view json, const ApiQuery& qu
   if (!similar) return std::unexpected(similar.error());
   report.similar = std::move(*similar);
   return JsonBody(RenderScreening(report, {Format::kJson, *lang, false}));
+}
+
+Result<ApiAnswer> ApiService::GetLetters(const std::string& id, const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const Ledger& ledger = *snapshot->ledger;
+  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
+  const std::string key =
+      api_internal::CacheKey("letters", {id, as_of->ToString(), LangKey(*lang)});
+  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
+    const bool known = std::any_of(ledger.clients.begin(), ledger.clients.end(),
+                                   [&id](const Client& c) { return c.id == id; });
+    if (!known) return std::unexpected(UnknownClient(id));
+    Json letters = Json::array();
+    for (LetterKind kind : kAllLetterKinds) {
+      LetterOptions options;
+      options.kind = kind;
+      options.lang = *lang;
+      // A letter applies when it can be written: nothing overdue (kNotFound) or no rate to
+      // propose (kConflict) is why it does not.
+      auto text = RenderLetter(ledger, id, *as_of, options);
+      if (!text && text.error().code != ErrorCode::kNotFound &&
+          text.error().code != ErrorCode::kConflict) {
+        return std::unexpected(text.error());
+      }
+      Json item;
+      item["kind"] = LetterKindKey(kind);
+      item["applies"] = text.has_value();
+      item["why_not"] = text ? Json(nullptr) : Json(text.error().message.In(*lang));
+      letters.push_back(std::move(item));
+    }
+    Json out;
+    out["client"] = id;
+    out["as_of"] = as_of->ToString();
+    out["letters"] = std::move(letters);
+    return JsonBody(api_internal::Dump(out));
+  });
 }
 
 Result<ApiAnswer> ApiService::GetLetter(const std::string& id, const std::string& kind,

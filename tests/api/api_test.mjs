@@ -420,6 +420,21 @@ async function run() {
                     { path: { id: 'brightwave', kind: 'rate-increase' }, query: { as_of: AS_OF } },
                     409, 'conflict');
 
+  // Which letters apply: exactly those the letter endpoint writes, with why the others do not.
+  const kinds = await api('GET', '/api/v1/clients/{id}/letters',
+                          { path: { id: 'brightwave' }, query: { as_of: AS_OF, lang: 'it' }, expect: 200 });
+  const applies = Object.fromEntries(kinds.json.letters.map((l) => [l.kind, l.applies]));
+  check(!applies.reminder && !applies['formal-notice'] && !applies['rate-increase'] &&
+        applies.termination, 'a keep client: no reminder, no notice, no raise to propose', kinds.text);
+  check(kinds.json.letters.every((l) => l.applies === (l.why_not === null)),
+        'every letter that does not apply says why');
+  const gallosKinds = await api('GET', '/api/v1/clients/{id}/letters',
+                                { path: { id: 'gallo' }, query: { as_of: AS_OF }, expect: 200 });
+  check(gallosKinds.json.letters.find((l) => l.kind === 'formal-notice').applies,
+        'a client with overdue invoices: the formal notice applies');
+  await expectError('GET', '/api/v1/clients/{id}/letters', { path: { id: 'no-such-client' } }, 404,
+                    'not_found');
+
   // Settings: set, see it used, reject unknown names, reset.
   const settings = await api('GET', '/api/v1/settings', { expect: 200 });
   check(settings.json.settings.some((s) => s.name === 'grace_days' && s.value === 3 && !s.overridden),

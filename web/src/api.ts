@@ -543,6 +543,13 @@ export const LETTER_KINDS = [
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export type LetterFormat = 'txt' | 'md' | 'html';
 
+// Which letters apply to a client (GET /clients/{id}/letters).
+export interface LetterChoices {
+  client: string;
+  as_of: string;
+  letters: { kind: LetterKind; applies: boolean; why_not: string | null }[];
+}
+
 // An error answered by the API ({"error": {"code", "message"}}) or by the network.
 export class ApiError extends Error {
   constructor(

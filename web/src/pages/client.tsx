@@ -192,7 +192,7 @@ export function ClientPage({ id, letter }: { id: string; letter: string | null }
 
       <LettersSection
         client={data.client}
-        initial={letterKindOf(letter) ?? letterFor(data.actions)}
+        preferred={letterKindOf(letter) ?? letterFor(data.actions)}
       />
 
       <section class="charts" aria-labelledby="charts-title">

@@ -5,8 +5,9 @@
 // runs no script.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Lang, LetterFormat, LetterKind } from '../api';
+import type { Lang, LetterChoices, LetterFormat, LetterKind } from '../api';
 import { ApiError, apiUrl, getText, LETTER_KINDS } from '../api';
+import { useApi } from '../hooks';
 import { useApp } from '../app_context';
 import { ErrorBox, Loading, Panel } from '../components';
 import { date } from '../format';
@@ -59,9 +60,50 @@ export function letterKindOf(text: string | null): LetterKind | undefined {
   return LETTER_KINDS.find((kind) => kind === text);
 }
 
-// `initial`: the letter shown first (the one the client's top action names, or the one a
-// link asked for).
-export function LettersSection({ client, initial }: { client: string; initial: LetterKind }) {
+// The letters that apply to the client as of the date shown (GET .../letters: a reminder
+// and a formal notice need something overdue, a rate increase a rate to propose) are the
+// ones offered. `preferred`: the one shown first when it applies (the one the client's top
+// action names, or the one a link asked for), else the first that applies.
+export function LettersSection({ client, preferred }: { client: string; preferred: LetterKind }) {
+  const { asOf, lang } = useApp();
+  const offered = useApi<LetterChoices>(
+    apiUrl(`/clients/${encodeURIComponent(client)}/letters`, { as_of: asOf, lang }),
+  );
+  const kinds = (offered.data?.letters ?? [])
+    .filter((letter) => letter.applies)
+    .map((letter) => letter.kind);
+  if (offered.error && !offered.data) {
+    return (
+      <Panel title={t('letters.title')} id="letters" className="letters">
+        <ErrorBox error={offered.error} onRetry={offered.reload} />
+      </Panel>
+    );
+  }
+  if (!offered.data || offered.data.client !== client || kinds.length === 0) {
+    return (
+      <Panel title={t('letters.title')} id="letters" className="letters">
+        <Loading />
+      </Panel>
+    );
+  }
+  return (
+    <LetterPicker
+      client={client}
+      kinds={kinds}
+      initial={kinds.includes(preferred) ? preferred : kinds[0]}
+    />
+  );
+}
+
+function LetterPicker({
+  client,
+  kinds,
+  initial,
+}: {
+  client: string;
+  kinds: LetterKind[];
+  initial: LetterKind;
+}) {
   const { asOf, lang } = useApp();
   const [kind, setKind] = useState<LetterKind>(initial);
   useEffect(() => setKind(initial), [client, initial]);
@@ -137,7 +179,7 @@ export function LettersSection({ client, initial }: { client: string; initial: L
             value={kind}
             onChange={(e) => setKind((e.target as HTMLSelectElement).value as LetterKind)}
           >
-            {LETTER_KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {tk(`letters.kind.${k}`)}
               </option>
