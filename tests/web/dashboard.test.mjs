@@ -521,8 +521,65 @@ describe("dashboard", () => {
     await screenshot("receivables");
   });
 
+  test("from the keyboard alone: skip to the content, reach act now's letter, pick a letter", async () => {
+    // A fresh load: the page puts focus on its content, as after every navigation.
+    await page.goto("about:blank");
+    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await page.locator(".act-now-item a.button").first().waitFor();
+    // Backwards through the header, the skip link is the first stop; Enter goes back to
+    // the content.
+    let onSkipLink = false;
+    for (let i = 0; i < 30 && !onSkipLink; i++) {
+      await page.keyboard.press("Shift+Tab");
+      onSkipLink = await page.evaluate(
+        () => document.activeElement?.className === "skip-link",
+      );
+    }
+    assert.ok(onSkipLink, "the skip link is reachable from the keyboard");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+    // Tab on to the first "Write the letter" of act now, each stop visibly focused.
+    const target = await page
+      .locator(".act-now-item a.button")
+      .first()
+      .getAttribute("href");
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          href: el?.getAttribute("href") ?? null,
+          outline: el ? getComputedStyle(el).outlineStyle : "none",
+        };
+      });
+      assert.notEqual(focused.outline, "none", "the focused element shows it");
+      reached = focused.href === target;
+    }
+    assert.ok(reached, "act now's first letter button is reachable with Tab");
+    await page.keyboard.press("Enter");
+    const kind = page.locator('section.letters select[name="letter-kind"]');
+    await kind.waitFor();
+    // The letter kind changes from the keyboard, and the letter with it.
+    await kind.focus();
+    const before = await kind.inputValue();
+    await page.keyboard.press(
+      before === "termination" ? "ArrowUp" : "ArrowDown",
+    );
+    await page.waitForFunction(
+      (was) =>
+        document.querySelector('section.letters select[name="letter-kind"]')
+          ?.value !== was &&
+        document.querySelector("section.letters .letter-preview")?.dataset
+          .kind !== was,
+      before,
+    );
+  });
+
   test("a client's letters are only those that apply to it", async () => {
-    // Brightwave owes nothing and already pays the reference rate.
+    // Brightwave owes nothing and already pays the reference rate. A fresh load, so that
+    // no other client's letters are still on the page.
+    await page.goto("about:blank");
     await page.goto(view(`/clients/brightwave?as_of=${AS_OF}&lang=en`));
     const kind = page.locator('section.letters select[name="letter-kind"]');
     await kind.waitFor();
