@@ -15,12 +15,8 @@ int Alerts(const Common& common, const AlertsOptions& options) {
   if (!as_of) return ReportError(common, as_of.error());
   CivilDate since = as_of->AddDays(-kDefaultSinceDays);
   if (!options.since.empty()) {
-    auto parsed = CivilDate::Parse(options.since);
-    if (!parsed) {
-      return ReportError(common,
-                         {ErrorCode::kInvalidArgument,
-                          Msg("cli.error.option", "--since", Say(common, parsed.error().message))});
-    }
+    auto parsed = ParseDateOption(common, "--since", options.since);
+    if (!parsed) return ReportError(common, parsed.error());
     since = *parsed;
   }
   auto report = FindAlerts(*ledger, since, *as_of);

@@ -88,23 +88,6 @@ bool UseColor(const std::string& color) {
 
 void Print(const std::string& text) { WriteToStdout(text); }
 
-// The store opened for a read of one date: the store, its workspace, and `as_of_text`
-// (--as-of) resolved in the workspace's time zone.
-struct StoreAsOf {
-  std::unique_ptr<Store> store;
-  Workspace workspace;
-  CivilDate as_of;
-};
-Result<StoreAsOf> OpenStoreAsOf(const Common& common, const std::string& as_of_text) {
-  auto store = OpenStoreOf(common, OpenMode::kMustExist);
-  if (!store) return std::unexpected(store.error());
-  auto workspace = (*store)->LoadWorkspace();
-  if (!workspace) return std::unexpected(workspace.error());
-  auto as_of = ResolveAsOf(common, as_of_text, *workspace);
-  if (!as_of) return std::unexpected(as_of.error());
-  return StoreAsOf{std::move(*store), std::move(*workspace), *as_of};
-}
-
 // Runs an assessment for the assess/explain commands.
 // One client of the store is assessed from its own records and the portfolio statistics
 // the store keeps, without reading the whole ledger.
@@ -306,16 +289,29 @@ CivilDate Today(const Common& common, const TimeZone& zone) {
 }
 
 // --as-of, or today in the workspace time zone.
+Result<StoreAsOf> OpenStoreAsOf(const Common& common, const std::string& as_of_text) {
+  auto store = OpenStoreOf(common, OpenMode::kMustExist);
+  if (!store) return std::unexpected(store.error());
+  auto workspace = (*store)->LoadWorkspace();
+  if (!workspace) return std::unexpected(workspace.error());
+  auto as_of = ResolveAsOf(common, as_of_text, *workspace);
+  if (!as_of) return std::unexpected(as_of.error());
+  return StoreAsOf{std::move(*store), std::move(*workspace), *as_of};
+}
+
+Result<CivilDate> ParseDateOption(const Common& common, std::string_view option,
+                                  const std::string& text) {
+  auto date = CivilDate::Parse(text);
+  if (!date) {
+    return Fail(ErrorCode::kInvalidArgument,
+                Msg("cli.error.option", std::string(option), Say(common, date.error().message)));
+  }
+  return date;
+}
+
 Result<CivilDate> ResolveAsOf(const Common& common, const std::string& text,
                               const Workspace& workspace) {
-  if (!text.empty()) {
-    auto date = CivilDate::Parse(text);
-    if (!date) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  Msg("cli.error.option", "--as-of", Say(common, date.error().message)));
-    }
-    return date;
-  }
+  if (!text.empty()) return ParseDateOption(common, "--as-of", text);
   return Today(common, ZoneOf(workspace));
 }
 

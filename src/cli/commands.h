@@ -117,9 +117,21 @@ Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode);
 bool StoreExists(const Common& common);
 // Today's date in `zone`, by common.clock.
 CivilDate Today(const Common& common, const TimeZone& zone);
+// The date `text` given with `option` ("--since"). Error kInvalidArgument naming the
+// option for anything but a real YYYY-MM-DD.
+Result<CivilDate> ParseDateOption(const Common& common, std::string_view option,
+                                  const std::string& text);
 // --as-of, or today in the workspace time zone. Error kInvalidArgument for a bad date.
 Result<CivilDate> ResolveAsOf(const Common& common, const std::string& text,
                               const Workspace& workspace);
+// The store opened for a read of one date: the store, its workspace, and `as_of_text`
+// (--as-of) resolved in the workspace's time zone.
+struct StoreAsOf {
+  std::unique_ptr<Store> store;
+  Workspace workspace;
+  CivilDate as_of;
+};
+Result<StoreAsOf> OpenStoreAsOf(const Common& common, const std::string& as_of_text);
 // The records of --ledger (validated; its diagnostics printed to stderr when it has
 // errors), or the whole store at common.db.
 Result<Ledger> LoadSource(const Common& common, const Source& source);

@@ -9,50 +9,41 @@
 namespace addio::cli {
 namespace {
 
+// The payment book of `workspace` at `as_of`, from `visit`, which hands every client to
+// the builder it is given; `settings` receives the workspace's (the book refers to them).
+template <typename Visit>
+Result<PaymentBook> FillBook(const Workspace& workspace, CivilDate as_of, Settings& settings,
+                             Visit visit) {
+  auto resolved = Settings::FromWorkspace(workspace);
+  if (!resolved) return std::unexpected(resolved.error());
+  settings = *resolved;
+  PaymentBookBuilder builder(workspace, settings, as_of);
+  if (const Status added = visit(builder); !added) return std::unexpected(added.error());
+  return builder.Take();
+}
+
 // The payment book of the store (read client by client, never whole) or of the --ledger
 // file, with its horizon at --as-of (today by default).
 Result<PaymentBook> BookOf(const Common& common, const Source& source,
                            const std::string& as_of_text, Settings& settings) {
   if (source.ledger.empty()) {
-    auto store = OpenStoreOf(common, OpenMode::kMustExist);
-    if (!store) return std::unexpected(store.error());
-    auto workspace = (*store)->LoadWorkspace();
-    if (!workspace) return std::unexpected(workspace.error());
-    auto as_of = ResolveAsOf(common, as_of_text, *workspace);
-    if (!as_of) return std::unexpected(as_of.error());
-    auto resolved = Settings::FromWorkspace(*workspace);
-    if (!resolved) return std::unexpected(resolved.error());
-    settings = *resolved;
-    PaymentBookBuilder builder(*workspace, settings, *as_of);
-    const Status added =
-        (*store)->ForEachClient([&builder](ClientLedger&& client) { return builder.Add(client); });
-    if (!added) return std::unexpected(added.error());
-    return builder.Take();
+    auto read = OpenStoreAsOf(common, as_of_text);
+    if (!read) return std::unexpected(read.error());
+    return FillBook(read->workspace, read->as_of, settings, [&](PaymentBookBuilder& builder) {
+      return read->store->ForEachClient(
+          [&builder](ClientLedger&& client) { return builder.Add(client); });
+    });
   }
   auto ledger = LoadSource(common, source);
   if (!ledger) return std::unexpected(ledger.error());
   auto as_of = ResolveAsOf(common, as_of_text, ledger->workspace);
   if (!as_of) return std::unexpected(as_of.error());
-  auto resolved = Settings::FromWorkspace(ledger->workspace);
-  if (!resolved) return std::unexpected(resolved.error());
-  settings = *resolved;
-  PaymentBookBuilder builder(ledger->workspace, settings, *as_of);
-  for (const ClientLedger& client : SplitByClient(*ledger)) {
-    const Status added = builder.Add(client);
-    if (!added) return std::unexpected(added.error());
-  }
-  return builder.Take();
-}
-
-Result<CivilDate> ParseDateOption(const Common& common, const std::string& option,
-                                  const std::string& text) {
-  auto date = CivilDate::Parse(text);
-  if (!date) {
-    return std::unexpected(
-        Error{ErrorCode::kInvalidArgument,
-              Msg("cli.error.option", option, Say(common, date.error().message))});
-  }
-  return *date;
+  return FillBook(ledger->workspace, *as_of, settings, [&](PaymentBookBuilder& builder) {
+    for (const ClientLedger& client : SplitByClient(*ledger)) {
+      if (Status added = builder.Add(client); !added) return added;
+    }
+    return Status{};
+  });
 }
 
 }  // namespace

@@ -26,6 +26,17 @@ inline std::string RealData() {
          "/../shared/data";
 }
 
+// The IBM accounts-receivable sample, and the mapping the examples ship to import it.
+inline std::string IbmSample() {
+  return RealData() + "/ibm_accounts_receivable/WA_Fn-UseC_-Accounts-Receivable.csv";
+}
+
+inline std::string IbmMapping() {
+  const char* source = std::getenv("ADDIO_SOURCE_DIR");
+  return std::string(source != nullptr && *source != '\0' ? source : ADDIO_SOURCE_DIR) +
+         "/examples/mappings/ibm_accounts_receivable.toml";
+}
+
 // A file of the shared invoicing exports.
 inline std::string InvoicingExport(std::string_view name) {
   return RealData() + "/invoicing_exports_invoiceninja_fixtures/" + std::string(name);

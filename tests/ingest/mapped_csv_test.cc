@@ -25,15 +25,8 @@ using testing::WriteFixture;
 
 const Importer& Mapped() { return MappedCsvImporter(); }
 
-std::string IbmSample() {
-  return testing::RealData() + "/ibm_accounts_receivable/WA_Fn-UseC_-Accounts-Receivable.csv";
-}
-
-std::string IbmMapping() {
-  const char* source = std::getenv("ADDIO_SOURCE_DIR");
-  return std::string(source != nullptr && *source != '\0' ? source : ADDIO_SOURCE_DIR) +
-         "/examples/mappings/ibm_accounts_receivable.toml";
-}
+using testing::IbmMapping;
+using testing::IbmSample;
 
 IngestOptions WithMapping(const std::string& mapping) {
   IngestOptions options;

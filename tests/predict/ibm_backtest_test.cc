@@ -15,15 +15,8 @@
 namespace addio {
 namespace {
 
-std::string IbmSample() {
-  return testing::RealData() + "/ibm_accounts_receivable/WA_Fn-UseC_-Accounts-Receivable.csv";
-}
-
-std::string IbmMapping() {
-  const char* source = std::getenv("ADDIO_SOURCE_DIR");
-  return std::string(source != nullptr && *source != '\0' ? source : ADDIO_SOURCE_DIR) +
-         "/examples/mappings/ibm_accounts_receivable.toml";
-}
+using testing::IbmMapping;
+using testing::IbmSample;
 
 TEST(IbmBacktestTest, TheModelBeatsTheBaselineAtEveryMonthEndOf2013) {
   ADDIO_SKIP_WITHOUT(IbmSample());
