@@ -29,6 +29,8 @@ const char* AlertKindKey(AlertKind kind);  // "budget", "sign", "verdict", "late
 
 inline constexpr int kBudgetThresholds[] = {50, 75, 90, 100};  // percent of budget_hours
 inline constexpr int kPaceDays = 28;  // the pace a budget's run-out date is measured over
+// The look-back when no start is given: a week, what a weekly run covers.
+inline constexpr int kDefaultAlertDays = 7;
 
 struct BudgetBurn {
   std::string project;

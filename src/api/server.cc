@@ -407,6 +407,8 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/aging", Read<&ApiService::GetAging>},
     {HttpMethod::kGet, "/api/v1/forecast", Read<&ApiService::GetForecast>},
     {HttpMethod::kGet, "/api/v1/alerts", Read<&ApiService::GetAlerts>},
+    {HttpMethod::kGet, "/api/v1/dunning", Read<&ApiService::GetDunning>},
+    {HttpMethod::kPost, "/api/v1/dunning/send", Write<&ApiService::PostDunningSend>},
     {HttpMethod::kGet, "/api/v1/coverage", Read<&ApiService::GetCoverage>},
     {HttpMethod::kGet, "/api/v1/importers", GetImporters},
     {HttpMethod::kPost, "/api/v1/imports", nullptr, PostImport},

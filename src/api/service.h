@@ -123,6 +123,14 @@ class ApiService {
   // GET /api/v1/alerts: the alerts between query.since and query.as_of (alerts/alerts.h),
   // the JSON of `addio alerts --format json` in query.lang.
   Result<ApiAnswer> GetAlerts(const ApiQuery& query);
+  // GET /api/v1/dunning: what the dunning ladders ask for as of query.as_of
+  // (act/dunning.h), the JSON of `addio dunning --format json` in query.lang.
+  Result<ApiAnswer> GetDunning(const ApiQuery& query);
+  // POST /api/v1/dunning/send: sends the letters due as of query.as_of, each step of each
+  // invoice once (outbound/dunning_send.h): {"as_of", "sent": [{"client", "name",
+  // "address", "action", "after_days", "invoices", "delivery", "detail"}]}, delivery
+  // delivered|not_sent|uncertain|taken. kInvalidArgument when no mail server is set.
+  Result<ApiBody> PostDunningSend(std::string_view json, const ApiQuery& query);
   Result<ApiBody> GetImporters();
   // Runs the importer on the uploaded bytes (saved to a private temporary folder under the
   // uploaded file's name, removed afterwards) and hands the records to Store::Import.

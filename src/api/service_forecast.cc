@@ -40,9 +40,6 @@ Result<ApiAnswer> ApiService::GetForecast(const ApiQuery& query) {
   });
 }
 
-// A week: what a weekly look at the alerts covers (the CLI's default too).
-constexpr int kDefaultAlertDays = 7;
-
 Result<ApiAnswer> ApiService::GetAlerts(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());

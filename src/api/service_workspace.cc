@@ -9,14 +9,17 @@
 #include <string>
 #include <string_view>
 
+#include "act/ladder.h"
 #include "api/json_util.h"
 #include "api/service.h"
 #include "api/service_internal.h"
+#include "ledger/format.h"
 #include "ledger/tax_id.h"
 #include "ledger/workspace_text.h"
 #include "ledger/workspace_zone.h"
 #include "report/coverage_report.h"
 #include "signals/settings.h"
+#include "verdict/assessment.h"
 
 namespace addio {
 namespace {
@@ -56,6 +59,35 @@ std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
 
 bool IsBlank(std::string_view text) { return text.find_first_not_of(' ') == text.npos; }
 
+Json StepsJson(const std::vector<DunningStep>& steps) {
+  Json out = Json::array();
+  for (const DunningStep& step : steps) {
+    out.push_back(Json{{"after_days", step.after_days},
+                       {"action", Name(step.action)},
+                       {"channel", Name(step.channel)}});
+  }
+  return out;
+}
+
+// Every client type's ladder as it applies (act/ladder.h): the workspace's own, its
+// default, or addio's; then the workspace's "default" ladder, when it has one.
+Json DunningJson(const Workspace& w) {
+  Json out = Json::array();
+  for (Archetype type : AllArchetypes()) {
+    const LadderChoice ladder = LadderFor(w, ArchetypeKey(type));
+    out.push_back(Json{{"type", ArchetypeKey(type)},
+                       {"source", ladder.source},
+                       {"steps", StepsJson(ladder.steps)}});
+  }
+  if (const auto fallback = w.dunning.find(std::string(kDefaultLadder));
+      fallback != w.dunning.end()) {
+    out.push_back(Json{{"type", kDefaultLadder},
+                       {"source", kDefaultLadder},
+                       {"steps", StepsJson(fallback->second)}});
+  }
+  return out;
+}
+
 // `today`: the date the workspace shows as today (the service reads its clock).
 Json WorkspaceJson(const Workspace& w, const StoredExtent& extent, CivilDate today) {
   Json out;
@@ -78,6 +110,17 @@ Json WorkspaceJson(const Workspace& w, const StoredExtent& extent, CivilDate tod
   Json settings = Json::object();
   for (const auto& [name, value] : w.settings) settings[name] = value;
   out["settings"] = std::move(settings);
+  out["dunning"] = DunningJson(w);
+  out["smtp"] = Json{{"host", w.smtp.host},
+                     {"port", w.smtp.port},
+                     {"security", Name(w.smtp.security)},
+                     {"user", w.smtp.user},
+                     {"password_env", w.smtp.password_env},
+                     {"password_file", w.smtp.password_file},
+                     {"from", w.smtp.from}};
+  out["alerts"] = Json{{"webhook", w.alerts.webhook},
+                       {"secret_env", w.alerts.secret_env},
+                       {"email", w.alerts.email}};
   out["today"] = today.ToString();
   const auto [first, last] = RecordSpan(w, extent);
   out["first_record_date"] = api_internal::DateJson(first);
@@ -194,6 +237,16 @@ Status ApplyWorkspace(const nlohmann::json& body, Workspace& w) {
         emails.push_back(email.get<std::string>());
       }
       w.owner_emails = std::move(emails);
+    } else if (key == "dunning" || key == "smtp" || key == "alerts") {
+      // Read as the ledger reads them, so that a ladder or a mail server means the same
+      // wherever it is set: "dunning" is the workspace's own ladders by type (a type left
+      // out follows the default ladder, or addio's).
+      const Diagnostics problems = ReadWorkspaceMembers(Json{{key, value}}.dump(), w);
+      for (const Diagnostic& d : problems.items()) {
+        if (d.severity != Severity::kError) continue;
+        return std::unexpected(BadBody("api.body.workspace_member",
+                                       d.path.substr(sizeof("$.workspace")), Arg::Of(d.message)));
+      }
     } else {
       return wrong("unknown");
     }

@@ -1,19 +1,18 @@
 #include "cli/alerts_command.h"
 
 #include "alerts/alerts.h"
+#include "cli/dunning_command.h"
 #include "report/alerts_report.h"
 
 namespace addio::cli {
 
-// The default look-back: a week, what a weekly run of `addio alerts` covers.
-constexpr int kDefaultSinceDays = 7;
-
 int Alerts(const Common& common, const AlertsOptions& options) {
+  if (options.deliver) return DeliverAlertsCommand(common, options);
   auto ledger = LoadSource(common, options.source);
   if (!ledger) return ReportError(common, ledger.error());
   auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
   if (!as_of) return ReportError(common, as_of.error());
-  CivilDate since = as_of->AddDays(-kDefaultSinceDays);
+  CivilDate since = as_of->AddDays(-kDefaultAlertDays);
   if (!options.since.empty()) {
     auto parsed = ParseDateOption(common, "--since", options.since);
     if (!parsed) return ReportError(common, parsed.error());

@@ -1,5 +1,6 @@
 // `addio alerts` (DESIGN.md section 12): budgets burning and what turned worse between
-// --since and --as-of, listed (delivery comes with `--deliver`, not built yet).
+// --since and --as-of, listed; with --deliver, sent to the workspace's webhook or address
+// (cli/dunning_command.h DeliverAlertsCommand).
 #pragma once
 
 #include <string>
@@ -14,6 +15,7 @@ struct AlertsOptions {
   std::string since;  // empty: seven days before as_of
   std::string format = "table";
   bool pretty = false;
+  bool deliver = false;
 };
 int Alerts(const Common& common, const AlertsOptions& options);
 

@@ -24,6 +24,7 @@
 #include "ledger/tax_id.h"
 #include "ledger/workspace_zone.h"
 #include "report/coverage_report.h"
+#include "report/dunning_report.h"
 #include "report/receivables_report.h"
 #include "store/store.h"
 #include "verdict/assessment.h"
@@ -570,6 +571,22 @@ int Assess(const Common& common, const AssessOptions& options) {
   return 0;
 }
 
+// After a stored client's explanation: the dunning messages addio sent it (the outbox).
+int PrintDunningHistory(const Common& common, const AssessOptions& options) {
+  auto read = OpenStoreAsOf(common, options.as_of);
+  if (!read) return ReportError(common, read.error());
+  auto client = read->store->LoadClient(options.client);
+  if (!client) return ReportError(common, client.error());
+  auto outbox = read->store->Outbox(kDunningOutboxPrefix);
+  if (!outbox) return ReportError(common, outbox.error());
+  std::vector<std::string> invoices;
+  if (*client) {
+    for (const Invoice& invoice : (*client)->invoices) invoices.push_back(invoice.id);
+  }
+  Print(RenderDunningHistory(*outbox, invoices, ZoneOf(read->workspace), common.lang));
+  return 0;
+}
+
 int Explain(const Common& common, const AssessOptions& options) {
   auto assessment = AssessSource(common, options, options.client);
   if (!assessment) return ReportError(common, assessment.error());
@@ -578,6 +595,10 @@ int Explain(const Common& common, const AssessOptions& options) {
   }
   Print(
       RenderExplain(*assessment, assessment->clients.front(), MakeRenderOptions(common, options)));
+  if (options.source.ledger.empty() &&
+      MakeRenderOptions(common, options).format == Format::kTable) {
+    return PrintDunningHistory(common, options);
+  }
   return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include "cli/alerts_command.h"
 #include "cli/commands.h"
+#include "cli/dunning_command.h"
 #include "cli/forecast_command.h"
 #include "cli/letter_command.h"
 #include "cli/match_command.h"
@@ -259,6 +260,17 @@ int main(int argc, char** argv) {
     alerts->add_option("--format", alerts_options.format, H("cli.help.format.coverage"))
         ->check(CLI::IsMember({"table", "json"}));
     alerts->add_flag("--pretty", alerts_options.pretty, H("cli.help.coverage.pretty"));
+    alerts->add_flag("--deliver", alerts_options.deliver, H("cli.help.alerts.deliver"));
+
+    addio::cli::DunningOptions dunning_options;
+    auto* dunning = AddCommand(app, "dunning", "cli.help.dunning");
+    dunning->add_option("--ledger", dunning_options.source.ledger, H("cli.help.ledger"));
+    dunning->add_option("--as-of", dunning_options.as_of, H("cli.help.as_of"));
+    dunning->add_option("--format", dunning_options.format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    dunning->add_flag("--pretty", dunning_options.pretty, H("cli.help.coverage.pretty"));
+    dunning->add_flag("--send", dunning_options.send, H("cli.help.dunning.send"));
+    dunning->add_option("--release", dunning_options.release, H("cli.help.dunning.release"));
 
     addio::cli::ServeFlags serve_flags;
     auto* serve = AddCommand(app, "serve", "cli.help.serve");
@@ -271,6 +283,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 1 << 20));
     serve->add_option("--allowed-host", serve_flags.allowed_hosts, H("cli.help.serve.allowed_host"))
         ->take_all();
+    serve->add_option("--daily", serve_flags.daily, H("cli.help.serve.daily"));
 
     addio::cli::ScreenOptions screen_options;
     auto* screen = AddCommand(app, "screen", "cli.help.screen");
@@ -332,6 +345,7 @@ int main(int argc, char** argv) {
     if (*forecast) return c::Forecast(common, forecast_options);
     if (*backtest) return c::Backtest(common, backtest_options);
     if (*alerts) return c::Alerts(common, alerts_options);
+    if (*dunning) return c::Dunning(common, dunning_options);
     if (*screen) return c::Screen(common, screen_options);
     if (*letter) return c::Letter(common, letter_options);
     if (*serve) return c::Serve(common, serve_flags);

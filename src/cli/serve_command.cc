@@ -3,11 +3,18 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "api/server.h"
 #include "api/web_assets.h"
+#include "cli/dunning_command.h"
+#include "ledger/workspace_text.h"
+#include "ledger/workspace_zone.h"
 #include "store/store.h"
 
 namespace addio::cli {
@@ -19,9 +26,82 @@ std::string UrlHost(const std::string& address) {
   return address;
 }
 
+// The minute of the day of "HH:MM" (00:00-23:59); nullopt for anything else.
+std::optional<int> DailyMinute(const std::string& text) {
+  const std::optional<MinuteInterval> interval = ParseWorkingInterval(text + "-24:00");
+  if (!interval || interval->start >= 24 * 60) return std::nullopt;
+  return interval->start;
+}
+
+// Runs the daily jobs at `minute` of every day in the workspace's zone until stopped.
+class DailyRuns {
+ public:
+  DailyRuns(const Common& common, int minute)
+      : common_(common), minute_(minute), thread_([this] { Loop(); }) {}
+  ~DailyRuns() {
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  // The next instant at minute_ in the workspace's zone (read anew each day: it may change).
+  Instant Next() const {
+    TimeZone zone = TimeZone::Utc();
+    if (auto store = OpenStoreOf(common_, OpenMode::kMustExist)) {
+      if (auto workspace = (*store)->LoadWorkspace()) zone = ZoneOf(*workspace);
+    }
+    const Instant now = common_.clock->Now();
+    CivilDate day = zone.ToLocal(now).date;
+    for (;;) {
+      const Instant at = zone.FromLocal(LocalDateTime{day, minute_ * 60});
+      if (now < at) return at;
+      day = day.AddDays(1);
+    }
+  }
+
+  void Loop() {
+    for (;;) {
+      const Instant at = Next();
+      const auto wait = std::chrono::seconds(SecondsBetween(common_.clock->Now(), at));
+      std::unique_lock lock(mutex_);
+      if (wake_.wait_for(lock, wait, [this] { return stopped_; })) return;
+      lock.unlock();
+      PrintNote(common_, Msg("cli.serve.daily_run"));
+      DunningOptions dunning;
+      dunning.send = true;
+      Dunning(common_, dunning);
+      if (auto store = OpenStoreOf(common_, OpenMode::kMustExist)) {
+        auto workspace = (*store)->LoadWorkspace();
+        if (workspace && workspace->alerts != AlertDelivery{}) {
+          AlertsOptions alerts;
+          alerts.deliver = true;
+          Alerts(common_, alerts);
+        }
+      }
+      std::fflush(stdout);
+    }
+  }
+
+  const Common common_;
+  const int minute_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopped_ = false;
+  std::thread thread_;  // last: it starts once the rest is ready
+};
+
 }  // namespace
 
 int Serve(const Common& common, const ServeFlags& flags) {
+  const std::optional<int> daily = flags.daily.empty() ? std::nullopt : DailyMinute(flags.daily);
+  if (!flags.daily.empty() && !daily) {
+    return ReportError(common,
+                       {ErrorCode::kInvalidArgument, Msg("cli.serve.bad_daily", flags.daily)});
+  }
   const bool existed = StoreExists(common);
   {
     auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
@@ -65,6 +145,11 @@ int Serve(const Common& common, const ServeFlags& flags) {
   if (!WebDashboardBuilt()) PrintLine(common, Msg("cli.serve.no_dashboard"));
   std::fflush(stdout);
 
+  std::optional<DailyRuns> daily_runs;
+  if (daily) {
+    daily_runs.emplace(common, *daily);
+    PrintLine(common, Msg("cli.serve.daily", flags.daily));
+  }
   std::atomic<bool> done = false;
   std::thread waiter([&] {
     const timespec tick{0, 200 * 1000 * 1000};

@@ -16,11 +16,16 @@ struct ServeFlags {
   int threads = 64;     // worker threads: one per open connection (ServeOptions::threads)
   int cache_mib = 256;  // response cache budget (ServeOptions::cache_mib)
   std::vector<std::string> allowed_hosts;  // --allowed-host (ServeOptions::allowed_hosts)
+  // --daily HH:MM: every day at this time in the workspace's zone, send the dunning
+  // letters due (`addio dunning --send`) and, when the workspace says where, deliver the
+  // new alerts (`addio alerts --deliver`); empty: never.
+  std::string daily;
 };
 
 // Returns the process exit status: 0 after a clean stop, ExitCode(kInvalidArgument) when
-// the host is not the loopback (serving beyond it needs accounts), ExitCode(kIo) when the
-// address cannot be bound, ExitCode of the store's error when it cannot be opened.
+// the host is not the loopback (serving beyond it needs accounts) or --daily is no HH:MM,
+// ExitCode(kIo) when the address cannot be bound, ExitCode of the store's error when it cannot be
+// opened.
 int Serve(const Common& common, const ServeFlags& flags);
 
 }  // namespace addio::cli

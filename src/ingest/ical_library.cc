@@ -1,6 +1,6 @@
 #include "ingest/ical_library.h"
 
-#include "ingest/shared_library.h"
+#include "core/shared_library.h"
 
 namespace addio::ingest_internal {
 

@@ -9,7 +9,7 @@
 
 #include "core/ascii.h"
 #include "core/ids.h"
-#include "ingest/shared_library.h"
+#include "core/shared_library.h"
 
 namespace addio::mail {
 namespace {
@@ -178,7 +178,7 @@ struct Gmime {
 // fault, reported as an internal error.
 const Gmime& LoadGmime() {
   static const Gmime gmime = [] {
-    const ingest_internal::SharedLibrary library("libgmime-3.0.so.0");
+    const SharedLibrary library("libgmime-3.0.so.0");
     Gmime g;
     decltype(&g_mime_init) init = nullptr;
     decltype(&g_mime_parser_options_get_default) default_options = nullptr;

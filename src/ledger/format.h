@@ -46,6 +46,12 @@ ReadResult ReadLedger(const std::string& path, ReadChecks checks = ReadChecks::k
 // Parses the JSON form from memory. `file` names the input in messages.
 ReadResult ParseLedgerJson(std::string_view text, const std::string& file);
 
+// Reads the members of a workspace block (`json`: a JSON object holding any of them, as
+// the JSON form writes them) over `workspace`: a member present replaces that setting
+// whole, the others are kept. Problems go to the diagnostics returned (paths from
+// "$.workspace"); `workspace` holds what was read right.
+Diagnostics ReadWorkspaceMembers(std::string_view json, Workspace& workspace);
+
 // Writes the JSON form: two-space indented, records in the order given, instants in the
 // workspace time zone with their offset, money as decimal strings. Deterministic.
 std::string LedgerToJson(const Ledger& ledger);

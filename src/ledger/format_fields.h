@@ -179,6 +179,7 @@ void VisitFields(A& a, R& r) {
   a.OptDate("since", r.since);
   a.OptText("tax_id", r.tax_id);
   a.List("emails", r.emails);
+  a.OptText("billing_email", r.billing_email);
   a.List("domains", r.domains);
   a.Object("intake", r.intake);
 }

@@ -6,6 +6,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <functional>
+#include <initializer_list>
 
 #include "ledger/format_internal.h"
 #include "ledger/json_scanner.h"
@@ -106,6 +108,12 @@ class WorkspaceReader {
         StringsOf(key, value, w.owner_emails);
       } else if (key == "settings") {
         SettingsOf(value, w.settings);
+      } else if (key == "dunning") {
+        DunningOf(value, w.dunning);
+      } else if (key == "smtp") {
+        MailServerOf(value, w.smtp);
+      } else if (key == "alerts") {
+        AlertDeliveryOf(value, w.alerts);
       } else {
         Diagnostic d = At(key);
         d.severity = Severity::kWarning;
@@ -281,6 +289,135 @@ class WorkspaceReader {
     }
   }
 
+  // "dunning": {"partner": [{"after_days": 7, "action": "reminder", "channel": "email"}]}
+  void DunningOf(dom::element value, std::map<std::string, std::vector<DunningStep>>& out) {
+    out.clear();
+    dom::object ladders;
+    if (value.get_object().get(ladders)) {
+      return Error("dunning", Msg("ledger.workspace.expected_ladders"));
+    }
+    for (dom::key_value_pair ladder : ladders) {
+      const std::string at = "." + std::string(ladder.key);
+      std::vector<DunningStep>& steps = out[std::string(ladder.key)];
+      EachItem("dunning", ladder.value, "ledger.shape.array_of_steps",
+               [&](size_t i, dom::element item) {
+                 const std::string step_at = at + "[" + std::to_string(i) + "]";
+                 dom::object step;
+                 if (item.get_object().get(step)) {
+                   return Error("dunning", Msg("ledger.workspace.expected_step"), step_at);
+                 }
+                 DunningStep parsed;
+                 int64_t days = 0;
+                 bool ok = true;
+                 if (step["after_days"].get_int64().get(days) || days < 0 || days > 3650) {
+                   ok = false;
+                   Error("dunning", Msg("ledger.workspace.step_days"), step_at + ".after_days");
+                 }
+                 parsed.after_days = static_cast<int>(days);
+                 ok &= EnumMember(step, "action", step_at, "reminder, formal_notice, stop_work",
+                                  ParseDunningAction, parsed.action);
+                 ok &= EnumMember(step, "channel", step_at, "email, manual", ParseDunningChannel,
+                                  parsed.channel);
+                 if (ok) steps.push_back(parsed);
+               });
+    }
+  }
+
+  // The string member `name` of `object` read by `parse` into `out`; true when present
+  // and valid (an absent member keeps `out`), false after reporting it.
+  template <typename E, typename Parse>
+  bool EnumMember(dom::object object, const char* name, const std::string& at, const char* allowed,
+                  Parse parse, E& out) {
+    dom::element member;
+    if (object[name].get(member)) return true;
+    std::string_view text;
+    std::optional<E> value;
+    if (member.get_string().get(text) || !(value = parse(text))) {
+      Error("dunning", Msg("ledger.not_allowed_one_of", text, allowed), at + "." + name);
+      return false;
+    }
+    out = *value;
+    return true;
+  }
+
+  // Reads the string members of an object named in `fields` (member name -> target).
+  void StringMembers(std::string_view key, dom::element value,
+                     std::initializer_list<std::pair<const char*, std::string*>> fields,
+                     const std::function<void(std::string_view, dom::element)>& other) {
+    dom::object object;
+    if (value.get_object().get(object)) {
+      return Error(key, Msg("ledger.expected", Arg::Key("ledger.type.object")));
+    }
+    for (dom::key_value_pair member : object) {
+      const auto field = std::find_if(fields.begin(), fields.end(),
+                                      [&](const auto& f) { return member.key == f.first; });
+      if (field != fields.end()) {
+        std::string_view text;
+        if (member.value.get_string().get(text)) {
+          Error(key, Msg("ledger.expected", Arg::Key("ledger.shape.string")),
+                "." + std::string(member.key));
+        } else {
+          field->second->assign(text);
+        }
+      } else {
+        other(member.key, member.value);
+      }
+    }
+  }
+
+  // "smtp": {"host", "port", "security", "user", "password_env", "password_file", "from"}.
+  // A "password" member is refused: the workspace is exported, a password must not be.
+  void MailServerOf(dom::element value, MailServer& out) {
+    out = MailServer{};
+    StringMembers("smtp", value,
+                  {{"host", &out.host},
+                   {"user", &out.user},
+                   {"password_env", &out.password_env},
+                   {"password_file", &out.password_file},
+                   {"from", &out.from}},
+                  [&](std::string_view name, dom::element member) {
+                    const std::string at = "." + std::string(name);
+                    if (name == "port") {
+                      int64_t port = 0;
+                      if (member.get_int64().get(port) || port < 1 || port > 65535) {
+                        return Error("smtp", Msg("ledger.workspace.smtp_port"), at);
+                      }
+                      out.port = static_cast<int>(port);
+                    } else if (name == "security") {
+                      std::string_view text;
+                      std::optional<MailSecurity> security;
+                      if (member.get_string().get(text) || !(security = ParseMailSecurity(text))) {
+                        return Error("smtp",
+                                     Msg("ledger.not_allowed_one_of", text, "starttls, tls, none"),
+                                     at);
+                      }
+                      out.security = *security;
+                    } else if (name == "password") {
+                      Error("smtp", Msg("ledger.workspace.smtp_password"), at);
+                    } else {
+                      UnknownMember("smtp", at);
+                    }
+                  });
+  }
+
+  // "alerts": {"webhook", "secret_env", "email"}.
+  void AlertDeliveryOf(dom::element value, AlertDelivery& out) {
+    out = AlertDelivery{};
+    StringMembers(
+        "alerts", value,
+        {{"webhook", &out.webhook}, {"secret_env", &out.secret_env}, {"email", &out.email}},
+        [&](std::string_view name, dom::element) {
+          UnknownMember("alerts", "." + std::string(name));
+        });
+  }
+
+  void UnknownMember(std::string_view key, const std::string& at) {
+    Diagnostic d = At(key, at);
+    d.severity = Severity::kWarning;
+    d.message = Msg("diag.unknown_field");
+    context_.Add(std::move(d));
+  }
+
   ReadContext& context_;
   const RecordLocation& where_;
   bool with_format_;
@@ -344,3 +481,17 @@ void ReadWorkspaceFile(std::string_view text, const std::string& file, ReadConte
 }
 
 }  // namespace addio::format_internal
+
+namespace addio {
+
+Diagnostics ReadWorkspaceMembers(std::string_view json, Workspace& workspace) {
+  Diagnostics diagnostics;
+  format_internal::ReadContext context(diagnostics);
+  ReadResult result;
+  result.ledger.workspace = workspace;
+  format_internal::ReadWorkspaceBlock(json, 1, "", context, result);
+  workspace = std::move(result.ledger.workspace);
+  return diagnostics;
+}
+
+}  // namespace addio

@@ -3,6 +3,8 @@
 // block, and the head, array and tail pieces that LedgerToJson, WriteLedger and the
 // streaming JSON sink assemble, so that their bytes cannot differ. Also workspace.json of
 // the CSV form, which is the same workspace block with "format" beside it.
+#include <initializer_list>
+
 #include "ledger/format_internal.h"
 #include "ledger/workspace_text.h"
 
@@ -199,6 +201,72 @@ void AppendWorkspaceMembers(std::string& out, const Workspace& w, std::string_vi
       out += ": ";
       AppendNumber(out, value);
     }
+    out += '}';
+  }
+  if (!w.dunning.empty()) {
+    key("dunning");
+    out += '{';
+    bool first = true;
+    for (const auto& [type, steps] : w.dunning) {
+      if (!first) out += ", ";
+      first = false;
+      AppendJsonString(out, type);
+      out += ": ";
+      AppendJsonArray(out, steps, [&out](const DunningStep& step) {
+        out += "{\"after_days\": ";
+        out += std::to_string(step.after_days);
+        out += ", \"action\": \"";
+        out += Name(step.action);
+        out += "\", \"channel\": \"";
+        out += Name(step.channel);
+        out += "\"}";
+      });
+    }
+    out += '}';
+  }
+  // The members of an object whose text members are written when not empty.
+  auto members = [&out](std::initializer_list<std::pair<const char*, std::string_view>> texts,
+                        bool& first) {
+    for (const auto& [name, value] : texts) {
+      if (value.empty()) continue;
+      if (!first) out += ", ";
+      first = false;
+      AppendJsonString(out, name);
+      out += ": ";
+      AppendJsonString(out, value);
+    }
+  };
+  if (w.smtp != MailServer{}) {
+    const MailServer& m = w.smtp;
+    key("smtp");
+    out += '{';
+    bool first = true;
+    members({{"host", m.host}}, first);
+    if (m.port != 0) {
+      out += first ? "" : ", ";
+      first = false;
+      out += "\"port\": " + std::to_string(m.port);
+    }
+    out += first ? "" : ", ";
+    first = false;
+    out += "\"security\": \"";
+    out += Name(m.security);
+    out += '"';
+    members({{"user", m.user},
+             {"password_env", m.password_env},
+             {"password_file", m.password_file},
+             {"from", m.from}},
+            first);
+    out += '}';
+  }
+  if (w.alerts != AlertDelivery{}) {
+    key("alerts");
+    out += '{';
+    bool first = true;
+    members({{"webhook", w.alerts.webhook},
+             {"secret_env", w.alerts.secret_env},
+             {"email", w.alerts.email}},
+            first);
     out += '}';
   }
 }

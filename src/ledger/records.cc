@@ -22,6 +22,9 @@ constexpr std::array<const char*, 2> kDirections = {"inbound", "outbound"};
 constexpr std::array<const char*, 3> kInvoiceStatuses = {"issued", "void", "written_off"};
 constexpr std::array<const char*, 4> kRateOutcomes = {"pending", "accepted", "refused",
                                                       "countered"};
+constexpr std::array<const char*, 3> kDunningActions = {"reminder", "formal_notice", "stop_work"};
+constexpr std::array<const char*, 2> kDunningChannels = {"email", "manual"};
+constexpr std::array<const char*, 3> kMailSecurities = {"starttls", "tls", "none"};
 constexpr std::array<const char*, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu",
                                                      "fri", "sat", "sun"};
 
@@ -46,6 +49,9 @@ const char* Name(Channel v) { return kChannels[static_cast<size_t>(v)]; }
 const char* Name(Direction v) { return kDirections[static_cast<size_t>(v)]; }
 const char* Name(InvoiceStatus v) { return kInvoiceStatuses[static_cast<size_t>(v)]; }
 const char* Name(RateOutcome v) { return kRateOutcomes[static_cast<size_t>(v)]; }
+const char* Name(DunningAction v) { return kDunningActions[static_cast<size_t>(v)]; }
+const char* Name(DunningChannel v) { return kDunningChannels[static_cast<size_t>(v)]; }
+const char* Name(MailSecurity v) { return kMailSecurities[static_cast<size_t>(v)]; }
 
 std::optional<ClientKind> ParseClientKind(std::string_view s) {
   return ParseEnum<ClientKind>(s, kClientKinds);
@@ -63,6 +69,15 @@ std::optional<InvoiceStatus> ParseInvoiceStatus(std::string_view s) {
 }
 std::optional<RateOutcome> ParseRateOutcome(std::string_view s) {
   return ParseEnum<RateOutcome>(s, kRateOutcomes);
+}
+std::optional<DunningAction> ParseDunningAction(std::string_view s) {
+  return ParseEnum<DunningAction>(s, kDunningActions);
+}
+std::optional<DunningChannel> ParseDunningChannel(std::string_view s) {
+  return ParseEnum<DunningChannel>(s, kDunningChannels);
+}
+std::optional<MailSecurity> ParseMailSecurity(std::string_view s) {
+  return ParseEnum<MailSecurity>(s, kMailSecurities);
 }
 
 const char* WeekdayKey(int index) { return kWeekdayKeys[static_cast<size_t>(index)]; }

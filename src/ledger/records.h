@@ -34,12 +34,51 @@ enum class Channel { kCall, kEmail, kChat, kMeeting, kSms, kOther };
 enum class Direction { kInbound, kOutbound };
 enum class InvoiceStatus { kIssued, kVoid, kWrittenOff };
 enum class RateOutcome { kPending, kAccepted, kRefused, kCountered };
+// Dunning (DESIGN.md section 12): what a step of the ladder does, and how it goes out.
+enum class DunningAction { kReminder, kFormalNotice, kStopWork };
+enum class DunningChannel {
+  kEmail,   // `addio dunning --send` mails the letter
+  kManual,  // listed only: the freelancer sends it (registered letter, PEC) or acts on it
+};
+enum class MailSecurity { kStartTls, kTls, kNone };
 
 // A half-open interval of minutes since local midnight: [start, end).
 struct MinuteInterval {
   int start = 0;  // 0..1439
   int end = 0;    // start < end <= 1440
   friend bool operator==(const MinuteInterval&, const MinuteInterval&) = default;
+};
+
+// One step of a dunning ladder: `action` once an invoice is `after_days` past its due
+// date and still open.
+struct DunningStep {
+  int after_days = 0;
+  DunningAction action = DunningAction::kReminder;
+  DunningChannel channel = DunningChannel::kEmail;
+  friend bool operator==(const DunningStep&, const DunningStep&) = default;
+};
+
+// The outgoing mail server (`addio dunning --send`, alerts by e-mail). The password is
+// never part of the workspace: it is read when sending from the environment variable
+// `password_env` or the file `password_file`.
+struct MailServer {
+  std::string host;  // empty: no server configured
+  int port = 0;      // 0: the default of `security` (587, 465, 25)
+  MailSecurity security = MailSecurity::kStartTls;
+  std::string user;  // empty: no login
+  std::string password_env;
+  std::string password_file;
+  std::string from;  // the sender: "Studio Rossi <billing@studio.it>" or an address
+  friend bool operator==(const MailServer&, const MailServer&) = default;
+};
+
+// Where `addio alerts --deliver` sends new alerts: a webhook (a JSON POST signed with
+// HMAC-SHA256 by the key in the environment variable `secret_env`) and/or an address.
+struct AlertDelivery {
+  std::string webhook;  // http:// or https:// URL; empty: none
+  std::string secret_env;
+  std::string email;  // empty: none
+  friend bool operator==(const AlertDelivery&, const AlertDelivery&) = default;
 };
 
 // Working intervals per weekday, index 0 = Monday; sorted and not overlapping.
@@ -67,6 +106,12 @@ struct Workspace {
   // e-invoice whose seller is someone else is a purchase, never a sale.
   std::string tax_id;
   std::map<std::string, double> settings;  // threshold name -> value (DESIGN.md section 3)
+  // Dunning ladders by client type ("partner", "slow_payer", ... or "default" for every
+  // type without one), each sorted by after_days; a type left out keeps addio's ladder
+  // (dunning/ladder.h). Which names are valid is checked where the ladders are used.
+  std::map<std::string, std::vector<DunningStep>> dunning;
+  MailServer smtp;
+  AlertDelivery alerts;
   friend bool operator==(const Workspace&, const Workspace&) = default;
 };
 
@@ -78,6 +123,8 @@ struct Client {
   std::optional<CivilDate> since;
   std::string tax_id;  // e.g. "IT01234567890"; may be empty
   std::vector<std::string> emails;
+  // Where invoices and reminders go; empty: the first of `emails`.
+  std::string billing_email;
   std::vector<std::string> domains;
   std::string intake;  // screening answers as a JSON object text; empty when none
   friend bool operator==(const Client&, const Client&) = default;
@@ -229,6 +276,9 @@ const char* Name(Channel v);
 const char* Name(Direction v);
 const char* Name(InvoiceStatus v);
 const char* Name(RateOutcome v);
+const char* Name(DunningAction v);   // "reminder", "formal_notice", "stop_work"
+const char* Name(DunningChannel v);  // "email", "manual"
+const char* Name(MailSecurity v);    // "starttls", "tls", "none"
 std::optional<ClientKind> ParseClientKind(std::string_view s);
 std::optional<Pricing> ParsePricing(std::string_view s);
 std::optional<ChangeOrder> ParseChangeOrder(std::string_view s);
@@ -236,6 +286,9 @@ std::optional<Channel> ParseChannel(std::string_view s);
 std::optional<Direction> ParseDirection(std::string_view s);
 std::optional<InvoiceStatus> ParseInvoiceStatus(std::string_view s);
 std::optional<RateOutcome> ParseRateOutcome(std::string_view s);
+std::optional<DunningAction> ParseDunningAction(std::string_view s);
+std::optional<DunningChannel> ParseDunningChannel(std::string_view s);
+std::optional<MailSecurity> ParseMailSecurity(std::string_view s);
 
 // "mon".."sun" for index 0..6.
 const char* WeekdayKey(int index);

@@ -206,6 +206,60 @@ class Validator {
         Error("settings", Msg("ledger.expected", Arg::Key("ledger.type.number")), "." + name);
       }
     }
+    CheckDunning(w.dunning);
+    CheckMailServer(w.smtp);
+    CheckAlertDelivery(w.alerts);
+  }
+
+  // Each ladder's steps come later and later: a step is due once the one before it is.
+  void CheckDunning(const std::map<std::string, std::vector<DunningStep>>& ladders) {
+    for (const auto& [type, steps] : ladders) {
+      for (size_t i = 1; i < steps.size(); ++i) {
+        if (steps[i].after_days <= steps[i - 1].after_days) {
+          Error("dunning",
+                Msg("ledger.workspace.steps_order", steps[i].after_days, steps[i - 1].after_days),
+                "." + type + "[" + std::to_string(i) + "].after_days");
+        }
+      }
+    }
+  }
+
+  void CheckMailServer(const MailServer& m) {
+    const bool any = !m.host.empty() || !m.user.empty() || !m.from.empty() ||
+                     !m.password_env.empty() || !m.password_file.empty() || m.port != 0;
+    if (!any) return;
+    if (m.host.empty()) Error("smtp", Msg("ledger.workspace.smtp_needs", "host"), ".host");
+    if (!LooksLikeAddress(m.from))
+      Error("smtp", Msg("ledger.workspace.smtp_needs", "from"), ".from");
+    if (!m.password_env.empty() && !m.password_file.empty()) {
+      Error("smtp", Msg("ledger.workspace.smtp_two_passwords"), ".password_file");
+    }
+  }
+
+  void CheckAlertDelivery(const AlertDelivery& a) {
+    if (!a.webhook.empty()) {
+      if (!a.webhook.starts_with("http://") && !a.webhook.starts_with("https://")) {
+        Error("alerts", Msg("ledger.workspace.webhook_url"), ".webhook");
+      }
+      if (a.secret_env.empty()) {
+        Error("alerts", Msg("ledger.workspace.webhook_secret"), ".secret_env");
+      }
+    }
+    if (!a.email.empty() && !LooksLikeAddress(a.email)) {
+      Error("alerts", Msg("ledger.not_an_address", a.email), ".email");
+    }
+  }
+
+  // An e-mail address, alone or as "Name <address>": something@something, no spaces in
+  // the address. Not a full RFC 5322 check: the mail server has the last word.
+  static bool LooksLikeAddress(std::string_view text) {
+    const size_t open = text.rfind('<');
+    if (open != std::string_view::npos && text.ends_with('>')) {
+      text = text.substr(open + 1, text.size() - open - 2);
+    }
+    const size_t at = text.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < text.size() &&
+           text.find_first_of(" \t\r\n<>,;") == std::string_view::npos;
   }
 
   // ---- Records
@@ -403,6 +457,9 @@ class Validator {
   }
 
   void Check(const Client& c) {
+    if (!c.billing_email.empty() && !LooksLikeAddress(c.billing_email)) {
+      Error("billing_email", Msg("ledger.not_an_address", c.billing_email));
+    }
     if (c.intake.empty()) return;
     std::string canonical;
     Message error;

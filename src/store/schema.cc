@@ -251,6 +251,23 @@ INSERT INTO record_sources (type, source)
   UNION ALL SELECT 'rate_change', '' WHERE EXISTS (SELECT 1 FROM rate_changes)
   UNION ALL SELECT 'credit_note', '' WHERE EXISTS (SELECT 1 FROM credit_notes);
 )sql"},
+      // Acting on it (DESIGN.md section 12): a client's billing address; the workspace's
+      // dunning ladders, mail server and alert delivery (JSON objects, "{}" when unset);
+      // and the outbox, one row per message addio has undertaken to send (a dunning step
+      // of an invoice, an alert to a webhook), so that none is ever sent twice.
+      {9, R"sql(
+ALTER TABLE clients ADD COLUMN billing_email TEXT NOT NULL DEFAULT '';
+ALTER TABLE workspace ADD COLUMN dunning TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE workspace ADD COLUMN smtp TEXT NOT NULL DEFAULT '{"security":"starttls"}';
+ALTER TABLE workspace ADD COLUMN alerts TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE outbox (
+  key TEXT PRIMARY KEY NOT NULL,
+  state TEXT NOT NULL,
+  claimed_at INTEGER NOT NULL,
+  settled_at INTEGER,
+  detail TEXT NOT NULL
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

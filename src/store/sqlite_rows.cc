@@ -363,7 +363,84 @@ void Bind(Binder& b, const Workspace& w) {
   b.JsonList(w.owner_emails);
   b.Text(Json(w.settings).dump());
   b.Text(w.tax_id);
+  Json dunning = Json::object();
+  for (const auto& [type, ladder] : w.dunning) {
+    Json steps = Json::array();
+    for (const DunningStep& step : ladder) {
+      steps.push_back({{"after_days", step.after_days},
+                       {"action", Name(step.action)},
+                       {"channel", Name(step.channel)}});
+    }
+    dunning[type] = std::move(steps);
+  }
+  b.Text(dunning.dump());
+  const MailServer& m = w.smtp;
+  b.Text(Json{{"host", m.host},
+              {"port", m.port},
+              {"security", Name(m.security)},
+              {"user", m.user},
+              {"password_env", m.password_env},
+              {"password_file", m.password_file},
+              {"from", m.from}}
+             .dump());
+  b.Text(Json{
+      {"webhook", w.alerts.webhook}, {"secret_env", w.alerts.secret_env}, {"email", w.alerts.email}}
+             .dump());
 }
+
+namespace {
+
+// The string member `key` of `object`; "" when absent; damaged when not a string.
+std::string StringMember(RowReader& r, const Json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it == object.end()) return {};
+  if (!it->is_string()) r.Damaged(Msg("store.row.workspace_member", key));
+  return it->get<std::string>();
+}
+
+void ReadDunning(RowReader& r, std::map<std::string, std::vector<DunningStep>>& out) {
+  out.clear();
+  const Json dunning = ParseJson(r, r.Text());
+  if (!dunning.is_object()) r.Damaged(Msg("store.row.workspace_member", "dunning"));
+  for (const auto& [type, steps] : dunning.items()) {
+    if (!steps.is_array()) r.Damaged(Msg("store.row.workspace_member", "dunning"));
+    std::vector<DunningStep>& ladder = out[type];
+    for (const Json& item : steps) {
+      const auto days = item.find("after_days");
+      const auto action = ParseDunningAction(StringMember(r, item, "action"));
+      const auto channel = ParseDunningChannel(StringMember(r, item, "channel"));
+      if (days == item.end() || !days->is_number_integer() || !action || !channel) {
+        r.Damaged(Msg("store.row.workspace_member", "dunning"));
+      }
+      ladder.push_back({days->get<int>(), *action, *channel});
+    }
+  }
+}
+
+void ReadMailServer(RowReader& r, MailServer& out) {
+  const Json smtp = ParseJson(r, r.Text());
+  if (!smtp.is_object()) r.Damaged(Msg("store.row.workspace_member", "smtp"));
+  out.host = StringMember(r, smtp, "host");
+  const auto port = smtp.find("port");
+  out.port = port != smtp.end() && port->is_number_integer() ? port->get<int>() : 0;
+  const auto security = ParseMailSecurity(StringMember(r, smtp, "security"));
+  if (!security) r.Damaged(Msg("store.row.workspace_member", "smtp"));
+  out.security = *security;
+  out.user = StringMember(r, smtp, "user");
+  out.password_env = StringMember(r, smtp, "password_env");
+  out.password_file = StringMember(r, smtp, "password_file");
+  out.from = StringMember(r, smtp, "from");
+}
+
+void ReadAlertDelivery(RowReader& r, AlertDelivery& out) {
+  const Json alerts = ParseJson(r, r.Text());
+  if (!alerts.is_object()) r.Damaged(Msg("store.row.workspace_member", "alerts"));
+  out.webhook = StringMember(r, alerts, "webhook");
+  out.secret_env = StringMember(r, alerts, "secret_env");
+  out.email = StringMember(r, alerts, "email");
+}
+
+}  // namespace
 
 void Read(RowReader& r, Workspace& out) {
   r.Int();  // the id, always 1
@@ -411,6 +488,9 @@ void Read(RowReader& r, Workspace& out) {
     out.settings[name] = value.get<double>();
   }
   out.tax_id = r.Text();
+  ReadDunning(r, out.dunning);
+  ReadMailServer(r, out.smtp);
+  ReadAlertDelivery(r, out.alerts);
 }
 
 namespace {

@@ -117,7 +117,7 @@ template <typename T>
 inline constexpr TableInfo kTableOf = {};
 template <>
 inline constexpr TableInfo kTableOf<Client> = {
-    "clients", "id, name, kind, country, since, tax_id, emails, domains, intake"};
+    "clients", "id, name, kind, country, since, tax_id, emails, billing_email, domains, intake"};
 template <>
 inline constexpr TableInfo kTableOf<Contract> = {
     "contracts",
@@ -194,7 +194,7 @@ std::string UpsertSql(const char* table, const char* columns);
 // The single workspace row; its id is always 1.
 inline constexpr char kWorkspaceColumns[] =
     "id, name, currency, timezone, working_hours, holidays, target_hourly_rate, "
-    "target_hourly_rate_currency, fx, owner_emails, settings, tax_id";
+    "target_hourly_rate_currency, fx, owner_emails, settings, tax_id, dunning, smtp, alerts";
 void Bind(Binder& b, const Workspace& w);
 void Read(RowReader& r, Workspace& out);
 

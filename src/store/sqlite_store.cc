@@ -428,6 +428,86 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<bool> ClaimOutbox(const std::vector<std::string>& keys, Instant at,
+                           const std::string& detail) override {
+    return Guard("store.action.outbox", [&]() -> Result<bool> {
+      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement insert(*db_,
+                               "INSERT INTO outbox (key, state, claimed_at, detail) "
+                               "VALUES (?, 'claimed', ?, ?) ON CONFLICT (key) DO NOTHING");
+      for (const std::string& key : keys) {
+        insert.bind(1, key);
+        insert.bind(2, at.unix_seconds());
+        insert.bind(3, detail);
+        const bool added = insert.exec() == 1;
+        insert.reset();
+        if (!added) return false;  // the transaction rolls back: nothing is claimed
+      }
+      transaction.commit();
+      return true;
+    });
+  }
+
+  Status SettleOutbox(const std::vector<std::string>& keys, Instant at,
+                      const std::string& detail) override {
+    return Guard("store.action.outbox", [&]() -> Status {
+      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement update(
+          *db_, "UPDATE outbox SET state = 'sent', settled_at = ?, detail = ? WHERE key = ?");
+      for (const std::string& key : keys) {
+        update.bind(1, at.unix_seconds());
+        update.bind(2, detail);
+        update.bind(3, key);
+        update.exec();
+        update.reset();
+      }
+      transaction.commit();
+      return {};
+    });
+  }
+
+  Status ReleaseOutbox(const std::vector<std::string>& keys) override {
+    return Guard("store.action.outbox", [&]() -> Status {
+      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement remove(*db_, "DELETE FROM outbox WHERE key = ?");
+      int removed = 0;
+      for (const std::string& key : keys) {
+        remove.bind(1, key);
+        removed += remove.exec();
+        remove.reset();
+      }
+      if (removed == 0) {
+        return Fail(ErrorCode::kNotFound,
+                    Msg("store.outbox_no_key", keys.empty() ? std::string() : keys.front()));
+      }
+      transaction.commit();
+      return {};
+    });
+  }
+
+  Result<std::vector<OutboxEntry>> Outbox(const std::string& prefix) override {
+    return Guard("store.action.read", [&]() -> Result<std::vector<OutboxEntry>> {
+      SQLite::Statement query(*db_,
+                              "SELECT key, state, claimed_at, settled_at, detail FROM outbox "
+                              "WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key");
+      query.bind(1, prefix);
+      std::vector<OutboxEntry> out;
+      while (query.executeStep()) {
+        OutboxEntry entry;
+        entry.key = query.getColumn(0).getString();
+        entry.state =
+            query.getColumn(1).getString() == "sent" ? OutboxState::kSent : OutboxState::kClaimed;
+        entry.claimed_at = Instant::FromUnixSeconds(query.getColumn(2).getInt64());
+        if (!query.getColumn(3).isNull()) {
+          entry.settled_at = Instant::FromUnixSeconds(query.getColumn(3).getInt64());
+        }
+        entry.detail = query.getColumn(4).getString();
+        out.push_back(std::move(entry));
+      }
+      return out;
+    });
+  }
+
   Status SaveWorkspace(const Workspace& workspace) override {
     Ledger alone;
     alone.workspace = workspace;

@@ -189,6 +189,22 @@ struct TypeCoverage {
   std::vector<std::string> sources;
 };
 
+// A message addio undertook to send (DESIGN.md section 12): a dunning step of an invoice,
+// an alert to a webhook. The outbox makes every such message go out at most once: a run
+// claims its key (committed) before sending and settles it after, so a run killed between
+// the two leaves a claim that no later run sends again.
+enum class OutboxState {
+  kClaimed,  // claimed, not known to be sent: a crash or an uncertain failure
+  kSent,
+};
+struct OutboxEntry {
+  std::string key;  // "dunning:<invoice>:<action>", "alert:<alert id>:webhook", ...
+  OutboxState state = OutboxState::kClaimed;
+  Instant claimed_at;
+  std::optional<Instant> settled_at;
+  std::string detail;  // to whom it went, or why it is not known to be sent
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -276,6 +292,24 @@ class Store {
   // (the message lists every problem) leaves the store as it was. Unlike Import, a
   // workspace equal to Workspace{} is stored as it is. kStore when the database refuses.
   virtual Status SaveWorkspace(const Workspace& workspace) = 0;
+
+  // Claims `keys` in the outbox before their message is sent, all or none in one
+  // transaction: true when none was there (now all are, kClaimed, committed before this
+  // returns); false, claiming nothing, when any was (sent, or claimed by an earlier run
+  // that may have sent it): the message must not be sent. Error kStore when the database
+  // refuses.
+  virtual Result<bool> ClaimOutbox(const std::vector<std::string>& keys, Instant at,
+                                   const std::string& detail) = 0;
+  // Marks the claimed `keys` sent, with what was sent to whom, in one transaction. Keys
+  // never claimed are left out. Error kStore when the database refuses.
+  virtual Status SettleOutbox(const std::vector<std::string>& keys, Instant at,
+                              const std::string& detail) = 0;
+  // Removes `keys` (claimed or sent), so that their message may be sent again: after a
+  // failure that certainly sent nothing, or by the user's decision. Error kNotFound when
+  // the outbox has none of them.
+  virtual Status ReleaseOutbox(const std::vector<std::string>& keys) = 0;
+  // The entries whose key starts with `prefix`, by key.
+  virtual Result<std::vector<OutboxEntry>> Outbox(const std::string& prefix) = 0;
 
   // The portfolio statistics kept for `as_of` (KeptRates::table, when there are any), with
   // the clients written since and the last write noted, read at one moment.

@@ -325,6 +325,17 @@ async function run() {
                     'invalid_argument');
   await expectError('GET', '/api/v1/alerts', { query: { as_of: AS_OF, since: '2026-12-01' } }, 400,
                     'invalid_argument');
+  // Dunning: the JSON of addio dunning, byte for byte; sending needs a mail server.
+  for (const lang of ['en', 'it']) {
+    const dunning = await api('GET', '/api/v1/dunning', { query: { as_of: AS_OF, lang }, expect: 200 });
+    check(dunning.text === cli('--lang', lang, 'dunning', '--as-of', AS_OF, '--format', 'json'),
+          `dunning (${lang}) is byte for byte the JSON of addio dunning`);
+    check(dunning.json.items.some((item) => item.state === 'due' && item.letter),
+          `dunning (${lang}): a letter due`);
+  }
+  await expectError('POST', '/api/v1/dunning/send', { query: { as_of: AS_OF }, body: '{}',
+                                                     headers: { 'Content-Type': 'application/json' } },
+                    400, 'invalid_argument');
   const debtor = aging.json.clients[0]?.client ?? someone;
   const statement = await api('GET', '/api/v1/clients/{id}/statement',
                               { path: { id: debtor }, query: { as_of: AS_OF }, expect: 200 });

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,6 +33,19 @@ Ledger FullLedger() {
   w.fx = {{Ccy("USD"), *Decimal::Parse("0.92")}, {Ccy("JPY"), *Decimal::Parse("0.0061")}};
   w.owner_emails = {"me@rossi.it", "studio@rossi.it"};
   w.settings = {{"grace_days", 5}, {"cost_of_capital", 0.1}};
+  w.dunning["slow_payer"] = {{1, DunningAction::kReminder, DunningChannel::kEmail},
+                             {15, DunningAction::kFormalNotice, DunningChannel::kManual},
+                             {30, DunningAction::kStopWork, DunningChannel::kManual}};
+  w.dunning["default"] = {{10, DunningAction::kReminder, DunningChannel::kEmail}};
+  w.smtp = {.host = "smtp.rossi.it",
+            .port = 465,
+            .security = MailSecurity::kTls,
+            .user = "studio",
+            .password_file = "/etc/addio/smtp",
+            .from = "Studio <s@rossi.it>"};
+  w.alerts = {.webhook = "https://hooks.rossi.it/addio",
+              .secret_env = "ADDIO_HOOK",
+              .email = "me@rossi.it"};
 
   Client acme{.id = "acme",
               .name = "ACME S.r.l.",
@@ -40,6 +54,7 @@ Ledger FullLedger() {
               .since = D("2025-01-10"),
               .tax_id = "IT01234567890",
               .emails = {"a@acme.it", "b@acme.it"},
+              .billing_email = "pay@acme.it",
               .domains = {"acme.it"},
               .intake = R"({"will_sign_contract":"yes","budget_ratio":0.8,"notes":["a,b"]})"};
   Client solo{.id = "solo", .name = "Line\nbreak, \"quoted\"", .kind = ClientKind::kIndividual};
@@ -196,6 +211,21 @@ TEST(FormatTest, JsonRoundTripKeepsEveryField) {
       EXPECT_NE(line.find("\"2025-002\""), std::string::npos) << line;
     }
   }
+}
+
+TEST(FormatTest, APasswordIsNeverReadIntoTheWorkspaceNorAStepOutOfShape) {
+  const std::string json =
+      "{\"format\": \"addio-ledger/1\", \"workspace\": {\"name\": \"S\", "
+      "\"smtp\": {\"host\": \"smtp.example\", \"password\": \"hunter2\", \"from\": \"a@b.it\"}, "
+      "\"dunning\": {\"partner\": [{\"after_days\": 7, \"action\": \"phone\"}]}}}";
+  const ReadResult read = ParseLedgerJson(json, "w.json");
+  ASSERT_TRUE(read.diagnostics.HasErrors());
+  std::vector<std::string> paths;
+  for (const Diagnostic& d : read.diagnostics.items()) paths.push_back(d.path);
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "$.workspace.smtp.password"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "$.workspace.dunning.partner[0].action"),
+            paths.end());
+  EXPECT_EQ(LedgerToJson(read.ledger).find("hunter2"), std::string::npos);
 }
 
 TEST(FormatTest, JsonToCsvToJsonGivesEqualLedgerAndBytes) {

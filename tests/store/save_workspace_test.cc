@@ -110,3 +110,65 @@ TEST_F(SaveWorkspaceTest, RejectsAnInvalidWorkspaceAndWritesNothing) {
 
 }  // namespace
 }  // namespace addio
+
+namespace addio {
+namespace {
+
+TEST_F(SaveWorkspaceTest, KeepsTheDunningLaddersTheMailServerAndTheAlertDelivery) {
+  Ledger ledger = OneClient();
+  ledger.clients[0].billing_email = "pay@acme.example";
+  ASSERT_TRUE(store_->Import(ledger, LedgerSource{}, false).has_value());
+  Workspace w = *store_->LoadWorkspace();
+  w.dunning["slow_payer"] = {{1, DunningAction::kReminder, DunningChannel::kEmail},
+                             {20, DunningAction::kFormalNotice, DunningChannel::kManual}};
+  w.smtp = {.host = "smtp.example",
+            .port = 2525,
+            .security = MailSecurity::kTls,
+            .user = "me",
+            .password_env = "SMTP_PASSWORD",
+            .from = "Me <me@example.com>"};
+  w.alerts = {.webhook = "https://hooks.example/addio", .secret_env = "HOOK_KEY"};
+  ASSERT_TRUE(store_->SaveWorkspace(w).has_value());
+  EXPECT_EQ(*store_->LoadWorkspace(), w);
+  auto client = store_->LoadClient("acme");
+  ASSERT_TRUE(client.has_value() && client->has_value());
+  EXPECT_EQ((*client)->client.billing_email, "pay@acme.example");
+}
+
+TEST_F(SaveWorkspaceTest, RefusesLaddersOutOfOrderAndAMailServerWithoutSender) {
+  Workspace w;
+  w.dunning["default"] = {{10, DunningAction::kReminder, DunningChannel::kEmail},
+                          {5, DunningAction::kFormalNotice, DunningChannel::kEmail}};
+  EXPECT_FALSE(store_->SaveWorkspace(w).has_value());
+  w.dunning.clear();
+  w.smtp.host = "smtp.example";
+  auto saved = store_->SaveWorkspace(w);
+  ASSERT_FALSE(saved.has_value());
+  EXPECT_NE(saved.error().message.In(Lang::kEn).find("smtp"), std::string::npos);
+}
+
+TEST_F(SaveWorkspaceTest, TheOutboxClaimsAllKeysOrNone) {
+  const Instant at = Instant::FromUnixSeconds(1'790'000'000);
+  EXPECT_TRUE(*store_->ClaimOutbox({"dunning:a:3", "dunning:b:3"}, at, "first"));
+  // One key taken: nothing of the second claim is recorded.
+  EXPECT_FALSE(*store_->ClaimOutbox({"dunning:c:3", "dunning:b:3"}, at, "second"));
+  auto entries = *store_->Outbox("dunning:");
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].key, "dunning:a:3");
+  EXPECT_EQ(entries[0].state, OutboxState::kClaimed);
+
+  ASSERT_TRUE(store_->SettleOutbox({"dunning:a:3"}, at.AddSeconds(5), "sent").has_value());
+  entries = *store_->Outbox("dunning:a");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].state, OutboxState::kSent);
+  EXPECT_EQ(entries[0].detail, "sent");
+  EXPECT_EQ(entries[0].settled_at, at.AddSeconds(5));
+
+  ASSERT_TRUE(store_->ReleaseOutbox({"dunning:b:3"}).has_value());
+  EXPECT_TRUE(*store_->ClaimOutbox({"dunning:c:3", "dunning:b:3"}, at, "third"));
+  EXPECT_EQ(store_->ReleaseOutbox({"nothing:here"}).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->Outbox("alert:")->empty());
+}
+
+}  // namespace
+}  // namespace addio

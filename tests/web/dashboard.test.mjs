@@ -634,6 +634,87 @@ describe("dashboard", () => {
     );
   });
 
+  test("the reminders due sit under the alerts, each with its rule and letter, sent only once confirmed", async () => {
+    const dunning = await api(`/dunning?as_of=${AS_OF}&lang=it`);
+    const due = dunning.items.filter((item) => item.state === "due");
+    assert.ok(due.length > 0, "the demo has reminders due");
+    await page.goto("about:blank");
+    await page.goto(view(`/?as_of=${AS_OF}&lang=it`));
+    const panel = page.locator("section.dunning");
+    await panel.locator(".dunning-group.due .dunning-item").first().waitFor();
+    assert.equal(await panel.locator("h2").innerText(), "Solleciti da inviare");
+    assert.deepEqual(
+      await panel
+        .locator(".dunning-group.due .dunning-item")
+        .evaluateAll((items) => items.map((li) => li.dataset.client)),
+      due.map((item) => item.client),
+    );
+    assert.equal(
+      await panel.locator(".dunning-group.due summary").first().innerText(),
+      due[0].letter.subject,
+    );
+    assert.match(
+      await panel
+        .locator(".dunning-group.due .dunning-item")
+        .first()
+        .innerText(),
+      /giorni/,
+    );
+    await panel
+      .locator("button", { hasText: `Invia ${due.length} lettere` })
+      .click();
+    const confirm = panel.locator(".confirm");
+    await confirm.waitFor();
+    assert.match(
+      await confirm.innerText(),
+      new RegExp(due[0].name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    );
+    await confirm.locator("button", { hasText: "Annulla" }).click();
+    await confirm.waitFor({ state: "detached" });
+    // Confirmed, with no mail server set: the server says so and nothing is recorded.
+    await panel
+      .locator("button", { hasText: `Invia ${due.length} lettere` })
+      .click();
+    await confirm.locator("button", { hasText: "Invia ora" }).click();
+    await panel
+      .locator(".error-box", { hasText: "nessun server di posta" })
+      .waitFor();
+    const after = await api(`/dunning?as_of=${AS_OF}`);
+    assert.equal(
+      after.items.filter((item) => item.state === "due").length,
+      due.length,
+    );
+    await screenshot("dunning");
+  });
+
+  test("settings edit a client type's dunning ladder and put addio's back", async () => {
+    await page.goto("about:blank");
+    await page.goto(view(`/settings?lang=en`));
+    const ladder = page.locator(
+      'fieldset.dunning-ladder[data-type="slow_payer"]',
+    );
+    await ladder.waitFor();
+    assert.match(await ladder.locator("legend").innerText(), /\(addio's\)/);
+    await ladder.locator('input[type="number"]').first().fill("2");
+    const form = page.locator("form.dunning-form");
+    await form.locator("button[type=submit]").click();
+    await form.locator(".saved", { hasText: "Saved." }).waitFor();
+    let stored = (await api("/workspace")).dunning.find(
+      (l) => l.type === "slow_payer",
+    );
+    assert.equal(stored.source, "slow_payer");
+    assert.equal(stored.steps[0].after_days, 2);
+    await ladder.locator("legend", { hasText: "(yours)" }).waitFor();
+    await ladder.locator("button", { hasText: "Use addio's ladder" }).click();
+    await form.locator("button[type=submit]").click();
+    await ladder.locator("legend", { hasText: "(addio's)" }).waitFor();
+    stored = (await api("/workspace")).dunning.find(
+      (l) => l.type === "slow_payer",
+    );
+    assert.equal(stored.source, "");
+    assert.equal(stored.steps[0].after_days, 1);
+  });
+
   test("the payment forecast shows each open invoice's risk, in both languages", async () => {
     const forecast = await api(`/forecast?as_of=${AS_OF}`);
     await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en`));

@@ -446,6 +446,9 @@ export interface Workspace {
   fx: { currency: string; per_unit: string }[];
   owner_emails: string[];
   settings: Record<string, number>;
+  dunning: DunningLadder[];
+  smtp: MailServer;
+  alerts: AlertDelivery;
   today: string;
   first_record_date: string | null;
   last_record_date: string | null;
@@ -462,8 +465,92 @@ export type WorkspaceUpdate = Partial<
     | 'holidays'
     | 'target_hourly_rate'
     | 'owner_emails'
-  >
+    | 'smtp'
+    | 'alerts'
+  > & {
+    // The workspace's own ladders by client type (or "default"); a type left out follows
+    // the default ladder, or addio's.
+    dunning: Record<string, DunningStep[]>;
+  }
 >;
+
+// Dunning (GET /dunning, POST /dunning/send, DESIGN.md section 12).
+export type DunningAction = 'reminder' | 'formal_notice' | 'stop_work';
+export type DunningChannel = 'email' | 'manual';
+export const DUNNING_ACTIONS: readonly DunningAction[] = ['reminder', 'formal_notice', 'stop_work'];
+
+export interface DunningStep {
+  after_days: number;
+  action: DunningAction;
+  channel: DunningChannel;
+}
+
+// A client type's ladder as it applies: source is the type (its own), "default", or ""
+// (addio's).
+export interface DunningLadder {
+  type: string;
+  source: string;
+  steps: DunningStep[];
+}
+
+export interface MailServer {
+  host: string;
+  port: number;
+  security: 'starttls' | 'tls' | 'none';
+  user: string;
+  password_env: string;
+  password_file: string;
+  from: string;
+}
+
+export interface AlertDelivery {
+  webhook: string;
+  secret_env: string;
+  email: string;
+}
+
+export type DunningState = 'due' | 'no_address' | 'manual' | 'unconfirmed' | 'sent';
+
+export interface DunningItem {
+  client: string;
+  name: string;
+  archetype: string;
+  ladder: string;
+  address: string;
+  lang: Lang;
+  state: DunningState;
+  step: {
+    number: number;
+    of: number;
+    after_days: number;
+    action: DunningAction;
+    channel: DunningChannel;
+  };
+  why: string;
+  invoices: { id: string; due: string; days_late: number; open: Money; currency: string }[];
+  keys: string[];
+  outbox: string;
+  letter: { subject: string; text: string } | null;
+}
+
+export interface Dunning {
+  as_of: string;
+  items: DunningItem[];
+}
+
+export interface DunningSent {
+  as_of: string;
+  sent: {
+    client: string;
+    name: string;
+    address: string;
+    action: DunningAction;
+    after_days: number;
+    invoices: string[];
+    delivery: 'delivered' | 'not_sent' | 'uncertain' | 'taken';
+    detail: string;
+  }[];
+}
 
 export interface SettingEntry {
   name: string;

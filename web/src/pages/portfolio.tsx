@@ -24,6 +24,7 @@ import { date, money, toNumber } from '../format';
 import { useApi } from '../hooks';
 import { ActNow } from './act_now';
 import { AlertsPanel } from './alerts';
+import { DunningPanel } from './dunning';
 import { CoverageBanner } from './coverage';
 import { signTitle, t, verdictName } from '../i18n';
 
@@ -120,6 +121,7 @@ export function PortfolioPage() {
         <>
           <ActNow />
           <AlertsPanel />
+          <DunningPanel />
           <ul class="verdict-counts">
             {counts.map(({ verdict: v, count }) => (
               <li key={v}>

@@ -10,6 +10,7 @@ import { ErrorBox, Loading, Panel } from '../components';
 import { num } from '../format';
 import { useApi } from '../hooks';
 import { signTitle, t, tk } from '../i18n';
+import { DunningSettings } from './dunning';
 
 const INTERVAL = /^[0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -87,6 +88,7 @@ export function SettingsPage() {
         <h1>{t('settings.title')}</h1>
       </div>
       <WorkspaceSettings />
+      <DunningSettings />
       <Thresholds />
     </div>
   );

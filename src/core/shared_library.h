@@ -1,5 +1,6 @@
-// A shared library opened on first use (dlopen), for the importers whose libraries most
-// commands never need (ingest/ical_library.h, GMime in mail_common.cc). Failures throw
+// A shared library opened on first use (dlopen), for the libraries most commands never
+// need: libical and GMime for the importers (ingest/ical_library.h, mail_common.cc),
+// libcurl for what addio sends (outbound/curl_library.h). Failures throw
 // std::runtime_error naming the library, or the library and the function: an installation
 // fault, reported as an internal error.
 #pragma once
@@ -9,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace addio::ingest_internal {
+namespace addio {
 
 class SharedLibrary {
  public:
@@ -31,4 +32,4 @@ class SharedLibrary {
   void* handle_ = nullptr;
 };
 
-}  // namespace addio::ingest_internal
+}  // namespace addio

@@ -1,0 +1,44 @@
+// What the dunning ladders ask for (act/dunning.h) as a person reads it (sections: due
+// today, without an address, for you to do, unconfirmed, already sent) and as programs read
+// it (JSON, with each due letter's subject and text), in English or Italian; and the
+// letter of a due step.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "act/dunning.h"
+#include "core/catalogue.h"
+#include "core/result.h"
+#include "ledger/records.h"
+#include "report/letters.h"
+#include "store/store.h"
+
+namespace addio {
+
+// The letter a due item sends: the reminder or the formal notice of report/letters.h for
+// its client, in item.lang, dated as_of. REQUIRES: item.step is a reminder or a formal
+// notice. Errors: those of ComposeLetter.
+Result<Letter> DunningLetter(const Ledger& ledger, const DunningItem& item, CivilDate as_of);
+
+// Why the item's step is due, in `lang`: how late, which ladder, at how many days.
+Message DunningWhy(const DunningItem& item);
+
+std::string RenderDunningTable(const DunningPlan& plan, Lang lang);
+
+// {"as_of", "items": [{"client", "name", "archetype", "ladder", "address", "lang",
+//  "state", "step": {"number", "of", "after_days", "action", "channel"}, "why",
+//  "invoices": [{"id", "due", "days_late", "open", "currency"}], "keys", "outbox",
+//  "letter": {"subject", "text"} or null}]}. Letters are composed for due items and those
+// without an address. Errors: those of DunningLetter.
+Result<std::string> RenderDunningJson(const Ledger& ledger, const DunningPlan& plan, Lang lang,
+                                      bool pretty);
+
+// The dunning steps the outbox holds for `invoices` (a client's), one line per message:
+// the day it was claimed in `zone`, the step, the invoices, whether it is known to be sent
+// and to whom. Empty when there are none.
+std::string RenderDunningHistory(const std::vector<OutboxEntry>& outbox,
+                                 const std::vector<std::string>& invoices, const TimeZone& zone,
+                                 Lang lang);
+
+}  // namespace addio
