@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "act/ladder.h"
 #include "ledger/client_ledger.h"
@@ -116,7 +117,10 @@ void PlanClient(const Workspace& workspace, const ClientLedger& client,
   };
 
   int letter_step = -1, manual_step = -1;
-  std::map<std::pair<int, const OutboxEntry*>, std::vector<DunningInvoice>> done;
+  // The invoices recorded before, by message: one claim records every invoice of a letter
+  // at the same step, moment and address.
+  using Recording = std::tuple<int, int64_t, std::string, OutboxState>;
+  std::map<Recording, std::vector<DunningInvoice>> done;
   std::vector<DunningInvoice> to_send, manual;
   for (const Overdue& o : overdue) {
     if (o.manual_step >= 0) {
@@ -127,7 +131,9 @@ void PlanClient(const Workspace& workspace, const ClientLedger& client,
     const DunningStep& step = ladder.steps[static_cast<size_t>(o.mail_step)];
     const auto found = recorded.find(o.invoice.id);
     if (found != recorded.end() && found->second.after_days >= step.after_days) {
-      done[{found->second.after_days, found->second.entry}].push_back(o.invoice);
+      const OutboxEntry& entry = *found->second.entry;
+      done[{found->second.after_days, entry.claimed_at.unix_seconds(), entry.detail, entry.state}]
+          .push_back(o.invoice);
       continue;
     }
     to_send.push_back(o.invoice);
@@ -149,23 +155,22 @@ void PlanClient(const Workspace& workspace, const ClientLedger& client,
     item.invoices = manual;
     out.push_back(std::move(item));
   }
-  for (auto& [at, invoices] : done) {
-    const auto [after_days, entry] = at;
+  for (auto& [recording, invoices] : done) {
+    const auto& [after_days, claimed_at, detail, state] = recording;
     // The ladder's step at that many days, or the step the invoice is at now when the
     // ladder changed since (the client changed type).
     int step = 0;
     for (size_t i = 0; i < ladder.steps.size(); ++i) {
       if (ladder.steps[i].after_days <= after_days) step = static_cast<int>(i);
     }
-    DunningItem item =
-        item_at(step, entry->state == OutboxState::kSent ? DunningState::kSent
-                                                         : DunningState::kUnconfirmed);
+    DunningItem item = item_at(
+        step, state == OutboxState::kSent ? DunningState::kSent : DunningState::kUnconfirmed);
     item.step.after_days = after_days;
     item.invoices = std::move(invoices);
     for (const DunningInvoice& invoice : item.invoices) {
       item.keys.push_back(OutboxKey(invoice.id, after_days));
     }
-    item.outbox_detail = entry->detail;
+    item.outbox_detail = detail;
     out.push_back(std::move(item));
   }
 }

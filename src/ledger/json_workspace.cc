@@ -379,7 +379,7 @@ class WorkspaceReader {
                     const std::string at = "." + std::string(name);
                     if (name == "port") {
                       int64_t port = 0;
-                      if (member.get_int64().get(port) || port < 1 || port > 65535) {
+                      if (member.get_int64().get(port) || port < 0 || port > 65535) {
                         return Error("smtp", Msg("ledger.workspace.smtp_port"), at);
                       }
                       out.port = static_cast<int>(port);

@@ -25,7 +25,6 @@ const CurlLibrary& Curl() {
     library.Find(out.mime_data, "curl_mime_data");
     library.Find(out.mime_type, "curl_mime_type");
     library.Find(out.mime_encoder, "curl_mime_encoder");
-    library.Find(out.mime_subparts, "curl_mime_subparts");
     library.Find(out.mime_free, "curl_mime_free");
     global_init(CURL_GLOBAL_DEFAULT);
     return out;

@@ -24,7 +24,6 @@ struct CurlLibrary {
   decltype(&curl_mime_data) mime_data;
   decltype(&curl_mime_type) mime_type;
   decltype(&curl_mime_encoder) mime_encoder;
-  decltype(&curl_mime_subparts) mime_subparts;
   decltype(&curl_mime_free) mime_free;
 };
 

@@ -75,10 +75,18 @@ std::string MailDate(Instant at) {
   return out;
 }
 
+// A text part, its lines ended by CRLF as mail wants them (the quoted-printable encoder
+// keeps CRLF as a line break, and would write a lone LF as "=0A").
 void AddTextPart(curl_mime* mime, const std::string& body, const char* type) {
+  std::string lines;
+  lines.reserve(body.size() + body.size() / 32);
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r')) lines += '\r';
+    lines += body[i];
+  }
   const auto& curl = Curl();
   curl_mimepart* part = curl.mime_addpart(mime);
-  curl.mime_data(part, body.data(), body.size());
+  curl.mime_data(part, lines.data(), lines.size());  // copied
   curl.mime_type(part, type);
   curl.mime_encoder(part, "quoted-printable");
 }
@@ -194,17 +202,14 @@ DeliveryResult SendMail(const MailServer& server, const std::string& password,
     handle.AddHeader("Subject: " + EncodeHeader(message.subject));
     handle.AddHeader("Message-ID: " + message.message_id);
     handle.AddHeader("MIME-Version: 1.0");
-    const auto& curl = Curl();
+    // The message itself is the MIME structure: the text alone, or multipart/alternative
+    // of the text and the HTML (libcurl's default top level, multipart/mixed, is for
+    // attachments).
     curl_mime* mime = handle.Mime();
-    if (message.html.empty()) {
-      AddTextPart(mime, message.text, "text/plain; charset=utf-8");
-    } else {
-      curl_mime* alternative = curl.mime_init(handle.get());
-      AddTextPart(alternative, message.text, "text/plain; charset=utf-8");
-      AddTextPart(alternative, message.html, "text/html; charset=utf-8");
-      curl_mimepart* part = curl.mime_addpart(mime);
-      curl.mime_subparts(part, alternative);  // the part owns it from here
-      curl.mime_type(part, "multipart/alternative");
+    AddTextPart(mime, message.text, "text/plain; charset=utf-8");
+    if (!message.html.empty()) {
+      AddTextPart(mime, message.html, "text/html; charset=utf-8");
+      handle.AddHeader("Content-Type: multipart/alternative");
     }
     const CURLcode code = handle.Perform();
     if (code == CURLE_OK) return {Delivery::kDelivered, {}};

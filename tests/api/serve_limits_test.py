@@ -7,7 +7,9 @@ a 3 GB chunked upload generated as it is sent, a 3 GB declared Content-Length, a
 that never ends, a flood of headers, and a cross-site `text/plain` import. Each must be
 refused (413, 431 or a closed connection; 403 for the cross-site write, which changes
 nothing), and the server's resident memory (VmRSS sampled while it reads, VmHWM at the
-end, from /proc/PID/status) must stay under 200 MB. A memory bound, not a timing one.
+end, from /proc/PID/status) must grow by less than one import body (50 MiB) and 32 MB
+over what it held before, and keep less than 32 MB of that after. A memory bound, not a
+timing one.
 
     serve_limits_test.py PATH/TO/addio
 """
@@ -23,7 +25,14 @@ import tempfile
 import threading
 import time
 
-LIMIT_KB = 200 * 1024  # 200 MB, as /proc/PID/status counts (kB)
+# What the attacks may add to the resident memory of the server as it was before them
+# (/proc/PID/status counts kB): one import body at its limit (50 MiB, which the server may
+# hold while it reads it) and 32 MiB for everything else. Measured as growth, not as an
+# absolute figure: under AddressSanitizer (the debug build) the binary alone holds about
+# 140 MB before it serves anything, and that grows with the code, not with any request.
+IMPORT_BODY_KB = 50 * 1024
+GROWTH_LIMIT_KB = IMPORT_BODY_KB + 32 * 1024
+AFTER_LIMIT_KB = 32 * 1024
 GB = 1 << 30
 
 failures = 0
@@ -184,7 +193,8 @@ def run(port, pid):
     check(status == 403, "even with the token, another Origin is refused", status)
     check(client_count(port) == before, "the refused imports changed nothing")
 
-    print(f"     server memory before the uploads: VmRSS {status_kb(pid, 'VmRSS') >> 10} MB")
+    idle = status_kb(pid, "VmRSS")
+    print(f"     server memory before the uploads: VmRSS {idle >> 10} MB")
     sampler = RssSampler(pid)
 
     # 3 GB chunked, with the token, so that the server reads it until the limit.
@@ -255,8 +265,11 @@ def run(port, pid):
     hwm = status_kb(pid, "VmHWM")
     print(f"     server memory: peak VmRSS sampled {peak >> 10} MB, VmHWM {hwm >> 10} MB, "
           f"VmRSS after {rss >> 10} MB")
-    check(hwm < LIMIT_KB, "the server's peak resident memory stayed under 200 MB", f"{hwm} kB")
-    check(rss < LIMIT_KB, "and its resident memory after is under 200 MB", f"{rss} kB")
+    check(hwm - idle < GROWTH_LIMIT_KB,
+          "the attacks added less than one import body and 32 MB to the server's peak memory",
+          f"{(hwm - idle) >> 10} MB over {idle >> 10} MB")
+    check(rss - idle < AFTER_LIMIT_KB, "and less than 32 MB remains once they are over",
+          f"{(rss - idle) >> 10} MB over {idle >> 10} MB")
 
     # Still answering, and still writing for a well-behaved client.
     check(client_count(port) == before, "the server still answers, with the same clients")

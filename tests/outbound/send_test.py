@@ -126,7 +126,7 @@ def main():
         run("init", env=env)
         run("demo", env=env)
         exported = os.path.join(work, "ledger.json")
-        run("export", "--format", "json", "--out", exported, env=env)
+        run("export", "--format", "json", exported, env=env)
         ledger = json.load(open(exported))
         ledger["workspace"]["smtp"] = {"host": "127.0.0.1", "port": smtp_port,
                                        "security": "none",
@@ -189,7 +189,7 @@ def main():
               again.stdout + again.stderr)
         check("Nothing is due" in again.stdout, "the second run says so", again.stdout)
         after = os.path.join(work, "after.json")
-        run("export", "--format", "json", "--out", after, env=env)
+        run("export", "--format", "json", after, env=env)
         contacts = [c for c in json.load(open(after))["contacts"]
                     if c["id"].startswith("dunning-")]
         check(len(contacts) == len(due) and all(c["direction"] == "outbound" and

@@ -131,6 +131,11 @@ TEST_F(CreditNoteStoreTest, AStoreOfTheFormerSchemaIsMigratedKeepingItsRecords) 
     db.exec("DROP TABLE kept_extent");     // version 6
     db.exec("DROP TABLE kept_lines");      // version 7
     db.exec("DROP TABLE record_sources");  // version 8
+    db.exec("DROP TABLE outbox");          // version 9
+    db.exec("ALTER TABLE clients DROP COLUMN billing_email");
+    for (const char* column : {"dunning", "smtp", "alerts"}) {
+      db.exec(std::string("ALTER TABLE workspace DROP COLUMN ") + column);
+    }
     db.exec("ALTER TABLE workspace DROP COLUMN tax_id");
     db.exec("UPDATE schema_version SET version = 4");
   }

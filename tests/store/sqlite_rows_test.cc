@@ -68,7 +68,7 @@ class SqliteRowsTest : public ::testing::Test {
 
 TEST_F(SqliteRowsTest, ClientKeepsEmptyTextAsEmptyAndNoIntakeAsNull) {
   ExpectStored(Client{.id = "c1", .name = "Acme"},
-               "'c1'|'Acme'|'company'|''|NULL|''|'[]'|'[]'|NULL");
+               "'c1'|'Acme'|'company'|''|NULL|''|'[]'|''|'[]'|NULL");
   ExpectStored(Client{.id = "c2",
                       .name = "Bea",
                       .kind = ClientKind::kIndividual,
@@ -76,10 +76,12 @@ TEST_F(SqliteRowsTest, ClientKeepsEmptyTextAsEmptyAndNoIntakeAsNull) {
                       .since = D("2024-05-06"),
                       .tax_id = "IT01234567890",
                       .emails = {"a@b.example", "c@d.example"},
+                      .billing_email = "pay@b.example",
                       .domains = {"b.example"},
                       .intake = R"({"budget":"yes"})"},
                "'c2'|'Bea'|'individual'|'IT'|'2024-05-06'|'IT01234567890'|"
-               "'[\"a@b.example\",\"c@d.example\"]'|'[\"b.example\"]'|'{\"budget\":\"yes\"}'");
+               "'[\"a@b.example\",\"c@d.example\"]'|'pay@b.example'|'[\"b.example\"]'|"
+               "'{\"budget\":\"yes\"}'");
 }
 
 TEST_F(SqliteRowsTest, ContractAndProjectStoreAbsentValuesAsNull) {

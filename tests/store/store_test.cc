@@ -629,6 +629,11 @@ TEST_F(StoreTest, AStoreOfSchemaFiveMeasuresItsExtentWhenMigrated) {
     db.exec("DROP TABLE kept_extent");
     db.exec("DROP TABLE kept_lines");      // version 7
     db.exec("DROP TABLE record_sources");  // version 8
+    db.exec("DROP TABLE outbox");          // version 9
+    db.exec("ALTER TABLE clients DROP COLUMN billing_email");
+    for (const char* column : {"dunning", "smtp", "alerts"}) {
+      db.exec(std::string("ALTER TABLE workspace DROP COLUMN ") + column);
+    }
     db.exec("UPDATE schema_version SET version = 5");
   }
   auto store = Open();

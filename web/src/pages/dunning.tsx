@@ -197,50 +197,55 @@ function StepRow({
 }) {
   const label = t('dunning_settings.step', index + 1, archetypeName(type));
   return (
-    <li class="dunning-step" role="group" aria-label={label}>
-      <label class="field">
-        <span>{t('dunning_settings.after_days')}</span>
-        <input
-          type="number"
-          min={0}
-          max={3650}
-          value={step.after_days}
-          onInput={(e) =>
-            onChange({ ...step, after_days: Number((e.target as HTMLInputElement).value) })
-          }
-        />
-      </label>
-      <label class="field">
-        <span>{t('dunning_settings.action')}</span>
-        <select
-          value={step.action}
-          onChange={(e) =>
-            onChange({ ...step, action: (e.target as HTMLSelectElement).value as DunningAction })
-          }
-        >
-          {DUNNING_ACTIONS.map((action) => (
-            <option key={action} value={action}>
-              {actionName(action)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>{t('dunning_settings.channel')}</span>
-        <select
-          value={step.action === 'stop_work' ? 'manual' : step.channel}
-          disabled={step.action === 'stop_work'}
-          onChange={(e) =>
-            onChange({ ...step, channel: (e.target as HTMLSelectElement).value as DunningChannel })
-          }
-        >
-          <option value="email">{t('dunning_panel.channel.email')}</option>
-          <option value="manual">{t('dunning_panel.channel.manual')}</option>
-        </select>
-      </label>
-      <button type="button" class="button" onClick={onRemove}>
-        {t('dunning_settings.remove_step')}
-      </button>
+    <li class="dunning-step">
+      <div class="dunning-step-fields" role="group" aria-label={label}>
+        <label class="field">
+          <span>{t('dunning_settings.after_days')}</span>
+          <input
+            type="number"
+            min={0}
+            max={3650}
+            value={step.after_days}
+            onInput={(e) =>
+              onChange({ ...step, after_days: Number((e.target as HTMLInputElement).value) })
+            }
+          />
+        </label>
+        <label class="field">
+          <span>{t('dunning_settings.action')}</span>
+          <select
+            value={step.action}
+            onChange={(e) =>
+              onChange({ ...step, action: (e.target as HTMLSelectElement).value as DunningAction })
+            }
+          >
+            {DUNNING_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {actionName(action)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('dunning_settings.channel')}</span>
+          <select
+            value={step.action === 'stop_work' ? 'manual' : step.channel}
+            disabled={step.action === 'stop_work'}
+            onChange={(e) =>
+              onChange({
+                ...step,
+                channel: (e.target as HTMLSelectElement).value as DunningChannel,
+              })
+            }
+          >
+            <option value="email">{t('dunning_panel.channel.email')}</option>
+            <option value="manual">{t('dunning_panel.channel.manual')}</option>
+          </select>
+        </label>
+        <button type="button" class="button" onClick={onRemove}>
+          {t('dunning_settings.remove_step')}
+        </button>
+      </div>
     </li>
   );
 }
