@@ -94,7 +94,9 @@ int Dunning(const Common& common, const DunningOptions& options) {
     if (!json) return ReportError(common, json.error());
     WriteToStdout(*json);
   } else {
-    WriteToStdout(RenderDunningTable(*plan, common.lang));
+    auto table = RenderDunningTable(*ledger, *plan, common.lang);
+    if (!table) return ReportError(common, table.error());
+    WriteToStdout(*table);
   }
   return 0;
 }

@@ -76,7 +76,7 @@ Message DunningWhy(const DunningItem& item) {
              item.step.after_days);
 }
 
-std::string RenderDunningTable(const DunningPlan& plan, Lang lang) {
+Result<std::string> RenderDunningTable(const Ledger& ledger, const DunningPlan& plan, Lang lang) {
   std::string out = Render("dunning.title", lang, {Arg::Date(plan.as_of)}) + "\n";
   if (plan.items.empty()) return out + "\n" + Tr("dunning.none", lang) + "\n";
   int due = 0;
@@ -99,6 +99,15 @@ std::string RenderDunningTable(const DunningPlan& plan, Lang lang) {
       }
       if (state != DunningState::kSent) out += "      " + DunningWhy(*item).In(lang) + "\n";
       out += "      " + SectionHint(*item, lang) + "\n";
+      if (HasLetter(*item)) {
+        auto letter = DunningLetter(ledger, *item, plan.as_of);
+        if (!letter) return std::unexpected(letter.error());
+        out += "      " +
+               Render("dunning.letter_line", lang,
+                      {Arg::Key(item->lang == Lang::kIt ? "dunning.lang.it" : "dunning.lang.en"),
+                       Arg(letter->subject)}) +
+               "\n";
+      }
     }
   }
   if (due > 0) out += "\n" + Render("dunning.send_hint", lang, {Arg(due)}) + "\n";

@@ -24,7 +24,9 @@ Result<Letter> DunningLetter(const Ledger& ledger, const DunningItem& item, Civi
 // Why the item's step is due, in `lang`: how late, which ladder, at how many days.
 Message DunningWhy(const DunningItem& item);
 
-std::string RenderDunningTable(const DunningPlan& plan, Lang lang);
+// The plan of `ledger` by section, each item with its invoices, its rule, where it goes
+// and the subject of its letter. Errors: those of DunningLetter.
+Result<std::string> RenderDunningTable(const Ledger& ledger, const DunningPlan& plan, Lang lang);
 
 // {"as_of", "items": [{"client", "name", "archetype", "ladder", "address", "lang",
 //  "state", "step": {"number", "of", "after_days", "action", "channel"}, "why",

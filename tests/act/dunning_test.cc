@@ -149,7 +149,9 @@ TEST(DunningPlanTest, TheBillingAddressFirstAndAClientWithoutAddressListed) {
   const DunningPlan plan = Plan(ledger);
   EXPECT_TRUE(InState(plan, DunningState::kDue).empty());
   ASSERT_EQ(InState(plan, DunningState::kNoAddress).size(), 1u);
-  EXPECT_NE(RenderDunningTable(plan, Lang::kEn).find("no e-mail address"), std::string::npos);
+  const std::string table = RenderDunningTable(ledger, plan, Lang::kEn).value_or("");
+  EXPECT_NE(table.find("no e-mail address"), std::string::npos);
+  EXPECT_NE(table.find("letter in Italian: Sollecito"), std::string::npos) << table;
 }
 
 TEST(DunningPlanTest, AnUnknownLadderNameIsAnError) {

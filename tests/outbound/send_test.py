@@ -12,7 +12,8 @@ On the demo portfolio as of 2026-11-30 it checks that:
   - a run killed (SIGKILL) while the server holds a message, then run again, sends nothing
     twice, lists the step it could not confirm, and --release lets it go again;
   - with no server listening nothing is recorded, and the next run sends;
-  - alerts reach the webhook signed, once each, a 500 answer retried.
+  - alerts reach the webhook signed and the workspace's address by e-mail, once each, a
+    500 answer retried.
 
     send_test.py PATH/TO/addio
 """
@@ -132,7 +133,8 @@ def main():
                                        "security": "none",
                                        "from": "Studio Bianchi <fatture@studiobianchi.it>"}
         ledger["workspace"]["alerts"] = {"webhook": f"http://127.0.0.1:{hook_port}/hook",
-                                         "secret_env": "ADDIO_TEST_HOOK_SECRET"}
+                                         "secret_env": "ADDIO_TEST_HOOK_SECRET",
+                                         "email": "me@studiobianchi.it"}
         # One client bills to an address of its own, another has none at all.
         for client in ledger["clients"]:
             if client["id"] == "colombo":
@@ -241,7 +243,8 @@ def main():
               len(box.messages))
         controller.stop()
 
-        # Alerts to the webhook, signed, once each; a 500 is retried.
+        # Alerts to the webhook, signed, once each, a 500 retried; and by e-mail.
+        box, controller = start_smtp(smtp_port)
         hooks = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Hooks)
         threading.Thread(target=hooks.serve_forever, daemon=True).start()
         Hooks.fail_first = 1
@@ -264,10 +267,20 @@ def main():
             ids.append(headers.get("X-Addio-Delivery"))
         check(len(ids) == len(expected) + 1 and set(ids) == expected,
               "every alert posted, the one answered 500 retried", ids)
+        mails = box.parsed()
+        check(sorted(m["Subject"] for _, _, m in mails) ==
+              sorted("addio alert: " + a["name"] for a in alerts["alerts"]) and
+              all(t == ["me@studiobianchi.it"] for _, t, _ in mails),
+              "every alert mailed once to the workspace's address",
+              [m["Subject"] for _, _, m in mails])
+        texts = {body_text(m).strip() for _, _, m in mails}
+        check(all(a["text"] in texts for a in alerts["alerts"]), "each mail says what happened")
         count = len(Hooks.posts)
         run("alerts", "--as-of", AS_OF, "--deliver", env=env)
-        check(len(Hooks.posts) == count, "a second delivery posts nothing")
+        check(len(Hooks.posts) == count and len(box.messages) == len(mails),
+              "a second delivery posts and mails nothing")
         hooks.shutdown()
+        controller.stop()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{failures} failure(s)")
