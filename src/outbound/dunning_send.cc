@@ -85,10 +85,11 @@ Result<std::vector<DunningSent>> SendDunning(Store& store, const Ledger& ledger,
       Status recorded;
       switch (result.delivery) {
         case Delivery::kDelivered:
+          // Settled first: whatever happens next, the outbox says it went.
+          recorded = store.SettleOutbox(item.keys, now, claim_note);
+          if (!recorded) return std::unexpected(recorded.error());
           sent.contact = DunningContactId(item.client, plan.as_of, item.step.after_days);
           recorded = RecordContact(store, item, now, sent.contact);
-          if (!recorded) return std::unexpected(recorded.error());
-          recorded = store.SettleOutbox(item.keys, now, claim_note);
           break;
         case Delivery::kNotSent:
           recorded = store.ReleaseOutbox(item.keys);

@@ -5,8 +5,8 @@
 //   1. its outbox keys are claimed and the claim committed (store.h ClaimOutbox). A key
 //      already there means an earlier or concurrent run took the step: nothing is sent;
 //   2. the letter is sent (plain text and HTML, in the client's language);
-//   3. delivered: an outbound `email` contact of the client is imported and the keys are
-//      settled; certainly not sent (no server, login refused): the keys are released, so
+//   3. delivered: the keys are settled, then an outbound `email` contact of the client is
+//      imported; certainly not sent (no server, login refused): the keys are released, so
 //      that the next run tries again; uncertain (the connection broke after the message
 //      was handed over): the keys stay claimed.
 // A process killed between 1 and 3 leaves the keys claimed, so the step is never sent

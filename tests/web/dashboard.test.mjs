@@ -782,6 +782,42 @@ describe("dashboard", () => {
     await screenshot("settings");
   });
 
+  test("settings show shares and rates as percentages, and setting names only on request", async () => {
+    await page.goto("about:blank");
+    await page.goto(view(`/settings?lang=en`));
+    const capital = page.locator("#setting-cost_of_capital");
+    await capital.waitFor();
+    assert.equal(await capital.inputValue(), "10");
+    assert.equal(
+      await page.locator(".thresholds-form .setting code").count(),
+      0,
+    );
+    await page.locator(".setting-names input").check();
+    assert.ok(
+      (await page.locator(".thresholds-form .setting code").count()) > 0,
+    );
+    await capital.fill("12.5");
+    const form = page.locator("form.thresholds-form");
+    await form.locator("button[type=submit]").click();
+    await form.locator(".saved").waitFor();
+    const stored = (await api("/settings")).settings.find(
+      (s) => s.name === "cost_of_capital",
+    );
+    assert.equal(stored.value, 0.125);
+    // Back to the default, so that the other tests see the workspace they expect.
+    await page
+      .locator(".setting:has(#setting-cost_of_capital) button.link-button")
+      .click();
+    await form.locator("button[type=submit]").click();
+    await page.waitForFunction(
+      () => document.querySelector("#setting-cost_of_capital")?.value === "10",
+    );
+    const back = (await api("/settings")).settings.find(
+      (s) => s.name === "cost_of_capital",
+    );
+    assert.equal(back.overridden, false);
+  });
+
   test("settings edit the business's tax id, checked by the server in the page's language", async () => {
     const form = page.locator("form.settings-form");
     const taxId = form.locator('input[name="tax_id"]');
@@ -926,25 +962,32 @@ describe("dashboard", () => {
       await page.locator(".intake-form [data-question]").count(),
       10,
     );
-    // The defaults are the questionnaire's.
-    assert.equal(await page.locator("#q-budget_ratio").inputValue(), "1");
+    // The defaults are the questionnaire's: no budget and no quote yet.
+    assert.equal(await page.locator("#q-budget").inputValue(), "");
+    assert.equal(await page.locator("#q-quote").inputValue(), "");
     assert.ok(
       await page
         .locator('input[name="payment_reputation"][value="unknown"]')
         .isChecked(),
     );
 
-    // A bad number is marked and nothing is sent.
-    await page.locator("#q-budget_ratio").fill("lots");
+    // A bad amount is marked and nothing is sent.
+    await page.locator("#q-budget").fill("lots");
+    await page.locator("#q-quote").fill("4.000,00");
     await page.locator(".intake-form button[type=submit]").click();
     assert.equal(
-      await page.locator("#q-budget_ratio").getAttribute("aria-invalid"),
+      await page.locator("#q-budget").getAttribute("aria-invalid"),
       "true",
     );
     assert.equal(await page.locator(".screening").count(), 0);
 
-    // A fraction is a ratio; a known bad payer is declined.
-    await page.locator("#q-budget_ratio").fill("3000/4000");
+    // Their budget and your quote make the ratio, shown as it is typed; a known bad payer
+    // is declined.
+    await page.locator("#q-budget").fill("3000");
+    assert.match(
+      await page.locator("#q-budget-help").innerText(),
+      /covers 75% of your quote/,
+    );
     await page.locator('input[name="payment_reputation"][value="bad"]').check();
     await page.locator('input[name="accepts_deposit"][value="false"]').check();
     await page.locator(".intake-form button[type=submit]").click();

@@ -19,17 +19,21 @@ type ChoiceKey =
   | 'contact_hours'
   | 'decision_maker'
   | 'payment_reputation';
-type NumberKey = 'budget_ratio' | 'payment_terms_days' | 'timeline_ratio' | 'providers_replaced';
+type NumberKey = 'payment_terms_days' | 'timeline_ratio' | 'providers_replaced';
+// The budget question asks two amounts, their budget and your quote, whose ratio it sends.
+type AmountKey = 'budget' | 'quote';
+type ProblemKey = NumberKey | AmountKey;
 
 type Question =
   | { key: ChoiceKey; kind: 'choice'; choices: string[] }
+  | { key: 'budget_ratio'; kind: 'budget' }
   | { key: NumberKey; kind: 'ratio' }
   | { key: NumberKey; kind: 'integer'; min: number; max: number };
 
 // In the order of DESIGN.md section 6; choices from best to worst, as src/profile/intake.cc.
 const QUESTIONS: Question[] = [
   { key: 'will_sign_contract', kind: 'choice', choices: ['yes', 'hesitant', 'no'] },
-  { key: 'budget_ratio', kind: 'ratio' },
+  { key: 'budget_ratio', kind: 'budget' },
   { key: 'accepts_deposit', kind: 'choice', choices: ['true', 'false'] },
   { key: 'payment_terms_days', kind: 'integer', min: 0, max: 365 },
   { key: 'scope_clarity', kind: 'choice', choices: ['clear', 'partial', 'vague'] },
@@ -40,11 +44,13 @@ const QUESTIONS: Question[] = [
   { key: 'payment_reputation', kind: 'choice', choices: ['good', 'unknown', 'bad'] },
 ];
 
-// The form keeps every answer as typed; the questionnaire's defaults.
-type Form = Record<ChoiceKey | NumberKey, string>;
+// The form keeps every answer as typed; the questionnaire's defaults (no budget and no
+// quote: the budget is taken to match the quote, a ratio of 1).
+type Form = Record<ChoiceKey | NumberKey | AmountKey, string>;
 const DEFAULTS: Form = {
   will_sign_contract: 'yes',
-  budget_ratio: '1',
+  budget: '',
+  quote: '',
   accepts_deposit: 'true',
   payment_terms_days: '30',
   scope_clarity: 'clear',
@@ -75,12 +81,45 @@ function parseRatio(text: string): number {
   return /^\d+(\.\d+)?$/.test(clean) ? Number(clean) : NaN;
 }
 
+// An amount as typed ("3000", "3.000,50", "3,000.50", "3000 €") in major units; NaN when
+// it is not one.
+function parseAmount(text: string): number {
+  let clean = text.replace(/[\s€$£]/g, '').replace(/[A-Za-z]{3}$/, '');
+  const comma = clean.lastIndexOf(','),
+    dot = clean.lastIndexOf('.');
+  // The later of ',' and '.' is the decimal mark when two digits or fewer follow it.
+  const mark = Math.max(comma, dot);
+  if (mark >= 0 && clean.length - mark - 1 <= 2) {
+    clean = clean.slice(0, mark).replace(/[.,]/g, '') + '.' + clean.slice(mark + 1);
+  } else {
+    clean = clean.replace(/[.,]/g, '');
+  }
+  return /^\d+(\.\d+)?$/.test(clean) ? Number(clean) : NaN;
+}
+
+// Their budget ÷ your quote, or the problem with either amount. Both left empty: 1.
+function budgetRatio(form: Form): number | Partial<Record<AmountKey, string>> {
+  if (form.budget.trim() === '' && form.quote.trim() === '') return 1;
+  const budget = parseAmount(form.budget),
+    quote = parseAmount(form.quote);
+  const problems: Partial<Record<AmountKey, string>> = {};
+  if (!(budget > 0)) problems.budget = t('screen.bad_amount');
+  if (!(quote > 0)) problems.quote = t('screen.bad_amount');
+  if (problems.budget || problems.quote) return problems;
+  const ratio = budget / quote;
+  if (ratio > 100) return { budget: t('screen.bad_budget_ratio') };
+  // Rounded as the CLI shows ratios: the server need not see 17 digits.
+  return Math.max(0.0001, Math.round(ratio * 10000) / 10000);
+}
+
 // The answers to send, or the problem with each answer that has one.
 function toAnswers(
   form: Form,
-): { answers: IntakeAnswers } | { problems: Partial<Record<NumberKey, string>> } {
-  const problems: Partial<Record<NumberKey, string>> = {};
+): { answers: IntakeAnswers } | { problems: Partial<Record<ProblemKey, string>> } {
+  const problems: Partial<Record<ProblemKey, string>> = {};
   const numbers: Partial<Record<NumberKey, number>> = {};
+  const budget = budgetRatio(form);
+  if (typeof budget !== 'number') Object.assign(problems, budget);
   for (const q of QUESTIONS) {
     if (q.kind === 'ratio') {
       const value = parseRatio(form[q.key]);
@@ -99,7 +138,7 @@ function toAnswers(
   return {
     answers: {
       will_sign_contract: form.will_sign_contract as IntakeAnswers['will_sign_contract'],
-      budget_ratio: numbers.budget_ratio!,
+      budget_ratio: budget as number,
       accepts_deposit: form.accepts_deposit === 'true',
       payment_terms_days: numbers.payment_terms_days!,
       scope_clarity: form.scope_clarity as IntakeAnswers['scope_clarity'],
@@ -112,10 +151,62 @@ function toAnswers(
   };
 }
 
+// Their budget and your quote, in the workspace currency, with the share it covers.
+function BudgetQuestion({
+  form,
+  problems,
+  currency,
+  set,
+}: {
+  form: Form;
+  problems: Partial<Record<ProblemKey, string>>;
+  currency: string;
+  set: (key: keyof Form, value: string) => void;
+}) {
+  const ratio = budgetRatio(form);
+  const amount = (key: AmountKey, label: string) => (
+    <label class="field" for={`q-${key}`}>
+      <span>{label}</span>
+      <input
+        id={`q-${key}`}
+        name={key}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={form[key]}
+        placeholder={currency}
+        aria-invalid={problems[key] ? true : undefined}
+        aria-describedby={`q-budget-help${problems[key] ? ` q-${key}-problem` : ''}`}
+        onInput={(e) => set(key, (e.target as HTMLInputElement).value)}
+      />
+      {problems[key] && (
+        <small class="problem" id={`q-${key}-problem`}>
+          {problems[key]}
+        </small>
+      )}
+    </label>
+  );
+  return (
+    <fieldset class="question budget" data-question="budget_ratio">
+      <legend>{t('screen.budget.legend')}</legend>
+      <div class="form-row">
+        {amount('budget', t('screen.budget.theirs', currency))}
+        {amount('quote', t('screen.budget.quote', currency))}
+      </div>
+      <small id="q-budget-help">
+        {typeof ratio === 'number' && (form.budget.trim() !== '' || form.quote.trim() !== '')
+          ? t('screen.budget.covers', percent(ratio))
+          : t('screen.budget.help')}
+      </small>
+    </fieldset>
+  );
+}
+
 export function ScreenPage() {
   const { asOf, lang } = useApp();
   const [form, setForm] = useState<Form>(loadForm);
-  const [problems, setProblems] = useState<Partial<Record<NumberKey, string>>>({});
+  const { workspace } = useApp();
+  const [problems, setProblems] = useState<Partial<Record<ProblemKey, string>>>({});
   const [submitted, setSubmitted] = useState<{ answers: IntakeAnswers; form: string } | null>(null);
   const [result, setResult] = useState<Screening | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -161,8 +252,10 @@ export function ScreenPage() {
     const checked = toAnswers(form);
     if ('problems' in checked) {
       setProblems(checked.problems);
-      const first = QUESTIONS.find((q) => q.key in checked.problems);
-      if (first) document.getElementById(`q-${first.key}`)?.focus();
+      const first = (['budget', 'quote', ...QUESTIONS.map((q) => q.key)] as string[]).find(
+        (key) => key in checked.problems,
+      );
+      if (first) document.getElementById(`q-${first}`)?.focus();
       return;
     }
     setProblems({});
@@ -201,6 +294,14 @@ export function ScreenPage() {
                     ))}
                   </div>
                 </fieldset>
+              ) : q.kind === 'budget' ? (
+                <BudgetQuestion
+                  key={q.key}
+                  form={form}
+                  problems={problems}
+                  currency={workspace.currency}
+                  set={set}
+                />
               ) : (
                 <div class="question field" key={q.key} data-question={q.key}>
                   <label for={`q-${q.key}`}>{tk(`profile.question.${q.key}`)}</label>

@@ -263,6 +263,18 @@ function groupTitle(group: string): string {
   return tk(`settings.group.${group}`);
 }
 
+// A share or a yearly rate (a number whose range ends at 1) reads and is typed as a
+// percentage: 0.1 is shown as 10 %.
+function isPercent(entry: SettingEntry): boolean {
+  return entry.kind === 'number' && entry.max === 1;
+}
+
+// The value as the form shows it: percentages ×100, rounded to what a person types.
+function shown(entry: SettingEntry, value: number | string): string {
+  if (!isPercent(entry)) return String(value);
+  return String(Math.round(Number(value) * 100 * 10000) / 10000);
+}
+
 function Thresholds() {
   const { lang, refreshWorkspace } = useApp();
   const loaded = useApi<SettingsResponse>(apiUrl('/settings'));
@@ -271,6 +283,7 @@ function Thresholds() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
+  const [names, setNames] = useState(false);
   useEffect(() => {
     if (loaded.data) setEntries(loaded.data.settings);
   }, [loaded.data]);
@@ -298,8 +311,13 @@ function Thresholds() {
         continue;
       }
       const text = value.trim().replace(',', '.');
-      if (text === String(entry.value)) continue;
-      changes[name] = entry.kind === 'money' ? text : Number(text);
+      if (text === shown(entry, entry.value)) continue;
+      changes[name] =
+        entry.kind === 'money'
+          ? text
+          : isPercent(entry)
+            ? Math.round((Number(text) / 100) * 1e8) / 1e8
+            : Number(text);
     }
     if (Object.keys(changes).length === 0) {
       setMessage(t('settings.nothing_changed'));
@@ -330,43 +348,59 @@ function Thresholds() {
           void save();
         }}
       >
+        <label class="choice setting-names">
+          <input
+            type="checkbox"
+            checked={names}
+            onChange={(e) => setNames((e.target as HTMLInputElement).checked)}
+          />
+          <span>{t('settings.show_names')}</span>
+        </label>
         {groups.map(({ group, items }) => (
           <fieldset key={group} class={`threshold-group ${group}`}>
             <legend>{groupTitle(group)}</legend>
             {items.map((entry) => {
               const edit = edits[entry.name];
+              const percent = isPercent(entry);
               const value =
                 edit === undefined
-                  ? String(entry.value)
+                  ? shown(entry, entry.value)
                   : edit === null
-                    ? String(entry.default)
+                    ? shown(entry, entry.default)
                     : edit;
               const changed =
                 edit === undefined
                   ? entry.overridden
-                  : edit !== null && edit !== String(entry.default);
+                  : edit !== null && edit !== shown(entry, entry.default);
               const inputId = `setting-${entry.name.replace(/\W/g, '-')}`;
               return (
                 <div class={`setting ${changed ? 'changed' : ''}`} key={entry.name}>
                   <label for={inputId}>
                     <span class="help-text">{entry.help[lang]}</span>
-                    <code>{entry.name}</code>
+                    {names && <code>{entry.name}</code>}
                   </label>
                   <div class="setting-input">
                     <input
                       id={inputId}
                       type={entry.kind === 'money' ? 'text' : 'number'}
                       inputMode="decimal"
-                      min={entry.min}
-                      max={entry.max}
+                      min={percent ? entry.min * 100 : entry.min}
+                      max={percent ? entry.max * 100 : entry.max}
                       step={entry.kind === 'integer' ? 1 : 'any'}
                       value={value}
                       onInput={(e) =>
                         setEdits({ ...edits, [entry.name]: (e.target as HTMLInputElement).value })
                       }
                     />
+                    {percent && <span class="unit">%</span>}
                     <span class="range">
-                      {t('settings.range', num(entry.min, 4), num(entry.max, 4))}
+                      {percent
+                        ? t(
+                            'settings.range_percent',
+                            num(entry.min * 100, 2),
+                            num(entry.max * 100, 2),
+                          )
+                        : t('settings.range', num(entry.min, 4), num(entry.max, 4))}
                     </span>
                     {changed && <span class="badge changed-badge">{t('settings.overridden')}</span>}
                     <button
@@ -374,9 +408,10 @@ function Thresholds() {
                       class="link-button"
                       disabled={!changed}
                       onClick={() => setEdits({ ...edits, [entry.name]: null })}
-                      aria-label={`${t('common.reset')}: ${entry.name} = ${entry.default}`}
+                      aria-label={`${t('common.reset')}: ${entry.help[lang]} = ${shown(entry, entry.default)}${percent ? '%' : ''}`}
                     >
-                      {t('common.reset')} ({String(entry.default)})
+                      {t('common.reset')} ({shown(entry, entry.default)}
+                      {percent ? '%' : ''})
                     </button>
                   </div>
                 </div>
