@@ -212,6 +212,7 @@ Result<DunningPlan> PlanDunning(const Ledger& ledger, CivilDate as_of,
   const std::map<std::string, Recorded> recorded = RecordedSteps(outbox);
   DunningPlan plan;
   plan.as_of = as_of;
+  plan.assessment = std::make_shared<const Assessment>(std::move(*assessment));
   for (const ClientLedger& client : SplitByClient(ledger)) {
     PlanClient(ledger.workspace, client, types[client.client.id], as_of, recorded, unknown_lang,
                plan.items);

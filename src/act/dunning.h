@@ -11,6 +11,7 @@
 // due. So a run that starts late sends the letter that fits, not every letter it missed.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "core/time.h"
 #include "ledger/records.h"
 #include "store/store.h"
+#include "verdict/assessment.h"
 
 namespace addio {
 
@@ -61,6 +63,9 @@ struct DunningItem {
 struct DunningPlan {
   CivilDate as_of;
   std::vector<DunningItem> items;  // by client id, then step
+  // The assessment of the portfolio the client types came from, kept so that the letters
+  // (report/dunning_report.h DunningLetters) do not assess the portfolio again.
+  std::shared_ptr<const Assessment> assessment;
 };
 
 // The plan of `ledger` as of `as_of`, given the outbox entries recorded so far (those with

@@ -61,6 +61,7 @@ Result<std::vector<DunningSent>> SendDunning(Store& store, const Ledger& ledger,
   auto password = MailPassword(server);
   if (!password) return std::unexpected(password.error());
 
+  const DunningLetters letters(ledger, plan);
   for (const DunningItem& item : plan.items) {
     if (item.state != DunningState::kDue) continue;
     DunningSent sent;
@@ -70,7 +71,7 @@ Result<std::vector<DunningSent>> SendDunning(Store& store, const Ledger& ledger,
     sent.step = item.step;
     for (const DunningInvoice& invoice : item.invoices) sent.invoices.push_back(invoice.id);
     // Composed before the claim: a letter that cannot be written claims nothing.
-    auto letter = DunningLetter(ledger, item, plan.as_of);
+    auto letter = letters.For(item);
     if (!letter) return std::unexpected(letter.error());
     // The outbox detail: where the letter goes.
     const std::string& claim_note = item.address;

@@ -42,7 +42,7 @@ struct DunningSent {
 
 // Sends the kDue items of `plan`, made from `ledger` (the records of `store`) as of
 // plan.as_of, at `now`. Errors, before anything is claimed: kInvalidArgument when the
-// workspace has no mail server or its password cannot be read; those of DunningLetter;
+// workspace has no mail server or its password cannot be read; those of DunningLetters;
 // kStore when the database refuses.
 Result<std::vector<DunningSent>> SendDunning(Store& store, const Ledger& ledger,
                                              const DunningPlan& plan, Instant now);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "ledger/client_ledger.h"
 #include "report/i18n.h"
 #include "report/json_writer.h"
 #include "report/report_internal.h"
@@ -60,12 +61,26 @@ std::string SectionHint(const DunningItem& item, Lang lang) {
 
 }  // namespace
 
-Result<Letter> DunningLetter(const Ledger& ledger, const DunningItem& item, CivilDate as_of) {
+DunningLetters::DunningLetters(const Ledger& ledger, const DunningPlan& plan)
+    : ledger_(ledger), plan_(plan), clients_(SplitByClient(ledger)) {}
+
+Result<Letter> DunningLetters::For(const DunningItem& item) const {
+  const auto records = std::lower_bound(
+      clients_.begin(), clients_.end(), item.client,
+      [](const ClientLedger& c, const std::string& id) { return c.client.id < id; });
+  const std::vector<ClientAssessment>& assessed = plan_.assessment->clients;
+  const auto client = std::lower_bound(
+      assessed.begin(), assessed.end(), item.client,
+      [](const ClientAssessment& c, const std::string& id) { return c.client < id; });
+  if (records == clients_.end() || records->client.id != item.client || client == assessed.end() ||
+      client->client != item.client) {
+    return Fail(ErrorCode::kNotFound, Msg("common.no_client", item.client));
+  }
   LetterOptions options;
   options.kind = item.step.action == DunningAction::kFormalNotice ? LetterKind::kFormalNotice
                                                                   : LetterKind::kReminder;
   options.lang = item.lang;
-  return ComposeLetter(ledger, item.client, as_of, options);
+  return ComposeClientLetter(ledger_.workspace, *records, *plan_.assessment, *client, options);
 }
 
 Message DunningWhy(const DunningItem& item) {
@@ -79,6 +94,7 @@ Message DunningWhy(const DunningItem& item) {
 Result<std::string> RenderDunningTable(const Ledger& ledger, const DunningPlan& plan, Lang lang) {
   std::string out = Render("dunning.title", lang, {Arg::Date(plan.as_of)}) + "\n";
   if (plan.items.empty()) return out + "\n" + Tr("dunning.none", lang) + "\n";
+  const DunningLetters letters(ledger, plan);
   int due = 0;
   for (DunningState state : kSectionOrder) {
     std::vector<const DunningItem*> items;
@@ -100,7 +116,7 @@ Result<std::string> RenderDunningTable(const Ledger& ledger, const DunningPlan& 
       if (state != DunningState::kSent) out += "      " + DunningWhy(*item).In(lang) + "\n";
       out += "      " + SectionHint(*item, lang) + "\n";
       if (HasLetter(*item)) {
-        auto letter = DunningLetter(ledger, *item, plan.as_of);
+        auto letter = letters.For(*item);
         if (!letter) return std::unexpected(letter.error());
         out += "      " +
                Render("dunning.letter_line", lang,
@@ -116,6 +132,7 @@ Result<std::string> RenderDunningTable(const Ledger& ledger, const DunningPlan& 
 
 Result<std::string> RenderDunningJson(const Ledger& ledger, const DunningPlan& plan, Lang lang,
                                       bool pretty) {
+  const DunningLetters letters(ledger, plan);
   JsonWriter json(pretty);
   json.BeginObject();
   json.Key("as_of");
@@ -178,7 +195,7 @@ Result<std::string> RenderDunningJson(const Ledger& ledger, const DunningPlan& p
     json.String(item.outbox_detail);
     json.Key("letter");
     if (HasLetter(item)) {
-      auto letter = DunningLetter(ledger, item, plan.as_of);
+      auto letter = letters.For(item);
       if (!letter) return std::unexpected(letter.error());
       json.BeginObject();
       json.Key("subject");

@@ -16,23 +16,34 @@
 
 namespace addio {
 
-// The letter a due item sends: the reminder or the formal notice of report/letters.h for
-// its client, in item.lang, dated as_of. REQUIRES: item.step is a reminder or a formal
-// notice. Errors: those of ComposeLetter.
-Result<Letter> DunningLetter(const Ledger& ledger, const DunningItem& item, CivilDate as_of);
+// The letters of a plan's items: the reminder or the formal notice of report/letters.h for
+// the item's client, in item.lang, dated plan.as_of, all composed from the plan's one
+// assessment of the portfolio. `ledger` and `plan` must outlive it.
+class DunningLetters {
+ public:
+  DunningLetters(const Ledger& ledger, const DunningPlan& plan);
+  // REQUIRES: item is one of the plan's, its step a reminder or a formal notice. Errors:
+  // those of ComposeClientLetter; kNotFound for a client the plan did not assess.
+  Result<Letter> For(const DunningItem& item) const;
+
+ private:
+  const Ledger& ledger_;
+  const DunningPlan& plan_;
+  std::vector<ClientLedger> clients_;  // by client id
+};
 
 // Why the item's step is due, in `lang`: how late, which ladder, at how many days.
 Message DunningWhy(const DunningItem& item);
 
 // The plan of `ledger` by section, each item with its invoices, its rule, where it goes
-// and the subject of its letter. Errors: those of DunningLetter.
+// and the subject of its letter. Errors: those of DunningLetters::For.
 Result<std::string> RenderDunningTable(const Ledger& ledger, const DunningPlan& plan, Lang lang);
 
 // {"as_of", "items": [{"client", "name", "archetype", "ladder", "address", "lang",
 //  "state", "step": {"number", "of", "after_days", "action", "channel"}, "why",
 //  "invoices": [{"id", "due", "days_late", "open", "currency"}], "keys", "outbox",
 //  "letter": {"subject", "text"} or null}]}. Letters are composed for due items and those
-// without an address. Errors: those of DunningLetter.
+// without an address. Errors: those of DunningLetters::For.
 Result<std::string> RenderDunningJson(const Ledger& ledger, const DunningPlan& plan, Lang lang,
                                       bool pretty);
 

@@ -177,17 +177,26 @@ Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client_id,
   }
   auto assessment = Assess(ledger, as_of, client_id);
   if (!assessment) return std::unexpected(assessment.error());
-  auto rules = RulesForWorkspace(Jurisdiction::kItalyEu, assessment->settings, ledger.workspace);
+  return ComposeClientLetter(ledger.workspace, *found, *assessment, assessment->clients.front(),
+                             options);
+}
+
+Result<Letter> ComposeClientLetter(const Workspace& workspace, const ClientLedger& records,
+                                   const Assessment& assessment, const ClientAssessment& assessed,
+                                   const LetterOptions& options) {
+  const CivilDate as_of = assessment.as_of;
+  const ClientLedger* found = &records;
+  auto rules = RulesForWorkspace(Jurisdiction::kItalyEu, assessment.settings, workspace);
   if (!rules) return std::unexpected(rules.error());
-  const ClientSnapshot snapshot(*found, ledger.workspace, as_of);
+  const ClientSnapshot snapshot(*found, workspace, as_of);
   auto interest = ComputeClientLateInterest(snapshot, *rules);
   if (!interest) return std::unexpected(interest.error());
 
   letters::Facts facts;
-  facts.workspace = &ledger.workspace;
-  facts.client = &*found;
-  facts.assessment = &*assessment;
-  facts.assessed = &assessment->clients.front();
+  facts.workspace = &workspace;
+  facts.client = found;
+  facts.assessment = &assessment;
+  facts.assessed = &assessed;
   facts.as_of = as_of;
   facts.options = options;
   facts.rules = *rules;

@@ -21,8 +21,10 @@
 
 #include "core/result.h"
 #include "core/time.h"
+#include "ledger/client_ledger.h"
 #include "ledger/records.h"
 #include "report/report.h"
+#include "verdict/assessment.h"
 
 namespace addio {
 
@@ -99,6 +101,13 @@ struct Letter {
 // a missing FX rate; as Assess otherwise.
 Result<Letter> ComposeLetter(const Ledger& ledger, const std::string& client, CivilDate as_of,
                              const LetterOptions& options);
+
+// The same letter from what ComposeLetter would compute: the client's records and its
+// assessment `assessed`, one of the clients of `assessment` (whose date, window and
+// settings are the letter's), so that many letters share one assessment of the portfolio.
+Result<Letter> ComposeClientLetter(const Workspace& workspace, const ClientLedger& records,
+                                   const Assessment& assessment, const ClientAssessment& assessed,
+                                   const LetterOptions& options);
 
 // The letter as plain text (wrapped at 78 columns), Markdown or a self-contained HTML page.
 std::string FormatLetter(const Letter& letter, LetterFormat format);

@@ -182,13 +182,20 @@ TEST(DunningLetterTest, TheDueLetterIsTheFormalNoticeInItalianWithTheStatutoryIn
   const DunningPlan plan = Plan(ledger);
   const auto due = InState(plan, DunningState::kDue);
   ASSERT_EQ(due.size(), 1u);
-  auto letter = DunningLetter(ledger, *due[0], kAsOf);
+  auto letter = DunningLetters(ledger, plan).For(*due[0]);
   ASSERT_TRUE(letter.has_value()) << letter.error().message.In(Lang::kEn);
   EXPECT_EQ(letter->lang, Lang::kIt);
   const std::string text = FormatLetter(*letter, LetterFormat::kText);
   EXPECT_NE(text.find("F-2"), std::string::npos);
   EXPECT_NE(text.find("231/2002"), std::string::npos);
   EXPECT_NE(text.find("40,00"), std::string::npos);
+  // The same letter as `addio letter` writes, which assesses the client on its own.
+  LetterOptions options;
+  options.kind = LetterKind::kFormalNotice;
+  options.lang = Lang::kIt;
+  auto alone = ComposeLetter(ledger, "rossi", kAsOf, options);
+  ASSERT_TRUE(alone.has_value());
+  EXPECT_EQ(FormatLetter(*alone, LetterFormat::kText), text);
 }
 
 }  // namespace

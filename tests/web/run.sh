@@ -73,8 +73,16 @@ JSON
 start_server "$work/time-only.db" "$work/serve-time-only.log"
 time_only_url=$url
 
+# A generated portfolio of 2,000 clients (seeded): the dashboard at scale.
+"$addio" gen --clients 2000 --months 12 --seed 7 --out "$work/big.json" >/dev/null
+"$addio" init --db "$work/big.db" >/dev/null
+"$addio" import --db "$work/big.db" "$work/big.json" >/dev/null
+start_server "$work/big.db" "$work/serve-big.log"
+big_url=$url
+
 status=0
-ADDIO_URL="$demo_url" ADDIO_TIME_ONLY_URL="$time_only_url" ADDIO_CHROMIUM="$chromium" \
+ADDIO_URL="$demo_url" ADDIO_TIME_ONLY_URL="$time_only_url" ADDIO_BIG_URL="$big_url" \
+  ADDIO_CHROMIUM="$chromium" ADDIO_WEB_DIST="$root/web/dist" \
   ADDIO_ARTIFACTS="${ADDIO_ARTIFACTS:-$root/test-artifacts/web}" \
   node --test "$root/tests/web/dashboard.test.mjs" || status=$?
 if [ "$status" -ne 0 ]; then

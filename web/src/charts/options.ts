@@ -13,7 +13,7 @@ import type {
 import { VERDICTS, WEEKDAYS } from '../api';
 import { date, money, monthLabel, num, toNumber } from '../format';
 import { t, verdictName } from '../i18n';
-import { COLORS, VERDICT_COLORS, type ChartOption } from './chart';
+import { COLORS, VERDICT_COLORS, type ChartOption } from './palette';
 
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 

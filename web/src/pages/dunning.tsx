@@ -24,6 +24,8 @@ import { useApi } from '../hooks';
 import { archetypeName, t, tk } from '../i18n';
 
 const SHOWN_STATES = ['due', 'no_address', 'manual', 'unconfirmed'] as const;
+// The clients listed in each group until the user asks for all of them.
+const FIRST_ITEMS = 5;
 
 function actionName(action: DunningAction): string {
   return tk(`dunning.action.${action}`);
@@ -94,6 +96,7 @@ export function DunningPanel() {
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<DunningSent | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const [expanded, setExpanded] = useState<string[]>([]);
   const data = dunning.data;
   const shown = data?.items.filter((item) => item.state !== 'sent') ?? [];
   if (!data || (shown.length === 0 && !sent)) return null;
@@ -122,6 +125,7 @@ export function DunningPanel() {
       {SHOWN_STATES.map((state) => {
         const items = shown.filter((item) => item.state === state);
         if (items.length === 0) return null;
+        const all = expanded.includes(state);
         return (
           <section
             key={state}
@@ -130,13 +134,24 @@ export function DunningPanel() {
           >
             <h3 id={`dunning-${state}`}>{tk(`dunning.section.${state}`, items.length)}</h3>
             <ul class="dunning-list">
-              {items.map((item) => (
+              {(all ? items : items.slice(0, FIRST_ITEMS)).map((item) => (
                 <DunningEntry
                   key={`${item.client}-${item.step.number}-${item.state}`}
                   item={item}
                 />
               ))}
             </ul>
+            {items.length > FIRST_ITEMS && (
+              <button
+                type="button"
+                class="button"
+                onClick={() =>
+                  setExpanded(all ? expanded.filter((s) => s !== state) : [...expanded, state])
+                }
+              >
+                {all ? t('forecast.show_fewer') : t('common.show_all', items.length)}
+              </button>
+            )}
           </section>
         );
       })}
@@ -148,7 +163,14 @@ export function DunningPanel() {
       {confirming && (
         <div class="confirm" role="group" aria-labelledby="dunning-confirm">
           <p id="dunning-confirm">
-            {t('dunning_panel.confirm', due.length, due.map((item) => item.name).join(', '))}
+            {t(
+              'dunning_panel.confirm',
+              due.length,
+              due
+                .slice(0, FIRST_ITEMS)
+                .map((item) => item.name)
+                .join(', ') + (due.length > FIRST_ITEMS ? ', …' : ''),
+            )}
           </p>
           <button
             type="button"

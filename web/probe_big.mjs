@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const ws = await (await fetch('http://127.0.0.1:18801/api/v1/workspace')).json();
+const asOf = ws.last_record_date;
+let t0 = Date.now();
+await page.goto(`http://127.0.0.1:18801/#/?as_of=${asOf}&lang=en`);
+await page.locator('table tbody tr').first().waitFor({ timeout: 120000 });
+console.log('first load rows', Date.now() - t0, 'ms');
+t0 = Date.now();
+await page.reload();
+await page.locator('table tbody tr').first().waitFor({ timeout: 120000 });
+console.log('second load rows', Date.now() - t0, 'ms');
+const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+const js = await page.evaluate(() => performance.getEntriesByType('resource').filter(r => r.name.endsWith('.js')).map(r => [r.name.split('/').pop(), r.transferSize, r.encodedBodySize]));
+console.log('nodes', nodes, 'js', JSON.stringify(js));
+await browser.close();
