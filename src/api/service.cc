@@ -165,6 +165,16 @@ Result<ApiService::Snapshot> ApiService::Current() {
   return Snapshot{*version, std::move(*ledger)};
 }
 
+Result<ApiService::LedgerRead> ApiService::ReadLedgerAsOf(const ApiQuery& query) {
+  auto lang = api_internal::ParseLangParam(query.lang);
+  if (!lang) return std::unexpected(lang.error());
+  auto snapshot = Current();
+  if (!snapshot) return std::unexpected(snapshot.error());
+  auto as_of = api_internal::ParseAsOf(query.as_of, snapshot->ledger->workspace, clock_);
+  if (!as_of) return std::unexpected(as_of.error());
+  return LedgerRead{*lang, std::move(*snapshot), *as_of};
+}
+
 Result<std::shared_ptr<const Assessment>> ApiService::PortfolioAssessment(const Snapshot& snapshot,
                                                                           CivilDate as_of) {
   return objects_.Get<Assessment>(
@@ -317,24 +327,22 @@ Result<ApiAnswer> ApiService::GetClientAssessment(const std::string& id, const A
 }
 
 Result<ApiAnswer> ApiService::GetHistory(const std::string& id, const ApiQuery& query) {
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Ledger& ledger = *snapshot->ledger;
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
+  auto read = ReadLedgerAsOf(query);
+  if (!read) return std::unexpected(read.error());
+  const Lang lang = read->lang;
+  const Ledger& ledger = *read->snapshot.ledger;
+  const CivilDate as_of = read->as_of;
   auto months = api_internal::ParseMonths(query.months);
   if (!months) return std::unexpected(months.error());
   const std::string key = api_internal::CacheKey(
-      "history", {id, as_of->ToString(), LangKey(*lang), std::to_string(*months)});
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
+      "history", {id, as_of.ToString(), LangKey(lang), std::to_string(*months)});
+  return Cached(read->snapshot.version, key, [&]() -> Result<ApiBody> {
     const auto client = std::find_if(ledger.clients.begin(), ledger.clients.end(),
                                      [&id](const Client& c) { return c.id == id; });
     if (client == ledger.clients.end()) return std::unexpected(UnknownClient(id));
-    auto points = History(ledger, id, *as_of, *months);
+    auto points = History(ledger, id, as_of, *months);
     if (!points) return std::unexpected(Localized(points.error(), id));
-    return JsonBody(RenderHistory(id, client->name, *points, {Format::kJson, *lang, false}));
+    return JsonBody(RenderHistory(id, client->name, *points, {Format::kJson, lang, false}));
   });
 }
 

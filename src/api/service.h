@@ -177,6 +177,16 @@ class ApiService {
   };
   // The snapshot of the current version, its ledger loaded once per version.
   Result<Snapshot> Current();
+  // What a read of one date over the whole ledger starts from (DatedRead below is the same
+  // without the ledger): the query's language, the current snapshot, and query.as_of
+  // (today when empty) in the snapshot's workspace time zone. Errors: a bad lang or as_of
+  // (kInvalidArgument), those of Current.
+  struct LedgerRead {
+    Lang lang = Lang::kEn;
+    Snapshot snapshot;
+    CivilDate as_of;
+  };
+  Result<LedgerRead> ReadLedgerAsOf(const ApiQuery& query);
   // The portfolio assessment as of `as_of`, made once per version and date.
   Result<std::shared_ptr<const Assessment>> PortfolioAssessment(const Snapshot& snapshot,
                                                                 CivilDate as_of);

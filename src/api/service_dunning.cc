@@ -12,24 +12,22 @@
 namespace addio {
 
 Result<ApiAnswer> ApiService::GetDunning(const ApiQuery& query) {
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Ledger& ledger = *snapshot->ledger;
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
-  const std::string key = api_internal::CacheKey("dunning", {as_of->ToString(), LangKey(*lang)});
+  auto read = ReadLedgerAsOf(query);
+  if (!read) return std::unexpected(read.error());
+  const Lang lang = read->lang;
+  const Ledger& ledger = *read->snapshot.ledger;
+  const CivilDate as_of = read->as_of;
+  const std::string key = api_internal::CacheKey("dunning", {as_of.ToString(), LangKey(lang)});
   // Every change of the outbox is a commit, which changes the data version: a cached
   // answer never outlives what was sent.
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
+  return Cached(read->snapshot.version, key, [&]() -> Result<ApiBody> {
     auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     auto outbox = (*store)->Outbox(kDunningOutboxPrefix);
     if (!outbox) return std::unexpected(outbox.error());
-    auto plan = PlanDunning(ledger, *as_of, *outbox, *lang);
+    auto plan = PlanDunning(ledger, as_of, *outbox, lang);
     if (!plan) return std::unexpected(plan.error());
-    auto json = RenderDunningJson(ledger, *plan, *lang, false);
+    auto json = RenderDunningJson(ledger, *plan, lang, false);
     if (!json) return std::unexpected(json.error());
     return api_internal::JsonBody(std::move(*json));
   });

@@ -41,25 +41,23 @@ Result<ApiAnswer> ApiService::GetForecast(const ApiQuery& query) {
 }
 
 Result<ApiAnswer> ApiService::GetAlerts(const ApiQuery& query) {
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Ledger& ledger = *snapshot->ledger;
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
-  CivilDate since = as_of->AddDays(-kDefaultAlertDays);
+  auto read = ReadLedgerAsOf(query);
+  if (!read) return std::unexpected(read.error());
+  const Lang lang = read->lang;
+  const Ledger& ledger = *read->snapshot.ledger;
+  const CivilDate as_of = read->as_of;
+  CivilDate since = as_of.AddDays(-kDefaultAlertDays);
   if (!query.since.empty()) {
     auto parsed = CivilDate::Parse(query.since);
     if (!parsed) return Fail(ErrorCode::kInvalidArgument, Msg("api.error.since", query.since));
     since = *parsed;
   }
   const std::string key =
-      api_internal::CacheKey("alerts", {since.ToString(), as_of->ToString(), LangKey(*lang)});
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
-    auto report = FindAlerts(ledger, since, *as_of);
+      api_internal::CacheKey("alerts", {since.ToString(), as_of.ToString(), LangKey(lang)});
+  return Cached(read->snapshot.version, key, [&]() -> Result<ApiBody> {
+    auto report = FindAlerts(ledger, since, as_of);
     if (!report) return std::unexpected(report.error());
-    return api_internal::JsonBody(RenderAlertsJson(*report, *lang, false));
+    return api_internal::JsonBody(RenderAlertsJson(*report, lang, false));
   });
 }
 

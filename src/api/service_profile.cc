@@ -65,16 +65,13 @@ Result<ApiBody> ApiService::PostScreen(std::string_view json, const ApiQuery& qu
 }
 
 Result<ApiAnswer> ApiService::GetLetters(const std::string& id, const ApiQuery& query) {
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Ledger& ledger = *snapshot->ledger;
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
-  const std::string key =
-      api_internal::CacheKey("letters", {id, as_of->ToString(), LangKey(*lang)});
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
+  auto read = ReadLedgerAsOf(query);
+  if (!read) return std::unexpected(read.error());
+  const Lang lang = read->lang;
+  const Ledger& ledger = *read->snapshot.ledger;
+  const CivilDate as_of = read->as_of;
+  const std::string key = api_internal::CacheKey("letters", {id, as_of.ToString(), LangKey(lang)});
+  return Cached(read->snapshot.version, key, [&]() -> Result<ApiBody> {
     const bool known = std::any_of(ledger.clients.begin(), ledger.clients.end(),
                                    [&id](const Client& c) { return c.id == id; });
     if (!known) return std::unexpected(UnknownClient(id));
@@ -82,10 +79,10 @@ Result<ApiAnswer> ApiService::GetLetters(const std::string& id, const ApiQuery& 
     for (LetterKind kind : kAllLetterKinds) {
       LetterOptions options;
       options.kind = kind;
-      options.lang = *lang;
+      options.lang = lang;
       // A letter applies when it can be written: nothing overdue (kNotFound) or no rate to
       // propose (kConflict) is why it does not.
-      auto text = RenderLetter(ledger, id, *as_of, options);
+      auto text = RenderLetter(ledger, id, as_of, options);
       if (!text && text.error().code != ErrorCode::kNotFound &&
           text.error().code != ErrorCode::kConflict) {
         return std::unexpected(text.error());
@@ -93,12 +90,12 @@ Result<ApiAnswer> ApiService::GetLetters(const std::string& id, const ApiQuery& 
       Json item;
       item["kind"] = LetterKindKey(kind);
       item["applies"] = text.has_value();
-      item["why_not"] = text ? Json(nullptr) : Json(text.error().message.In(*lang));
+      item["why_not"] = text ? Json(nullptr) : Json(text.error().message.In(lang));
       letters.push_back(std::move(item));
     }
     Json out;
     out["client"] = id;
-    out["as_of"] = as_of->ToString();
+    out["as_of"] = as_of.ToString();
     out["letters"] = std::move(letters);
     return JsonBody(api_internal::Dump(out));
   });

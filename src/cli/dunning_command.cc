@@ -27,19 +27,50 @@ Message SentLine(const DunningSent& sent) {
   return {};
 }
 
+// The records, the outbox and the plan as of --as-of: from the store (opened once, kept
+// for sending) or from --ledger, which has no outbox.
+struct Planned {
+  std::unique_ptr<Store> store;  // null for --ledger
+  Ledger ledger;
+  DunningPlan plan;
+};
+
+Result<Planned> PlanSource(const Common& common, const DunningOptions& options) {
+  Planned out;
+  CivilDate as_of;
+  std::vector<OutboxEntry> outbox;
+  if (options.source.ledger.empty()) {
+    auto read = OpenStoreAsOf(common, options.as_of);
+    if (!read) return std::unexpected(read.error());
+    auto ledger = read->store->Load();
+    if (!ledger) return std::unexpected(ledger.error());
+    auto recorded = read->store->Outbox(kDunningOutboxPrefix);
+    if (!recorded) return std::unexpected(recorded.error());
+    out.store = std::move(read->store);
+    out.ledger = std::move(*ledger);
+    as_of = read->as_of;
+    outbox = std::move(*recorded);
+  } else {
+    auto ledger = LoadSource(common, options.source);
+    if (!ledger) return std::unexpected(ledger.error());
+    auto resolved = ResolveAsOf(common, options.as_of, ledger->workspace);
+    if (!resolved) return std::unexpected(resolved.error());
+    out.ledger = std::move(*ledger);
+    as_of = *resolved;
+  }
+  auto plan = PlanDunning(out.ledger, as_of, outbox, common.lang);
+  if (!plan) return std::unexpected(plan.error());
+  out.plan = std::move(*plan);
+  return out;
+}
+
 int Send(const Common& common, const DunningOptions& options) {
   if (!options.source.ledger.empty()) {
     return ReportError(common, {ErrorCode::kInvalidArgument, Msg("cli.dunning.send_needs_store")});
   }
-  auto read = OpenStoreAsOf(common, options.as_of);
-  if (!read) return ReportError(common, read.error());
-  auto ledger = read->store->Load();
-  if (!ledger) return ReportError(common, ledger.error());
-  auto outbox = read->store->Outbox(kDunningOutboxPrefix);
-  if (!outbox) return ReportError(common, outbox.error());
-  auto plan = PlanDunning(*ledger, read->as_of, *outbox, common.lang);
-  if (!plan) return ReportError(common, plan.error());
-  auto sent = SendDunning(*read->store, *ledger, *plan, common.clock->Now());
+  auto planned = PlanSource(common, options);
+  if (!planned) return ReportError(common, planned.error());
+  auto sent = SendDunning(*planned->store, planned->ledger, planned->plan, common.clock->Now());
   if (!sent) return ReportError(common, sent.error());
   if (sent->empty()) PrintLine(common, Msg("dunning.sent.nothing"));
   bool all_delivered = true;
@@ -75,26 +106,16 @@ RetryPolicy WebhookRetry() {
 int Dunning(const Common& common, const DunningOptions& options) {
   if (!options.release.empty()) return Release(common, options.release);
   if (options.send) return Send(common, options);
-  auto ledger = LoadSource(common, options.source);
-  if (!ledger) return ReportError(common, ledger.error());
-  auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
-  if (!as_of) return ReportError(common, as_of.error());
-  std::vector<OutboxEntry> outbox;
-  if (options.source.ledger.empty()) {
-    auto store = OpenStoreOf(common, OpenMode::kMustExist);
-    if (!store) return ReportError(common, store.error());
-    auto read = (*store)->Outbox(kDunningOutboxPrefix);
-    if (!read) return ReportError(common, read.error());
-    outbox = std::move(*read);
-  }
-  auto plan = PlanDunning(*ledger, *as_of, outbox, common.lang);
-  if (!plan) return ReportError(common, plan.error());
+  auto planned = PlanSource(common, options);
+  if (!planned) return ReportError(common, planned.error());
+  const Ledger& ledger = planned->ledger;
+  const DunningPlan& plan = planned->plan;
   if (options.format == "json") {
-    auto json = RenderDunningJson(*ledger, *plan, common.lang, options.pretty);
+    auto json = RenderDunningJson(ledger, plan, common.lang, options.pretty);
     if (!json) return ReportError(common, json.error());
     WriteToStdout(*json);
   } else {
-    auto table = RenderDunningTable(*ledger, *plan, common.lang);
+    auto table = RenderDunningTable(ledger, plan, common.lang);
     if (!table) return ReportError(common, table.error());
     WriteToStdout(*table);
   }
