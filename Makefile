@@ -6,7 +6,7 @@ DEMO_DB ?= build/demo.db
 DEMO_AS_OF ?= 2026-11-30
 CXX_SOURCES = $(shell git ls-files '*.cc' '*.h')
 
-.PHONY: setup web build run test fuzz format format-check lint bench clean
+.PHONY: setup web build run test fuzz format format-check lint bench clean screenshots
 
 setup:
 	@scripts/setup
@@ -37,6 +37,10 @@ run: build
 	@build/addio demo --db $(DEMO_DB)
 	@build/addio assess --db $(DEMO_DB) --as-of $(DEMO_AS_OF)
 	@build/addio serve --db $(DEMO_DB) --port $(PORT)
+
+# The README's screenshots (docs/*.png), taken again from the demo in Chromium.
+screenshots: build
+	@scripts/screenshots build/addio
 
 # Every test, in the debug build with AddressSanitizer and UndefinedBehaviorSanitizer.
 test: setup format-check web

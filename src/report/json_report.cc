@@ -8,6 +8,7 @@
 #include "report/json_writer.h"
 #include "report/profile_report.h"
 #include "report/report_internal.h"
+#include "verdict/verdict_rule.h"
 
 namespace addio {
 namespace {
@@ -274,6 +275,30 @@ class JsonAssessmentWriter final : public AssessmentSink {
   size_t clients_ = 0;
 };
 
+// Why a line's verdict, in `lang`: the rule that decided it (verdict_rule.h), naming the
+// sign it turned on. For a red or an amber that is not decisive on its own, that is the
+// line's worst sign, the one its reason speaks of.
+std::string VerdictRuleText(const PortfolioLine& line, const VerdictDecision& decision, Lang lang) {
+  const std::string key = std::string("verdict_rule.") + VerdictRuleKey(decision.rule);
+  const auto title = [](std::string_view sign) { return Arg::Key("sign." + std::string(sign)); };
+  switch (decision.rule) {
+    case VerdictRule::kDecisiveRed:
+      return Render(key, lang, {title(SignKey(AllSigns()[*decision.sign]))});
+    case VerdictRule::kAnyRed:
+    case VerdictRule::kAnyAmber:
+      return Render(key, lang, {title(line.reason_sign)});
+    case VerdictRule::kThreeReds:
+    case VerdictRule::kThreeAmbers:
+      return Render(key, lang, {Arg(decision.count)});
+    case VerdictRule::kMostlyUnknown:
+      return Render(key, lang, {Arg(decision.count), Arg(AllSigns().size())});
+    case VerdictRule::kTwoRedsNoValue:
+    case VerdictRule::kAllClear:
+      return Render(key, lang);
+  }
+  return Render(key, lang);
+}
+
 }  // namespace
 
 std::unique_ptr<AssessmentSink> JsonAssessmentWriterTo(Lang lang, bool pretty, TextOut out) {
@@ -375,6 +400,14 @@ std::string RenderPortfolioPage(const PortfolioPage& page, Lang lang) {
     json.String(line->name);
     json.Key("verdict");
     json.String(VerdictKey(line->verdict));
+    const VerdictDecision decision = DecideVerdictRule(line->levels, line->economics.net_value);
+    json.Key("verdict_rule");
+    json.BeginObject();
+    json.Key("code");
+    json.String(VerdictRuleKey(decision.rule));
+    json.Key("text");
+    json.String(VerdictRuleText(*line, decision, lang));
+    json.EndObject();
     json.Key("score");
     json.Int(line->score);
     json.Key("archetype");

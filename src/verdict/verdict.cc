@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "verdict/assessment.h"
+#include "verdict/verdict_rule.h"
 
 namespace addio {
 namespace {
@@ -67,24 +68,53 @@ int Score(const Levels& levels) {
   return (2 * numerator + denominator) / (2 * denominator);
 }
 
-Verdict DecideVerdict(const Levels& levels, const Money& net_value) {
+VerdictDecision DecideVerdictRule(const Levels& levels, const Money& net_value) {
   const std::vector<const SignDefinition*>& signs = AllSigns();
   const int reds = CountLevel(levels, Level::kRed);
   const int ambers = CountLevel(levels, Level::kAmber);
   const int unknowns = CountLevel(levels, Level::kUnknown);
-  bool decisive_red = false;
   for (size_t i = 0; i < signs.size() && i < levels.size(); ++i) {
-    decisive_red = decisive_red || (signs[i]->red_parts_ways() && levels[i] == Level::kRed);
+    if (signs[i]->red_parts_ways() && levels[i] == Level::kRed) {
+      return {Verdict::kPartWays, VerdictRule::kDecisiveRed, reds, i};
+    }
   }
-  if (decisive_red || reds >= 3 || (reds >= 2 && !net_value.is_positive())) {
-    return Verdict::kPartWays;
+  if (reds >= 3) return {Verdict::kPartWays, VerdictRule::kThreeReds, reds};
+  if (reds >= 2 && !net_value.is_positive()) {
+    return {Verdict::kPartWays, VerdictRule::kTwoRedsNoValue, reds};
   }
-  if (reds >= 1 || ambers >= 3) return Verdict::kRenegotiate;
+  if (reds >= 1) return {Verdict::kRenegotiate, VerdictRule::kAnyRed, reds};
+  if (ambers >= 3) return {Verdict::kRenegotiate, VerdictRule::kThreeAmbers, ambers};
   // Before watch (DESIGN.md section 5): an amber among mostly unknown signs is too little
   // to judge a client by.
-  if (unknowns >= 4) return Verdict::kInsufficientData;
-  if (ambers >= 1) return Verdict::kWatch;
-  return Verdict::kKeep;
+  if (unknowns >= 4) return {Verdict::kInsufficientData, VerdictRule::kMostlyUnknown, unknowns};
+  if (ambers >= 1) return {Verdict::kWatch, VerdictRule::kAnyAmber, ambers};
+  return {Verdict::kKeep, VerdictRule::kAllClear, 0};
+}
+
+const char* VerdictRuleKey(VerdictRule rule) {
+  switch (rule) {
+    case VerdictRule::kDecisiveRed:
+      return "decisive_red";
+    case VerdictRule::kThreeReds:
+      return "three_reds";
+    case VerdictRule::kTwoRedsNoValue:
+      return "two_reds_no_value";
+    case VerdictRule::kAnyRed:
+      return "any_red";
+    case VerdictRule::kThreeAmbers:
+      return "three_ambers";
+    case VerdictRule::kMostlyUnknown:
+      return "mostly_unknown";
+    case VerdictRule::kAnyAmber:
+      return "any_amber";
+    case VerdictRule::kAllClear:
+      return "all_clear";
+  }
+  return "all_clear";
+}
+
+Verdict DecideVerdict(const Levels& levels, const Money& net_value) {
+  return DecideVerdictRule(levels, net_value).verdict;
 }
 
 bool IsInsufficientData(const Levels& levels) {

@@ -255,6 +255,31 @@ async function run() {
         'portfolio sorted by verdict, most urgent first');
   check(urgency.every((v) => all.json.verdicts[v] ===
           assessment.json.clients.filter((c) => c.verdict === v).length), 'verdict counts add up');
+  // Why each verdict: the first rule of DESIGN.md section 5 that holds, worked out here from
+  // the levels and the net value, and said in words naming the sign.
+  const expectedRule = (line) => {
+    const levels = Object.values(line.signals);
+    const count = (level) => levels.filter((l) => l === level).length;
+    const reds = count('red');
+    if (line.signals.non_payment === 'red' || line.signals.no_contract === 'red') return 'decisive_red';
+    if (reds >= 3) return 'three_reds';
+    if (reds >= 2 && Number(line.economics.net_value) <= 0) return 'two_reds_no_value';
+    if (reds >= 1) return 'any_red';
+    if (count('amber') >= 3) return 'three_ambers';
+    if (count('unknown') >= 4) return 'mostly_unknown';
+    return count('amber') >= 1 ? 'any_amber' : 'all_clear';
+  };
+  const wrongRule = all.json.clients.filter((line) => line.verdict_rule.code !== expectedRule(line));
+  check(wrongRule.length === 0, 'each line names the rule that decided its verdict',
+        wrongRule.map((l) => `${l.client}: ${l.verdict_rule.code}`).join());
+  const ruleOf = (id) => all.json.clients.find((l) => l.client === id)?.verdict_rule.text;
+  check(ruleOf('gallo') === 'Non-payment is red, and on its own that means parting ways.' &&
+        ruleOf('ferri')?.startsWith('No contract is red'), 'the rule names the decisive sign',
+        `${ruleOf('gallo')} / ${ruleOf('ferri')}`);
+  const italianRules = await api('GET', '/api/v1/portfolio',
+                                 { query: { as_of: AS_OF, verdict: 'part_ways', lang: 'it' }, expect: 200 });
+  check(italianRules.json.clients.some((l) => l.verdict_rule.text.startsWith('Il segnale «Mancati pagamenti» è rosso')),
+        'the rule in Italian', italianRules.json.clients.map((l) => l.verdict_rule.text).join(' | '));
   const second = await api('GET', '/api/v1/portfolio',
                            { query: { as_of: AS_OF, sort: '-hidden_cost', per_page: 2, page: 2, lang: 'it' }, expect: 200 });
   const costly = [...assessment.json.clients].sort((a, b) =>

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "verdict/assessment.h"
+#include "verdict/verdict_rule.h"
 
 namespace addio {
 namespace {
@@ -167,6 +168,48 @@ TEST(VerdictTest, FourUnknownIsInsufficientData) {
       DecideVerdict(Lv(L::kUnknown, L::kUnknown, L::kUnknown, L::kUnknown, L::kRed, L::kGreen),
                     kPositive),
       Verdict::kRenegotiate);
+}
+
+// The rule that decided names what a person is told: which rule, counting what, and the
+// sign whose red alone parted ways.
+TEST(VerdictTest, RuleSaysWhichRuleDecided) {
+  using R = VerdictRule;
+  const auto rule = [](const Levels& levels, const Money& net) {
+    return DecideVerdictRule(levels, net);
+  };
+  const VerdictDecision unpaid =
+      rule(Lv(L::kGreen, L::kRed, L::kRed, L::kRed, L::kGreen, L::kRed), kPositive);
+  // The decisive red comes before the three reds, and names non_payment.
+  EXPECT_EQ(unpaid.rule, R::kDecisiveRed);
+  EXPECT_EQ(unpaid.verdict, Verdict::kPartWays);
+  EXPECT_EQ(unpaid.count, 4);
+  ASSERT_TRUE(unpaid.sign.has_value());
+  EXPECT_EQ(SignKey(AllSigns()[*unpaid.sign]), "non_payment");
+  const VerdictDecision unsigned_work =
+      rule(Lv(L::kRed, L::kGreen, L::kGreen, L::kGreen, L::kGreen, L::kGreen), kPositive);
+  EXPECT_EQ(SignKey(AllSigns()[*unsigned_work.sign]), "no_contract");
+
+  const VerdictDecision three =
+      rule(Lv(L::kGreen, L::kRed, L::kRed, L::kRed, L::kGreen, L::kGreen), kPositive);
+  EXPECT_EQ(three.rule, R::kThreeReds);
+  EXPECT_EQ(three.count, 3);
+  EXPECT_FALSE(three.sign.has_value());
+  const auto two_reds = Lv(L::kGreen, L::kRed, L::kRed, L::kGreen, L::kGreen, L::kGreen);
+  EXPECT_EQ(rule(two_reds, Eur("0.00")).rule, R::kTwoRedsNoValue);
+  EXPECT_EQ(rule(two_reds, kPositive).rule, R::kAnyRed);
+  const VerdictDecision ambers =
+      rule(Lv(L::kAmber, L::kAmber, L::kAmber, L::kAmber, L::kGreen, L::kGreen), kPositive);
+  EXPECT_EQ(ambers.rule, R::kThreeAmbers);
+  EXPECT_EQ(ambers.count, 4);
+  const VerdictDecision unknown = rule(
+      Lv(L::kUnknown, L::kUnknown, L::kUnknown, L::kUnknown, L::kUnknown, L::kAmber), kPositive);
+  EXPECT_EQ(unknown.rule, R::kMostlyUnknown);
+  EXPECT_EQ(unknown.count, 5);
+  EXPECT_EQ(
+      rule(Lv(L::kGreen, L::kAmber, L::kGreen, L::kGreen, L::kGreen, L::kGreen), kPositive).rule,
+      R::kAnyAmber);
+  EXPECT_EQ(rule(AllOf(L::kGreen), kPositive).rule, R::kAllClear);
+  EXPECT_STREQ(VerdictRuleKey(R::kTwoRedsNoValue), "two_reds_no_value");
 }
 
 TEST(VerdictTest, KeysRoundTrip) {

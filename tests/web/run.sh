@@ -3,7 +3,8 @@
 #   tests/web/run.sh path/to/addio
 # Loads the demo into a fresh store, starts `addio serve` on a free port, drives Debian's
 # Chromium through playwright-core (tests/web/dashboard.test.mjs) and stops the server.
-# Screenshots go to test-artifacts/web/ (ADDIO_ARTIFACTS overrides).
+# Screenshots go to test-artifacts/web/ (ADDIO_ARTIFACTS overrides). ADDIO_WEB_ONLY=PATTERN
+# runs only the tests whose names match it.
 set -euo pipefail
 
 addio=$(realpath "${1:?usage: tests/web/run.sh path/to/addio}")
@@ -84,7 +85,8 @@ status=0
 ADDIO_URL="$demo_url" ADDIO_TIME_ONLY_URL="$time_only_url" ADDIO_BIG_URL="$big_url" \
   ADDIO_CHROMIUM="$chromium" ADDIO_WEB_DIST="$root/web/dist" \
   ADDIO_ARTIFACTS="${ADDIO_ARTIFACTS:-$root/test-artifacts/web}" \
-  node --test "$root/tests/web/dashboard.test.mjs" || status=$?
+  node --test ${ADDIO_WEB_ONLY:+--test-name-pattern="$ADDIO_WEB_ONLY"} \
+  "$root/tests/web/dashboard.test.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "web tests: server log:" >&2
   tail -n 50 "$work/serve.log" >&2

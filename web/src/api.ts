@@ -102,6 +102,8 @@ export interface PortfolioLine {
   client: string;
   name: string;
   verdict: Verdict;
+  // Why the verdict: the rule that decided it, in words.
+  verdict_rule: { code: string; text: string };
   score: number;
   archetype: string;
   signals: Record<SignKey, Severity>;

@@ -7,6 +7,7 @@ import type { Lang, Workspace } from './api';
 import { apiUrl } from './api';
 import { AppContext, type AppState, useApp } from './app_context';
 import { ErrorBox, Loading } from './components';
+import { DateField } from './date_field';
 import { addDays, isCalendarDate } from './format';
 import { useApi } from './hooks';
 import { setLang, t } from './i18n';
@@ -132,18 +133,15 @@ export function App() {
           </ul>
         </nav>
         <div class="controls">
-          <label class="as-of">
-            <span>{t('asof.label')}</span>
-            <input
-              type="date"
+          <div class="as-of">
+            <label for="as-of-date">{t('asof.label')}</label>
+            <DateField
+              id="as-of-date"
               value={asOf}
               max="9999-12-31"
-              onChange={(e) => {
-                const value = (e.target as HTMLInputElement).value;
-                if (/^\d{4}-\d{2}-\d{2}$/.test(value)) replaceQuery({ as_of: value });
-              }}
+              onChange={(value) => replaceQuery({ as_of: value })}
             />
-          </label>
+          </div>
           {workspace.data && asOf !== workspace.data.today && (
             <button
               type="button"

@@ -184,3 +184,64 @@ export function sumMoney(values: (string | null | undefined)[]): string {
   const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
   return `${negative ? '-' : ''}${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
 }
+
+// A date as a person types it in the chosen language: "30/11/2026" in Italian, "30 Nov 2026"
+// in English (the way date() shows it).
+export function typedDate(value: string): string {
+  const parsed = parseDate(value);
+  if (!parsed) return value;
+  if (getLang() !== 'it') return date(value);
+  const [year, month, day] = value.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+// Month names in both languages, long and short ("novembre", "nov", "November", "Nov"), lower
+// case without accents or a final dot, to the month's number (1-12). The names do not
+// collide: where both languages share one (mar, apr, nov), it is the same month.
+let monthNumbers: Map<string, number> | null = null;
+function monthByName(name: string): number | undefined {
+  if (!monthNumbers) {
+    monthNumbers = new Map();
+    for (const lang of ['en-GB', 'it-IT']) {
+      for (const width of ['long', 'short'] as const) {
+        const names = new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' });
+        for (let m = 0; m < 12; m++) {
+          const name = normalMonth(names.format(Date.UTC(2000, m, 1)));
+          monthNumbers.set(name, m + 1);
+          // Its first three letters too ("sep" where the locale writes "Sept").
+          monthNumbers.set(name.slice(0, 3), m + 1);
+        }
+      }
+    }
+  }
+  return monthNumbers.get(normalMonth(name));
+}
+function normalMonth(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+}
+
+// A typed date as YYYY-MM-DD, or null when it is not a real calendar date. Read in either
+// language: 2026-11-30, 30/11/2026 (also with '.' or '-'; day first, as in Italy and in
+// British English), 30 Nov 2026, 30 novembre 2026, Nov 30, 2026.
+export function parseTypedDate(text: string): string | null {
+  const value = text.trim();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const build = (year: number, month: number | undefined, day: number) => {
+    if (!month) return null;
+    const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+    return isCalendarDate(iso) ? iso : null;
+  };
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (match) return build(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (match) return build(Number(match[3]), Number(match[2]), Number(match[1]));
+  match = /^(\d{1,2})\s+([^\s\d,]+)\s*,?\s+(\d{4})$/.exec(value);
+  if (match) return build(Number(match[3]), monthByName(match[2]), Number(match[1]));
+  match = /^([^\s\d,]+)\s+(\d{1,2})\s*,?\s+(\d{4})$/.exec(value);
+  if (match) return build(Number(match[3]), monthByName(match[1]), Number(match[2]));
+  return null;
+}

@@ -74,7 +74,13 @@ const VERDICT_SYMBOLS: Record<string, string> = {
   insufficient_data: 'emptyCircle',
 };
 
-export function quadrantOption(clients: QuadrantClient[], currency: string): ChartOption {
+// `highlight`: a verdict whose dots stand out, the others faded and unlabelled.
+export function quadrantOption(
+  clients: QuadrantClient[],
+  currency: string,
+  highlight?: string,
+): ChartOption {
+  const faded = (verdict: string) => highlight !== undefined && verdict !== highlight;
   const verdicts = VERDICTS.filter((v) => clients.some((c) => c.verdict === v));
   const values = clients.map((c) => toNumber(c.economics.net_value));
   const split = median(values);
@@ -149,7 +155,11 @@ export function quadrantOption(clients: QuadrantClient[], currency: string): Cha
         symbolSize: 14,
         cursor: 'pointer',
         clip: false,
-        data: clients.map((c) => ({
+        // The highlighted dots last, so that they are drawn on top of the faded ones.
+        data: [
+          ...clients.filter((c) => faded(c.verdict)),
+          ...clients.filter((c) => !faded(c.verdict)),
+        ].map((c) => ({
           value: [toNumber(c.economics.net_value), 100 - c.score],
           name: c.name,
           client: c.client,
@@ -157,11 +167,14 @@ export function quadrantOption(clients: QuadrantClient[], currency: string): Cha
           net: c.economics.net_value,
           score: c.score,
           symbol: VERDICT_SYMBOLS[c.verdict] ?? 'circle',
+          symbolSize: highlight === c.verdict ? 18 : 14,
           itemStyle: {
             color: VERDICT_COLORS[c.verdict] ?? COLORS.unknown,
             borderColor: '#fff',
             borderWidth: 1,
+            opacity: faded(c.verdict) ? 0.15 : 1,
           },
+          label: { show: !faded(c.verdict) },
         })),
         label: {
           show: true,

@@ -1,7 +1,8 @@
 // Act now, at the top of the portfolio: the clients to part ways with or renegotiate, most
-// urgent first, each with the one reason that says why, the money at stake and the next
-// step, with the letter that carries it out one click away. Read from GET /portfolio sorted
-// by verdict, so it costs one short page whatever the size of the portfolio.
+// urgent first, each with the rule that decided its verdict ("non-payment is red"), the one
+// reason that says why, the money at stake and the next step, with the letter that carries
+// it out one click away. Read from GET /portfolio sorted by verdict, so it costs one short
+// page whatever the size of the portfolio.
 
 import type { PortfolioPage } from '../api';
 import { apiUrl } from '../api';
@@ -40,6 +41,9 @@ export function ActNow() {
                 <a href={link(['clients', c.client])}>{c.name}</a>
                 <VerdictBadge verdict={c.verdict} />
               </div>
+              <p class="rule">
+                <span class="rule-label">{t('act_now.rule')}</span> {c.verdict_rule.text}
+              </p>
               {c.reason && (
                 <p class="why">
                   <span class="visually-hidden">{signTitle(c.reason.sign)}: </span>

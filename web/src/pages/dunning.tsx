@@ -149,7 +149,7 @@ export function DunningPanel() {
                   setExpanded(all ? expanded.filter((s) => s !== state) : [...expanded, state])
                 }
               >
-                {all ? t('forecast.show_fewer') : t('common.show_all', items.length)}
+                {all ? t('common.show_less') : t('common.show_all', items.length)}
               </button>
             )}
           </section>

@@ -85,9 +85,13 @@ export function PortfolioPage() {
   const shown = data?.clients ?? [];
   const pages = data ? Math.max(1, Math.ceil(data.matched / data.per_page)) : 1;
 
+  // A verdict chosen on its card stands out in the chart as in the table.
   const option = useMemo(
-    () => (costliest.data ? quadrantOption(costliest.data.clients, costliest.data.currency) : null),
-    [costliest.data, lang],
+    () =>
+      costliest.data
+        ? quadrantOption(costliest.data.clients, costliest.data.currency, verdict || undefined)
+        : null,
+    [costliest.data, lang, verdict],
   );
 
   if (table.error && !data) return <ErrorBox error={table.error} onRetry={table.reload} />;
@@ -131,7 +135,7 @@ export function PortfolioPage() {
                   aria-pressed={verdict === v}
                   onClick={() => {
                     setVerdict(verdict === v ? '' : v);
-                    document.getElementById('clients-title')?.scrollIntoView({ block: 'start' });
+                    document.getElementById('quadrant-title')?.scrollIntoView({ block: 'start' });
                   }}
                 >
                   <span class="count">{count}</span>
@@ -151,7 +155,10 @@ export function PortfolioPage() {
                 <Chart
                   option={option}
                   height={360}
-                  label={t('portfolio.quadrant_aria', costliest.data?.clients.length ?? 0)}
+                  label={[
+                    t('portfolio.quadrant_aria', costliest.data?.clients.length ?? 0),
+                    verdict ? t('portfolio.quadrant_highlight', verdictName(verdict)) : '',
+                  ].join(' ')}
                   onPointClick={(point) => {
                     const id = (point as { client?: string } | undefined)?.client;
                     if (id) window.location.hash = link(['clients', id]);
@@ -274,7 +281,11 @@ export function PortfolioPage() {
                   {shown.map((c) => {
                     const reason = c.reason;
                     return (
-                      <tr key={c.client} class={`client-row ${c.verdict}`} data-client={c.client}>
+                      <tr
+                        key={c.client}
+                        class={`client-row ${c.verdict}${c.verdict === verdict ? ' highlighted' : ''}`}
+                        data-client={c.client}
+                      >
                         <th scope="row" class="client-cell">
                           <a href={link(['clients', c.client])}>{c.name}</a>
                           {reason && (
@@ -284,7 +295,7 @@ export function PortfolioPage() {
                             </span>
                           )}
                         </th>
-                        <td class="verdict-cell">
+                        <td class="verdict-cell" title={c.verdict_rule.text}>
                           <VerdictBadge verdict={c.verdict} />
                         </td>
                         <td class="num score-cell">
