@@ -2,6 +2,7 @@
 // one number and one decision, each sign weighing as its definition says.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "verdict/assessment.h"
@@ -73,11 +74,15 @@ VerdictDecision DecideVerdictRule(const Levels& levels, const Money& net_value) 
   const int reds = CountLevel(levels, Level::kRed);
   const int ambers = CountLevel(levels, Level::kAmber);
   const int unknowns = CountLevel(levels, Level::kUnknown);
+  // The decisive red named is the heaviest (non_payment before no_contract when both are).
+  std::optional<size_t> decisive;
   for (size_t i = 0; i < signs.size() && i < levels.size(); ++i) {
-    if (signs[i]->red_parts_ways() && levels[i] == Level::kRed) {
-      return {Verdict::kPartWays, VerdictRule::kDecisiveRed, reds, i};
+    if (signs[i]->red_parts_ways() && levels[i] == Level::kRed &&
+        (!decisive || signs[i]->weight_halves() > signs[*decisive]->weight_halves())) {
+      decisive = i;
     }
   }
+  if (decisive) return {Verdict::kPartWays, VerdictRule::kDecisiveRed, reds, decisive};
   if (reds >= 3) return {Verdict::kPartWays, VerdictRule::kThreeReds, reds};
   if (reds >= 2 && !net_value.is_positive()) {
     return {Verdict::kPartWays, VerdictRule::kTwoRedsNoValue, reds};

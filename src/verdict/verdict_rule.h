@@ -28,7 +28,8 @@ struct VerdictDecision {
   VerdictRule rule = VerdictRule::kAllClear;
   // How many signs the rule counted: the reds, the ambers or the unknowns it names.
   int count = 0;
-  // kDecisiveRed: the index (registry order) of the sign whose red decided.
+  // kDecisiveRed: the index (registry order) of the sign whose red decided; the heavier one
+  // when two such signs are red.
   std::optional<size_t> sign;
 };
 

@@ -188,6 +188,10 @@ TEST(VerdictTest, RuleSaysWhichRuleDecided) {
   const VerdictDecision unsigned_work =
       rule(Lv(L::kRed, L::kGreen, L::kGreen, L::kGreen, L::kGreen, L::kGreen), kPositive);
   EXPECT_EQ(SignKey(AllSigns()[*unsigned_work.sign]), "no_contract");
+  // Both decisive signs red: the heavier, non_payment, is named.
+  const VerdictDecision both =
+      rule(Lv(L::kRed, L::kGreen, L::kGreen, L::kGreen, L::kGreen, L::kRed), kPositive);
+  EXPECT_EQ(SignKey(AllSigns()[*both.sign]), "non_payment");
 
   const VerdictDecision three =
       rule(Lv(L::kGreen, L::kRed, L::kRed, L::kRed, L::kGreen, L::kGreen), kPositive);
