@@ -846,6 +846,9 @@ Result<int> ApiServer::Bind() {
 const std::string& ApiServer::bound_host() const { return impl_->bound_host; }
 
 Status ApiServer::Listen() {
+  // Joined when Listen returns: the service it uses outlives it.
+  std::jthread warming;
+  if (impl_->options.warm) warming = std::jthread([this] { impl_->service.WarmPortfolio(); });
   if (!impl_->http.listen_after_bind()) {
     return Fail(ErrorCode::kIo, Msg("api.error.stopped", std::to_string(impl_->port)));
   }

@@ -45,6 +45,9 @@ struct ServeOptions {
   int threads = 64;
   // MiB of rendered answers (and their gzip) the response cache may keep.
   size_t cache_mib = kDefaultCacheBytes >> 20;
+  // Whether Listen first makes, on a thread of its own, the portfolio lines a dashboard
+  // opens with (ApiService::WarmPortfolio) while it already answers requests.
+  bool warm = false;
 };
 
 class ApiServer {
@@ -61,7 +64,8 @@ class ApiServer {
   // The numeric address really bound ("127.0.0.1", "::1"). REQUIRES: Bind() succeeded.
   const std::string& bound_host() const;
   // Answers requests until Stop() is called. REQUIRES: Bind() succeeded.
-  // Error kIo when the listening socket fails.
+  // Error kIo when the listening socket fails. With options.warm, returns only once the
+  // warming has finished too.
   Status Listen();
   // Stops Listen(); callable from any thread (not from a signal handler). A Stop before
   // Listen has started serving is lost: wait for running() first.

@@ -112,6 +112,11 @@ class ApiService {
   // keeps (verdict/portfolio_lines.h), never the whole ledger. kInvalidArgument for a
   // parameter out of its range.
   Result<ApiAnswer> GetPortfolio(const ApiQuery& query);
+  // Makes the portfolio's lines (and their default order) of the date a dashboard opens
+  // with (GET /workspace's default_as_of) and keeps them in the store, so that the first
+  // page is answered without assessing the portfolio. Lines the store keeps are read, not
+  // made again. Errors are left for the requests to report.
+  void WarmPortfolio();
   Result<ApiAnswer> GetClientAssessment(const std::string& id, const ApiQuery& query);
   Result<ApiAnswer> GetHistory(const std::string& id, const ApiQuery& query);
   Result<ApiAnswer> GetCharts(const std::string& id, const ApiQuery& query);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "api/service.h"
 #include "core/clock.h"
@@ -47,6 +48,16 @@ std::optional<ClientLedger> ClientLedgerOf(const Ledger& ledger, const std::stri
 // (as_of resolved, defaults filled in), each prefixed by its length so that no two lists
 // of parts give the same key.
 std::string CacheKey(std::string_view endpoint, std::initializer_list<std::string_view> parts);
+
+// The earliest and latest business dates of any record, in the workspace time zone; nullopt
+// without records.
+std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
+    const Workspace& workspace, const StoredExtent& extent);
+
+// The date a dashboard opens with: today, unless the records stop more than 60 days
+// before it (an old export), then the day of the last record, so that a first look does
+// not show an empty window.
+CivilDate DefaultAsOf(CivilDate today, std::optional<CivilDate> last_record);
 
 // A JSON body.
 inline ApiBody JsonBody(std::string text) {

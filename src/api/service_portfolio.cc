@@ -62,6 +62,24 @@ Result<std::shared_ptr<const std::vector<uint32_t>>> ApiService::LineOrdering(
       [](const std::vector<uint32_t>&) { return size_t{0}; });
 }
 
+void ApiService::WarmPortfolio() {
+  auto version = version_.Current();
+  if (!version) return;
+  auto workspace = StoredWorkspace(*version);
+  if (!workspace) return;
+  auto store = open_store_();
+  if (!store) return;
+  auto extent = (*store)->Extent();
+  if (!extent) return;
+  const CivilDate as_of =
+      api_internal::DefaultAsOf(api_internal::Today(clock_, **workspace),
+                                api_internal::RecordSpan(**workspace, *extent).second);
+  // An error is the first request's to report.
+  if (auto lines = Lines(*version, **workspace, as_of); lines) {
+    (void)LineOrdering(*version, as_of, **lines, LineOrder{});
+  }
+}
+
 Result<ApiAnswer> ApiService::GetPortfolio(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);
   if (!lang) return std::unexpected(lang.error());

@@ -42,21 +42,6 @@ Result<nlohmann::json> ParseBody(std::string_view text) {
   return body;
 }
 
-// The earliest and latest business dates of any record, in the workspace time zone (a
-// later instant is never an earlier local date, so the extremes of the instants suffice).
-std::pair<std::optional<CivilDate>, std::optional<CivilDate>> RecordSpan(
-    const Workspace& workspace, const StoredExtent& extent) {
-  const TimeZone tz = ZoneOf(workspace);
-  std::optional<CivilDate> first = extent.first_date, last = extent.last_date;
-  if (extent.first_instant) {
-    const CivilDate early = tz.ToLocal(*extent.first_instant).date;
-    const CivilDate late = tz.ToLocal(*extent.last_instant).date;
-    if (!first || early < *first) first = early;
-    if (!last || late > *last) last = late;
-  }
-  return {first, last};
-}
-
 bool IsBlank(std::string_view text) { return text.find_first_not_of(' ') == text.npos; }
 
 Json StepsJson(const std::vector<DunningStep>& steps) {
@@ -122,9 +107,10 @@ Json WorkspaceJson(const Workspace& w, const StoredExtent& extent, CivilDate tod
                        {"secret_env", w.alerts.secret_env},
                        {"email", w.alerts.email}};
   out["today"] = today.ToString();
-  const auto [first, last] = RecordSpan(w, extent);
+  const auto [first, last] = api_internal::RecordSpan(w, extent);
   out["first_record_date"] = api_internal::DateJson(first);
   out["last_record_date"] = api_internal::DateJson(last);
+  out["default_as_of"] = api_internal::DefaultAsOf(today, last).ToString();
   out["clients"] = extent.clients;
   return out;
 }
@@ -281,6 +267,26 @@ Json SettingsJson(const Workspace& workspace, const Settings& used) {
 }
 
 }  // namespace
+
+// The earliest and latest business dates of any record, in the workspace time zone (a
+// later instant is never an earlier local date, so the extremes of the instants suffice).
+std::pair<std::optional<CivilDate>, std::optional<CivilDate>> api_internal::RecordSpan(
+    const Workspace& workspace, const StoredExtent& extent) {
+  const TimeZone tz = ZoneOf(workspace);
+  std::optional<CivilDate> first = extent.first_date, last = extent.last_date;
+  if (extent.first_instant) {
+    const CivilDate early = tz.ToLocal(*extent.first_instant).date;
+    const CivilDate late = tz.ToLocal(*extent.last_instant).date;
+    if (!first || early < *first) first = early;
+    if (!last || late > *last) last = late;
+  }
+  return {first, last};
+}
+
+CivilDate api_internal::DefaultAsOf(CivilDate today, std::optional<CivilDate> last_record) {
+  constexpr int kOldAfterDays = 60;
+  return last_record && *last_record < today.AddDays(-kOldAfterDays) ? *last_record : today;
+}
 
 Result<ApiAnswer> ApiService::GetWorkspace(const ApiQuery& query) {
   auto lang = api_internal::ParseLangParam(query.lang);

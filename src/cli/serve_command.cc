@@ -134,6 +134,8 @@ int Serve(const Common& common, const ServeFlags& flags) {
   options.port = flags.port;
   options.threads = flags.threads;
   options.cache_mib = static_cast<size_t>(flags.cache_mib);
+  // The first look at the dashboard answered from memory.
+  options.warm = true;
   options.allowed_hosts = flags.allowed_hosts;
   ApiServer server(options);
   auto port = server.Bind();

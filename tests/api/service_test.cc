@@ -6,11 +6,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/clock.h"
+#include "gen/demo.h"
+#include "ledger/format.h"
 #include "store/store.h"
 
 namespace addio {
@@ -95,6 +98,39 @@ TEST_F(ApiServiceTest, ErrorsSpeakTheRequestsLanguage) {
             "as_of: \"yesterday\" non è una data; atteso AAAA-MM-GG, per esempio 2026-11-30");
   EXPECT_EQ(body.error().message.In(Lang::kEn),
             "as_of: \"yesterday\" is not a date; expected YYYY-MM-DD, e.g. 2026-11-30");
+}
+
+// Warming makes and keeps the portfolio lines of the date a dashboard opens with: today
+// while the records are recent, the last record's day once they are old.
+TEST_F(ApiServiceTest, WarmingKeepsTheLinesOfTheDateADashboardOpensWith) {
+  {
+    auto store = OpenStore(url_, OpenMode::kMustExist);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->Import(DemoLedger(), LedgerSource{}, /*dry_run=*/false));
+  }
+  const auto kept_lines = [this](const std::string& date) {
+    auto store = OpenStore(url_, OpenMode::kMustExist);
+    EXPECT_TRUE(store);
+    auto kept = (*store)->LoadLines(*CivilDate::Parse(date));
+    EXPECT_TRUE(kept);
+    return std::count_if(kept->lines.begin(), kept->lines.end(),
+                         [](const std::string& line) { return !line.empty(); });
+  };
+  const auto clients = static_cast<std::ptrdiff_t>(DemoLedger().clients.size());
+
+  const FixedClock week_later(At("2026-12-07T12:00:00Z"));
+  ApiService recent(Factory(), week_later);
+  EXPECT_EQ(Body(recent.GetWorkspace({}))["default_as_of"], "2026-12-07");
+  EXPECT_EQ(kept_lines("2026-12-07"), 0);
+  recent.WarmPortfolio();
+  EXPECT_EQ(kept_lines("2026-12-07"), clients);
+
+  const FixedClock year_later(At("2027-11-30T12:00:00Z"));
+  ApiService old(Factory(), year_later);
+  const std::string last = Body(old.GetWorkspace({}))["last_record_date"];
+  EXPECT_EQ(Body(old.GetWorkspace({}))["default_as_of"], last);
+  old.WarmPortfolio();
+  EXPECT_EQ(kept_lines(last), clients);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import {
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -1615,6 +1616,12 @@ describe("dashboard", () => {
       ...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g),
     ].map((m) => m[1]);
     assert.ok(scripts.length > 0);
+    // With the words of the language shown: the larger of the two, Italian.
+    const words = readdirSync(`${dist}/assets`).filter((f) =>
+      /^catalogue_it-.*\.js$/.test(f),
+    );
+    assert.equal(words.length, 1, "one chunk of Italian words");
+    scripts.push(`assets/${words[0]}`);
     const firstLoad = scripts.reduce(
       (sum, file) => sum + gzipSync(readFileSync(`${dist}/${file}`)).length,
       0,

@@ -454,6 +454,8 @@ export interface Workspace {
   today: string;
   first_record_date: string | null;
   last_record_date: string | null;
+  // The date the dashboard opens with: today, or the last record's day when it is old.
+  default_as_of: string;
   clients: number;
 }
 

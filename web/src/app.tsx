@@ -8,21 +8,29 @@ import { apiUrl } from './api';
 import { AppContext, type AppState, useApp } from './app_context';
 import { ErrorBox, Loading } from './components';
 import { DateField } from './date_field';
-import { addDays, isCalendarDate } from './format';
+import { isCalendarDate } from './format';
 import { useApi } from './hooks';
-import { setLang, t } from './i18n';
+import { loadLang, setLang, t } from './i18n';
 import { formatHash, replaceQuery, useRoute } from './route';
-import { ClientPage } from './pages/client';
+import { lazyPage } from './lazy_page';
 import { CoveragePage } from './pages/coverage';
-import { ImportPage } from './pages/import';
 import { PortfolioPage } from './pages/portfolio';
-import { ReceivablesPage } from './pages/receivables';
-import { ScreenPage } from './pages/screen';
-import { SettingsPage } from './pages/settings';
+
+// Every other page is loaded when first shown (coverage comes with the portfolio, whose
+// banner it also draws).
+const ClientPage = lazyPage(() => import('./pages/client').then((m) => m.ClientPage));
+const ImportPage = lazyPage(() => import('./pages/import').then((m) => m.ImportPage));
+const ReceivablesPage = lazyPage(() =>
+  import('./pages/receivables').then((m) => m.ReceivablesPage),
+);
+const ScreenPage = lazyPage(() => import('./pages/screen').then((m) => m.ScreenPage));
+const SettingsPage = lazyPage(() => import('./pages/settings').then((m) => m.SettingsPage));
 
 const LANG_KEY = 'addio.lang';
 
-function initialLang(fromQuery: string | null): Lang {
+// The language to show first: the address's, else the one chosen last time, else the
+// browser's.
+export function initialLang(fromQuery: string | null): Lang {
   if (fromQuery === 'en' || fromQuery === 'it') return fromQuery;
   try {
     const stored = window.localStorage.getItem(LANG_KEY);
@@ -31,14 +39,6 @@ function initialLang(fromQuery: string | null): Lang {
     // Storage can be disabled; the browser language decides then.
   }
   return navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en';
-}
-
-// Today, unless the records stop long before it (an old export): then their last date, so a
-// first look does not show an empty window.
-function defaultAsOf(workspace: Workspace): string {
-  const last = workspace.last_record_date;
-  if (last && last < addDays(workspace.today, -60)) return last;
-  return workspace.today;
 }
 
 const SECTIONS = [
@@ -55,29 +55,33 @@ export function App() {
   setLang(lang); // before any child renders a word
   const workspace = useApi<Workspace>(apiUrl('/workspace'));
 
-  // The address wins when it names a language (a shared link, the tests).
+  // The address wins when it names a language (a shared link, the tests). A language is
+  // shown once its words have loaded.
   const queryLang = route.query.get('lang');
   useEffect(() => {
-    if ((queryLang === 'en' || queryLang === 'it') && queryLang !== lang) setLangState(queryLang);
+    if ((queryLang === 'en' || queryLang === 'it') && queryLang !== lang) {
+      void loadLang(queryLang).then(() => setLangState(queryLang));
+    }
   }, [queryLang]);
 
   const chooseLang = (next: Lang) => {
-    setLangState(next);
-    setLang(next);
-    try {
-      window.localStorage.setItem(LANG_KEY, next);
-    } catch {
-      // Not remembered; the address still carries it.
-    }
-    replaceQuery({ lang: next });
+    void loadLang(next).then(() => {
+      setLangState(next);
+      setLang(next);
+      try {
+        window.localStorage.setItem(LANG_KEY, next);
+      } catch {
+        // Not remembered; the address still carries it.
+      }
+      replaceQuery({ lang: next });
+    });
   };
 
   const queryAsOf = route.query.get('as_of');
   // A date in the address that is no calendar date is not asked for (the server would refuse
   // it on every page): the page says so and shows today.
   const badAsOf = queryAsOf !== null && queryAsOf !== '' && !isCalendarDate(queryAsOf);
-  const asOf =
-    queryAsOf && !badAsOf ? queryAsOf : workspace.data ? defaultAsOf(workspace.data) : '';
+  const asOf = queryAsOf && !badAsOf ? queryAsOf : (workspace.data?.default_as_of ?? '');
 
   const state = useMemo<AppState | null>(() => {
     if (!workspace.data) return null;

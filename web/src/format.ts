@@ -126,13 +126,6 @@ export function isoDate(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
-export function addDays(value: string, count: number): string {
-  const parsed = parseDate(value);
-  if (!parsed) return value;
-  parsed.setUTCDate(parsed.getUTCDate() + count);
-  return isoDate(parsed);
-}
-
 // For charts and sorting only: never for sums shown as money.
 export function toNumber(value: string | number | null | undefined): number {
   if (value === null || value === undefined) return 0;

@@ -7,43 +7,28 @@
 // through the API's `lang` parameter.
 
 import type { Lang, Severity, SignKey, Verdict } from './api';
+import type { Catalogue } from './catalogue';
 import type webWords from '../../src/report/i18n/en/web.json';
 import type reportWords from '../../src/report/i18n/en/report.json';
 import type formatWords from '../../src/report/i18n/en/format.json';
 import type forecastWords from '../../src/report/i18n/en/forecast.json';
 
-// A pattern with {0}, {1}, ... arguments, or a plural entry chosen by argument {0}.
-type Entry = string | { one: string; other: string };
-type Catalogue = Record<string, Entry>;
+// The words of each language loaded so far (loadLang). Until the current language's words
+// have loaded, the other language's stand in.
+const CATALOGUES: Partial<Record<Lang, Catalogue>> = {};
 
-// Every file of a language, merged. Globbed rather than listed so that an entry moving
-// between files of the catalogue needs no change here; the words of the documents the server
-// renders whole (letters*.json, render.json) are left out of the bundle.
-function merge(files: Record<string, Catalogue>): Catalogue {
-  return Object.assign({}, ...Object.values(files)) as Catalogue;
+// Loads the words of `lang` once; a language is shown only after this has settled.
+export async function loadLang(lang: Lang): Promise<void> {
+  if (CATALOGUES[lang]) return;
+  const module = lang === 'it' ? await import('./catalogue_it') : await import('./catalogue_en');
+  CATALOGUES[lang] = module.default;
 }
-const CATALOGUES: Record<Lang, Catalogue> = {
-  en: merge(
-    import.meta.glob<Catalogue>(
-      [
-        '../../src/report/i18n/en/*.json',
-        '!../../src/report/i18n/en/letters*.json',
-        '!../../src/report/i18n/en/render.json',
-      ],
-      { eager: true, import: 'default' },
-    ),
-  ),
-  it: merge(
-    import.meta.glob<Catalogue>(
-      [
-        '../../src/report/i18n/it/*.json',
-        '!../../src/report/i18n/it/letters*.json',
-        '!../../src/report/i18n/it/render.json',
-      ],
-      { eager: true, import: 'default' },
-    ),
-  ),
-};
+
+function words(): Catalogue {
+  const catalogue = CATALOGUES[current] ?? CATALOGUES.en ?? CATALOGUES.it;
+  if (!catalogue) throw new Error('no catalogue loaded: call loadLang first');
+  return catalogue;
+}
 
 // The keys the dashboard names literally; keys built at run time go through tk().
 export type Key =
@@ -54,6 +39,7 @@ export type Key =
 
 let current: Lang = 'en';
 
+// REQUIRES: loadLang(lang) has settled.
 export function setLang(lang: Lang): void {
   current = lang;
   document.documentElement.lang = lang;
@@ -70,13 +56,13 @@ export function locale(): string {
 }
 
 export function has(key: string): key is Key {
-  return Object.prototype.hasOwnProperty.call(CATALOGUES.en, key);
+  return Object.prototype.hasOwnProperty.call(words(), key);
 }
 
 // The text of `key` in the current language with {0}, {1}, ... replaced by `args`. A plural
 // entry takes its "one" form when the first argument is the number 1.
 export function t(key: Key, ...args: (string | number)[]): string {
-  const entry = CATALOGUES[current][key];
+  const entry = words()[key];
   const pattern = typeof entry === 'string' ? entry : args[0] === 1 ? entry.one : entry.other;
   return pattern.replace(/\{(\d)\}/g, (_, n: string) => String(args[Number(n)] ?? ''));
 }
