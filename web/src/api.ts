@@ -714,22 +714,6 @@ export async function getText(url: string, signal?: AbortSignal): Promise<string
   return response.text();
 }
 
-// The last answers to GET requests, kept between pages (useApi) so that going back to a page
-// shows its last answer at once while it is asked again. Bounded: the oldest go first. Every
-// write empties it, since an import, a settings change or a sent letter can change any answer.
-const keptAnswers = new Map<string, unknown>();
-const KEPT_ANSWERS = 40;
-
-export function keptAnswer<T>(url: string): T | undefined {
-  return keptAnswers.get(url) as T | undefined;
-}
-
-export function keepAnswer(url: string, value: unknown): void {
-  keptAnswers.delete(url);
-  keptAnswers.set(url, value);
-  if (keptAnswers.size > KEPT_ANSWERS) keptAnswers.delete(keptAnswers.keys().next().value!);
-}
-
 // The session's CSRF token (GET /session), asked once and kept. Every request that changes
 // data carries it in X-CSRF-Token; the server refuses it otherwise (DESIGN.md section 7b).
 let csrfToken: Promise<string> | null = null;
@@ -750,7 +734,6 @@ function sessionToken(): Promise<string> {
 // Sends a state-changing request with the session's token. The token changes when the
 // server restarts: refused for it, the request is sent once more with the new one.
 async function sendWithToken(url: string, init: RequestInit): Promise<Response> {
-  keptAnswers.clear();
   const send = async () =>
     request(url, {
       ...init,

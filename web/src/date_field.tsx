@@ -21,20 +21,26 @@ export function DateField({
 }) {
   const lang = getLang();
   const [text, setText] = useState(typedDate(value));
+  // Whether the text was typed since `value` last changed: only then does leaving the field
+  // take it (the page moving the focus away must not put back the date it showed before).
+  const [edited, setEdited] = useState(false);
   const [invalid, setInvalid] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   useEffect(() => {
     setText(typedDate(value));
+    setEdited(false);
     setInvalid(false);
   }, [value, lang]);
 
   const take = () => {
+    if (!edited) return;
     const typed = parseTypedDate(text);
     if (!typed || (max && typed > max)) {
       setInvalid(true);
       return;
     }
     setInvalid(false);
+    setEdited(false);
     if (typed === value) setText(typedDate(value));
     else onChange(typed);
   };
@@ -61,12 +67,16 @@ export function DateField({
         placeholder={t('date_field.placeholder')}
         aria-invalid={invalid}
         aria-describedby={invalid ? errorId : undefined}
-        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        onInput={(e) => {
+          setText((e.target as HTMLInputElement).value);
+          setEdited(true);
+        }}
         onBlur={take}
         onKeyDown={(e) => {
           if (e.key === 'Enter') take();
           if (e.key === 'Escape') {
             setText(typedDate(value));
+            setEdited(false);
             setInvalid(false);
           }
         }}

@@ -109,7 +109,10 @@ function LetterPicker({
   useEffect(() => setKind(initial), [client, initial]);
   const [letterLang, setLetterLang] = useState<Lang>(lang);
   const [format, setFormat] = useState<LetterFormat>('txt');
-  const [text, setText] = useState<string | null>(null);
+  // The letter shown, with the format it was written in: while another format loads, the
+  // last one stays shown as what it is (plain text is never put in the HTML frame).
+  const [shown, setShown] = useState<{ text: string; format: LetterFormat } | null>(null);
+  const text = shown?.text ?? null;
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
   const [copied, setCopied] = useState<string | null>(null);
@@ -127,14 +130,15 @@ function LetterPicker({
     setLoading(true);
     setError(null);
     setCopied(null);
+    const asked = format;
     getText(url, controller.signal)
       .then((body) => {
-        setText(body);
+        setShown({ text: body, format: asked });
         setLoading(false);
       })
       .catch((reason: unknown) => {
         if (controller.signal.aborted) return;
-        setText(null);
+        setShown(null);
         setError(reason instanceof Error ? reason : new Error(String(reason)));
         setLoading(false);
       });
@@ -144,8 +148,10 @@ function LetterPicker({
   // A download of exactly the text shown; the address is released when the text changes.
   const download = useMemo(
     () =>
-      text === null ? null : URL.createObjectURL(new Blob([text], { type: MEDIA_TYPES[format] })),
-    [text, format],
+      shown === null
+        ? null
+        : URL.createObjectURL(new Blob([shown.text], { type: MEDIA_TYPES[shown.format] })),
+    [shown],
   );
   useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
 
@@ -162,7 +168,7 @@ function LetterPicker({
   // Nothing to ask for (no overdue invoice, no rate to propose) is an answer, not a failure.
   const nothing =
     error instanceof ApiError && (error.status === 404 || error.status === 409) ? error : null;
-  const filename = `${kind}-${client}-${asOf}.${format}`;
+  const filename = `${kind}-${client}-${asOf}.${shown?.format ?? format}`;
 
   return (
     <Panel
@@ -244,7 +250,7 @@ function LetterPicker({
         {!error && text === null && <Loading />}
         {!error &&
           text !== null &&
-          (format === 'html' ? (
+          (shown?.format === 'html' ? (
             <iframe class="letter-frame" title={t('letters.preview')} sandbox="" srcdoc={text} />
           ) : (
             <pre
