@@ -32,12 +32,17 @@ Result<uint64_t> StoreVersion::Current() {
   return result_;
 }
 
-Result<uint64_t> StoreVersion::Probe() {
+Result<Store*> StoreVersion::ProbeStore() {
   if (!probe_) {
     auto store = open_store_();
     if (!store) return std::unexpected(store.error());
     probe_ = std::move(*store);
   }
+  return probe_.get();
+}
+
+Result<uint64_t> StoreVersion::Probe() {
+  if (auto store = ProbeStore(); !store) return std::unexpected(store.error());
   auto data_version = probe_->DataVersion();
   if (!data_version) {
     probe_.reset();
@@ -54,6 +59,22 @@ Result<uint64_t> StoreVersion::Probe() {
 }
 
 void StoreVersion::NoteWrite() { writes_.fetch_add(1, std::memory_order_acq_rel); }
+
+Result<bool> StoreVersion::KeepDerived(const std::function<Result<bool>(Store&)>& keep) {
+  std::unique_lock lock(mutex_);
+  probed_.wait(lock, [this] { return !probing_; });
+  probing_ = true;
+  lock.unlock();
+  Result<bool> kept = [&]() -> Result<bool> {
+    auto store = ProbeStore();
+    if (!store) return std::unexpected(store.error());
+    return keep(**store);
+  }();
+  lock.lock();
+  probing_ = false;
+  probed_.notify_all();
+  return kept;
+}
 
 struct ResponseCache::Flight {
   bool done = false;

@@ -55,10 +55,18 @@ class StoreVersion {
   // before the store reports the commit. Lock-free; callable from any thread.
   void NoteWrite();
 
+  // Runs `keep` on the connection that asks the data version, while no probe runs: what it
+  // commits is derived from the data (kept portfolio lines and statistics, which change no
+  // answer) and so is not seen by Current() as a change, while a commit of any other
+  // connection still is. Returns what `keep` returns, or the factory's error.
+  Result<bool> KeepDerived(const std::function<Result<bool>(Store&)>& keep);
+
  private:
   // Asks the store and moves the version. Run by one thread at a time (the one that set
   // probing_), without mutex_ held; it alone touches the members below `probing_`'s.
   Result<uint64_t> Probe();
+  // probe_, opened if need be. REQUIRES: the caller set probing_.
+  Result<Store*> ProbeStore();
 
   std::mutex mutex_;
   std::condition_variable probed_;  // a probe finished

@@ -10,6 +10,7 @@
 #include "api/charts.h"
 #include "api/credited.h"
 #include "api/json_util.h"
+#include "api/keeping_store.h"
 #include "api/service_internal.h"
 #include "api/web_assets.h"
 #include "core/ids.h"
@@ -210,6 +211,12 @@ Result<ApiService::DatedRead> ApiService::ReadAsOf(const std::string& as_of_text
   return DatedRead{*version, std::move(*workspace), *as_of};
 }
 
+Result<std::unique_ptr<Store>> ApiService::OpenKeeping() {
+  auto store = open_store_();
+  if (!store) return std::unexpected(store.error());
+  return std::make_unique<KeepingStore>(std::move(*store), version_);
+}
+
 Result<std::shared_ptr<const RateRanking>> ApiService::Statistics(uint64_t version, Store& store,
                                                                   const Context& context) {
   return objects_.Get<RateRanking>(
@@ -310,7 +317,7 @@ Result<ApiAnswer> ApiService::GetClientAssessment(const std::string& id, const A
   const std::string key =
       api_internal::CacheKey("client_assessment", {id, at.as_of.ToString(), LangKey(*lang)});
   return Cached(at.version, key, [&]() -> Result<ApiBody> {
-    auto store = open_store_();
+    auto store = OpenKeeping();
     if (!store) return std::unexpected(store.error());
     auto client = (*store)->LoadClient(id);
     if (!client) return std::unexpected(client.error());

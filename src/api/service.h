@@ -205,6 +205,10 @@ class ApiService {
     CivilDate as_of;
   };
   Result<DatedRead> ReadAsOf(const std::string& as_of_text);
+  // A connection for reads that keep what they derive (portfolio lines and statistics):
+  // keeping them goes through version_ (KeepingStore), so it does not make every answer
+  // made before stale.
+  Result<std::unique_ptr<Store>> OpenKeeping();
   // The portfolio statistics at `version` as of context.as_of, from what the store keeps
   // (verdict/stored_assessment.h), made once per version and date.
   Result<std::shared_ptr<const RateRanking>> Statistics(uint64_t version, Store& store,

@@ -42,7 +42,7 @@ Result<std::shared_ptr<const std::vector<PortfolioLine>>> ApiService::Lines(
   return objects_.Get<std::vector<PortfolioLine>>(
       version, api_internal::CacheKey("lines", {as_of.ToString()}),
       [&]() -> Result<std::shared_ptr<const std::vector<PortfolioLine>>> {
-        auto store = open_store_();
+        auto store = OpenKeeping();
         if (!store) return std::unexpected(store.error());
         auto lines = StoredLines(**store, workspace, as_of);
         if (!lines) return std::unexpected(lines.error());
