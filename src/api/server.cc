@@ -178,7 +178,8 @@ bool Matches(const httplib::Request& req, const std::string& etag) {
 
 // Sends a read endpoint's answer as the response cache keeps it: no copy of its bytes, its
 // gzip made once per answer (ApiService::Gzipped), an ETag per representation ("...-gzip"
-// for the gzipped one) and 304 when the client has it already. The browser may keep the
+// for the gzipped one), the data version (X-Addio-Version) and 304 when the client has it
+// already. The browser may keep the
 // answer but asks again each time (no-cache), so a change of the ledger shows at once.
 void SendAnswer(ApiService& service, const httplib::Request& req, httplib::Response& res,
                 Result<ApiAnswer> result) {
@@ -186,6 +187,9 @@ void SendAnswer(ApiService& service, const httplib::Request& req, httplib::Respo
   const ApiAnswer answer = std::move(*result);
   res.set_header("Vary", "Accept-Encoding");
   res.set_header("Cache-Control", "private, no-cache");
+  // The version of the store's data the answer was made from: the dashboard shows an answer
+  // it kept only while it is of the newest version it has seen.
+  if (answer->version != 0) res.set_header("X-Addio-Version", std::to_string(answer->version));
   if (!answer->filename.empty()) {
     res.set_header("Content-Disposition",
                    "attachment; filename=\"" + SafeDownloadName(answer->filename) + "\"");

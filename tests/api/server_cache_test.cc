@@ -310,6 +310,29 @@ TEST_F(ServerCacheTest, KeepingLinesMakesNoAnswerStale) {
   EXPECT_NE(Get(clients), first);
 }
 
+// Every kept answer names the version of the data it was made from: the same until the
+// store changes, a newer one after an import elsewhere (the dashboard shows a kept answer
+// only while it is of the newest version it has seen).
+TEST_F(ServerCacheTest, AnswersNameTheirDataVersion) {
+  Ledger ledger = DemoLedger();
+  ImportElsewhere(ledger);
+  Start();
+  const std::string path = "/api/v1/clients?as_of=" + kAsOf;
+  const auto version = [&] {
+    auto res = Http().Get(path);
+    EXPECT_TRUE(res);
+    return res ? std::stoull(res->get_header_value("X-Addio-Version")) : 0;
+  };
+  const uint64_t first = version();
+  EXPECT_GT(first, 0u);
+  // The portfolio's lines of a new date, made and kept, are no new version.
+  Get("/api/v1/portfolio?as_of=2026-10-31");
+  EXPECT_EQ(version(), first);
+  ledger.clients.front().name = "Renamed Elsewhere S.r.l.";
+  ImportElsewhere(ledger);
+  EXPECT_GT(version(), first);
+}
+
 TEST_F(ServerCacheTest, ErrorsAreNotCached) {
   ImportElsewhere(DemoLedger());
   Start();

@@ -393,6 +393,76 @@ describe("dashboard", () => {
     );
   });
 
+  test("going back to the portfolio shows its last rows at once; a saved change asks the server again", async () => {
+    await page.goto("about:blank");
+    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    const rows = page.locator("tr.client-row");
+    await rows.first().waitFor();
+    const shown = await rows.count();
+    await page.locator("tr.client-row a").first().click();
+    await page.locator(".client-head").first().waitFor();
+    // The server's answers are held back: only what the page kept can show.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    // A held request the page has given up on cannot be continued: that is no failure.
+    const hold = async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    };
+    await page.route("**/api/v1/portfolio*", hold);
+    try {
+      await page.goBack();
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), shown);
+      release();
+    } finally {
+      await page.unroute("**/api/v1/portfolio*", hold);
+    }
+    // A write (a setting saved, then put back) empties what was kept: the portfolio waits
+    // for the server.
+    await page.locator('nav a[href^="#/settings"]').click();
+    const capital = page.locator("#setting-cost_of_capital");
+    await capital.fill("12.5");
+    const form = page.locator("form.thresholds-form");
+    const saved = () =>
+      page.waitForResponse(
+        (r) =>
+          r.url().includes("/api/v1/settings") &&
+          r.request().method() === "PUT",
+      );
+    let answer = saved();
+    await form.locator("button[type=submit]").click();
+    await answer;
+    await page
+      .locator(".setting:has(#setting-cost_of_capital) button.link-button")
+      .click();
+    answer = saved();
+    await form.locator("button[type=submit]").click();
+    await answer;
+    assert.equal(
+      (await api("/settings")).settings.find(
+        (x) => x.name === "cost_of_capital",
+      ).overridden,
+      false,
+    );
+    let releaseAgain;
+    const heldAgain = new Promise((resolve) => (releaseAgain = resolve));
+    const holdAgain = async (route) => {
+      await heldAgain;
+      await route.continue().catch(() => {});
+    };
+    await page.route("**/api/v1/portfolio*", holdAgain);
+    try {
+      await page.goBack();
+      await page.locator("p.loading").waitFor();
+      assert.equal(await rows.count(), 0);
+      releaseAgain();
+      await rows.first().waitFor();
+    } finally {
+      await page.unroute("**/api/v1/portfolio*", holdAgain);
+    }
+  });
+
   test("the date is typed the way the page's language writes it, or picked on a calendar", async () => {
     await page.goto("about:blank");
     await page.goto(view(`/?as_of=${AS_OF}&lang=it`));

@@ -703,8 +703,19 @@ async function request(url: string, init: RequestInit): Promise<Response> {
 }
 
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return (await getVersionedJson<T>(url, signal)).value;
+}
+
+// getJson, with the version of the store's data the answer was made from (null when the
+// answer does not say).
+export async function getVersionedJson<T>(
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ value: T; version: number | null }> {
   const response = await request(url, { headers: { Accept: 'application/json' }, signal });
-  return decode<T>(response);
+  const header = response.headers.get('X-Addio-Version');
+  const value = await decode<T>(response);
+  return { value, version: header && /^\d+$/.test(header) ? Number(header) : null };
 }
 
 // GETs a text body (a letter); an error answer still carries the API's JSON error.
@@ -712,6 +723,30 @@ export async function getText(url: string, signal?: AbortSignal): Promise<string
   const response = await request(url, { signal });
   if (!response.ok) return decode<never>(response);
   return response.text();
+}
+
+// The last answers to GET requests, kept between pages (useApi) so that going back to a page
+// shows its last answer at once while it is asked again. Each is marked with the version of
+// the store's data it was made from (the X-Addio-Version header); only answers of the newest
+// version seen are shown, so a change made elsewhere (an import from the command line, an
+// API script) never shows old figures once any newer answer has arrived. Bounded: the
+// oldest go first. Every write from this page empties it.
+const keptAnswers = new Map<string, { value: unknown; version: number }>();
+const KEPT_ANSWERS = 40;
+let newestVersion = 0;
+
+export function keptAnswer<T>(url: string): T | undefined {
+  const kept = keptAnswers.get(url);
+  return kept && kept.version === newestVersion ? (kept.value as T) : undefined;
+}
+
+// Keeps `value`, the answer to `url` made at data `version` (null: unknown, not kept).
+export function keepAnswer(url: string, value: unknown, version: number | null): void {
+  if (version === null) return;
+  newestVersion = Math.max(newestVersion, version);
+  keptAnswers.delete(url);
+  keptAnswers.set(url, { value, version });
+  if (keptAnswers.size > KEPT_ANSWERS) keptAnswers.delete(keptAnswers.keys().next().value!);
 }
 
 // The session's CSRF token (GET /session), asked once and kept. Every request that changes
@@ -734,6 +769,7 @@ function sessionToken(): Promise<string> {
 // Sends a state-changing request with the session's token. The token changes when the
 // server restarts: refused for it, the request is sent once more with the new one.
 async function sendWithToken(url: string, init: RequestInit): Promise<Response> {
+  keptAnswers.clear();
   const send = async () =>
     request(url, {
       ...init,

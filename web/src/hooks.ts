@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Statement } from './api';
-import { apiUrl, getJson } from './api';
+import { apiUrl, getVersionedJson, keepAnswer, keptAnswer } from './api';
 import { useApp } from './app_context';
 
 export interface Loaded<T> {
@@ -14,20 +14,27 @@ export interface Loaded<T> {
 }
 
 // GETs `url` (null: nothing to load yet) and again whenever it changes. The previous data
-// stays on screen while the next one loads, so changing the date does not blank the page.
+// stays on screen while the next one loads, so changing the date does not blank the page;
+// an answer kept from an earlier visit, of the newest data version seen (api.ts keptAnswer),
+// shows at once, and the fresh one replaces it when it arrives.
 export function useApi<T>(url: string | null): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
+  const [data, setData] = useState<T | null>(() =>
+    url === null ? null : (keptAnswer<T>(url) ?? null),
+  );
   const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(url !== null);
+  const [loading, setLoading] = useState(url !== null && keptAnswer(url) === undefined);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (url === null) return;
     const controller = new AbortController();
-    setLoading(true);
+    const kept = keptAnswer<T>(url);
+    if (kept !== undefined) setData(kept);
+    setLoading(kept === undefined);
     setError(null);
-    getJson<T>(url, controller.signal)
-      .then((value) => {
+    getVersionedJson<T>(url, controller.signal)
+      .then(({ value, version }) => {
+        keepAnswer(url, value, version);
         setData(value);
         setLoading(false);
       })
