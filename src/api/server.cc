@@ -176,6 +176,17 @@ bool Matches(const httplib::Request& req, const std::string& etag) {
   return tags.find(etag) != std::string::npos || tags.find('*') != std::string::npos;
 }
 
+// This process's mark on the data versions it names: the wall-clock millisecond of its first
+// answer. A server started later names later versions than any before it, whose counting
+// started again at 1.
+const std::string& ServedSince() {
+  static const std::string since =
+      std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count());
+  return since;
+}
+
 // Sends a read endpoint's answer as the response cache keeps it: no copy of its bytes, its
 // gzip made once per answer (ApiService::Gzipped), an ETag per representation ("...-gzip"
 // for the gzipped one), the data version (X-Addio-Version) and 304 when the client has it
@@ -187,9 +198,12 @@ void SendAnswer(ApiService& service, const httplib::Request& req, httplib::Respo
   const ApiAnswer answer = std::move(*result);
   res.set_header("Vary", "Accept-Encoding");
   res.set_header("Cache-Control", "private, no-cache");
-  // The version of the store's data the answer was made from: the dashboard shows an answer
-  // it kept only while it is of the newest version it has seen.
-  if (answer->version != 0) res.set_header("X-Addio-Version", std::to_string(answer->version));
+  // The version of the store's data the answer was made from, "<served since>-<version>":
+  // the dashboard shows an answer it kept only while it is of the newest version it has
+  // seen.
+  if (answer->version != 0) {
+    res.set_header("X-Addio-Version", ServedSince() + "-" + std::to_string(answer->version));
+  }
   if (!answer->filename.empty()) {
     res.set_header("Content-Disposition",
                    "attachment; filename=\"" + SafeDownloadName(answer->filename) + "\"");

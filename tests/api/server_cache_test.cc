@@ -318,10 +318,18 @@ TEST_F(ServerCacheTest, AnswersNameTheirDataVersion) {
   ImportElsewhere(ledger);
   Start();
   const std::string path = "/api/v1/clients?as_of=" + kAsOf;
-  const auto version = [&] {
+  // "<served since>-<version>": the same process throughout.
+  std::string since;
+  const auto version = [&]() -> uint64_t {
     auto res = Http().Get(path);
     EXPECT_TRUE(res);
-    return res ? std::stoull(res->get_header_value("X-Addio-Version")) : 0;
+    if (!res) return 0;
+    const std::string header = res->get_header_value("X-Addio-Version");
+    const size_t dash = header.find('-');
+    EXPECT_NE(dash, std::string::npos) << header;
+    if (since.empty()) since = header.substr(0, dash);
+    EXPECT_EQ(header.substr(0, dash), since);
+    return std::stoull(header.substr(dash + 1));
   };
   const uint64_t first = version();
   EXPECT_GT(first, 0u);

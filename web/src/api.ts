@@ -711,11 +711,22 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
 export async function getVersionedJson<T>(
   url: string,
   signal?: AbortSignal,
-): Promise<{ value: T; version: number | null }> {
+): Promise<{ value: T; version: DataVersion | null }> {
   const response = await request(url, { headers: { Accept: 'application/json' }, signal });
-  const header = response.headers.get('X-Addio-Version');
+  const header = /^(\d+)-(\d+)$/.exec(response.headers.get('X-Addio-Version') ?? '');
   const value = await decode<T>(response);
-  return { value, version: header && /^\d+$/.test(header) ? Number(header) : null };
+  return { value, version: header ? { since: Number(header[1]), count: Number(header[2]) } : null };
+}
+
+// The version of the store's data an answer was made from: which server process (the
+// millisecond it started answering) and its count. A later process names later versions.
+export interface DataVersion {
+  since: number;
+  count: number;
+}
+
+function newer(a: DataVersion, b: DataVersion): boolean {
+  return a.since !== b.since ? a.since > b.since : a.count > b.count;
 }
 
 // GETs a text body (a letter); an error answer still carries the API's JSON error.
@@ -731,19 +742,19 @@ export async function getText(url: string, signal?: AbortSignal): Promise<string
 // version seen are shown, so a change made elsewhere (an import from the command line, an
 // API script) never shows old figures once any newer answer has arrived. Bounded: the
 // oldest go first. Every write from this page empties it.
-const keptAnswers = new Map<string, { value: unknown; version: number }>();
+const keptAnswers = new Map<string, { value: unknown; version: DataVersion }>();
 const KEPT_ANSWERS = 40;
-let newestVersion = 0;
+let newestVersion: DataVersion = { since: 0, count: 0 };
 
 export function keptAnswer<T>(url: string): T | undefined {
   const kept = keptAnswers.get(url);
-  return kept && kept.version === newestVersion ? (kept.value as T) : undefined;
+  return kept && !newer(newestVersion, kept.version) ? (kept.value as T) : undefined;
 }
 
 // Keeps `value`, the answer to `url` made at data `version` (null: unknown, not kept).
-export function keepAnswer(url: string, value: unknown, version: number | null): void {
+export function keepAnswer(url: string, value: unknown, version: DataVersion | null): void {
   if (version === null) return;
-  newestVersion = Math.max(newestVersion, version);
+  if (newer(version, newestVersion)) newestVersion = version;
   keptAnswers.delete(url);
   keptAnswers.set(url, { value, version });
   if (keptAnswers.size > KEPT_ANSWERS) keptAnswers.delete(keptAnswers.keys().next().value!);
