@@ -292,17 +292,15 @@ Result<ApiAnswer> ApiService::GetClients(const ApiQuery& query) {
 }
 
 Result<ApiAnswer> ApiService::GetAssessment(const ApiQuery& query) {
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  auto as_of = api_internal::ParseAsOf(query.as_of, snapshot->ledger->workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
-  const std::string key = api_internal::CacheKey("assessment", {as_of->ToString(), LangKey(*lang)});
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
-    auto assessment = PortfolioAssessment(*snapshot, *as_of);
+  auto read = ReadLedgerAsOf(query);
+  if (!read) return std::unexpected(read.error());
+  const LedgerRead& at = *read;
+  const std::string key =
+      api_internal::CacheKey("assessment", {at.as_of.ToString(), LangKey(at.lang)});
+  return Cached(at.snapshot.version, key, [&]() -> Result<ApiBody> {
+    auto assessment = PortfolioAssessment(at.snapshot, at.as_of);
     if (!assessment) return std::unexpected(assessment.error());
-    return JsonBody(RenderAssessment(**assessment, {Format::kJson, *lang, false}));
+    return JsonBody(RenderAssessment(**assessment, {Format::kJson, at.lang, false}));
   });
 }
 
@@ -354,30 +352,29 @@ Result<ApiAnswer> ApiService::GetHistory(const std::string& id, const ApiQuery& 
 }
 
 Result<ApiAnswer> ApiService::GetCharts(const std::string& id, const ApiQuery& query) {
-  auto lang = api_internal::ParseLangParam(query.lang);
-  if (!lang) return std::unexpected(lang.error());
-  auto snapshot = Current();
-  if (!snapshot) return std::unexpected(snapshot.error());
-  const Ledger& ledger = *snapshot->ledger;
-  auto as_of = api_internal::ParseAsOf(query.as_of, ledger.workspace, clock_);
-  if (!as_of) return std::unexpected(as_of.error());
+  // The language is checked, though the charts hold no words.
+  auto read = ReadLedgerAsOf(query);
+  if (!read) return std::unexpected(read.error());
+  const Snapshot& snapshot = read->snapshot;
+  const Ledger& ledger = *snapshot.ledger;
+  const CivilDate as_of = read->as_of;
   auto months = api_internal::ParseMonths(query.months);
   if (!months) return std::unexpected(months.error());
   const std::string key =
-      api_internal::CacheKey("charts", {id, as_of->ToString(), std::to_string(*months)});
-  return Cached(snapshot->version, key, [&]() -> Result<ApiBody> {
+      api_internal::CacheKey("charts", {id, as_of.ToString(), std::to_string(*months)});
+  return Cached(snapshot.version, key, [&]() -> Result<ApiBody> {
     if (!HasClient(ledger, id)) return std::unexpected(UnknownClient(id));
     // The whole portfolio: the rate chart compares the client with every other one.
-    auto assessment = PortfolioAssessment(*snapshot, *as_of);
+    auto assessment = PortfolioAssessment(snapshot, as_of);
     if (!assessment) return std::unexpected(assessment.error());
-    auto history = History(ledger, id, *as_of, *months);
+    auto history = History(ledger, id, as_of, *months);
     if (!history) return std::unexpected(Localized(history.error(), id));
     auto client = api_internal::ClientLedgerOf(ledger, id);
     if (!client) return std::unexpected(UnknownClient(id));
     auto charts = ComputeCharts(*client, ledger.workspace, **assessment, *history);
     if (!charts) return std::unexpected(Localized(charts.error(), id));
     return JsonBody(
-        ChartsJson(*charts, api_internal::CreditedByInvoice(*client, ledger.workspace, *as_of)));
+        ChartsJson(*charts, api_internal::CreditedByInvoice(*client, ledger.workspace, as_of)));
   });
 }
 

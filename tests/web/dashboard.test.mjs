@@ -89,6 +89,25 @@ async function screenshot(name, options = {}) {
 }
 
 // The chart inside `selector` has drawn an <svg> of non-zero size with shapes in it.
+// Runs `steps` with the server's answers to /portfolio held back until `steps` calls the
+// release it is given (released in any case when it ends). A held request the page has
+// given up on cannot be continued: that is no failure.
+async function withPortfolioHeld(steps) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const hold = async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  };
+  await page.route("**/api/v1/portfolio*", hold);
+  try {
+    await steps(release);
+  } finally {
+    release();
+    await page.unroute("**/api/v1/portfolio*", hold);
+  }
+}
+
 async function assertChartRendered(selector) {
   const chart = page.locator(`${selector} .chart`).first();
   await chart.waitFor({ state: "visible" });
@@ -402,22 +421,12 @@ describe("dashboard", () => {
     await page.locator("tr.client-row a").first().click();
     await page.locator(".client-head").first().waitFor();
     // The server's answers are held back: only what the page kept can show.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    // A held request the page has given up on cannot be continued: that is no failure.
-    const hold = async (route) => {
-      await held;
-      await route.continue().catch(() => {});
-    };
-    await page.route("**/api/v1/portfolio*", hold);
-    try {
+    await withPortfolioHeld(async (release) => {
       await page.goBack();
       await rows.first().waitFor();
       assert.equal(await rows.count(), shown);
       release();
-    } finally {
-      await page.unroute("**/api/v1/portfolio*", hold);
-    }
+    });
     // A write (a setting saved, then put back) empties what was kept: the portfolio waits
     // for the server.
     await page.locator('nav a[href^="#/settings"]').click();
@@ -445,22 +454,13 @@ describe("dashboard", () => {
       ).overridden,
       false,
     );
-    let releaseAgain;
-    const heldAgain = new Promise((resolve) => (releaseAgain = resolve));
-    const holdAgain = async (route) => {
-      await heldAgain;
-      await route.continue().catch(() => {});
-    };
-    await page.route("**/api/v1/portfolio*", holdAgain);
-    try {
+    await withPortfolioHeld(async (release) => {
       await page.goBack();
       await page.locator("p.loading").waitFor();
       assert.equal(await rows.count(), 0);
-      releaseAgain();
+      release();
       await rows.first().waitFor();
-    } finally {
-      await page.unroute("**/api/v1/portfolio*", holdAgain);
-    }
+    });
   });
 
   test("the date is typed the way the page's language writes it, or picked on a calendar", async () => {
