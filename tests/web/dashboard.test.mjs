@@ -79,6 +79,20 @@ function view(hash) {
   return `${BASE}/#${hash}`;
 }
 
+// Opens the dashboard at `hash` and, when the address names a language, waits until the page
+// speaks it: a language not shown before loads its words first, and a change of the hash
+// alone does not reload the page, so the previous language's words can still be on screen.
+async function visit(hash) {
+  await page.goto(view(hash));
+  const lang = new URLSearchParams(hash.split("?")[1] ?? "").get("lang");
+  if (lang) {
+    await page.waitForFunction(
+      (wanted) => document.documentElement.lang === wanted,
+      lang,
+    );
+  }
+}
+
 async function screenshot(name, options = {}) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
@@ -166,7 +180,7 @@ describe("dashboard", () => {
   test("the portfolio lists every demo client with its verdict and six signs", async () => {
     const assessment = await api(`/assessment?as_of=${AS_OF}`);
     assert.ok(assessment.clients.length >= 10, "the demo has its clients");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await visit(`/?as_of=${AS_OF}&lang=en`);
     await page.locator("tr.client-row").first().waitFor();
     const ids = await page
       .locator("tr.client-row")
@@ -231,7 +245,7 @@ describe("dashboard", () => {
       (c) => c.verdict === "part_ways" || c.verdict === "renegotiate",
     );
     assert.ok(urgent.length >= 2, "the demo has clients to act on");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await visit(`/?as_of=${AS_OF}&lang=en`);
     const items = page.locator(".act-now-item");
     await items.first().waitFor();
     assert.deepEqual(
@@ -294,7 +308,7 @@ describe("dashboard", () => {
     );
     // Ferri's first action (stop work until signed) has no letter: its page picks the
     // termination letter of the next one.
-    await page.goto(view(`/clients/ferri?as_of=${AS_OF}&lang=en&letter=next`));
+    await visit(`/clients/ferri?as_of=${AS_OF}&lang=en&letter=next`);
     await page.locator('.client-head:has-text("Ferri")').first().waitFor();
     await page.waitForFunction(
       () =>
@@ -304,7 +318,7 @@ describe("dashboard", () => {
   });
 
   test("the table sorts from the keyboard and filters by verdict", async () => {
-    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await visit(`/?as_of=${AS_OF}&lang=en`);
     await page.locator("tr.client-row").first().waitFor();
     const scoreHeader = page.locator("th", {
       has: page.locator("button", { hasText: "Score" }),
@@ -349,7 +363,7 @@ describe("dashboard", () => {
 
   test("a verdict card shows its clients: the chart's other dots fade, its rows stand out", async () => {
     await page.goto("about:blank");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await visit(`/?as_of=${AS_OF}&lang=en`);
     await page.locator("tr.client-row").first().waitFor();
     const quadrant = page.locator("section.quadrant .chart");
     await quadrant.locator("svg").first().waitFor();
@@ -414,7 +428,7 @@ describe("dashboard", () => {
 
   test("going back to the portfolio shows its last rows at once; a saved change asks the server again", async () => {
     await page.goto("about:blank");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await visit(`/?as_of=${AS_OF}&lang=en`);
     const rows = page.locator("tr.client-row");
     await rows.first().waitFor();
     const shown = await rows.count();
@@ -465,7 +479,7 @@ describe("dashboard", () => {
 
   test("the date is typed the way the page's language writes it, or picked on a calendar", async () => {
     await page.goto("about:blank");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=it`));
+    await visit(`/?as_of=${AS_OF}&lang=it`);
     const field = page.locator("#as-of-date");
     await field.waitFor();
     assert.equal(await field.inputValue(), "30/11/2026");
@@ -531,7 +545,7 @@ describe("dashboard", () => {
     // The date changed from elsewhere (a link) while the field has the focus: the page
     // moving the focus away keeps the new date, not the one the field showed.
     await field.focus();
-    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en`));
+    await visit(`/receivables?as_of=${AS_OF}&lang=en`);
     await page.locator("#main").focus();
     await page.waitForFunction(
       () => document.querySelector("#as-of-date")?.value === "30 Nov 2026",
@@ -540,7 +554,7 @@ describe("dashboard", () => {
   });
 
   test("a client page shows six sign cards and renders its charts", async () => {
-    await page.goto(view(`/clients/fulmine?as_of=${AS_OF}&lang=en`));
+    await visit(`/clients/fulmine?as_of=${AS_OF}&lang=en`);
     await page.locator("article.sign-card").first().waitFor();
     const signs = await page
       .locator("article.sign-card")
@@ -666,7 +680,7 @@ describe("dashboard", () => {
   });
 
   test("switching to Italian changes the words, and the choice is kept", async () => {
-    await page.goto(view(`/?as_of=${AS_OF}`));
+    await visit(`/?as_of=${AS_OF}`);
     await page.locator("tr.client-row").first().waitFor();
     await page.locator(".lang-switch button", { hasText: "EN" }).click();
     assert.equal(await page.locator("h1").innerText(), "Portfolio");
@@ -704,10 +718,10 @@ describe("dashboard", () => {
     await screenshot("portfolio-it");
 
     // A page opened later without a language in the address stays Italian.
-    await page.goto(view(`/receivables?as_of=${AS_OF}`));
+    await visit(`/receivables?as_of=${AS_OF}`);
     await page.locator(".aging-table").waitFor();
     assert.equal(await page.locator("h1").innerText(), "Crediti verso clienti");
-    await page.goto(view(`/clients/gallo?as_of=${AS_OF}`));
+    await visit(`/clients/gallo?as_of=${AS_OF}`);
     await page.locator("article.sign-card").first().waitFor();
     assert.match(await page.locator(".signs h2").innerText(), /I sei segnali/);
     assert.match(
@@ -720,7 +734,7 @@ describe("dashboard", () => {
   });
 
   test("receivables show aging and a statement, with CSV downloads", async () => {
-    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en&client=gallo`));
+    await visit(`/receivables?as_of=${AS_OF}&lang=en&client=gallo`);
     await page.locator(".aging-table tbody tr").first().waitFor();
     assert.ok(
       (await page.locator('.aging-table tr[data-client="gallo"]').count()) ===
@@ -763,7 +777,7 @@ describe("dashboard", () => {
   test("from the keyboard alone: skip to the content, reach act now's letter, pick a letter", async () => {
     // A fresh load: the page puts focus on its content, as after every navigation.
     await page.goto("about:blank");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await visit(`/?as_of=${AS_OF}&lang=en`);
     await page.locator(".act-now-item a.button").first().waitFor();
     // Backwards through the header, the skip link is the first stop; Enter goes back to
     // the content.
@@ -819,7 +833,7 @@ describe("dashboard", () => {
     // Brightwave owes nothing and already pays the reference rate. A fresh load, so that
     // no other client's letters are still on the page.
     await page.goto("about:blank");
-    await page.goto(view(`/clients/brightwave?as_of=${AS_OF}&lang=en`));
+    await visit(`/clients/brightwave?as_of=${AS_OF}&lang=en`);
     const kind = page.locator('section.letters select[name="letter-kind"]');
     await kind.waitFor();
     const offered = await kind
@@ -829,7 +843,7 @@ describe("dashboard", () => {
     await page.locator("section.letters pre.letter-text").waitFor();
     assert.equal(await page.locator("section.letters .empty").count(), 0);
     // Gallo owes money: the reminder and the formal notice are there.
-    await page.goto(view(`/clients/gallo?as_of=${AS_OF}&lang=en`));
+    await visit(`/clients/gallo?as_of=${AS_OF}&lang=en`);
     await page.waitForFunction(() => {
       const values = [
         ...document.querySelectorAll(
@@ -843,7 +857,7 @@ describe("dashboard", () => {
   test("the late interest figure says why a formal notice may claim less", async () => {
     const gallo = await api(`/clients/gallo/assessment?as_of=${AS_OF}`);
     assert.ok(Number(gallo.economics.statutory_interest) > 0);
-    await page.goto(view(`/clients/gallo?as_of=${AS_OF}&lang=en`));
+    await visit(`/clients/gallo?as_of=${AS_OF}&lang=en`);
     const help = page.locator("#economics-title ~ .interest-help");
     await help.waitFor();
     assert.match(await help.innerText(), /--claim-paid-late/);
@@ -852,7 +866,7 @@ describe("dashboard", () => {
   test("the week's alerts sit under act now, each linking to its client", async () => {
     const alerts = await api(`/alerts?as_of=${AS_OF}&lang=it`);
     assert.ok(alerts.alerts.length > 0, "the demo has alerts this week");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=it`));
+    await visit(`/?as_of=${AS_OF}&lang=it`);
     const panel = page.locator("section.alerts");
     await panel.locator(".alerts-list li").first().waitFor();
     assert.equal(
@@ -878,7 +892,7 @@ describe("dashboard", () => {
     const due = dunning.items.filter((item) => item.state === "due");
     assert.ok(due.length > 0, "the demo has reminders due");
     await page.goto("about:blank");
-    await page.goto(view(`/?as_of=${AS_OF}&lang=it`));
+    await visit(`/?as_of=${AS_OF}&lang=it`);
     const panel = page.locator("section.dunning");
     await panel.locator(".dunning-group.due .dunning-item").first().waitFor();
     assert.equal(await panel.locator("h2").innerText(), "Solleciti da inviare");
@@ -928,7 +942,7 @@ describe("dashboard", () => {
 
   test("settings edit a client type's dunning ladder and put addio's back", async () => {
     await page.goto("about:blank");
-    await page.goto(view(`/settings?lang=en`));
+    await visit(`/settings?lang=en`);
     const ladder = page.locator(
       'fieldset.dunning-ladder[data-type="slow_payer"]',
     );
@@ -956,7 +970,7 @@ describe("dashboard", () => {
 
   test("the payment forecast shows each open invoice's risk, in both languages", async () => {
     const forecast = await api(`/forecast?as_of=${AS_OF}`);
-    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en`));
+    await visit(`/receivables?as_of=${AS_OF}&lang=en`);
     const panel = page.locator('section[aria-labelledby="forecast-title"]');
     await panel.locator(".forecast-table tbody tr").first().waitFor();
     // The riskiest first, as the API ranks them, each with its band.
@@ -983,7 +997,7 @@ describe("dashboard", () => {
       (inv) => inv.usually_pays_in_days !== null,
     );
     assert.ok(someone, "a client with a payment history has an open invoice");
-    await page.goto(view(`/clients/${someone.client}?as_of=${AS_OF}&lang=it`));
+    await visit(`/clients/${someone.client}?as_of=${AS_OF}&lang=it`);
     const own = page.locator('section[aria-labelledby="forecast-title"]');
     await own.locator(".forecast-table tbody tr").first().waitFor();
     const invoices = await own
@@ -1010,7 +1024,7 @@ describe("dashboard", () => {
   });
 
   test("settings list the working hours and every threshold", async () => {
-    await page.goto(view(`/settings?lang=en`));
+    await visit(`/settings?lang=en`);
     await page.locator(".thresholds-form .setting").first().waitFor();
     const settings = await api("/settings");
     assert.equal(
@@ -1023,7 +1037,7 @@ describe("dashboard", () => {
 
   test("settings show shares and rates as percentages, and setting names only on request", async () => {
     await page.goto("about:blank");
-    await page.goto(view(`/settings?lang=en`));
+    await visit(`/settings?lang=en`);
     const capital = page.locator("#setting-cost_of_capital");
     await capital.waitFor();
     assert.equal(await capital.inputValue(), "10");
@@ -1060,7 +1074,7 @@ describe("dashboard", () => {
   test("settings edit the business's tax id, checked by the server in the page's language", async () => {
     const form = page.locator("form.settings-form");
     const taxId = form.locator('input[name="tax_id"]');
-    await page.goto(view(`/settings?lang=en`));
+    await visit(`/settings?lang=en`);
     await taxId.waitFor();
     assert.match(
       await form.locator("label.tax-id").innerText(),
@@ -1081,7 +1095,7 @@ describe("dashboard", () => {
         "IT01234567890",
     );
 
-    await page.goto(view(`/settings?lang=it`));
+    await visit(`/settings?lang=it`);
     await form
       .locator("label.tax-id", { hasText: "Partita IVA o codice fiscale" })
       .waitFor();
@@ -1145,7 +1159,7 @@ describe("dashboard", () => {
     );
     try {
       // The file button speaks the dashboard's language, not the browser's.
-      await page.goto(view(`/import?as_of=${AS_OF}&lang=it`));
+      await visit(`/import?as_of=${AS_OF}&lang=it`);
       assert.match(
         await page.locator(".file-button").innerText(),
         /Scegli un file/,
@@ -1154,7 +1168,7 @@ describe("dashboard", () => {
         await page.locator(".file-name").innerText(),
         "Nessun file scelto",
       );
-      await page.goto(view(`/import?as_of=${AS_OF}&lang=en`));
+      await visit(`/import?as_of=${AS_OF}&lang=en`);
       await page.locator("input[type=file]").setInputFiles(file);
       assert.equal(
         await page.locator(".file-name").innerText(),
@@ -1195,7 +1209,7 @@ describe("dashboard", () => {
   });
 
   test("screening a prospect checks the answers and shows a decision", async () => {
-    await page.goto(view(`/screen?as_of=${AS_OF}&lang=en`));
+    await visit(`/screen?as_of=${AS_OF}&lang=en`);
     await page.locator(".intake-form").waitFor();
     assert.equal(
       await page.locator(".intake-form [data-question]").count(),
@@ -1281,7 +1295,7 @@ describe("dashboard", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {
       origin: BASE,
     });
-    await page.goto(view(`/clients/colombo?as_of=${AS_OF}&lang=it`));
+    await visit(`/clients/colombo?as_of=${AS_OF}&lang=it`);
     const letters = page.locator("section.letters");
     await letters.waitFor();
     assert.equal(
@@ -1374,7 +1388,7 @@ describe("dashboard", () => {
   test("a phone shows the portfolio without sideways scrolling", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
-      await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+      await visit(`/?as_of=${AS_OF}&lang=en`);
       await page.locator("tr.client-row").first().waitFor();
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
@@ -1382,7 +1396,7 @@ describe("dashboard", () => {
       assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
       await screenshot("portfolio-phone");
 
-      await page.goto(view(`/screen?as_of=${AS_OF}&lang=it`));
+      await visit(`/screen?as_of=${AS_OF}&lang=it`);
       await page.locator(".intake-form button[type=submit]").click();
       await page.locator(".screening").waitFor();
       const screenOverflow = await page.evaluate(
@@ -1415,7 +1429,7 @@ describe("dashboard", () => {
       for (const lang of ["en", "it"]) {
         for (const [path, ready] of pages) {
           const sep = path.includes("?") ? "&" : "?";
-          await page.goto(view(`${path}${sep}as_of=${AS_OF}&lang=${lang}`));
+          await visit(`${path}${sep}as_of=${AS_OF}&lang=${lang}`);
           await page.locator(ready).first().waitFor();
           await page.waitForFunction(() => !document.querySelector(".loading"));
           const overflow = await page.evaluate(
@@ -1517,7 +1531,7 @@ describe("dashboard", () => {
     assert.equal(item.credited, "100.00");
     assert.equal(cents(item.net), cents(invoice.amount) - 10000);
 
-    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=en&client=gallo`));
+    await visit(`/receivables?as_of=${AS_OF}&lang=en&client=gallo`);
     const statement = page.locator('.statement[data-client="gallo"]');
     const note = statement.locator(
       '.credit-notes tr[data-credit-note="nc-web-1"]',
@@ -1556,7 +1570,7 @@ describe("dashboard", () => {
     );
     await screenshot("statement-credit-note");
 
-    await page.goto(view(`/receivables?as_of=${AS_OF}&lang=it&client=gallo`));
+    await visit(`/receivables?as_of=${AS_OF}&lang=it&client=gallo`);
     await statement
       .locator(".credit-notes h4", { hasText: "Note di credito" })
       .waitFor();
@@ -1567,7 +1581,7 @@ describe("dashboard", () => {
     );
 
     // The client page lists it too; the day before it was issued, it is not there yet.
-    await page.goto(view(`/clients/gallo?as_of=${AS_OF}&lang=en`));
+    await visit(`/clients/gallo?as_of=${AS_OF}&lang=en`);
     const panel = page.locator("section.credit-notes");
     await panel.locator('tr[data-credit-note="nc-web-1"]').waitFor();
     assert.equal(await panel.locator("h2").innerText(), "Credit notes");
@@ -1576,7 +1590,7 @@ describe("dashboard", () => {
         r.url().includes("/clients/gallo/statement") &&
         r.url().includes("as_of=2026-11-29"),
     );
-    await page.goto(view(`/clients/gallo?as_of=2026-11-29&lang=en`));
+    await visit(`/clients/gallo?as_of=2026-11-29&lang=en`);
     await page.locator("article.sign-card").first().waitFor();
     await answered;
     await page.evaluate(
@@ -1595,12 +1609,12 @@ describe("dashboard", () => {
     const answered = page.waitForResponse((r) =>
       r.url().includes("/api/v1/coverage"),
     );
-    await page.goto(view(`/?as_of=${AS_OF}&lang=en`));
+    await visit(`/?as_of=${AS_OF}&lang=en`);
     await page.locator("tr.client-row").first().waitFor();
     await answered;
     assert.equal(await page.locator(".coverage-banner").count(), 0);
 
-    await page.goto(view(`/coverage?as_of=${AS_OF}&lang=en`));
+    await visit(`/coverage?as_of=${AS_OF}&lang=en`);
     await page.locator(".coverage-table").waitFor();
     const rows = page.locator(".coverage-table tbody tr");
     assert.equal(await rows.count(), coverage.types.length);
@@ -1866,7 +1880,7 @@ describe("dashboard", () => {
     const blocked = (route) => route.abort("connectionrefused");
     await page.route("**/api/v1/portfolio*", blocked);
     try {
-      await page.goto(view(`/?as_of=2026-10-31&lang=it`));
+      await visit(`/?as_of=2026-10-31&lang=it`);
       const box = page.locator(".error-box").first();
       await box.waitFor();
       assert.match(
@@ -1880,7 +1894,7 @@ describe("dashboard", () => {
     // Tried again on its own, without a click.
     await page.locator("tr.client-row").first().waitFor({ timeout: 15000 });
 
-    await page.goto(view(`/?as_of=2026-02-30&lang=en`));
+    await visit(`/?as_of=2026-02-30&lang=en`);
     const notice = page.locator(".bad-date");
     await notice.waitFor();
     assert.match(await notice.innerText(), /2026-02-30, is not a real date/);
