@@ -1,5 +1,6 @@
 // OpenStore: from a store URL to a Store. The one switch over the kinds of store, so that
 // adding the PostgreSQL store touches this file and not its callers.
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -45,16 +46,54 @@ Result<StoreUrl> ParseStoreUrl(const std::string& url) {
               Msg("store.url.unknown_scheme", url, scheme, Arg::Key("store.url.accepted_forms")));
 }
 
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode) {
+bool IsWorkspaceId(std::string_view id) {
+  if (id.empty() || id.size() > 40) return false;
+  auto letter_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!letter_or_digit(id.front())) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [&](char c) { return letter_or_digit(c) || c == '-' || c == '_'; });
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode,
+                                         const std::string& workspace) {
   auto parsed = ParseStoreUrl(url);
   if (!parsed) return std::unexpected(parsed.error());
   switch (parsed->kind) {
     case StoreKind::kSqlite:
-      return store_internal::OpenSqliteStore(parsed->location, mode);
+      return store_internal::OpenSqliteStore(parsed->location, mode, workspace);
     case StoreKind::kPostgres:
       return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
   }
   return Fail(ErrorCode::kInternal, Msg("store.unknown_kind"));
+}
+
+Result<std::vector<WorkspaceEntry>> ListWorkspaces(const std::string& url) {
+  auto parsed = ParseStoreUrl(url);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (parsed->kind == StoreKind::kPostgres) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
+  }
+  return store_internal::ListSqliteWorkspaces(parsed->location);
+}
+
+Status AddWorkspace(const std::string& url, const std::string& id, const std::string& name) {
+  if (!IsWorkspaceId(id)) return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.bad_id", id));
+  auto parsed = ParseStoreUrl(url);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (parsed->kind == StoreKind::kPostgres) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
+  }
+  return store_internal::AddSqliteWorkspace(parsed->location, id, name.empty() ? id : name);
+}
+
+Status RenameWorkspace(const std::string& url, const std::string& id, const std::string& name) {
+  if (name.empty()) return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.needs_name"));
+  auto parsed = ParseStoreUrl(url);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (parsed->kind == StoreKind::kPostgres) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
+  }
+  return store_internal::RenameSqliteWorkspace(parsed->location, id, name);
 }
 
 }  // namespace addio

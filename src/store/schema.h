@@ -19,9 +19,11 @@ namespace addio::store_internal {
 // The version the last migration step brings a database to.
 int LatestSchemaVersion();
 
-// Brings `db` to LatestSchemaVersion(). `path` names the file in messages.
-// Error kStore when the file holds tables but is not an addio database, when its version
-// is newer than this build knows, or when SQLite refuses. Never throws.
+// Brings `db` to LatestSchemaVersion(), or to the earlier version `target` (the tests of
+// upgrades start from the schema an earlier addio wrote). `path` names the file in
+// messages. Error kStore when the file holds tables but is not an addio database, when
+// its version is newer than this build knows, or when SQLite refuses. Never throws.
 Status Migrate(SQLite::Database& db, const std::string& path);
+Status Migrate(SQLite::Database& db, const std::string& path, int target);
 
 }  // namespace addio::store_internal

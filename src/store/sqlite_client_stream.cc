@@ -26,18 +26,20 @@ constexpr char kReaderCacheSize[] = "PRAGMA cache_size = -2048";  // 2 MiB
 // before it reads through its own connection alone.
 constexpr int kSnapshotLockWaitMs = 200;
 
-// The rows of T's table for a range of clients, in client order.
+// The rows of T's table for a range of one workspace's clients, in client order.
 template <typename T>
 class RangeCursor {
  public:
-  explicit RangeCursor(SQLite::Database& db)
+  RangeCursor(SQLite::Database& db, int64_t workspace)
       : query_(db, std::string("SELECT ") + kTableOf<T>.columns + " FROM " + kTableOf<T>.name +
-                       " WHERE client BETWEEN ?1 AND ?2 ORDER BY client") {}
+                       " WHERE workspace_id = ?1 AND client BETWEEN ?2 AND ?3 ORDER BY client") {
+    query_.bind(1, workspace);
+  }
 
   void Start(const ClientRange& range) {
     query_.reset();
-    query_.bind(1, range.first);
-    query_.bind(2, range.last);
+    query_.bind(2, range.first);
+    query_.bind(3, range.last);
     Step();
   }
 
@@ -73,24 +75,27 @@ class RangeCursor {
 // One connection's prepared queries for a batch.
 class BatchQueries {
  public:
-  explicit BatchQueries(SQLite::Database& db)
+  BatchQueries(SQLite::Database& db, int64_t workspace)
       : clients_(db, std::string("SELECT ") + kTableOf<Client>.columns +
-                         " FROM clients WHERE id BETWEEN ?1 AND ?2 ORDER BY id"),
-        contracts_(db),
-        projects_(db),
-        requests_(db),
-        work_(db),
-        contacts_(db),
-        invoices_(db),
-        payments_(db),
-        rate_changes_(db),
-        credit_notes_(db) {}
+                         " FROM clients WHERE workspace_id = ?1 AND id BETWEEN ?2 AND ?3 "
+                         "ORDER BY id"),
+        contracts_(db, workspace),
+        projects_(db, workspace),
+        requests_(db, workspace),
+        work_(db, workspace),
+        contacts_(db, workspace),
+        invoices_(db, workspace),
+        payments_(db, workspace),
+        rate_changes_(db, workspace),
+        credit_notes_(db, workspace) {
+    clients_.bind(1, workspace);
+  }
 
   std::vector<ClientLedger> Read(const ClientRange& range) {
     std::vector<ClientLedger> out;
     clients_.reset();
-    clients_.bind(1, range.first);
-    clients_.bind(2, range.last);
+    clients_.bind(2, range.first);
+    clients_.bind(3, range.last);
     while (clients_.executeStep()) {
       ClientLedger& client = out.emplace_back();
       RowReader reader(clients_, kTableOf<Client>.name);
@@ -151,13 +156,15 @@ struct Reader {
 
 class SqliteClientBatches final : public ClientBatches {
  public:
-  SqliteClientBatches(std::string path, std::vector<std::unique_ptr<Reader>> readers)
-      : path_(std::move(path)), readers_(std::move(readers)) {
+  SqliteClientBatches(std::string path, int64_t workspace,
+                      std::vector<std::unique_ptr<Reader>> readers)
+      : path_(std::move(path)), workspace_(workspace), readers_(std::move(readers)) {
     for (auto& reader : readers_) free_.push_back(reader.get());
     // The ids come from a connection of their own, or from the only one.
     ids_reader_ = readers_.size() > 1 ? free_.back() : free_.front();
     if (readers_.size() > 1) free_.pop_back();
-    ids_.emplace(*ids_reader_->db, "SELECT id FROM clients ORDER BY id");
+    ids_.emplace(*ids_reader_->db, "SELECT id FROM clients WHERE workspace_id = ? ORDER BY id");
+    ids_->bind(1, workspace_);
   }
 
   ~SqliteClientBatches() override {
@@ -196,7 +203,7 @@ class SqliteClientBatches final : public ClientBatches {
     Reader* reader = Acquire();
     auto read = Guarded([&]() -> Result<std::vector<ClientLedger>> {
       std::lock_guard lock(reader->in_use);
-      if (!reader->queries) reader->queries.emplace(*reader->db);
+      if (!reader->queries) reader->queries.emplace(*reader->db, workspace_);
       return reader->queries->Read(range);
     });
     Release(reader);
@@ -234,6 +241,7 @@ class SqliteClientBatches final : public ClientBatches {
   }
 
   std::string path_;
+  int64_t workspace_;
   std::vector<std::unique_ptr<Reader>> readers_;
   Reader* ids_reader_ = nullptr;
   std::optional<SQLite::Statement> ids_;
@@ -246,7 +254,7 @@ class SqliteClientBatches final : public ClientBatches {
 // Starts a read transaction on `db`: BEGIN alone takes no snapshot, the first read does.
 void BeginRead(SQLite::Database& db) {
   db.exec("BEGIN");
-  SQLite::Statement(db, "SELECT count(*) FROM workspace").executeStep();
+  SQLite::Statement(db, "SELECT count(*) FROM workspaces").executeStep();
 }
 
 // `count` new connections to `path`, each in a read transaction on the snapshot `db`
@@ -284,7 +292,8 @@ std::vector<std::unique_ptr<Reader>> OpenReaders(SQLite::Database& db, const std
 }  // namespace
 
 Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SQLite::Database& db,
-                                                         const std::string& path, size_t readers,
+                                                         const std::string& path,
+                                                         int64_t workspace, size_t readers,
                                                          int busy_timeout_ms) {
   try {
     // One reader more than asked for: the one that lists the ids.
@@ -297,7 +306,7 @@ Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SQLite::Database& db,
       BeginRead(db);
       pool.push_back(std::move(reader));
     }
-    return std::make_unique<SqliteClientBatches>(path, std::move(pool));
+    return std::make_unique<SqliteClientBatches>(path, workspace, std::move(pool));
   } catch (const SQLite::Exception& e) {
     return Fail(ErrorCode::kStore,
                 Msg("store.cannot", path, Arg::Key("store.action.read"), e.what()));

@@ -337,7 +337,6 @@ void Read(RowReader& r, CreditNote& out) { ReadFields(r, out); }
 void Read(RowReader& r, UnmatchedCredit& out) { ReadFields(r, out); }
 
 void Bind(Binder& b, const Workspace& w) {
-  b.Int(1);
   b.Text(w.name);
   b.Text(std::string(w.currency.code()));
   b.Text(w.timezone);
@@ -443,7 +442,6 @@ void ReadAlertDelivery(RowReader& r, AlertDelivery& out) {
 }  // namespace
 
 void Read(RowReader& r, Workspace& out) {
-  r.Int();  // the id, always 1
   out.name = r.Text();
   out.currency = r.ReadCurrency(r.Text().c_str());
   out.timezone = r.Text();
@@ -510,13 +508,11 @@ std::vector<std::string> SplitColumns(std::string_view columns) {
 }  // namespace
 
 std::string InsertSql(const char* table, const char* columns, size_t rows) {
-  std::string sql = std::string("INSERT INTO ") + table + " (" + columns + ") VALUES ";
+  std::string sql = std::string("INSERT INTO ") + table + " (workspace_id, " + columns + ") VALUES ";
   const size_t count = SplitColumns(columns).size();
   for (size_t row = 0; row < rows; ++row) {
-    sql += row == 0 ? "(" : ", (";
-    for (size_t i = 1; i <= count; ++i) {
-      sql += (i == 1 ? "?" : ", ?") + std::to_string(row * count + i);
-    }
+    sql += row == 0 ? "(?1" : ", (?1";
+    for (size_t i = 1; i <= count; ++i) sql += ", ?" + std::to_string(row * count + i + 1);
     sql += ")";
   }
   return sql;
@@ -526,15 +522,19 @@ std::string UpdateSql(const char* table, const char* columns) {
   const std::vector<std::string> names = SplitColumns(columns);
   std::string sql = std::string("UPDATE ") + table + " SET ";
   for (size_t i = 1; i < names.size(); ++i) {
-    sql += (i == 1 ? "" : ", ") + names[i] + " = ?" + std::to_string(i + 1);
+    sql += (i == 1 ? "" : ", ") + names[i] + " = ?" + std::to_string(i + 2);
   }
-  return sql + " WHERE " + names.front() + " = ?1";
+  return sql + " WHERE workspace_id = ?1 AND " + names.front() + " = ?2";
 }
 
 std::string UpsertSql(const char* table, const char* columns) {
-  std::string sql = InsertSql(table, columns) + " ON CONFLICT (id) DO UPDATE SET ";
+  const std::vector<std::string> names = SplitColumns(columns);
+  const bool by_id = names.front() == "id";
+  std::string sql = InsertSql(table, columns) +
+                    (by_id ? " ON CONFLICT (workspace_id, id)" : " ON CONFLICT (workspace_id)") +
+                    " DO UPDATE SET ";
   bool first = true;
-  for (const std::string& column : SplitColumns(columns)) {
+  for (const std::string& column : names) {
     if (column == "id") continue;
     sql += (first ? "" : ", ") + column + " = excluded." + column;
     first = false;

@@ -37,12 +37,16 @@ class DamagedRow : public std::runtime_error {
   Message detail_;
 };
 
-// Binds parameters 1, 2, 3, ... in order. Empty strings and absent optionals are NULL.
-// Text is copied into the statement, except by the *InPlace forms and Static, which bind
-// the caller's bytes: a bulk import binds millions of fields.
+// Binds the workspace to parameter 1 (every statement on a workspace's rows names it as
+// ?1: InsertSql, UpdateSql, UpsertSql) and the values to parameters 2, 3, ... in order.
+// Empty strings and absent optionals are NULL. Text is copied into the statement, except
+// by the *InPlace forms and Static, which bind the caller's bytes: a bulk import binds
+// millions of fields.
 class Binder {
  public:
-  explicit Binder(SQLite::Statement& statement) : statement_(statement) {}
+  Binder(SQLite::Statement& statement, int64_t workspace) : statement_(statement) {
+    statement_.bind(1, workspace);
+  }
   void Text(const std::string& v);
   void TextOrNull(const std::string& v);  // empty -> NULL
   // REQUIRES: `v` is neither changed nor destroyed before the statement has run.
@@ -64,7 +68,7 @@ class Binder {
 
  private:
   SQLite::Statement& statement_;
-  int index_ = 1;
+  int index_ = 2;
   std::string scratch_;  // a date's text while it is bound (copied by SQLite)
 };
 
@@ -182,18 +186,21 @@ void Read(RowReader& r, RateChange& out);
 void Read(RowReader& r, CreditNote& out);
 void Read(RowReader& r, UnmatchedCredit& out);
 
-// "INSERT INTO t (columns) VALUES (?1, ?2, ...)", with `rows` rows of parameters
-// ("(?1, ?2), (?3, ?4)"), numbered on from one row to the next.
+// "INSERT INTO t (workspace_id, columns) VALUES (?1, ?2, ?3, ...)", with `rows` rows of
+// parameters ("(?1, ?2, ?3), (?1, ?4, ?5)"): every row is the workspace's (?1), the
+// values are numbered on from one row to the next.
 std::string InsertSql(const char* table, const char* columns, size_t rows = 1);
-// "UPDATE t SET c2 = ?2, c3 = ?3, ... WHERE id = ?1": binds as InsertSql does.
-// REQUIRES: `columns` starts with id.
+// "UPDATE t SET c2 = ?3, c3 = ?4, ... WHERE workspace_id = ?1 AND id = ?2": binds as
+// InsertSql does. REQUIRES: `columns` starts with id.
 std::string UpdateSql(const char* table, const char* columns);
-// InsertSql + " ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...".
+// InsertSql + " ON CONFLICT (workspace_id, id) DO UPDATE SET c = excluded.c, ...", or
+// ON CONFLICT (workspace_id) for a table of one row per workspace (`columns` without id).
 std::string UpsertSql(const char* table, const char* columns);
 
-// The single workspace row; its id is always 1.
+// The workspace's own row (its settings), one per workspace, in table workspace_settings.
+inline constexpr char kWorkspaceTable[] = "workspace_settings";
 inline constexpr char kWorkspaceColumns[] =
-    "id, name, currency, timezone, working_hours, holidays, target_hourly_rate, "
+    "name, currency, timezone, working_hours, holidays, target_hourly_rate, "
     "target_hourly_rate_currency, fx, owner_emails, settings, tax_id, dunning, smtp, alerts";
 void Bind(Binder& b, const Workspace& w);
 void Read(RowReader& r, Workspace& out);

@@ -36,15 +36,18 @@ using store_internal::RowReader;
 
 constexpr int kBusyTimeoutMs = 5000;
 
-// Reads every row of T's table, or only those of one client, ordered by id.
+// Reads every row of T's table in `workspace`, or only those of one client, ordered by id.
 template <typename T>
-void ReadRows(SQLite::Database& db, const std::string* client, std::vector<T>& out) {
+void ReadRows(SQLite::Database& db, int64_t workspace, const std::string* client,
+              std::vector<T>& out) {
   const store_internal::TableInfo& table = kTableOf<T>;
-  std::string sql = std::string("SELECT ") + table.columns + " FROM " + table.name;
-  if (client != nullptr) sql += std::is_same_v<T, Client> ? " WHERE id = ?" : " WHERE client = ?";
+  std::string sql =
+      std::string("SELECT ") + table.columns + " FROM " + table.name + " WHERE workspace_id = ?1";
+  if (client != nullptr) sql += std::is_same_v<T, Client> ? " AND id = ?2" : " AND client = ?2";
   sql += " ORDER BY id";
   SQLite::Statement query(db, sql);
-  if (client != nullptr) query.bind(1, *client);
+  query.bind(1, workspace);
+  if (client != nullptr) query.bind(2, *client);
   while (query.executeStep()) {
     RowReader reader(query, table.name);
     T record;
@@ -55,11 +58,12 @@ void ReadRows(SQLite::Database& db, const std::string* client, std::vector<T>& o
 
 // Runs `sql` once per row, with one prepared statement reused row after row.
 template <typename T>
-void WriteRows(SQLite::Database& db, const std::string& sql, const std::vector<const T*>& rows) {
+void WriteRows(SQLite::Database& db, int64_t workspace, const std::string& sql,
+               const std::vector<const T*>& rows) {
   if (rows.empty()) return;
   SQLite::Statement statement(db, sql);
   for (const T* row : rows) {
-    Binder binder(statement);
+    Binder binder(statement, workspace);
     Bind(binder, *row);
     statement.exec();
     statement.reset();
@@ -70,12 +74,12 @@ void WriteRows(SQLite::Database& db, const std::string& sql, const std::vector<c
 // allocates its buffers, which one row at a time costs as much as inserting the row.
 constexpr size_t kRowsPerInsert = 64;
 
-// Inserts `rows` into T's table, kRowsPerInsert rows per statement run.
+// Inserts `rows` into T's table in `workspace`, kRowsPerInsert rows per statement run.
 template <typename T>
-void InsertRows(SQLite::Database& db, const std::vector<const T*>& rows) {
+void InsertRows(SQLite::Database& db, int64_t workspace, const std::vector<const T*>& rows) {
   const store_internal::TableInfo& table = kTableOf<T>;
-  auto run = [](SQLite::Statement& statement, std::span<const T* const> batch) {
-    Binder binder(statement);
+  auto run = [workspace](SQLite::Statement& statement, std::span<const T* const> batch) {
+    Binder binder(statement, workspace);
     for (const T* row : batch) Bind(binder, *row);
     statement.exec();
     statement.reset();
@@ -100,10 +104,11 @@ void InsertRows(SQLite::Database& db, const std::vector<const T*>& rows) {
 // Not an upsert: SQLite runs the parent-key checks of an upsert's UPDATE branch on every
 // row, which makes a large import about a quarter slower.
 template <typename T>
-void WriteChanges(SQLite::Database& db, const store_internal::RecordChanges<T>& changes) {
+void WriteChanges(SQLite::Database& db, int64_t workspace,
+                  const store_internal::RecordChanges<T>& changes) {
   const store_internal::TableInfo& table = kTableOf<T>;
-  InsertRows(db, changes.added);
-  WriteRows(db, store_internal::UpdateSql(table.name, table.columns), changes.updated);
+  InsertRows(db, workspace, changes.added);
+  WriteRows(db, workspace, store_internal::UpdateSql(table.name, table.columns), changes.updated);
 }
 
 // The ids an import names or points to, by record type: the stored records with these ids
@@ -225,8 +230,8 @@ bool ReachesBeyondItsClients(const ImportPlan& plan, const Ledger& stored) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path)
-      : db_(std::move(db)), path_(std::move(path)) {}
+  SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path, int64_t workspace)
+      : db_(std::move(db)), path_(std::move(path)), workspace_(workspace) {}
 
   using Store::Import;
 
@@ -235,12 +240,14 @@ class SqliteStore final : public Store {
                               bool dry_run) override {
     return Guard("store.action.import", [&]() -> Result<ImportReport> {
       std::optional<BulkLoad> bulk;
-      if (incoming.records() >= kBulkLoadRecords && HoldsNoRecords()) bulk.emplace(*db_);
+      if (incoming.records() >= kBulkLoadRecords && HoldsNoRecords(workspace_)) {
+        bulk.emplace(*db_);
+      }
       // IMMEDIATE takes the write lock now, so nothing changes between reading the stored
       // records and writing the merged ones.
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      // Still without records under the lock: the indexes are built after the rows.
-      const bool into_empty = bulk && HoldsNoRecords();
+      // No workspace has records, under the lock: the indexes are built after the rows.
+      const bool into_empty = bulk && HoldsNoRecords(std::nullopt);
       ImportPlan plan;
       store_internal::UnmatchedPlan unmatched_plan;
       bool beyond = false;  // the import's effects reach beyond the clients it writes
@@ -260,7 +267,7 @@ class SqliteStore final : public Store {
           plan = store_internal::PlanImport(stored, workspace_stored, incoming, source);
         }
         std::vector<UnmatchedCredit> stored_unmatched;
-        ReadRows(*db_, nullptr, stored_unmatched);
+        ReadRows(*db_, workspace_, nullptr, stored_unmatched);
         std::vector<Payment> paid;  // stored payments whose id is an unmatched credit's
         if (!unmatched.empty()) {
           std::set<std::string> ids;
@@ -278,19 +285,21 @@ class SqliteStore final : public Store {
       std::vector<std::string> indexes;
       if (into_empty) indexes = DropRecordIndexes();
       // Parents before children, so that every foreign key holds at each insert.
-      WriteChanges(*db_, plan.changes.clients);
-      WriteChanges(*db_, plan.changes.contracts);
-      WriteChanges(*db_, plan.changes.projects);
-      WriteChanges(*db_, plan.changes.requests);
-      WriteChanges(*db_, plan.changes.work);
-      WriteChanges(*db_, plan.changes.contacts);
-      WriteChanges(*db_, plan.changes.invoices);
-      WriteChanges(*db_, plan.changes.payments);
-      WriteChanges(*db_, plan.changes.rate_changes);
-      WriteChanges(*db_, plan.changes.credit_notes);
+      WriteChanges(*db_, workspace_, plan.changes.clients);
+      WriteChanges(*db_, workspace_, plan.changes.contracts);
+      WriteChanges(*db_, workspace_, plan.changes.projects);
+      WriteChanges(*db_, workspace_, plan.changes.requests);
+      WriteChanges(*db_, workspace_, plan.changes.work);
+      WriteChanges(*db_, workspace_, plan.changes.contacts);
+      WriteChanges(*db_, workspace_, plan.changes.invoices);
+      WriteChanges(*db_, workspace_, plan.changes.payments);
+      WriteChanges(*db_, workspace_, plan.changes.rate_changes);
+      WriteChanges(*db_, workspace_, plan.changes.credit_notes);
       const store_internal::TableInfo& table = kTableOf<UnmatchedCredit>;
-      WriteRows(*db_, store_internal::InsertSql(table.name, table.columns), unmatched_plan.added);
-      WriteRows(*db_, store_internal::UpdateSql(table.name, table.columns), unmatched_plan.updated);
+      WriteRows(*db_, workspace_, store_internal::InsertSql(table.name, table.columns),
+                unmatched_plan.added);
+      WriteRows(*db_, workspace_, store_internal::UpdateSql(table.name, table.columns),
+                unmatched_plan.updated);
       for (const std::string& id : unmatched_plan.removed) DeleteUnmatched(id);
       for (const std::string& sql : indexes) db_->exec(sql);
       if (beyond) {
@@ -310,7 +319,7 @@ class SqliteStore final : public Store {
   Result<std::vector<UnmatchedCredit>> Unmatched() override {
     return Guard("store.action.read", [&]() -> Result<std::vector<UnmatchedCredit>> {
       std::vector<UnmatchedCredit> credits;
-      ReadRows(*db_, nullptr, credits);
+      ReadRows(*db_, workspace_, nullptr, credits);
       std::stable_sort(credits.begin(), credits.end(),
                        [](const UnmatchedCredit& a, const UnmatchedCredit& b) {
                          return a.date < b.date;  // ids are already in order
@@ -345,7 +354,7 @@ class SqliteStore final : public Store {
                             .date = credit->date,
                             .amount = credit->amount};
       const store_internal::TableInfo& table = kTableOf<Payment>;
-      WriteRows(*db_, store_internal::InsertSql(table.name, table.columns),
+      WriteRows(*db_, workspace_, store_internal::InsertSql(table.name, table.columns),
                 std::vector<const Payment*>{&payment});
       DeleteUnmatched(credit_id);
       MarkStale({payment.client});
@@ -376,7 +385,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Client>> Clients() override {
     return Guard("store.action.read", [&]() -> Result<std::vector<Client>> {
       std::vector<Client> clients;
-      ReadRows(*db_, nullptr, clients);
+      ReadRows(*db_, workspace_, nullptr, clients);
       return clients;
     });
   }
@@ -385,17 +394,17 @@ class SqliteStore final : public Store {
     return Guard("store.action.read", [&]() -> Result<std::optional<ClientLedger>> {
       SQLite::Transaction transaction(*db_);
       Ledger ledger;
-      ReadRows(*db_, &id, ledger.clients);
+      ReadRows(*db_, workspace_, &id, ledger.clients);
       if (ledger.clients.empty()) return std::nullopt;
-      ReadRows(*db_, &id, ledger.contracts);
-      ReadRows(*db_, &id, ledger.projects);
-      ReadRows(*db_, &id, ledger.requests);
-      ReadRows(*db_, &id, ledger.work);
-      ReadRows(*db_, &id, ledger.contacts);
-      ReadRows(*db_, &id, ledger.invoices);
-      ReadRows(*db_, &id, ledger.payments);
-      ReadRows(*db_, &id, ledger.rate_changes);
-      ReadRows(*db_, &id, ledger.credit_notes);
+      ReadRows(*db_, workspace_, &id, ledger.contracts);
+      ReadRows(*db_, workspace_, &id, ledger.projects);
+      ReadRows(*db_, workspace_, &id, ledger.requests);
+      ReadRows(*db_, workspace_, &id, ledger.work);
+      ReadRows(*db_, workspace_, &id, ledger.contacts);
+      ReadRows(*db_, workspace_, &id, ledger.invoices);
+      ReadRows(*db_, workspace_, &id, ledger.payments);
+      ReadRows(*db_, workspace_, &id, ledger.rate_changes);
+      ReadRows(*db_, workspace_, &id, ledger.credit_notes);
       transaction.commit();
       std::vector<ClientLedger> split = SplitByClient(ledger);
       return std::move(split.front());
@@ -403,7 +412,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::unique_ptr<ClientBatches>> ReadInBatches(size_t readers) override {
-    return store_internal::OpenClientBatches(*db_, path_, readers, kBusyTimeoutMs);
+    return store_internal::OpenClientBatches(*db_, path_, workspace_, readers, kBusyTimeoutMs);
   }
 
   Result<std::map<std::string, double>> Settings() override {
@@ -432,13 +441,15 @@ class SqliteStore final : public Store {
                            const std::string& detail) override {
     return Guard("store.action.outbox", [&]() -> Result<bool> {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement insert(*db_,
-                               "INSERT INTO outbox (key, state, claimed_at, detail) "
-                               "VALUES (?, 'claimed', ?, ?) ON CONFLICT (key) DO NOTHING");
+      SQLite::Statement insert(
+          *db_,
+          "INSERT INTO outbox (workspace_id, key, state, claimed_at, detail) "
+          "VALUES (?1, ?2, 'claimed', ?3, ?4) ON CONFLICT (workspace_id, key) DO NOTHING");
       for (const std::string& key : keys) {
-        insert.bind(1, key);
-        insert.bind(2, at.unix_seconds());
-        insert.bind(3, detail);
+        insert.bind(1, workspace_);
+        insert.bind(2, key);
+        insert.bind(3, at.unix_seconds());
+        insert.bind(4, detail);
         const bool added = insert.exec() == 1;
         insert.reset();
         if (!added) return false;  // the transaction rolls back: nothing is claimed
@@ -452,12 +463,14 @@ class SqliteStore final : public Store {
                       const std::string& detail) override {
     return Guard("store.action.outbox", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement update(
-          *db_, "UPDATE outbox SET state = 'sent', settled_at = ?, detail = ? WHERE key = ?");
+      SQLite::Statement update(*db_,
+                               "UPDATE outbox SET state = 'sent', settled_at = ?2, detail = ?3 "
+                               "WHERE workspace_id = ?1 AND key = ?4");
       for (const std::string& key : keys) {
-        update.bind(1, at.unix_seconds());
-        update.bind(2, detail);
-        update.bind(3, key);
+        update.bind(1, workspace_);
+        update.bind(2, at.unix_seconds());
+        update.bind(3, detail);
+        update.bind(4, key);
         update.exec();
         update.reset();
       }
@@ -469,10 +482,11 @@ class SqliteStore final : public Store {
   Status ReleaseOutbox(const std::vector<std::string>& keys) override {
     return Guard("store.action.outbox", [&]() -> Status {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement remove(*db_, "DELETE FROM outbox WHERE key = ?");
+      SQLite::Statement remove(*db_, "DELETE FROM outbox WHERE workspace_id = ?1 AND key = ?2");
       int removed = 0;
       for (const std::string& key : keys) {
-        remove.bind(1, key);
+        remove.bind(1, workspace_);
+        remove.bind(2, key);
         removed += remove.exec();
         remove.reset();
       }
@@ -489,8 +503,10 @@ class SqliteStore final : public Store {
     return Guard("store.action.read", [&]() -> Result<std::vector<OutboxEntry>> {
       SQLite::Statement query(*db_,
                               "SELECT key, state, claimed_at, settled_at, detail FROM outbox "
-                              "WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key");
+                              "WHERE workspace_id = ?2 AND substr(key, 1, length(?1)) = ?1 "
+                              "ORDER BY key");
       query.bind(1, prefix);
+      query.bind(2, workspace_);
       std::vector<OutboxEntry> out;
       while (query.executeStep()) {
         OutboxEntry entry;
@@ -527,19 +543,25 @@ class SqliteStore final : public Store {
     return Guard("store.action.read", [&]() -> Result<KeptRates> {
       SQLite::Transaction transaction(*db_);  // the blob and the notes of one moment
       KeptRates kept;
-      SQLite::Statement last(*db_,
-                             "SELECT coalesce(max(seq), 0), coalesce(min(client = ''), 0) "
-                             "FROM portfolio_stale");
-      last.executeStep();
-      kept.seen = last.getColumn(0).getInt64();
-      if (last.getColumn(1).getInt() == 1) return kept;  // everything is stale
-      SQLite::Statement query(*db_, "SELECT as_of, length(entries) FROM portfolio WHERE id = 1");
+      kept.seen = LastNoted();
+      SQLite::Statement everything(*db_,
+                                   "SELECT EXISTS (SELECT 1 FROM portfolio_stale "
+                                   "WHERE workspace_id = ? AND client = '')");
+      everything.bind(1, workspace_);
+      everything.executeStep();
+      if (everything.getColumn(0).getInt() == 1) return kept;  // everything is stale
+      SQLite::Statement query(
+          *db_, "SELECT as_of, length(entries) FROM portfolio WHERE workspace_id = ?");
+      query.bind(1, workspace_);
       if (!query.executeStep() || query.getColumn(0).getString() != as_of.ToString()) {
         return kept;
       }
       kept.table = RatesTable::Read(ReadEntries(query.getColumn(1).getInt64()));
       if (!kept.table) return kept;  // another format: measured again
-      SQLite::Statement stale(*db_, "SELECT DISTINCT client FROM portfolio_stale ORDER BY client");
+      SQLite::Statement stale(
+          *db_,
+          "SELECT DISTINCT client FROM portfolio_stale WHERE workspace_id = ? ORDER BY client");
+      stale.bind(1, workspace_);
       while (stale.executeStep()) kept.stale.push_back(stale.getColumn(0).getString());
       transaction.commit();
       return kept;
@@ -548,10 +570,11 @@ class SqliteStore final : public Store {
 
   // The `size` bytes of the kept statistics, read straight into one string: SQLite copies
   // whole overflow pages into it without passing them through its page cache or a buffer
-  // of its own (sqlite3_blob_read). The caller holds the read transaction.
+  // of its own (sqlite3_blob_read). The row's rowid is its workspace_id (INTEGER PRIMARY
+  // KEY). The caller holds the read transaction.
   std::string ReadEntries(int64_t size) {
     sqlite3_blob* blob = nullptr;
-    if (sqlite3_blob_open(db_->getHandle(), "main", "portfolio", "entries", 1, 0, &blob) !=
+    if (sqlite3_blob_open(db_->getHandle(), "main", "portfolio", "entries", workspace_, 0, &blob) !=
         SQLITE_OK) {
       sqlite3_blob_close(blob);
       throw SQLite::Exception(db_->getHandle());
@@ -573,13 +596,16 @@ class SqliteStore final : public Store {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       const std::string& blob = table.bytes();
       SQLite::Statement save(*db_,
-                             "INSERT OR REPLACE INTO portfolio (id, as_of, entries) "
-                             "VALUES (1, ?, ?)");
-      save.bind(1, as_of.ToString());
-      save.bindNoCopy(2, blob.data(), static_cast<int>(blob.size()));
+                             "INSERT OR REPLACE INTO portfolio (workspace_id, as_of, entries) "
+                             "VALUES (?, ?, ?)");
+      save.bind(1, workspace_);
+      save.bind(2, as_of.ToString());
+      save.bindNoCopy(3, blob.data(), static_cast<int>(blob.size()));
       save.exec();
-      SQLite::Statement forget(*db_, "DELETE FROM portfolio_stale WHERE seq <= ?");
-      forget.bind(1, seen);
+      SQLite::Statement forget(*db_,
+                               "DELETE FROM portfolio_stale WHERE workspace_id = ? AND seq <= ?");
+      forget.bind(1, workspace_);
+      forget.bind(2, seen);
       forget.exec();
       transaction.commit();
       return {};
@@ -593,8 +619,10 @@ class SqliteStore final : public Store {
       kept.seen = LastNoted();
       SQLite::Statement query(*db_,
                               "SELECT c.id, k.line FROM clients c LEFT JOIN kept_lines k "
-                              "ON k.client = c.id AND k.as_of = ? ORDER BY c.id");
-      query.bind(1, as_of.ToString());
+                              "ON k.workspace_id = c.workspace_id AND k.client = c.id "
+                              "AND k.as_of = ?2 WHERE c.workspace_id = ?1 ORDER BY c.id");
+      query.bind(1, workspace_);
+      query.bind(2, as_of.ToString());
       while (query.executeStep()) {
         kept.clients.push_back(query.getColumn(0).getString());
         kept.lines.push_back(query.getColumn(1).getString());  // NULL reads as ""
@@ -611,16 +639,19 @@ class SqliteStore final : public Store {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       if (LastNoted() > seen) return false;
       const std::string date = as_of.ToString();
-      SQLite::Statement other(*db_, "DELETE FROM kept_lines WHERE as_of <> ?");
-      other.bind(1, date);
+      SQLite::Statement other(*db_,
+                              "DELETE FROM kept_lines WHERE workspace_id = ? AND as_of <> ?");
+      other.bind(1, workspace_);
+      other.bind(2, date);
       other.exec();
       SQLite::Statement save(*db_,
-                             "INSERT OR REPLACE INTO kept_lines (client, as_of, line) "
-                             "VALUES (?, ?, ?)");
+                             "INSERT OR REPLACE INTO kept_lines (workspace_id, client, as_of, line) "
+                             "VALUES (?1, ?2, ?3, ?4)");
+      save.bind(1, workspace_);
       for (const auto& [client, line] : lines) {
-        save.bindNoCopy(1, client);
-        save.bindNoCopy(2, date);
-        save.bindNoCopy(3, line);
+        save.bindNoCopy(2, client);
+        save.bindNoCopy(3, date);
+        save.bindNoCopy(4, line);
         save.exec();
         save.reset();
       }
@@ -630,14 +661,32 @@ class SqliteStore final : public Store {
   }
 
  private:
-  // The last write noted (MarkStale, DropRates): the sequence of portfolio_stale, which
+  // The last write noted (MarkStale, DropRates): the workspace's count of notes, which
   // SaveRates's forgetting does not lower. The caller holds a transaction.
   int64_t LastNoted() {
-    SQLite::Statement last(*db_,
-                           "SELECT coalesce(max(seq), 0) FROM sqlite_sequence "
-                           "WHERE name = 'portfolio_stale'");
-    last.executeStep();
-    return last.getColumn(0).getInt64();
+    SQLite::Statement last(*db_, "SELECT noted FROM workspaces WHERE workspace_id = ?");
+    last.bind(1, workspace_);
+    return last.executeStep() ? last.getColumn(0).getInt64() : 0;
+  }
+
+  // Notes that `clients` were written ("" for everything), numbering the notes on from
+  // the last; the caller holds a transaction.
+  void Note(const std::set<std::string>& clients) {
+    int64_t seq = LastNoted();
+    SQLite::Statement note(*db_,
+                           "INSERT INTO portfolio_stale (workspace_id, seq, client) "
+                           "VALUES (?1, ?2, ?3)");
+    note.bind(1, workspace_);
+    for (const std::string& client : clients) {
+      note.bind(2, ++seq);
+      note.bind(3, client);
+      note.exec();
+      note.reset();
+    }
+    SQLite::Statement count(*db_, "UPDATE workspaces SET noted = ?2 WHERE workspace_id = ?1");
+    count.bind(1, workspace_);
+    count.bind(2, seq);
+    count.exec();
   }
 
   // The clients whose records `changes` writes (added or replaced).
@@ -673,18 +722,17 @@ class SqliteStore final : public Store {
   // everything says the same in one row (a bulk load writes every client).
   void MarkStale(const std::set<std::string>& clients) {
     if (clients.empty()) return;
-    SQLite::Statement kept(*db_, "SELECT 1 FROM portfolio");
+    SQLite::Statement kept(*db_, "SELECT 1 FROM portfolio WHERE workspace_id = ?");
+    kept.bind(1, workspace_);
     if (!kept.executeStep()) {
       DropRates();
       return;
     }
-    SQLite::Statement note(*db_, "INSERT INTO portfolio_stale (client) VALUES (?)");
-    SQLite::Statement drop(*db_, "DELETE FROM kept_lines WHERE client = ?");
+    Note(clients);
+    SQLite::Statement drop(*db_, "DELETE FROM kept_lines WHERE workspace_id = ?1 AND client = ?2");
+    drop.bind(1, workspace_);
     for (const std::string& client : clients) {
-      note.bind(1, client);
-      note.exec();
-      note.reset();
-      drop.bind(1, client);
+      drop.bind(2, client);
       drop.exec();
       drop.reset();
     }
@@ -692,9 +740,13 @@ class SqliteStore final : public Store {
   // Makes the kept statistics not current: a note for everything (a measuring pass under
   // way when it is written does not forget it), and drops every kept portfolio line.
   void DropRates() {
-    db_->exec("DELETE FROM portfolio");
-    db_->exec("DELETE FROM kept_lines");
-    db_->exec("INSERT INTO portfolio_stale (client) VALUES ('')");
+    for (const char* sql : {"DELETE FROM portfolio WHERE workspace_id = ?",
+                            "DELETE FROM kept_lines WHERE workspace_id = ?"}) {
+      SQLite::Statement drop(*db_, sql);
+      drop.bind(1, workspace_);
+      drop.exec();
+    }
+    Note({""});
   }
 
   // Runs `body`, turning the database's exceptions into Error kStore. `action` is a
@@ -727,9 +779,10 @@ class SqliteStore final : public Store {
   template <typename T>
   std::optional<T> ReadOne(const std::string& id) {
     const store_internal::TableInfo& table = kTableOf<T>;
-    SQLite::Statement query(
-        *db_, std::string("SELECT ") + table.columns + " FROM " + table.name + " WHERE id = ?");
-    query.bind(1, id);
+    SQLite::Statement query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
+                                      " WHERE workspace_id = ?1 AND id = ?2");
+    query.bind(1, workspace_);
+    query.bind(2, id);
     if (!query.executeStep()) return std::nullopt;
     RowReader reader(query, table.name);
     T record;
@@ -737,10 +790,13 @@ class SqliteStore final : public Store {
     return record;
   }
 
-  // True when no ledger record is stored: every record names a client, so none is when
-  // no client is.
-  bool HoldsNoRecords() {
-    SQLite::Statement query(*db_, "SELECT EXISTS (SELECT 1 FROM clients)");
+  // True when `workspace` holds no ledger record, or with nullopt when no workspace does:
+  // every record names a client, so none is when no client is.
+  bool HoldsNoRecords(std::optional<int64_t> workspace) {
+    SQLite::Statement query(*db_, workspace ? "SELECT EXISTS (SELECT 1 FROM clients "
+                                              "WHERE workspace_id = ?)"
+                                            : "SELECT EXISTS (SELECT 1 FROM clients)");
+    if (workspace) query.bind(1, *workspace);
     return query.executeStep() && query.getColumn(0).getInt() == 0;
   }
 
@@ -779,25 +835,29 @@ class SqliteStore final : public Store {
   }
 
   void DeleteUnmatched(const std::string& id) {
-    SQLite::Statement erase(*db_, "DELETE FROM unmatched_credits WHERE id = ?");
-    erase.bind(1, id);
+    SQLite::Statement erase(*db_,
+                            "DELETE FROM unmatched_credits WHERE workspace_id = ?1 AND id = ?2");
+    erase.bind(1, workspace_);
+    erase.bind(2, id);
     erase.exec();
   }
 
   std::optional<Workspace> ReadWorkspaceRow() {
-    SQLite::Statement query(
-        *db_, std::string("SELECT ") + store_internal::kWorkspaceColumns + " FROM workspace");
+    SQLite::Statement query(*db_, std::string("SELECT ") + store_internal::kWorkspaceColumns +
+                                      " FROM " + store_internal::kWorkspaceTable +
+                                      " WHERE workspace_id = ?");
+    query.bind(1, workspace_);
     if (!query.executeStep()) return std::nullopt;
-    RowReader reader(query, "workspace");
+    RowReader reader(query, store_internal::kWorkspaceTable);
     Workspace workspace;
     Read(reader, workspace);
     return workspace;
   }
 
   void WriteWorkspace(const Workspace& workspace) {
-    SQLite::Statement upsert(
-        *db_, store_internal::UpsertSql("workspace", store_internal::kWorkspaceColumns));
-    Binder binder(upsert);
+    SQLite::Statement upsert(*db_, store_internal::UpsertSql(store_internal::kWorkspaceTable,
+                                                             store_internal::kWorkspaceColumns));
+    Binder binder(upsert, workspace_);
     Bind(binder, workspace);
     upsert.exec();
   }
@@ -808,10 +868,11 @@ class SqliteStore final : public Store {
   void ReadByIds(const std::set<std::string>& ids, std::vector<T>& out) {
     if (ids.empty()) return;
     const store_internal::TableInfo& table = kTableOf<T>;
-    SQLite::Statement query(
-        *db_, std::string("SELECT ") + table.columns + " FROM " + table.name + " WHERE id = ?");
+    SQLite::Statement query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
+                                      " WHERE workspace_id = ?1 AND id = ?2");
+    query.bind(1, workspace_);
     for (const std::string& id : ids) {
-      query.bind(1, id);
+      query.bind(2, id);
       if (query.executeStep()) {
         RowReader reader(query, table.name);
         T record;
@@ -828,9 +889,10 @@ class SqliteStore final : public Store {
     if (invoices.empty()) return;
     const store_internal::TableInfo& table = kTableOf<CreditNote>;
     SQLite::Statement query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
-                                      " WHERE invoice = ?");
+                                      " WHERE workspace_id = ?1 AND invoice = ?2");
+    query.bind(1, workspace_);
     for (const std::string& invoice : invoices) {
-      query.bind(1, invoice);
+      query.bind(2, invoice);
       while (query.executeStep()) {
         RowReader reader(query, table.name);
         CreditNote note;
@@ -916,31 +978,33 @@ class SqliteStore final : public Store {
     std::optional<Workspace> workspace = ReadWorkspaceRow();
     *workspace_stored = workspace.has_value();
     if (workspace) ledger.workspace = std::move(*workspace);
-    ReadRows(*db_, nullptr, ledger.clients);
-    ReadRows(*db_, nullptr, ledger.contracts);
-    ReadRows(*db_, nullptr, ledger.projects);
-    ReadRows(*db_, nullptr, ledger.requests);
-    ReadRows(*db_, nullptr, ledger.work);
-    ReadRows(*db_, nullptr, ledger.contacts);
-    ReadRows(*db_, nullptr, ledger.invoices);
-    ReadRows(*db_, nullptr, ledger.payments);
-    ReadRows(*db_, nullptr, ledger.rate_changes);
-    ReadRows(*db_, nullptr, ledger.credit_notes);
+    ReadRows(*db_, workspace_, nullptr, ledger.clients);
+    ReadRows(*db_, workspace_, nullptr, ledger.contracts);
+    ReadRows(*db_, workspace_, nullptr, ledger.projects);
+    ReadRows(*db_, workspace_, nullptr, ledger.requests);
+    ReadRows(*db_, workspace_, nullptr, ledger.work);
+    ReadRows(*db_, workspace_, nullptr, ledger.contacts);
+    ReadRows(*db_, workspace_, nullptr, ledger.invoices);
+    ReadRows(*db_, workspace_, nullptr, ledger.payments);
+    ReadRows(*db_, workspace_, nullptr, ledger.rate_changes);
+    ReadRows(*db_, workspace_, nullptr, ledger.credit_notes);
     return ledger;
   }
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
+  int64_t workspace_;  // workspaces.workspace_id of the workspace this store reads and writes
 
  public:
   Result<RecordTypes> HeldRecordTypes() override {
     return Guard("store.action.read", [&]() -> Result<RecordTypes> {
       std::string sql = "SELECT";
       for (const DatedTable& table : kDatedTables) {
-        sql +=
-            std::string(sql.size() > 6 ? "," : "") + " EXISTS (SELECT 1 FROM " + table.name + ")";
+        sql += std::string(sql.size() > 6 ? "," : "") + " EXISTS (SELECT 1 FROM " + table.name +
+               " WHERE workspace_id = ?1)";
       }
       SQLite::Statement query(*db_, sql);
+      query.bind(1, workspace_);
       RecordTypes held;
       if (!query.executeStep()) return held;
       for (size_t i = 0; i < std::size(kDatedTables); ++i) {
@@ -958,7 +1022,9 @@ class SqliteStore final : public Store {
         TypeCoverage& entry = coverage.emplace_back();
         entry.type = table.type;
         SQLite::Statement span(*db_, std::string("SELECT count(*), min(") + table.date + "), max(" +
-                                         table.date + ") FROM " + table.name);
+                                         table.date + ") FROM " + table.name +
+                                         " WHERE workspace_id = ?");
+        span.bind(1, workspace_);
         span.executeStep();
         entry.records = static_cast<size_t>(span.getColumn(0).getInt64());
         if (table.by_instant) {
@@ -968,9 +1034,11 @@ class SqliteStore final : public Store {
           entry.first_date = DateColumn(span.getColumn(1), table.name);
           entry.last_date = DateColumn(span.getColumn(2), table.name);
         }
-        SQLite::Statement sources(
-            *db_, "SELECT source FROM record_sources WHERE type = ? ORDER BY source");
-        sources.bind(1, table.type);
+        SQLite::Statement sources(*db_,
+                                  "SELECT source FROM record_sources "
+                                  "WHERE workspace_id = ? AND type = ? ORDER BY source");
+        sources.bind(1, workspace_);
+        sources.bind(2, table.type);
         while (sources.executeStep()) entry.sources.push_back(sources.getColumn(0).getString());
       }
       transaction.commit();
@@ -983,15 +1051,19 @@ class SqliteStore final : public Store {
   Result<StoredExtent> Extent() override {
     return Guard("store.action.read", [&]() -> Result<StoredExtent> {
       SQLite::Transaction transaction(*db_);  // one moment for both tables
-      SQLite::Statement count(*db_, "SELECT count(*) FROM clients");
+      SQLite::Statement count(*db_, "SELECT count(*) FROM clients WHERE workspace_id = ?");
+      count.bind(1, workspace_);
       const size_t clients =
           count.executeStep() ? static_cast<size_t>(count.getColumn(0).getInt64()) : 0;
-      SQLite::Statement kept(*db_, std::string(kExtentColumns) + " FROM kept_extent");
+      SQLite::Statement kept(*db_,
+                             std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
+      kept.bind(1, workspace_);
       StoredExtent extent;
       if (kept.executeStep()) {
         extent = ExtentOfRow(kept);
-      } else {  // made by the schema's step 6, never deleted: only a damaged store lacks it
+      } else {  // a workspace never imported into
         SQLite::Statement measured(*db_, kMeasureExtent);
+        measured.bind(1, workspace_);
         measured.executeStep();
         extent = ExtentOfRow(measured);
       }
@@ -1004,25 +1076,31 @@ class SqliteStore final : public Store {
  private:
   static constexpr const char* kExtentColumns =
       "SELECT first_date, last_date, first_instant, last_instant";
-  // The span of every table's dates and instants, measured by scanning each dated table,
-  // in the columns of kept_extent.
+  // The span of the workspace's (?1) dates and instants, measured by scanning each dated
+  // table, in the columns of kept_extent.
   static constexpr const char* kMeasureExtent =
       "SELECT"
       " (SELECT min(d) FROM (SELECT min(coalesce(signed, sent)) AS d FROM contracts"
-      "  UNION ALL SELECT min(issued) FROM invoices UNION ALL SELECT min(date) FROM payments"
-      "  UNION ALL SELECT min(at) FROM rate_changes UNION ALL SELECT min(issued) FROM "
-      "credit_notes))"
+      "  WHERE workspace_id = ?1"
+      "  UNION ALL SELECT min(issued) FROM invoices WHERE workspace_id = ?1"
+      "  UNION ALL SELECT min(date) FROM payments WHERE workspace_id = ?1"
+      "  UNION ALL SELECT min(at) FROM rate_changes WHERE workspace_id = ?1"
+      "  UNION ALL SELECT min(issued) FROM credit_notes WHERE workspace_id = ?1))"
       "   AS first_date,"
       " (SELECT max(d) FROM (SELECT max(coalesce(signed, sent)) AS d FROM contracts"
-      "  UNION ALL SELECT max(issued) FROM invoices UNION ALL SELECT max(date) FROM payments"
-      "  UNION ALL SELECT max(at) FROM rate_changes UNION ALL SELECT max(issued) FROM "
-      "credit_notes))"
+      "  WHERE workspace_id = ?1"
+      "  UNION ALL SELECT max(issued) FROM invoices WHERE workspace_id = ?1"
+      "  UNION ALL SELECT max(date) FROM payments WHERE workspace_id = ?1"
+      "  UNION ALL SELECT max(at) FROM rate_changes WHERE workspace_id = ?1"
+      "  UNION ALL SELECT max(issued) FROM credit_notes WHERE workspace_id = ?1))"
       "   AS last_date,"
-      " (SELECT min(t) FROM (SELECT min(at) AS t FROM requests"
-      "  UNION ALL SELECT min(start) FROM work UNION ALL SELECT min(at) FROM contacts))"
+      " (SELECT min(t) FROM (SELECT min(at) AS t FROM requests WHERE workspace_id = ?1"
+      "  UNION ALL SELECT min(start) FROM work WHERE workspace_id = ?1"
+      "  UNION ALL SELECT min(at) FROM contacts WHERE workspace_id = ?1))"
       "   AS first_instant,"
-      " (SELECT max(t) FROM (SELECT max(at) AS t FROM requests"
-      "  UNION ALL SELECT max(start) FROM work UNION ALL SELECT max(at) FROM contacts))"
+      " (SELECT max(t) FROM (SELECT max(at) AS t FROM requests WHERE workspace_id = ?1"
+      "  UNION ALL SELECT max(start) FROM work WHERE workspace_id = ?1"
+      "  UNION ALL SELECT max(at) FROM contacts WHERE workspace_id = ?1))"
       "   AS last_instant";
 
   static std::optional<CivilDate> DateColumn(const SQLite::Column& column,
@@ -1070,9 +1148,11 @@ class SqliteStore final : public Store {
   }
   void NoteSource(const std::string& type, const std::string& importer) {
     SQLite::Statement note(*db_,
-                           "INSERT OR IGNORE INTO record_sources (type, source) VALUES (?, ?)");
-    note.bind(1, type);
-    note.bind(2, importer);
+                           "INSERT OR IGNORE INTO record_sources (workspace_id, type, source) "
+                           "VALUES (?, ?, ?)");
+    note.bind(1, workspace_);
+    note.bind(2, type);
+    note.bind(3, importer);
     note.exec();
   }
   static std::optional<Instant> InstantColumn(const SQLite::Column& column) {
@@ -1091,8 +1171,9 @@ class SqliteStore final : public Store {
 
   void WriteKeptExtent(const StoredExtent& extent) {
     SQLite::Statement save(*db_,
-                           "INSERT OR REPLACE INTO kept_extent (id, first_date, last_date,"
-                           " first_instant, last_instant) VALUES (1, ?, ?, ?, ?)");
+                           "INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
+                           "last_date, first_instant, last_instant) VALUES (?1, ?2, ?3, ?4, ?5)");
+    save.bind(1, workspace_);
     auto bind_date = [&save](int at, const std::optional<CivilDate>& date) {
       if (date) {
         save.bind(at, date->ToString());
@@ -1107,10 +1188,10 @@ class SqliteStore final : public Store {
         save.bind(at);
       }
     };
-    bind_date(1, extent.first_date);
-    bind_date(2, extent.last_date);
-    bind_instant(3, extent.first_instant);
-    bind_instant(4, extent.last_instant);
+    bind_date(2, extent.first_date);
+    bind_date(3, extent.last_date);
+    bind_instant(4, extent.first_instant);
+    bind_instant(5, extent.last_instant);
     save.exec();
   }
 
@@ -1121,12 +1202,18 @@ class SqliteStore final : public Store {
     const bool moved = changes.contracts.moved || changes.requests.moved || changes.work.moved ||
                        changes.contacts.moved || changes.invoices.moved || changes.payments.moved ||
                        changes.rate_changes.moved || changes.credit_notes.moved;
-    SQLite::Statement row(*db_, std::string(kExtentColumns) + " FROM kept_extent");
+    SQLite::Statement row(*db_,
+                          std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
+    row.bind(1, workspace_);
     if (moved || !row.executeStep()) {
       row.reset();
-      db_->exec(std::string("INSERT OR REPLACE INTO kept_extent (id, first_date, last_date,"
-                            " first_instant, last_instant) SELECT 1, * FROM (") +
-                kMeasureExtent + ")");  // after this import's writes, in its transaction
+      // After this import's writes, in its transaction.
+      SQLite::Statement measure(
+          *db_, std::string("INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
+                            "last_date, first_instant, last_instant) SELECT ?1, * FROM (") +
+                    kMeasureExtent + ")");
+      measure.bind(1, workspace_);
+      measure.exec();
       return;
     }
     StoredExtent kept = ExtentOfRow(row);
@@ -1185,8 +1272,8 @@ class SqliteStore final : public Store {
 
 int SqliteSchemaVersion() { return store_internal::LatestSchemaVersion(); }
 
-Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string& path,
-                                                               OpenMode mode) {
+Result<std::unique_ptr<SQLite::Database>> store_internal::OpenSqliteDatabase(
+    const std::string& path, OpenMode mode) {
   std::error_code ignored;
   if (mode == OpenMode::kMustExist && !std::filesystem::exists(path, ignored)) {
     return Fail(ErrorCode::kNotFound, Msg("store.no_database", path));
@@ -1205,10 +1292,20 @@ Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string
     if (Status migrated = store_internal::Migrate(*db, path); !migrated) {
       return std::unexpected(migrated.error());
     }
-    return std::make_unique<SqliteStore>(std::move(db), path);
+    return db;
   } catch (const SQLite::Exception& e) {
     return Fail(ErrorCode::kStore, Msg("store.cannot_open", path, e.what()));
   }
+}
+
+Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string& path,
+                                                               OpenMode mode,
+                                                               const std::string& workspace) {
+  auto db = OpenSqliteDatabase(path, mode);
+  if (!db) return std::unexpected(db.error());
+  auto id = FindSqliteWorkspace(**db, path, workspace);
+  if (!id) return std::unexpected(id.error());
+  return std::make_unique<SqliteStore>(std::move(*db), path, *id);
 }
 
 }  // namespace addio

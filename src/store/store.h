@@ -1,10 +1,13 @@
-// The store: where a workspace's records live between runs (DESIGN.md section 1,
+// The store: where workspaces' records live between runs (DESIGN.md section 1,
 // "ledger records --store--> SQLite | PostgreSQL"). Importers hand it a Ledger; it merges
 // the records into what is stored (new ids are added, changed records replace the old ones,
 // equal records change nothing), validates the merged whole and writes it in one
 // transaction, so a bad import, or a process killed halfway, leaves the store as it was.
 // The engine reads it back as a Ledger or as one client's as-of snapshot (ClientLedger).
 //
+// One store holds one or more workspaces (DESIGN.md section 10), each with its own
+// records, settings and kept statistics: a Store object reads and writes one of them and
+// sees nothing of the others.
 // Store is the abstract interface; OpenStore opens one from a URL: a file path (or
 // sqlite:PATH, file:PATH) gives the embedded SQLite store (one file, the default). A
 // PostgreSQL store for the server will implement the same interface behind
@@ -379,6 +382,21 @@ struct StoreUrl {
   std::string location;  // kSqlite: the file path; kPostgres: the whole URL
 };
 
+// One workspace of a store.
+struct WorkspaceEntry {
+  std::string id;    // how commands name it (--workspace ID); see IsWorkspaceId
+  std::string name;  // shown in lists; the id when none was given
+  size_t clients = 0;
+};
+
+// Whether `id` can name a workspace: 1 to 40 characters of a-z, 0-9, '-' and '_', the
+// first a letter or a digit (it is typed in commands and addresses).
+bool IsWorkspaceId(std::string_view id);
+
+// The workspace every store has from its creation (and the one that holds what a store
+// of an earlier version held).
+inline constexpr char kDefaultWorkspace[] = "default";
+
 // Reads a store URL: a plain path ("addio.db", "/data/addio.db"), "sqlite:PATH" or
 // "file:PATH" (a leading "//" after the colon is dropped, so "sqlite:///data/addio.db" is
 // /data/addio.db) name a SQLite file; "postgresql://..." and "postgres://..." name a
@@ -386,16 +404,34 @@ struct StoreUrl {
 // "scheme://" form (the message lists the forms accepted).
 Result<StoreUrl> ParseStoreUrl(const std::string& url);
 
-// Opens the store `url` names (see ParseStoreUrl); with kCreateIfMissing a SQLite file
-// and its schema are created when missing. The schema is brought up to date (each
-// migration step in its own transaction). The only way to open a store: the composition
-// roots (the CLI's commands, `addio serve`) call it, nothing below them does.
+// Opens workspace `workspace` (its id) of the store `url` names (see ParseStoreUrl); an
+// empty `workspace` names the store's only one. With kCreateIfMissing a SQLite file and
+// its schema, with the workspace kDefaultWorkspace, are created when missing. The schema
+// is brought up to date (each migration step in its own transaction). The only way to
+// open a store: the composition roots (the CLI's commands, `addio serve`) call it,
+// nothing below them does.
 // Errors: those of ParseStoreUrl; kInvalidArgument for a PostgreSQL URL (not available in
-// this build yet); kNotFound when the file does not exist and `mode` is kMustExist (the
-// message tells the user to run `addio init`); kStore when the file is not an addio
+// this build yet), or for an empty `workspace` when the store holds several (the message
+// lists them); kNotFound when the file does not exist and `mode` is kMustExist (the
+// message tells the user to run `addio init`), or when no workspace has the id
+// `workspace` (the message lists those there are); kStore when the file is not an addio
 // database, was written by a newer addio (its schema version is unknown here), or SQLite
 // refuses.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode);
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode,
+                                         const std::string& workspace = "");
+
+// The workspaces of the store `url` names, by id. Errors as OpenStore's with kMustExist.
+Result<std::vector<WorkspaceEntry>> ListWorkspaces(const std::string& url);
+
+// Adds the empty workspace `id`, named `name` (the id when empty), to the store `url`
+// names. Errors: kInvalidArgument when IsWorkspaceId(id) is false; kConflict when the
+// store has a workspace with this id; those of OpenStore with kMustExist.
+Status AddWorkspace(const std::string& url, const std::string& id, const std::string& name);
+
+// Names workspace `id` of the store `url` names `name` (its id never changes: scripts and
+// addresses name it). Errors: kInvalidArgument for an empty name; kNotFound when no
+// workspace has this id; those of OpenStore with kMustExist.
+Status RenameWorkspace(const std::string& url, const std::string& id, const std::string& name);
 
 // The schema version this build writes (the last migration step).
 int SqliteSchemaVersion();

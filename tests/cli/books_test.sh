@@ -187,7 +187,7 @@ if [ -f "$fpa" ]; then
   # Without a tax id, the one seller of the files is taken as the workspace, and said so.
   "$addio" init --db learn.db >/dev/null
   out=$("$addio" import --db learn.db "$fpa" 2>&1)
-  grep -q "tax id is now IT01234567890" <<<"$out" && [ "$(sqlite3 learn.db 'select tax_id from workspace')" = IT01234567890 ] \
+  grep -q "tax id is now IT01234567890" <<<"$out" && [ "$(sqlite3 learn.db 'select tax_id from workspace_settings')" = IT01234567890 ] \
     && ok "the workspace learns its tax id from its e-invoices" || fail "learn: $out"
 fi
 

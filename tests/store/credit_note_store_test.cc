@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "schema_nine.h"
 #include "store/store.h"
 
 namespace addio {
@@ -125,6 +126,7 @@ TEST_F(CreditNoteStoreTest, AStoreOfTheFormerSchemaIsMigratedKeepingItsRecords) 
     auto store = Open();
     MustImport(*store, books);
   }
+  testing::RewriteAsSchemaNine(path_);
   {  // back to schema 4: no credit notes, no workspace tax id
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE credit_notes");

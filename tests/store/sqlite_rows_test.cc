@@ -31,7 +31,7 @@ class SqliteRowsTest : public ::testing::Test {
   std::string Write(const T& record) {
     const TableInfo& table = kTableOf<T>;
     SQLite::Statement insert(db_, UpsertSql(table.name, table.columns));
-    Binder binder(insert);
+    Binder binder(insert, 1);  // the workspace every new store has
     Bind(binder, record);
     insert.exec();
     std::string quoted;

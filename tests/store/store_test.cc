@@ -12,6 +12,7 @@
 #include <string>
 
 #include "gen/generator.h"
+#include "schema_nine.h"
 
 namespace addio {
 namespace {
@@ -201,12 +202,34 @@ TEST_F(StoreTest, NewFileGetsTheLatestSchema) {
   ASSERT_TRUE(Open());
   SQLite::Database db(path_, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("SELECT version FROM schema_version").getInt(), SqliteSchemaVersion());
-  for (const char* table : {"workspace", "clients", "contracts", "projects", "requests", "work",
-                            "contacts", "invoices", "payments", "rate_changes"}) {
+  for (const char* table : {"workspaces", "workspace_settings", "clients", "contracts", "projects",
+                            "requests", "work", "contacts", "invoices", "payments",
+                            "rate_changes"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   EXPECT_TRUE(OpenStore(path_, OpenMode::kMustExist));
+}
+
+// DESIGN.md section 10: every table's primary key starts with workspace_id, so that the
+// tables distribute by workspace unchanged; only SQLite's own bookkeeping and the schema
+// version (of the whole store) are exempt.
+TEST_F(StoreTest, EveryTableIsKeyedByWorkspaceFirst) {
+  ASSERT_TRUE(Open());
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  SQLite::Statement tables(db,
+                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
+                           "('schema_version', 'sqlite_sequence') ORDER BY name");
+  int checked = 0;
+  while (tables.executeStep()) {
+    const std::string table = tables.getColumn(0).getString();
+    SQLite::Statement columns(db, "SELECT name FROM pragma_table_info(?) WHERE pk = 1");
+    columns.bind(1, table);
+    ASSERT_TRUE(columns.executeStep()) << table << " has no primary key";
+    EXPECT_EQ(columns.getColumn(0).getString(), "workspace_id") << table;
+    ++checked;
+  }
+  EXPECT_GE(checked, 19);
 }
 
 TEST_F(StoreTest, DatabaseOfANewerVersionIsRefused) {
@@ -624,6 +647,7 @@ TEST_F(StoreTest, AStoreOfSchemaFiveMeasuresItsExtentWhenMigrated) {
     auto store = Open();
     MustImport(*store, SampleLedger());
   }
+  testing::RewriteAsSchemaNine(path_);
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE kept_extent");

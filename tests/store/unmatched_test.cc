@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "schema_nine.h"
 #include "store/store.h"
 
 namespace addio {
@@ -211,6 +212,7 @@ TEST_F(UnmatchedTest, AnIncomingPaymentResolvesTheStoredCredit) {
 
 TEST_F(UnmatchedTest, AStoreOfSchemaVersionOneGainsTheReviewList) {
   store_.reset();
+  testing::RewriteAsSchemaNine(path_);
   {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE unmatched_credits");  // version 2

@@ -1,0 +1,107 @@
+// The workspaces of a SQLite store (store.h: ListWorkspaces, AddWorkspace,
+// RenameWorkspace, and the choice of one when a store is opened): the registry table
+// `workspaces`, whose integer workspace_id keys every other table.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+#include "store/sqlite_store.h"
+#include "store/store.h"
+
+namespace addio::store_internal {
+namespace {
+
+// The ids of the workspaces of `db`, joined with ", " for messages.
+std::string IdsOf(SQLite::Database& db) {
+  std::string ids;
+  SQLite::Statement query(db, "SELECT slug FROM workspaces ORDER BY slug");
+  while (query.executeStep()) ids += (ids.empty() ? "" : ", ") + query.getColumn(0).getString();
+  return ids;
+}
+
+// Runs `body`, turning SQLite's exceptions into Error kStore naming `path` and `action`.
+template <typename F>
+auto Guard(const std::string& path, const char* action, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kStore, Msg("store.cannot", path, Arg::Key(action), e.what()));
+  }
+}
+
+}  // namespace
+
+Result<int64_t> FindSqliteWorkspace(SQLite::Database& db, const std::string& path,
+                                    const std::string& id) {
+  return Guard(path, "store.action.read", [&]() -> Result<int64_t> {
+    if (id.empty()) {
+      SQLite::Statement query(db, "SELECT workspace_id FROM workspaces LIMIT 2");
+      std::vector<int64_t> found;
+      while (query.executeStep()) found.push_back(query.getColumn(0).getInt64());
+      if (found.size() == 1) return found.front();
+      if (found.empty()) {
+        return Fail(ErrorCode::kNotFound, Msg("store.workspace.none", path));
+      }
+      return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.choose", path, IdsOf(db)));
+    }
+    SQLite::Statement query(db, "SELECT workspace_id FROM workspaces WHERE slug = ?");
+    query.bind(1, id);
+    if (query.executeStep()) return query.getColumn(0).getInt64();
+    return Fail(ErrorCode::kNotFound, Msg("store.workspace.not_found", path, id, IdsOf(db)));
+  });
+}
+
+Result<std::vector<WorkspaceEntry>> ListSqliteWorkspaces(const std::string& path) {
+  auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
+  if (!db) return std::unexpected(db.error());
+  return Guard(path, "store.action.read", [&]() -> Result<std::vector<WorkspaceEntry>> {
+    SQLite::Statement query(**db,
+                            "SELECT w.slug, w.name, (SELECT count(*) FROM clients c "
+                            "WHERE c.workspace_id = w.workspace_id) FROM workspaces w "
+                            "ORDER BY w.slug");
+    std::vector<WorkspaceEntry> out;
+    while (query.executeStep()) {
+      out.push_back({.id = query.getColumn(0).getString(),
+                     .name = query.getColumn(1).getString(),
+                     .clients = static_cast<size_t>(query.getColumn(2).getInt64())});
+    }
+    return out;
+  });
+}
+
+Status AddSqliteWorkspace(const std::string& path, const std::string& id,
+                          const std::string& name) {
+  auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
+  if (!db) return std::unexpected(db.error());
+  return Guard(path, "store.action.update_workspace", [&]() -> Status {
+    SQLite::Transaction transaction(**db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement add(**db,
+                          "INSERT INTO workspaces (slug, name) VALUES (?, ?) "
+                          "ON CONFLICT (slug) DO NOTHING");
+    add.bind(1, id);
+    add.bind(2, name);
+    if (add.exec() == 0) {
+      return Fail(ErrorCode::kConflict, Msg("store.workspace.exists", path, id));
+    }
+    transaction.commit();
+    return {};
+  });
+}
+
+Status RenameSqliteWorkspace(const std::string& path, const std::string& id,
+                             const std::string& name) {
+  auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
+  if (!db) return std::unexpected(db.error());
+  return Guard(path, "store.action.update_workspace", [&]() -> Status {
+    SQLite::Statement rename(**db, "UPDATE workspaces SET name = ? WHERE slug = ?");
+    rename.bind(1, name);
+    rename.bind(2, id);
+    if (rename.exec() == 0) {
+      return Fail(ErrorCode::kNotFound, Msg("store.workspace.not_found", path, id, IdsOf(**db)));
+    }
+    return {};
+  });
+}
+
+}  // namespace addio::store_internal
