@@ -51,34 +51,6 @@ Lang LangOfEnvironment() {
   return Lang::kEn;
 }
 
-// Columns aligned on display width (UTF-8 code points): the first `text_columns` columns
-// left-aligned, the others (numbers) right-aligned.
-std::string FormatTable(const std::vector<std::vector<std::string>>& rows,
-                        size_t text_columns = 1) {
-  auto width = [](const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  };
-  std::vector<size_t> widths;
-  for (const auto& row : rows) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) {
-      const std::string pad(widths[i] - width(row[i]), ' ');
-      if (i > 0) line += "  ";
-      line += i < text_columns ? row[i] + pad : pad + row[i];
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  return out;
-}
-
 std::optional<Format> ResolveFormat(const std::string& name) { return ParseFormat(name); }
 
 bool UseColor(const std::string& color) {
@@ -240,6 +212,31 @@ class Progress {
 
 }  // namespace
 
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows, size_t text_columns) {
+  auto width = [](const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      const std::string pad(widths[i] - width(row[i]), ' ');
+      if (i > 0) line += "  ";
+      line += i < text_columns ? row[i] + pad : pad + row[i];
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string Say(const Common& common, const Message& message) { return message.In(common.lang); }
 
 void WriteToStdout(std::string_view text) {
@@ -275,7 +272,7 @@ void PrintDiagnostics(const Common& common, const Diagnostics& diagnostics) {
 }
 
 Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode) {
-  return addio::OpenStore(common.db, mode);
+  return addio::OpenStore(common.db, mode, common.workspace);
 }
 
 bool StoreExists(const Common& common) {
@@ -337,6 +334,11 @@ std::string DefaultDbPath() {
   return env && *env ? env : "addio.db";
 }
 
+std::string DefaultWorkspace() {
+  const char* env = std::getenv("ADDIO_WORKSPACE");
+  return env && *env ? env : "";
+}
+
 std::optional<Lang> ResolveLang(const std::string& flag) {
   if (!flag.empty()) {
     auto lang = ParseLang(flag);
@@ -380,6 +382,15 @@ int Init(const Common& common, const InitOptions& options) {
   }
   const bool existed = StoreExists(common);
   auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
+  // `addio init --workspace ID` adds the workspace when the store does not have it yet.
+  if (!store && store.error().code == ErrorCode::kNotFound && !common.workspace.empty() &&
+      StoreExists(common)) {
+    if (Status added = AddWorkspace(common.db, common.workspace, ""); !added) {
+      return ReportError(common, added.error());
+    }
+    PrintLine(common, Msg("cli.workspace.added", common.workspace, common.db));
+    store = OpenStoreOf(common, OpenMode::kMustExist);
+  }
   if (!store) return ReportError(common, store.error());
   PrintLine(common,
             Msg(existed ? "cli.init.ready" : "cli.init.created", common.db, SqliteSchemaVersion()));

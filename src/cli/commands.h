@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/catalogue.h"
 #include "core/clock.h"
@@ -27,6 +28,9 @@ struct Common {
   // The store URL (a file path, sqlite:PATH, file:PATH; store.h OpenStore): --db, else
   // $ADDIO_DB, else ./addio.db.
   std::string db;
+  // The workspace of the store the command reads and writes (--workspace, else
+  // $ADDIO_WORKSPACE); empty for the store's only one.
+  std::string workspace;
   std::string lang_flag;  // --lang as given; empty to follow LANG
   Lang lang = Lang::kEn;  // resolved from lang_flag and the environment
   // What "today" is read from: the SystemClock main.cc creates. Not owned; never null
@@ -98,6 +102,9 @@ std::string Say(const Common& common, const Message& message);
 // than the report's own colours are shown as visible escapes (core/text.h
 // VisibleControls), so that a name read from a file can never drive the terminal.
 void WriteToStdout(std::string_view text);
+// `rows` as text columns aligned on display width (UTF-8 code points), a line each: the
+// first `text_columns` columns left-aligned, the others (numbers) right-aligned.
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows, size_t text_columns = 1);
 // Writes `text` to stderr with every control character but newlines and tabs made
 // visible, wherever stderr goes: a NUL byte in a message never cuts it short.
 void WriteToStderr(std::string_view text);
@@ -110,7 +117,8 @@ void PrintNote(const Common& common, const Message& message);
 int ReportError(const Common& common, const Error& error);
 // Prints every diagnostic to stderr in the user's language (Diagnostics::ToString).
 void PrintDiagnostics(const Common& common, const Diagnostics& diagnostics);
-// The store of common.db: the one place the commands open it. Errors as OpenStore's.
+// Workspace common.workspace of the store common.db: the one place the commands open a
+// store. Errors as OpenStore's.
 Result<std::unique_ptr<Store>> OpenStoreOf(const Common& common, OpenMode mode);
 // Whether common.db names an existing store (a SQLite file that exists). True for a URL
 // that cannot be read, so that opening it reports why.
@@ -138,6 +146,8 @@ Result<Ledger> LoadSource(const Common& common, const Source& source);
 
 // The store URL when --db is empty: $ADDIO_DB, else ./addio.db.
 std::string DefaultDbPath();
+// $ADDIO_WORKSPACE, else "" (the store's only workspace).
+std::string DefaultWorkspace();
 
 // Resolves the language: --lang when given (an error for anything but en|it), else the
 // first of LC_ALL, LC_MESSAGES, LANG that is set ("it_IT.UTF-8" is Italian), else English.

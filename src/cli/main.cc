@@ -18,6 +18,7 @@
 #include "cli/match_command.h"
 #include "cli/screen_command.h"
 #include "cli/serve_command.h"
+#include "cli/workspace_command.h"
 #include "core/catalogue.h"
 #include "core/clock.h"
 #include "report/report.h"
@@ -145,6 +146,7 @@ int main(int argc, char** argv) {
     const addio::SystemClock clock;
     common.clock = &clock;
     app.add_option("--db", common.db, H("cli.help.db"));
+    app.add_option("--workspace", common.workspace, H("cli.help.workspace"));
     app.add_option("--lang", common.lang_flag, H("cli.help.lang"));
 
     addio::cli::InitOptions init_options;
@@ -315,6 +317,20 @@ int main(int argc, char** argv) {
     letter->add_option("--ledger", letter_options.source.ledger, H("cli.help.ledger"));
     letter->add_option("--as-of", letter_options.as_of, H("cli.help.letter.as_of"));
 
+    std::string workspace_id, workspace_name, workspace_format = "table";
+    auto* workspace = AddCommand(app, "workspace", "cli.help.workspace_command");
+    workspace->require_subcommand(1);
+    auto* workspace_add = AddCommand(*workspace, "add", "cli.help.workspace.add");
+    workspace_add->add_option("id", workspace_id, H("cli.help.workspace.id"))->required();
+    workspace_add->add_option("--name", workspace_name, H("cli.help.workspace.name"));
+    auto* workspace_list = AddCommand(*workspace, "list", "cli.help.workspace.list");
+    workspace_list->add_option("--format", workspace_format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    auto* workspace_rename = AddCommand(*workspace, "rename", "cli.help.workspace.rename");
+    workspace_rename->add_option("id", workspace_id, H("cli.help.workspace.id"))->required();
+    workspace_rename->add_option("name", workspace_name, H("cli.help.workspace.new_name"))
+        ->required();
+
     std::string match_payment, match_invoice;
     bool match_list = false;
     auto* match = AddCommand(app, "match", "cli.help.match");
@@ -328,6 +344,7 @@ int main(int argc, char** argv) {
       return ExitOnParseError(app, e);
     }
     if (common.db.empty()) common.db = addio::cli::DefaultDbPath();
+    if (common.workspace.empty()) common.workspace = addio::cli::DefaultWorkspace();
 
     namespace c = addio::cli;
     if (*init) return c::Init(common, init_options);
@@ -349,6 +366,9 @@ int main(int argc, char** argv) {
     if (*screen) return c::Screen(common, screen_options);
     if (*letter) return c::Letter(common, letter_options);
     if (*serve) return c::Serve(common, serve_flags);
+    if (*workspace_add) return c::WorkspaceAdd(common, workspace_id, workspace_name);
+    if (*workspace_list) return c::WorkspaceList(common, workspace_format);
+    if (*workspace_rename) return c::WorkspaceRename(common, workspace_id, workspace_name);
     if (*match) {
       return match_list ? c::MatchList(common) : c::Match(common, match_payment, match_invoice);
     }

@@ -77,7 +77,8 @@ Result<std::vector<WorkspaceEntry>> ListWorkspaces(const std::string& url) {
 }
 
 Status AddWorkspace(const std::string& url, const std::string& id, const std::string& name) {
-  if (!IsWorkspaceId(id)) return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.bad_id", id));
+  if (!IsWorkspaceId(id))
+    return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.bad_id", id));
   auto parsed = ParseStoreUrl(url);
   if (!parsed) return std::unexpected(parsed.error());
   if (parsed->kind == StoreKind::kPostgres) {

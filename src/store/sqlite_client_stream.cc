@@ -292,9 +292,8 @@ std::vector<std::unique_ptr<Reader>> OpenReaders(SQLite::Database& db, const std
 }  // namespace
 
 Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SQLite::Database& db,
-                                                         const std::string& path,
-                                                         int64_t workspace, size_t readers,
-                                                         int busy_timeout_ms) {
+                                                         const std::string& path, int64_t workspace,
+                                                         size_t readers, int busy_timeout_ms) {
   try {
     // One reader more than asked for: the one that lists the ids.
     std::vector<std::unique_ptr<Reader>> pool =

@@ -20,8 +20,7 @@ namespace addio::store_internal {
 // the file is read-only), or with one reader, every read goes through `db` itself, one at
 // a time. `db` must outlive the result. Error kStore when SQLite refuses.
 Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SQLite::Database& db,
-                                                         const std::string& path,
-                                                         int64_t workspace, size_t readers,
-                                                         int busy_timeout_ms);
+                                                         const std::string& path, int64_t workspace,
+                                                         size_t readers, int busy_timeout_ms);
 
 }  // namespace addio::store_internal

@@ -508,7 +508,8 @@ std::vector<std::string> SplitColumns(std::string_view columns) {
 }  // namespace
 
 std::string InsertSql(const char* table, const char* columns, size_t rows) {
-  std::string sql = std::string("INSERT INTO ") + table + " (workspace_id, " + columns + ") VALUES ";
+  std::string sql =
+      std::string("INSERT INTO ") + table + " (workspace_id, " + columns + ") VALUES ";
   const size_t count = SplitColumns(columns).size();
   for (size_t row = 0; row < rows; ++row) {
     sql += row == 0 ? "(?1" : ", (?1";

@@ -639,14 +639,14 @@ class SqliteStore final : public Store {
       SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
       if (LastNoted() > seen) return false;
       const std::string date = as_of.ToString();
-      SQLite::Statement other(*db_,
-                              "DELETE FROM kept_lines WHERE workspace_id = ? AND as_of <> ?");
+      SQLite::Statement other(*db_, "DELETE FROM kept_lines WHERE workspace_id = ? AND as_of <> ?");
       other.bind(1, workspace_);
       other.bind(2, date);
       other.exec();
-      SQLite::Statement save(*db_,
-                             "INSERT OR REPLACE INTO kept_lines (workspace_id, client, as_of, line) "
-                             "VALUES (?1, ?2, ?3, ?4)");
+      SQLite::Statement save(
+          *db_,
+          "INSERT OR REPLACE INTO kept_lines (workspace_id, client, as_of, line) "
+          "VALUES (?1, ?2, ?3, ?4)");
       save.bind(1, workspace_);
       for (const auto& [client, line] : lines) {
         save.bindNoCopy(2, client);
@@ -1055,8 +1055,8 @@ class SqliteStore final : public Store {
       count.bind(1, workspace_);
       const size_t clients =
           count.executeStep() ? static_cast<size_t>(count.getColumn(0).getInt64()) : 0;
-      SQLite::Statement kept(*db_,
-                             std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
+      SQLite::Statement kept(
+          *db_, std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
       kept.bind(1, workspace_);
       StoredExtent extent;
       if (kept.executeStep()) {

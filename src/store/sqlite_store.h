@@ -23,8 +23,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode
 // ListWorkspaces, AddWorkspace and RenameWorkspace (store.h) for the SQLite store at
 // `path` (sqlite_workspaces.cc).
 Result<std::vector<WorkspaceEntry>> ListSqliteWorkspaces(const std::string& path);
-Status AddSqliteWorkspace(const std::string& path, const std::string& id,
-                          const std::string& name);
+Status AddSqliteWorkspace(const std::string& path, const std::string& id, const std::string& name);
 Status RenameSqliteWorkspace(const std::string& path, const std::string& id,
                              const std::string& name);
 

@@ -70,8 +70,7 @@ Result<std::vector<WorkspaceEntry>> ListSqliteWorkspaces(const std::string& path
   });
 }
 
-Status AddSqliteWorkspace(const std::string& path, const std::string& id,
-                          const std::string& name) {
+Status AddSqliteWorkspace(const std::string& path, const std::string& id, const std::string& name) {
   auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
   if (!db) return std::unexpected(db.error());
   return Guard(path, "store.action.update_workspace", [&]() -> Status {

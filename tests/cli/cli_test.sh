@@ -210,5 +210,39 @@ else
     || fail "serve ::1 banner: $(cat serve6.txt)"
 fi
 
+# Workspaces: one store, several workspaces, each named with --workspace (or
+# $ADDIO_WORKSPACE) once there is more than one; moving one is export + import.
+"$addio" workspace list --db s.db | grep -Eq '^default +default +15$' && ok "workspace list" \
+  || fail "workspace list: $("$addio" workspace list --db s.db 2>&1)"
+"$addio" workspace add acme --name "Acme Agency" --db s.db | grep -q -- '--workspace acme' \
+  && ok "workspace add" || fail "workspace add"
+out=$("$addio" workspace add acme --db s.db 2>&1); code=$?
+[ $code -ne 0 ] && grep -q 'already has a workspace "acme"' <<<"$out" && ok "workspace ids are unique" \
+  || fail "workspace add twice: $code $out"
+out=$("$addio" workspace add "Acme 2" --db s.db 2>&1); code=$?
+[ $code -eq 2 ] && grep -q 'cannot name a workspace' <<<"$out" && ok "workspace id checked" \
+  || fail "workspace bad id: $code $out"
+out=$("$addio" clients --db s.db 2>&1); code=$?
+[ $code -eq 2 ] && grep -q 'acme, default' <<<"$out" && grep -q -- '--workspace' <<<"$out" \
+  && ok "several workspaces: the command asks which" || fail "no --workspace: $code $out"
+out=$("$addio" --lang it clients --db s.db --workspace nope 2>&1); code=$?
+[ $code -ne 0 ] && grep -q 'non ha uno spazio di lavoro "nope"' <<<"$out" \
+  && ok "unknown workspace, in Italian" || fail "unknown workspace: $code $out"
+"$addio" export --db s.db --workspace default moved.json >/dev/null || fail "export default"
+"$addio" import --db s.db --workspace acme moved.json >/dev/null || fail "import into acme"
+ADDIO_WORKSPACE=acme "$addio" export --db s.db moved-back.json >/dev/null || fail "export acme"
+cmp -s moved.json moved-back.json && ok "a workspace moves losslessly" || fail "moved workspace differs"
+[ "$(ADDIO_WORKSPACE=acme "$addio" assess --db s.db --as-of 2026-10-31 --format json)" = \
+  "$("$addio" assess --db s.db --workspace default --as-of 2026-10-31 --format json)" ] \
+  && ok "the moved workspace assesses the same" || fail "moved workspace assesses differently"
+"$addio" workspace rename acme "Acme Studio" --db s.db >/dev/null || fail "workspace rename"
+"$addio" --lang it workspace list --db s.db | grep -Eq '^acme +Acme Studio +15$' \
+  && ok "workspace rename keeps the id" || fail "workspace rename: $("$addio" workspace list --db s.db)"
+"$addio" init --db s.db --workspace beta | grep -q 'beta' && \
+  "$addio" workspace list --db s.db --format json | python3 -c '
+import json, sys
+assert [w["id"] for w in json.load(sys.stdin)] == ["acme", "beta", "default"]' \
+  && ok "init --workspace adds it" || fail "init --workspace"
+
 echo "$failures failures"
 [ $failures -eq 0 ]

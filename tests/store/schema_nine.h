@@ -49,8 +49,8 @@ inline void RewriteAsSchemaNine(const std::string& path) {
         from += (from.empty() ? "" : ", ") + (present.contains(column) ? column : "1");
       }
       // OR REPLACE: the schema made some rows already (the kept span, step 6).
-      db.exec("INSERT OR REPLACE INTO main." + table + " (" + into + ") SELECT " + from + " FROM now." +
-              source + " WHERE workspace_id = 1");
+      db.exec("INSERT OR REPLACE INTO main." + table + " (" + into + ") SELECT " + from +
+              " FROM now." + source + " WHERE workspace_id = 1");
     }
     db.exec("DETACH DATABASE now");
   }

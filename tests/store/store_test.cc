@@ -202,9 +202,9 @@ TEST_F(StoreTest, NewFileGetsTheLatestSchema) {
   ASSERT_TRUE(Open());
   SQLite::Database db(path_, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("SELECT version FROM schema_version").getInt(), SqliteSchemaVersion());
-  for (const char* table : {"workspaces", "workspace_settings", "clients", "contracts", "projects",
-                            "requests", "work", "contacts", "invoices", "payments",
-                            "rate_changes"}) {
+  for (const char* table :
+       {"workspaces", "workspace_settings", "clients", "contracts", "projects", "requests", "work",
+        "contacts", "invoices", "payments", "rate_changes"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
