@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ledger/client_ledger.h"
+#include "store/sqlite_db.h"
 #include "store/sqlite_rows.h"
 
 namespace addio::store_internal {
@@ -30,7 +31,7 @@ constexpr int kSnapshotLockWaitMs = 200;
 template <typename T>
 class RangeCursor {
  public:
-  RangeCursor(SQLite::Database& db, int64_t workspace)
+  RangeCursor(SqlDb& db, int64_t workspace)
       : query_(db, std::string("SELECT ") + kTableOf<T>.columns + " FROM " + kTableOf<T>.name +
                        " WHERE workspace_id = ?1 AND client BETWEEN ?2 AND ?3 ORDER BY client") {
     query_.bind(1, workspace);
@@ -48,9 +49,9 @@ class RangeCursor {
   // REQUIRES: successive calls name clients in increasing id order.
   void TakeRowsOf(const std::string& client, std::vector<T>& out) {
     for (; has_row_; Step()) {
-      const SQLite::Column column = query_.getColumn(1);  // every table: id, client, ...
-      // SQLite's BINARY collation orders like std::string: bytes as unsigned, then length.
-      const int order = std::string_view(column.getText(), column.getBytes()).compare(client);
+      // Every table: id, client, ... SQLite's BINARY collation orders like std::string:
+      // bytes as unsigned, then length.
+      const int order = query_.getColumn(1).getView().compare(client);
       if (order > 0) return;
       if (order < 0) continue;
       RowReader reader(query_, kTableOf<T>.name);
@@ -68,14 +69,14 @@ class RangeCursor {
  private:
   void Step() { has_row_ = query_.executeStep(); }
 
-  SQLite::Statement query_;
+  SqlQuery query_;
   bool has_row_ = false;
 };
 
 // One connection's prepared queries for a batch.
 class BatchQueries {
  public:
-  BatchQueries(SQLite::Database& db, int64_t workspace)
+  BatchQueries(SqlDb& db, int64_t workspace)
       : clients_(db, std::string("SELECT ") + kTableOf<Client>.columns +
                          " FROM clients WHERE workspace_id = ?1 AND id BETWEEN ?2 AND ?3 "
                          "ORDER BY id"),
@@ -134,7 +135,7 @@ class BatchQueries {
     f(credit_notes_);
   }
 
-  SQLite::Statement clients_;
+  SqlQuery clients_;
   RangeCursor<Contract> contracts_;
   RangeCursor<Project> projects_;
   RangeCursor<Request> requests_;
@@ -148,8 +149,8 @@ class BatchQueries {
 
 // A connection inside a read transaction, with its batch queries; one user at a time.
 struct Reader {
-  std::unique_ptr<SQLite::Database> owned;  // null when it is the store's own connection
-  SQLite::Database* db = nullptr;
+  std::unique_ptr<SqliteDb> owned;  // null when it is the store's own connection
+  SqliteDb* db = nullptr;
   std::optional<BatchQueries> queries;  // prepared on first use
   std::mutex in_use;                    // Next and Read may share the connection
 };
@@ -173,8 +174,8 @@ class SqliteClientBatches final : public ClientBatches {
     for (auto& reader : readers_) {
       reader->queries.reset();
       try {
-        reader->db->exec("COMMIT");
-      } catch (const SQLite::Exception&) {  // nothing was written: nothing to lose
+        reader->db->Exec("COMMIT");
+      } catch (const SqlError&) {  // nothing was written: nothing to lose
       }
     }
   }
@@ -232,7 +233,7 @@ class SqliteClientBatches final : public ClientBatches {
   auto Guarded(F&& body) -> decltype(body()) {
     try {
       return body();
-    } catch (const SQLite::Exception& e) {
+    } catch (const SqlError& e) {
       return Fail(ErrorCode::kStore,
                   Msg("store.cannot", path_, Arg::Key("store.action.read"), e.what()));
     } catch (const DamagedRow& e) {
@@ -244,7 +245,7 @@ class SqliteClientBatches final : public ClientBatches {
   int64_t workspace_;
   std::vector<std::unique_ptr<Reader>> readers_;
   Reader* ids_reader_ = nullptr;
-  std::optional<SQLite::Statement> ids_;
+  std::optional<SqlQuery> ids_;
   bool done_ = false;
   std::mutex pool_mutex_;
   std::condition_variable freed_;
@@ -252,48 +253,48 @@ class SqliteClientBatches final : public ClientBatches {
 };
 
 // Starts a read transaction on `db`: BEGIN alone takes no snapshot, the first read does.
-void BeginRead(SQLite::Database& db) {
-  db.exec("BEGIN");
-  SQLite::Statement(db, "SELECT count(*) FROM workspaces").executeStep();
+void BeginRead(SqlDb& db) {
+  db.Exec("BEGIN");
+  SqlQuery(db, "SELECT count(*) FROM workspaces").executeStep();
 }
 
 // `count` new connections to `path`, each in a read transaction on the snapshot `db`
 // sees, or none when the write lock that keeps commits out meanwhile cannot be had at once.
-std::vector<std::unique_ptr<Reader>> OpenReaders(SQLite::Database& db, const std::string& path,
+std::vector<std::unique_ptr<Reader>> OpenReaders(SqliteDb& db, const std::string& path,
                                                  size_t count, int busy_timeout_ms) {
   std::vector<std::unique_ptr<Reader>> readers;
-  db.setBusyTimeout(kSnapshotLockWaitMs);
+  db.sqlite().setBusyTimeout(kSnapshotLockWaitMs);
   try {
-    db.exec("BEGIN IMMEDIATE");
-  } catch (const SQLite::Exception&) {
-    db.setBusyTimeout(busy_timeout_ms);
+    db.Exec("BEGIN IMMEDIATE");
+  } catch (const SqlError&) {
+    db.sqlite().setBusyTimeout(busy_timeout_ms);
     return readers;
   }
-  db.setBusyTimeout(busy_timeout_ms);
+  db.sqlite().setBusyTimeout(busy_timeout_ms);
   try {
     for (size_t i = 0; i < count; ++i) {
       auto reader = std::make_unique<Reader>();
-      reader->owned = std::make_unique<SQLite::Database>(
-          path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
-      reader->owned->exec(kReaderCacheSize);
+      reader->owned = std::make_unique<SqliteDb>(std::make_unique<SQLite::Database>(
+          path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, busy_timeout_ms));
+      reader->owned->Exec(kReaderCacheSize);
       reader->db = reader->owned.get();
       BeginRead(*reader->db);
       readers.push_back(std::move(reader));
     }
   } catch (...) {
-    for (auto& reader : readers) reader->db->exec("ROLLBACK");
-    db.exec("ROLLBACK");
+    for (auto& reader : readers) reader->db->Exec("ROLLBACK");
+    db.Exec("ROLLBACK");
     throw;
   }
-  db.exec("ROLLBACK");  // nothing was written: the lock only kept writers out
+  db.Exec("ROLLBACK");  // nothing was written: the lock only kept writers out
   return readers;
 }
 
 }  // namespace
 
-Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SQLite::Database& db,
-                                                         const std::string& path, int64_t workspace,
-                                                         size_t readers, int busy_timeout_ms) {
+Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SqliteDb& db, const std::string& path,
+                                                         int64_t workspace, size_t readers,
+                                                         int busy_timeout_ms) {
   try {
     // One reader more than asked for: the one that lists the ids.
     std::vector<std::unique_ptr<Reader>> pool =
@@ -306,7 +307,10 @@ Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SQLite::Database& db,
       pool.push_back(std::move(reader));
     }
     return std::make_unique<SqliteClientBatches>(path, workspace, std::move(pool));
-  } catch (const SQLite::Exception& e) {
+  } catch (const SqlError& e) {
+    return Fail(ErrorCode::kStore,
+                Msg("store.cannot", path, Arg::Key("store.action.read"), e.what()));
+  } catch (const SQLite::Exception& e) {  // a reader's connection refused
     return Fail(ErrorCode::kStore,
                 Msg("store.cannot", path, Arg::Key("store.action.read"), e.what()));
   }

@@ -97,7 +97,7 @@ void Binder::Amount(const Money& v) {
   const Currency currency = v.currency();
   const std::string_view code = currency.code();
   char text[4] = {code[0], code[1], code[2], '\0'};
-  statement_.bind(index_++, text);  // copied by SQLite
+  statement_.bind(index_++, text);  // copied
 }
 void Binder::Amount(const std::optional<Money>& v) {
   if (v) {
@@ -136,19 +136,19 @@ void RowReader::Damaged(const Message& detail) const {
 std::string RowReader::Text() { return Next().getString(); }
 
 int64_t RowReader::Int() {
-  SQLite::Column column = Next();
+  SqlColumn column = Next();
   if (!column.isInteger()) Damaged(Msg("store.row.expected_integer"));
   return column.getInt64();
 }
 
 std::optional<int> RowReader::IntOrNull() {
-  SQLite::Column column = Next();
+  SqlColumn column = Next();
   if (column.isNull()) return std::nullopt;
   return column.getInt();
 }
 
 std::optional<double> RowReader::Real() {
-  SQLite::Column column = Next();
+  SqlColumn column = Next();
   if (column.isNull()) return std::nullopt;
   return column.getDouble();
 }
@@ -160,20 +160,20 @@ CivilDate RowReader::Date() {
 }
 
 std::optional<CivilDate> RowReader::DateOrNull() {
-  SQLite::Column column = Next();
+  SqlColumn column = Next();
   if (column.isNull()) return std::nullopt;
-  auto date = CivilDate::Parse(column.getText());
+  auto date = CivilDate::Parse(column.getView());
   if (!date) Damaged(date.error().message);
   return *date;
 }
 
 std::optional<Instant> RowReader::AtOrNull() {
-  SQLite::Column column = Next();
+  SqlColumn column = Next();
   if (column.isNull()) return std::nullopt;
   return Instant::FromUnixSeconds(column.getInt64());
 }
 
-Currency RowReader::ReadCurrency(const char* code) {
+Currency RowReader::ReadCurrency(std::string_view code) {
   if (last_code_ != code) {
     auto currency = Currency::Find(code);
     if (!currency) Damaged(currency.error().message);
@@ -190,10 +190,10 @@ Money RowReader::Amount() {
 }
 
 std::optional<Money> RowReader::AmountOrNull() {
-  SQLite::Column minor = Next();
-  SQLite::Column code = Next();
+  SqlColumn minor = Next();
+  SqlColumn code = Next();
   if (minor.isNull()) return std::nullopt;
-  return Money(minor.getInt64(), ReadCurrency(code.getText()));
+  return Money(minor.getInt64(), ReadCurrency(code.getView()));
 }
 
 std::vector<std::string> RowReader::JsonList() {
@@ -443,7 +443,7 @@ void ReadAlertDelivery(RowReader& r, AlertDelivery& out) {
 
 void Read(RowReader& r, Workspace& out) {
   out.name = r.Text();
-  out.currency = r.ReadCurrency(r.Text().c_str());
+  out.currency = r.ReadCurrency(r.Text());
   out.timezone = r.Text();
   const Json hours = ParseJson(r, r.Text());
   for (int day = 0; day < 7; ++day) {
@@ -475,7 +475,7 @@ void Read(RowReader& r, Workspace& out) {
     }
     auto rate = Decimal::Parse(item["per_unit"].get<std::string>());
     if (!rate) r.Damaged(rate.error().message);
-    out.fx.push_back({r.ReadCurrency(item["currency"].get<std::string>().c_str()), *rate});
+    out.fx.push_back({r.ReadCurrency(item["currency"].get<std::string>()), *rate});
   }
   out.owner_emails = r.JsonList();
   out.settings.clear();

@@ -7,7 +7,7 @@
 // Internal to src/store/; see schema.cc for the tables themselves.
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "store/sql.h"
 
 #include <optional>
 #include <stdexcept>
@@ -44,7 +44,7 @@ class DamagedRow : public std::runtime_error {
 // millions of fields.
 class Binder {
  public:
-  Binder(SQLite::Statement& statement, int64_t workspace) : statement_(statement) {
+  Binder(SqlQuery& statement, int64_t workspace) : statement_(statement) {
     statement_.bind(1, workspace);
   }
   void Text(const std::string& v);
@@ -67,7 +67,7 @@ class Binder {
   void JsonList(const std::vector<std::string>& v);
 
  private:
-  SQLite::Statement& statement_;
+  SqlQuery& statement_;
   int index_ = 2;
   std::string scratch_;  // a date's text while it is bound (copied by SQLite)
 };
@@ -75,8 +75,7 @@ class Binder {
 // Reads columns 0, 1, 2, ... of the current row in order.
 class RowReader {
  public:
-  RowReader(SQLite::Statement& statement, const char* table)
-      : statement_(statement), table_(table) {}
+  RowReader(SqlQuery& statement, const char* table) : statement_(statement), table_(table) {}
   std::string Text();  // NULL -> ""
   int64_t Int();
   std::optional<int> IntOrNull();
@@ -89,7 +88,7 @@ class RowReader {
   Money Amount();
   std::optional<Money> AmountOrNull();
   std::vector<std::string> JsonList();
-  Currency ReadCurrency(const char* code);
+  Currency ReadCurrency(std::string_view code);
   // Throws DamagedRow for the current column; `detail` says what is wrong with it.
   [[noreturn]] void Damaged(const Message& detail) const;
   template <typename E>
@@ -101,8 +100,8 @@ class RowReader {
   }
 
  private:
-  SQLite::Column Next() { return statement_.getColumn(index_++); }
-  SQLite::Statement& statement_;
+  SqlColumn Next() { return statement_.getColumn(index_++); }
+  SqlQuery& statement_;
   const char* table_;
   int index_ = 0;
   std::string last_code_;  // one-entry cache: most rows of a table share a currency

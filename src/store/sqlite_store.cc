@@ -20,7 +20,9 @@
 #include "ledger/allocation.h"
 #include "store/import_plan.h"
 #include "store/schema.h"
+#include "store/sql.h"
 #include "store/sqlite_client_stream.h"
+#include "store/sqlite_db.h"
 #include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
@@ -33,19 +35,24 @@ using store_internal::DamagedRow;
 using store_internal::ImportPlan;
 using store_internal::kTableOf;
 using store_internal::RowReader;
+using store_internal::SqlColumn;
+using store_internal::SqlDb;
+using store_internal::SqlError;
+using store_internal::SqlQuery;
+using store_internal::SqlTransaction;
+using store_internal::SqlTransactionKind;
 
 constexpr int kBusyTimeoutMs = 5000;
 
 // Reads every row of T's table in `workspace`, or only those of one client, ordered by id.
 template <typename T>
-void ReadRows(SQLite::Database& db, int64_t workspace, const std::string* client,
-              std::vector<T>& out) {
+void ReadRows(SqlDb& db, int64_t workspace, const std::string* client, std::vector<T>& out) {
   const store_internal::TableInfo& table = kTableOf<T>;
   std::string sql =
       std::string("SELECT ") + table.columns + " FROM " + table.name + " WHERE workspace_id = ?1";
   if (client != nullptr) sql += std::is_same_v<T, Client> ? " AND id = ?2" : " AND client = ?2";
   sql += " ORDER BY id";
-  SQLite::Statement query(db, sql);
+  SqlQuery query(db, sql);
   query.bind(1, workspace);
   if (client != nullptr) query.bind(2, *client);
   while (query.executeStep()) {
@@ -58,10 +65,10 @@ void ReadRows(SQLite::Database& db, int64_t workspace, const std::string* client
 
 // Runs `sql` once per row, with one prepared statement reused row after row.
 template <typename T>
-void WriteRows(SQLite::Database& db, int64_t workspace, const std::string& sql,
+void WriteRows(SqlDb& db, int64_t workspace, const std::string& sql,
                const std::vector<const T*>& rows) {
   if (rows.empty()) return;
-  SQLite::Statement statement(db, sql);
+  SqlQuery statement(db, sql);
   for (const T* row : rows) {
     Binder binder(statement, workspace);
     Bind(binder, *row);
@@ -76,9 +83,9 @@ constexpr size_t kRowsPerInsert = 64;
 
 // Inserts `rows` into T's table in `workspace`, kRowsPerInsert rows per statement run.
 template <typename T>
-void InsertRows(SQLite::Database& db, int64_t workspace, const std::vector<const T*>& rows) {
+void InsertRows(SqlDb& db, int64_t workspace, const std::vector<const T*>& rows) {
   const store_internal::TableInfo& table = kTableOf<T>;
-  auto run = [workspace](SQLite::Statement& statement, std::span<const T* const> batch) {
+  auto run = [workspace](SqlQuery& statement, std::span<const T* const> batch) {
     Binder binder(statement, workspace);
     for (const T* row : batch) Bind(binder, *row);
     statement.exec();
@@ -87,15 +94,13 @@ void InsertRows(SQLite::Database& db, int64_t workspace, const std::vector<const
   const std::span<const T* const> all(rows);
   size_t done = 0;
   if (all.size() >= kRowsPerInsert) {
-    SQLite::Statement full(db,
-                           store_internal::InsertSql(table.name, table.columns, kRowsPerInsert));
+    SqlQuery full(db, store_internal::InsertSql(table.name, table.columns, kRowsPerInsert));
     for (; all.size() - done >= kRowsPerInsert; done += kRowsPerInsert) {
       run(full, all.subspan(done, kRowsPerInsert));
     }
   }
   if (done < all.size()) {
-    SQLite::Statement rest(db,
-                           store_internal::InsertSql(table.name, table.columns, all.size() - done));
+    SqlQuery rest(db, store_internal::InsertSql(table.name, table.columns, all.size() - done));
     run(rest, all.subspan(done));
   }
 }
@@ -104,8 +109,7 @@ void InsertRows(SQLite::Database& db, int64_t workspace, const std::vector<const
 // Not an upsert: SQLite runs the parent-key checks of an upsert's UPDATE branch on every
 // row, which makes a large import about a quarter slower.
 template <typename T>
-void WriteChanges(SQLite::Database& db, int64_t workspace,
-                  const store_internal::RecordChanges<T>& changes) {
+void WriteChanges(SqlDb& db, int64_t workspace, const store_internal::RecordChanges<T>& changes) {
   const store_internal::TableInfo& table = kTableOf<T>;
   InsertRows(db, workspace, changes.added);
   WriteRows(db, workspace, store_internal::UpdateSql(table.name, table.columns), changes.updated);
@@ -230,7 +234,7 @@ bool ReachesBeyondItsClients(const ImportPlan& plan, const Ledger& stored) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path, int64_t workspace)
+  SqliteStore(std::unique_ptr<store_internal::SqliteDb> db, std::string path, int64_t workspace)
       : db_(std::move(db)), path_(std::move(path)), workspace_(workspace) {}
 
   using Store::Import;
@@ -241,11 +245,11 @@ class SqliteStore final : public Store {
     return Guard("store.action.import", [&]() -> Result<ImportReport> {
       std::optional<BulkLoad> bulk;
       if (incoming.records() >= kBulkLoadRecords && HoldsNoRecords(workspace_)) {
-        bulk.emplace(*db_);
+        bulk.emplace(db_->sqlite());
       }
       // IMMEDIATE takes the write lock now, so nothing changes between reading the stored
       // records and writing the merged ones.
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
       // No workspace has records, under the lock: the indexes are built after the rows.
       const bool into_empty = bulk && HoldsNoRecords(std::nullopt);
       ImportPlan plan;
@@ -301,7 +305,7 @@ class SqliteStore final : public Store {
       WriteRows(*db_, workspace_, store_internal::UpdateSql(table.name, table.columns),
                 unmatched_plan.updated);
       for (const std::string& id : unmatched_plan.removed) DeleteUnmatched(id);
-      for (const std::string& sql : indexes) db_->exec(sql);
+      for (const std::string& sql : indexes) db_->Exec(sql);
       if (beyond) {
         DropRates();
       } else {
@@ -330,7 +334,7 @@ class SqliteStore final : public Store {
 
   Result<Payment> Match(const std::string& credit_id, const std::string& invoice_id) override {
     return Guard("store.action.match", [&]() -> Result<Payment> {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
       std::optional<UnmatchedCredit> credit = ReadOne<UnmatchedCredit>(credit_id);
       if (!credit) {
         return Fail(ErrorCode::kNotFound, Msg("store.no_unmatched_credit", credit_id));
@@ -369,7 +373,8 @@ class SqliteStore final : public Store {
 
   Result<Ledger> Load() override {
     return Guard("store.action.read", [&]() -> Result<Ledger> {
-      SQLite::Transaction transaction(*db_);  // one consistent snapshot of every table
+      SqlTransaction transaction(
+          *db_, SqlTransactionKind::kRead);  // one consistent snapshot of every table
       bool workspace_stored = false;
       Ledger ledger = ReadAll(&workspace_stored);
       transaction.commit();
@@ -392,7 +397,7 @@ class SqliteStore final : public Store {
 
   Result<std::optional<ClientLedger>> LoadClient(const std::string& id) override {
     return Guard("store.action.read", [&]() -> Result<std::optional<ClientLedger>> {
-      SQLite::Transaction transaction(*db_);
+      SqlTransaction transaction(*db_, SqlTransactionKind::kRead);
       Ledger ledger;
       ReadRows(*db_, workspace_, &id, ledger.clients);
       if (ledger.clients.empty()) return std::nullopt;
@@ -427,7 +432,7 @@ class SqliteStore final : public Store {
       return Fail(ErrorCode::kInvalidArgument, Msg("store.setting_needs_number", name));
     }
     return Guard("store.action.update_settings", [&]() -> Status {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
       Workspace workspace = ReadWorkspaceRow().value_or(Workspace{});
       workspace.settings[name] = value;
       WriteWorkspace(workspace);
@@ -440,8 +445,8 @@ class SqliteStore final : public Store {
   Result<bool> ClaimOutbox(const std::vector<std::string>& keys, Instant at,
                            const std::string& detail) override {
     return Guard("store.action.outbox", [&]() -> Result<bool> {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement insert(
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
+      SqlQuery insert(
           *db_,
           "INSERT INTO outbox (workspace_id, key, state, claimed_at, detail) "
           "VALUES (?1, ?2, 'claimed', ?3, ?4) ON CONFLICT (workspace_id, key) DO NOTHING");
@@ -462,10 +467,10 @@ class SqliteStore final : public Store {
   Status SettleOutbox(const std::vector<std::string>& keys, Instant at,
                       const std::string& detail) override {
     return Guard("store.action.outbox", [&]() -> Status {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement update(*db_,
-                               "UPDATE outbox SET state = 'sent', settled_at = ?2, detail = ?3 "
-                               "WHERE workspace_id = ?1 AND key = ?4");
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
+      SqlQuery update(*db_,
+                      "UPDATE outbox SET state = 'sent', settled_at = ?2, detail = ?3 "
+                      "WHERE workspace_id = ?1 AND key = ?4");
       for (const std::string& key : keys) {
         update.bind(1, workspace_);
         update.bind(2, at.unix_seconds());
@@ -481,8 +486,8 @@ class SqliteStore final : public Store {
 
   Status ReleaseOutbox(const std::vector<std::string>& keys) override {
     return Guard("store.action.outbox", [&]() -> Status {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement remove(*db_, "DELETE FROM outbox WHERE workspace_id = ?1 AND key = ?2");
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
+      SqlQuery remove(*db_, "DELETE FROM outbox WHERE workspace_id = ?1 AND key = ?2");
       int removed = 0;
       for (const std::string& key : keys) {
         remove.bind(1, workspace_);
@@ -501,10 +506,10 @@ class SqliteStore final : public Store {
 
   Result<std::vector<OutboxEntry>> Outbox(const std::string& prefix) override {
     return Guard("store.action.read", [&]() -> Result<std::vector<OutboxEntry>> {
-      SQLite::Statement query(*db_,
-                              "SELECT key, state, claimed_at, settled_at, detail FROM outbox "
-                              "WHERE workspace_id = ?2 AND substr(key, 1, length(?1)) = ?1 "
-                              "ORDER BY key");
+      SqlQuery query(*db_,
+                     "SELECT key, state, claimed_at, settled_at, detail FROM outbox "
+                     "WHERE workspace_id = ?2 AND substr(key, 1, length(?1)) = ?1 "
+                     "ORDER BY key");
       query.bind(1, prefix);
       query.bind(2, workspace_);
       std::vector<OutboxEntry> out;
@@ -531,7 +536,7 @@ class SqliteStore final : public Store {
     Validate(alone, LedgerSource{}, diagnostics);
     if (diagnostics.HasErrors()) return Fail(ErrorCode::kValidation, Rejected(diagnostics));
     return Guard("store.action.update_workspace", [&]() -> Status {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
       WriteWorkspace(workspace);
       DropRates();
       transaction.commit();
@@ -541,24 +546,24 @@ class SqliteStore final : public Store {
 
   Result<KeptRates> LoadRates(CivilDate as_of) override {
     return Guard("store.action.read", [&]() -> Result<KeptRates> {
-      SQLite::Transaction transaction(*db_);  // the blob and the notes of one moment
+      SqlTransaction transaction(
+          *db_, SqlTransactionKind::kRead);  // the blob and the notes of one moment
       KeptRates kept;
       kept.seen = LastNoted();
-      SQLite::Statement everything(*db_,
-                                   "SELECT EXISTS (SELECT 1 FROM portfolio_stale "
-                                   "WHERE workspace_id = ? AND client = '')");
+      SqlQuery everything(*db_,
+                          "SELECT EXISTS (SELECT 1 FROM portfolio_stale "
+                          "WHERE workspace_id = ? AND client = '')");
       everything.bind(1, workspace_);
       everything.executeStep();
       if (everything.getColumn(0).getInt() == 1) return kept;  // everything is stale
-      SQLite::Statement query(
-          *db_, "SELECT as_of, length(entries) FROM portfolio WHERE workspace_id = ?");
+      SqlQuery query(*db_, "SELECT as_of, length(entries) FROM portfolio WHERE workspace_id = ?");
       query.bind(1, workspace_);
       if (!query.executeStep() || query.getColumn(0).getString() != as_of.ToString()) {
         return kept;
       }
       kept.table = RatesTable::Read(ReadEntries(query.getColumn(1).getInt64()));
       if (!kept.table) return kept;  // another format: measured again
-      SQLite::Statement stale(
+      SqlQuery stale(
           *db_,
           "SELECT DISTINCT client FROM portfolio_stale WHERE workspace_id = ? ORDER BY client");
       stale.bind(1, workspace_);
@@ -574,10 +579,10 @@ class SqliteStore final : public Store {
   // KEY). The caller holds the read transaction.
   std::string ReadEntries(int64_t size) {
     sqlite3_blob* blob = nullptr;
-    if (sqlite3_blob_open(db_->getHandle(), "main", "portfolio", "entries", workspace_, 0, &blob) !=
-        SQLITE_OK) {
+    sqlite3* db = db_->sqlite().getHandle();
+    if (sqlite3_blob_open(db, "main", "portfolio", "entries", workspace_, 0, &blob) != SQLITE_OK) {
       sqlite3_blob_close(blob);
-      throw SQLite::Exception(db_->getHandle());
+      throw SqlError(sqlite3_errmsg(db));
     }
     std::string bytes;
     int read = SQLITE_OK;
@@ -587,23 +592,22 @@ class SqliteStore final : public Store {
       return n;
     });
     sqlite3_blob_close(blob);
-    if (read != SQLITE_OK) throw SQLite::Exception(db_->getHandle(), read);
+    if (read != SQLITE_OK) throw SqlError(sqlite3_errstr(read));
     return bytes;
   }
 
   Status SaveRates(CivilDate as_of, const RatesTable& table, int64_t seen) override {
     return Guard("store.action.update_rates", [&]() -> Status {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
       const std::string& blob = table.bytes();
-      SQLite::Statement save(*db_,
-                             "INSERT OR REPLACE INTO portfolio (workspace_id, as_of, entries) "
-                             "VALUES (?, ?, ?)");
+      SqlQuery save(*db_,
+                    "INSERT OR REPLACE INTO portfolio (workspace_id, as_of, entries) "
+                    "VALUES (?, ?, ?)");
       save.bind(1, workspace_);
       save.bind(2, as_of.ToString());
-      save.bindNoCopy(3, blob.data(), static_cast<int>(blob.size()));
+      save.bindBlob(3, blob);
       save.exec();
-      SQLite::Statement forget(*db_,
-                               "DELETE FROM portfolio_stale WHERE workspace_id = ? AND seq <= ?");
+      SqlQuery forget(*db_, "DELETE FROM portfolio_stale WHERE workspace_id = ? AND seq <= ?");
       forget.bind(1, workspace_);
       forget.bind(2, seen);
       forget.exec();
@@ -614,13 +618,14 @@ class SqliteStore final : public Store {
 
   Result<KeptLines> LoadLines(CivilDate as_of) override {
     return Guard("store.action.read", [&]() -> Result<KeptLines> {
-      SQLite::Transaction transaction(*db_);  // the lines and the last note of one moment
+      SqlTransaction transaction(
+          *db_, SqlTransactionKind::kRead);  // the lines and the last note of one moment
       KeptLines kept;
       kept.seen = LastNoted();
-      SQLite::Statement query(*db_,
-                              "SELECT c.id, k.line FROM clients c LEFT JOIN kept_lines k "
-                              "ON k.workspace_id = c.workspace_id AND k.client = c.id "
-                              "AND k.as_of = ?2 WHERE c.workspace_id = ?1 ORDER BY c.id");
+      SqlQuery query(*db_,
+                     "SELECT c.id, k.line FROM clients c LEFT JOIN kept_lines k "
+                     "ON k.workspace_id = c.workspace_id AND k.client = c.id "
+                     "AND k.as_of = ?2 WHERE c.workspace_id = ?1 ORDER BY c.id");
       query.bind(1, workspace_);
       query.bind(2, as_of.ToString());
       while (query.executeStep()) {
@@ -636,17 +641,16 @@ class SqliteStore final : public Store {
                          const std::vector<std::pair<std::string, std::string>>& lines,
                          int64_t seen) override {
     return Guard("store.action.update_rates", [&]() -> Result<bool> {
-      SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
       if (LastNoted() > seen) return false;
       const std::string date = as_of.ToString();
-      SQLite::Statement other(*db_, "DELETE FROM kept_lines WHERE workspace_id = ? AND as_of <> ?");
+      SqlQuery other(*db_, "DELETE FROM kept_lines WHERE workspace_id = ? AND as_of <> ?");
       other.bind(1, workspace_);
       other.bind(2, date);
       other.exec();
-      SQLite::Statement save(
-          *db_,
-          "INSERT OR REPLACE INTO kept_lines (workspace_id, client, as_of, line) "
-          "VALUES (?1, ?2, ?3, ?4)");
+      SqlQuery save(*db_,
+                    "INSERT OR REPLACE INTO kept_lines (workspace_id, client, as_of, line) "
+                    "VALUES (?1, ?2, ?3, ?4)");
       save.bind(1, workspace_);
       for (const auto& [client, line] : lines) {
         save.bindNoCopy(2, client);
@@ -664,7 +668,7 @@ class SqliteStore final : public Store {
   // The last write noted (MarkStale, DropRates): the workspace's count of notes, which
   // SaveRates's forgetting does not lower. The caller holds a transaction.
   int64_t LastNoted() {
-    SQLite::Statement last(*db_, "SELECT noted FROM workspaces WHERE workspace_id = ?");
+    SqlQuery last(*db_, "SELECT noted FROM workspaces WHERE workspace_id = ?");
     last.bind(1, workspace_);
     return last.executeStep() ? last.getColumn(0).getInt64() : 0;
   }
@@ -673,9 +677,9 @@ class SqliteStore final : public Store {
   // the last; the caller holds a transaction.
   void Note(const std::set<std::string>& clients) {
     int64_t seq = LastNoted();
-    SQLite::Statement note(*db_,
-                           "INSERT INTO portfolio_stale (workspace_id, seq, client) "
-                           "VALUES (?1, ?2, ?3)");
+    SqlQuery note(*db_,
+                  "INSERT INTO portfolio_stale (workspace_id, seq, client) "
+                  "VALUES (?1, ?2, ?3)");
     note.bind(1, workspace_);
     for (const std::string& client : clients) {
       note.bind(2, ++seq);
@@ -683,7 +687,7 @@ class SqliteStore final : public Store {
       note.exec();
       note.reset();
     }
-    SQLite::Statement count(*db_, "UPDATE workspaces SET noted = ?2 WHERE workspace_id = ?1");
+    SqlQuery count(*db_, "UPDATE workspaces SET noted = ?2 WHERE workspace_id = ?1");
     count.bind(1, workspace_);
     count.bind(2, seq);
     count.exec();
@@ -722,14 +726,14 @@ class SqliteStore final : public Store {
   // everything says the same in one row (a bulk load writes every client).
   void MarkStale(const std::set<std::string>& clients) {
     if (clients.empty()) return;
-    SQLite::Statement kept(*db_, "SELECT 1 FROM portfolio WHERE workspace_id = ?");
+    SqlQuery kept(*db_, "SELECT 1 FROM portfolio WHERE workspace_id = ?");
     kept.bind(1, workspace_);
     if (!kept.executeStep()) {
       DropRates();
       return;
     }
     Note(clients);
-    SQLite::Statement drop(*db_, "DELETE FROM kept_lines WHERE workspace_id = ?1 AND client = ?2");
+    SqlQuery drop(*db_, "DELETE FROM kept_lines WHERE workspace_id = ?1 AND client = ?2");
     drop.bind(1, workspace_);
     for (const std::string& client : clients) {
       drop.bind(2, client);
@@ -742,7 +746,7 @@ class SqliteStore final : public Store {
   void DropRates() {
     for (const char* sql : {"DELETE FROM portfolio WHERE workspace_id = ?",
                             "DELETE FROM kept_lines WHERE workspace_id = ?"}) {
-      SQLite::Statement drop(*db_, sql);
+      SqlQuery drop(*db_, sql);
       drop.bind(1, workspace_);
       drop.exec();
     }
@@ -755,7 +759,9 @@ class SqliteStore final : public Store {
   auto Guard(const char* action, F&& body) -> decltype(body()) {
     try {
       return body();
-    } catch (const SQLite::Exception& e) {
+    } catch (const SqlError& e) {
+      return Fail(ErrorCode::kStore, Msg("store.cannot", path_, Arg::Key(action), e.what()));
+    } catch (const SQLite::Exception& e) {  // the pragmas of a bulk load
       return Fail(ErrorCode::kStore, Msg("store.cannot", path_, Arg::Key(action), e.what()));
     } catch (const DamagedRow& e) {
       return Fail(ErrorCode::kStore, e.At(path_));
@@ -779,8 +785,8 @@ class SqliteStore final : public Store {
   template <typename T>
   std::optional<T> ReadOne(const std::string& id) {
     const store_internal::TableInfo& table = kTableOf<T>;
-    SQLite::Statement query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
-                                      " WHERE workspace_id = ?1 AND id = ?2");
+    SqlQuery query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
+                             " WHERE workspace_id = ?1 AND id = ?2");
     query.bind(1, workspace_);
     query.bind(2, id);
     if (!query.executeStep()) return std::nullopt;
@@ -793,9 +799,9 @@ class SqliteStore final : public Store {
   // True when `workspace` holds no ledger record, or with nullopt when no workspace does:
   // every record names a client, so none is when no client is.
   bool HoldsNoRecords(std::optional<int64_t> workspace) {
-    SQLite::Statement query(*db_, workspace ? "SELECT EXISTS (SELECT 1 FROM clients "
-                                              "WHERE workspace_id = ?)"
-                                            : "SELECT EXISTS (SELECT 1 FROM clients)");
+    SqlQuery query(*db_, workspace ? "SELECT EXISTS (SELECT 1 FROM clients "
+                                     "WHERE workspace_id = ?)"
+                                   : "SELECT EXISTS (SELECT 1 FROM clients)");
     if (workspace) query.bind(1, *workspace);
     return query.executeStep() && query.getColumn(0).getInt() == 0;
   }
@@ -819,33 +825,31 @@ class SqliteStore final : public Store {
     add(kTableOf<RateChange>);
     add(kTableOf<CreditNote>);
     std::vector<std::pair<std::string, std::string>> found;
-    SQLite::Statement query(*db_,
-                            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS "
-                            "NOT NULL AND tbl_name IN (" +
-                                tables + ") ORDER BY rowid");
+    SqlQuery query(*db_,
+                   "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS "
+                   "NOT NULL AND tbl_name IN (" +
+                       tables + ") ORDER BY rowid");
     while (query.executeStep()) {
       found.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getString());
     }
     std::vector<std::string> create;
     for (auto& [name, sql] : found) {
-      db_->exec("DROP INDEX \"" + name + "\"");
+      db_->Exec("DROP INDEX \"" + name + "\"");
       create.push_back(std::move(sql));
     }
     return create;
   }
 
   void DeleteUnmatched(const std::string& id) {
-    SQLite::Statement erase(*db_,
-                            "DELETE FROM unmatched_credits WHERE workspace_id = ?1 AND id = ?2");
+    SqlQuery erase(*db_, "DELETE FROM unmatched_credits WHERE workspace_id = ?1 AND id = ?2");
     erase.bind(1, workspace_);
     erase.bind(2, id);
     erase.exec();
   }
 
   std::optional<Workspace> ReadWorkspaceRow() {
-    SQLite::Statement query(*db_, std::string("SELECT ") + store_internal::kWorkspaceColumns +
-                                      " FROM " + store_internal::kWorkspaceTable +
-                                      " WHERE workspace_id = ?");
+    SqlQuery query(*db_, std::string("SELECT ") + store_internal::kWorkspaceColumns + " FROM " +
+                             store_internal::kWorkspaceTable + " WHERE workspace_id = ?");
     query.bind(1, workspace_);
     if (!query.executeStep()) return std::nullopt;
     RowReader reader(query, store_internal::kWorkspaceTable);
@@ -855,8 +859,8 @@ class SqliteStore final : public Store {
   }
 
   void WriteWorkspace(const Workspace& workspace) {
-    SQLite::Statement upsert(*db_, store_internal::UpsertSql(store_internal::kWorkspaceTable,
-                                                             store_internal::kWorkspaceColumns));
+    SqlQuery upsert(*db_, store_internal::UpsertSql(store_internal::kWorkspaceTable,
+                                                    store_internal::kWorkspaceColumns));
     Binder binder(upsert, workspace_);
     Bind(binder, workspace);
     upsert.exec();
@@ -868,8 +872,8 @@ class SqliteStore final : public Store {
   void ReadByIds(const std::set<std::string>& ids, std::vector<T>& out) {
     if (ids.empty()) return;
     const store_internal::TableInfo& table = kTableOf<T>;
-    SQLite::Statement query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
-                                      " WHERE workspace_id = ?1 AND id = ?2");
+    SqlQuery query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
+                             " WHERE workspace_id = ?1 AND id = ?2");
     query.bind(1, workspace_);
     for (const std::string& id : ids) {
       query.bind(2, id);
@@ -888,8 +892,8 @@ class SqliteStore final : public Store {
                          std::vector<CreditNote>& out) {
     if (invoices.empty()) return;
     const store_internal::TableInfo& table = kTableOf<CreditNote>;
-    SQLite::Statement query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
-                                      " WHERE workspace_id = ?1 AND invoice = ?2");
+    SqlQuery query(*db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
+                             " WHERE workspace_id = ?1 AND invoice = ?2");
     query.bind(1, workspace_);
     for (const std::string& invoice : invoices) {
       query.bind(2, invoice);
@@ -991,7 +995,7 @@ class SqliteStore final : public Store {
     return ledger;
   }
 
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<store_internal::SqliteDb> db_;
   std::string path_;
   int64_t workspace_;  // workspaces.workspace_id of the workspace this store reads and writes
 
@@ -1003,7 +1007,7 @@ class SqliteStore final : public Store {
         sql += std::string(sql.size() > 6 ? "," : "") + " EXISTS (SELECT 1 FROM " + table.name +
                " WHERE workspace_id = ?1)";
       }
-      SQLite::Statement query(*db_, sql);
+      SqlQuery query(*db_, sql);
       query.bind(1, workspace_);
       RecordTypes held;
       if (!query.executeStep()) return held;
@@ -1016,14 +1020,13 @@ class SqliteStore final : public Store {
 
   Result<std::vector<TypeCoverage>> Coverage() override {
     return Guard("store.action.read", [&]() -> Result<std::vector<TypeCoverage>> {
-      SQLite::Transaction transaction(*db_);  // one moment for every table
+      SqlTransaction transaction(*db_, SqlTransactionKind::kRead);  // one moment for every table
       std::vector<TypeCoverage> coverage;
       for (const DatedTable& table : kDatedTables) {
         TypeCoverage& entry = coverage.emplace_back();
         entry.type = table.type;
-        SQLite::Statement span(*db_, std::string("SELECT count(*), min(") + table.date + "), max(" +
-                                         table.date + ") FROM " + table.name +
-                                         " WHERE workspace_id = ?");
+        SqlQuery span(*db_, std::string("SELECT count(*), min(") + table.date + "), max(" +
+                                table.date + ") FROM " + table.name + " WHERE workspace_id = ?");
         span.bind(1, workspace_);
         span.executeStep();
         entry.records = static_cast<size_t>(span.getColumn(0).getInt64());
@@ -1034,9 +1037,9 @@ class SqliteStore final : public Store {
           entry.first_date = DateColumn(span.getColumn(1), table.name);
           entry.last_date = DateColumn(span.getColumn(2), table.name);
         }
-        SQLite::Statement sources(*db_,
-                                  "SELECT source FROM record_sources "
-                                  "WHERE workspace_id = ? AND type = ? ORDER BY source");
+        SqlQuery sources(*db_,
+                         "SELECT source FROM record_sources "
+                         "WHERE workspace_id = ? AND type = ? ORDER BY source");
         sources.bind(1, workspace_);
         sources.bind(2, table.type);
         while (sources.executeStep()) entry.sources.push_back(sources.getColumn(0).getString());
@@ -1050,19 +1053,18 @@ class SqliteStore final : public Store {
   // counted; read at one moment.
   Result<StoredExtent> Extent() override {
     return Guard("store.action.read", [&]() -> Result<StoredExtent> {
-      SQLite::Transaction transaction(*db_);  // one moment for both tables
-      SQLite::Statement count(*db_, "SELECT count(*) FROM clients WHERE workspace_id = ?");
+      SqlTransaction transaction(*db_, SqlTransactionKind::kRead);  // one moment for both tables
+      SqlQuery count(*db_, "SELECT count(*) FROM clients WHERE workspace_id = ?");
       count.bind(1, workspace_);
       const size_t clients =
           count.executeStep() ? static_cast<size_t>(count.getColumn(0).getInt64()) : 0;
-      SQLite::Statement kept(
-          *db_, std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
+      SqlQuery kept(*db_, std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
       kept.bind(1, workspace_);
       StoredExtent extent;
       if (kept.executeStep()) {
         extent = ExtentOfRow(kept);
       } else {  // a workspace never imported into
-        SQLite::Statement measured(*db_, kMeasureExtent);
+        SqlQuery measured(*db_, kMeasureExtent);
         measured.bind(1, workspace_);
         measured.executeStep();
         extent = ExtentOfRow(measured);
@@ -1103,7 +1105,7 @@ class SqliteStore final : public Store {
       "  UNION ALL SELECT max(at) FROM contacts WHERE workspace_id = ?1))"
       "   AS last_instant";
 
-  static std::optional<CivilDate> DateColumn(const SQLite::Column& column,
+  static std::optional<CivilDate> DateColumn(const SqlColumn& column,
                                              const char* table = "kept_extent") {
     if (column.isNull()) return std::nullopt;
     const std::string text = column.getString();
@@ -1147,20 +1149,20 @@ class SqliteStore final : public Store {
     }
   }
   void NoteSource(const std::string& type, const std::string& importer) {
-    SQLite::Statement note(*db_,
-                           "INSERT OR IGNORE INTO record_sources (workspace_id, type, source) "
-                           "VALUES (?, ?, ?)");
+    SqlQuery note(*db_,
+                  "INSERT OR IGNORE INTO record_sources (workspace_id, type, source) "
+                  "VALUES (?, ?, ?)");
     note.bind(1, workspace_);
     note.bind(2, type);
     note.bind(3, importer);
     note.exec();
   }
-  static std::optional<Instant> InstantColumn(const SQLite::Column& column) {
+  static std::optional<Instant> InstantColumn(const SqlColumn& column) {
     if (column.isNull()) return std::nullopt;
     return Instant::FromUnixSeconds(column.getInt64());
   }
   // The span in a row of kExtentColumns (clients not counted).
-  static StoredExtent ExtentOfRow(SQLite::Statement& row) {
+  static StoredExtent ExtentOfRow(SqlQuery& row) {
     StoredExtent extent;
     extent.first_date = DateColumn(row.getColumn(0));
     extent.last_date = DateColumn(row.getColumn(1));
@@ -1170,9 +1172,9 @@ class SqliteStore final : public Store {
   }
 
   void WriteKeptExtent(const StoredExtent& extent) {
-    SQLite::Statement save(*db_,
-                           "INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
-                           "last_date, first_instant, last_instant) VALUES (?1, ?2, ?3, ?4, ?5)");
+    SqlQuery save(*db_,
+                  "INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
+                  "last_date, first_instant, last_instant) VALUES (?1, ?2, ?3, ?4, ?5)");
     save.bind(1, workspace_);
     auto bind_date = [&save](int at, const std::optional<CivilDate>& date) {
       if (date) {
@@ -1202,16 +1204,15 @@ class SqliteStore final : public Store {
     const bool moved = changes.contracts.moved || changes.requests.moved || changes.work.moved ||
                        changes.contacts.moved || changes.invoices.moved || changes.payments.moved ||
                        changes.rate_changes.moved || changes.credit_notes.moved;
-    SQLite::Statement row(*db_,
-                          std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
+    SqlQuery row(*db_, std::string(kExtentColumns) + " FROM kept_extent WHERE workspace_id = ?");
     row.bind(1, workspace_);
     if (moved || !row.executeStep()) {
       row.reset();
       // After this import's writes, in its transaction.
-      SQLite::Statement measure(
-          *db_, std::string("INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
-                            "last_date, first_instant, last_instant) SELECT ?1, * FROM (") +
-                    kMeasureExtent + ")");
+      SqlQuery measure(*db_,
+                       std::string("INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
+                                   "last_date, first_instant, last_instant) SELECT ?1, * FROM (") +
+                           kMeasureExtent + ")");
       measure.bind(1, workspace_);
       measure.exec();
       return;
@@ -1254,9 +1255,9 @@ class SqliteStore final : public Store {
   Result<int64_t> DataVersion() override {
     return Guard("store.action.read", [&]() -> Result<int64_t> {
       if (!data_version_) {
-        data_version_ = std::make_unique<SQLite::Statement>(*db_, "PRAGMA data_version");
+        data_version_ = std::make_unique<SqlQuery>(*db_, "PRAGMA data_version");
       }
-      SQLite::Statement& query = *data_version_;
+      SqlQuery& query = *data_version_;
       query.reset();
       const int64_t version = query.executeStep() ? query.getColumn(0).getInt64() : 0;
       query.reset();
@@ -1265,14 +1266,14 @@ class SqliteStore final : public Store {
   }
 
  private:
-  std::unique_ptr<SQLite::Statement> data_version_;  // declared after db_: finalized first
+  std::unique_ptr<SqlQuery> data_version_;  // declared after db_: finalized first
 };
 
 }  // namespace
 
 int SqliteSchemaVersion() { return store_internal::LatestSchemaVersion(); }
 
-Result<std::unique_ptr<SQLite::Database>> store_internal::OpenSqliteDatabase(
+Result<std::unique_ptr<store_internal::SqliteDb>> store_internal::OpenSqliteDatabase(
     const std::string& path, OpenMode mode) {
   std::error_code ignored;
   if (mode == OpenMode::kMustExist && !std::filesystem::exists(path, ignored)) {
@@ -1292,7 +1293,7 @@ Result<std::unique_ptr<SQLite::Database>> store_internal::OpenSqliteDatabase(
     if (Status migrated = store_internal::Migrate(*db, path); !migrated) {
       return std::unexpected(migrated.error());
     }
-    return db;
+    return std::make_unique<store_internal::SqliteDb>(std::move(db));
   } catch (const SQLite::Exception& e) {
     return Fail(ErrorCode::kStore, Msg("store.cannot_open", path, e.what()));
   }
@@ -1303,7 +1304,7 @@ Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string
                                                                const std::string& workspace) {
   auto db = OpenSqliteDatabase(path, mode);
   if (!db) return std::unexpected(db.error());
-  auto id = FindSqliteWorkspace(**db, path, workspace);
+  auto id = FindWorkspace(**db, path, workspace);
   if (!id) return std::unexpected(id.error());
   return std::make_unique<SqliteStore>(std::move(*db), path, *id);
 }

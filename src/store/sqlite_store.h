@@ -8,10 +8,6 @@
 #include "core/result.h"
 #include "store/store.h"
 
-namespace SQLite {
-class Database;
-}
-
 namespace addio::store_internal {
 
 // Opens workspace `workspace` ("": the only one) of the SQLite store at `path` (with
@@ -27,14 +23,15 @@ Status AddSqliteWorkspace(const std::string& path, const std::string& id, const 
 Status RenameSqliteWorkspace(const std::string& path, const std::string& id,
                              const std::string& name);
 
+class SqlDb;
+class SqliteDb;
+
 // The SQLite file at `path` opened with the store's settings (WAL, foreign keys, ...) and
 // its schema brought up to date. Errors as OpenSqliteStore's.
-Result<std::unique_ptr<SQLite::Database>> OpenSqliteDatabase(const std::string& path,
-                                                             OpenMode mode);
+Result<std::unique_ptr<SqliteDb>> OpenSqliteDatabase(const std::string& path, OpenMode mode);
 
-// The workspace_id of workspace `id` ("": the only one) in `db` (the file at `path`).
+// The workspace_id of workspace `id` ("": the only one) in `db` (the store at `path`).
 // Errors as OpenStore's for the workspace.
-Result<int64_t> FindSqliteWorkspace(SQLite::Database& db, const std::string& path,
-                                    const std::string& id);
+Result<int64_t> FindWorkspace(SqlDb& db, const std::string& path, const std::string& id);
 
 }  // namespace addio::store_internal

@@ -1,11 +1,11 @@
 // The workspaces of a SQLite store (store.h: ListWorkspaces, AddWorkspace,
 // RenameWorkspace, and the choice of one when a store is opened): the registry table
 // `workspaces`, whose integer workspace_id keys every other table.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <string>
 #include <vector>
 
+#include "store/sql.h"
+#include "store/sqlite_db.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
 
@@ -13,9 +13,9 @@ namespace addio::store_internal {
 namespace {
 
 // The ids of the workspaces of `db`, joined with ", " for messages.
-std::string IdsOf(SQLite::Database& db) {
+std::string IdsOf(SqlDb& db) {
   std::string ids;
-  SQLite::Statement query(db, "SELECT slug FROM workspaces ORDER BY slug");
+  SqlQuery query(db, "SELECT slug FROM workspaces ORDER BY slug");
   while (query.executeStep()) ids += (ids.empty() ? "" : ", ") + query.getColumn(0).getString();
   return ids;
 }
@@ -25,18 +25,17 @@ template <typename F>
 auto Guard(const std::string& path, const char* action, F&& body) -> decltype(body()) {
   try {
     return body();
-  } catch (const SQLite::Exception& e) {
+  } catch (const SqlError& e) {
     return Fail(ErrorCode::kStore, Msg("store.cannot", path, Arg::Key(action), e.what()));
   }
 }
 
 }  // namespace
 
-Result<int64_t> FindSqliteWorkspace(SQLite::Database& db, const std::string& path,
-                                    const std::string& id) {
+Result<int64_t> FindWorkspace(SqlDb& db, const std::string& path, const std::string& id) {
   return Guard(path, "store.action.read", [&]() -> Result<int64_t> {
     if (id.empty()) {
-      SQLite::Statement query(db, "SELECT workspace_id FROM workspaces LIMIT 2");
+      SqlQuery query(db, "SELECT workspace_id FROM workspaces LIMIT 2");
       std::vector<int64_t> found;
       while (query.executeStep()) found.push_back(query.getColumn(0).getInt64());
       if (found.size() == 1) return found.front();
@@ -45,7 +44,7 @@ Result<int64_t> FindSqliteWorkspace(SQLite::Database& db, const std::string& pat
       }
       return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.choose", path, IdsOf(db)));
     }
-    SQLite::Statement query(db, "SELECT workspace_id FROM workspaces WHERE slug = ?");
+    SqlQuery query(db, "SELECT workspace_id FROM workspaces WHERE slug = ?");
     query.bind(1, id);
     if (query.executeStep()) return query.getColumn(0).getInt64();
     return Fail(ErrorCode::kNotFound, Msg("store.workspace.not_found", path, id, IdsOf(db)));
@@ -56,10 +55,10 @@ Result<std::vector<WorkspaceEntry>> ListSqliteWorkspaces(const std::string& path
   auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
   if (!db) return std::unexpected(db.error());
   return Guard(path, "store.action.read", [&]() -> Result<std::vector<WorkspaceEntry>> {
-    SQLite::Statement query(**db,
-                            "SELECT w.slug, w.name, (SELECT count(*) FROM clients c "
-                            "WHERE c.workspace_id = w.workspace_id) FROM workspaces w "
-                            "ORDER BY w.slug");
+    SqlQuery query(**db,
+                   "SELECT w.slug, w.name, (SELECT count(*) FROM clients c "
+                   "WHERE c.workspace_id = w.workspace_id) FROM workspaces w "
+                   "ORDER BY w.slug");
     std::vector<WorkspaceEntry> out;
     while (query.executeStep()) {
       out.push_back({.id = query.getColumn(0).getString(),
@@ -74,10 +73,10 @@ Status AddSqliteWorkspace(const std::string& path, const std::string& id, const 
   auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
   if (!db) return std::unexpected(db.error());
   return Guard(path, "store.action.update_workspace", [&]() -> Status {
-    SQLite::Transaction transaction(**db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement add(**db,
-                          "INSERT INTO workspaces (slug, name) VALUES (?, ?) "
-                          "ON CONFLICT (slug) DO NOTHING");
+    SqlTransaction transaction(**db, SqlTransactionKind::kWrite);
+    SqlQuery add(**db,
+                 "INSERT INTO workspaces (slug, name) VALUES (?, ?) "
+                 "ON CONFLICT (slug) DO NOTHING");
     add.bind(1, id);
     add.bind(2, name);
     if (add.exec() == 0) {
@@ -93,7 +92,7 @@ Status RenameSqliteWorkspace(const std::string& path, const std::string& id,
   auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
   if (!db) return std::unexpected(db.error());
   return Guard(path, "store.action.update_workspace", [&]() -> Status {
-    SQLite::Statement rename(**db, "UPDATE workspaces SET name = ? WHERE slug = ?");
+    SqlQuery rename(**db, "UPDATE workspaces SET name = ? WHERE slug = ?");
     rename.bind(1, name);
     rename.bind(2, id);
     if (rename.exec() == 0) {

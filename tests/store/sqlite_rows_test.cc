@@ -9,6 +9,7 @@
 #include <string>
 
 #include "store/schema.h"
+#include "store/sqlite_db.h"
 
 namespace addio::store_internal {
 namespace {
@@ -21,8 +22,8 @@ Instant At(int64_t seconds) { return Instant::FromUnixSeconds(seconds); }
 class SqliteRowsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(Migrate(db_, ":memory:"));
-    db_.exec("PRAGMA foreign_keys = OFF");  // rows are checked one table at a time
+    ASSERT_TRUE(Migrate(db_.sqlite(), ":memory:"));
+    db_.Exec("PRAGMA foreign_keys = OFF");  // rows are checked one table at a time
   }
 
   // Writes `record` as the store does and returns its row as SQLite's quote() of each
@@ -30,7 +31,7 @@ class SqliteRowsTest : public ::testing::Test {
   template <typename T>
   std::string Write(const T& record) {
     const TableInfo& table = kTableOf<T>;
-    SQLite::Statement insert(db_, UpsertSql(table.name, table.columns));
+    SqlQuery insert(db_, UpsertSql(table.name, table.columns));
     Binder binder(insert, 1);  // the workspace every new store has
     Bind(binder, record);
     insert.exec();
@@ -38,7 +39,7 @@ class SqliteRowsTest : public ::testing::Test {
     for (const char* c = table.columns; *c != '\0'; ++c) {
       quoted += *c == ',' ? std::string(") || '|' || quote(") : std::string(1, *c);
     }
-    SQLite::Statement select(
+    SqlQuery select(
         db_, "SELECT quote(" + quoted + ") FROM " + table.name + " WHERE id = '" + record.id + "'");
     EXPECT_TRUE(select.executeStep());
     return select.getColumn(0).getString();
@@ -48,8 +49,8 @@ class SqliteRowsTest : public ::testing::Test {
   template <typename T>
   T ReadBack(const std::string& id) {
     const TableInfo& table = kTableOf<T>;
-    SQLite::Statement select(db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
-                                      " WHERE id = '" + id + "'");
+    SqlQuery select(db_, std::string("SELECT ") + table.columns + " FROM " + table.name +
+                             " WHERE id = '" + id + "'");
     EXPECT_TRUE(select.executeStep());
     RowReader reader(select, table.name);
     T record;
@@ -63,7 +64,8 @@ class SqliteRowsTest : public ::testing::Test {
     EXPECT_EQ(ReadBack<T>(record.id), record);
   }
 
-  SQLite::Database db_{":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
+  SqliteDb db_{
+      std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)};
 };
 
 TEST_F(SqliteRowsTest, ClientKeepsEmptyTextAsEmptyAndNoIntakeAsNull) {
@@ -190,7 +192,7 @@ TEST_F(SqliteRowsTest, AnUnknownStoredEnumIsADamagedRowNamingTheColumn) {
                 .issued = D("2026-01-10"),
                 .due = D("2026-02-09"),
                 .amount = M("1.00")});
-  db_.exec("UPDATE invoices SET status = 'lost' WHERE id = 'i1'");
+  db_.Exec("UPDATE invoices SET status = 'lost' WHERE id = 'i1'");
   try {
     ReadBack<Invoice>("i1");
     FAIL() << "no DamagedRow";
