@@ -105,6 +105,12 @@ enum class SqlTransactionKind {
   kWrite,
 };
 
+// What a database changes for a while (SqlDb::StartBulkLoad), restored when destroyed.
+class SqlScope {
+ public:
+  virtual ~SqlScope() = default;
+};
+
 // A connection to one store's database.
 class SqlDb {
  public:
@@ -116,6 +122,23 @@ class SqlDb {
   virtual void Begin(SqlTransactionKind kind, int64_t workspace) = 0;
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
+
+  // The connection's settings for one large import into a workspace without records,
+  // for the length of the import: made before its transaction begins, destroyed after it
+  // ends. nullptr when the database needs none.
+  virtual std::unique_ptr<SqlScope> StartBulkLoad() { return nullptr; }
+  // Drops the secondary indexes of `tables` (their primary keys stay) and returns the
+  // statements that create them again, for a bulk load into a store where no workspace
+  // holds records (one sort per index after the rows beats keeping each index in order
+  // row by row). Inside the import's transaction. Default: none dropped.
+  virtual std::vector<std::string> DropIndexes(const std::vector<std::string>& /*tables*/) {
+    return {};
+  }
+  // The `size` bytes of the kept statistics of `workspace` (portfolio.entries); the
+  // caller holds a transaction in which the row exists.
+  virtual std::string ReadPortfolioEntries(int64_t workspace, int64_t size) = 0;
+  // Store::DataVersion: changes if and only if another connection committed a change.
+  virtual int64_t DataVersion() = 0;
 };
 
 // A transaction, rolled back when it ends without commit().

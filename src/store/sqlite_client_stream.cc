@@ -149,8 +149,8 @@ class BatchQueries {
 
 // A connection inside a read transaction, with its batch queries; one user at a time.
 struct Reader {
-  std::unique_ptr<SqliteDb> owned;  // null when it is the store's own connection
-  SqliteDb* db = nullptr;
+  std::unique_ptr<SqlDb> owned;  // null when it is the store's own connection
+  SqlDb* db = nullptr;
   std::optional<BatchQueries> queries;  // prepared on first use
   std::mutex in_use;                    // Next and Read may share the connection
 };
@@ -174,7 +174,7 @@ class SqliteClientBatches final : public ClientBatches {
     for (auto& reader : readers_) {
       reader->queries.reset();
       try {
-        reader->db->Exec("COMMIT");
+        reader->db->Commit();
       } catch (const SqlError&) {  // nothing was written: nothing to lose
       }
     }
@@ -254,7 +254,7 @@ class SqliteClientBatches final : public ClientBatches {
 
 // Starts a read transaction on `db`: BEGIN alone takes no snapshot, the first read does.
 void BeginRead(SqlDb& db) {
-  db.Exec("BEGIN");
+  db.Begin(SqlTransactionKind::kRead, 0);
   SqlQuery(db, "SELECT count(*) FROM workspaces").executeStep();
 }
 
@@ -282,7 +282,7 @@ std::vector<std::unique_ptr<Reader>> OpenReaders(SqliteDb& db, const std::string
       readers.push_back(std::move(reader));
     }
   } catch (...) {
-    for (auto& reader : readers) reader->db->Exec("ROLLBACK");
+    for (auto& reader : readers) reader->db->Rollback();
     db.Exec("ROLLBACK");
     throw;
   }
@@ -292,14 +292,15 @@ std::vector<std::unique_ptr<Reader>> OpenReaders(SqliteDb& db, const std::string
 
 }  // namespace
 
-Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SqliteDb& db, const std::string& path,
-                                                         int64_t workspace, size_t readers,
-                                                         int busy_timeout_ms) {
+Result<std::unique_ptr<ClientBatches>> OpenClientBatches(SqlDb& db, const std::string& path,
+                                                         int64_t workspace, size_t readers) {
   try {
     // One reader more than asked for: the one that lists the ids.
+    auto* sqlite = dynamic_cast<SqliteDb*>(&db);  // several connections: SQLite only
     std::vector<std::unique_ptr<Reader>> pool =
-        readers > 1 ? OpenReaders(db, path, readers + 1, busy_timeout_ms)
-                    : std::vector<std::unique_ptr<Reader>>{};
+        readers > 1 && sqlite != nullptr
+            ? OpenReaders(*sqlite, path, readers + 1, sqlite->busy_timeout_ms())
+            : std::vector<std::unique_ptr<Reader>>{};
     if (pool.empty()) {
       auto reader = std::make_unique<Reader>();
       reader->db = &db;

@@ -1,13 +1,10 @@
-// The SQLite implementation of Store: one file, WAL journal (readers never block the
-// writer), a 5-second busy timeout, foreign keys on, synchronous=NORMAL (a committed
-// transaction survives a killed process; only a power loss may lose the last commits).
-// Every write runs inside a transaction; nothing is written outside one.
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
+// The store (store.h) on a SQL database (sql.h): one workspace's records, read and
+// written with the statements both SQLite and PostgreSQL run. Every write runs inside a
+// transaction; nothing is written outside one.
+#include "store/sql_store.h"
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <iterator>
 #include <optional>
 #include <ranges>
@@ -19,12 +16,9 @@
 
 #include "ledger/allocation.h"
 #include "store/import_plan.h"
-#include "store/schema.h"
 #include "store/sql.h"
 #include "store/sqlite_client_stream.h"
-#include "store/sqlite_db.h"
 #include "store/sqlite_rows.h"
-#include "store/sqlite_store.h"
 #include "store/store.h"
 
 namespace addio {
@@ -41,8 +35,6 @@ using store_internal::SqlError;
 using store_internal::SqlQuery;
 using store_internal::SqlTransaction;
 using store_internal::SqlTransactionKind;
-
-constexpr int kBusyTimeoutMs = 5000;
 
 // Reads every row of T's table in `workspace`, or only those of one client, ordered by id.
 template <typename T>
@@ -152,62 +144,6 @@ constexpr size_t kNeighbourhoodLimit = 100000;
 // (BulkLoad); below it, switching the journal costs more than it saves.
 constexpr size_t kBulkLoadRecords = 10000;
 
-// The connection's settings for a bulk load into a store without records, for the length
-// of one import. Declared before the import's transaction, so that it ends after it: both
-// pragmas are no-ops inside a transaction.
-// - No foreign key checks: the import validates every reference against the whole store
-//   before it writes, so SQLite's checks of each row's parents only repeat them.
-// - A small page cache (kBulkLoadCacheSize).
-// - The rollback journal instead of WAL, when no other connection has the store open: each
-//   page is then written once, into the file, instead of into the WAL and again by the
-//   checkpoint. Pages beyond the end of the file as it was need no journal, so the journal
-//   stays small; a killed process still leaves the store as it was, since the next opening
-//   finds the journal and rolls the transaction back. With another connection open the
-//   switch is refused at once and the load runs in WAL.
-class BulkLoad {
- public:
-  explicit BulkLoad(SQLite::Database& db) : db_(db) {
-    db_.exec("PRAGMA foreign_keys = OFF");
-    SQLite::Statement cache(db_, "PRAGMA cache_size");
-    if (cache.executeStep()) cache_size_ = cache.getColumn(0).getInt64();
-    db_.exec("PRAGMA cache_size = " + std::to_string(kBulkLoadCacheSize));
-    db_.setBusyTimeout(0);  // a refusal need not wait: the load can run in WAL
-    try {
-      SQLite::Statement mode(db_, "PRAGMA journal_mode = DELETE");
-      rollback_journal_ = mode.executeStep() && mode.getColumn(0).getString() == "delete";
-    } catch (const SQLite::Exception&) {
-      rollback_journal_ = false;  // another connection holds the store: stay in WAL
-    }
-    db_.setBusyTimeout(kBusyTimeoutMs);
-  }
-  BulkLoad(const BulkLoad&) = delete;
-  BulkLoad& operator=(const BulkLoad&) = delete;
-  // Back to WAL and foreign keys. Should WAL be refused (a connection opened meanwhile),
-  // the next opening of the store, this one's included, asks for it again.
-  ~BulkLoad() {
-    try {
-      if (rollback_journal_) db_.exec("PRAGMA journal_mode = WAL");
-    } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch): see above
-    }
-    try {
-      db_.exec("PRAGMA foreign_keys = ON");
-      db_.exec("PRAGMA cache_size = " + std::to_string(cache_size_));
-    } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch): cannot fail
-    }
-  }
-
- private:
-  // The page cache of a bulk load, in SQLite's units (negative: KiB), SQLite's default: rows
-  // go in in key order, so only the right edge of each tree is written to more than once,
-  // and a larger cache costs its allocation and page faults (measured: 15 % of the CPU
-  // time of a 1-million-record load with 64 MiB).
-  static constexpr int64_t kBulkLoadCacheSize = -2000;
-
-  SQLite::Database& db_;
-  bool rollback_journal_ = false;
-  int64_t cache_size_ = kBulkLoadCacheSize;  // the connection's, restored afterwards
-};
-
 // True when an import's effects reach beyond the clients whose records it writes, so that
 // planning against the neighbourhood may differ from planning against the whole store and
 // every client's kept statistics are dropped: the workspace changes (the currency and FX
@@ -232,9 +168,9 @@ bool ReachesBeyondItsClients(const ImportPlan& plan, const Ledger& stored) {
          moved(plan.changes.invoices.updated, stored.invoices);
 }
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<store_internal::SqliteDb> db, std::string path, int64_t workspace)
+  SqlStore(std::unique_ptr<SqlDb> db, std::string path, int64_t workspace)
       : db_(std::move(db)), path_(std::move(path)), workspace_(workspace) {}
 
   using Store::Import;
@@ -243,10 +179,10 @@ class SqliteStore final : public Store {
                               const std::vector<UnmatchedCredit>& unmatched,
                               bool dry_run) override {
     return Guard("store.action.import", [&]() -> Result<ImportReport> {
-      std::optional<BulkLoad> bulk;
-      if (incoming.records() >= kBulkLoadRecords && HoldsNoRecords(workspace_)) {
-        bulk.emplace(db_->sqlite());
-      }
+      const bool bulk = incoming.records() >= kBulkLoadRecords && HoldsNoRecords(workspace_);
+      // Before the transaction, so that it ends after it.
+      const std::unique_ptr<store_internal::SqlScope> bulk_settings =
+          bulk ? db_->StartBulkLoad() : nullptr;
       // IMMEDIATE takes the write lock now, so nothing changes between reading the stored
       // records and writing the merged ones.
       SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
@@ -287,7 +223,13 @@ class SqliteStore final : public Store {
       // Into empty tables, one sort per index after the rows beats keeping each index in
       // order row by row.
       std::vector<std::string> indexes;
-      if (into_empty) indexes = DropRecordIndexes();
+      if (into_empty) {
+        indexes = db_->DropIndexes({kTableOf<Client>.name, kTableOf<Contract>.name,
+                                    kTableOf<Project>.name, kTableOf<Request>.name,
+                                    kTableOf<WorkEntry>.name, kTableOf<Contact>.name,
+                                    kTableOf<Invoice>.name, kTableOf<Payment>.name,
+                                    kTableOf<RateChange>.name, kTableOf<CreditNote>.name});
+      }
       // Parents before children, so that every foreign key holds at each insert.
       WriteChanges(*db_, workspace_, plan.changes.clients);
       WriteChanges(*db_, workspace_, plan.changes.contracts);
@@ -417,7 +359,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::unique_ptr<ClientBatches>> ReadInBatches(size_t readers) override {
-    return store_internal::OpenClientBatches(*db_, path_, workspace_, readers, kBusyTimeoutMs);
+    return store_internal::OpenClientBatches(*db_, path_, workspace_, readers);
   }
 
   Result<std::map<std::string, double>> Settings() override {
@@ -561,7 +503,8 @@ class SqliteStore final : public Store {
       if (!query.executeStep() || query.getColumn(0).getString() != as_of.ToString()) {
         return kept;
       }
-      kept.table = RatesTable::Read(ReadEntries(query.getColumn(1).getInt64()));
+      kept.table =
+          RatesTable::Read(db_->ReadPortfolioEntries(workspace_, query.getColumn(1).getInt64()));
       if (!kept.table) return kept;  // another format: measured again
       SqlQuery stale(
           *db_,
@@ -571,29 +514,6 @@ class SqliteStore final : public Store {
       transaction.commit();
       return kept;
     });
-  }
-
-  // The `size` bytes of the kept statistics, read straight into one string: SQLite copies
-  // whole overflow pages into it without passing them through its page cache or a buffer
-  // of its own (sqlite3_blob_read). The row's rowid is its workspace_id (INTEGER PRIMARY
-  // KEY). The caller holds the read transaction.
-  std::string ReadEntries(int64_t size) {
-    sqlite3_blob* blob = nullptr;
-    sqlite3* db = db_->sqlite().getHandle();
-    if (sqlite3_blob_open(db, "main", "portfolio", "entries", workspace_, 0, &blob) != SQLITE_OK) {
-      sqlite3_blob_close(blob);
-      throw SqlError(sqlite3_errmsg(db));
-    }
-    std::string bytes;
-    int read = SQLITE_OK;
-    // Not zeroed first: every byte is written by the read.
-    bytes.resize_and_overwrite(static_cast<size_t>(size), [&](char* out, size_t n) {
-      read = sqlite3_blob_read(blob, out, static_cast<int>(n), 0);
-      return n;
-    });
-    sqlite3_blob_close(blob);
-    if (read != SQLITE_OK) throw SqlError(sqlite3_errstr(read));
-    return bytes;
   }
 
   Status SaveRates(CivilDate as_of, const RatesTable& table, int64_t seen) override {
@@ -761,8 +681,6 @@ class SqliteStore final : public Store {
       return body();
     } catch (const SqlError& e) {
       return Fail(ErrorCode::kStore, Msg("store.cannot", path_, Arg::Key(action), e.what()));
-    } catch (const SQLite::Exception& e) {  // the pragmas of a bulk load
-      return Fail(ErrorCode::kStore, Msg("store.cannot", path_, Arg::Key(action), e.what()));
     } catch (const DamagedRow& e) {
       return Fail(ErrorCode::kStore, e.At(path_));
     }
@@ -804,40 +722,6 @@ class SqliteStore final : public Store {
                                    : "SELECT EXISTS (SELECT 1 FROM clients)");
     if (workspace) query.bind(1, *workspace);
     return query.executeStep() && query.getColumn(0).getInt() == 0;
-  }
-
-  // Drops the indexes of the record tables (their primary keys stay) and returns the
-  // statements that create them again, as the schema wrote them. The caller holds a
-  // transaction.
-  std::vector<std::string> DropRecordIndexes() {
-    std::string tables;
-    auto add = [&tables](const store_internal::TableInfo& table) {
-      tables += (tables.empty() ? "'" : ", '") + std::string(table.name) + "'";
-    };
-    add(kTableOf<Client>);
-    add(kTableOf<Contract>);
-    add(kTableOf<Project>);
-    add(kTableOf<Request>);
-    add(kTableOf<WorkEntry>);
-    add(kTableOf<Contact>);
-    add(kTableOf<Invoice>);
-    add(kTableOf<Payment>);
-    add(kTableOf<RateChange>);
-    add(kTableOf<CreditNote>);
-    std::vector<std::pair<std::string, std::string>> found;
-    SqlQuery query(*db_,
-                   "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS "
-                   "NOT NULL AND tbl_name IN (" +
-                       tables + ") ORDER BY rowid");
-    while (query.executeStep()) {
-      found.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getString());
-    }
-    std::vector<std::string> create;
-    for (auto& [name, sql] : found) {
-      db_->Exec("DROP INDEX \"" + name + "\"");
-      create.push_back(std::move(sql));
-    }
-    return create;
   }
 
   void DeleteUnmatched(const std::string& id) {
@@ -995,7 +879,7 @@ class SqliteStore final : public Store {
     return ledger;
   }
 
-  std::unique_ptr<store_internal::SqliteDb> db_;
+  std::unique_ptr<SqlDb> db_;
   std::string path_;
   int64_t workspace_;  // workspaces.workspace_id of the workspace this store reads and writes
 
@@ -1249,64 +1133,16 @@ class SqliteStore final : public Store {
   }
 
  public:
-  // PRAGMA data_version: SQLite's own count of commits by other connections, read from the
-  // WAL index without touching a table. The statement is prepared once: a server asks
-  // before every answer.
   Result<int64_t> DataVersion() override {
-    return Guard("store.action.read", [&]() -> Result<int64_t> {
-      if (!data_version_) {
-        data_version_ = std::make_unique<SqlQuery>(*db_, "PRAGMA data_version");
-      }
-      SqlQuery& query = *data_version_;
-      query.reset();
-      const int64_t version = query.executeStep() ? query.getColumn(0).getInt64() : 0;
-      query.reset();
-      return version;
-    });
+    return Guard("store.action.read", [&]() -> Result<int64_t> { return db_->DataVersion(); });
   }
-
- private:
-  std::unique_ptr<SqlQuery> data_version_;  // declared after db_: finalized first
 };
 
 }  // namespace
 
-int SqliteSchemaVersion() { return store_internal::LatestSchemaVersion(); }
-
-Result<std::unique_ptr<store_internal::SqliteDb>> store_internal::OpenSqliteDatabase(
-    const std::string& path, OpenMode mode) {
-  std::error_code ignored;
-  if (mode == OpenMode::kMustExist && !std::filesystem::exists(path, ignored)) {
-    return Fail(ErrorCode::kNotFound, Msg("store.no_database", path));
-  }
-  try {
-    // NOMUTEX: a Store is used by one thread at a time, so SQLite need not lock per call.
-    int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX;
-    if (mode == OpenMode::kCreateIfMissing) flags |= SQLite::OPEN_CREATE;
-    auto db = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
-    db->exec("PRAGMA journal_mode = WAL");
-    db->exec("PRAGMA synchronous = NORMAL");
-    db->exec("PRAGMA foreign_keys = ON");
-    // 64 MB of page cache: a large import then rarely spills to the file before commit.
-    db->exec("PRAGMA cache_size = -65536");
-    db->exec("PRAGMA temp_store = MEMORY");
-    if (Status migrated = store_internal::Migrate(*db, path); !migrated) {
-      return std::unexpected(migrated.error());
-    }
-    return std::make_unique<store_internal::SqliteDb>(std::move(db));
-  } catch (const SQLite::Exception& e) {
-    return Fail(ErrorCode::kStore, Msg("store.cannot_open", path, e.what()));
-  }
-}
-
-Result<std::unique_ptr<Store>> store_internal::OpenSqliteStore(const std::string& path,
-                                                               OpenMode mode,
-                                                               const std::string& workspace) {
-  auto db = OpenSqliteDatabase(path, mode);
-  if (!db) return std::unexpected(db.error());
-  auto id = FindWorkspace(**db, path, workspace);
-  if (!id) return std::unexpected(id.error());
-  return std::make_unique<SqliteStore>(std::move(*db), path, *id);
+std::unique_ptr<Store> store_internal::NewSqlStore(std::unique_ptr<SqlDb> db, std::string where,
+                                                   int64_t workspace) {
+  return std::make_unique<SqlStore>(std::move(db), std::move(where), workspace);
 }
 
 }  // namespace addio

@@ -1,0 +1,17 @@
+// Internal to store/: the store on a SQL database, whichever runs it (sql_store.cc).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "store/sql.h"
+#include "store/store.h"
+
+namespace addio::store_internal {
+
+// The store of workspace `workspace` (its workspace_id) on `db`, whose schema is current.
+// `where` names the store in messages (a file path, a server).
+std::unique_ptr<Store> NewSqlStore(std::unique_ptr<SqlDb> db, std::string where, int64_t workspace);
+
+}  // namespace addio::store_internal
