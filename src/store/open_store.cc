@@ -1,11 +1,14 @@
-// OpenStore: from a store URL to a Store. The one switch over the kinds of store, so that
-// adding the PostgreSQL store touches this file and not its callers.
+// OpenStore: from a store URL to a Store. The one switch over the kinds of database.
 #include <algorithm>
 #include <cctype>
 #include <string_view>
 
+#include "store/pg_db.h"
+#include "store/sql_store.h"
+#include "store/sqlite_db.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
+#include "store/workspaces.h"
 
 namespace addio {
 namespace {
@@ -22,6 +25,31 @@ std::string_view SchemeOf(std::string_view url) {
   }
   return url.substr(0, colon);
 }
+
+// A database opened for a store, and how messages name it.
+struct OpenedDatabase {
+  std::unique_ptr<store_internal::SqlDb> db;
+  std::string where;  // the file's path, or the server's URL without its password
+};
+
+// `url` without the password of its user part ("postgresql://me:secret@host/db" gives
+// "postgresql://me@host/db") nor a password=... parameter.
+std::string WithoutPassword(std::string url) {
+  const size_t scheme = url.find("://");
+  const size_t at = url.find('@', scheme == std::string::npos ? 0 : scheme + 3);
+  if (scheme != std::string::npos && at != std::string::npos) {
+    const size_t colon = url.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at) url.erase(colon, at - colon);
+  }
+  for (size_t p = url.find("password="); p != std::string::npos; p = url.find("password=", p)) {
+    const size_t end = url.find('&', p);
+    url.erase(p + 9, (end == std::string::npos ? url.size() : end) - (p + 9));
+    p += 9;
+  }
+  return url;
+}
+
+Result<OpenedDatabase> OpenDatabase(const std::string& url, OpenMode mode);
 
 }  // namespace
 
@@ -46,6 +74,24 @@ Result<StoreUrl> ParseStoreUrl(const std::string& url) {
               Msg("store.url.unknown_scheme", url, scheme, Arg::Key("store.url.accepted_forms")));
 }
 
+namespace {
+
+Result<OpenedDatabase> OpenDatabase(const std::string& url, OpenMode mode) {
+  auto parsed = ParseStoreUrl(url);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (parsed->kind == StoreKind::kSqlite) {
+    auto db = store_internal::OpenSqliteDatabase(parsed->location, mode);
+    if (!db) return std::unexpected(db.error());
+    return OpenedDatabase{std::move(*db), parsed->location};
+  }
+  std::string where = WithoutPassword(parsed->location);
+  auto db = store_internal::OpenPgDatabase(parsed->location, where);
+  if (!db) return std::unexpected(db.error());
+  return OpenedDatabase{std::move(*db), std::move(where)};
+}
+
+}  // namespace
+
 bool IsWorkspaceId(std::string_view id) {
   if (id.empty() || id.size() > 40) return false;
   auto letter_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
@@ -56,45 +102,32 @@ bool IsWorkspaceId(std::string_view id) {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode,
                                          const std::string& workspace) {
-  auto parsed = ParseStoreUrl(url);
-  if (!parsed) return std::unexpected(parsed.error());
-  switch (parsed->kind) {
-    case StoreKind::kSqlite:
-      return store_internal::OpenSqliteStore(parsed->location, mode, workspace);
-    case StoreKind::kPostgres:
-      return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
-  }
-  return Fail(ErrorCode::kInternal, Msg("store.unknown_kind"));
+  auto opened = OpenDatabase(url, mode);
+  if (!opened) return std::unexpected(opened.error());
+  auto id = store_internal::FindWorkspace(*opened->db, opened->where, workspace);
+  if (!id) return std::unexpected(id.error());
+  return store_internal::NewSqlStore(std::move(opened->db), opened->where, *id);
 }
 
 Result<std::vector<WorkspaceEntry>> ListWorkspaces(const std::string& url) {
-  auto parsed = ParseStoreUrl(url);
-  if (!parsed) return std::unexpected(parsed.error());
-  if (parsed->kind == StoreKind::kPostgres) {
-    return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
-  }
-  return store_internal::ListSqliteWorkspaces(parsed->location);
+  auto opened = OpenDatabase(url, OpenMode::kMustExist);
+  if (!opened) return std::unexpected(opened.error());
+  return store_internal::ListWorkspacesIn(*opened->db, opened->where);
 }
 
 Status AddWorkspace(const std::string& url, const std::string& id, const std::string& name) {
   if (!IsWorkspaceId(id))
     return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.bad_id", id));
-  auto parsed = ParseStoreUrl(url);
-  if (!parsed) return std::unexpected(parsed.error());
-  if (parsed->kind == StoreKind::kPostgres) {
-    return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
-  }
-  return store_internal::AddSqliteWorkspace(parsed->location, id, name.empty() ? id : name);
+  auto opened = OpenDatabase(url, OpenMode::kMustExist);
+  if (!opened) return std::unexpected(opened.error());
+  return store_internal::AddWorkspaceTo(*opened->db, opened->where, id, name.empty() ? id : name);
 }
 
 Status RenameWorkspace(const std::string& url, const std::string& id, const std::string& name) {
   if (name.empty()) return Fail(ErrorCode::kInvalidArgument, Msg("store.workspace.needs_name"));
-  auto parsed = ParseStoreUrl(url);
-  if (!parsed) return std::unexpected(parsed.error());
-  if (parsed->kind == StoreKind::kPostgres) {
-    return Fail(ErrorCode::kInvalidArgument, Msg("store.url.postgres_unavailable"));
-  }
-  return store_internal::RenameSqliteWorkspace(parsed->location, id, name);
+  auto opened = OpenDatabase(url, OpenMode::kMustExist);
+  if (!opened) return std::unexpected(opened.error());
+  return store_internal::RenameWorkspaceIn(*opened->db, opened->where, id, name);
 }
 
 }  // namespace addio

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace addio::store_internal {
@@ -10,8 +11,323 @@ namespace {
 
 struct Migration {
   int version;
-  const char* sql;
+  std::string sql;
 };
+
+// The tables of schema 10, every one keyed by workspace first: the schema both databases
+// hold (PostgresSchema translates it), written in SQLite's words.
+constexpr char kWorkspaceTables[] = R"sql(
+CREATE TABLE workspaces (
+  workspace_id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  noted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE workspace_settings (
+  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces (workspace_id),
+  name TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  working_hours TEXT NOT NULL,
+  holidays TEXT NOT NULL,
+  target_hourly_rate INTEGER,
+  target_hourly_rate_currency TEXT,
+  fx TEXT NOT NULL,
+  owner_emails TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  tax_id TEXT NOT NULL,
+  dunning TEXT NOT NULL,
+  smtp TEXT NOT NULL,
+  alerts TEXT NOT NULL
+);
+CREATE TABLE clients (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  since TEXT,
+  tax_id TEXT NOT NULL,
+  emails TEXT NOT NULL,
+  billing_email TEXT NOT NULL,
+  domains TEXT NOT NULL,
+  intake TEXT,
+  PRIMARY KEY (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE contracts (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  sent TEXT,
+  signed TEXT,
+  refused TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  payment_terms_days INTEGER,
+  hourly_rate INTEGER,
+  hourly_rate_currency TEXT,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE projects (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  contract TEXT,
+  name TEXT NOT NULL,
+  pricing TEXT NOT NULL,
+  budget_hours REAL,
+  fee INTEGER,
+  fee_currency TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
+  FOREIGN KEY (workspace_id, contract) REFERENCES contracts (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE requests (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  project TEXT,
+  at INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  in_scope INTEGER NOT NULL,
+  estimate_hours REAL,
+  change_order TEXT NOT NULL,
+  deadline INTEGER,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
+  FOREIGN KEY (workspace_id, project) REFERENCES projects (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE work (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  project TEXT,
+  request TEXT,
+  start INTEGER NOT NULL,
+  minutes INTEGER NOT NULL,
+  billable INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
+  FOREIGN KEY (workspace_id, project) REFERENCES projects (workspace_id, id),
+  FOREIGN KEY (workspace_id, request) REFERENCES requests (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE contacts (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  urgent INTEGER NOT NULL,
+  logged INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE invoices (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  issued TEXT NOT NULL,
+  due TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  status TEXT NOT NULL,
+  disputed INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE payments (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  invoice TEXT,
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
+  FOREIGN KEY (workspace_id, invoice) REFERENCES invoices (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE rate_changes (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  at TEXT NOT NULL,
+  from_amount INTEGER,
+  from_currency TEXT,
+  to_amount INTEGER,
+  to_currency TEXT,
+  outcome TEXT NOT NULL,
+  agreed_amount INTEGER,
+  agreed_currency TEXT,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE credit_notes (
+  workspace_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  client TEXT NOT NULL,
+  invoice TEXT NOT NULL,
+  issued TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
+  FOREIGN KEY (workspace_id, invoice) REFERENCES invoices (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE unmatched_credits (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
+  id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  payer TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, id)
+) WITHOUT ROWID;
+CREATE TABLE record_sources (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
+  type TEXT NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, type, source)
+) WITHOUT ROWID;
+CREATE TABLE outbox (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
+  key TEXT NOT NULL,
+  state TEXT NOT NULL,
+  claimed_at INTEGER NOT NULL,
+  settled_at INTEGER,
+  detail TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, key)
+) WITHOUT ROWID;
+CREATE TABLE kept_extent (
+  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces (workspace_id),
+  first_date TEXT,
+  last_date TEXT,
+  first_instant INTEGER,
+  last_instant INTEGER
+);
+CREATE TABLE portfolio (
+  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces (workspace_id),
+  as_of TEXT NOT NULL,
+  entries BLOB NOT NULL
+);
+CREATE TABLE portfolio_stale (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
+  seq INTEGER NOT NULL,
+  client TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE kept_lines (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
+  client TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  line TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, client)
+) WITHOUT ROWID;
+
+)sql";
+
+// The indexes of schema 10.
+constexpr char kWorkspaceIndexes[] = R"sql(
+CREATE INDEX contracts_client ON contracts (workspace_id, client);
+CREATE INDEX projects_client ON projects (workspace_id, client);
+CREATE INDEX requests_client ON requests (workspace_id, client);
+CREATE INDEX work_client ON work (workspace_id, client);
+CREATE INDEX contacts_client ON contacts (workspace_id, client);
+CREATE INDEX invoices_client ON invoices (workspace_id, client);
+CREATE INDEX payments_client ON payments (workspace_id, client);
+CREATE INDEX rate_changes_client ON rate_changes (workspace_id, client);
+CREATE INDEX credit_notes_client ON credit_notes (workspace_id, client);
+CREATE INDEX credit_notes_invoice ON credit_notes (workspace_id, invoice);
+CREATE INDEX unmatched_credits_date ON unmatched_credits (workspace_id, date);
+)sql";
+
+// Step 10, before the tables: the tables of schema 9 set aside, the derived ones dropped.
+constexpr char kStep10Rename[] = R"sql(
+ALTER TABLE workspace RENAME TO v9_workspace;
+ALTER TABLE clients RENAME TO v9_clients;
+ALTER TABLE contracts RENAME TO v9_contracts;
+ALTER TABLE projects RENAME TO v9_projects;
+ALTER TABLE requests RENAME TO v9_requests;
+ALTER TABLE work RENAME TO v9_work;
+ALTER TABLE contacts RENAME TO v9_contacts;
+ALTER TABLE invoices RENAME TO v9_invoices;
+ALTER TABLE payments RENAME TO v9_payments;
+ALTER TABLE rate_changes RENAME TO v9_rate_changes;
+ALTER TABLE credit_notes RENAME TO v9_credit_notes;
+ALTER TABLE unmatched_credits RENAME TO v9_unmatched_credits;
+ALTER TABLE record_sources RENAME TO v9_record_sources;
+ALTER TABLE outbox RENAME TO v9_outbox;
+ALTER TABLE kept_extent RENAME TO v9_kept_extent;
+DROP TABLE portfolio;
+DROP TABLE portfolio_stale;
+DROP TABLE kept_lines;
+
+)sql";
+
+// Step 10, after the tables: what a store of schema 9 held becomes workspace 1.
+constexpr char kStep10Copy[] = R"sql(
+INSERT INTO workspaces (workspace_id, slug, name)
+  VALUES (1, 'default', coalesce((SELECT nullif(name, '') FROM v9_workspace), 'default'));
+INSERT INTO workspace_settings (workspace_id, name, currency, timezone, working_hours, holidays,
+  target_hourly_rate, target_hourly_rate_currency, fx, owner_emails, settings, tax_id, dunning,
+  smtp, alerts)
+  SELECT 1, name, currency, timezone, working_hours, holidays, target_hourly_rate,
+  target_hourly_rate_currency, fx, owner_emails, settings, tax_id, dunning, smtp, alerts
+  FROM v9_workspace;
+INSERT INTO clients (workspace_id, id, name, kind, country, since, tax_id, emails, billing_email,
+  domains, intake)
+  SELECT 1, id, name, kind, country, since, tax_id, emails, billing_email, domains, intake
+  FROM v9_clients;
+INSERT INTO contracts SELECT 1, id, client, sent, signed, refused, start_date, end_date,
+  payment_terms_days, hourly_rate, hourly_rate_currency FROM v9_contracts;
+INSERT INTO projects SELECT 1, id, client, contract, name, pricing, budget_hours, fee,
+  fee_currency, start_date, end_date FROM v9_projects;
+INSERT INTO requests SELECT 1, id, client, project, at, summary, in_scope, estimate_hours,
+  change_order, deadline FROM v9_requests;
+INSERT INTO work SELECT 1, id, client, project, request, start, minutes, billable, note
+  FROM v9_work;
+INSERT INTO contacts SELECT 1, id, client, at, channel, direction, minutes, urgent, logged
+  FROM v9_contacts;
+INSERT INTO invoices SELECT 1, id, client, issued, due, amount, currency, status, disputed
+  FROM v9_invoices;
+INSERT INTO payments SELECT 1, id, client, invoice, date, amount, currency FROM v9_payments;
+INSERT INTO rate_changes SELECT 1, id, client, at, from_amount, from_currency, to_amount,
+  to_currency, outcome, agreed_amount, agreed_currency FROM v9_rate_changes;
+INSERT INTO credit_notes SELECT 1, id, client, invoice, issued, amount, currency, reason
+  FROM v9_credit_notes;
+INSERT INTO unmatched_credits SELECT 1, id, date, amount, currency, payer, reference, source
+  FROM v9_unmatched_credits;
+INSERT INTO record_sources SELECT 1, type, source FROM v9_record_sources;
+INSERT INTO outbox SELECT 1, key, state, claimed_at, settled_at, detail FROM v9_outbox;
+INSERT INTO kept_extent SELECT 1, first_date, last_date, first_instant, last_instant
+  FROM v9_kept_extent;
+
+DROP TABLE v9_credit_notes;
+DROP TABLE v9_payments;
+DROP TABLE v9_invoices;
+DROP TABLE v9_work;
+DROP TABLE v9_requests;
+DROP TABLE v9_projects;
+DROP TABLE v9_contracts;
+DROP TABLE v9_contacts;
+DROP TABLE v9_rate_changes;
+DROP TABLE v9_clients;
+DROP TABLE v9_unmatched_credits;
+DROP TABLE v9_record_sources;
+DROP TABLE v9_outbox;
+DROP TABLE v9_kept_extent;
+DROP TABLE v9_workspace;
+
+)sql";
 
 // Each step is applied once, in order; never edit a step that has shipped, append one.
 // Money is INTEGER minor units beside a TEXT ISO 4217 code, business dates TEXT
@@ -274,306 +590,7 @@ CREATE TABLE outbox (
       // tables distribute by workspace_id on Citus unchanged. The records stored so far
       // become workspace 1, "default". The workspace's own row is `workspace_settings`.
       // The kept statistics and lines are derived data: dropped, measured again on use.
-      {10, R"sql(
-ALTER TABLE workspace RENAME TO v9_workspace;
-ALTER TABLE clients RENAME TO v9_clients;
-ALTER TABLE contracts RENAME TO v9_contracts;
-ALTER TABLE projects RENAME TO v9_projects;
-ALTER TABLE requests RENAME TO v9_requests;
-ALTER TABLE work RENAME TO v9_work;
-ALTER TABLE contacts RENAME TO v9_contacts;
-ALTER TABLE invoices RENAME TO v9_invoices;
-ALTER TABLE payments RENAME TO v9_payments;
-ALTER TABLE rate_changes RENAME TO v9_rate_changes;
-ALTER TABLE credit_notes RENAME TO v9_credit_notes;
-ALTER TABLE unmatched_credits RENAME TO v9_unmatched_credits;
-ALTER TABLE record_sources RENAME TO v9_record_sources;
-ALTER TABLE outbox RENAME TO v9_outbox;
-ALTER TABLE kept_extent RENAME TO v9_kept_extent;
-DROP TABLE portfolio;
-DROP TABLE portfolio_stale;
-DROP TABLE kept_lines;
-
-CREATE TABLE workspaces (
-  workspace_id INTEGER PRIMARY KEY,
-  slug TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  noted INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE workspace_settings (
-  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces (workspace_id),
-  name TEXT NOT NULL,
-  currency TEXT NOT NULL,
-  timezone TEXT NOT NULL,
-  working_hours TEXT NOT NULL,
-  holidays TEXT NOT NULL,
-  target_hourly_rate INTEGER,
-  target_hourly_rate_currency TEXT,
-  fx TEXT NOT NULL,
-  owner_emails TEXT NOT NULL,
-  settings TEXT NOT NULL,
-  tax_id TEXT NOT NULL,
-  dunning TEXT NOT NULL,
-  smtp TEXT NOT NULL,
-  alerts TEXT NOT NULL
-);
-CREATE TABLE clients (
-  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  country TEXT NOT NULL,
-  since TEXT,
-  tax_id TEXT NOT NULL,
-  emails TEXT NOT NULL,
-  billing_email TEXT NOT NULL,
-  domains TEXT NOT NULL,
-  intake TEXT,
-  PRIMARY KEY (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE contracts (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  sent TEXT,
-  signed TEXT,
-  refused TEXT,
-  start_date TEXT,
-  end_date TEXT,
-  payment_terms_days INTEGER,
-  hourly_rate INTEGER,
-  hourly_rate_currency TEXT,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE projects (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  contract TEXT,
-  name TEXT NOT NULL,
-  pricing TEXT NOT NULL,
-  budget_hours REAL,
-  fee INTEGER,
-  fee_currency TEXT,
-  start_date TEXT,
-  end_date TEXT,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
-  FOREIGN KEY (workspace_id, contract) REFERENCES contracts (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE requests (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  project TEXT,
-  at INTEGER NOT NULL,
-  summary TEXT NOT NULL,
-  in_scope INTEGER NOT NULL,
-  estimate_hours REAL,
-  change_order TEXT NOT NULL,
-  deadline INTEGER,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
-  FOREIGN KEY (workspace_id, project) REFERENCES projects (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE work (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  project TEXT,
-  request TEXT,
-  start INTEGER NOT NULL,
-  minutes INTEGER NOT NULL,
-  billable INTEGER NOT NULL,
-  note TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
-  FOREIGN KEY (workspace_id, project) REFERENCES projects (workspace_id, id),
-  FOREIGN KEY (workspace_id, request) REFERENCES requests (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE contacts (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  channel TEXT NOT NULL,
-  direction TEXT NOT NULL,
-  minutes INTEGER NOT NULL,
-  urgent INTEGER NOT NULL,
-  logged INTEGER NOT NULL,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE invoices (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  issued TEXT NOT NULL,
-  due TEXT NOT NULL,
-  amount INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  status TEXT NOT NULL,
-  disputed INTEGER NOT NULL,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE payments (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  invoice TEXT,
-  date TEXT NOT NULL,
-  amount INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
-  FOREIGN KEY (workspace_id, invoice) REFERENCES invoices (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE rate_changes (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  at TEXT NOT NULL,
-  from_amount INTEGER,
-  from_currency TEXT,
-  to_amount INTEGER,
-  to_currency TEXT,
-  outcome TEXT NOT NULL,
-  agreed_amount INTEGER,
-  agreed_currency TEXT,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE credit_notes (
-  workspace_id INTEGER NOT NULL,
-  id TEXT NOT NULL,
-  client TEXT NOT NULL,
-  invoice TEXT NOT NULL,
-  issued TEXT NOT NULL,
-  amount INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, client) REFERENCES clients (workspace_id, id),
-  FOREIGN KEY (workspace_id, invoice) REFERENCES invoices (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE unmatched_credits (
-  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
-  id TEXT NOT NULL,
-  date TEXT NOT NULL,
-  amount INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  payer TEXT NOT NULL,
-  reference TEXT NOT NULL,
-  source TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, id)
-) WITHOUT ROWID;
-CREATE TABLE record_sources (
-  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
-  type TEXT NOT NULL,
-  source TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, type, source)
-) WITHOUT ROWID;
-CREATE TABLE outbox (
-  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
-  key TEXT NOT NULL,
-  state TEXT NOT NULL,
-  claimed_at INTEGER NOT NULL,
-  settled_at INTEGER,
-  detail TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, key)
-) WITHOUT ROWID;
-CREATE TABLE kept_extent (
-  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces (workspace_id),
-  first_date TEXT,
-  last_date TEXT,
-  first_instant INTEGER,
-  last_instant INTEGER
-);
-CREATE TABLE portfolio (
-  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces (workspace_id),
-  as_of TEXT NOT NULL,
-  entries BLOB NOT NULL
-);
-CREATE TABLE portfolio_stale (
-  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
-  seq INTEGER NOT NULL,
-  client TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE kept_lines (
-  workspace_id INTEGER NOT NULL REFERENCES workspaces (workspace_id),
-  client TEXT NOT NULL,
-  as_of TEXT NOT NULL,
-  line TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, client)
-) WITHOUT ROWID;
-
-INSERT INTO workspaces (workspace_id, slug, name)
-  VALUES (1, 'default', coalesce((SELECT nullif(name, '') FROM v9_workspace), 'default'));
-INSERT INTO workspace_settings (workspace_id, name, currency, timezone, working_hours, holidays,
-  target_hourly_rate, target_hourly_rate_currency, fx, owner_emails, settings, tax_id, dunning,
-  smtp, alerts)
-  SELECT 1, name, currency, timezone, working_hours, holidays, target_hourly_rate,
-  target_hourly_rate_currency, fx, owner_emails, settings, tax_id, dunning, smtp, alerts
-  FROM v9_workspace;
-INSERT INTO clients (workspace_id, id, name, kind, country, since, tax_id, emails, billing_email,
-  domains, intake)
-  SELECT 1, id, name, kind, country, since, tax_id, emails, billing_email, domains, intake
-  FROM v9_clients;
-INSERT INTO contracts SELECT 1, id, client, sent, signed, refused, start_date, end_date,
-  payment_terms_days, hourly_rate, hourly_rate_currency FROM v9_contracts;
-INSERT INTO projects SELECT 1, id, client, contract, name, pricing, budget_hours, fee,
-  fee_currency, start_date, end_date FROM v9_projects;
-INSERT INTO requests SELECT 1, id, client, project, at, summary, in_scope, estimate_hours,
-  change_order, deadline FROM v9_requests;
-INSERT INTO work SELECT 1, id, client, project, request, start, minutes, billable, note
-  FROM v9_work;
-INSERT INTO contacts SELECT 1, id, client, at, channel, direction, minutes, urgent, logged
-  FROM v9_contacts;
-INSERT INTO invoices SELECT 1, id, client, issued, due, amount, currency, status, disputed
-  FROM v9_invoices;
-INSERT INTO payments SELECT 1, id, client, invoice, date, amount, currency FROM v9_payments;
-INSERT INTO rate_changes SELECT 1, id, client, at, from_amount, from_currency, to_amount,
-  to_currency, outcome, agreed_amount, agreed_currency FROM v9_rate_changes;
-INSERT INTO credit_notes SELECT 1, id, client, invoice, issued, amount, currency, reason
-  FROM v9_credit_notes;
-INSERT INTO unmatched_credits SELECT 1, id, date, amount, currency, payer, reference, source
-  FROM v9_unmatched_credits;
-INSERT INTO record_sources SELECT 1, type, source FROM v9_record_sources;
-INSERT INTO outbox SELECT 1, key, state, claimed_at, settled_at, detail FROM v9_outbox;
-INSERT INTO kept_extent SELECT 1, first_date, last_date, first_instant, last_instant
-  FROM v9_kept_extent;
-
-DROP TABLE v9_credit_notes;
-DROP TABLE v9_payments;
-DROP TABLE v9_invoices;
-DROP TABLE v9_work;
-DROP TABLE v9_requests;
-DROP TABLE v9_projects;
-DROP TABLE v9_contracts;
-DROP TABLE v9_contacts;
-DROP TABLE v9_rate_changes;
-DROP TABLE v9_clients;
-DROP TABLE v9_unmatched_credits;
-DROP TABLE v9_record_sources;
-DROP TABLE v9_outbox;
-DROP TABLE v9_kept_extent;
-DROP TABLE v9_workspace;
-
-CREATE INDEX contracts_client ON contracts (workspace_id, client);
-CREATE INDEX projects_client ON projects (workspace_id, client);
-CREATE INDEX requests_client ON requests (workspace_id, client);
-CREATE INDEX work_client ON work (workspace_id, client);
-CREATE INDEX contacts_client ON contacts (workspace_id, client);
-CREATE INDEX invoices_client ON invoices (workspace_id, client);
-CREATE INDEX payments_client ON payments (workspace_id, client);
-CREATE INDEX rate_changes_client ON rate_changes (workspace_id, client);
-CREATE INDEX credit_notes_client ON credit_notes (workspace_id, client);
-CREATE INDEX credit_notes_invoice ON credit_notes (workspace_id, invoice);
-CREATE INDEX unmatched_credits_date ON unmatched_credits (workspace_id, date);
-)sql"},
+      {10, std::string(kStep10Rename) + kWorkspaceTables + kStep10Copy + kWorkspaceIndexes},
   };
   return kMigrations;
 }
@@ -596,6 +613,32 @@ Result<int> CurrentVersion(SQLite::Database& db, const std::string& path) {
 }  // namespace
 
 int LatestSchemaVersion() { return Migrations().back().version; }
+
+std::string PostgresSchema() {
+  std::string sql = std::string(kWorkspaceTables) + kWorkspaceIndexes;
+  auto replace_all = [&sql](std::string_view from, std::string_view to) {
+    for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) {
+      sql.replace(at, from.size(), to);
+    }
+  };
+  // The registry numbers its workspaces itself; the other integer keys refer to it.
+  replace_all("workspace_id INTEGER PRIMARY KEY,\n  slug",
+              "workspace_id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n  slug");
+  replace_all(" INTEGER", " BIGINT");
+  replace_all(" REAL", " DOUBLE PRECISION");
+  replace_all(" BLOB", " BYTEA");
+  // Text compares byte by byte, as in SQLite, whatever the server's locale: ids come out
+  // in the same order on both.
+  replace_all(" TEXT", " TEXT COLLATE \"C\"");
+  replace_all(") WITHOUT ROWID;", ");");
+  return sql + R"sql(
+CREATE TABLE schema_version (version BIGINT NOT NULL);
+INSERT INTO schema_version (version) VALUES (10);
+CREATE TABLE store_version (id BIGINT PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+INSERT INTO store_version (id, version) VALUES (1, 0);
+INSERT INTO workspaces (slug, name) VALUES ('default', 'default');
+)sql";
+}
 
 Status Migrate(SQLite::Database& db, const std::string& path) {
   return Migrate(db, path, LatestSchemaVersion());

@@ -19,6 +19,12 @@ namespace addio::store_internal {
 // The version the last migration step brings a database to.
 int LatestSchemaVersion();
 
+// The schema of LatestSchemaVersion() for PostgreSQL: the tables and indexes SQLite's
+// migrations end with, in PostgreSQL's types (BIGINT, DOUBLE PRECISION, BYTEA, text
+// compared byte by byte), with the workspace "default", and the table store_version (the
+// count of writes behind Store::DataVersion, which SQLite keeps itself).
+std::string PostgresSchema();
+
 // Brings `db` to LatestSchemaVersion(), or to the earlier version `target` (the tests of
 // upgrades start from the schema an earlier addio wrote). `path` names the file in
 // messages. Error kStore when the file holds tables but is not an addio database, when

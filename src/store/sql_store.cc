@@ -450,7 +450,8 @@ class SqlStore final : public Store {
     return Guard("store.action.read", [&]() -> Result<std::vector<OutboxEntry>> {
       SqlQuery query(*db_,
                      "SELECT key, state, claimed_at, settled_at, detail FROM outbox "
-                     "WHERE workspace_id = ?2 AND substr(key, 1, length(?1)) = ?1 "
+                     "WHERE workspace_id = ?2 AND substr(key, 1, length(CAST(?1 AS TEXT))) = "
+                     "CAST(?1 AS TEXT) "
                      "ORDER BY key");
       query.bind(1, prefix);
       query.bind(2, workspace_);
@@ -521,8 +522,9 @@ class SqlStore final : public Store {
       SqlTransaction transaction(*db_, SqlTransactionKind::kWrite, workspace_);
       const std::string& blob = table.bytes();
       SqlQuery save(*db_,
-                    "INSERT OR REPLACE INTO portfolio (workspace_id, as_of, entries) "
-                    "VALUES (?, ?, ?)");
+                    "INSERT INTO portfolio (workspace_id, as_of, entries) VALUES (?, ?, ?) "
+                    "ON CONFLICT (workspace_id) DO UPDATE SET as_of = excluded.as_of, "
+                    "entries = excluded.entries");
       save.bind(1, workspace_);
       save.bind(2, as_of.ToString());
       save.bindBlob(3, blob);
@@ -569,8 +571,9 @@ class SqlStore final : public Store {
       other.bind(2, date);
       other.exec();
       SqlQuery save(*db_,
-                    "INSERT OR REPLACE INTO kept_lines (workspace_id, client, as_of, line) "
-                    "VALUES (?1, ?2, ?3, ?4)");
+                    "INSERT INTO kept_lines (workspace_id, client, as_of, line) "
+                    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (workspace_id, client) "
+                    "DO UPDATE SET as_of = excluded.as_of, line = excluded.line");
       save.bind(1, workspace_);
       for (const auto& [client, line] : lines) {
         save.bindNoCopy(2, client);
@@ -971,23 +974,28 @@ class SqlStore final : public Store {
       "  UNION ALL SELECT min(issued) FROM invoices WHERE workspace_id = ?1"
       "  UNION ALL SELECT min(date) FROM payments WHERE workspace_id = ?1"
       "  UNION ALL SELECT min(at) FROM rate_changes WHERE workspace_id = ?1"
-      "  UNION ALL SELECT min(issued) FROM credit_notes WHERE workspace_id = ?1))"
+      "  UNION ALL SELECT min(issued) FROM credit_notes WHERE workspace_id = ?1) AS dates)"
       "   AS first_date,"
       " (SELECT max(d) FROM (SELECT max(coalesce(signed, sent)) AS d FROM contracts"
       "  WHERE workspace_id = ?1"
       "  UNION ALL SELECT max(issued) FROM invoices WHERE workspace_id = ?1"
       "  UNION ALL SELECT max(date) FROM payments WHERE workspace_id = ?1"
       "  UNION ALL SELECT max(at) FROM rate_changes WHERE workspace_id = ?1"
-      "  UNION ALL SELECT max(issued) FROM credit_notes WHERE workspace_id = ?1))"
+      "  UNION ALL SELECT max(issued) FROM credit_notes WHERE workspace_id = ?1) AS dates)"
       "   AS last_date,"
       " (SELECT min(t) FROM (SELECT min(at) AS t FROM requests WHERE workspace_id = ?1"
       "  UNION ALL SELECT min(start) FROM work WHERE workspace_id = ?1"
-      "  UNION ALL SELECT min(at) FROM contacts WHERE workspace_id = ?1))"
+      "  UNION ALL SELECT min(at) FROM contacts WHERE workspace_id = ?1) AS instants)"
       "   AS first_instant,"
       " (SELECT max(t) FROM (SELECT max(at) AS t FROM requests WHERE workspace_id = ?1"
       "  UNION ALL SELECT max(start) FROM work WHERE workspace_id = ?1"
-      "  UNION ALL SELECT max(at) FROM contacts WHERE workspace_id = ?1))"
+      "  UNION ALL SELECT max(at) FROM contacts WHERE workspace_id = ?1) AS instants)"
       "   AS last_instant";
+  // Replaces the kept span of the workspace when it has one.
+  static constexpr const char* kExtentUpsert =
+      " ON CONFLICT (workspace_id) DO UPDATE SET first_date = excluded.first_date,"
+      " last_date = excluded.last_date, first_instant = excluded.first_instant,"
+      " last_instant = excluded.last_instant";
 
   static std::optional<CivilDate> DateColumn(const SqlColumn& column,
                                              const char* table = "kept_extent") {
@@ -1034,8 +1042,8 @@ class SqlStore final : public Store {
   }
   void NoteSource(const std::string& type, const std::string& importer) {
     SqlQuery note(*db_,
-                  "INSERT OR IGNORE INTO record_sources (workspace_id, type, source) "
-                  "VALUES (?, ?, ?)");
+                  "INSERT INTO record_sources (workspace_id, type, source) VALUES (?, ?, ?) "
+                  "ON CONFLICT DO NOTHING");
     note.bind(1, workspace_);
     note.bind(2, type);
     note.bind(3, importer);
@@ -1057,8 +1065,9 @@ class SqlStore final : public Store {
 
   void WriteKeptExtent(const StoredExtent& extent) {
     SqlQuery save(*db_,
-                  "INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
-                  "last_date, first_instant, last_instant) VALUES (?1, ?2, ?3, ?4, ?5)");
+                  "INSERT INTO kept_extent (workspace_id, first_date, last_date, first_instant, "
+                  "last_instant) VALUES (?1, ?2, ?3, ?4, ?5)" +
+                      std::string(kExtentUpsert));
     save.bind(1, workspace_);
     auto bind_date = [&save](int at, const std::optional<CivilDate>& date) {
       if (date) {
@@ -1094,9 +1103,10 @@ class SqlStore final : public Store {
       row.reset();
       // After this import's writes, in its transaction.
       SqlQuery measure(*db_,
-                       std::string("INSERT OR REPLACE INTO kept_extent (workspace_id, first_date, "
-                                   "last_date, first_instant, last_instant) SELECT ?1, * FROM (") +
-                           kMeasureExtent + ")");
+                       std::string("INSERT INTO kept_extent (workspace_id, first_date, last_date, "
+                                   "first_instant, last_instant) SELECT CAST(?1 AS BIGINT), m.* "
+                                   "FROM (") +
+                           kMeasureExtent + ") AS m WHERE true" + kExtentUpsert);
       measure.bind(1, workspace_);
       measure.exec();
       return;

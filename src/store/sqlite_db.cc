@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "store/schema.h"
-#include "store/sql_store.h"
 #include "store/sqlite_store.h"
 
 namespace addio::store_internal {
@@ -247,15 +246,6 @@ Result<std::unique_ptr<SqliteDb>> OpenSqliteDatabase(const std::string& path, Op
   } catch (const SQLite::Exception& e) {
     return Fail(ErrorCode::kStore, Msg("store.cannot_open", path, e.what()));
   }
-}
-
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode mode,
-                                               const std::string& workspace) {
-  auto db = OpenSqliteDatabase(path, mode);
-  if (!db) return std::unexpected(db.error());
-  auto id = FindWorkspace(**db, path, workspace);
-  if (!id) return std::unexpected(id.error());
-  return NewSqlStore(std::move(*db), path, *id);
 }
 
 }  // namespace addio::store_internal

@@ -9,9 +9,9 @@
 // records, settings and kept statistics: a Store object reads and writes one of them and
 // sees nothing of the others.
 // Store is the abstract interface; OpenStore opens one from a URL: a file path (or
-// sqlite:PATH, file:PATH) gives the embedded SQLite store (one file, the default). A
-// PostgreSQL store for the server will implement the same interface behind
-// postgresql://... URLs.
+// sqlite:PATH, file:PATH) gives the embedded SQLite store (one file, the default); a
+// postgresql://... URL the same store on a PostgreSQL server (its tables are created on
+// first use), with the same results byte for byte.
 // A Store object is not thread-safe: use one per thread (SQLite allows several readers
 // and one writer on the same file; writers wait up to 5 seconds for the lock).
 #pragma once
@@ -410,13 +410,13 @@ Result<StoreUrl> ParseStoreUrl(const std::string& url);
 // is brought up to date (each migration step in its own transaction). The only way to
 // open a store: the composition roots (the CLI's commands, `addio serve`) call it,
 // nothing below them does.
-// Errors: those of ParseStoreUrl; kInvalidArgument for a PostgreSQL URL (not available in
-// this build yet), or for an empty `workspace` when the store holds several (the message
-// lists them); kNotFound when the file does not exist and `mode` is kMustExist (the
-// message tells the user to run `addio init`), or when no workspace has the id
+// Errors: those of ParseStoreUrl; kInvalidArgument for an empty `workspace` when the store
+// holds several (the message lists them); kNotFound when the file does not exist and `mode` is
+// kMustExist (the message tells the user to run `addio init`), or when no workspace has the id
 // `workspace` (the message lists those there are); kStore when the file is not an addio
-// database, was written by a newer addio (its schema version is unknown here), or SQLite
-// refuses.
+// database, was written by a newer addio (its schema version is unknown here), or the
+// database refuses (a PostgreSQL server that cannot be reached: the message names it
+// without the password of the URL).
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url, OpenMode mode,
                                          const std::string& workspace = "");
 

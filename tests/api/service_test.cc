@@ -77,12 +77,12 @@ TEST_F(ApiServiceTest, AnotherClockAnotherToday) {
 
 TEST_F(ApiServiceTest, StoreErrorsOfTheFactoryAreTheAnswer) {
   const FixedClock clock(At("2026-03-27T12:00:00Z"));
-  ApiService service([] { return OpenStore("postgresql://localhost/addio", OpenMode::kMustExist); },
-                     clock);
+  ApiService service(
+      [] { return OpenStore("postgresql://me@127.0.0.1:1/addio", OpenMode::kMustExist); }, clock);
   auto body = service.GetWorkspace({});
   ASSERT_FALSE(body);
-  EXPECT_EQ(body.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_NE(body.error().message.In(Lang::kEn).find("PostgreSQL"), std::string::npos);
+  EXPECT_EQ(body.error().code, ErrorCode::kStore);
+  EXPECT_NE(body.error().message.In(Lang::kEn).find("me@127.0.0.1:1/addio"), std::string::npos);
 }
 
 TEST_F(ApiServiceTest, ErrorsSpeakTheRequestsLanguage) {

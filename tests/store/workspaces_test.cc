@@ -1,29 +1,42 @@
 // Many workspaces in one store (DESIGN.md section 10): each reads and writes only its own
-// records, settings, kept statistics, outbox and review list, even where ids are the same.
+// records, settings, kept statistics, outbox and review list, even where ids are the same;
+// on SQLite and on PostgreSQL alike.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
 #include "gen/generator.h"
 #include "store/store.h"
+#include "store_kinds.h"
 
 namespace addio {
 namespace {
 
 CivilDate D(const char* text) { return *CivilDate::Parse(text); }
 
-class WorkspacesTest : public ::testing::Test {
+using testing::StoreKind;
+
+class WorkspacesTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
+    ADDIO_SKIP_WITHOUT_SERVER(GetParam());
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
     dir_ = std::filesystem::temp_directory_path() /
-           ("addio_workspaces_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("addio_workspaces_" + std::to_string(getpid()) + "_" + name);
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    path_ = (dir_ / "store.db").string();
-    ASSERT_TRUE(OpenStore(path_, OpenMode::kCreateIfMissing));
+    path_ = FreshUrl("store");
+    auto created = OpenStore(path_, OpenMode::kCreateIfMissing);
+    ASSERT_TRUE(created) << created.error().message.In(Lang::kEn);
+  }
+
+  // A new, empty store of this run's kind.
+  std::string FreshUrl(const std::string& name) {
+    return testing::FreshStoreUrl(GetParam(), dir_, name);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -55,7 +68,7 @@ class WorkspacesTest : public ::testing::Test {
   std::string path_;
 };
 
-TEST_F(WorkspacesTest, ANewStoreHasTheDefaultWorkspaceAlone) {
+TEST_P(WorkspacesTest, ANewStoreHasTheDefaultWorkspaceAlone) {
   auto listed = ListWorkspaces(path_);
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->size(), 1u);
@@ -65,7 +78,7 @@ TEST_F(WorkspacesTest, ANewStoreHasTheDefaultWorkspaceAlone) {
   EXPECT_TRUE(Open(kDefaultWorkspace));
 }
 
-TEST_F(WorkspacesTest, IdsAreCheckedAndUnique) {
+TEST_P(WorkspacesTest, IdsAreCheckedAndUnique) {
   for (const char* bad :
        {"", "Acme", "-acme", "acme studio", "àcme", "a2345678901234567890123456789012345678901"}) {
     auto added = AddWorkspace(path_, bad, "");
@@ -83,7 +96,7 @@ TEST_F(WorkspacesTest, IdsAreCheckedAndUnique) {
   EXPECT_EQ((*listed)[0].name, "acme-2_b");  // no name given: the id
 }
 
-TEST_F(WorkspacesTest, OpeningNamesTheWorkspaceOnceThereAreSeveral) {
+TEST_P(WorkspacesTest, OpeningNamesTheWorkspaceOnceThereAreSeveral) {
   ASSERT_TRUE(AddWorkspace(path_, "acme", "Acme Agency"));
   auto unnamed = OpenStore(path_, OpenMode::kMustExist, "");
   ASSERT_FALSE(unnamed);
@@ -95,7 +108,7 @@ TEST_F(WorkspacesTest, OpeningNamesTheWorkspaceOnceThereAreSeveral) {
   EXPECT_NE(unknown.error().message.In(Lang::kIt).find("acme, default"), std::string::npos);
 }
 
-TEST_F(WorkspacesTest, RenamingKeepsTheIdAndTheRecords) {
+TEST_P(WorkspacesTest, RenamingKeepsTheIdAndTheRecords) {
   auto store = Open("");
   MustImport(*store, Generated(3, 1));
   ASSERT_TRUE(RenameWorkspace(path_, kDefaultWorkspace, "Studio Rossi"));
@@ -109,7 +122,7 @@ TEST_F(WorkspacesTest, RenamingKeepsTheIdAndTheRecords) {
 }
 
 // Two portfolios whose client ids are the same (c000001, ...) but whose records differ.
-TEST_F(WorkspacesTest, EachWorkspaceSeesOnlyItsOwnRecords) {
+TEST_P(WorkspacesTest, EachWorkspaceSeesOnlyItsOwnRecords) {
   ASSERT_TRUE(AddWorkspace(path_, "other", ""));
   const Ledger mine = Generated(6, 11);
   const Ledger theirs = Generated(4, 12);
@@ -155,7 +168,7 @@ TEST_F(WorkspacesTest, EachWorkspaceSeesOnlyItsOwnRecords) {
   EXPECT_EQ((*listed)[1].clients, 6u);  // other: its 4 and 2 more of mine
 }
 
-TEST_F(WorkspacesTest, SettingsOutboxAndReviewListAreEachWorkspaces) {
+TEST_P(WorkspacesTest, SettingsOutboxAndReviewListAreEachWorkspaces) {
   ASSERT_TRUE(AddWorkspace(path_, "other", ""));
   auto a = Open(kDefaultWorkspace);
   auto b = Open("other");
@@ -185,7 +198,7 @@ TEST_F(WorkspacesTest, SettingsOutboxAndReviewListAreEachWorkspaces) {
   EXPECT_EQ(matched.error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(WorkspacesTest, KeptStatisticsAndLinesAreEachWorkspaces) {
+TEST_P(WorkspacesTest, KeptStatisticsAndLinesAreEachWorkspaces) {
   ASSERT_TRUE(AddWorkspace(path_, "other", ""));
   auto a = Open(kDefaultWorkspace);
   auto b = Open("other");
@@ -228,12 +241,12 @@ TEST_F(WorkspacesTest, KeptStatisticsAndLinesAreEachWorkspaces) {
 // Moving a workspace to another store is its records out of one and into the other; into
 // an empty workspace of a store that holds another, a large one goes in as a bulk load
 // that leaves the other workspace and the indexes as they were.
-TEST_F(WorkspacesTest, AWorkspaceMovesToAnotherStoreWhole) {
+TEST_P(WorkspacesTest, AWorkspaceMovesToAnotherStoreWhole) {
   auto a = Open("");
   const Ledger mine = Generated(260, 31);
   ASSERT_GE(mine.records(), 10000u);  // a bulk load (sqlite_store.cc kBulkLoadRecords)
   MustImport(*a, mine);
-  const std::string other_path = (dir_ / "other.db").string();
+  const std::string other_path = FreshUrl("other");
   ASSERT_TRUE(OpenStore(other_path, OpenMode::kCreateIfMissing));
   const Ledger resident = Generated(3, 32);
   MustImport(**OpenStore(other_path, OpenMode::kMustExist), resident);
@@ -250,6 +263,10 @@ TEST_F(WorkspacesTest, AWorkspaceMovesToAnotherStoreWhole) {
   EXPECT_EQ(*(*stayed)->Load(), resident);
   EXPECT_EQ((*(*stayed)->LoadClient(resident.clients[0].id))->client, resident.clients[0]);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, WorkspacesTest,
+                         ::testing::Values(StoreKind::kSqlite, StoreKind::kPostgres),
+                         testing::KindName);
 
 }  // namespace
 }  // namespace addio

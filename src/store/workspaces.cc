@@ -1,13 +1,12 @@
-// The workspaces of a SQLite store (store.h: ListWorkspaces, AddWorkspace,
-// RenameWorkspace, and the choice of one when a store is opened): the registry table
-// `workspaces`, whose integer workspace_id keys every other table.
+// The workspaces of a store (store.h: ListWorkspaces, AddWorkspace, RenameWorkspace, and
+// the choice of one when a store is opened): the registry table `workspaces`, whose
+// integer workspace_id keys every other table.
+#include "store/workspaces.h"
+
 #include <string>
 #include <vector>
 
 #include "store/sql.h"
-#include "store/sqlite_db.h"
-#include "store/sqlite_store.h"
-#include "store/store.h"
 
 namespace addio::store_internal {
 namespace {
@@ -51,11 +50,9 @@ Result<int64_t> FindWorkspace(SqlDb& db, const std::string& path, const std::str
   });
 }
 
-Result<std::vector<WorkspaceEntry>> ListSqliteWorkspaces(const std::string& path) {
-  auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
-  if (!db) return std::unexpected(db.error());
+Result<std::vector<WorkspaceEntry>> ListWorkspacesIn(SqlDb& db, const std::string& path) {
   return Guard(path, "store.action.read", [&]() -> Result<std::vector<WorkspaceEntry>> {
-    SqlQuery query(**db,
+    SqlQuery query(db,
                    "SELECT w.slug, w.name, (SELECT count(*) FROM clients c "
                    "WHERE c.workspace_id = w.workspace_id) FROM workspaces w "
                    "ORDER BY w.slug");
@@ -69,12 +66,11 @@ Result<std::vector<WorkspaceEntry>> ListSqliteWorkspaces(const std::string& path
   });
 }
 
-Status AddSqliteWorkspace(const std::string& path, const std::string& id, const std::string& name) {
-  auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
-  if (!db) return std::unexpected(db.error());
+Status AddWorkspaceTo(SqlDb& db, const std::string& path, const std::string& id,
+                      const std::string& name) {
   return Guard(path, "store.action.update_workspace", [&]() -> Status {
-    SqlTransaction transaction(**db, SqlTransactionKind::kWrite);
-    SqlQuery add(**db,
+    SqlTransaction transaction(db, SqlTransactionKind::kWrite);
+    SqlQuery add(db,
                  "INSERT INTO workspaces (slug, name) VALUES (?, ?) "
                  "ON CONFLICT (slug) DO NOTHING");
     add.bind(1, id);
@@ -87,16 +83,14 @@ Status AddSqliteWorkspace(const std::string& path, const std::string& id, const 
   });
 }
 
-Status RenameSqliteWorkspace(const std::string& path, const std::string& id,
-                             const std::string& name) {
-  auto db = OpenSqliteDatabase(path, OpenMode::kMustExist);
-  if (!db) return std::unexpected(db.error());
+Status RenameWorkspaceIn(SqlDb& db, const std::string& path, const std::string& id,
+                         const std::string& name) {
   return Guard(path, "store.action.update_workspace", [&]() -> Status {
-    SqlQuery rename(**db, "UPDATE workspaces SET name = ? WHERE slug = ?");
+    SqlQuery rename(db, "UPDATE workspaces SET name = ? WHERE slug = ?");
     rename.bind(1, name);
     rename.bind(2, id);
     if (rename.exec() == 0) {
-      return Fail(ErrorCode::kNotFound, Msg("store.workspace.not_found", path, id, IdsOf(**db)));
+      return Fail(ErrorCode::kNotFound, Msg("store.workspace.not_found", path, id, IdsOf(db)));
     }
     return {};
   });

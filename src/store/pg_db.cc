@@ -1,0 +1,298 @@
+#include "store/pg_db.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "store/schema.h"
+
+namespace addio::store_internal {
+namespace {
+
+// The connection's last error, without libpq's trailing newline.
+std::string ErrorOf(PGconn* connection) {
+  std::string message = PQerrorMessage(connection);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.pop_back();
+  }
+  return message;
+}
+
+// A result that is freed when it goes.
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Throws SqlError unless `result` succeeded.
+PgResult Checked(PGconn* connection, PGresult* raw) {
+  PgResult result(raw);
+  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string message =
+        result ? PQresultErrorMessage(result.get()) : std::string(ErrorOf(connection));
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    throw SqlError(message.empty() ? ErrorOf(connection) : message);
+  }
+  return result;
+}
+
+// `sql` with each ?N parameter written $N; a plain ? takes the number after the largest
+// so far, as SQLite numbers it. The store's statements hold no '?' in a literal.
+std::string DollarParameters(const std::string& sql, int* count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int largest = 0;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] != '?') {
+      out += sql[i];
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < sql.size() && sql[end] >= '0' && sql[end] <= '9') ++end;
+    const int number =
+        end > i + 1 ? std::atoi(sql.substr(i + 1, end - i - 1).c_str()) : largest + 1;
+    largest = std::max(largest, number);
+    out += "$" + std::to_string(number);
+    i = end - 1;
+  }
+  *count = largest;
+  return out;
+}
+
+constexpr char kHex[] = "0123456789abcdef";
+
+// bytea's text form: \x and two hex digits a byte.
+std::string ByteaText(std::string_view bytes) {
+  std::string out = "\\x";
+  out.reserve(2 + bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string BytesOfBytea(std::string_view text) {
+  if (!text.starts_with("\\x")) throw SqlError("bytea not in hex form");
+  std::string out;
+  out.reserve((text.size() - 2) / 2);
+  for (size_t i = 2; i + 1 < text.size(); i += 2) {
+    const int high = HexDigit(text[i]);
+    const int low = HexDigit(text[i + 1]);
+    if (high < 0 || low < 0) throw SqlError("bytea not in hex form");
+    out += static_cast<char>(high * 16 + low);
+  }
+  return out;
+}
+
+class PgQuery final : public SqlQueryImpl {
+ public:
+  PgQuery(PGconn* connection, const std::string& sql) : connection_(connection) {
+    int count = 0;
+    sql_ = DollarParameters(sql, &count);
+    values_.assign(static_cast<size_t>(count), std::nullopt);
+    borrowed_.assign(static_cast<size_t>(count), nullptr);
+  }
+
+  void BindInt(int index, int64_t v) override { Set(index, std::to_string(v)); }
+  void BindReal(int index, double v) override {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", v);
+    Set(index, text);
+  }
+  void BindText(int index, std::string_view v, bool copy) override {
+    // libpq reads NUL-terminated text: a borrowed string is used as it is when it ends
+    // there (a std::string's data does), else copied.
+    if (!copy && v.data()[v.size()] == '\0') {
+      At(index);
+      values_[static_cast<size_t>(index - 1)].reset();
+      borrowed_[static_cast<size_t>(index - 1)] = v.data();
+      return;
+    }
+    Set(index, std::string(v));
+  }
+  void BindBlob(int index, std::string_view v) override { Set(index, ByteaText(v)); }
+  void BindNull(int index) override {
+    At(index);
+    values_[static_cast<size_t>(index - 1)].reset();
+    borrowed_[static_cast<size_t>(index - 1)] = nullptr;
+  }
+
+  bool Step() override {
+    if (!result_) Execute();
+    if (row_ + 1 >= PQntuples(result_.get())) {
+      row_ = PQntuples(result_.get());
+      return false;
+    }
+    ++row_;
+    return true;
+  }
+  int Run() override {
+    Execute();
+    const char* changed = PQcmdTuples(result_.get());
+    return changed != nullptr && *changed != '\0' ? std::atoi(changed) : 0;
+  }
+  void Reset() override {
+    result_.reset();
+    row_ = -1;
+  }
+
+  bool IsNull(int column) override { return PQgetisnull(result_.get(), row_, column) != 0; }
+  bool IsInteger(int column) override {
+    if (IsNull(column)) return false;
+    const std::string_view text = Text(column);
+    if (text == "t" || text == "f") return true;
+    size_t i = text.starts_with('-') ? 1 : 0;
+    if (i == text.size()) return false;
+    for (; i < text.size(); ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+    }
+    return true;
+  }
+  int64_t Int(int column) override {
+    if (IsNull(column)) return 0;
+    const char* text = PQgetvalue(result_.get(), row_, column);
+    if (text[0] == 't' && text[1] == '\0') return 1;  // a boolean (EXISTS)
+    if (text[0] == 'f' && text[1] == '\0') return 0;
+    return std::strtoll(text, nullptr, 10);
+  }
+  double Real(int column) override {
+    if (IsNull(column)) return 0;
+    return std::strtod(PQgetvalue(result_.get(), row_, column), nullptr);
+  }
+  std::string_view Text(int column) override {
+    if (IsNull(column)) return {};
+    return {PQgetvalue(result_.get(), row_, column),
+            static_cast<size_t>(PQgetlength(result_.get(), row_, column))};
+  }
+  std::string ColumnName(int column) override {
+    const char* name = result_ ? PQfname(result_.get(), column) : nullptr;
+    return name != nullptr ? name : "";
+  }
+
+ private:
+  void At(int index) {
+    if (index < 1 || static_cast<size_t>(index) > values_.size()) {
+      throw SqlError("parameter " + std::to_string(index) + " out of range");
+    }
+  }
+  void Set(int index, std::string text) {
+    At(index);
+    values_[static_cast<size_t>(index - 1)] = std::move(text);
+    borrowed_[static_cast<size_t>(index - 1)] = nullptr;
+  }
+  void Execute() {
+    std::vector<const char*> params(values_.size());
+    for (size_t i = 0; i < values_.size(); ++i) {
+      params[i] = values_[i] ? values_[i]->c_str() : borrowed_[i];
+    }
+    result_ = Checked(connection_,
+                      PQexecParams(connection_, sql_.c_str(), static_cast<int>(params.size()),
+                                   nullptr, params.data(), nullptr, nullptr, 0));
+    row_ = -1;
+  }
+
+  PGconn* connection_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> values_;  // copied parameters
+  std::vector<const char*> borrowed_;               // or borrowed ones; neither: NULL
+  PgResult result_;
+  int row_ = -1;
+};
+
+}  // namespace
+
+PgDb::~PgDb() { PQfinish(connection_); }
+
+std::unique_ptr<SqlQueryImpl> PgDb::Prepare(const std::string& sql) {
+  return std::make_unique<PgQuery>(connection_, sql);
+}
+
+void PgDb::Exec(const std::string& sql) { Checked(connection_, PQexec(connection_, sql.c_str())); }
+
+void PgDb::Begin(SqlTransactionKind kind, int64_t workspace) {
+  if (kind == SqlTransactionKind::kRead) {
+    Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    return;
+  }
+  Exec("BEGIN");
+  writing_ = true;
+  if (workspace != 0) {
+    SqlQuery lock(*this, "SELECT 1 FROM workspaces WHERE workspace_id = ? FOR UPDATE");
+    lock.bind(1, workspace);
+    lock.executeStep();
+  }
+}
+
+void PgDb::Commit() {
+  if (writing_) {
+    Exec("UPDATE store_version SET version = version + 1");
+    ++own_commits_;
+  }
+  writing_ = false;
+  Exec("COMMIT");
+}
+
+void PgDb::Rollback() {
+  writing_ = false;
+  Exec("ROLLBACK");
+}
+
+std::string PgDb::ReadPortfolioEntries(int64_t workspace, int64_t /*size*/) {
+  SqlQuery query(*this, "SELECT entries FROM portfolio WHERE workspace_id = ?");
+  query.bind(1, workspace);
+  if (!query.executeStep()) throw SqlError("the kept statistics are gone");
+  return BytesOfBytea(query.getColumn(0).getView());
+}
+
+int64_t PgDb::DataVersion() {
+  SqlQuery query(*this, "SELECT version FROM store_version");
+  return (query.executeStep() ? query.getColumn(0).getInt64() : 0) - own_commits_;
+}
+
+Result<std::unique_ptr<PgDb>> OpenPgDatabase(const std::string& url, const std::string& where) {
+  PGconn* connection = PQconnectdb(url.c_str());
+  if (PQstatus(connection) != CONNECTION_OK) {
+    const std::string why = ErrorOf(connection);
+    PQfinish(connection);
+    return Fail(ErrorCode::kStore, Msg("store.cannot_open", where, why));
+  }
+  auto db = std::make_unique<PgDb>(connection);
+  try {
+    db->Exec("SET client_min_messages = warning");
+    // Two processes creating the schema at once take turns.
+    db->Exec("BEGIN");
+    db->Exec("SELECT pg_advisory_xact_lock(7146)");  // any number, the same for every addio
+    SqlQuery exists(*db, "SELECT to_regclass('schema_version') IS NOT NULL");
+    exists.executeStep();
+    if (exists.getColumn(0).getInt() == 0) {
+      db->Exec(PostgresSchema());
+    } else {
+      SqlQuery version(*db, "SELECT max(version) FROM schema_version");
+      version.executeStep();
+      const int64_t found = version.getColumn(0).getInt64();
+      if (found != LatestSchemaVersion()) {
+        db->Exec("ROLLBACK");
+        return Fail(ErrorCode::kStore,
+                    Msg("store.newer_schema", where, found, LatestSchemaVersion()));
+      }
+    }
+    db->Exec("COMMIT");
+  } catch (const SqlError& e) {
+    return Fail(ErrorCode::kStore, Msg("store.cannot_migrate", where, e.what()));
+  }
+  return db;
+}
+
+}  // namespace addio::store_internal

@@ -1,0 +1,57 @@
+// The databases the store tests run on: SQLite always, PostgreSQL when a server is given
+// (make test starts a throw-away one: tests/pg/cluster.sh). Header-only.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace addio::testing {
+
+enum class StoreKind { kSqlite, kPostgres };
+
+inline std::string KindName(const ::testing::TestParamInfo<StoreKind>& info) {
+  return info.param == StoreKind::kSqlite ? "Sqlite" : "Postgres";
+}
+
+// The server the PostgreSQL runs use: $ADDIO_TEST_PG, else the one the test fixture
+// started (its URL in ADDIO_TEST_PG_FILE), else "" (none).
+inline std::string PostgresServer() {
+  if (const char* url = std::getenv("ADDIO_TEST_PG"); url != nullptr && *url != '\0') return url;
+  std::ifstream file(ADDIO_TEST_PG_FILE);
+  std::string url;
+  std::getline(file, url);
+  return url;
+}
+
+// A new, empty store: the file `dir`/`name`.db, or a new database on the test server
+// named after the test, the process and `name`. Fails the test when the server refuses.
+inline std::string FreshStoreUrl(StoreKind kind, const std::filesystem::path& dir,
+                                 const std::string& name) {
+  if (kind == StoreKind::kSqlite) return (dir / (name + ".db")).string();
+  const std::string server = PostgresServer();
+  static int made = 0;
+  const std::string database =
+      "addio_t" + std::to_string(getpid()) + "_" + std::to_string(++made) + "_" + name;
+  PGconn* connection = PQconnectdb(server.c_str());
+  EXPECT_EQ(PQstatus(connection), CONNECTION_OK) << PQerrorMessage(connection);
+  PGresult* result = PQexec(connection, ("CREATE DATABASE " + database).c_str());
+  EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQerrorMessage(connection);
+  PQclear(result);
+  PQfinish(connection);
+  return server.substr(0, server.rfind('/') + 1) + database;
+}
+
+// Skips a PostgreSQL run when no server is given (a test binary run by hand).
+#define ADDIO_SKIP_WITHOUT_SERVER(kind)                                         \
+  if ((kind) == ::addio::testing::StoreKind::kPostgres &&                       \
+      ::addio::testing::PostgresServer().empty()) {                             \
+    GTEST_SKIP() << "no PostgreSQL server: set ADDIO_TEST_PG (make test does)"; \
+  }
+
+}  // namespace addio::testing
