@@ -112,9 +112,8 @@ class PgQuery final : public SqlQueryImpl {
     Set(index, text);
   }
   void BindText(int index, std::string_view v, bool copy) override {
-    // libpq reads NUL-terminated text: a borrowed string is used as it is when it ends
-    // there (a std::string's data does), else copied.
-    if (!copy && v.data()[v.size()] == '\0') {
+    // libpq reads NUL-terminated text, which a borrowed string is (BindText's contract).
+    if (!copy) {
       At(index);
       values_[static_cast<size_t>(index - 1)].reset();
       borrowed_[static_cast<size_t>(index - 1)] = v.data();

@@ -30,7 +30,8 @@ class SqlQueryImpl {
   virtual ~SqlQueryImpl() = default;
   virtual void BindInt(int index, int64_t v) = 0;
   virtual void BindReal(int index, double v) = 0;
-  // `copy`: the bytes are copied now; else they must outlive the statement's run.
+  // `copy`: the bytes are copied now; else they must outlive the statement's run and be
+  // followed by a NUL (a std::string's or a literal's: SqlQuery::bindNoCopy).
   virtual void BindText(int index, std::string_view v, bool copy) = 0;
   virtual void BindBlob(int index, std::string_view v) = 0;  // bytes, outliving the run
   virtual void BindNull(int index) = 0;

@@ -1,5 +1,6 @@
-// How each record type maps to its SQLite table: the column list, and two mirror-image
-// functions that bind a record to an upsert statement and read it back from a row. Both
+// How each record type maps to its table, on SQLite and PostgreSQL alike: the column
+// list, and two mirror-image functions that bind a record to an upsert statement and read
+// it back from a row. Both
 // walk the record with the ledger's field visitor (VisitFields, ledger/format_fields.h),
 // so a field is listed once, for every form: each kind of field has one column type here
 // (money: minor units and code; dates: TEXT; instants: unix seconds; lists: JSON; an
