@@ -21,7 +21,9 @@ const addFormats = requireWeb('ajv-formats').default;
 
 const AS_OF = '2026-11-30';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'addio-api-'));
-const db = path.join(work, 'api.db');
+// The store: a SQLite file of its own, or the PostgreSQL database given as the second
+// argument (api_test.sh; the same checks on both stores).
+const db = process.argv[3] ?? path.join(work, 'api.db');
 const env = { ...process.env, LANG: 'C.UTF-8' };
 delete env.ADDIO_DB;
 delete env.LC_ALL;
