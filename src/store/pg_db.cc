@@ -98,7 +98,9 @@ std::string BytesOfBytea(std::string_view text) {
 
 class PgQuery final : public SqlQueryImpl {
  public:
-  PgQuery(PGconn* connection, const std::string& sql) : connection_(connection) {
+  // `changed` counts the rows the queries' runs change.
+  PgQuery(PGconn* connection, const std::string& sql, int64_t* changed)
+      : connection_(connection), changed_(changed) {
     int count = 0;
     sql_ = DollarParameters(sql, &count);
     values_.assign(static_cast<size_t>(count), std::nullopt);
@@ -139,8 +141,10 @@ class PgQuery final : public SqlQueryImpl {
   }
   int Run() override {
     Execute();
-    const char* changed = PQcmdTuples(result_.get());
-    return changed != nullptr && *changed != '\0' ? std::atoi(changed) : 0;
+    const char* text = PQcmdTuples(result_.get());
+    const int changed = text != nullptr && *text != '\0' ? std::atoi(text) : 0;
+    *changed_ += changed;
+    return changed;
   }
   void Reset() override {
     result_.reset();
@@ -203,6 +207,7 @@ class PgQuery final : public SqlQueryImpl {
   }
 
   PGconn* connection_;
+  int64_t* changed_;
   std::string sql_;
   std::vector<std::optional<std::string>> values_;  // copied parameters
   std::vector<const char*> borrowed_;               // or borrowed ones; neither: NULL
@@ -215,7 +220,7 @@ class PgQuery final : public SqlQueryImpl {
 PgDb::~PgDb() { PQfinish(connection_); }
 
 std::unique_ptr<SqlQueryImpl> PgDb::Prepare(const std::string& sql) {
-  return std::make_unique<PgQuery>(connection_, sql);
+  return std::make_unique<PgQuery>(connection_, sql, &changed_);
 }
 
 void PgDb::Exec(const std::string& sql) { Checked(connection_, PQexec(connection_, sql.c_str())); }
@@ -227,6 +232,7 @@ void PgDb::Begin(SqlTransactionKind kind, int64_t workspace) {
   }
   Exec("BEGIN");
   writing_ = true;
+  changed_ = 0;
   if (workspace != 0) {
     SqlQuery lock(*this, "SELECT 1 FROM workspaces WHERE workspace_id = ? FOR UPDATE");
     lock.bind(1, workspace);
@@ -235,7 +241,7 @@ void PgDb::Begin(SqlTransactionKind kind, int64_t workspace) {
 }
 
 void PgDb::Commit() {
-  if (writing_) {
+  if (writing_ && changed_ > 0) {
     Exec("UPDATE store_version SET version = version + 1");
     ++own_commits_;
   }

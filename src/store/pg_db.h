@@ -26,7 +26,8 @@ class PgDb final : public SqlDb {
   // kRead: REPEATABLE READ, READ ONLY (one snapshot); kWrite: the workspace's row locked
   // (FOR UPDATE), so that writers of one workspace take turns.
   void Begin(SqlTransactionKind kind, int64_t workspace) override;
-  // A write transaction counts itself in store_version before it commits.
+  // A write transaction that changed a row counts itself in store_version before it
+  // commits (one that changed nothing is no new version, as in SQLite).
   void Commit() override;
   void Rollback() override;
   std::string ReadPortfolioEntries(int64_t workspace, int64_t size) override;
@@ -36,6 +37,7 @@ class PgDb final : public SqlDb {
  private:
   PGconn* connection_;
   bool writing_ = false;
+  int64_t changed_ = 0;  // rows changed by the write transaction under way
   int64_t own_commits_ = 0;
 };
 

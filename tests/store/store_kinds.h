@@ -47,6 +47,27 @@ inline std::string FreshStoreUrl(StoreKind kind, const std::filesystem::path& di
   return server.substr(0, server.rfind('/') + 1) + database;
 }
 
+// Every row of every table of the PostgreSQL database `url`, in a stable order: equal
+// dumps mean equal contents.
+inline std::string PostgresDump(const std::string& url) {
+  PGconn* connection = PQconnectdb(url.c_str());
+  EXPECT_EQ(PQstatus(connection), CONNECTION_OK) << PQerrorMessage(connection);
+  std::string out;
+  PGresult* tables = PQexec(connection,
+                            "SELECT table_name FROM information_schema.tables "
+                            "WHERE table_schema = 'public' ORDER BY 1");
+  for (int t = 0; t < PQntuples(tables); ++t) {
+    const std::string table = PQgetvalue(tables, t, 0);
+    out += "[" + table + "]\n";
+    PGresult* rows = PQexec(connection, ("SELECT r::text FROM " + table + " r ORDER BY 1").c_str());
+    for (int r = 0; r < PQntuples(rows); ++r) out += std::string(PQgetvalue(rows, r, 0)) + "\n";
+    PQclear(rows);
+  }
+  PQclear(tables);
+  PQfinish(connection);
+  return out;
+}
+
 // Skips a PostgreSQL run when no server is given (a test binary run by hand).
 #define ADDIO_SKIP_WITHOUT_SERVER(kind)                                         \
   if ((kind) == ::addio::testing::StoreKind::kPostgres &&                       \
