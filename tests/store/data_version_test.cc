@@ -1,5 +1,6 @@
-// Store::DataVersion: it moves when another connection commits (in this process or another
-// one), and not for reads, dry runs or this connection's own commits.
+// Store::DataVersion: it moves when another connection commits a change (in this process
+// or another one), and not for reads, dry runs, imports that change nothing or this
+// connection's own commits; on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -8,19 +9,23 @@
 
 #include "gen/demo.h"
 #include "store/store.h"
+#include "store_kinds.h"
 
 namespace addio {
 namespace {
 
 namespace fs = std::filesystem;
 
-class DataVersionTest : public ::testing::Test {
+using testing::StoreKind;
+
+class DataVersionTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
+    ADDIO_SKIP_WITHOUT_SERVER(GetParam());
     std::string pattern = (fs::temp_directory_path() / "addio-dv-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
-    path_ = (dir_ / "addio.db").string();
+    path_ = testing::FreshStoreUrl(GetParam(), dir_, "addio");
     auto watcher = OpenStore(path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(watcher);
     watcher_ = std::move(*watcher);
@@ -46,7 +51,7 @@ class DataVersionTest : public ::testing::Test {
   std::unique_ptr<Store> writer_;
 };
 
-TEST_F(DataVersionTest, StaysWithoutCommits) {
+TEST_P(DataVersionTest, StaysWithoutCommits) {
   const int64_t first = Version();
   EXPECT_EQ(Version(), first);
   ASSERT_TRUE(writer_->Load());
@@ -54,7 +59,7 @@ TEST_F(DataVersionTest, StaysWithoutCommits) {
   EXPECT_EQ(Version(), first);
 }
 
-TEST_F(DataVersionTest, MovesWhenAnotherConnectionCommits) {
+TEST_P(DataVersionTest, MovesWhenAnotherConnectionCommits) {
   const int64_t first = Version();
   auto report = writer_->Import(DemoLedger(), LedgerSource{}, /*dry_run=*/false);
   ASSERT_TRUE(report && report->written);
@@ -64,17 +69,30 @@ TEST_F(DataVersionTest, MovesWhenAnotherConnectionCommits) {
   EXPECT_NE(Version(), second);
 }
 
-TEST_F(DataVersionTest, ADryRunIsNoCommit) {
+TEST_P(DataVersionTest, ADryRunIsNoCommit) {
   const int64_t first = Version();
   ASSERT_TRUE(writer_->Import(DemoLedger(), LedgerSource{}, /*dry_run=*/true));
   EXPECT_EQ(Version(), first);
 }
 
-TEST_F(DataVersionTest, OwnCommitsDoNotMoveIt) {
+TEST_P(DataVersionTest, AnImportThatChangesNothingIsNoNewVersion) {
+  ASSERT_TRUE(writer_->Import(DemoLedger(), LedgerSource{}, /*dry_run=*/false));
+  const int64_t first = Version();
+  auto again = writer_->Import(DemoLedger(), LedgerSource{}, /*dry_run=*/false);
+  ASSERT_TRUE(again && again->written);
+  EXPECT_EQ(again->added() + again->updated(), 0u);
+  EXPECT_EQ(Version(), first);
+}
+
+TEST_P(DataVersionTest, OwnCommitsDoNotMoveIt) {
   const int64_t first = Version();
   ASSERT_TRUE(watcher_->SetSetting("grace_days", 9));
   EXPECT_EQ(Version(), first);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, DataVersionTest,
+                         ::testing::Values(StoreKind::kSqlite, StoreKind::kPostgres),
+                         testing::KindName);
 
 }  // namespace
 }  // namespace addio
