@@ -233,10 +233,14 @@ void PgDb::Begin(SqlTransactionKind kind, int64_t workspace) {
   Exec("BEGIN");
   writing_ = true;
   changed_ = 0;
-  if (workspace != 0) {
+  if (workspace == 0) return;
+  try {
     SqlQuery lock(*this, "SELECT 1 FROM workspaces WHERE workspace_id = ? FOR UPDATE");
     lock.bind(1, workspace);
     lock.executeStep();
+  } catch (const SqlError&) {
+    Rollback();  // no SqlTransaction owns it yet: the connection must not stay in it
+    throw;
   }
 }
 
