@@ -15,10 +15,10 @@
 #include <utility>
 
 #include "ledger/allocation.h"
+#include "store/client_stream.h"
 #include "store/import_plan.h"
+#include "store/rows.h"
 #include "store/sql.h"
-#include "store/sqlite_client_stream.h"
-#include "store/sqlite_rows.h"
 #include "store/store.h"
 
 namespace addio {

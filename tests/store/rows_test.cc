@@ -1,7 +1,7 @@
 // The rows the store writes for each record type: Bind and Read follow the ledger's field
 // visitor, and what they write must stay byte for byte what earlier versions wrote (an
 // existing database reads back identically), column for column in kTableOf's order.
-#include "store/sqlite_rows.h"
+#include "store/rows.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "store/sqlite_rows.h"
+#include "store/rows.h"
 
 #include <algorithm>
 #include <cstdio>

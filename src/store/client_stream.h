@@ -1,4 +1,4 @@
-// Internal to store/: Store::ReadInBatches for the SQLite store.
+// Internal to store/: Store::ReadInBatches, on either database.
 #pragma once
 
 #include <cstddef>

@@ -2,9 +2,9 @@
 // type, each ordered by client (every table has an index on its client column), merged
 // with the batch's clients the way a merge join walks sorted inputs; each client's vectors
 // are then sorted as LoadClient sorts them (SortRecords), so a client comes out exactly as
-// LoadClient gives it. Several readers each hold a connection and a read transaction
-// started on the same snapshot.
-#include "store/sqlite_client_stream.h"
+// LoadClient gives it. On SQLite several readers each hold a connection and a read
+// transaction started on the same snapshot; elsewhere one connection reads them in turn.
+#include "store/client_stream.h"
 
 #include <condition_variable>
 #include <mutex>
@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "ledger/client_ledger.h"
+#include "store/rows.h"
 #include "store/sqlite_db.h"
-#include "store/sqlite_rows.h"
 
 namespace addio::store_internal {
 namespace {

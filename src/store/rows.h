@@ -112,7 +112,7 @@ class RowReader {
 // The table of each record type: its name and columns (id first, then client), in the
 // order of the record's fields in VisitFields (a money field is two columns: amount and
 // currency). The Bind and Read overloads below handle the columns in exactly this order;
-// tests/store/sqlite_rows_test.cc holds the bytes each column stores.
+// tests/store/rows_test.cc holds the bytes each column stores.
 struct TableInfo {
   const char* name;
   const char* columns;
