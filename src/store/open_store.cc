@@ -49,7 +49,21 @@ std::string WithoutPassword(std::string url) {
   return url;
 }
 
-Result<OpenedDatabase> OpenDatabase(const std::string& url, OpenMode mode);
+// The database `url` names, opened and its schema made current (ParseStoreUrl is in
+// store.h).
+Result<OpenedDatabase> OpenDatabase(const std::string& url, OpenMode mode) {
+  auto parsed = ParseStoreUrl(url);
+  if (!parsed) return std::unexpected(parsed.error());
+  if (parsed->kind == StoreKind::kSqlite) {
+    auto db = store_internal::OpenSqliteDatabase(parsed->location, mode);
+    if (!db) return std::unexpected(db.error());
+    return OpenedDatabase{std::move(*db), parsed->location};
+  }
+  std::string where = WithoutPassword(parsed->location);
+  auto db = store_internal::OpenPgDatabase(parsed->location, where);
+  if (!db) return std::unexpected(db.error());
+  return OpenedDatabase{std::move(*db), std::move(where)};
+}
 
 }  // namespace
 
@@ -73,24 +87,6 @@ Result<StoreUrl> ParseStoreUrl(const std::string& url) {
   return Fail(ErrorCode::kInvalidArgument,
               Msg("store.url.unknown_scheme", url, scheme, Arg::Key("store.url.accepted_forms")));
 }
-
-namespace {
-
-Result<OpenedDatabase> OpenDatabase(const std::string& url, OpenMode mode) {
-  auto parsed = ParseStoreUrl(url);
-  if (!parsed) return std::unexpected(parsed.error());
-  if (parsed->kind == StoreKind::kSqlite) {
-    auto db = store_internal::OpenSqliteDatabase(parsed->location, mode);
-    if (!db) return std::unexpected(db.error());
-    return OpenedDatabase{std::move(*db), parsed->location};
-  }
-  std::string where = WithoutPassword(parsed->location);
-  auto db = store_internal::OpenPgDatabase(parsed->location, where);
-  if (!db) return std::unexpected(db.error());
-  return OpenedDatabase{std::move(*db), std::move(where)};
-}
-
-}  // namespace
 
 bool IsWorkspaceId(std::string_view id) {
   if (id.empty() || id.size() > 40) return false;
