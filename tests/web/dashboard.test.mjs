@@ -1061,7 +1061,14 @@ describe("dashboard", () => {
     await page
       .locator(".setting:has(#setting-cost_of_capital) button.link-button")
       .click();
+    // The field shows the default as soon as it is reset; the store has it once the save
+    // has been answered.
+    const saved = page.waitForResponse(
+      (r) =>
+        r.url().includes("/api/v1/settings") && r.request().method() !== "GET",
+    );
     await form.locator("button[type=submit]").click();
+    assert.ok((await saved).ok());
     await page.waitForFunction(
       () => document.querySelector("#setting-cost_of_capital")?.value === "10",
     );
