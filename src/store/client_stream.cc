@@ -228,17 +228,9 @@ class SqliteClientBatches final : public ClientBatches {
     freed_.notify_one();
   }
 
-  // Runs `body`, turning the database's exceptions into Error kStore, as the store does.
   template <typename F>
   auto Guarded(F&& body) -> decltype(body()) {
-    try {
-      return body();
-    } catch (const SqlError& e) {
-      return Fail(ErrorCode::kStore,
-                  Msg("store.cannot", path_, Arg::Key("store.action.read"), e.what()));
-    } catch (const DamagedRow& e) {
-      return Fail(ErrorCode::kStore, e.At(path_));
-    }
+    return GuardStore(path_, "store.action.read", std::forward<F>(body));
   }
 
   std::string path_;

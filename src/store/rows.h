@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/catalogue.h"
+#include "core/result.h"
 #include "ledger/records.h"
 
 namespace addio::store_internal {
@@ -37,6 +38,19 @@ class DamagedRow : public std::runtime_error {
   std::vector<Arg> where_;  // table, row, column
   Message detail_;
 };
+
+// Runs `body`, turning the database's refusals (SqlError) and damaged rows (DamagedRow)
+// into Error kStore naming the store `where` and `action` (a store.action.* entry).
+template <typename F>
+auto GuardStore(const std::string& where, const char* action, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SqlError& e) {
+    return Fail(ErrorCode::kStore, Msg("store.cannot", where, Arg::Key(action), e.what()));
+  } catch (const DamagedRow& e) {
+    return Fail(ErrorCode::kStore, e.At(where));
+  }
+}
 
 // Binds the workspace to parameter 1 (every statement on a workspace's rows names it as
 // ?1: InsertSql, UpdateSql, UpsertSql) and the values to parameters 2, 3, ... in order.

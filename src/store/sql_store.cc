@@ -676,17 +676,10 @@ class SqlStore final : public Store {
     Note({""});
   }
 
-  // Runs `body`, turning the database's exceptions into Error kStore. `action` is a
-  // store.action.* entry ("read").
+  // GuardStore (rows.h) naming this store.
   template <typename F>
   auto Guard(const char* action, F&& body) -> decltype(body()) {
-    try {
-      return body();
-    } catch (const SqlError& e) {
-      return Fail(ErrorCode::kStore, Msg("store.cannot", path_, Arg::Key(action), e.what()));
-    } catch (const DamagedRow& e) {
-      return Fail(ErrorCode::kStore, e.At(path_));
-    }
+    return store_internal::GuardStore(path_, action, std::forward<F>(body));
   }
 
   // Why a workspace was not saved: how many errors and in which fields, in order

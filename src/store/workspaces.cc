@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/rows.h"
 #include "store/sql.h"
 
 namespace addio::store_internal {
@@ -19,20 +20,10 @@ std::string IdsOf(SqlDb& db) {
   return ids;
 }
 
-// Runs `body`, turning SQLite's exceptions into Error kStore naming `path` and `action`.
-template <typename F>
-auto Guard(const std::string& path, const char* action, F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const SqlError& e) {
-    return Fail(ErrorCode::kStore, Msg("store.cannot", path, Arg::Key(action), e.what()));
-  }
-}
-
 }  // namespace
 
 Result<int64_t> FindWorkspace(SqlDb& db, const std::string& path, const std::string& id) {
-  return Guard(path, "store.action.read", [&]() -> Result<int64_t> {
+  return GuardStore(path, "store.action.read", [&]() -> Result<int64_t> {
     if (id.empty()) {
       SqlQuery query(db, "SELECT workspace_id FROM workspaces LIMIT 2");
       std::vector<int64_t> found;
@@ -51,7 +42,7 @@ Result<int64_t> FindWorkspace(SqlDb& db, const std::string& path, const std::str
 }
 
 Result<std::vector<WorkspaceEntry>> ListWorkspacesIn(SqlDb& db, const std::string& path) {
-  return Guard(path, "store.action.read", [&]() -> Result<std::vector<WorkspaceEntry>> {
+  return GuardStore(path, "store.action.read", [&]() -> Result<std::vector<WorkspaceEntry>> {
     SqlQuery query(db,
                    "SELECT w.slug, w.name, (SELECT count(*) FROM clients c "
                    "WHERE c.workspace_id = w.workspace_id) FROM workspaces w "
@@ -68,7 +59,7 @@ Result<std::vector<WorkspaceEntry>> ListWorkspacesIn(SqlDb& db, const std::strin
 
 Status AddWorkspaceTo(SqlDb& db, const std::string& path, const std::string& id,
                       const std::string& name) {
-  return Guard(path, "store.action.update_workspace", [&]() -> Status {
+  return GuardStore(path, "store.action.update_workspace", [&]() -> Status {
     SqlTransaction transaction(db, SqlTransactionKind::kWrite);
     SqlQuery add(db,
                  "INSERT INTO workspaces (slug, name) VALUES (?, ?) "
@@ -85,7 +76,7 @@ Status AddWorkspaceTo(SqlDb& db, const std::string& path, const std::string& id,
 
 Status RenameWorkspaceIn(SqlDb& db, const std::string& path, const std::string& id,
                          const std::string& name) {
-  return Guard(path, "store.action.update_workspace", [&]() -> Status {
+  return GuardStore(path, "store.action.update_workspace", [&]() -> Status {
     SqlQuery rename(db, "UPDATE workspaces SET name = ? WHERE slug = ?");
     rename.bind(1, name);
     rename.bind(2, id);
