@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/account_command.h"
 #include "cli/alerts_command.h"
 #include "cli/commands.h"
 #include "cli/dunning_command.h"
@@ -331,6 +332,41 @@ int main(int argc, char** argv) {
     workspace_rename->add_option("name", workspace_name, H("cli.help.workspace.new_name"))
         ->required();
 
+    std::string account_email, account_format = "table", member_role = "member", token_id;
+    auto* user = AddCommand(app, "user", "cli.help.user_command");
+    user->require_subcommand(1);
+    auto* user_add = AddCommand(*user, "add", "cli.help.user.add");
+    user_add->add_option("email", account_email, H("cli.help.user.email"))->required();
+    auto* user_password = AddCommand(*user, "password", "cli.help.user.password");
+    user_password->add_option("email", account_email, H("cli.help.user.email"))->required();
+    auto* user_list = AddCommand(*user, "list", "cli.help.user.list");
+    user_list->add_option("--format", account_format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    auto* member = AddCommand(app, "member", "cli.help.member_command");
+    member->require_subcommand(1);
+    auto* member_add = AddCommand(*member, "add", "cli.help.member.add");
+    member_add->add_option("email", account_email, H("cli.help.user.email"))->required();
+    member_add->add_option("--role", member_role, H("cli.help.member.role"))
+        ->check(CLI::IsMember({"owner", "member", "viewer"}));
+    auto* member_remove = AddCommand(*member, "remove", "cli.help.member.remove");
+    member_remove->add_option("email", account_email, H("cli.help.user.email"))->required();
+    auto* member_list = AddCommand(*member, "list", "cli.help.member.list");
+    member_list->add_option("--format", account_format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    addio::cli::TokenCreateOptions token_options;
+    auto* token = AddCommand(app, "token", "cli.help.token_command");
+    token->require_subcommand(1);
+    auto* token_create = AddCommand(*token, "create", "cli.help.token.create");
+    token_create->add_option("--user", token_options.user, H("cli.help.token.user"));
+    token_create->add_option("--role", token_options.role, H("cli.help.token.role"))
+        ->check(CLI::IsMember({"owner", "member", "viewer"}));
+    token_create->add_option("--name", token_options.name, H("cli.help.token.name"));
+    auto* token_list = AddCommand(*token, "list", "cli.help.token.list");
+    token_list->add_option("--format", account_format, H("cli.help.format.coverage"))
+        ->check(CLI::IsMember({"table", "json"}));
+    auto* token_revoke = AddCommand(*token, "revoke", "cli.help.token.revoke");
+    token_revoke->add_option("id", token_id, H("cli.help.token.id"))->required();
+
     std::string match_payment, match_invoice;
     bool match_list = false;
     auto* match = AddCommand(app, "match", "cli.help.match");
@@ -369,6 +405,15 @@ int main(int argc, char** argv) {
     if (*workspace_add) return c::WorkspaceAdd(common, workspace_id, workspace_name);
     if (*workspace_list) return c::WorkspaceList(common, workspace_format);
     if (*workspace_rename) return c::WorkspaceRename(common, workspace_id, workspace_name);
+    if (*user_add) return c::UserAdd(common, account_email);
+    if (*user_password) return c::UserPassword(common, account_email);
+    if (*user_list) return c::UserList(common, account_format);
+    if (*member_add) return c::MemberAdd(common, account_email, member_role);
+    if (*member_remove) return c::MemberRemove(common, account_email);
+    if (*member_list) return c::MemberList(common, account_format);
+    if (*token_create) return c::TokenCreate(common, token_options);
+    if (*token_list) return c::TokenList(common, account_format);
+    if (*token_revoke) return c::TokenRevoke(common, token_id);
     if (*match) {
       return match_list ? c::MatchList(common) : c::Match(common, match_payment, match_invoice);
     }

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "store/accounts.h"
 #include "store/pg_db.h"
 #include "store/sql_store.h"
 #include "store/sqlite_db.h"
@@ -109,6 +110,12 @@ Result<std::vector<WorkspaceEntry>> ListWorkspaces(const std::string& url) {
   auto opened = OpenDatabase(url, OpenMode::kMustExist);
   if (!opened) return std::unexpected(opened.error());
   return store_internal::ListWorkspacesIn(*opened->db, opened->where);
+}
+
+Result<std::unique_ptr<Accounts>> OpenAccounts(const std::string& url) {
+  auto opened = OpenDatabase(url, OpenMode::kMustExist);
+  if (!opened) return std::unexpected(opened.error());
+  return store_internal::NewSqlAccounts(std::move(opened->db), std::move(opened->where));
 }
 
 Status AddWorkspace(const std::string& url, const std::string& id, const std::string& name) {

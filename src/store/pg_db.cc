@@ -290,7 +290,13 @@ Result<std::unique_ptr<PgDb>> OpenPgDatabase(const std::string& url, const std::
     } else {
       SqlQuery version(*db, "SELECT max(version) FROM schema_version");
       version.executeStep();
-      const int64_t found = version.getColumn(0).getInt64();
+      int64_t found = version.getColumn(0).getInt64();
+      // Older schemas are brought up to date, a step at a time, in this transaction.
+      for (std::string step; found < LatestSchemaVersion() &&
+                             !(step = PostgresUpgrade(static_cast<int>(found))).empty();
+           ++found) {
+        db->Exec(step);
+      }
       if (found != LatestSchemaVersion()) {
         db->Exec("ROLLBACK");
         return Fail(ErrorCode::kStore,

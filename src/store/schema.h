@@ -25,6 +25,10 @@ int LatestSchemaVersion();
 // count of writes behind Store::DataVersion, which SQLite keeps itself).
 std::string PostgresSchema();
 
+// The statements that bring a PostgreSQL store of schema `from` to the next version
+// (PostgreSQL stores begin at version 10); empty when no step starts at `from`.
+std::string PostgresUpgrade(int from);
+
 // Brings `db` to LatestSchemaVersion(), or to the earlier version `target` (the tests of
 // upgrades start from the schema an earlier addio wrote). `path` names the file in
 // messages. Error kStore when the file holds tables but is not an addio database, when
