@@ -19,6 +19,12 @@ int HttpStatus(ErrorCode code) {
       return 409;
     case ErrorCode::kStore:
       return 503;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kTooManyRequests:
+      return 429;
     case ErrorCode::kIo:
     case ErrorCode::kInternal:
       return 500;

@@ -1,6 +1,8 @@
 #include "api/request_guard.h"
 
 #include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <unistd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/random.h>
@@ -44,10 +46,11 @@ bool IsLoopbackAddress(const sockaddr* address) {
   return false;
 }
 
-// A Host header split into its lowercase name (brackets kept for IPv6) and port (80 when
-// absent). False when it is not "name" or "name:port" with a port of digits.
-bool SplitHost(std::string_view host, std::string& name, int& port) {
-  port = 80;
+// A Host header split into its lowercase name (brackets kept for IPv6) and port
+// (`default_port` when absent). False when it is not "name" or "name:port" with a port of
+// digits.
+bool SplitHost(std::string_view host, std::string& name, int& port, int default_port) {
+  port = default_port;
   size_t colon = std::string_view::npos;
   if (host.starts_with('[')) {
     const size_t close = host.find(']');
@@ -72,6 +75,38 @@ bool SplitHost(std::string_view host, std::string& name, int& port) {
 std::string HostHeaderName(std::string_view host) {
   const std::string bare = Lower(Unbracket(host));
   return bare.find(':') != std::string::npos ? "[" + bare + "]" : bare;
+}
+
+bool IsWildcardAddress(std::string_view host) {
+  const std::string_view bare = Unbracket(host);
+  return bare == "0.0.0.0" || bare == "::";
+}
+
+// The addresses of this machine's interfaces and its host name: the names a request to a
+// server bound to every address may give in its Host header.
+std::vector<std::string> MachineNames() {
+  std::vector<std::string> names;
+  char hostname[256] = {};
+  if (gethostname(hostname, sizeof(hostname) - 1) == 0 && hostname[0] != '\0') {
+    names.emplace_back(hostname);
+  }
+  ifaddrs* interfaces = nullptr;
+  if (getifaddrs(&interfaces) != 0) return names;
+  for (const ifaddrs* i = interfaces; i != nullptr; i = i->ifa_next) {
+    if (i->ifa_addr == nullptr) continue;
+    const int family = i->ifa_addr->sa_family;
+    if (family != AF_INET && family != AF_INET6) continue;
+    char text[NI_MAXHOST];
+    const socklen_t size = family == AF_INET ? sizeof(sockaddr_in) : sizeof(sockaddr_in6);
+    if (getnameinfo(i->ifa_addr, size, text, sizeof(text), nullptr, 0, NI_NUMERICHOST) != 0) {
+      continue;
+    }
+    std::string address = text;
+    if (address.find('%') != std::string::npos) continue;  // link-local with a zone
+    names.push_back(family == AF_INET6 ? "[" + address + "]" : address);
+  }
+  freeifaddrs(interfaces);
+  return names;
 }
 
 }  // namespace
@@ -120,11 +155,14 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 }
 
 RequestGuard::RequestGuard(std::string bound_host, int port, std::vector<std::string> allowed_hosts,
-                           std::string csrf_token)
-    : port_(port), csrf_token_(std::move(csrf_token)) {
+                           std::string csrf_token, bool tls)
+    : port_(port), csrf_token_(std::move(csrf_token)), tls_(tls) {
   bound_names_.push_back(HostHeaderName(bound_host));
-  if (IsLoopbackHost(bound_host)) {
+  if (IsLoopbackHost(bound_host) || IsWildcardAddress(bound_host)) {
     for (const char* name : {"localhost", "127.0.0.1", "[::1]"}) bound_names_.emplace_back(name);
+  }
+  if (IsWildcardAddress(bound_host)) {
+    for (const std::string& name : MachineNames()) bound_names_.push_back(HostHeaderName(name));
   }
   for (const std::string& host : allowed_hosts) {
     if (!host.empty()) allowed_names_.push_back(HostHeaderName(host));
@@ -138,7 +176,7 @@ bool RequestGuard::ChangesState(std::string_view method) {
 bool RequestGuard::HostAllowed(std::string_view host) const {
   std::string name;
   int port = 0;
-  if (!SplitHost(host, name, port)) return false;
+  if (!SplitHost(host, name, port, tls_ ? 443 : 80)) return false;
   if (std::find(allowed_names_.begin(), allowed_names_.end(), name) != allowed_names_.end()) {
     return true;
   }
@@ -147,7 +185,8 @@ bool RequestGuard::HostAllowed(std::string_view host) const {
 }
 
 bool RequestGuard::SameOrigin(const Headers& headers) const {
-  if (headers.has_origin && Lower(headers.origin) != "http://" + Lower(headers.host)) {
+  if (headers.has_origin &&
+      Lower(headers.origin) != (tls_ ? "https://" : "http://") + Lower(headers.host)) {
     return false;
   }
   if (!headers.sec_fetch_site.empty()) {
@@ -158,12 +197,13 @@ bool RequestGuard::SameOrigin(const Headers& headers) const {
 }
 
 RequestGuard::Verdict RequestGuard::CheckCredential(const Headers& headers) const {
+  if (headers.bearer_verified) return Verdict::kAllowed;
   if (!headers.csrf_token.empty()) {
-    return ConstantTimeEquals(headers.csrf_token, csrf_token_) ? Verdict::kAllowed
-                                                               : Verdict::kBadCredential;
+    const std::string_view expected =
+        headers.expected_csrf.empty() ? std::string_view(csrf_token_) : headers.expected_csrf;
+    return ConstantTimeEquals(headers.csrf_token, expected) ? Verdict::kAllowed
+                                                            : Verdict::kBadCredential;
   }
-  // API tokens (DESIGN.md section 10) will be checked here: a bearer token that names an
-  // account allowed to write. Until accounts exist no bearer token is valid.
   if (!headers.authorization.empty()) return Verdict::kBadCredential;
   return Verdict::kNoCredential;
 }

@@ -6,12 +6,13 @@
 //   2. Same origin, for state-changing methods (POST, PUT, PATCH, DELETE): an `Origin`
 //      header, when present, is this server's own origin, and `Sec-Fetch-Site`, when
 //      present, is `same-origin` or `none`. Otherwise 403.
-//   3. A credential, for state-changing methods: the session's CSRF token in
-//      `X-CSRF-Token` (the synchronizer pattern: one random token per server process,
-//      read by the dashboard, or a script, from GET /api/v1/session; a page of another
-//      origin cannot read it, since the server sends no CORS headers and refuses foreign
-//      Hosts). `Authorization: Bearer` is where API tokens will plug in once accounts exist
-//      (DESIGN.md section 10); today no bearer token is valid.
+//   3. A credential, for state-changing methods: the caller's CSRF token in
+//      `X-CSRF-Token` (the synchronizer pattern: the server's own random token for a store
+//      without accounts and for signing in, the session's for a signed-in browser; read
+//      from GET /api/v1/session, which a page of another origin cannot read, since the
+//      server sends no CORS headers and refuses foreign Hosts), or an API token the server
+//      has verified (`Authorization: Bearer`, api/auth.h), which a browser never sends on
+//      its own.
 // Pure functions of strings: no sockets, no httplib. Thread-safe after construction.
 #pragma once
 
@@ -42,7 +43,7 @@ class RequestGuard {
     kWrongHost,      // 421: the Host header names another server, or is missing
     kCrossOrigin,    // 403: Origin or Sec-Fetch-Site says another site sent it
     kNoCredential,   // 403: a state-changing request with no X-CSRF-Token nor bearer token
-    kBadCredential,  // 403: a wrong CSRF token, or a bearer token (none is valid yet)
+    kBadCredential,  // 403: a wrong CSRF token, or a bearer token not verified
   };
 
   // The headers the guard reads; an absent header is an empty view.
@@ -54,13 +55,19 @@ class RequestGuard {
     std::string_view sec_fetch_site;
     std::string_view csrf_token;     // X-CSRF-Token
     std::string_view authorization;  // Authorization
+    // The CSRF token the caller must send; empty: the server's own (the constructor's).
+    std::string_view expected_csrf;
+    // Whether `authorization` holds an API token the server verified.
+    bool bearer_verified = false;
   };
 
   // `bound_host` and `port`: the address the server listens on (the real one, after
   // bind). `allowed_hosts`: extra host names (--allowed-host), matched case-insensitively
-  // with any port. `csrf_token`: the session's token (NewCsrfToken()).
+  // with any port. `csrf_token`: the server's own token (NewCsrfToken()). `tls`: whether
+  // the server speaks HTTPS (its origin is then https://). A server bound to every address
+  // (0.0.0.0, ::) accepts the addresses of this machine's interfaces and its host name.
   RequestGuard(std::string bound_host, int port, std::vector<std::string> allowed_hosts,
-               std::string csrf_token);
+               std::string csrf_token, bool tls = false);
 
   // The verdict on a request, from its headers alone.
   Verdict Check(const Headers& headers) const;
@@ -81,6 +88,7 @@ class RequestGuard {
   std::vector<std::string> allowed_names_;  // lowercase, any port
   int port_;
   std::string csrf_token_;
+  bool tls_ = false;
 };
 
 }  // namespace addio

@@ -106,6 +106,15 @@ class ResponseCache {
     uint64_t made = 0;     // calls of a Make function
     uint64_t waits = 0;    // calls that waited for another thread's Make of the same key
     uint64_t evicted = 0;  // values dropped for room or because their version is old
+    Stats& operator+=(const Stats& other) {
+      entries += other.entries;
+      bytes += other.bytes;
+      hits += other.hits;
+      made += other.made;
+      waits += other.waits;
+      evicted += other.evicted;
+      return *this;
+    }
   };
 
   explicit ResponseCache(Limits limits);

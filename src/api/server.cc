@@ -15,6 +15,8 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -23,11 +25,13 @@
 #include <utility>
 #include <vector>
 
+#include "api/auth.h"
 #include "api/errors.h"
 #include "api/http_connection.h"
 #include "api/request_guard.h"
 #include "api/service.h"
 #include "api/web_assets.h"
+#include "api/json_util.h"
 #include "report/letters.h"
 
 namespace addio {
@@ -250,12 +254,15 @@ ApiQuery QueryOf(const httplib::Request& req) {
   return query;
 }
 
-// What a route's handler answers with: the service, the server's options (the upload
-// limit), the session's CSRF token and the slots for uploads held in memory.
+// What a route's handler answers with: the service of the request's workspace (null on
+// the routes that need none), who asks and their access to it, the gatekeeper, the
+// server's options (the upload limit) and the slots for uploads held in memory.
 struct Endpoint {
-  ApiService& service;
+  ApiService* service;
+  const Caller& caller;
+  const Access& access;
+  Gatekeeper& gate;
   const ServeOptions& options;
-  const std::string& csrf_token;
   std::counting_semaphore<kConcurrentUploads>& uploads;
 };
 
@@ -264,7 +271,7 @@ using Handler = void (*)(const Endpoint&, const httplib::Request&, httplib::Resp
 using BodyHandler = void (*)(const Endpoint&, const httplib::Request&, httplib::Response&,
                              const httplib::ContentReader&);
 
-enum class HttpMethod { kGet, kPut, kPost };
+enum class HttpMethod { kGet, kPut, kPost, kDelete };
 
 const char* MethodName(HttpMethod method) {
   switch (method) {
@@ -274,6 +281,8 @@ const char* MethodName(HttpMethod method) {
       return "PUT";
     case HttpMethod::kPost:
       return "POST";
+    case HttpMethod::kDelete:
+      return "DELETE";
   }
   return "GET";
 }
@@ -281,19 +290,19 @@ const char* MethodName(HttpMethod method) {
 // GET with the query parameters.
 template <Result<ApiAnswer> (ApiService::*Method)(const ApiQuery&)>
 void Read(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendAnswer(e.service, req, res, (e.service.*Method)(QueryOf(req)));
+  SendAnswer(*e.service, req, res, (e.service->*Method)(QueryOf(req)));
 }
 
 // GET on one client: the path's first group is its id.
 template <Result<ApiAnswer> (ApiService::*Method)(const std::string&, const ApiQuery&)>
 void ReadClient(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendAnswer(e.service, req, res, (e.service.*Method)(req.matches[1].str(), QueryOf(req)));
+  SendAnswer(*e.service, req, res, (e.service->*Method)(req.matches[1].str(), QueryOf(req)));
 }
 
 // PUT or POST of a JSON body.
 template <Result<ApiBody> (ApiService::*Method)(std::string_view, const ApiQuery&)>
 void Write(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendResult(req, res, (e.service.*Method)(req.body, QueryOf(req)));
+  SendResult(req, res, (e.service->*Method)(req.body, QueryOf(req)));
 }
 
 void GetOpenApi(const Endpoint&, const httplib::Request& req, httplib::Response& res) {
@@ -302,14 +311,122 @@ void GetOpenApi(const Endpoint&, const httplib::Request& req, httplib::Response&
 }
 
 void GetImporters(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendResult(req, res, e.service.GetImporters());
+  SendResult(req, res, e.service->GetImporters());
 }
 
-// GET /session: the CSRF token that state-changing requests carry in X-CSRF-Token.
-void GetSession(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+// The session as GET /api/v1/session answers it: the CSRF token the caller's
+// state-changing requests carry, whether the store has accounts and who is signed in, and
+// the workspaces the caller may open with their role, the default one first.
+Result<std::string> SessionJson(Gatekeeper& gate, const Caller& caller) {
+  auto workspaces = gate.WorkspacesOf(caller);
+  if (!workspaces) return std::unexpected(workspaces.error());
+  api_internal::Json body;
+  body["csrf_token"] = caller.csrf_token;
+  body["csrf_header"] = "X-CSRF-Token";
+  body["accounts"] = caller.kind != Caller::Kind::kLocal;
+  body["signed_in"] = caller.kind == Caller::Kind::kSession || caller.kind == Caller::Kind::kToken;
+  body["user"] = nullptr;
+  if (body["signed_in"]) body["user"] = caller.account.email;
+  body["workspace"] = nullptr;
+  if (auto access = gate.Resolve(caller, "")) body["workspace"] = access->workspace;
+  body["workspaces"] = api_internal::Json::array();
+  for (const Membership& m : *workspaces) {
+    body["workspaces"].push_back(
+        {{"id", m.workspace}, {"name", m.name}, {"role", std::string(RoleName(m.role))}});
+  }
+  return api_internal::Dump(body);
+}
+
+void SendSession(Gatekeeper& gate, const Caller& caller, const httplib::Request& req,
+                 httplib::Response& res) {
+  auto json = SessionJson(gate, caller);
+  if (!json) return SendError(req, res, json.error());
   res.set_header("Cache-Control", "no-store");
-  Send(req, res, 200, "application/json",
-       R"({"csrf_token":")" + e.csrf_token + R"(","csrf_header":"X-CSRF-Token"})");
+  Send(req, res, 200, "application/json", std::move(*json));
+}
+
+// GET /session: who is asking, and the CSRF token of their state-changing requests.
+void GetSession(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  SendSession(e.gate, e.caller, req, res);
+}
+
+// The Set-Cookie value of a session: only the server reads it (HttpOnly), never sent by a
+// request another site starts (SameSite=Strict), over TLS only when served with TLS.
+std::string SessionCookie(const std::string& secret, int64_t max_age, bool tls) {
+  return std::string(kSessionCookie) + "=" + secret + "; Path=/; Max-Age=" +
+         std::to_string(max_age) + "; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : "");
+}
+
+// POST /session {"email", "password"}: signs in; the session is a cookie.
+void PostSession(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  const auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object() || !body.contains("email") || !body["email"].is_string() ||
+      !body.contains("password") || !body["password"].is_string()) {
+    return SendError(req, res, 400, "invalid_argument", Msg("api.error.bad_login_body"));
+  }
+  int64_t retry_after = 0;
+  auto signed_in = e.gate.SignIn(body["email"].get<std::string>(),
+                                 body["password"].get<std::string>(), req.remote_addr, retry_after);
+  if (!signed_in) {
+    if (retry_after > 0) res.set_header("Retry-After", std::to_string(retry_after));
+    return SendError(req, res, signed_in.error());
+  }
+  res.set_header("Set-Cookie",
+                 SessionCookie(signed_in->secret, kSessionSeconds, e.options.tls()));
+  SendSession(e.gate, signed_in->caller, req, res);
+}
+
+// DELETE /session: signs out, and the browser forgets the cookie.
+void DeleteSession(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  if (Status ended = e.gate.SignOut(e.caller); !ended) return SendError(req, res, ended.error());
+  res.set_header("Set-Cookie", SessionCookie("", 0, e.options.tls()));
+  Caller nobody;
+  nobody.kind = e.caller.kind == Caller::Kind::kLocal ? Caller::Kind::kLocal : Caller::Kind::kNobody;
+  nobody.csrf_token = e.gate.ServerCsrfToken();
+  SendSession(e.gate, nobody, req, res);
+}
+
+// The members of the request's workspace: {"workspace", "members": [{"email", "role"}]}.
+void SendMembers(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  auto members = e.gate.Members(e.access.workspace);
+  if (!members) return SendError(req, res, members.error());
+  api_internal::Json body;
+  body["workspace"] = e.access.workspace;
+  body["members"] = api_internal::Json::array();
+  for (const Member& m : *members) {
+    body["members"].push_back({{"email", m.email}, {"role", std::string(RoleName(m.role))}});
+  }
+  res.set_header("Cache-Control", "no-store");
+  Send(req, res, 200, "application/json", api_internal::Dump(body));
+}
+
+void GetMembers(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  SendMembers(e, req, res);
+}
+
+// PUT /members {"email", "role"}: gives an account a role in the workspace.
+void PutMembers(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  const auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  std::optional<Role> role;
+  if (body.is_object() && body.contains("role") && body["role"].is_string()) {
+    role = ParseRole(body["role"].get<std::string>());
+  }
+  if (!role || !body.contains("email") || !body["email"].is_string()) {
+    return SendError(req, res, 400, "invalid_argument", Msg("api.error.bad_member"));
+  }
+  if (Status set = e.gate.SetMember(e.access.workspace, body["email"].get<std::string>(), *role);
+      !set) {
+    return SendError(req, res, set.error());
+  }
+  SendMembers(e, req, res);
+}
+
+// DELETE /members/{email}: takes an account out of the workspace.
+void DeleteMember(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
+  if (Status removed = e.gate.RemoveMember(e.access.workspace, req.matches[1].str()); !removed) {
+    return SendError(req, res, removed.error());
+  }
+  SendMembers(e, req, res);
 }
 
 // Reads an upload's body into `upload` as it arrives, keeping at most `limit` bytes of
@@ -391,59 +508,91 @@ void PostImport(const Endpoint& e, const httplib::Request& req, httplib::Respons
   if (upload.content.empty()) {
     return SendError(req, res, 400, "invalid_argument", Msg("api.error.no_file"));
   }
-  SendResult(req, res, e.service.PostImport(upload));
+  SendResult(req, res, e.service->PostImport(upload));
 }
 
 void GetLetter(const Endpoint& e, const httplib::Request& req, httplib::Response& res) {
-  SendAnswer(e.service, req, res,
-             e.service.GetLetter(req.matches[1].str(), req.matches[2].str(), QueryOf(req)));
+  SendAnswer(*e.service, req, res,
+             e.service->GetLetter(req.matches[1].str(), req.matches[2].str(), QueryOf(req)));
 }
 
 // One endpoint of the API. The table below is the only list of them: it registers the
 // handlers and tells 405 (a known path, another method) from 404. A pattern is a regular
 // expression over the whole path; its groups are the path parameters.
+// Who may call a route: anyone (the OpenAPI file, signing in), or a caller with at least
+// a role in the request's workspace (api/auth.h).
+enum class Need { kAnyone, kViewer, kMember, kOwner };
+
 struct Route {
   HttpMethod method;
   const char* pattern;
+  Need need;
   Handler handle;
   BodyHandler read_body = nullptr;  // instead of `handle`, for a body read as it arrives
 };
 
 constexpr Route kRoutes[] = {
-    {HttpMethod::kGet, "/api/v1/openapi\\.json", GetOpenApi},
-    {HttpMethod::kGet, "/api/v1/session", GetSession},
-    {HttpMethod::kGet, "/api/v1/workspace", Read<&ApiService::GetWorkspace>},
-    {HttpMethod::kPut, "/api/v1/workspace", Write<&ApiService::PutWorkspace>},
-    {HttpMethod::kGet, "/api/v1/clients", Read<&ApiService::GetClients>},
-    {HttpMethod::kGet, "/api/v1/assessment", Read<&ApiService::GetAssessment>},
-    {HttpMethod::kGet, "/api/v1/portfolio", Read<&ApiService::GetPortfolio>},
-    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/assessment",
+    {HttpMethod::kGet, "/api/v1/openapi\\.json", Need::kAnyone, GetOpenApi},
+    {HttpMethod::kGet, "/api/v1/session", Need::kAnyone, GetSession},
+    {HttpMethod::kPost, "/api/v1/session", Need::kAnyone, PostSession},
+    {HttpMethod::kDelete, "/api/v1/session", Need::kAnyone, DeleteSession},
+    {HttpMethod::kGet, "/api/v1/workspace", Need::kViewer, Read<&ApiService::GetWorkspace>},
+    {HttpMethod::kPut, "/api/v1/workspace", Need::kOwner, Write<&ApiService::PutWorkspace>},
+    {HttpMethod::kGet, "/api/v1/members", Need::kOwner, GetMembers},
+    {HttpMethod::kPut, "/api/v1/members", Need::kOwner, PutMembers},
+    {HttpMethod::kDelete, "/api/v1/members/([^/]+)", Need::kOwner, DeleteMember},
+    {HttpMethod::kGet, "/api/v1/clients", Need::kViewer, Read<&ApiService::GetClients>},
+    {HttpMethod::kGet, "/api/v1/assessment", Need::kViewer, Read<&ApiService::GetAssessment>},
+    {HttpMethod::kGet, "/api/v1/portfolio", Need::kViewer, Read<&ApiService::GetPortfolio>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/assessment", Need::kViewer,
      ReadClient<&ApiService::GetClientAssessment>},
-    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/history", ReadClient<&ApiService::GetHistory>},
-    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/charts", ReadClient<&ApiService::GetCharts>},
-    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/statement", ReadClient<&ApiService::GetStatement>},
-    {HttpMethod::kGet, "/api/v1/aging", Read<&ApiService::GetAging>},
-    {HttpMethod::kGet, "/api/v1/forecast", Read<&ApiService::GetForecast>},
-    {HttpMethod::kGet, "/api/v1/alerts", Read<&ApiService::GetAlerts>},
-    {HttpMethod::kGet, "/api/v1/dunning", Read<&ApiService::GetDunning>},
-    {HttpMethod::kPost, "/api/v1/dunning/send", Write<&ApiService::PostDunningSend>},
-    {HttpMethod::kGet, "/api/v1/coverage", Read<&ApiService::GetCoverage>},
-    {HttpMethod::kGet, "/api/v1/importers", GetImporters},
-    {HttpMethod::kPost, "/api/v1/imports", nullptr, PostImport},
-    {HttpMethod::kGet, "/api/v1/settings", Read<&ApiService::GetSettings>},
-    {HttpMethod::kPut, "/api/v1/settings", Write<&ApiService::PutSettings>},
-    {HttpMethod::kPost, "/api/v1/screen", Write<&ApiService::PostScreen>},
-    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters", ReadClient<&ApiService::GetLetters>},
-    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters/([^/]+)", GetLetter},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/history", Need::kViewer,
+     ReadClient<&ApiService::GetHistory>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/charts", Need::kViewer,
+     ReadClient<&ApiService::GetCharts>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/statement", Need::kViewer,
+     ReadClient<&ApiService::GetStatement>},
+    {HttpMethod::kGet, "/api/v1/aging", Need::kViewer, Read<&ApiService::GetAging>},
+    {HttpMethod::kGet, "/api/v1/forecast", Need::kViewer, Read<&ApiService::GetForecast>},
+    {HttpMethod::kGet, "/api/v1/alerts", Need::kViewer, Read<&ApiService::GetAlerts>},
+    {HttpMethod::kGet, "/api/v1/dunning", Need::kViewer, Read<&ApiService::GetDunning>},
+    {HttpMethod::kPost, "/api/v1/dunning/send", Need::kMember,
+     Write<&ApiService::PostDunningSend>},
+    {HttpMethod::kGet, "/api/v1/coverage", Need::kViewer, Read<&ApiService::GetCoverage>},
+    {HttpMethod::kGet, "/api/v1/importers", Need::kViewer, GetImporters},
+    {HttpMethod::kPost, "/api/v1/imports", Need::kMember, nullptr, PostImport},
+    {HttpMethod::kGet, "/api/v1/settings", Need::kViewer, Read<&ApiService::GetSettings>},
+    {HttpMethod::kPut, "/api/v1/settings", Need::kOwner, Write<&ApiService::PutSettings>},
+    {HttpMethod::kPost, "/api/v1/screen", Need::kMember, Write<&ApiService::PostScreen>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters", Need::kViewer,
+     ReadClient<&ApiService::GetLetters>},
+    {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters/([^/]+)", Need::kViewer, GetLetter},
 };
 
-// The methods kRoutes accepts on `path`, in table order: "GET, PUT"; empty when none.
-std::string AllowedMethods(const std::string& path) {
+// The patterns of kRoutes, compiled, in table order.
+const std::vector<std::regex>& RoutePatterns() {
   static const std::vector<std::regex> patterns = [] {
     std::vector<std::regex> compiled;
     for (const Route& route : kRoutes) compiled.emplace_back(route.pattern);
     return compiled;
   }();
+  return patterns;
+}
+
+// The route of kRoutes `method` on `path` reaches; nullptr when none.
+const Route* FindRoute(const std::string& method, const std::string& path) {
+  const std::vector<std::regex>& patterns = RoutePatterns();
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (method == MethodName(kRoutes[i].method) && std::regex_match(path, patterns[i])) {
+      return &kRoutes[i];
+    }
+  }
+  return nullptr;
+}
+
+// The methods kRoutes accepts on `path`, in table order: "GET, PUT"; empty when none.
+std::string AllowedMethods(const std::string& path) {
+  const std::vector<std::regex>& patterns = RoutePatterns();
   std::string methods;
   for (size_t i = 0; i < patterns.size(); ++i) {
     if (!std::regex_match(path, patterns[i])) continue;
@@ -611,25 +760,53 @@ class BoundedThreadPool final : public httplib::TaskQueue {
   std::condition_variable ready_, room_;
 };
 
+// The HTTP server of `options`: HTTPS with its certificate and key, else plain HTTP through
+// GuardedHttpServer. (Under TLS httplib reads the requests itself: bodies are bounded by
+// its payload limit, checked as they arrive, chunked ones too.)
+std::unique_ptr<httplib::Server> MakeHttpServer(const ServeOptions& options) {
+  if (options.tls()) {
+    return std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+  }
+  return std::make_unique<GuardedHttpServer>();
+}
+
 }  // namespace
+
+// What Screen found out about the request being answered on this thread, for its handler:
+// the route, who asks, and their access to the request's workspace.
+struct Admitted {
+  const httplib::Request* request = nullptr;  // the request it is about
+  const Route* route = nullptr;
+  Caller caller;
+  Access access;
+};
+thread_local Admitted admitted;
 
 struct ApiServer::Impl {
   explicit Impl(ServeOptions o)
       : options(std::move(o)),
-        service(options.open_store, *options.clock, options.cache_mib << 20),
-        csrf_token(NewCsrfToken()) {}
+        csrf_token(NewCsrfToken()),
+        gate(options.store, options.workspace, csrf_token, *options.clock),
+        http(MakeHttpServer(options)) {}
 
   void Install();
-  // The answer before routing: the body's budget, then the guard's verdict.
+  // The answer before routing: the body's budget, who asks and whether they may, then the
+  // guard's verdict. Handled when the request is refused.
   httplib::Server::HandlerResponse Screen(const httplib::Request& req, httplib::Response& res);
+  // Fills `admitted` for `req`; false when it answered the request with a refusal.
+  bool Admit(const httplib::Request& req, httplib::Response& res);
+  // The service of workspace `id`, made on first use.
+  ApiService& ServiceFor(const std::string& id);
 
   ServeOptions options;
-  ApiService service;
   const std::string csrf_token;
+  Gatekeeper gate;
+  std::mutex services_mutex;
+  std::map<std::string, std::unique_ptr<ApiService>> services;
   std::counting_semaphore<kConcurrentUploads> uploads{kConcurrentUploads};
   // Set by Bind, from the address really bound; no request is answered before.
   std::optional<RequestGuard> guard;
-  GuardedHttpServer http;
+  std::unique_ptr<httplib::Server> http;
   std::string bound_host;
   int port = 0;
   socket_t listening = INVALID_SOCKET;
@@ -688,6 +865,12 @@ httplib::Server::HandlerResponse ApiServer::Impl::Screen(const httplib::Request&
   const std::string authorization = HeaderOrEmpty(req, "Authorization");
   RequestGuard::Headers headers{req.method, host,  origin,       req.has_header("Origin"),
                                 site,       token, authorization};
+  // Who asks (an API request only: the dashboard's files are public).
+  if (req.path.starts_with("/api/")) {
+    if (!Admit(req, res)) return HandlerResponse::Handled;
+    headers.expected_csrf = admitted.caller.csrf_token;
+    headers.bearer_verified = admitted.caller.kind == Caller::Kind::kToken;
+  }
   // Two Host or Origin headers are a forgery: no browser sends them.
   if (req.get_header_value_count("Host") != 1) headers.host = "";
   if (req.get_header_value_count("Origin") > 1) headers.origin = "\n";
@@ -725,8 +908,63 @@ httplib::Server::HandlerResponse ApiServer::Impl::Screen(const httplib::Request&
   return HandlerResponse::Unhandled;
 }
 
+ApiService& ApiServer::Impl::ServiceFor(const std::string& id) {
+  std::lock_guard lock(services_mutex);
+  std::unique_ptr<ApiService>& service = services[id];
+  if (!service) {
+    service = std::make_unique<ApiService>(
+        [store = options.store, id] { return OpenStore(store, OpenMode::kMustExist, id); },
+        *options.clock, options.cache_mib << 20);
+  }
+  return *service;
+}
+
+bool ApiServer::Impl::Admit(const httplib::Request& req, httplib::Response& res) {
+  admitted = Admitted{};
+  admitted.request = &req;
+  admitted.route = FindRoute(req.method, req.path);
+  const bool changes = RequestGuard::ChangesState(req.method);
+  // A refusal before the body is read ends the connection when a body may follow.
+  const auto refuse = [&](const Error& error) {
+    if (changes) {
+      Refuse(req, res, HttpStatus(error.code), ErrorCodeName(error.code), error.message);
+    } else {
+      SendError(req, res, error);
+    }
+    admitted.request = nullptr;
+    return false;
+  };
+  auto caller = gate.Identify(HeaderOrEmpty(req, "Cookie"), HeaderOrEmpty(req, "Authorization"));
+  const bool public_route = admitted.route == nullptr || admitted.route->need == Need::kAnyone;
+  if (!caller) {
+    // A stale cookie must not keep anyone from the public routes (signing in again).
+    if (caller.error().code != ErrorCode::kUnauthenticated || !public_route) {
+      return refuse(caller.error());
+    }
+    caller = Caller{};
+    caller->csrf_token = csrf_token;
+  }
+  admitted.caller = std::move(*caller);
+  if (public_route) return true;
+  auto access = gate.Resolve(admitted.caller, req.get_param_value("workspace"));
+  if (!access) return refuse(access.error());
+  const Role needed = admitted.route->need == Need::kOwner    ? Role::kOwner
+                      : admitted.route->need == Need::kMember ? Role::kMember
+                                                              : Role::kViewer;
+  if (access->role < needed) {
+    const auto role_word = [](Role role) {
+      return Arg::Key("store.role." + std::string(RoleName(role)));
+    };
+    return refuse({ErrorCode::kForbidden,
+                   Msg("api.error.forbidden", access->workspace, role_word(access->role),
+                       req.method + " " + req.path, role_word(needed))});
+  }
+  admitted.access = std::move(*access);
+  return true;
+}
+
 void ApiServer::Impl::Install() {
-  httplib::Server& s = http;
+  httplib::Server& s = *http;
   // httplib's own check of a declared Content-Length (a chunked body is bounded by the
   // Connection's budget, set per request in Screen).
   s.set_payload_max_length(WireBudget(options.max_upload_bytes + kMultipartFraming));
@@ -790,12 +1028,20 @@ void ApiServer::Impl::Install() {
       }));
 
   for (const Route& route : kRoutes) {
-    const auto endpoint = [this] { return Endpoint{service, options, csrf_token, uploads}; };
+    // The endpoint of a request Screen admitted (on this thread, just before).
+    const auto endpoint = [this](const httplib::Request& req, httplib::Response& res) {
+      if (admitted.request != &req && !Admit(req, res)) return std::optional<Endpoint>();
+      ApiService* service = admitted.access.workspace.empty()
+                                ? nullptr
+                                : &ServiceFor(admitted.access.workspace);
+      return std::optional<Endpoint>(
+          Endpoint{service, admitted.caller, admitted.access, gate, options, uploads});
+    };
     if (route.read_body != nullptr) {
       auto handler = [endpoint, read_body = route.read_body](const httplib::Request& req,
                                                              httplib::Response& res,
                                                              const httplib::ContentReader& read) {
-        read_body(endpoint(), req, res, read);
+        if (auto e = endpoint(req, res)) read_body(*e, req, res, read);
       };
       if (route.method == HttpMethod::kPut) {
         s.Put(route.pattern, handler);
@@ -806,7 +1052,7 @@ void ApiServer::Impl::Install() {
     }
     auto handler = [endpoint, handle = route.handle](const httplib::Request& req,
                                                      httplib::Response& res) {
-      handle(endpoint(), req, res);
+      if (auto e = endpoint(req, res)) handle(*e, req, res);
     };
     switch (route.method) {
       case HttpMethod::kGet:
@@ -817,6 +1063,9 @@ void ApiServer::Impl::Install() {
         break;
       case HttpMethod::kPost:
         s.Post(route.pattern, handler);
+        break;
+      case HttpMethod::kDelete:
+        s.Delete(route.pattern, handler);
         break;
     }
   }
@@ -840,24 +1089,32 @@ Result<int> ApiServer::Bind() {
   if (o.port < 0 || o.port > 65535) {
     return Fail(ErrorCode::kInvalidArgument, Msg("api.error.port", std::to_string(o.port)));
   }
-  // Beyond the loopback anyone on the network could read and write the books: that waits
-  // for accounts (DESIGN.md section 10).
+  // Beyond the loopback anyone on the network could read and write the books: only with
+  // accounts to tell who may (DESIGN.md section 10).
   if (!IsLoopbackHost(o.host)) {
-    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.needs_accounts", o.host));
+    auto accounts = impl_->gate.AccountsInUse();
+    if (!accounts) return std::unexpected(accounts.error());
+    if (!*accounts) {
+      return Fail(ErrorCode::kInvalidArgument, Msg("api.error.needs_accounts", o.host));
+    }
+  }
+  if (!impl_->http->is_valid()) {
+    return Fail(ErrorCode::kInvalidArgument, Msg("api.error.tls", o.tls_cert, o.tls_key));
   }
   bool bound = false;
   if (o.port == 0) {
-    impl_->port = impl_->http.bind_to_any_port(o.host);
+    impl_->port = impl_->http->bind_to_any_port(o.host);
     bound = impl_->port > 0;
   } else {
-    bound = impl_->http.bind_to_port(o.host, o.port);
+    bound = impl_->http->bind_to_port(o.host, o.port);
     if (bound) impl_->port = o.port;
   }
   if (!bound) return Fail(ErrorCode::kIo, Msg("api.error.listen", o.host, std::to_string(o.port)));
   WidenBacklog(impl_->listening);
   impl_->bound_host = BoundAddress(impl_->listening);
   if (impl_->bound_host.empty()) impl_->bound_host = o.host;
-  impl_->guard.emplace(impl_->bound_host, impl_->port, o.allowed_hosts, impl_->csrf_token);
+  impl_->guard.emplace(impl_->bound_host, impl_->port, o.allowed_hosts, impl_->csrf_token,
+                       o.tls());
   return impl_->port;
 }
 
@@ -866,17 +1123,31 @@ const std::string& ApiServer::bound_host() const { return impl_->bound_host; }
 Status ApiServer::Listen() {
   // Joined when Listen returns: the service it uses outlives it.
   std::jthread warming;
-  if (impl_->options.warm) warming = std::jthread([this] { impl_->service.WarmPortfolio(); });
-  if (!impl_->http.listen_after_bind()) {
+  if (impl_->options.warm) {
+    warming = std::jthread([this] {
+      Caller local;
+      local.kind = Caller::Kind::kLocal;
+      // The workspace a dashboard opens first, when there is one to tell.
+      if (auto access = impl_->gate.Resolve(local, "")) {
+        impl_->ServiceFor(access->workspace).WarmPortfolio();
+      }
+    });
+  }
+  if (!impl_->http->listen_after_bind()) {
     return Fail(ErrorCode::kIo, Msg("api.error.stopped", std::to_string(impl_->port)));
   }
   return {};
 }
 
-void ApiServer::Stop() { impl_->http.stop(); }
+void ApiServer::Stop() { impl_->http->stop(); }
 
-bool ApiServer::running() const { return impl_->http.is_running(); }
+bool ApiServer::running() const { return impl_->http->is_running(); }
 
-ApiService::CacheStats ApiServer::cache_stats() const { return impl_->service.cache_stats(); }
+ApiService::CacheStats ApiServer::cache_stats() const {
+  ApiService::CacheStats total;
+  std::lock_guard lock(impl_->services_mutex);
+  for (const auto& [id, service] : impl_->services) total += service->cache_stats();
+  return total;
+}
 
 }  // namespace addio

@@ -1,6 +1,7 @@
 // The HTTP server of `addio serve` (DESIGN.md section 7): the JSON API under /api/v1
 // (service.h does the work; this file maps paths, parameters and errors to HTTP) and the
-// embedded dashboard under / (web_assets.h). Built on cpp-httplib, whose traps it avoids:
+// embedded dashboard under / (web_assets.h), for every workspace of one store, to the
+// callers api/auth.h admits. Built on cpp-httplib, whose traps it avoids:
 // every response goes out through a content provider, which the library never
 // re-compresses (its brotli at the highest quality costs most of a second on a large
 // script); the server gzips JSON itself and sends the dashboard's files as gzipped at
@@ -27,13 +28,22 @@
 namespace addio {
 
 struct ServeOptions {
-  // Opens a connection to the store, which must exist (`addio serve` creates it first):
-  // the service keeps one to ask the data version, and opens one per load and per write.
-  StoreFactory open_store;
+  // The store's URL (store.h OpenStore); it must exist (`addio serve` creates it first).
+  // Each workspace served gets its own service (service.h), made on its first request,
+  // which keeps a connection to ask the data version and opens one per load and per
+  // write; the accounts (api/auth.h) keep one more.
+  std::string store;
+  // The workspace a request that names none is for, when its caller may open several;
+  // empty: the store's only one (requests must then name one when there are several).
+  std::string workspace;
+  // HTTPS: the certificate (chain) and private key files, PEM. Both or neither.
+  std::string tls_cert;
+  std::string tls_key;
+  bool tls() const { return !tls_cert.empty(); }
   // "Today" for requests without as_of. Not owned; REQUIRES: non-null, outlives the server.
   const Clock* clock = nullptr;
-  // The address to listen on; a loopback address or name only (Bind refuses others until
-  // accounts exist, DESIGN.md section 10).
+  // The address to listen on. Beyond the loopback (another address, or 0.0.0.0 for every
+  // one) only when the store has accounts (DESIGN.md section 10).
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (Bind returns the one taken)
   // Host names requests may name besides the bound address (and, on the loopback,
@@ -58,8 +68,10 @@ class ApiServer {
   ApiServer& operator=(const ApiServer&) = delete;
 
   // Binds options.host:options.port and returns the port. Error kInvalidArgument when the
-  // host is not the loopback (see ServeOptions::host) or the port is out of range; kIo when
-  // the address cannot be bound (in use, not an address of this machine, no permission).
+  // host is not the loopback and the store has no accounts (see ServeOptions::host), the
+  // port is out of range, or the TLS certificate or key cannot be read; kIo when the
+  // address cannot be bound (in use, not an address of this machine, no permission);
+  // kStore when the store cannot be read.
   Result<int> Bind();
   // The numeric address really bound ("127.0.0.1", "::1"). REQUIRES: Bind() succeeded.
   const std::string& bound_host() const;

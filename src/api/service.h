@@ -171,6 +171,11 @@ class ApiService {
   struct CacheStats {
     ResponseCache::Stats answers;
     ResponseCache::Stats objects;
+    CacheStats& operator+=(const CacheStats& other) {
+      answers += other.answers;
+      objects += other.objects;
+      return *this;
+    }
   };
   CacheStats cache_stats() const;
 

@@ -287,6 +287,11 @@ int main(int argc, char** argv) {
     serve->add_option("--allowed-host", serve_flags.allowed_hosts, H("cli.help.serve.allowed_host"))
         ->take_all();
     serve->add_option("--daily", serve_flags.daily, H("cli.help.serve.daily"));
+    auto* tls_cert =
+        serve->add_option("--tls-cert", serve_flags.tls_cert, H("cli.help.serve.tls_cert"));
+    auto* tls_key = serve->add_option("--tls-key", serve_flags.tls_key, H("cli.help.serve.tls_key"));
+    tls_cert->needs(tls_key);
+    tls_key->needs(tls_cert);
 
     addio::cli::ScreenOptions screen_options;
     auto* screen = AddCommand(app, "screen", "cli.help.screen");

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "api/server.h"
 #include "api/web_assets.h"
@@ -48,11 +49,28 @@ class DailyRuns {
   }
 
  private:
-  // The next instant at minute_ in the workspace's zone (read anew each day: it may change).
+  // The workspaces the runs are for: --workspace, else every one of the store.
+  std::vector<Common> Workspaces() const {
+    if (!common_.workspace.empty()) return {common_};
+    std::vector<Common> out;
+    if (auto all = ListWorkspaces(common_.db)) {
+      for (const WorkspaceEntry& w : *all) {
+        out.push_back(common_);
+        out.back().workspace = w.id;
+      }
+    }
+    return out;
+  }
+
+  // The next instant at minute_ in the zone of the first workspace (read anew each day: it
+  // may change).
   Instant Next() const {
     TimeZone zone = TimeZone::Utc();
-    if (auto store = OpenStoreOf(common_, OpenMode::kMustExist)) {
-      if (auto workspace = (*store)->LoadWorkspace()) zone = ZoneOf(*workspace);
+    const std::vector<Common> workspaces = Workspaces();
+    if (!workspaces.empty()) {
+      if (auto store = OpenStoreOf(workspaces.front(), OpenMode::kMustExist)) {
+        if (auto workspace = (*store)->LoadWorkspace()) zone = ZoneOf(*workspace);
+      }
     }
     const Instant now = common_.clock->Now();
     CivilDate day = zone.ToLocal(now).date;
@@ -71,15 +89,17 @@ class DailyRuns {
       if (wake_.wait_for(lock, wait, [this] { return stopped_; })) return;
       lock.unlock();
       PrintNote(common_, Msg("cli.serve.daily_run"));
-      DunningOptions dunning;
-      dunning.send = true;
-      Dunning(common_, dunning);
-      if (auto store = OpenStoreOf(common_, OpenMode::kMustExist)) {
-        auto workspace = (*store)->LoadWorkspace();
-        if (workspace && workspace->alerts != AlertDelivery{}) {
-          AlertsOptions alerts;
-          alerts.deliver = true;
-          Alerts(common_, alerts);
+      for (const Common& common : Workspaces()) {
+        DunningOptions dunning;
+        dunning.send = true;
+        Dunning(common, dunning);
+        if (auto store = OpenStoreOf(common, OpenMode::kMustExist)) {
+          auto workspace = (*store)->LoadWorkspace();
+          if (workspace && workspace->alerts != AlertDelivery{}) {
+            AlertsOptions alerts;
+            alerts.deliver = true;
+            Alerts(common, alerts);
+          }
         }
       }
       std::fflush(stdout);
@@ -103,9 +123,12 @@ int Serve(const Common& common, const ServeFlags& flags) {
                        {ErrorCode::kInvalidArgument, Msg("cli.serve.bad_daily", flags.daily)});
   }
   const bool existed = StoreExists(common);
-  {
+  if (!existed || !common.workspace.empty()) {
+    // Creates the store, or checks that the workspace named exists.
     auto store = OpenStoreOf(common, OpenMode::kCreateIfMissing);
     if (!store) return ReportError(common, store.error());
+  } else if (auto workspaces = ListWorkspaces(common.db); !workspaces) {
+    return ReportError(common, workspaces.error());
   }
   if (!existed) {
     PrintLine(common, Msg("cli.serve.created", common.db));
@@ -128,7 +151,10 @@ int Serve(const Common& common, const ServeFlags& flags) {
   ServeOptions options;
   // The service opens its own connections (a Store is not thread-safe): one to watch the
   // data version, one per load of a changed ledger, one per write.
-  options.open_store = [common] { return OpenStoreOf(common, OpenMode::kMustExist); };
+  options.store = common.db;
+  options.workspace = common.workspace;
+  options.tls_cert = flags.tls_cert;
+  options.tls_key = flags.tls_key;
   options.clock = common.clock;
   options.host = flags.host;
   options.port = flags.port;
@@ -142,7 +168,8 @@ int Serve(const Common& common, const ServeFlags& flags) {
   if (!port) return ReportError(common, port.error());
   // The address and port really bound (the port taken for --port 0), as digits, never
   // grouped: they are part of a URL.
-  PrintLine(common, Msg("cli.serve.serving", UrlHost(server.bound_host()), std::to_string(*port)));
+  PrintLine(common, Msg(options.tls() ? "cli.serve.serving_tls" : "cli.serve.serving",
+                        UrlHost(server.bound_host()), std::to_string(*port)));
   PrintLine(common, Msg("cli.serve.store", common.db));
   if (!WebDashboardBuilt()) PrintLine(common, Msg("cli.serve.no_dashboard"));
   std::fflush(stdout);

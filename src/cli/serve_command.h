@@ -20,6 +20,9 @@ struct ServeFlags {
   // letters due (`addio dunning --send`) and, when the workspace says where, deliver the
   // new alerts (`addio alerts --deliver`); empty: never.
   std::string daily;
+  // --tls-cert FILE --tls-key FILE: serve HTTPS (ServeOptions::tls_cert, tls_key).
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 // Returns the process exit status: 0 after a clean stop, ExitCode(kInvalidArgument) when

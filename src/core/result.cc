@@ -12,6 +12,10 @@ int ExitCode(ErrorCode code) {
       return 3;
     case ErrorCode::kNotFound:
       return 4;
+    case ErrorCode::kUnauthenticated:
+    case ErrorCode::kForbidden:
+    case ErrorCode::kTooManyRequests:
+      return 6;
     case ErrorCode::kIo:
     case ErrorCode::kStore:
       return 5;
@@ -37,6 +41,12 @@ const char* ErrorCodeName(ErrorCode code) {
       return "io";
     case ErrorCode::kStore:
       return "store";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kForbidden:
+      return "forbidden";
+    case ErrorCode::kTooManyRequests:
+      return "too_many_requests";
     case ErrorCode::kInternal:
       return "internal";
   }

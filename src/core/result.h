@@ -21,6 +21,9 @@ enum class ErrorCode {
   kConflict,         // the request contradicts what is stored
   kIo,               // the file system refused
   kStore,            // the database refused
+  kUnauthenticated,  // a server request without a valid credential (HTTP 401)
+  kForbidden,        // the caller's role does not allow it (HTTP 403)
+  kTooManyRequests,  // too many attempts; try again later (HTTP 429)
   kInternal,         // a bug
 };
 

@@ -261,6 +261,17 @@ Result<std::vector<Member>> Accounts::ListMembers(const std::string& workspace) 
   });
 }
 
+Result<std::vector<Membership>> Accounts::AllWorkspaces() {
+  return GuardStore(impl_->where, "store.action.read", [&]() -> Result<std::vector<Membership>> {
+    SqlQuery query(*impl_->db, "SELECT slug, name FROM workspaces ORDER BY slug");
+    std::vector<Membership> out;
+    while (query.executeStep()) {
+      out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), Role::kOwner});
+    }
+    return out;
+  });
+}
+
 Result<std::vector<Membership>> Accounts::MembershipsOf(int64_t account) {
   return GuardStore(impl_->where, "store.action.read", [&]() -> Result<std::vector<Membership>> {
     SqlQuery query(*impl_->db,

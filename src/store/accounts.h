@@ -114,6 +114,9 @@ class Accounts {
   Status RemoveMember(const std::string& workspace, std::string_view email);
   // The members of `workspace` by email. kNotFound when the workspace does not exist.
   Result<std::vector<Member>> ListMembers(const std::string& workspace);
+  // Every workspace of the store, by id, as its owner sees it (role kOwner): what the user
+  // of a store without accounts may open.
+  Result<std::vector<Membership>> AllWorkspaces();
   // The workspaces `account` belongs to, by id.
   Result<std::vector<Membership>> MembershipsOf(int64_t account);
 

@@ -61,7 +61,7 @@ class ServerCacheTest : public ::testing::Test {
 
   void Start(size_t cache_mib = 64) {
     ServeOptions options;
-    options.open_store = [this] { return OpenStore(url_, OpenMode::kMustExist); };
+    options.store = url_;
     options.clock = &clock_;
     options.port = 0;
     options.threads = 16;

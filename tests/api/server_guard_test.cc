@@ -52,7 +52,7 @@ class ServerGuardTest : public ::testing::Test {
 
   ServeOptions Options() {
     ServeOptions options;
-    options.open_store = [this] { return OpenStore(url_, OpenMode::kMustExist); };
+    options.store = url_;
     options.clock = &clock_;
     options.port = 0;
     options.threads = 8;
