@@ -622,6 +622,27 @@ async function run() {
                               { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
   check(large.headers['content-encoding'] === 'gzip', 'large JSON is gzipped, never brotli');
 
+  // Accounts, on a store without any: nothing to sign in to, signing out changes nothing,
+  // the workspace has no members and only an existing account can become one
+  // (tests/api/isolation_test.mjs serves a store with accounts).
+  const signIn = await expectError('POST', '/api/v1/session', {
+    body: JSON.stringify({ email: 'a@example.com', password: 'long enough pw' }),
+    headers: { 'Content-Type': 'application/json' } }, 400, 'invalid_argument');
+  check(/addio user add/.test(signIn.json.error.message), 'signing in without accounts says how to add one');
+  const signOut = await api('DELETE', '/api/v1/session', { expect: 200 });
+  check(signOut.json.accounts === false && signOut.json.workspaces.length === 1 &&
+        signOut.json.workspaces[0].role === 'owner', 'without accounts the local user owns the workspace');
+  const members = await api('GET', '/api/v1/members', { expect: 200 });
+  check(members.json.members.length === 0, 'a store without accounts has no members');
+  await expectError('PUT', '/api/v1/members', {
+    body: JSON.stringify({ email: 'nobody@example.com', role: 'viewer' }),
+    headers: { 'Content-Type': 'application/json' } }, 404, 'not_found');
+  await expectError('PUT', '/api/v1/members', {
+    body: JSON.stringify({ email: 'nobody@example.com', role: 'king' }),
+    headers: { 'Content-Type': 'application/json' } }, 400, 'invalid_argument');
+  await expectError('DELETE', '/api/v1/members/{email}', { path: { email: 'nobody@example.com' } },
+                    404, 'not_found');
+
   // Every operation of the document was called.
   for (const [template, methods] of Object.entries(openapi.paths)) {
     for (const method of Object.keys(methods)) {

@@ -22,6 +22,8 @@
 #include "api/server.h"
 #include "core/clock.h"
 #include "gen/demo.h"
+#include "core/secrets.h"
+#include "store/accounts.h"
 #include "store/store.h"
 
 namespace addio {
@@ -170,7 +172,7 @@ TEST_F(ServerGuardTest, ACrossSiteImportChangesNothing) {
       {{}, "csrf_token"},  // no token
       {{{"Origin", "http://" + Host()}}, "csrf_token"},
       {{{"X-CSRF-Token", std::string(64, '0')}}, "csrf_token"},
-      {{{"Authorization", "Bearer " + token}}, "csrf_token"},  // no API token exists yet
+      {{{"Authorization", "Bearer " + token}}, "csrf_token"},  // a store without accounts
   };
   for (const Attempt& attempt : attempts) {
     auto res = Http().Post(path, attempt.headers, ledger, "text/plain");
@@ -355,6 +357,30 @@ TEST_F(ServerGuardTest, AcceptedConnectionsRunWithTcpNoDelay) {
   const std::vector<int> options = AcceptedNoDelay(port_);
   ASSERT_EQ(options.size(), 1u);  // the one keep-alive connection
   EXPECT_NE(options.front(), 0);
+}
+
+// Once the store has an account, the server may listen on every address: each request then
+// needs a session or a token (tests/api/isolation_test.mjs).
+TEST_F(ServerGuardTest, BeyondTheLoopbackOnlyWithAccounts) {
+  {
+    ServeOptions options = Options();
+    options.host = "0.0.0.0";
+    ApiServer server(options);
+    ASSERT_FALSE(server.Bind());
+  }
+  auto accounts = OpenAccounts(url_);
+  ASSERT_TRUE(accounts);
+  ASSERT_TRUE((*accounts)->AddAccount("owner@example.com", HashPassword("long enough pw"),
+                                      clock_.Now()));
+  ServeOptions options = Options();
+  options.host = "0.0.0.0";
+  Start(options);
+  auto res = Http().Get("/api/v1/workspace");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 401) << res->body;
+  res = Http().Get("/api/v1/session");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
 }
 
 TEST_F(ServerGuardTest, TheServerListensOnlyOnTheLoopback) {

@@ -654,11 +654,43 @@ export class ApiError extends Error {
 
 const BASE = 'api/v1';
 
-// The URL of an API path with the query parameters that are set (undefined ones are left out).
+export type Role = 'owner' | 'member' | 'viewer';
+
+// Who is asking (GET /session): the CSRF token of their writes, whether the store has
+// accounts, who is signed in and the workspaces they may open.
+export interface Session {
+  csrf_token: string;
+  accounts: boolean;
+  signed_in: boolean;
+  user: string | null;
+  workspace: string | null;
+  workspaces: { id: string; name: string; role: Role }[];
+}
+
+export interface Members {
+  workspace: string;
+  members: { email: string; role: Role }[];
+}
+
+// The workspace every API request is for (its `workspace` parameter), chosen by the shell
+// before any page asks; null: the server's default.
+let currentWorkspace: string | null = null;
+
+export function setWorkspace(id: string | null): void {
+  // Another workspace's answers are of another store's versions: none is kept across.
+  if (id !== currentWorkspace) forgetAnswers();
+  currentWorkspace = id;
+}
+
+// The URL of an API path with the query parameters that are set (undefined ones are left
+// out), and the workspace chosen (setWorkspace) but on the session, which has none.
 export function apiUrl(
   path: string,
   query: Record<string, string | number | boolean | undefined> = {},
 ): string {
+  if (currentWorkspace !== null && path !== '/session') {
+    query = { ...query, workspace: currentWorkspace };
+  }
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
@@ -746,6 +778,11 @@ const keptAnswers = new Map<string, { value: unknown; version: DataVersion }>();
 const KEPT_ANSWERS = 40;
 let newestVersion: DataVersion = { since: 0, count: 0 };
 
+function forgetAnswers(): void {
+  keptAnswers.clear();
+  newestVersion = { since: 0, count: 0 };
+}
+
 export function keptAnswer<T>(url: string): T | undefined {
   const kept = keptAnswers.get(url);
   return kept && !newer(newestVersion, kept.version) ? (kept.value as T) : undefined;
@@ -801,6 +838,39 @@ async function sendWithToken(url: string, init: RequestInit): Promise<Response> 
   if (refused?.error?.code !== 'csrf_token') return response;
   csrfToken = null;
   return send();
+}
+
+// GET /session, never kept: who is signed in changes with a sign-in elsewhere.
+export async function getSession(): Promise<Session> {
+  const session = await getJson<Session>(apiUrl('/session'));
+  csrfToken = Promise.resolve(session.csrf_token);
+  return session;
+}
+
+// Signs in; the session's cookie is set by the answer, its CSRF token kept here.
+export async function signIn(email: string, password: string, lang: Lang): Promise<Session> {
+  const session = await sendJson<Session>('POST', apiUrl('/session', { lang }), {
+    email,
+    password,
+  });
+  csrfToken = Promise.resolve(session.csrf_token);
+  return session;
+}
+
+export async function signOut(): Promise<Session> {
+  const response = await sendWithToken(apiUrl('/session'), { method: 'DELETE' });
+  const session = await decode<Session>(response);
+  csrfToken = Promise.resolve(session.csrf_token);
+  return session;
+}
+
+// Takes `email` out of the workspace.
+export async function removeMember(email: string, lang: Lang): Promise<Members> {
+  const response = await sendWithToken(apiUrl(`/members/${encodeURIComponent(email)}`, { lang }), {
+    method: 'DELETE',
+    headers: { Accept: 'application/json' },
+  });
+  return decode<Members>(response);
 }
 
 export async function sendJson<T>(method: 'PUT' | 'POST', url: string, body: unknown): Promise<T> {

@@ -2,9 +2,9 @@
 // and the page the address names. The date and the language live in the address (see
 // route.ts) so every page, link and reload agrees on them.
 
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Lang, Workspace } from './api';
-import { apiUrl } from './api';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Lang, Role, Session, Workspace } from './api';
+import { ApiError, apiUrl, getSession, setWorkspace, signOut } from './api';
 import { AppContext, type AppState, useApp } from './app_context';
 import { ErrorBox, Loading } from './components';
 import { DateField } from './date_field';
@@ -15,6 +15,7 @@ import { formatHash, replaceQuery, useRoute } from './route';
 import { lazyPage } from './lazy_page';
 import { CoveragePage } from './pages/coverage';
 import { PortfolioPage } from './pages/portfolio';
+import { SignInPage } from './pages/sign_in';
 
 // Every other page is loaded when first shown (coverage comes with the portfolio, whose
 // banner it also draws).
@@ -25,6 +26,7 @@ const ReceivablesPage = lazyPage(() =>
 );
 const ScreenPage = lazyPage(() => import('./pages/screen').then((m) => m.ScreenPage));
 const SettingsPage = lazyPage(() => import('./pages/settings').then((m) => m.SettingsPage));
+const MembersPage = lazyPage(() => import('./pages/members').then((m) => m.MembersPage));
 
 const LANG_KEY = 'addio.lang';
 
@@ -41,19 +43,54 @@ export function initialLang(fromQuery: string | null): Lang {
   return navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en';
 }
 
+// The sections, each shown to the roles that can use it (a viewer only reads; the members
+// page is for owners of a store with accounts).
 const SECTIONS = [
-  { parts: [] as string[], match: ['', 'clients'], key: 'nav.portfolio' },
-  { parts: ['receivables'], match: ['receivables'], key: 'nav.receivables' },
-  { parts: ['screen'], match: ['screen'], key: 'nav.screen' },
-  { parts: ['import'], match: ['import'], key: 'nav.import' },
-  { parts: ['settings'], match: ['settings'], key: 'nav.settings' },
+  { parts: [] as string[], match: ['', 'clients'], key: 'nav.portfolio', role: 'viewer' },
+  { parts: ['receivables'], match: ['receivables'], key: 'nav.receivables', role: 'viewer' },
+  { parts: ['screen'], match: ['screen'], key: 'nav.screen', role: 'member' },
+  { parts: ['import'], match: ['import'], key: 'nav.import', role: 'member' },
+  { parts: ['settings'], match: ['settings'], key: 'nav.settings', role: 'viewer' },
+  { parts: ['members'], match: ['members'], key: 'nav.members', role: 'owner' },
 ] as const;
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, owner: 2 };
+
+// The workspace to show: the address's (ws), when the caller may open it; else the
+// session's default; else the first.
+function chooseWorkspace(session: Session, wanted: string | null): string | null {
+  if (wanted && session.workspaces.some((w) => w.id === wanted)) return wanted;
+  return session.workspace ?? session.workspaces[0]?.id ?? null;
+}
 
 export function App() {
   const route = useRoute();
   const [lang, setLangState] = useState<Lang>(() => initialLang(route.query.get('lang')));
   setLang(lang); // before any child renders a word
-  const workspace = useApi<Workspace>(apiUrl('/workspace'));
+
+  // Who is asking comes first: on a store with accounts, nothing else is asked before
+  // signing in.
+  const [session, setSession] = useState<Session | null>(null);
+  const [sessionError, setSessionError] = useState<Error | null>(null);
+  const loadSession = useCallback(() => {
+    setSessionError(null);
+    getSession().then(setSession, (e: unknown) =>
+      setSessionError(e instanceof Error ? e : new Error(String(e))),
+    );
+  }, []);
+  useEffect(loadSession, []);
+  const queryWs = route.query.get('ws');
+  const workspaceId = session ? chooseWorkspace(session, queryWs) : null;
+  setWorkspace(workspaceId); // before any child asks the API
+  const signedOut = session !== null && session.accounts && !session.signed_in;
+  const ready = session !== null && !signedOut && workspaceId !== null;
+  const workspace = useApi<Workspace>(ready ? apiUrl('/workspace') : null);
+  const role: Role = session?.workspaces.find((w) => w.id === workspaceId)?.role ?? 'viewer';
+  // A session that ended meanwhile (expired, signed out elsewhere): ask who is asking again.
+  const expired = workspace.error instanceof ApiError && workspace.error.status === 401;
+  useEffect(() => {
+    if (expired) loadSession();
+  }, [expired]);
 
   // The address wins when it names a language (a shared link, the tests). A language is
   // shown once its words have loaded.
@@ -84,20 +121,40 @@ export function App() {
   const asOf = queryAsOf && !badAsOf ? queryAsOf : (workspace.data?.default_as_of ?? '');
 
   const state = useMemo<AppState | null>(() => {
-    if (!workspace.data) return null;
+    if (!workspace.data || !session || !ready) return null;
     return {
       lang,
       asOf,
       workspace: workspace.data,
+      session,
+      role,
       link: (parts, query = {}) =>
         formatHash(parts, {
           as_of: badAsOf ? undefined : (queryAsOf ?? undefined),
           lang: queryLang ?? undefined,
+          ws: queryWs ?? undefined,
           ...query,
         }),
       refreshWorkspace: workspace.reload,
     };
-  }, [lang, asOf, workspace.data, queryAsOf, queryLang, badAsOf]);
+  }, [lang, asOf, workspace.data, session, ready, role, queryAsOf, queryLang, queryWs, badAsOf]);
+
+  // Another workspace opens on its portfolio (a client of one is not a client of another).
+  const switchWorkspace = (id: string) => {
+    window.location.hash = formatHash([], {
+      lang: queryLang ?? undefined,
+      as_of: badAsOf ? undefined : (queryAsOf ?? undefined),
+      ws: id,
+    });
+  };
+  const leave = () => {
+    void signOut().then(setSession, (e: unknown) =>
+      setSessionError(e instanceof Error ? e : new Error(String(e))),
+    );
+  };
+  const sections = SECTIONS.filter(
+    (s) => RANK[role] >= RANK[s.role] && (s.key !== 'nav.members' || (session?.accounts ?? false)),
+  );
 
   const section = route.parts[0] ?? '';
 
@@ -118,11 +175,26 @@ export function App() {
           <a href={state ? state.link([]) : '#/'} class="logo">
             addio
           </a>
-          <span class="workspace-name">{workspace.data?.name}</span>
+          {session && session.workspaces.length > 1 ? (
+            <select
+              class="workspace-switch"
+              aria-label={t('workspace.switch')}
+              value={workspaceId ?? ''}
+              onChange={(e) => switchWorkspace((e.target as HTMLSelectElement).value)}
+            >
+              {session.workspaces.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span class="workspace-name">{workspace.data?.name}</span>
+          )}
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {SECTIONS.map((s) => (
+            {sections.map((s) => (
               <li key={s.key}>
                 <a
                   href={state ? state.link([...s.parts]) : formatHash([...s.parts], {})}
@@ -155,6 +227,14 @@ export function App() {
               {t('asof.today')}
             </button>
           )}
+          {session?.signed_in && (
+            <div class="account">
+              <span class="account-user">{session.user}</span>
+              <button type="button" class="link-button" onClick={leave}>
+                {t('signin.sign_out')}
+              </button>
+            </div>
+          )}
           <div class="lang-switch" role="group" aria-label={t('lang.label')}>
             {(['en', 'it'] as const).map((code) => (
               <button
@@ -172,7 +252,16 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {workspace.error && <ErrorBox error={workspace.error} onRetry={workspace.reload} />}
+        {sessionError && <ErrorBox error={sessionError} onRetry={loadSession} />}
+        {signedOut && <SignInPage lang={lang} onSignedIn={setSession} />}
+        {session && !signedOut && workspaceId === null && (
+          <div class="panel" role="alert">
+            <p>{t('workspace.none')}</p>
+          </div>
+        )}
+        {workspace.error && !expired && (
+          <ErrorBox error={workspace.error} onRetry={workspace.reload} />
+        )}
         {badAsOf && (
           <div class="error-box bad-date" role="alert">
             <p>{t('state.bad_date', queryAsOf ?? '')}</p>
@@ -181,7 +270,9 @@ export function App() {
             </button>
           </div>
         )}
-        {!state && !workspace.error && <Loading />}
+        {!state && !workspace.error && !sessionError && !signedOut && workspaceId !== null && (
+          <Loading />
+        )}
         {state && (
           <AppContext.Provider value={state}>
             <Page parts={route.parts} query={route.query} />
@@ -212,6 +303,7 @@ function Page({ parts, query }: { parts: string[]; query: URLSearchParams }) {
   if (first === 'import') return <ImportPage />;
   if (first === 'coverage') return <CoveragePage />;
   if (first === 'settings') return <SettingsPage />;
+  if (first === 'members') return <MembersPage />;
   return (
     <div class="panel">
       <p>{t('state.not_found')}</p>

@@ -4,12 +4,15 @@
 
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Lang, Workspace } from './api';
+import type { Lang, Role, Session, Workspace } from './api';
 
 export interface AppState {
   lang: Lang;
   asOf: string;
   workspace: Workspace;
+  // Who is signed in and the workspaces they may open; the role in the one shown.
+  session: Session;
+  role: Role;
   // A hash link to `parts` that keeps the date and the language.
   link: (parts: string[], query?: Record<string, string | undefined>) => string;
   // Tells the shell that stored data changed (an import, new settings).
