@@ -107,7 +107,8 @@ Result<bool> Gatekeeper::AccountsInUse() {
   std::lock_guard lock(mutex_);
   if (in_use_) return true;
   const auto now = std::chrono::steady_clock::now();
-  if (checked_ != std::chrono::steady_clock::time_point{} && now - checked_ < std::chrono::seconds(1)) {
+  if (checked_ != std::chrono::steady_clock::time_point{} &&
+      now - checked_ < std::chrono::seconds(1)) {
     return false;
   }
   auto accounts = Open();

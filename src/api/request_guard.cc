@@ -2,11 +2,11 @@
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
-#include <unistd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>

@@ -16,8 +16,8 @@
 #include <exception>
 #include <functional>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <semaphore>
@@ -28,10 +28,10 @@
 #include "api/auth.h"
 #include "api/errors.h"
 #include "api/http_connection.h"
+#include "api/json_util.h"
 #include "api/request_guard.h"
 #include "api/service.h"
 #include "api/web_assets.h"
-#include "api/json_util.h"
 #include "report/letters.h"
 
 namespace addio {
@@ -353,8 +353,9 @@ void GetSession(const Endpoint& e, const httplib::Request& req, httplib::Respons
 // The Set-Cookie value of a session: only the server reads it (HttpOnly), never sent by a
 // request another site starts (SameSite=Strict), over TLS only when served with TLS.
 std::string SessionCookie(const std::string& secret, int64_t max_age, bool tls) {
-  return std::string(kSessionCookie) + "=" + secret + "; Path=/; Max-Age=" +
-         std::to_string(max_age) + "; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + secret +
+         "; Path=/; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=Strict" +
+         (tls ? "; Secure" : "");
 }
 
 // POST /session {"email", "password"}: signs in; the session is a cookie.
@@ -371,8 +372,7 @@ void PostSession(const Endpoint& e, const httplib::Request& req, httplib::Respon
     if (retry_after > 0) res.set_header("Retry-After", std::to_string(retry_after));
     return SendError(req, res, signed_in.error());
   }
-  res.set_header("Set-Cookie",
-                 SessionCookie(signed_in->secret, kSessionSeconds, e.options.tls()));
+  res.set_header("Set-Cookie", SessionCookie(signed_in->secret, kSessionSeconds, e.options.tls()));
   SendSession(e.gate, signed_in->caller, req, res);
 }
 
@@ -381,7 +381,8 @@ void DeleteSession(const Endpoint& e, const httplib::Request& req, httplib::Resp
   if (Status ended = e.gate.SignOut(e.caller); !ended) return SendError(req, res, ended.error());
   res.set_header("Set-Cookie", SessionCookie("", 0, e.options.tls()));
   Caller nobody;
-  nobody.kind = e.caller.kind == Caller::Kind::kLocal ? Caller::Kind::kLocal : Caller::Kind::kNobody;
+  nobody.kind =
+      e.caller.kind == Caller::Kind::kLocal ? Caller::Kind::kLocal : Caller::Kind::kNobody;
   nobody.csrf_token = e.gate.ServerCsrfToken();
   SendSession(e.gate, nobody, req, res);
 }
@@ -556,8 +557,7 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/forecast", Need::kViewer, Read<&ApiService::GetForecast>},
     {HttpMethod::kGet, "/api/v1/alerts", Need::kViewer, Read<&ApiService::GetAlerts>},
     {HttpMethod::kGet, "/api/v1/dunning", Need::kViewer, Read<&ApiService::GetDunning>},
-    {HttpMethod::kPost, "/api/v1/dunning/send", Need::kMember,
-     Write<&ApiService::PostDunningSend>},
+    {HttpMethod::kPost, "/api/v1/dunning/send", Need::kMember, Write<&ApiService::PostDunningSend>},
     {HttpMethod::kGet, "/api/v1/coverage", Need::kViewer, Read<&ApiService::GetCoverage>},
     {HttpMethod::kGet, "/api/v1/importers", Need::kViewer, GetImporters},
     {HttpMethod::kPost, "/api/v1/imports", Need::kMember, nullptr, PostImport},
@@ -1031,9 +1031,8 @@ void ApiServer::Impl::Install() {
     // The endpoint of a request Screen admitted (on this thread, just before).
     const auto endpoint = [this](const httplib::Request& req, httplib::Response& res) {
       if (admitted.request != &req && !Admit(req, res)) return std::optional<Endpoint>();
-      ApiService* service = admitted.access.workspace.empty()
-                                ? nullptr
-                                : &ServiceFor(admitted.access.workspace);
+      ApiService* service =
+          admitted.access.workspace.empty() ? nullptr : &ServiceFor(admitted.access.workspace);
       return std::optional<Endpoint>(
           Endpoint{service, admitted.caller, admitted.access, gate, options, uploads});
     };
@@ -1113,8 +1112,7 @@ Result<int> ApiServer::Bind() {
   WidenBacklog(impl_->listening);
   impl_->bound_host = BoundAddress(impl_->listening);
   if (impl_->bound_host.empty()) impl_->bound_host = o.host;
-  impl_->guard.emplace(impl_->bound_host, impl_->port, o.allowed_hosts, impl_->csrf_token,
-                       o.tls());
+  impl_->guard.emplace(impl_->bound_host, impl_->port, o.allowed_hosts, impl_->csrf_token, o.tls());
   return impl_->port;
 }
 

@@ -84,8 +84,7 @@ int UserAdd(const Common& common, const std::string& email) {
   auto accounts = OpenAccountsOf(common);
   if (!accounts) return ReportError(common, accounts.error());
   if (!IsAccountEmail(NormalizeEmail(email))) {
-    return ReportError(common,
-                       {ErrorCode::kInvalidArgument, Msg("store.account.bad_email", email)});
+    return ReportError(common, {ErrorCode::kInvalidArgument, Msg("ledger.not_an_address", email)});
   }
   auto first = (*accounts)->AnyAccount();
   if (!first) return ReportError(common, first.error());

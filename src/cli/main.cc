@@ -289,7 +289,8 @@ int main(int argc, char** argv) {
     serve->add_option("--daily", serve_flags.daily, H("cli.help.serve.daily"));
     auto* tls_cert =
         serve->add_option("--tls-cert", serve_flags.tls_cert, H("cli.help.serve.tls_cert"));
-    auto* tls_key = serve->add_option("--tls-key", serve_flags.tls_key, H("cli.help.serve.tls_key"));
+    auto* tls_key =
+        serve->add_option("--tls-key", serve_flags.tls_key, H("cli.help.serve.tls_key"));
     tls_cert->needs(tls_key);
     tls_key->needs(tls_cert);
 

@@ -137,7 +137,7 @@ Result<Account> Accounts::AddAccount(std::string_view email, const std::string& 
                                      Instant at) {
   const std::string normal = NormalizeEmail(email);
   if (!IsAccountEmail(normal)) {
-    return Fail(ErrorCode::kInvalidArgument, Msg("store.account.bad_email", std::string(email)));
+    return Fail(ErrorCode::kInvalidArgument, Msg("ledger.not_an_address", std::string(email)));
   }
   return GuardStore(impl_->where, "store.action.update_accounts", [&]() -> Result<Account> {
     SqlQuery add(*impl_->db,

@@ -9,11 +9,14 @@
 //   - vera's every write answers 403 (her session and her API token alike), and her reads
 //     of north answer;
 //   - a token of north cannot reach south; a revoked or signed-out credential answers 401;
-//   - the session cookie is HttpOnly and SameSite=Strict; failed sign-ins are throttled.
+//   - the session cookie is HttpOnly and SameSite=Strict; failed sign-ins are throttled;
+//   - served with a certificate (--tls-cert, --tls-key), the API speaks HTTPS only and the
+//     cookie is Secure.
 //   node isolation_test.mjs PATH/TO/addio [STORE_URL]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +47,10 @@ function cli(args, input) {
 
 function request(method, url, { body, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
+    const secure = url.startsWith('https:');
+    // The test's own certificate is trusted by no one: it is not checked.
+    const options = secure ? { method, headers, rejectUnauthorized: false } : { method, headers };
+    const req = (secure ? https : http).request(url, options, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -125,8 +131,8 @@ async function southState(bob) {
   return parts.join('\n');
 }
 
-function startServer() {
-  const server = spawn(addio, ['serve', '--db', db, '--port', '0', '--lang', 'en'],
+function startServer(extra = []) {
+  const server = spawn(addio, ['serve', '--db', db, '--port', '0', '--lang', 'en', ...extra],
                        { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (d) => { stderr += d; });
@@ -135,7 +141,7 @@ function startServer() {
     const timer = setTimeout(() => reject(new Error(`no URL printed: ${out} ${stderr}`)), 60000);
     server.stdout.on('data', (d) => {
       out += d;
-      const url = out.match(/serving the dashboard at (http:\/\/\S+)\//);
+      const url = out.match(/serving the dashboard at (https?:\/\/\S+)\//);
       if (url) {
         clearTimeout(timer);
         resolve(url[1]);
@@ -274,6 +280,36 @@ async function run(tokens) {
         JSON.stringify(statuses));
 }
 
+// The same store served over HTTPS with a certificate made for the test.
+async function overTls() {
+  const key = path.join(work, 'key.pem');
+  const cert = path.join(work, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key,
+                           '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+  const { server, ready } = startServer(['--tls-cert', cert, '--tls-key', key]);
+  const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
+  const plainBase = base;
+  try {
+    base = await ready;
+    check(base.startsWith('https://'), 'the start-up line names https', base);
+    const alice = await signIn('alice');
+    check(/; Secure/.test(alice.cookie), 'under TLS the session cookie is Secure', alice.cookie);
+    const read = await call(alice, 'GET', '/api/v1/clients?workspace=north');
+    check(read.status === 200, 'a signed-in read over HTTPS', read.text);
+    const plainOrigin = await call({ ...alice, headers: { ...alice.headers, Origin: base.replace('https:', 'http:') } },
+                                   'PUT', '/api/v1/settings?workspace=north', '{"settings": {}}');
+    check(plainOrigin.status === 403 && plainOrigin.json?.error?.code === 'cross_origin',
+          'under TLS an http:// origin is another origin', plainOrigin.text);
+    const plain = await request('GET', `${base.replace('https:', 'http:')}/api/v1/session`)
+      .then((res) => res.status, () => 'refused');
+    check(plain !== 200, 'plain HTTP gets no answer from the HTTPS port', String(plain));
+  } finally {
+    base = plainBase;
+    server.kill('SIGINT');
+    check((await exited) === 0, 'the HTTPS server stops cleanly');
+  }
+}
+
 async function main() {
   const tokens = setUp();
   const { server, ready, stderr } = startServer();
@@ -281,6 +317,7 @@ async function main() {
   base = await ready;
   try {
     await run(tokens);
+    await overTls();
   } finally {
     server.kill('SIGINT');
     check((await exited) === 0, 'Ctrl-C stops the server cleanly');

@@ -21,8 +21,8 @@
 
 #include "api/server.h"
 #include "core/clock.h"
-#include "gen/demo.h"
 #include "core/secrets.h"
+#include "gen/demo.h"
 #include "store/accounts.h"
 #include "store/store.h"
 
@@ -370,8 +370,8 @@ TEST_F(ServerGuardTest, BeyondTheLoopbackOnlyWithAccounts) {
   }
   auto accounts = OpenAccounts(url_);
   ASSERT_TRUE(accounts);
-  ASSERT_TRUE((*accounts)->AddAccount("owner@example.com", HashPassword("long enough pw"),
-                                      clock_.Now()));
+  ASSERT_TRUE(
+      (*accounts)->AddAccount("owner@example.com", HashPassword("long enough pw"), clock_.Now()));
   ServeOptions options = Options();
   options.host = "0.0.0.0";
   Start(options);

@@ -244,5 +244,44 @@ import json, sys
 assert [w["id"] for w in json.load(sys.stdin)] == ["acme", "beta", "default"]' \
   && ok "init --workspace adds it" || fail "init --workspace"
 
+# Accounts, roles and tokens (DESIGN.md section 10): the password read from stdin, never
+# stored; the first account owns every workspace; a token is printed once on stdout.
+out=$(echo "too short" | "$addio" user add ana@studio.example --db s.db 2>&1); code=$?
+[ $code -eq 2 ] && grep -q 'at least 10 characters' <<<"$out" && ok "a short password is refused" \
+  || fail "short password: $code $out"
+out=$(echo "ana's long password" | "$addio" user add Ana@Studio.example --db s.db 2>&1)
+grep -q 'ana@studio.example owns every workspace: acme, beta, default' <<<"$out" \
+  && ok "the first account owns every workspace" || fail "first account: $out"
+! sqlite3 s.db "SELECT password_hash FROM users" | grep -q "long password" \
+  && sqlite3 s.db "SELECT password_hash FROM users" | grep -q '^\$argon2id\$' \
+  && ok "the password is stored as argon2id" || fail "password stored"
+echo "bo's long password" | "$addio" user add bo@studio.example --db s.db >/dev/null || fail "user add bo"
+"$addio" member add bo@studio.example --role viewer --workspace acme --db s.db >/dev/null \
+  || fail "member add"
+"$addio" member list --workspace acme --db s.db --format json | python3 -c '
+import json, sys
+assert json.load(sys.stdin) == [{"email": "ana@studio.example", "role": "owner"},
+                                {"email": "bo@studio.example", "role": "viewer"}]' \
+  && ok "member list" || fail "member list: $("$addio" member list --workspace acme --db s.db)"
+out=$("$addio" member remove ana@studio.example --workspace acme --db s.db 2>&1); code=$?
+[ $code -eq 3 ] && grep -q 'last owner' <<<"$out" && ok "the last owner stays" \
+  || fail "last owner removed: $code $out"
+token=$("$addio" token create --workspace acme --name ci --db s.db 2>/dev/null)
+[[ $token =~ ^addio_[0-9a-f]{16}_[0-9a-f]{64}$ ]] && ok "token create prints the token alone" \
+  || fail "token: $token"
+! sqlite3 s.db "SELECT * FROM api_tokens" | grep -q "${token##*_}" \
+  && ok "the token's secret is not stored" || fail "token secret stored"
+out=$("$addio" token create --workspace acme --user bo@studio.example --role member --db s.db 2>&1)
+code=$?
+[ $code -eq 2 ] && grep -q 'cannot be member' <<<"$out" && ok "a token is no more than its account" \
+  || fail "token above role: $code $out"
+id=$(cut -d_ -f2 <<<"$token")
+"$addio" token list --workspace acme --db s.db | grep -q "$id" && ok "token list" || fail "token list"
+"$addio" token revoke "$id" --workspace acme --db s.db >/dev/null \
+  && ! "$addio" token list --workspace acme --db s.db | grep -q "$id" \
+  && ok "token revoke" || fail "token revoke"
+"$addio" --lang it user list --db s.db | grep -Eq '^bo@studio.example +acme \(lettore\)$' \
+  && ok "user list, in Italian" || fail "user list: $("$addio" --lang it user list --db s.db)"
+
 echo "$failures failures"
 [ $failures -eq 0 ]

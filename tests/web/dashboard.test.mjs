@@ -1832,6 +1832,129 @@ describe("dashboard", () => {
     );
   });
 
+  test("an agency of three: each signs in and sees the workspaces and the rights their role gives", async () => {
+    const base = process.env.ADDIO_TEAM_URL;
+    assert.ok(base, "run.sh starts the team's server");
+    const signIn = async (who, password = `${who}'s long password`) => {
+      await page.locator("#sign-in-email").fill(`${who}@studio.example`);
+      await page.locator("#sign-in-password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    };
+    const signOut = async () => {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.locator("#sign-in-email").waitFor();
+    };
+    const sections = () =>
+      page
+        .locator("header.top nav a")
+        .evaluateAll((links) => links.map((a) => a.textContent.trim()));
+
+    // Nothing is shown before signing in; a wrong password is said so.
+    await page.goto(`${base}/#/?as_of=${AS_OF}&lang=en`);
+    await page.locator("#sign-in-email").waitFor();
+    assert.equal(await page.locator("tr.client-row").count(), 0);
+    await signIn("ana", "not the password");
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "wrong e-mail or password" })
+      .waitFor();
+    await screenshot("sign-in");
+
+    // The owner: both workspaces, every section, the members page.
+    await signIn("ana");
+    await page.locator("tr.client-row").first().waitFor();
+    const switcher = page.getByRole("combobox", { name: "Workspace" });
+    assert.deepEqual(
+      await switcher
+        .locator("option")
+        .evaluateAll((o) => o.map((x) => x.textContent)),
+      ["default", "North Studio", "South Studio"],
+    );
+    assert.deepEqual(await sections(), [
+      "Portfolio",
+      "Receivables",
+      "Screen a prospect",
+      "Import",
+      "Settings",
+      "Members",
+    ]);
+    await switcher.selectOption("south");
+    await page.waitForFunction(() => /ws=south/.test(window.location.hash));
+    await page.locator("tr.client-row", { hasText: "Alfa S.r.l." }).waitFor();
+    await switcher.selectOption("north");
+    await page.locator("tr.client-row").first().waitFor();
+    await page.getByRole("link", { name: "Members" }).click();
+    const vera = page.getByRole("combobox", {
+      name: "Role of vera@studio.example",
+    });
+    await vera.waitFor();
+    assert.equal(await vera.inputValue(), "viewer");
+    await screenshot("members");
+    // The last owner cannot step down: the server says why.
+    await page
+      .getByRole("combobox", { name: "Role of ana@studio.example" })
+      .selectOption("member");
+    await page.getByRole("alert").filter({ hasText: "last owner" }).waitFor();
+    await signOut();
+
+    // The member: north only, no members page.
+    await signIn("luca");
+    await page.locator("tr.client-row").first().waitFor();
+    assert.equal(
+      await page.getByRole("combobox", { name: "Workspace" }).count(),
+      0,
+    );
+    assert.equal(
+      await page.locator(".workspace-name").innerText(),
+      "Studio Bianchi",
+    );
+    assert.deepEqual(await sections(), [
+      "Portfolio",
+      "Receivables",
+      "Screen a prospect",
+      "Import",
+      "Settings",
+    ]);
+    await signOut();
+
+    // The viewer reads: no import, no screening; a write is refused by the server.
+    await signIn("vera");
+    await page.locator("tr.client-row").first().waitFor();
+    assert.deepEqual(await sections(), [
+      "Portfolio",
+      "Receivables",
+      "Settings",
+    ]);
+    const refused = await page.evaluate(async () => {
+      const session = await (await fetch("api/v1/session")).json();
+      const res = await fetch("api/v1/settings?workspace=north", {
+        method: "PUT",
+        headers: {
+          "Content-Type": "application/json",
+          "X-CSRF-Token": session.csrf_token,
+        },
+        body: JSON.stringify({ settings: { grace_days: 9 } }),
+      });
+      return res.status;
+    });
+    assert.equal(refused, 403);
+    await signOut();
+
+    // The sign-in page in Italian, and accessible.
+    await page.goto(`${base}/#/?lang=it`);
+    await page.getByRole("heading", { name: "Accedi" }).waitFor();
+    await page.evaluate(AXE_SOURCE);
+    const result = await page.evaluate(() =>
+      window.axe.run(document, {
+        runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+      }),
+    );
+    assert.deepEqual(
+      result.violations.map((v) => v.id),
+      [],
+    );
+  });
+
   test("axe-core finds no WCAG 2.1 AA violation on any page, in both languages, on a laptop and a phone", async () => {
     // Each page with what shows it has loaded.
     const pages = [

@@ -81,8 +81,25 @@ time_only_url=$url
 start_server "$work/big.db" "$work/serve-big.log"
 big_url=$url
 
+# An agency of three on one store with accounts: the demo in "north", the time entries in
+# "south"; ana owns both, luca is a member of north, vera a viewer there.
+team="$work/team.db"
+"$addio" init --db "$team" >/dev/null
+"$addio" workspace add north --name "North Studio" --db "$team" >/dev/null
+"$addio" workspace add south --name "South Studio" --db "$team" >/dev/null
+"$addio" demo --db "$team" --workspace north >/dev/null
+"$addio" import --db "$team" --workspace south "$work/time-only.json" >/dev/null
+for who in ana luca vera; do
+  echo "$who's long password" | "$addio" user add "$who@studio.example" --db "$team" >/dev/null
+done
+"$addio" member add luca@studio.example --role member --workspace north --db "$team" >/dev/null
+"$addio" member add vera@studio.example --role viewer --workspace north --db "$team" >/dev/null
+start_server "$team" "$work/serve-team.log"
+team_url=$url
+
 status=0
 ADDIO_URL="$demo_url" ADDIO_TIME_ONLY_URL="$time_only_url" ADDIO_BIG_URL="$big_url" \
+  ADDIO_TEAM_URL="$team_url" \
   ADDIO_CHROMIUM="$chromium" ADDIO_WEB_DIST="$root/web/dist" \
   ADDIO_ARTIFACTS="${ADDIO_ARTIFACTS:-$root/test-artifacts/web}" \
   node --test ${ADDIO_WEB_ONLY:+--test-name-pattern="$ADDIO_WEB_ONLY"} \
