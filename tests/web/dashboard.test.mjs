@@ -1862,8 +1862,8 @@ describe("dashboard", () => {
 
     // The owner: both workspaces, every section, the members page.
     await signIn("ana");
-    await page.locator("tr.client-row").first().waitFor();
     const switcher = page.getByRole("combobox", { name: "Workspace" });
+    await switcher.waitFor();
     assert.deepEqual(
       await switcher
         .locator("option")

@@ -147,9 +147,15 @@ export function App() {
       ws: id,
     });
   };
+  // Signing out leaves the page shown (another person signs in next, on their own first
+  // page).
   const leave = () => {
-    void signOut().then(setSession, (e: unknown) =>
-      setSessionError(e instanceof Error ? e : new Error(String(e))),
+    void signOut().then(
+      (next) => {
+        window.location.hash = formatHash([], { lang: queryLang ?? undefined });
+        setSession(next);
+      },
+      (e: unknown) => setSessionError(e instanceof Error ? e : new Error(String(e))),
     );
   };
   const sections = SECTIONS.filter(
