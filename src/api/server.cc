@@ -865,15 +865,15 @@ httplib::Server::HandlerResponse ApiServer::Impl::Screen(const httplib::Request&
   const std::string authorization = HeaderOrEmpty(req, "Authorization");
   RequestGuard::Headers headers{req.method, host,  origin,       req.has_header("Origin"),
                                 site,       token, authorization};
-  // Who asks (an API request only: the dashboard's files are public).
-  if (req.path.starts_with("/api/")) {
+  // Two Host or Origin headers are a forgery: no browser sends them.
+  if (req.get_header_value_count("Host") != 1) headers.host = "";
+  if (req.get_header_value_count("Origin") > 1) headers.origin = "\n";
+  // Who asks (an API request that names this server; the dashboard's files are public).
+  if (req.path.starts_with("/api/") && guard->HostAllowed(headers.host)) {
     if (!Admit(req, res)) return HandlerResponse::Handled;
     headers.expected_csrf = admitted.caller.csrf_token;
     headers.bearer_verified = admitted.caller.kind == Caller::Kind::kToken;
   }
-  // Two Host or Origin headers are a forgery: no browser sends them.
-  if (req.get_header_value_count("Host") != 1) headers.host = "";
-  if (req.get_header_value_count("Origin") > 1) headers.origin = "\n";
   switch (guard->Check(headers)) {
     case RequestGuard::Verdict::kAllowed:
       break;

@@ -259,6 +259,14 @@ async function run(tokens) {
   const after = await call(vera, 'GET', '/api/v1/clients?workspace=north');
   check(after.status === 401, 'a signed-out session: 401', after.text);
 
+  // A page reaching the server under another name (DNS rebinding) is told 421 before any
+  // credential is looked at, signed in or not.
+  for (const caller of [nobody, alice]) {
+    const rebound = await call({ ...caller, headers: { ...caller.headers, Host: 'evil.example' } },
+                               'GET', '/api/v1/clients?workspace=north');
+    check(rebound.status === 421, `a foreign Host, ${caller.name}: 421`, rebound.text);
+  }
+
   // A session's writes need its CSRF token: the server's own, or another session's, will not do.
   const noCsrf = await call({ ...alice, csrf: bob.csrf }, 'PUT', '/api/v1/settings?workspace=north',
                             '{"settings": {"grace_days": 3}}');
