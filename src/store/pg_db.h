@@ -1,5 +1,6 @@
 // The PostgreSQL connection behind SqlDb (sql.h), on libpq: parameters and results as
-// text, each query's ?N parameters numbered $N. Internal to src/store/.
+// text, each query's ?N parameters numbered $N; a plain multi-row INSERT (an import's
+// rows) sent as a COPY. Internal to src/store/.
 #pragma once
 
 #include <libpq-fe.h>
@@ -30,6 +31,8 @@ class PgDb final : public SqlDb {
   // commits (one that changed nothing is no new version, as in SQLite).
   void Commit() override;
   void Rollback() override;
+  // A plain multi-row INSERT runs as a COPY of its rows: 1,000 a batch.
+  size_t RowsPerInsert() const override { return 1000; }
   std::string ReadPortfolioEntries(int64_t workspace, int64_t size) override;
   // store_version less the commits made through this connection.
   int64_t DataVersion() override;

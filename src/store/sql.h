@@ -135,6 +135,10 @@ class SqlDb {
   virtual std::vector<std::string> DropIndexes(const std::vector<std::string>& /*tables*/) {
     return {};
   }
+  // The rows one multi-row INSERT of an import carries (InsertSql in rows.h). SQLite: 64,
+  // beyond which a statement's size costs more than its runs save; PostgreSQL runs such an
+  // INSERT as a COPY (pg_db.cc), which takes larger batches.
+  virtual size_t RowsPerInsert() const { return 64; }
   // The `size` bytes of the kept statistics of `workspace` (portfolio.entries); the
   // caller holds a transaction in which the row exists.
   virtual std::string ReadPortfolioEntries(int64_t workspace, int64_t size) = 0;

@@ -69,13 +69,12 @@ void WriteRows(SqlDb& db, int64_t workspace, const std::string& sql,
   }
 }
 
-// Rows per INSERT of InsertRows: each run of a statement opens and closes its cursors and
-// allocates its buffers, which one row at a time costs as much as inserting the row.
-constexpr size_t kRowsPerInsert = 64;
-
-// Inserts `rows` into T's table in `workspace`, kRowsPerInsert rows per statement run.
+// Inserts `rows` into T's table in `workspace`, db.RowsPerInsert() rows per statement run:
+// each run of a statement opens and closes its cursors and allocates its buffers, which
+// one row at a time costs as much as inserting the row.
 template <typename T>
 void InsertRows(SqlDb& db, int64_t workspace, const std::vector<const T*>& rows) {
+  const size_t rows_per_insert = db.RowsPerInsert();
   const store_internal::TableInfo& table = kTableOf<T>;
   auto run = [workspace](SqlQuery& statement, std::span<const T* const> batch) {
     Binder binder(statement, workspace);
@@ -85,10 +84,10 @@ void InsertRows(SqlDb& db, int64_t workspace, const std::vector<const T*>& rows)
   };
   const std::span<const T* const> all(rows);
   size_t done = 0;
-  if (all.size() >= kRowsPerInsert) {
-    SqlQuery full(db, store_internal::InsertSql(table.name, table.columns, kRowsPerInsert));
-    for (; all.size() - done >= kRowsPerInsert; done += kRowsPerInsert) {
-      run(full, all.subspan(done, kRowsPerInsert));
+  if (all.size() >= rows_per_insert) {
+    SqlQuery full(db, store_internal::InsertSql(table.name, table.columns, rows_per_insert));
+    for (; all.size() - done >= rows_per_insert; done += rows_per_insert) {
+      run(full, all.subspan(done, rows_per_insert));
     }
   }
   if (done < all.size()) {
