@@ -103,6 +103,12 @@ Result<Accounts*> Gatekeeper::Open() {
   return accounts_.get();
 }
 
+template <typename T>
+T Gatekeeper::Kept(T result) {
+  if (!result && result.error().code == ErrorCode::kStore) accounts_.reset();
+  return result;
+}
+
 Result<bool> Gatekeeper::AccountsInUse() {
   std::lock_guard lock(mutex_);
   if (in_use_) return true;
@@ -142,7 +148,7 @@ Result<Caller> Gatekeeper::Identify(std::string_view cookie_header,
     if (!authorization.starts_with(kBearer)) return std::unexpected(Unauthenticated());
     const std::optional<TokenParts> parts = ParseTokenText(authorization.substr(kBearer.size()));
     if (!parts) return std::unexpected(Unauthenticated());
-    auto grant = (*accounts)->FindToken(parts->id);
+    auto grant = Kept((*accounts)->FindToken(parts->id));
     if (!grant) return std::unexpected(grant.error());
     if (!*grant || !ConstantTimeEquals((*grant)->secret_hash, Sha256Hex(parts->secret))) {
       return std::unexpected(Unauthenticated());
@@ -158,7 +164,7 @@ Result<Caller> Gatekeeper::Identify(std::string_view cookie_header,
   if (secret.empty()) return caller;
   if (!IsHex64(secret)) return std::unexpected(Unauthenticated());
   const std::string hash = Sha256Hex(secret);
-  auto account = (*accounts)->FindSession(hash, clock_.Now());
+  auto account = Kept((*accounts)->FindSession(hash, clock_.Now()));
   if (!account) return std::unexpected(account.error());
   if (!*account) return std::unexpected(Unauthenticated());
   caller.kind = Caller::Kind::kSession;
@@ -181,7 +187,7 @@ Result<std::vector<Membership>> Gatekeeper::WorkspacesOf(const Caller& caller) {
   std::lock_guard lock(mutex_);
   auto accounts = Open();
   if (!accounts) return std::unexpected(accounts.error());
-  auto memberships = (*accounts)->MembershipsOf(caller.account.id);
+  auto memberships = Kept((*accounts)->MembershipsOf(caller.account.id));
   if (!memberships || caller.kind != Caller::Kind::kToken) return memberships;
   std::vector<Membership> out;
   for (Membership& m : *memberships) {
@@ -251,7 +257,7 @@ Result<SignedIn> Gatekeeper::SignIn(std::string_view email, std::string_view pas
     }
     auto accounts = Open();
     if (!accounts) return std::unexpected(accounts.error());
-    auto found = (*accounts)->FindLogin(normal);
+    auto found = Kept((*accounts)->FindLogin(normal));
     if (!found) return std::unexpected(found.error());
     login = std::move(*found);
   }
@@ -281,8 +287,8 @@ Result<SignedIn> Gatekeeper::SignIn(std::string_view email, std::string_view pas
   out.caller.account = login->account;
   out.caller.session_hash = Sha256Hex(out.secret);
   out.caller.csrf_token = CsrfOf(out.secret);
-  if (Status added = (*accounts)->AddSession(out.caller.session_hash, login->account.id, now,
-                                             now.AddSeconds(kSessionSeconds));
+  if (Status added = Kept((*accounts)->AddSession(out.caller.session_hash, login->account.id, now,
+                                                  now.AddSeconds(kSessionSeconds)));
       !added) {
     return std::unexpected(added.error());
   }
@@ -294,28 +300,28 @@ Status Gatekeeper::SignOut(const Caller& caller) {
   std::lock_guard lock(mutex_);
   auto accounts = Open();
   if (!accounts) return std::unexpected(accounts.error());
-  return (*accounts)->EndSession(caller.session_hash);
+  return Kept((*accounts)->EndSession(caller.session_hash));
 }
 
 Result<std::vector<Member>> Gatekeeper::Members(const std::string& workspace) {
   std::lock_guard lock(mutex_);
   auto accounts = Open();
   if (!accounts) return std::unexpected(accounts.error());
-  return (*accounts)->ListMembers(workspace);
+  return Kept((*accounts)->ListMembers(workspace));
 }
 
 Status Gatekeeper::SetMember(const std::string& workspace, std::string_view email, Role role) {
   std::lock_guard lock(mutex_);
   auto accounts = Open();
   if (!accounts) return std::unexpected(accounts.error());
-  return (*accounts)->SetMember(workspace, email, role);
+  return Kept((*accounts)->SetMember(workspace, email, role));
 }
 
 Status Gatekeeper::RemoveMember(const std::string& workspace, std::string_view email) {
   std::lock_guard lock(mutex_);
   auto accounts = Open();
   if (!accounts) return std::unexpected(accounts.error());
-  return (*accounts)->RemoveMember(workspace, email);
+  return Kept((*accounts)->RemoveMember(workspace, email));
 }
 
 }  // namespace addio

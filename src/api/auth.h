@@ -120,6 +120,10 @@ class Gatekeeper {
  private:
   class Throttle;
   Result<Accounts*> Open();  // REQUIRES: mutex_ held
+  // `result`, after dropping the connection when it is a store error, so that the next
+  // call opens another (a database server that restarted). REQUIRES: mutex_ held.
+  template <typename T>
+  T Kept(T result);
   // Every workspace of the store, listed again at most once a second.
   Result<std::vector<Membership>> AllWorkspaces();
 

@@ -952,12 +952,9 @@ bool ApiServer::Impl::Admit(const httplib::Request& req, httplib::Response& res)
                       : admitted.route->need == Need::kMember ? Role::kMember
                                                               : Role::kViewer;
   if (access->role < needed) {
-    const auto role_word = [](Role role) {
-      return Arg::Key("store.role." + std::string(RoleName(role)));
-    };
     return refuse({ErrorCode::kForbidden,
-                   Msg("api.error.forbidden", access->workspace, role_word(access->role),
-                       req.method + " " + req.path, role_word(needed))});
+                   Msg("api.error.forbidden", access->workspace, RoleWord(access->role),
+                       req.method + " " + req.path, RoleWord(needed))});
   }
   admitted.access = std::move(*access);
   return true;

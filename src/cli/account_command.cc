@@ -65,8 +65,6 @@ Result<std::string> ReadNewPassword(const Common& common) {
   return password;
 }
 
-Arg RoleWord(Role role) { return Arg::Key("store.role." + std::string(RoleName(role))); }
-
 std::string RoleText(const Common& common, Role role) {
   return Tr("store.role." + std::string(RoleName(role)), common.lang);
 }

@@ -32,6 +32,8 @@ std::optional<Role> ParseRole(std::string_view name) {
   return std::nullopt;
 }
 
+Arg RoleWord(Role role) { return Arg::Key("store.role." + std::string(RoleName(role))); }
+
 std::string NormalizeEmail(std::string_view email) {
   while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) {
     email.remove_prefix(1);
@@ -91,9 +93,6 @@ using store_internal::SqlDb;
 using store_internal::SqlQuery;
 using store_internal::SqlTransaction;
 using store_internal::SqlTransactionKind;
-
-// The role as a person reads it, in the message's language.
-Arg RoleWord(Role role) { return Arg::Key("store.role." + std::string(RoleName(role))); }
 
 Role RoleOf(std::string_view name) { return ParseRole(name).value_or(Role::kViewer); }
 

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogue.h"
 #include "core/result.h"
 #include "core/time.h"
 
@@ -29,6 +30,8 @@ enum class Role {
 std::string_view RoleName(Role role);
 // The role `name` names; nullopt for anything else.
 std::optional<Role> ParseRole(std::string_view name);
+// The role as a person reads it, in a message's language ("owner", "proprietario").
+Arg RoleWord(Role role);
 
 // `email` as accounts keep it: without surrounding spaces, lowercase.
 std::string NormalizeEmail(std::string_view email);

@@ -98,8 +98,10 @@ std::string BytesOfBytea(std::string_view text) {
 
 // The COPY that does the work of a plain multi-row INSERT (InsertSql in rows.h: "INSERT
 // INTO t (workspace_id, a, b) VALUES (?1, ?2, ?3), (?1, ?4, ?5)"): the same rows, sent as
-// COPY's text, which the server neither parses as SQL nor plans. Empty `table` when `sql`
-// is not such an INSERT.
+// COPY's text, which the server neither parses as SQL nor plans. Every run of the statement
+// goes into one COPY, streamed while the next rows are bound, which the server takes in
+// while they are made (SqlQuery::finish ends it). Empty `statement` when `sql` is not such
+// an INSERT, or has one row (a statement run alone, without finish()).
 struct CopyPlan {
   std::string statement;  // COPY t (workspace_id, a, b) FROM STDIN
   size_t columns = 0;     // besides workspace_id
@@ -114,6 +116,7 @@ CopyPlan CopyPlanOf(std::string_view sql) {
     return {};
   }
   const std::string_view columns = sql.substr(open + 2, values - open - 2);
+  if (sql.find("), (", values) == std::string_view::npos) return {};  // one row
   return {"COPY " + std::string(sql.substr(kInsert.size(), open - kInsert.size())) + " (" +
               std::string(columns) + ") FROM STDIN",
           static_cast<size_t>(std::count(columns.begin(), columns.end(), ','))};
@@ -201,6 +204,22 @@ class PgQuery final : public SqlQueryImpl {
     result_.reset();
     row_ = -1;
   }
+  void Finish() override {
+    if (!copying_) return;
+    copying_ = false;
+    if (PQputCopyEnd(connection_, nullptr) != 1) throw SqlError(ErrorOf(connection_));
+    PgResult result(PQgetResult(connection_));
+    // The end of the COPY's results, read whatever the first says.
+    while (PGresult* more = PQgetResult(connection_)) PQclear(more);
+    Checked(connection_, result.release());
+  }
+  ~PgQuery() override {
+    if (!copying_) return;
+    // Abandoned (an error elsewhere ended the import): the COPY fails, and with it the
+    // transaction, which is being rolled back.
+    PQputCopyEnd(connection_, "abandoned");
+    while (PGresult* more = PQgetResult(connection_)) PQclear(more);
+  }
 
   bool IsNull(int column) override { return PQgetisnull(result_.get(), row_, column) != 0; }
   bool IsInteger(int column) override {
@@ -262,7 +281,8 @@ class PgQuery final : public SqlQueryImpl {
     return values_[index - 1] ? values_[index - 1]->c_str() : borrowed_[index - 1];
   }
 
-  // Runs the INSERT as a COPY of its rows; the number of rows copied.
+  // Sends the INSERT's rows into the statement's COPY, started by its first run; the
+  // number of rows sent.
   int Copy() {
     const size_t per_row = copy_.columns;
     const size_t rows = per_row == 0 ? 0 : (values_.size() - 1) / per_row;
@@ -282,25 +302,24 @@ class PgQuery final : public SqlQueryImpl {
       }
       text += '\n';
     }
-    PgResult started(PQexec(connection_, copy_.statement.c_str()));
-    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
-      Checked(connection_, started.release());  // throws its error
-      throw SqlError("COPY did not start");
+    if (!copying_) {
+      PgResult started(PQexec(connection_, copy_.statement.c_str()));
+      if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+        Checked(connection_, started.release());  // throws its error
+        throw SqlError("COPY did not start");
+      }
+      copying_ = true;
     }
-    const bool sent = PQputCopyData(connection_, text.data(), static_cast<int>(text.size())) == 1;
-    if (PQputCopyEnd(connection_, sent ? nullptr : "the rows could not be sent") != 1) {
+    if (PQputCopyData(connection_, text.data(), static_cast<int>(text.size())) != 1) {
       throw SqlError(ErrorOf(connection_));
     }
-    PgResult result = Checked(connection_, PQgetResult(connection_));
-    // The end of the COPY's results.
-    while (PGresult* more = PQgetResult(connection_)) PQclear(more);
-    const char* copied = PQcmdTuples(result.get());
-    return copied != nullptr && *copied != '\0' ? std::atoi(copied) : 0;
+    return static_cast<int>(rows);
   }
 
   PGconn* connection_;
   int64_t* changed_;
   CopyPlan copy_;
+  bool copying_ = false;  // the COPY is open: Finish ends it
   std::string sql_;
   std::vector<std::optional<std::string>> values_;  // copied parameters
   std::vector<const char*> borrowed_;               // or borrowed ones; neither: NULL
@@ -349,6 +368,49 @@ void PgDb::Commit() {
 void PgDb::Rollback() {
   writing_ = false;
   Exec("ROLLBACK");
+}
+
+std::vector<std::string> PgDb::DropIndexes(const std::vector<std::string>& tables) {
+  std::string names;
+  for (const std::string& table : tables) names += (names.empty() ? "'" : ", '") + table + "'";
+  // The foreign keys between the tables and their secondary indexes, as statements that
+  // make them again; foreign keys last, once the indexes are back.
+  std::vector<std::pair<std::string, std::string>> indexes, keys;
+  {
+    SqlQuery query(*this,
+                   "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+                   "JOIN pg_class c ON c.relname = i.indexname "
+                   "JOIN pg_index x ON x.indexrelid = c.oid "
+                   "WHERE i.schemaname = current_schema() AND NOT x.indisprimary "
+                   "AND NOT x.indisunique AND i.tablename IN (" +
+                       names + ") ORDER BY i.indexname");
+    while (query.executeStep()) {
+      indexes.emplace_back("DROP INDEX " + query.getColumn(0).getString(),
+                           query.getColumn(1).getString());
+    }
+  }
+  {
+    SqlQuery query(*this,
+                   "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                   "FROM pg_constraint WHERE contype = 'f' "
+                   "AND conrelid::regclass::text IN (" +
+                       names + ") ORDER BY conname");
+    while (query.executeStep()) {
+      const std::string table = query.getColumn(0).getString();
+      const std::string name = query.getColumn(1).getString();
+      keys.emplace_back("ALTER TABLE " + table + " DROP CONSTRAINT " + name,
+                        "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " +
+                            query.getColumn(2).getString());
+    }
+  }
+  std::vector<std::string> create;
+  for (auto* list : {&keys, &indexes}) {
+    for (const auto& [drop, make] : *list) Exec(drop);
+  }
+  for (auto* list : {&indexes, &keys}) {
+    for (const auto& [drop, make] : *list) create.push_back(make);
+  }
+  return create;
 }
 
 std::string PgDb::ReadPortfolioEntries(int64_t workspace, int64_t /*size*/) {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "store/sql.h"
@@ -31,6 +32,11 @@ class PgDb final : public SqlDb {
   // commits (one that changed nothing is no new version, as in SQLite).
   void Commit() override;
   void Rollback() override;
+  // A bulk load into a store without records drops the foreign keys between the record
+  // tables and their secondary indexes, and makes them again after the rows (each key then
+  // checked by one join, not row by row): in the import's transaction, so that a failed
+  // import leaves them as they were.
+  std::vector<std::string> DropIndexes(const std::vector<std::string>& tables) override;
   // A plain multi-row INSERT runs as a COPY of its rows: 1,000 a batch.
   size_t RowsPerInsert() const override { return 1000; }
   std::string ReadPortfolioEntries(int64_t workspace, int64_t size) override;

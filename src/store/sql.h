@@ -38,6 +38,8 @@ class SqlQueryImpl {
   virtual bool Step() = 0;
   virtual int Run() = 0;
   virtual void Reset() = 0;
+  // Completes the runs the database may still hold (see SqlQuery::finish).
+  virtual void Finish() {}
   virtual bool IsNull(int column) = 0;
   // Whether the value is an integer (not NULL, text or a real).
   virtual bool IsInteger(int column) = 0;
@@ -89,6 +91,12 @@ class SqlQuery {
   int exec() { return impl_->Run(); }
   // Back to before the first row, the bindings kept.
   void reset() { impl_->Reset(); }
+  // Completes every run of a multi-row INSERT (rows.h InsertSql with several rows): a
+  // database may stream such runs (PostgreSQL: one COPY for all of them, pg_db.cc) and
+  // report their errors only here. Until then no other statement may run on the
+  // connection; a query destroyed without finish() abandons them, and with them the
+  // transaction. A no-op for every other statement and database.
+  void finish() { impl_->Finish(); }
   SqlColumn getColumn(int index) { return SqlColumn(*impl_, index); }
   std::string getColumnName(int index) { return impl_->ColumnName(index); }
 

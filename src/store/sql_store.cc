@@ -89,10 +89,12 @@ void InsertRows(SqlDb& db, int64_t workspace, const std::vector<const T*>& rows)
     for (; all.size() - done >= rows_per_insert; done += rows_per_insert) {
       run(full, all.subspan(done, rows_per_insert));
     }
+    full.finish();
   }
   if (done < all.size()) {
     SqlQuery rest(db, store_internal::InsertSql(table.name, table.columns, all.size() - done));
     run(rest, all.subspan(done));
+    rest.finish();
   }
 }
 
