@@ -1853,6 +1853,7 @@ describe("dashboard", () => {
     await page.goto(`${base}/#/?as_of=${AS_OF}&lang=en`);
     await page.locator("#sign-in-email").waitFor();
     assert.equal(await page.locator("tr.client-row").count(), 0);
+    assert.equal(await page.locator("header.top nav").count(), 0);
     await signIn("ana", "not the password");
     await page
       .getByRole("alert")

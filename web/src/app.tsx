@@ -198,32 +198,37 @@ export function App() {
             <span class="workspace-name">{workspace.data?.name}</span>
           )}
         </div>
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            {sections.map((s) => (
-              <li key={s.key}>
-                <a
-                  href={state ? state.link([...s.parts]) : formatHash([...s.parts], {})}
-                  aria-current={
-                    (s.match as readonly string[]).includes(section) ? 'page' : undefined
-                  }
-                >
-                  {t(s.key)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {/* Before signing in there is nothing to go to. */}
+        {!signedOut && (
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {sections.map((s) => (
+                <li key={s.key}>
+                  <a
+                    href={state ? state.link([...s.parts]) : formatHash([...s.parts], {})}
+                    aria-current={
+                      (s.match as readonly string[]).includes(section) ? 'page' : undefined
+                    }
+                  >
+                    {t(s.key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <div class="controls">
-          <div class="as-of">
-            <label for="as-of-date">{t('asof.label')}</label>
-            <DateField
-              id="as-of-date"
-              value={asOf}
-              max="9999-12-31"
-              onChange={(value) => replaceQuery({ as_of: value })}
-            />
-          </div>
+          {!signedOut && (
+            <div class="as-of">
+              <label for="as-of-date">{t('asof.label')}</label>
+              <DateField
+                id="as-of-date"
+                value={asOf}
+                max="9999-12-31"
+                onChange={(value) => replaceQuery({ as_of: value })}
+              />
+            </div>
+          )}
           {workspace.data && asOf !== workspace.data.today && (
             <button
               type="button"

@@ -111,6 +111,7 @@ export function MembersPage() {
       </Panel>
       <Panel title={t('members.add')} help={t('members.add_help')}>
         <form
+          class="add-member"
           onSubmit={(e) => {
             e.preventDefault();
             void setMember(email.trim(), role).then(() => setEmail(''));
