@@ -221,19 +221,24 @@ Result<Access> Gatekeeper::Resolve(const Caller& caller, const std::string& requ
   if (caller.kind == Caller::Kind::kNobody) return std::unexpected(Unauthenticated());
   auto workspaces = WorkspacesOf(caller);
   if (!workspaces) return std::unexpected(workspaces.error());
+  return Choose(*workspaces, requested);
+}
+
+Result<Access> Gatekeeper::Choose(const std::vector<Membership>& workspaces,
+                                  const std::string& requested) const {
   std::string wanted = requested;
   if (wanted.empty()) {
-    if (workspaces->size() == 1) {
-      wanted = workspaces->front().workspace;
+    if (workspaces.size() == 1) {
+      wanted = workspaces.front().workspace;
     } else if (!default_workspace_.empty()) {
       wanted = default_workspace_;
     } else {
       std::string ids;
-      for (const Membership& m : *workspaces) ids += (ids.empty() ? "" : ", ") + m.workspace;
+      for (const Membership& m : workspaces) ids += (ids.empty() ? "" : ", ") + m.workspace;
       return Fail(ErrorCode::kInvalidArgument, Msg("api.error.choose_workspace", ids));
     }
   }
-  for (const Membership& m : *workspaces) {
+  for (const Membership& m : workspaces) {
     if (m.workspace == wanted) return Access{m.workspace, m.role};
   }
   return Fail(ErrorCode::kNotFound, Msg("api.error.no_workspace", wanted));

@@ -96,6 +96,9 @@ class Gatekeeper {
 
   // Every workspace `caller` may open, by id, with its name and their role.
   Result<std::vector<Membership>> WorkspacesOf(const Caller& caller);
+  // Resolve, given the workspaces the caller may open (WorkspacesOf).
+  Result<Access> Choose(const std::vector<Membership>& workspaces,
+                        const std::string& requested) const;
 
   // Signs in: a new session when `password` is the account's. Errors: kUnauthenticated for
   // a wrong e-mail or password (one message for both); kTooManyRequests while throttled

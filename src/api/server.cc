@@ -316,7 +316,8 @@ void GetImporters(const Endpoint& e, const httplib::Request& req, httplib::Respo
 
 // The session as GET /api/v1/session answers it: the CSRF token the caller's
 // state-changing requests carry, whether the store has accounts and who is signed in, and
-// the workspaces the caller may open with their role, the default one first.
+// the workspaces the caller may open with their role, and the one requests naming none
+// are for.
 Result<std::string> SessionJson(Gatekeeper& gate, const Caller& caller) {
   auto workspaces = gate.WorkspacesOf(caller);
   if (!workspaces) return std::unexpected(workspaces.error());
@@ -328,7 +329,7 @@ Result<std::string> SessionJson(Gatekeeper& gate, const Caller& caller) {
   body["user"] = nullptr;
   if (body["signed_in"]) body["user"] = caller.account.email;
   body["workspace"] = nullptr;
-  if (auto access = gate.Resolve(caller, "")) body["workspace"] = access->workspace;
+  if (auto access = gate.Choose(*workspaces, "")) body["workspace"] = access->workspace;
   body["workspaces"] = api_internal::Json::array();
   for (const Membership& m : *workspaces) {
     body["workspaces"].push_back(

@@ -5,13 +5,15 @@
 // cases: unknown client 404, bad parameters 400, unknown paths 404, wrong methods 405,
 // oversized uploads 413, a dry-run import that writes nothing, then a real one.
 //   node api_test.mjs PATH/TO/addio
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { startServer } from './serve.mjs';
 
 const addio = process.argv[2];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -143,34 +145,13 @@ async function expectError(method, template, options, status, code) {
 
 // ---- The server. ----
 
-function startServer() {
-  const server = spawn(addio, ['serve', '--db', db, '--port', '0', '--lang', 'en'],
-                       { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr.on('data', (d) => { stderr += d; });
-  const ready = new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out} ${stderr}`)), 60000);
-    server.stdout.on('data', (d) => {
-      out += d;
-      const url = out.match(/serving the dashboard at (http:\/\/\S+)\//);
-      if (url) {
-        clearTimeout(timer);
-        resolve(url[1]);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`addio serve exited with ${code}: ${stderr}`)));
-  });
-  return { server, ready, stderr: () => stderr };
-}
-
 function cli(...args) {
   return execFileSync(addio, [...args, '--db', db], { env, encoding: 'utf8' });
 }
 
 async function main() {
   execFileSync(addio, ['demo', '--db', db], { env });
-  const { server, ready, stderr } = startServer();
+  const { server, ready, stderr } = startServer(addio, db, env);
   const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
   base = await ready;
   console.log(`serving at ${base}`);

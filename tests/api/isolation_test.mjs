@@ -13,13 +13,15 @@
 //   - served with a certificate (--tls-cert, --tls-key), the API speaks HTTPS only and the
 //     cookie is Secure.
 //   node isolation_test.mjs PATH/TO/addio [STORE_URL]
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { startServer } from './serve.mjs';
 
 const addio = process.argv[2];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -129,27 +131,6 @@ async function southState(bob) {
   cli(['export', exported, '--workspace', 'south']);
   parts.push(fs.readFileSync(exported, 'utf8'));
   return parts.join('\n');
-}
-
-function startServer(extra = []) {
-  const server = spawn(addio, ['serve', '--db', db, '--port', '0', '--lang', 'en', ...extra],
-                       { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr.on('data', (d) => { stderr += d; });
-  const ready = new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out} ${stderr}`)), 60000);
-    server.stdout.on('data', (d) => {
-      out += d;
-      const url = out.match(/serving the dashboard at (https?:\/\/\S+)\//);
-      if (url) {
-        clearTimeout(timer);
-        resolve(url[1]);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`addio serve exited with ${code}: ${stderr}`)));
-  });
-  return { server, ready, stderr: () => stderr };
 }
 
 function setUp() {
@@ -294,7 +275,7 @@ async function overTls() {
   const cert = path.join(work, 'cert.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key,
                            '-out', cert, '-days', '2', '-subj', '/CN=localhost'], { stdio: 'ignore' });
-  const { server, ready } = startServer(['--tls-cert', cert, '--tls-key', key]);
+  const { server, ready } = startServer(addio, db, env, ['--tls-cert', cert, '--tls-key', key]);
   const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
   const plainBase = base;
   try {
@@ -320,7 +301,7 @@ async function overTls() {
 
 async function main() {
   const tokens = setUp();
-  const { server, ready, stderr } = startServer();
+  const { server, ready, stderr } = startServer(addio, db, env);
   const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
   base = await ready;
   try {

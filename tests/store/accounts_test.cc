@@ -5,9 +5,7 @@
 #include "store/accounts.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -26,12 +24,7 @@ class AccountsTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
     ADDIO_SKIP_WITHOUT_SERVER(GetParam());
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    dir_ = std::filesystem::temp_directory_path() /
-           ("addio_accounts_" + std::to_string(getpid()) + "_" + name);
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = testing::FreshTestDir("addio_accounts_");
     url_ = testing::FreshStoreUrl(GetParam(), dir_, "store");
     ASSERT_TRUE(OpenStore(url_, OpenMode::kCreateIfMissing));
     ASSERT_TRUE(AddWorkspace(url_, "north", "North"));

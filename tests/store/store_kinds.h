@@ -6,6 +6,7 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +28,18 @@ inline std::string PostgresServer() {
   std::string url;
   std::getline(file, url);
   return url;
+}
+
+// A new, empty folder for the running test: `prefix`, the process and the test's name
+// (a parameterized test's '/' made '_'), under the temporary directory.
+inline std::filesystem::path FreshTestDir(const std::string& prefix) {
+  std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::replace(name.begin(), name.end(), '/', '_');
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / (prefix + std::to_string(getpid()) + "_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 // A new, empty store: the file `dir`/`name`.db, or a new database on the test server

@@ -2,9 +2,7 @@
 // records, settings, kept statistics, outbox and review list, even where ids are the same;
 // on SQLite and on PostgreSQL alike.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -23,12 +21,7 @@ class WorkspacesTest : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
     ADDIO_SKIP_WITHOUT_SERVER(GetParam());
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(name.begin(), name.end(), '/', '_');
-    dir_ = std::filesystem::temp_directory_path() /
-           ("addio_workspaces_" + std::to_string(getpid()) + "_" + name);
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = testing::FreshTestDir("addio_workspaces_");
     path_ = FreshUrl("store");
     auto created = OpenStore(path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(created) << created.error().message.In(Lang::kEn);
