@@ -102,7 +102,6 @@ async function screenshot(name, options = {}) {
   });
 }
 
-// The chart inside `selector` has drawn an <svg> of non-zero size with shapes in it.
 // Runs `steps` with the server's answers to /portfolio held back until `steps` calls the
 // release it is given (released in any case when it ends). A held request the page has
 // given up on cannot be continued: that is no failure.
@@ -122,6 +121,7 @@ async function withPortfolioHeld(steps) {
   }
 }
 
+// The chart inside `selector` has drawn an <svg> of non-zero size with shapes in it.
 async function assertChartRendered(selector) {
   const chart = page.locator(`${selector} .chart`).first();
   await chart.waitFor({ state: "visible" });
@@ -985,6 +985,8 @@ describe("dashboard", () => {
         .slice(0, shown.length)
         .map((inv) => [inv.invoice, inv.band]),
     );
+    // The chart is drawn once ECharts has loaded, after the rows.
+    await panel.locator(".chart svg").first().waitFor();
     assert.equal(await panel.locator("svg").count(), 1, "the 13-week chart");
     assert.match(
       await panel.locator(".forecast-method").innerText(),
