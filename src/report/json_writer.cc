@@ -1,21 +1,37 @@
 #include "report/json_writer.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <string_view>
 
 namespace addio {
 
-std::string JsonNumber(double value) {
-  if (!std::isfinite(value)) return "null";
-  // Round in decimal first so that the printed digits never depend on the platform's
-  // handling of the 5th decimal.
+namespace {
+
+// Appends the JSON text of `value`: at most 4 decimals, rounded in decimal first so that
+// the printed digits never depend on the platform's handling of the 5th decimal, without
+// trailing zeros; "null" for what JSON cannot write. std::to_chars with a precision
+// prints as printf's "%.4f" does, without the locale and the format string.
+void AppendNumber(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
   const double rounded = std::round(value * 10000.0) / 10000.0;
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.4f", rounded);
-  std::string text = buffer;
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  if (text == "-0") text = "0";
+  char* end =
+      std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 4).ptr;
+  while (end[-1] == '0') --end;
+  if (end[-1] == '.') --end;
+  const std::string_view text(buffer, static_cast<size_t>(end - buffer));
+  out += text == "-0" ? "0" : text;
+}
+
+}  // namespace
+
+std::string JsonNumber(double value) {
+  std::string text;
+  AppendNumber(text, value);
   return text;
 }
 
@@ -63,24 +79,25 @@ void JsonWriter::EndArray() {
 
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  out_ += JsonQuote(key);
+  AppendJsonString(out_, key);
   out_ += pretty_ ? ": " : ":";
   after_key_ = true;
 }
 
 void JsonWriter::String(std::string_view value) {
   BeforeValue();
-  out_ += JsonQuote(value);
+  AppendJsonString(out_, value);
 }
 
 void JsonWriter::Number(double value) {
   BeforeValue();
-  out_ += JsonNumber(value);
+  AppendNumber(out_, value);
 }
 
 void JsonWriter::Int(int64_t value) {
   BeforeValue();
-  out_ += std::to_string(value);
+  char buffer[24];
+  out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
 }
 
 void JsonWriter::Bool(bool value) {

@@ -12,8 +12,9 @@
 
 namespace addio::store_internal {
 
-// Records of one type to write, pointing into the incoming ledger, each vector sorted by
-// id (so that inserts walk the primary key in order).
+// Records of one type to write, pointing into the incoming ledger: `added` in the order of
+// SQLite's primary key (client, then id; clients by id), so that inserts walk each tree in
+// order; `updated` by id.
 template <typename T>
 struct RecordChanges {
   std::vector<const T*> added;

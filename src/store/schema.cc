@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,9 @@ struct Migration {
   std::string sql;
 };
 
-// The tables of schema 10, every one keyed by workspace first: the schema both databases
-// hold (PostgresSchema translates it), written in SQLite's words.
+// The tables of schema 10, every one keyed by workspace first, written in SQLite's words:
+// PostgreSQL's tables (PostgresSchema translates them) and SQLite's, whose records tables
+// are keyed by client since step 12.
 constexpr char kWorkspaceTables[] = R"sql(
 CREATE TABLE workspaces (
   workspace_id INTEGER PRIMARY KEY,
@@ -368,6 +370,50 @@ DROP TABLE v9_workspace;
 
 )sql";
 
+// The tables whose records belong to a client, parents before children.
+constexpr std::string_view kClientTables[] = {"contracts", "projects",     "requests",
+                                              "work",      "contacts",     "invoices",
+                                              "payments",  "rate_changes", "credit_notes"};
+
+// `table`'s CREATE TABLE statement in kWorkspaceTables, its closing ";" included.
+std::string TableText(std::string_view table) {
+  const std::string_view tables = kWorkspaceTables;
+  const std::string opening = "CREATE TABLE " + std::string(table) + " (";
+  const size_t start = tables.find(opening);
+  const size_t end = tables.find(';', start);
+  return std::string(tables.substr(start, end + 1 - start));
+}
+
+// Step 12 (SQLite only): each client's records lie together. A WITHOUT ROWID table is
+// stored in its key's order: keyed by (workspace_id, client, id), the rows of one client
+// are one run of pages, read in one pass where schema 10's index on the client cost a
+// lookup of the primary key per row (a fifth of a full rescore's time). Ids stay unique
+// through a unique index, which the foreign keys and the imports' upserts name. The
+// tables are set aside, made again with the new key from schema 10's text, copied in key
+// order, and the old ones dropped, children first.
+std::string Step12ClusterByClient() {
+  std::string sql;
+  for (std::string_view table : kClientTables) {
+    const std::string name(table);
+    sql += "ALTER TABLE " + name + " RENAME TO v11_" + name + ";\n";
+  }
+  for (std::string_view table : kClientTables) {
+    std::string create = TableText(table);
+    constexpr std::string_view kById = "PRIMARY KEY (workspace_id, id)";
+    create.replace(create.find(kById), kById.size(), "PRIMARY KEY (workspace_id, client, id)");
+    const std::string name(table);
+    sql += create + "\n";
+    sql += "CREATE UNIQUE INDEX " + name + "_id ON " + name + " (workspace_id, id);\n";
+    sql += "INSERT INTO " + name + " SELECT * FROM v11_" + name +
+           " ORDER BY workspace_id, client, id;\n";
+  }
+  for (auto table = std::rbegin(kClientTables); table != std::rend(kClientTables); ++table) {
+    sql += "DROP TABLE v11_" + std::string(*table) + ";\n";
+  }
+  sql += "CREATE INDEX credit_notes_invoice ON credit_notes (workspace_id, invoice);\n";
+  return sql;
+}
+
 // Each step is applied once, in order; never edit a step that has shipped, append one.
 // Money is INTEGER minor units beside a TEXT ISO 4217 code, business dates TEXT
 // YYYY-MM-DD, instants INTEGER unix seconds, lists and the intake answers JSON text.
@@ -632,6 +678,9 @@ CREATE TABLE outbox (
       {10, std::string(kStep10Rename) + kWorkspaceTables + kStep10Copy + kWorkspaceIndexes},
       // Accounts, roles per workspace, API tokens and sessions (DESIGN.md section 10).
       {11, kAccountTables},
+      // Each client's records in one run of the table (SQLite only; PostgreSQL's tables
+      // are heaps, whatever their key: PostgresUpgrade).
+      {12, Step12ClusterByClient()},
   };
   return kMigrations;
 }
@@ -694,8 +743,17 @@ INSERT INTO workspaces (slug, name) VALUES ('default', 'default');
 }
 
 std::string PostgresUpgrade(int from) {
-  if (from != 10) return "";
-  return ToPostgres(kAccountTables) + "UPDATE schema_version SET version = 11;\n";
+  switch (from) {
+    case 10:
+      return ToPostgres(kAccountTables) + "UPDATE schema_version SET version = 11;\n";
+    case 11:
+      // Step 12 orders SQLite's tables by client. A PostgreSQL table is a heap, in the
+      // order rows came whatever its key, and finds a client's rows through schema 10's
+      // index on the client: nothing to change.
+      return "UPDATE schema_version SET version = 12;\n";
+    default:
+      return "";
+  }
 }
 
 Status Migrate(SQLite::Database& db, const std::string& path) {

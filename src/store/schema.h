@@ -20,7 +20,8 @@ namespace addio::store_internal {
 int LatestSchemaVersion();
 
 // The schema of LatestSchemaVersion() for PostgreSQL: the tables and indexes SQLite's
-// migrations end with, in PostgreSQL's types (BIGINT, DOUBLE PRECISION, BYTEA, text
+// migrations end with, but for the records tables' keys (by id, with an index on the
+// client: a PostgreSQL table is a heap whatever its key), in PostgreSQL's types (BIGINT, DOUBLE PRECISION, BYTEA, text
 // compared byte by byte), with the workspace "default", and the table store_version (the
 // count of writes behind Store::DataVersion, which SQLite keeps itself).
 std::string PostgresSchema();

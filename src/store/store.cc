@@ -179,11 +179,20 @@ std::vector<const T*> Compare(const std::vector<T>& stored, const std::vector<T>
       if (!SameExtentPoint(stored[it->second], record)) changes.moved = true;
     }
   }
-  auto by_id = [](const T* a, const T* b) { return a->id < b->id; };
-  for (std::vector<const T*>* refs : {&changes.added, &changes.updated}) {
-    if (!std::is_sorted(refs->begin(), refs->end(), by_id)) {
-      std::sort(refs->begin(), refs->end(), by_id);
+  // New records in the order of SQLite's key (client, then id: schema 12), so that inserts
+  // walk each table's tree in order; changed ones by id, as the report lists them.
+  auto by_key = [](const T* a, const T* b) {
+    if constexpr (requires { a->client; }) {
+      if (a->client != b->client) return a->client < b->client;
     }
+    return a->id < b->id;
+  };
+  auto by_id = [](const T* a, const T* b) { return a->id < b->id; };
+  if (!std::is_sorted(changes.added.begin(), changes.added.end(), by_key)) {
+    std::sort(changes.added.begin(), changes.added.end(), by_key);
+  }
+  if (!std::is_sorted(changes.updated.begin(), changes.updated.end(), by_id)) {
+    std::sort(changes.updated.begin(), changes.updated.end(), by_id);
   }
   counts.added = changes.added.size();
   counts.updated = changes.updated.size();
