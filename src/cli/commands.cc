@@ -102,7 +102,7 @@ int AssessEveryClient(const Common& common, const AssessOptions& options) {
     if (!ledger) return ReportError(common, ledger.error());
     auto as_of = ResolveAsOf(common, options.as_of, ledger->workspace);
     if (!as_of) return ReportError(common, as_of.error());
-    assessed = AssessLedger(*ledger, *as_of, *writer);
+    assessed = AssessLedger(std::move(*ledger), *as_of, *writer);
   }
   if (!assessed) return ReportError(common, assessed.error());
   return 0;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 
 namespace addio {
@@ -45,46 +46,75 @@ void SortRecords(ClientLedger& c) {
 
 namespace {
 
-// Appends each record to the ClientLedger of its client; drops records of unknown clients.
-template <typename T>
-void Distribute(const std::vector<T>& records,
-                const std::unordered_map<std::string_view, size_t>& index,
+// Appends each record to the ClientLedger of its client, moved out of `records` when they
+// are an rvalue; drops records of unknown clients.
+template <typename Records, typename T>
+void Distribute(Records&& records, const std::unordered_map<std::string_view, size_t>& index,
                 std::vector<ClientLedger>& out, std::vector<T> ClientLedger::*member) {
-  for (const T& record : records) {
+  for (auto& record : records) {
     auto it = index.find(record.client);
-    if (it != index.end()) (out[it->second].*member).push_back(record);
+    if (it == index.end()) continue;
+    if constexpr (std::is_rvalue_reference_v<Records&&>) {
+      (out[it->second].*member).push_back(std::move(record));
+    } else {
+      (out[it->second].*member).push_back(record);
+    }
   }
 }
 
-}  // namespace
-
-std::vector<ClientLedger> SplitByClient(const Ledger& ledger) {
-  std::vector<const Client*> clients;
+template <typename L>
+std::vector<ClientLedger> Split(L&& ledger) {
+  constexpr bool kMove = std::is_rvalue_reference_v<L&&>;
+  std::vector<std::conditional_t<kMove, Client*, const Client*>> clients;
   clients.reserve(ledger.clients.size());
-  for (const Client& client : ledger.clients) clients.push_back(&client);
+  for (auto& client : ledger.clients) clients.push_back(&client);
   std::stable_sort(clients.begin(), clients.end(),
                    [](const Client* a, const Client* b) { return a->id < b->id; });
 
   std::vector<ClientLedger> out;
-  out.reserve(clients.size());
+  out.reserve(clients.size());  // never reallocated: `index` views the ids in `out`
   std::unordered_map<std::string_view, size_t> index;
   index.reserve(clients.size());
-  for (const Client* client : clients) {
+  for (auto* client : clients) {
     // A duplicated id keeps its first record; validation reports the duplicate.
-    if (!index.emplace(client->id, out.size()).second) continue;
-    out.push_back(ClientLedger{.client = *client});
+    if (index.contains(client->id)) continue;
+    if constexpr (kMove) {
+      out.push_back(ClientLedger{.client = std::move(*client)});
+    } else {
+      out.push_back(ClientLedger{.client = *client});
+    }
+    index.emplace(out.back().client.id, out.size() - 1);
   }
-  Distribute(ledger.contracts, index, out, &ClientLedger::contracts);
-  Distribute(ledger.projects, index, out, &ClientLedger::projects);
-  Distribute(ledger.requests, index, out, &ClientLedger::requests);
-  Distribute(ledger.work, index, out, &ClientLedger::work);
-  Distribute(ledger.contacts, index, out, &ClientLedger::contacts);
-  Distribute(ledger.invoices, index, out, &ClientLedger::invoices);
-  Distribute(ledger.payments, index, out, &ClientLedger::payments);
-  Distribute(ledger.rate_changes, index, out, &ClientLedger::rate_changes);
-  Distribute(ledger.credit_notes, index, out, &ClientLedger::credit_notes);
+  Distribute(std::forward<L>(ledger).contracts, index, out, &ClientLedger::contracts);
+  Distribute(std::forward<L>(ledger).projects, index, out, &ClientLedger::projects);
+  Distribute(std::forward<L>(ledger).requests, index, out, &ClientLedger::requests);
+  Distribute(std::forward<L>(ledger).work, index, out, &ClientLedger::work);
+  Distribute(std::forward<L>(ledger).contacts, index, out, &ClientLedger::contacts);
+  Distribute(std::forward<L>(ledger).invoices, index, out, &ClientLedger::invoices);
+  Distribute(std::forward<L>(ledger).payments, index, out, &ClientLedger::payments);
+  Distribute(std::forward<L>(ledger).rate_changes, index, out, &ClientLedger::rate_changes);
+  Distribute(std::forward<L>(ledger).credit_notes, index, out, &ClientLedger::credit_notes);
+  if constexpr (kMove) {
+    // The moved-from records go now rather than with the ledger: their memory is reused.
+    ledger.clients = {};
+    ledger.contracts = {};
+    ledger.projects = {};
+    ledger.requests = {};
+    ledger.work = {};
+    ledger.contacts = {};
+    ledger.invoices = {};
+    ledger.payments = {};
+    ledger.rate_changes = {};
+    ledger.credit_notes = {};
+  }
   for (ClientLedger& client : out) SortRecords(client);
   return out;
 }
+
+}  // namespace
+
+std::vector<ClientLedger> SplitByClient(const Ledger& ledger) { return Split(ledger); }
+
+std::vector<ClientLedger> SplitByClientMoving(Ledger& ledger) { return Split(std::move(ledger)); }
 
 }  // namespace addio

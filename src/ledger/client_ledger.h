@@ -24,6 +24,9 @@ struct ClientLedger {
 // Splits a ledger into one ClientLedger per client, in client id order. Records whose
 // client does not exist are dropped (validation reports them).
 std::vector<ClientLedger> SplitByClient(const Ledger& ledger);
+// The same, moving the records out of `ledger` instead of copying them: for a caller
+// that no longer needs the ledger's records. `ledger` is left with its workspace only.
+std::vector<ClientLedger> SplitByClientMoving(Ledger& ledger);
 
 // Sorts each vector of `client` as the comments above say (time, then id): what
 // SplitByClient does to each client it makes. The order does not depend on the order the

@@ -29,6 +29,23 @@ void ReadContext::AddRepeatable(const std::string& key, Diagnostic d) {
   }
 }
 
+void ReadContext::Absorb(ReadContext& part) {
+  for (const Diagnostic& d : part.out_.items()) out_.Add(d);
+  std::vector<const std::string*> keys(part.repeatable_.size());
+  for (const auto& [key, index] : part.repeatable_index_) keys[index] = &key;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    auto& [d, count] = part.repeatable_[i];
+    auto [it, inserted] = repeatable_index_.try_emplace(*keys[i], repeatable_.size());
+    if (inserted) {
+      repeatable_.emplace_back(std::move(d), count);
+    } else {
+      repeatable_[it->second].second += count;
+    }
+  }
+  part.repeatable_.clear();
+  part.repeatable_index_.clear();
+}
+
 void ReadContext::Flush() {
   for (auto& [d, count] : repeatable_) {
     if (count > 1) d.notes.push_back(Msg("diag.same_in_more", count - 1));

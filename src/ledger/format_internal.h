@@ -145,6 +145,10 @@ Status WriteCsvLedger(const Ledger& ledger, const std::string& folder);
 class ReadContext {
  public:
   explicit ReadContext(Diagnostics& out) : out_(out) {}
+  // A context for one part of a reading done in parallel: `like`'s zone and currency,
+  // its own diagnostics, added to `like`'s by like.Absorb().
+  ReadContext(Diagnostics& out, const ReadContext& like)
+      : out_(out), zone_(like.zone_), currency_(like.currency_) {}
   ReadContext(const ReadContext&) = delete;
   ReadContext& operator=(const ReadContext&) = delete;
 
@@ -159,6 +163,9 @@ class ReadContext {
   // said in a note (diag.same_in_more). Nothing is added to the diagnostics until Flush().
   void AddRepeatable(const std::string& key, Diagnostic d);
   void Flush();
+  // Adds what `part` said (its diagnostics, and its repeatable warnings, counted with
+  // these), as if it had been said here, after what was said here so far.
+  void Absorb(ReadContext& part);
 
  private:
   Diagnostics& out_;

@@ -80,10 +80,10 @@ Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
   return {};
 }
 
-Status AssessLedger(const Ledger& ledger, CivilDate as_of, AssessmentSink& sink) {
+Status AssessLedger(Ledger ledger, CivilDate as_of, AssessmentSink& sink) {
   Result<Context> context = ResolveContext(ledger.workspace, as_of, RecordTypes::HeldBy(ledger));
   if (!context) return std::unexpected(context.error());
-  const std::vector<ClientLedger> clients = SplitByClient(ledger);
+  const std::vector<ClientLedger> clients = SplitByClientMoving(ledger);
 
   // Every snapshot is kept: the portfolio statistics need all of them before the first
   // client can be assessed, and the assessment reuses them.

@@ -55,8 +55,9 @@ class AssessmentSink {
 Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of, AssessmentSink& sink);
 
 // The same for a ledger in memory: what Assess(ledger, as_of) gives, client by client.
-// Errors: as Assess (before Begin).
-Status AssessLedger(const Ledger& ledger, CivilDate as_of, AssessmentSink& sink);
+// Takes the ledger, whose records it moves into each client's own (no second copy of
+// them). Errors: as Assess (before Begin).
+Status AssessLedger(Ledger ledger, CivilDate as_of, AssessmentSink& sink);
 
 // Every stored client's entry of the portfolio statistics (MeasureRate) as of
 // context.as_of, in client id order, measured in one pass over the store read client by

@@ -498,6 +498,37 @@ TEST(FormatTest, CsvFolderReportsColumnsCellsAndLines) {
                        "decimal string in EUR"}));
 }
 
+// The files of a folder are read at once on several cores; what their reading says comes
+// in the order of the record types and, in a file, of its lines, whichever file ends
+// first: here a long work.csv whose last line is wrong, and a short payments.csv.
+TEST(FormatTest, CsvFolderDiagnosticsKeepTheOrderOfTheFiles) {
+  const std::filesystem::path folder = TempPath("ledger");
+  std::filesystem::create_directories(folder);
+  Spit(folder / "workspace.json", R"({"format": "addio-ledger/1", "currency": "EUR"})");
+  Spit(folder / "clients.csv", "id,name,colour\nacme,ACME,red\n");
+  std::string work = "id,client,start,minutes,mood\n";
+  const int entries = 30000;
+  for (int i = 1; i <= entries; ++i) {
+    work += "w" + std::to_string(i) + ",acme,2025-01-02T09:00:00+01:00,60,calm\n";
+  }
+  work += "bad,acme,2025-01-02T09:00:00+01:00,sixty,calm\n";
+  Spit(folder / "work.csv", work);
+  Spit(folder / "payments.csv", "id,client,date,amount,currency\np1,acme,2025-13-01,10.00,EUR\n");
+  const ReadResult r = ReadLedger(folder.string());
+  std::vector<std::string> found;
+  for (const Diagnostic& d : r.diagnostics.items()) {
+    found.push_back(std::filesystem::path(d.file).filename().string() + ":" +
+                    std::to_string(d.line) + ": " + d.field);
+  }
+  EXPECT_EQ(found,
+            (std::vector<std::string>{"clients.csv:1: colour", "work.csv:1: mood",
+                                      "work.csv:" + std::to_string(entries + 2) + ": minutes",
+                                      "payments.csv:2: date"}))
+      << r.diagnostics.ToString();
+  EXPECT_EQ(r.ledger.work.size(), static_cast<size_t>(entries) + 1);
+  EXPECT_EQ(r.source.Find("work", entries)->line, entries + 2);
+}
+
 // The CSV form keeps one file name per record type and a line per record; the findings of
 // Validate on what was read still name the file and the line of each record.
 TEST(FormatTest, CsvFolderValidationFindingsNameFileAndLine) {
