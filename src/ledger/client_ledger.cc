@@ -1,11 +1,15 @@
 #include "ledger/client_ledger.h"
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <unordered_map>
+
+#include "core/parallel.h"
 
 namespace addio {
 namespace {
@@ -85,15 +89,24 @@ std::vector<ClientLedger> Split(L&& ledger) {
     }
     index.emplace(out.back().client.id, out.size() - 1);
   }
-  Distribute(std::forward<L>(ledger).contracts, index, out, &ClientLedger::contracts);
-  Distribute(std::forward<L>(ledger).projects, index, out, &ClientLedger::projects);
-  Distribute(std::forward<L>(ledger).requests, index, out, &ClientLedger::requests);
-  Distribute(std::forward<L>(ledger).work, index, out, &ClientLedger::work);
-  Distribute(std::forward<L>(ledger).contacts, index, out, &ClientLedger::contacts);
-  Distribute(std::forward<L>(ledger).invoices, index, out, &ClientLedger::invoices);
-  Distribute(std::forward<L>(ledger).payments, index, out, &ClientLedger::payments);
-  Distribute(std::forward<L>(ledger).rate_changes, index, out, &ClientLedger::rate_changes);
-  Distribute(std::forward<L>(ledger).credit_notes, index, out, &ClientLedger::credit_notes);
+  // Each record type fills its own vector of every client, and each client is sorted on
+  // its own: both run on every core.
+  const std::function<void()> distribute[] = {
+      [&] { Distribute(std::forward<L>(ledger).contracts, index, out, &ClientLedger::contracts); },
+      [&] { Distribute(std::forward<L>(ledger).projects, index, out, &ClientLedger::projects); },
+      [&] { Distribute(std::forward<L>(ledger).requests, index, out, &ClientLedger::requests); },
+      [&] { Distribute(std::forward<L>(ledger).work, index, out, &ClientLedger::work); },
+      [&] { Distribute(std::forward<L>(ledger).contacts, index, out, &ClientLedger::contacts); },
+      [&] { Distribute(std::forward<L>(ledger).invoices, index, out, &ClientLedger::invoices); },
+      [&] { Distribute(std::forward<L>(ledger).payments, index, out, &ClientLedger::payments); },
+      [&] {
+        Distribute(std::forward<L>(ledger).rate_changes, index, out, &ClientLedger::rate_changes);
+      },
+      [&] {
+        Distribute(std::forward<L>(ledger).credit_notes, index, out, &ClientLedger::credit_notes);
+      },
+  };
+  ParallelFor(std::size(distribute), 1, [&](size_t i) { distribute[i](); });
   if constexpr (kMove) {
     // The moved-from records go now rather than with the ledger: their memory is reused.
     ledger.clients = {};
@@ -107,7 +120,8 @@ std::vector<ClientLedger> Split(L&& ledger) {
     ledger.rate_changes = {};
     ledger.credit_notes = {};
   }
-  for (ClientLedger& client : out) SortRecords(client);
+  constexpr size_t kClientsPerChunk = 64;
+  ParallelFor(out.size(), kClientsPerChunk, [&out](size_t i) { SortRecords(out[i]); });
   return out;
 }
 

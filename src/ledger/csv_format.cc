@@ -4,15 +4,13 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <thread>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "ledger/csv.h"
 #include "ledger/format_internal.h"
@@ -318,27 +316,7 @@ void ReadCsvFiles(const std::string& folder, TextEncoding encoding, ReadContext&
   std::vector<Diagnostics> said(reads.size());
   std::vector<std::unique_ptr<ReadContext>> parts;
   for (Diagnostics& out : said) parts.push_back(std::make_unique<ReadContext>(out, context));
-  std::vector<std::exception_ptr> failures(reads.size());
-  std::atomic<size_t> next = 0;
-  auto work = [&] {
-    for (size_t i = next++; i < reads.size(); i = next++) {
-      try {
-        reads[i](*parts[i]);
-      } catch (...) {
-        failures[i] = std::current_exception();
-      }
-    }
-  };
-  {
-    const size_t threads =
-        std::min<size_t>(reads.size(), std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::jthread> helpers;
-    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
-  }  // the helpers are joined
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  ParallelFor(reads.size(), 1, [&](size_t i) { reads[i](*parts[i]); });
   for (const auto& part : parts) context.Absorb(*part);
 }
 

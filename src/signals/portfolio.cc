@@ -4,9 +4,8 @@
 // totals of minutes, and the median without one client is a binary search.
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <thread>
 
+#include "core/parallel.h"
 #include "signals/rate.h"
 #include "signals/signals.h"
 #include "signals/window.h"
@@ -152,35 +151,10 @@ Portfolio BuildPortfolio(const std::vector<ClientSnapshot>& clients, const Conte
   portfolio.rates.resize(clients.size());
   const signals_internal::Window window = signals_internal::MakeWindow(context);
 
-  auto compute = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) portfolio.rates[i] = RateOf(clients[i], context, window);
-  };
-  // Each thread fills its own slice of `rates`, so the result is the same for any number
-  // of threads; an exception in a thread is carried over and rethrown here.
+  // Each index fills its own entry of `rates`: the same result on any number of threads.
   constexpr size_t kMinChunk = 256;
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const size_t threads = std::min(cores, (clients.size() + kMinChunk - 1) / kMinChunk);
-  if (threads <= 1) {
-    compute(0, clients.size());
-  } else {
-    std::vector<std::thread> workers;
-    std::vector<std::exception_ptr> errors(threads);
-    const size_t chunk = (clients.size() + threads - 1) / threads;
-    for (size_t t = 0; t < threads; ++t) {
-      const size_t begin = t * chunk, end = std::min(clients.size(), begin + chunk);
-      workers.emplace_back([&, t, begin, end] {
-        try {
-          compute(begin, end);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      });
-    }
-    for (std::thread& worker : workers) worker.join();
-    for (const std::exception_ptr& error : errors) {
-      if (error) std::rethrow_exception(error);
-    }
-  }
+  ParallelFor(clients.size(), kMinChunk,
+              [&](size_t i) { portfolio.rates[i] = RateOf(clients[i], context, window); });
   return PortfolioOf(std::move(portfolio.rates));
 }
 

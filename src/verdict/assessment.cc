@@ -5,51 +5,15 @@
 #include "verdict/assessment.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <utility>
+
+#include "core/parallel.h"
 
 namespace addio {
 namespace {
 
-// Below this many clients a thread costs more than it saves.
+// Clients a thread takes at a time: below this many a thread costs more than it saves.
 constexpr size_t kClientsPerThread = 32;
-
-// Runs body(i) for every i in [0, n) on up to hardware_concurrency threads. The first
-// exception thrown by a body (a bug) is rethrown here after every thread has joined.
-template <typename Body>
-void ParallelFor(size_t n, const Body& body) {
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const size_t threads = std::min(cores, (n + kClientsPerThread - 1) / kClientsPerThread);
-  if (threads <= 1) {
-    for (size_t i = 0; i < n; ++i) body(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    try {
-      // Small chunks keep the threads busy when clients differ in size.
-      for (size_t begin = next.fetch_add(kClientsPerThread); begin < n;
-           begin = next.fetch_add(kClientsPerThread)) {
-        const size_t end = std::min(n, begin + kClientsPerThread);
-        for (size_t i = begin; i < end; ++i) body(i);
-      }
-    } catch (...) {
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
-  if (failure) std::rethrow_exception(failure);
-}
 
 // The index of `client` in `clients` (sorted by id), or nullopt.
 std::optional<size_t> FindClient(const std::vector<ClientLedger>& clients,
@@ -66,7 +30,7 @@ std::optional<size_t> FindClient(const std::vector<ClientLedger>& clients,
 std::vector<ClientSnapshot> SnapshotsAsOf(const std::vector<ClientLedger>& clients,
                                           const Context& context) {
   std::vector<std::optional<ClientSnapshot>> built(clients.size());
-  ParallelFor(clients.size(),
+  ParallelFor(clients.size(), kClientsPerThread,
               [&](size_t i) { built[i].emplace(clients[i], *context.workspace, context.as_of); });
   std::vector<ClientSnapshot> snapshots;
   snapshots.reserve(clients.size());
@@ -146,7 +110,7 @@ Result<Assessment> Assess(const Ledger& ledger, CivilDate as_of, const std::stri
 
   Assessment out = AssessmentOf(ledger.workspace, *context);
   out.clients.resize(selected.size());
-  ParallelFor(selected.size(), [&](size_t i) {
+  ParallelFor(selected.size(), kClientsPerThread, [&](size_t i) {
     out.clients[i] = AssessClient(snapshots[selected[i]], portfolio, *context);
   });
   return out;

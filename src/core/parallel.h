@@ -1,0 +1,56 @@
+// The one parallel loop of addio for work that is split in advance (the ordered pipeline,
+// verdict/ordered_pipeline.h, is for work that streams).
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace addio {
+
+// The threads a parallel loop uses at most: one per core.
+inline size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// Runs body(i) for every i in [0, n), on up to Cores() threads (the calling one included),
+// which take `chunk` consecutive indexes at a time: small chunks keep every thread busy
+// when items differ in size, large ones make the hand-offs rare. With a single chunk of
+// work, body runs on the calling thread alone. The order in which items run is not fixed:
+// each body must write only to what belongs to its index. The first exception thrown by
+// a body is rethrown here once every thread has ended.
+template <typename Body>
+void ParallelFor(size_t n, size_t chunk, const Body& body) {
+  chunk = std::max<size_t>(chunk, 1);
+  const size_t threads = std::min(Cores(), (n + chunk - 1) / chunk);
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) body(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto work = [&] {
+    try {
+      for (size_t begin = next.fetch_add(chunk); begin < n; begin = next.fetch_add(chunk)) {
+        const size_t end = std::min(n, begin + chunk);
+        for (size_t i = begin; i < end; ++i) body(i);
+      }
+    } catch (...) {
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = n;  // the other threads take no new chunk
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    helpers.reserve(threads - 1);
+    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+  }  // the helpers are joined
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace addio
