@@ -6,9 +6,11 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "ledger/allocation.h"
 #include "ledger/bounds.h"
@@ -89,33 +91,49 @@ std::unordered_map<std::string_view, uint32_t> IndexById(const std::vector<R>& r
   return index;
 }
 
+// id -> index of its first record, for the record types others refer to; built once, on
+// every core, and read by the checks of every record type.
+struct IdIndexes {
+  explicit IdIndexes(const Ledger& ledger) {
+    const std::function<void()> build[] = {
+        [&] { clients = IndexById(ledger.clients); },
+        [&] { contracts = IndexById(ledger.contracts); },
+        [&] { projects = IndexById(ledger.projects); },
+        [&] { requests = IndexById(ledger.requests); },
+        [&] { invoices = IndexById(ledger.invoices); },
+    };
+    ParallelFor(std::size(build), 1, [&](size_t i) { build[i](); });
+  }
+  std::unordered_map<std::string_view, uint32_t> clients, contracts, projects, requests, invoices;
+};
+
+// The checks of the workspace (CheckWorkspace) or of one record type's records
+// (CheckRecords), saying what they find into `out`.
 class Validator {
  public:
-  Validator(const Ledger& ledger, const LedgerSource& source, Diagnostics& out)
+  Validator(const Ledger& ledger, const LedgerSource& source, const IdIndexes& ids,
+            Diagnostics& out)
       : ledger_(ledger),
         source_(source),
         out_(out),
-        clients_(IndexById(ledger.clients)),
-        contracts_(IndexById(ledger.contracts)),
-        projects_(IndexById(ledger.projects)),
-        requests_(IndexById(ledger.requests)),
-        invoices_(IndexById(ledger.invoices)) {}
+        clients_(ids.clients),
+        contracts_(ids.contracts),
+        projects_(ids.projects),
+        requests_(ids.requests),
+        invoices_(ids.invoices) {}
 
-  void Run() {
-    CheckWorkspace();
-    format_internal::ForEachRecordType([this](auto tag) {
-      using R = typename decltype(tag)::type;
-      const std::vector<R>& records = ledger_.*RecordTraits<R>::kMember;
-      const std::vector<uint32_t> earlier = EarlierWithSameId(records);
-      for (size_t i = 0; i < records.size(); ++i) {
-        record_type_ = kRecordTypeNames[RecordTraits<R>::kIndex].type;
-        index_ = i;
-        id_ = &records[i].id;
-        CheckId(earlier[i], records);
-        Check(records[i]);
-        CheckBounds(records[i]);
-      }
-    });
+  template <typename R>
+  void CheckRecords() {
+    const std::vector<R>& records = ledger_.*RecordTraits<R>::kMember;
+    const std::vector<uint32_t> earlier = EarlierWithSameId(records);
+    record_type_ = kRecordTypeNames[RecordTraits<R>::kIndex].type;
+    for (size_t i = 0; i < records.size(); ++i) {
+      index_ = i;
+      id_ = &records[i].id;
+      CheckId(earlier[i], records);
+      Check(records[i]);
+      CheckBounds(records[i]);
+    }
   }
 
  private:
@@ -154,6 +172,7 @@ class Validator {
 
   // ---- Workspace
 
+ public:
   void CheckWorkspace() {
     const Workspace& w = ledger_.workspace;
     record_type_ = "workspace";
@@ -211,6 +230,7 @@ class Validator {
     CheckAlertDelivery(w.alerts);
   }
 
+ private:
   // Each ladder's steps come later and later: a step is due once the one before it is.
   void CheckDunning(const std::map<std::string, std::vector<DunningStep>>& ladders) {
     for (const auto& [type, steps] : ladders) {
@@ -556,8 +576,8 @@ class Validator {
   const Ledger& ledger_;
   const LedgerSource& source_;
   Diagnostics& out_;
-  std::unordered_map<std::string_view, uint32_t> clients_, contracts_, projects_, requests_,
-      invoices_;
+  const std::unordered_map<std::string_view, uint32_t>&clients_, &contracts_, &projects_,
+      &requests_, &invoices_;
   std::unordered_map<uint32_t, Money> credited_;  // invoice index -> credited so far
   std::string_view known_client_;  // a client id found in clients_ (never empty once set)
   // The record being checked.
@@ -568,8 +588,21 @@ class Validator {
 
 }  // namespace
 
+// The workspace first, then each record type's records in the order of
+// ForEachRecordType, as many types at once as there are cores, each into diagnostics of
+// its own: what is said, and its order, do not depend on the cores.
 void Validate(const Ledger& ledger, const LedgerSource& source, Diagnostics& out) {
-  Validator(ledger, source, out).Run();
+  const IdIndexes ids(ledger);
+  Validator(ledger, source, ids, out).CheckWorkspace();
+  std::vector<std::function<void(Diagnostics&)>> checks;
+  format_internal::ForEachRecordType([&](auto tag) {
+    using R = typename decltype(tag)::type;
+    checks.emplace_back(
+        [&](Diagnostics& said) { Validator(ledger, source, ids, said).CheckRecords<R>(); });
+  });
+  std::vector<Diagnostics> said(checks.size());
+  ParallelFor(checks.size(), 1, [&](size_t i) { checks[i](said[i]); });
+  for (const Diagnostics& part : said) out.Append(part);
 }
 
 }  // namespace addio
