@@ -12,6 +12,10 @@
 
 namespace addio {
 
+// Below this many records, work split by record type (reading, checking, splitting a
+// ledger) runs on the calling thread: starting threads would cost more than it saves.
+inline constexpr size_t kRecordsWorthThreads = 20'000;
+
 // The threads a parallel loop uses at most: one per core.
 inline size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 

@@ -106,7 +106,9 @@ std::vector<ClientLedger> Split(L&& ledger) {
         Distribute(std::forward<L>(ledger).credit_notes, index, out, &ClientLedger::credit_notes);
       },
   };
-  ParallelFor(std::size(distribute), 1, [&](size_t i) { distribute[i](); });
+  const size_t types_per_thread =
+      ledger.records() < kRecordsWorthThreads ? std::size(distribute) : 1;
+  ParallelFor(std::size(distribute), types_per_thread, [&](size_t i) { distribute[i](); });
   if constexpr (kMove) {
     // The moved-from records go now rather than with the ledger: their memory is reused.
     ledger.clients = {};
