@@ -21,9 +21,9 @@ int LatestSchemaVersion();
 
 // The schema of LatestSchemaVersion() for PostgreSQL: the tables and indexes SQLite's
 // migrations end with, but for the records tables' keys (by id, with an index on the
-// client: a PostgreSQL table is a heap whatever its key), in PostgreSQL's types (BIGINT, DOUBLE PRECISION, BYTEA, text
-// compared byte by byte), with the workspace "default", and the table store_version (the
-// count of writes behind Store::DataVersion, which SQLite keeps itself).
+// client: a PostgreSQL table is a heap whatever its key), in PostgreSQL's types (BIGINT, DOUBLE
+// PRECISION, BYTEA, text compared byte by byte), with the workspace "default", and the table
+// store_version (the count of writes behind Store::DataVersion, which SQLite keeps itself).
 std::string PostgresSchema();
 
 // The statements that bring a PostgreSQL store of schema `from` to the next version
