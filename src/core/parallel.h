@@ -12,12 +12,23 @@
 
 namespace addio {
 
-// Below this many records, work split by record type (reading, checking, splitting a
-// ledger) runs on the calling thread: starting threads would cost more than it saves.
+// Below this many records, work split by record type (checking, splitting a ledger) runs
+// on the calling thread: starting threads would cost more than it saves.
 inline constexpr size_t kRecordsWorthThreads = 20'000;
 
-// The threads a parallel loop uses at most: one per core.
-inline size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+// The chunk for ParallelFor over `tasks` tasks that share the work of `records` records
+// (one task per record type): every task on the calling thread below
+// kRecordsWorthThreads, else one task at a time on every core.
+inline size_t TasksPerThread(size_t records, size_t tasks) {
+  return records < kRecordsWorthThreads ? tasks : 1;
+}
+
+// The threads a parallel loop uses at most: one per core, asked once (the C library reads
+// it from a file each time).
+inline size_t Cores() {
+  static const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return cores;
+}
 
 // Runs body(i) for every i in [0, n), on up to Cores() threads (the calling one included),
 // which take `chunk` consecutive indexes at a time: small chunks keep every thread busy

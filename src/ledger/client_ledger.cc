@@ -106,9 +106,8 @@ std::vector<ClientLedger> Split(L&& ledger) {
         Distribute(std::forward<L>(ledger).credit_notes, index, out, &ClientLedger::credit_notes);
       },
   };
-  const size_t types_per_thread =
-      ledger.records() < kRecordsWorthThreads ? std::size(distribute) : 1;
-  ParallelFor(std::size(distribute), types_per_thread, [&](size_t i) { distribute[i](); });
+  ParallelFor(std::size(distribute), TasksPerThread(ledger.records(), std::size(distribute)),
+              [&](size_t i) { distribute[i](); });
   if constexpr (kMove) {
     // The moved-from records go now rather than with the ledger: their memory is reused.
     ledger.clients = {};

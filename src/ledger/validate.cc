@@ -102,8 +102,8 @@ struct IdIndexes {
         [&] { requests = IndexById(ledger.requests); },
         [&] { invoices = IndexById(ledger.invoices); },
     };
-    const size_t per_thread = ledger.records() < kRecordsWorthThreads ? std::size(build) : 1;
-    ParallelFor(std::size(build), per_thread, [&](size_t i) { build[i](); });
+    ParallelFor(std::size(build), TasksPerThread(ledger.records(), std::size(build)),
+                [&](size_t i) { build[i](); });
   }
   std::unordered_map<std::string_view, uint32_t> clients, contracts, projects, requests, invoices;
 };
@@ -602,8 +602,8 @@ void Validate(const Ledger& ledger, const LedgerSource& source, Diagnostics& out
         [&](Diagnostics& said) { Validator(ledger, source, ids, said).CheckRecords<R>(); });
   });
   std::vector<Diagnostics> said(checks.size());
-  const size_t types_per_thread = ledger.records() < kRecordsWorthThreads ? checks.size() : 1;
-  ParallelFor(checks.size(), types_per_thread, [&](size_t i) { checks[i](said[i]); });
+  ParallelFor(checks.size(), TasksPerThread(ledger.records(), checks.size()),
+              [&](size_t i) { checks[i](said[i]); });
   for (const Diagnostics& part : said) out.Append(part);
 }
 

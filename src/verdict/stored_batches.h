@@ -4,15 +4,14 @@
 // this way.
 #pragma once
 
-#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <functional>
 #include <optional>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "core/parallel.h"
 #include "core/result.h"
 #include "store/store.h"
 #include "verdict/ordered_pipeline.h"
@@ -26,13 +25,11 @@ inline constexpr size_t kClientsPerBatch = 16;
 // when clients differ in size, few enough that memory stays flat.
 inline constexpr size_t kInFlightPerWorker = 4;
 
-inline size_t Workers() { return std::max(1u, std::thread::hardware_concurrency()); }
-
 // Runs the ordered pipeline with the usual number of workers and window.
 template <typename In, typename Out>
 Status Run(const std::function<Status(const Push<In>&)>& produce,
            const std::function<Out(In&)>& map, const std::function<void(Out&&)>& consume) {
-  return RunOrdered<In, Out>(produce, map, consume, Workers(), Workers() * kInFlightPerWorker);
+  return RunOrdered<In, Out>(produce, map, consume, Cores(), Cores() * kInFlightPerWorker);
 }
 
 // The store's clients, read in batches by the workers: the producer only lists ranges of
@@ -41,7 +38,7 @@ Status Run(const std::function<Status(const Push<In>&)>& produce,
 template <typename Out>
 Status ForEachStoredBatch(Store& store, const std::function<Out(ClientLedger&)>& each,
                           const std::function<void(Out&&)>& consume) {
-  auto batches = store.ReadInBatches(Workers());
+  auto batches = store.ReadInBatches(Cores());
   if (!batches) return std::unexpected(batches.error());
   ClientBatches& reader = **batches;
   using Batch = Result<std::vector<Out>>;
