@@ -9,15 +9,18 @@
 // client sending it a byte at a time cannot hold a worker thread for ever. The stream is
 // buffered per connection, so pipelined requests keep their bytes.
 //
-// Internal to src/api: includes httplib.h. Not thread-safe; one thread serves a connection
-// from its first request to its close.
+// A wait for the client (more of a request, room to send the answer) lends the thread's
+// lane (lanes.h) to another thread meanwhile.
+//
+// Internal to src/api: includes httplib.h. Not thread-safe; one thread at a time serves a
+// connection (HttpReactor hands it from thread to thread between requests).
 #pragma once
 
 #include <httplib.h>
+#include <sys/uio.h>
 
 #include <chrono>
 #include <cstddef>
-#include <functional>
 #include <string>
 
 namespace addio::api_internal {
@@ -29,10 +32,8 @@ class Connection final : public httplib::Stream {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Waits up to `timeout_ms` for the next request's first byte (true also at end of
-  // stream, which the request parser then sees). Returns false on timeout, error, or as
-  // soon as `stopping()` says the server is stopping (asked every 100 ms).
-  bool AwaitRequest(int timeout_ms, const std::function<bool()>& stopping);
+  // Whether bytes of the next request were received already (it was pipelined).
+  bool buffered() const { return begin_ < end_; }
   // Starts a request: the head budget anew, no body allowed until LimitBody.
   void BeginRequest();
   // Allows the current request's body `wire_bytes` bytes as sent (chunk framing included).
@@ -44,6 +45,11 @@ class Connection final : public httplib::Stream {
   // The connection ends after the current answer (its body was not read, or not whole).
   void CloseAfterRequest() { closing_ = true; }
   bool closing() const { return closing_ || head_limit_hit_ || body_limit_hit_; }
+
+  // Sends what was written and is still held (write holds small writes, up to kOutLimit
+  // bytes, so that an answer's head leaves with its body). False when the socket failed.
+  // The held bytes are sent anyway before the connection waits for the client.
+  bool Flush();
 
   // Ends writing (the client sees the end of the answer), then reads and drops what the
   // client still sends, until it closes, for at most `max_ms` or `max_bytes`.
@@ -73,6 +79,15 @@ class Connection final : public httplib::Stream {
   // stream, -1 on error or timeout.
   ssize_t Fill();
   ssize_t ReadHead(char* ptr, size_t size);
+  // Sends some of `parts` now, waiting (up to the write timeout) only when the socket's
+  // buffer is full. Bytes sent, or -1.
+  ssize_t Send(iovec* parts, size_t count);
+  // Sends both byte ranges whole, in order; false when the socket failed.
+  bool SendAll(const char* first, size_t first_size, const char* second, size_t second_size);
+  bool PollWritable() const;
+
+  static constexpr size_t kHoldLimit = 4 * 1024;  // writes up to this size are held
+  static constexpr size_t kOutLimit = 16 * 1024;  // held bytes at most
 
   socket_t sock_;
   time_t read_timeout_sec_;
@@ -82,6 +97,7 @@ class Connection final : public httplib::Stream {
   char buffer_[16 * 1024];
   size_t begin_ = 0;  // buffer_[begin_, end_) is received and not yet read
   size_t end_ = 0;
+  std::string out_;  // written, not sent yet (Flush)
 
   bool in_head_ = true;
   std::chrono::steady_clock::time_point head_deadline_;
@@ -91,6 +107,14 @@ class Connection final : public httplib::Stream {
   bool head_limit_hit_ = false;
   bool body_limit_hit_ = false;
   bool closing_ = false;
+
+  // The two ends' addresses, asked once (httplib asks them on every request).
+  struct Address {
+    bool known = false;
+    std::string ip;
+    int port = 0;
+  };
+  mutable Address remote_, local_;
 };
 
 }  // namespace addio::api_internal

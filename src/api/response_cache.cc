@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "api/lanes.h"
+
 namespace addio {
 
 StoreVersion::StoreVersion(StoreFactory open_store) : open_store_(std::move(open_store)) {}
@@ -102,6 +104,7 @@ Result<ResponseCache::Value> ResponseCache::Get(uint64_t version, const std::str
     }
     if (auto it = flights_.find(full_key); it != flights_.end()) {
       ++stats_.waits;
+      api_internal::LendLane();  // the wait may be long: let the other requests through
       std::shared_ptr<Flight> other = it->second;
       made_.wait(lock, [&] { return other->done; });
       return *other->result;
@@ -111,8 +114,10 @@ Result<ResponseCache::Value> ResponseCache::Get(uint64_t version, const std::str
     ++stats_.made;
   }
 
-  // Made without the lock: other keys are served meanwhile, and `make` may Get them. An
-  // exception (a bug) must still land the flight, or its waiters would wait forever.
+  // Made without the lock: other keys are served meanwhile, and `make` may Get them. Making
+  // may take long (a whole portfolio): the thread lends its lane meanwhile. An exception (a
+  // bug) must still land the flight, or its waiters would wait forever.
+  api_internal::LendLane();
   Result<Made> made = Fail(ErrorCode::kInternal, Msg("api.error.internal", key));
   std::exception_ptr failure;
   try {

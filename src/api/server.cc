@@ -28,16 +28,20 @@
 #include "api/auth.h"
 #include "api/errors.h"
 #include "api/http_connection.h"
+#include "api/http_reactor.h"
 #include "api/json_util.h"
+#include "api/lanes.h"
 #include "api/request_guard.h"
 #include "api/service.h"
 #include "api/web_assets.h"
+#include "core/parallel.h"
 #include "report/letters.h"
 
 namespace addio {
 namespace {
 
 using api_internal::Connection;
+using api_internal::HttpReactor;
 
 // JSON bodies from this size up are gzipped when the client accepts it.
 constexpr size_t kCompressFrom = 1024;
@@ -671,49 +675,59 @@ const char* ErrorCodeForStatus(int status) {
 }
 
 // httplib's server with its connection loop replaced (the one virtual it offers for it):
-// each accepted connection gets TCP_NODELAY set on it, and is read through a Connection,
-// which bounds what each request may send (http_connection.h) and keeps its bytes across
-// keep-alive requests. The loop is httplib's own otherwise: up to keep_alive_max_count
-// requests, each awaited for keep_alive_timeout, ending at once when the server stops.
+// each accepted connection goes to an HttpReactor, which serves its requests on the
+// thread of a free lane (http_reactor.h) and reads them through a Connection, which
+// bounds what each request may send (http_connection.h). The accepting thread hands the
+// socket over and goes back to accepting: httplib's task queue here runs its task at once,
+// and stopping it (when the server stops) stops the reactor.
 class GuardedHttpServer final : public httplib::Server {
- private:
-  bool process_and_close_socket(socket_t sock) override {
-    // Accepted sockets may or may not inherit TCP_NODELAY from the listening one (it
-    // depends on the kernel): set it on each. Without it an answer written as headers then
-    // body waits for the client's delayed acknowledgement, 40 ms on Linux, on every
-    // keep-alive request.
-    int yes = 1;
-    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
-    Connection connection(sock, read_timeout_sec_, write_timeout_sec_, kHeadLimit);
-    const auto stopping = [this] { return svr_sock_ == INVALID_SOCKET; };
-    bool ok = false;
-    for (size_t left = keep_alive_max_count_; left > 0; --left) {
-      if (!connection.AwaitRequest(static_cast<int>(keep_alive_timeout_sec_ * 1000), stopping)) {
-        break;
-      }
-      connection.BeginRequest();
-      bool connection_closed = false;
-      {
-        Connection::Scope scope(&connection);
-        ok =
-            process_request(connection, /*close_connection=*/left == 1, connection_closed, nullptr);
-      }
-      if (!ok || connection_closed || connection.closing()) break;
-    }
-    // A refused body may still be arriving. Closing with unread bytes makes the kernel send
-    // a reset, which can destroy the answer before the client reads it: stop writing, let
-    // the client see the answer while what it still sends is drained (a bounded while).
-    if (connection.closing()) connection.Drain(/*max_ms=*/2000, /*max_bytes=*/64u << 20);
-    shutdown(sock, SHUT_RDWR);
-    close(sock);
-    return ok;
+ public:
+  explicit GuardedHttpServer(const ServeOptions& options) {
+    new_task_queue = [this, threads = static_cast<size_t>(std::max(1, options.threads))] {
+      reactor_.emplace(
+          HttpReactor::Options{
+              .lanes = Cores(),
+              .threads = threads,
+              .keep_alive_timeout_ms = static_cast<int>(keep_alive_timeout_sec_ * 1000),
+              .keep_alive_max_count = keep_alive_max_count_,
+              .read_timeout_sec = read_timeout_sec_,
+              .write_timeout_sec = write_timeout_sec_,
+              .head_limit = kHeadLimit,
+          },
+          [this](Connection& connection, bool last) {
+            bool closed = false;
+            const bool ok = process_request(connection, last, closed, nullptr);
+            return ok && !closed;
+          });
+      return new HandOver([this] { reactor_->Stop(); });
+    };
   }
+
+ private:
+  // The task queue of httplib's accepting loop: runs each task (process_and_close_socket,
+  // below) on the accepting thread; its shutdown stops the reactor.
+  class HandOver final : public httplib::TaskQueue {
+   public:
+    explicit HandOver(std::function<void()> stop) : stop_(std::move(stop)) {}
+    void enqueue(std::function<void()> task) override { task(); }
+    void shutdown() override { stop_(); }
+
+   private:
+    std::function<void()> stop_;
+  };
+
+  bool process_and_close_socket(socket_t sock) override {
+    reactor_->Add(sock);
+    return true;
+  }
+
+  std::optional<HttpReactor> reactor_;
 };
 
-// httplib's ThreadPool with a bounded queue: the accepting thread waits while `max_queued`
-// accepted connections already wait for a worker, so a flood of connections stays in the
-// kernel's listen backlog (and beyond it is refused there) instead of growing a queue in
-// memory without bound.
+// httplib's ThreadPool with a bounded queue, for HTTPS (a thread per open connection):
+// the accepting thread waits while `max_queued` accepted connections already wait for a
+// worker, so a flood of connections stays in the kernel's listen backlog (and beyond it is
+// refused there) instead of growing a queue in memory without bound.
 class BoundedThreadPool final : public httplib::TaskQueue {
  public:
   BoundedThreadPool(size_t threads, size_t max_queued) : max_queued_(max_queued) {
@@ -766,9 +780,13 @@ class BoundedThreadPool final : public httplib::TaskQueue {
 // its payload limit, checked as they arrive, chunked ones too.)
 std::unique_ptr<httplib::Server> MakeHttpServer(const ServeOptions& options) {
   if (options.tls()) {
-    return std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    auto https =
+        std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+    https->new_task_queue = [threads] { return new BoundedThreadPool(threads, 4 * threads); };
+    return https;
   }
-  return std::make_unique<GuardedHttpServer>();
+  return std::make_unique<GuardedHttpServer>(options);
 }
 
 }  // namespace
@@ -855,6 +873,9 @@ std::optional<uint64_t> ContentLength(const httplib::Request& req) {
 httplib::Server::HandlerResponse ApiServer::Impl::Screen(const httplib::Request& req,
                                                          httplib::Response& res) {
   using HandlerResponse = httplib::Server::HandlerResponse;
+  // A request that writes (an import, a setting) reads its body and writes the store: slow
+  // work, during which the other requests are answered on the thread's lane.
+  if (req.method != "GET" && req.method != "HEAD") api_internal::LendLane();
   const size_t content_limit = ContentLimit(req, options.max_upload_bytes);
   if (Connection* connection = Connection::Current()) {
     connection->LimitBody(content_limit == 0 ? 0 : WireBudget(content_limit));
@@ -978,12 +999,10 @@ void ApiServer::Impl::Install() {
   s.set_read_timeout(30);
   s.set_write_timeout(30);
   // A connection is kept open for many requests (httplib's default closes it after 5): a
-  // new connection costs more than most answers from the cache. Each open connection holds
-  // one worker thread while it waits for its next request, hence the timeout.
+  // new connection costs more than most answers from the cache. An idle one is closed
+  // after the timeout (under HTTPS it holds a worker thread meanwhile).
   s.set_keep_alive_max_count(10000);
   s.set_keep_alive_timeout(5);
-  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
-  s.new_task_queue = [threads] { return new BoundedThreadPool(threads, 4 * threads); };
   s.set_pre_routing_handler(
       [this](const httplib::Request& req, httplib::Response& res) { return Screen(req, res); });
   // A client that asks before sending its body (Expect: 100-continue, as curl does for

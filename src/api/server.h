@@ -50,8 +50,11 @@ struct ServeOptions {
   // localhost, 127.0.0.1 and [::1]): --allowed-host, e.g. a name in /etc/hosts.
   std::vector<std::string> allowed_hosts;
   size_t max_upload_bytes = 50u << 20;  // larger uploads get 413
-  // Worker threads. httplib gives each open connection a thread for as long as it stays
-  // open (keep-alive), so connections beyond this number wait for one to close.
+  // Worker threads: how many requests may be answered at once, those waiting for a slow
+  // client or for slow work included. Over plain HTTP one thread per core answers the
+  // requests as they come, however many connections are open (api/http_reactor.h); the
+  // others stand by for a thread that waits. Under HTTPS each open connection holds one
+  // (httplib's), so connections beyond this number wait for one to close.
   int threads = 64;
   // MiB of rendered answers (and their gzip) the response cache may keep.
   size_t cache_mib = kDefaultCacheBytes >> 20;

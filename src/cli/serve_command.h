@@ -12,9 +12,9 @@ namespace addio::cli {
 
 struct ServeFlags {
   std::string host = "127.0.0.1";
-  int port = 8080;      // 0: any free port; the URL printed says which
-  int threads = 64;     // worker threads: one per open connection (ServeOptions::threads)
-  int cache_mib = 256;  // response cache budget (ServeOptions::cache_mib)
+  int port = 8080;                         // 0: any free port; the URL printed says which
+  int threads = 64;                        // worker threads (ServeOptions::threads)
+  int cache_mib = 256;                     // response cache budget (ServeOptions::cache_mib)
   std::vector<std::string> allowed_hosts;  // --allowed-host (ServeOptions::allowed_hosts)
   // --daily HH:MM: every day at this time in the workspace's zone, send the dunning
   // letters due (`addio dunning --send`) and, when the workspace says where, deliver the
