@@ -90,6 +90,10 @@ RenderOptions MakeRenderOptions(const Common& common, const AssessOptions& optio
 // `assess` of every client, each written as soon as it is assessed (verdict/
 // assessment_stream.h): the store is read client by client, never loaded whole.
 int AssessEveryClient(const Common& common, const AssessOptions& options) {
+  // The result may be hundreds of MB: written in 1 MiB blocks rather than the 4 KiB a file
+  // or a pipe gets by default. (Nothing was written to stdout yet, as setvbuf requires; a
+  // terminal keeps its line buffering.)
+  if (isatty(STDOUT_FILENO) != 1) std::setvbuf(stdout, nullptr, _IOFBF, size_t{1} << 20);
   const std::unique_ptr<AssessmentSink> writer = MakeAssessmentWriter(
       MakeRenderOptions(common, options), [](std::string_view text) { WriteToStdout(text); });
   Status assessed;

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
-#include <unordered_map>
 
 #include "core/parallel.h"
+#include "ledger/id_index.h"
 
 namespace addio {
 namespace {
@@ -22,9 +22,19 @@ std::optional<CivilDate> ContractDate(const Contract& c) {
   return c.start;
 }
 
+// Sorts `records` by `less`. Records usually come in order already (an export, a
+// generated ledger, the store's client-by-client reads): checking costs one pass, where
+// sorting moves records hundreds of bytes long.
+template <typename T, typename Less>
+void SortIfNeeded(std::vector<T>& records, Less less) {
+  if (!std::is_sorted(records.begin(), records.end(), less)) {
+    std::sort(records.begin(), records.end(), less);
+  }
+}
+
 template <typename T, typename Key>
 void SortBy(std::vector<T>& records, Key key) {
-  std::sort(records.begin(), records.end(), [&](const T& a, const T& b) {
+  SortIfNeeded(records, [&](const T& a, const T& b) {
     return std::tie(key(a), a.id) < std::tie(key(b), b.id);
   });
 }
@@ -32,7 +42,7 @@ void SortBy(std::vector<T>& records, Key key) {
 }  // namespace
 
 void SortRecords(ClientLedger& c) {
-  std::sort(c.contracts.begin(), c.contracts.end(), [](const Contract& a, const Contract& b) {
+  SortIfNeeded(c.contracts, [](const Contract& a, const Contract& b) {
     return std::make_tuple(ContractDate(a), std::string_view(a.id)) <
            std::make_tuple(ContractDate(b), std::string_view(b.id));
   });
@@ -40,7 +50,7 @@ void SortRecords(ClientLedger& c) {
   SortBy(c.requests, [](const Request& r) -> const Instant& { return r.at; });
   SortBy(c.work, [](const WorkEntry& w) -> const Instant& { return w.start; });
   SortBy(c.contacts, [](const Contact& m) -> const Instant& { return m.at; });
-  std::sort(c.invoices.begin(), c.invoices.end(), [](const Invoice& a, const Invoice& b) {
+  SortIfNeeded(c.invoices, [](const Invoice& a, const Invoice& b) {
     return std::tie(a.issued, a.due, a.id) < std::tie(b.issued, b.due, b.id);
   });
   SortBy(c.payments, [](const Payment& p) -> const CivilDate& { return p.date; });
@@ -52,16 +62,29 @@ namespace {
 
 // Appends each record to the ClientLedger of its client, moved out of `records` when they
 // are an rvalue; drops records of unknown clients.
+// A ClientLedger's id: its client's.
+struct ClientIdOf {
+  std::string_view operator()(const ClientLedger& c) const { return c.client.id; }
+};
+using ClientIndex = IdIndex<ClientLedger, ClientIdOf>;
+
 template <typename Records, typename T>
-void Distribute(Records&& records, const std::unordered_map<std::string_view, size_t>& index,
-                std::vector<ClientLedger>& out, std::vector<T> ClientLedger::*member) {
+void Distribute(Records&& records, const ClientIndex& index, std::vector<ClientLedger>& out,
+                std::vector<T> ClientLedger::*member) {
+  // Records come grouped by client, mostly: one lookup a run.
+  std::string_view last_client;
+  ClientLedger* last = nullptr;
   for (auto& record : records) {
-    auto it = index.find(record.client);
-    if (it == index.end()) continue;
+    if (last == nullptr || record.client != last_client) {
+      const std::optional<uint32_t> at = index.Find(record.client);
+      if (!at) continue;
+      last = &out[*at];
+      last_client = last->client.id;
+    }
     if constexpr (std::is_rvalue_reference_v<Records&&>) {
-      (out[it->second].*member).push_back(std::move(record));
+      (last->*member).push_back(std::move(record));
     } else {
-      (out[it->second].*member).push_back(record);
+      (last->*member).push_back(record);
     }
   }
 }
@@ -76,19 +99,18 @@ std::vector<ClientLedger> Split(L&& ledger) {
                    [](const Client* a, const Client* b) { return a->id < b->id; });
 
   std::vector<ClientLedger> out;
-  out.reserve(clients.size());  // never reallocated: `index` views the ids in `out`
-  std::unordered_map<std::string_view, size_t> index;
-  index.reserve(clients.size());
+  out.reserve(clients.size());
   for (auto* client : clients) {
-    // A duplicated id keeps its first record; validation reports the duplicate.
-    if (index.contains(client->id)) continue;
+    // A duplicated id keeps its first record (the sort was stable); validation reports
+    // the duplicate.
+    if (!out.empty() && out.back().client.id == client->id) continue;
     if constexpr (kMove) {
       out.push_back(ClientLedger{.client = std::move(*client)});
     } else {
       out.push_back(ClientLedger{.client = *client});
     }
-    index.emplace(out.back().client.id, out.size() - 1);
   }
+  const ClientIndex index(out);
   // Each record type fills its own vector of every client, and each client is sorted on
   // its own: both run on every core.
   const std::function<void()> distribute[] = {

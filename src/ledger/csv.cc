@@ -40,14 +40,14 @@ bool CsvReader::Next(std::vector<std::string_view>& fields) {
       fields.push_back(QuotedField(fields.size() + 1));
     } else {
       const size_t start = pos_;
-      while (pos_ < size && text_[pos_] != sep && text_[pos_] != '\n' && text_[pos_] != '\r') {
-        ++pos_;
+      bool quote = false;  // seen in the same pass, not searched for again
+      for (; pos_ < size; ++pos_) {
+        const char c = text_[pos_];
+        if (c == sep || c == '\n' || c == '\r') break;
+        quote |= c == '"';
       }
-      const std::string_view field = text_.substr(start, pos_ - start);
-      if (problem_.empty() && field.find('"') != std::string_view::npos) {
-        Problem("quote_in_unquoted", fields.size() + 1);
-      }
-      fields.push_back(field);
+      if (quote && problem_.empty()) Problem("quote_in_unquoted", fields.size() + 1);
+      fields.push_back(text_.substr(start, pos_ - start));
     }
     if (pos_ >= size) return true;
     if (text_[pos_] == sep) {

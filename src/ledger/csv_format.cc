@@ -233,6 +233,9 @@ void ReadCsvFile(const std::string& folder, TextEncoding encoding, ReadContext& 
 
   // Which field each column holds; -1 for columns that are ignored.
   const std::vector<const char*>& known = CsvColumns<R>();
+  // The same names measured once (a field's name keeps the literal's address: FieldReader
+  // finds it by that).
+  const std::vector<std::string_view> known_names(known.begin(), known.end());
   std::vector<int> column_field(cells.size(), -1);
   const std::vector<std::string> header(cells.begin(), cells.end());
   for (size_t c = 0; c < header.size(); ++c) {
@@ -286,7 +289,7 @@ void ReadCsvFile(const std::string& folder, TextEncoding encoding, ReadContext& 
     for (size_t c = 0; c < cells.size(); ++c) {
       if (column_field[c] < 0 || cells[c].empty()) continue;
       RawField& field = fields.fields.emplace_back();
-      field.name = known[column_field[c]];
+      field.name = known_names[column_field[c]];
       field.type = RawField::Type::kCell;
       field.text = UnescapeCsvFormula(cells[c]);
     }

@@ -16,6 +16,7 @@
 #include "ledger/bounds.h"
 #include "ledger/format_fields.h"
 #include "ledger/format_internal.h"
+#include "ledger/id_index.h"
 
 namespace addio {
 
@@ -80,32 +81,25 @@ std::vector<uint32_t> EarlierWithSameId(const std::vector<R>& records) {
   return earlier;
 }
 
-// id -> index of its first record, for the record types others refer to.
-template <typename R>
-std::unordered_map<std::string_view, uint32_t> IndexById(const std::vector<R>& records) {
-  std::unordered_map<std::string_view, uint32_t> index;
-  index.reserve(records.size());
-  for (size_t i = 0; i < records.size(); ++i) {
-    index.try_emplace(records[i].id, static_cast<uint32_t>(i));
-  }
-  return index;
-}
-
 // id -> index of its first record, for the record types others refer to; built once, on
 // every core, and read by the checks of every record type.
 struct IdIndexes {
   explicit IdIndexes(const Ledger& ledger) {
     const std::function<void()> build[] = {
-        [&] { clients = IndexById(ledger.clients); },
-        [&] { contracts = IndexById(ledger.contracts); },
-        [&] { projects = IndexById(ledger.projects); },
-        [&] { requests = IndexById(ledger.requests); },
-        [&] { invoices = IndexById(ledger.invoices); },
+        [&] { clients = IdIndex(ledger.clients); },
+        [&] { contracts = IdIndex(ledger.contracts); },
+        [&] { projects = IdIndex(ledger.projects); },
+        [&] { requests = IdIndex(ledger.requests); },
+        [&] { invoices = IdIndex(ledger.invoices); },
     };
     ParallelFor(std::size(build), TasksPerThread(ledger.records(), std::size(build)),
                 [&](size_t i) { build[i](); });
   }
-  std::unordered_map<std::string_view, uint32_t> clients, contracts, projects, requests, invoices;
+  IdIndex<Client> clients;
+  IdIndex<Contract> contracts;
+  IdIndex<Project> projects;
+  IdIndex<Request> requests;
+  IdIndex<Invoice> invoices;
 };
 
 // The checks of the workspace (CheckWorkspace) or of one record type's records
@@ -418,15 +412,15 @@ class Validator {
   // An optional reference to a record of `type` that must belong to the same client.
   template <typename R>
   void CheckReference(const char* field, const std::string& id, const std::string& client,
-                      const std::unordered_map<std::string_view, uint32_t>& index) {
+                      const IdIndex<R>& index) {
     if (id.empty()) return;
     const char* type = kRecordTypeNames[RecordTraits<R>::kIndex].type;
-    const auto it = index.find(id);
-    if (it == index.end()) {
+    const std::optional<uint32_t> at = index.Find(id);
+    if (!at) {
       Error(field, Msg("ledger.reference_missing", Arg::Key(RecordTypeKey(type)), id));
       return;
     }
-    const R& target = (ledger_.*RecordTraits<R>::kMember)[it->second];
+    const R& target = (ledger_.*RecordTraits<R>::kMember)[*at];
     if (!client.empty() && target.client != client) {
       Error(field, Msg("ledger.reference_other_client", Arg::Key(RecordTypeKey(type)), id,
                        target.client, client));
@@ -560,13 +554,13 @@ class Validator {
       CheckReference<Invoice>("invoice", n.invoice, n.client, invoices_);
     }
     CheckPositiveAmount(n.amount);
-    const auto it = invoices_.find(n.invoice);
-    if (it == invoices_.end() || !n.amount.is_positive()) return;
-    const Invoice& invoice = ledger_.invoices[it->second];
+    const std::optional<uint32_t> at = invoices_.Find(n.invoice);
+    if (!at || !n.amount.is_positive()) return;
+    const Invoice& invoice = ledger_.invoices[*at];
     if (invoice.client != n.client) return;
     const Result<Money> credited = Convert(n.amount, invoice.amount.currency(), ledger_.workspace);
     if (!credited) return;  // no rate: reported above as the currency's error
-    auto [total, inserted] = credited_.try_emplace(it->second, *credited);
+    auto [total, inserted] = credited_.try_emplace(*at, *credited);
     if (!inserted) total->second += *credited;
     if (total->second > invoice.amount) {
       Error("amount", Msg("ledger.credit_note.exceeds_invoice", total->second.ToString(),
@@ -577,8 +571,11 @@ class Validator {
   const Ledger& ledger_;
   const LedgerSource& source_;
   Diagnostics& out_;
-  const std::unordered_map<std::string_view, uint32_t>&clients_, &contracts_, &projects_,
-      &requests_, &invoices_;
+  const IdIndex<Client>& clients_;
+  const IdIndex<Contract>& contracts_;
+  const IdIndex<Project>& projects_;
+  const IdIndex<Request>& requests_;
+  const IdIndex<Invoice>& invoices_;
   std::unordered_map<uint32_t, Money> credited_;  // invoice index -> credited so far
   std::string_view known_client_;  // a client id found in clients_ (never empty once set)
   // The record being checked.

@@ -253,10 +253,13 @@ class JsonAssessmentWriter final : public AssessmentSink {
   void Write(const ClientAssessment& /*client*/, std::string prepared) override {
     // What JsonWriter puts before an element of the array: a comma after the first, and
     // the element's own line (indented when pretty).
-    std::string text = clients_++ > 0 ? "," : "";
-    text += pretty_ ? "\n    " : "\n";
-    text += prepared;
-    out_(text);
+    // The client's text goes out as it is, not copied behind the separator.
+    if (pretty_) {
+      out_(clients_++ > 0 ? ",\n    " : "\n    ");
+    } else {
+      out_(clients_++ > 0 ? ",\n" : "\n");
+    }
+    out_(prepared);
   }
 
   void End() override {
