@@ -574,11 +574,25 @@ constexpr Route kRoutes[] = {
     {HttpMethod::kGet, "/api/v1/clients/([^/]+)/letters/([^/]+)", Need::kViewer, GetLetter},
 };
 
-// The patterns of kRoutes, compiled, in table order.
-const std::vector<std::regex>& RoutePatterns() {
-  static const std::vector<std::regex> patterns = [] {
-    std::vector<std::regex> compiled;
-    for (const Route& route : kRoutes) compiled.emplace_back(route.pattern);
+// A pattern of kRoutes, compiled, with the literal text it starts with: a path that does
+// not start with it is not matched against the expression (most routes of a request).
+struct RoutePattern {
+  std::regex expression;
+  std::string_view prefix;
+  bool Matches(const std::string& path) const {
+    return path.starts_with(prefix) && std::regex_match(path, expression);
+  }
+};
+
+// The patterns of kRoutes, in table order.
+const std::vector<RoutePattern>& RoutePatterns() {
+  static const std::vector<RoutePattern> patterns = [] {
+    std::vector<RoutePattern> compiled;
+    for (const Route& route : kRoutes) {
+      const std::string_view pattern = route.pattern;
+      compiled.push_back(RoutePattern{std::regex(route.pattern),
+                                      pattern.substr(0, pattern.find_first_of("\\([.*+?|^$"))});
+    }
     return compiled;
   }();
   return patterns;
@@ -586,21 +600,19 @@ const std::vector<std::regex>& RoutePatterns() {
 
 // The route of kRoutes `method` on `path` reaches; nullptr when none.
 const Route* FindRoute(const std::string& method, const std::string& path) {
-  const std::vector<std::regex>& patterns = RoutePatterns();
+  const std::vector<RoutePattern>& patterns = RoutePatterns();
   for (size_t i = 0; i < patterns.size(); ++i) {
-    if (method == MethodName(kRoutes[i].method) && std::regex_match(path, patterns[i])) {
-      return &kRoutes[i];
-    }
+    if (method == MethodName(kRoutes[i].method) && patterns[i].Matches(path)) return &kRoutes[i];
   }
   return nullptr;
 }
 
 // The methods kRoutes accepts on `path`, in table order: "GET, PUT"; empty when none.
 std::string AllowedMethods(const std::string& path) {
-  const std::vector<std::regex>& patterns = RoutePatterns();
+  const std::vector<RoutePattern>& patterns = RoutePatterns();
   std::string methods;
   for (size_t i = 0; i < patterns.size(); ++i) {
-    if (!std::regex_match(path, patterns[i])) continue;
+    if (!patterns[i].Matches(path)) continue;
     const std::string name = MethodName(kRoutes[i].method);
     if (methods.find(name) != std::string::npos) continue;
     if (!methods.empty()) methods += ", ";

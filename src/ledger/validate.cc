@@ -383,7 +383,10 @@ class Validator {
   }
 
   void CheckYear(const char* field, CivilDate date) {
-    if (date.year() < bounds::kMinYear || date.year() > bounds::kMaxYear) {
+    // Compared as days: the year of every date of every record is not worked out.
+    static const CivilDate first = *CivilDate::FromYmd(bounds::kMinYear, 1, 1);
+    static const CivilDate last = *CivilDate::FromYmd(bounds::kMaxYear, 12, 31);
+    if (date < first || date > last) {
       Error(field,
             Msg("ledger.year_out_of_range", date.year(), bounds::kMinYear, bounds::kMaxYear));
     }
