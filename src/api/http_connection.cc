@@ -85,13 +85,22 @@ void Connection::Drain(int max_ms, size_t max_bytes) {
 }
 
 bool Connection::is_readable() const {
-  return begin_ < end_ || Poll(sock_, POLLIN, Milliseconds(read_timeout_sec_));
+  return begin_ < end_ || Await(POLLIN, Milliseconds(read_timeout_sec_));
 }
 
 bool Connection::is_writable() const { return out_.size() < kOutLimit || PollWritable(); }
 
-bool Connection::PollWritable() const {
-  return Poll(sock_, POLLOUT, Milliseconds(write_timeout_sec_));
+bool Connection::PollWritable() const { return Await(POLLOUT, Milliseconds(write_timeout_sec_)); }
+
+bool Connection::Await(short events, int timeout_ms) const {
+  if (stopping_ == nullptr) return Poll(sock_, events, timeout_ms);
+  // In slices, so that a server that stops does not wait for a stalled client's timeout.
+  constexpr int kSliceMs = 100;
+  for (int left = timeout_ms; left > 0; left -= kSliceMs) {
+    if (stopping_->load(std::memory_order_relaxed)) return false;
+    if (Poll(sock_, events, std::min(left, kSliceMs))) return true;
+  }
+  return false;
 }
 
 ssize_t Connection::Fill() {

@@ -19,6 +19,7 @@
 #include <httplib.h>
 #include <sys/uio.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -32,6 +33,9 @@ class Connection final : public httplib::Stream {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
+  // Makes every wait for the client end as soon as `*stopping` is true (the server is
+  // stopping), not at its timeout. `stopping` must outlive the connection.
+  void StopWaitingWhen(const std::atomic<bool>* stopping) { stopping_ = stopping; }
   // Whether bytes of the next request were received already (it was pipelined).
   bool buffered() const { return begin_ < end_; }
   // Starts a request: the head budget anew, no body allowed until LimitBody.
@@ -85,6 +89,8 @@ class Connection final : public httplib::Stream {
   // Sends both byte ranges whole, in order; false when the socket failed.
   bool SendAll(const char* first, size_t first_size, const char* second, size_t second_size);
   bool PollWritable() const;
+  // Polls the socket for `events` up to `timeout_ms`, or until stopping_ says stop.
+  bool Await(short events, int timeout_ms) const;
 
   static constexpr size_t kHoldLimit = 4 * 1024;  // writes up to this size are held
   static constexpr size_t kOutLimit = 16 * 1024;  // held bytes at most
@@ -115,6 +121,7 @@ class Connection final : public httplib::Stream {
     int port = 0;
   };
   mutable Address remote_, local_;
+  const std::atomic<bool>* stopping_ = nullptr;
 };
 
 }  // namespace addio::api_internal

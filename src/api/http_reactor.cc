@@ -70,6 +70,7 @@ void HttpReactor::Add(socket_t sock) {
     return;
   }
   auto* session = new Session(sock, options_);
+  session->connection.StopWaitingWhen(&stopping_);
   {
     std::lock_guard lock(sessions_mutex_);
     sessions_.insert(session);
