@@ -60,14 +60,14 @@ void SortRecords(ClientLedger& c) {
 
 namespace {
 
-// Appends each record to the ClientLedger of its client, moved out of `records` when they
-// are an rvalue; drops records of unknown clients.
 // A ClientLedger's id: its client's.
 struct ClientIdOf {
   std::string_view operator()(const ClientLedger& c) const { return c.client.id; }
 };
 using ClientIndex = IdIndex<ClientLedger, ClientIdOf>;
 
+// Appends each record to the ClientLedger of its client, moved out of `records` when they
+// are an rvalue; drops records of unknown clients.
 template <typename Records, typename T>
 void Distribute(Records&& records, const ClientIndex& index, std::vector<ClientLedger>& out,
                 std::vector<T> ClientLedger::*member) {
