@@ -231,29 +231,25 @@ ssize_t Connection::Send(iovec* parts, size_t count) {
 }
 
 void Connection::get_remote_ip_and_port(std::string& ip, int& port) const {
-  if (!remote_.known) {
-    sockaddr_storage address{};
-    socklen_t length = sizeof(address);
-    if (getpeername(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-      AddressOf(address, length, remote_.ip, remote_.port);
-    }
-    remote_.known = true;
-  }
-  ip = remote_.ip;
-  port = remote_.port;
+  AddressOnce(remote_, getpeername, ip, port);
 }
 
 void Connection::get_local_ip_and_port(std::string& ip, int& port) const {
-  if (!local_.known) {
-    sockaddr_storage address{};
-    socklen_t length = sizeof(address);
-    if (getsockname(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-      AddressOf(address, length, local_.ip, local_.port);
+  AddressOnce(local_, getsockname, ip, port);
+}
+
+void Connection::AddressOnce(Address& address, int (*ask)(int, sockaddr*, socklen_t*),
+                             std::string& ip, int& port) const {
+  if (!address.known) {
+    sockaddr_storage asked{};
+    socklen_t length = sizeof(asked);
+    if (ask(sock_, reinterpret_cast<sockaddr*>(&asked), &length) == 0) {
+      AddressOf(asked, length, address.ip, address.port);
     }
-    local_.known = true;
+    address.known = true;
   }
-  ip = local_.ip;
-  port = local_.port;
+  ip = address.ip;
+  port = address.port;
 }
 
 }  // namespace addio::api_internal

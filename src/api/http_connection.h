@@ -17,6 +17,7 @@
 #pragma once
 
 #include <httplib.h>
+#include <sys/socket.h>
 #include <sys/uio.h>
 
 #include <atomic>
@@ -121,6 +122,9 @@ class Connection final : public httplib::Stream {
     int port = 0;
   };
   mutable Address remote_, local_;
+  // `address`, asked of the socket with `ask` (getpeername, getsockname) the first time.
+  void AddressOnce(Address& address, int (*ask)(int, sockaddr*, socklen_t*), std::string& ip,
+                   int& port) const;
   const std::atomic<bool>* stopping_ = nullptr;
 };
 
