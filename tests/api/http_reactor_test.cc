@@ -21,6 +21,7 @@
 #include "core/clock.h"
 #include "core/parallel.h"
 #include "gen/demo.h"
+#include "serving_api_test_support.h"
 #include "store/store.h"
 
 namespace addio {
@@ -102,10 +103,7 @@ class HttpReactorTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      listener_.join();
-    }
+    serving_.Stop();
     fs::remove_all(dir_);
   }
 
@@ -115,25 +113,15 @@ class HttpReactorTest : public ::testing::Test {
     options.clock = &clock_;
     options.port = 0;
     options.threads = threads;
-    server_ = std::make_unique<ApiServer>(std::move(options));
-    auto port = server_->Bind();
-    ASSERT_TRUE(port) << port.error().message.In(Lang::kEn);
-    port_ = *port;
-    listener_ = std::thread([this] { (void)server_->Listen(); });
-    for (int i = 0; i < 10000 && !server_->running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ASSERT_TRUE(server_->running());
+    serving_.Start(std::move(options));
   }
 
-  std::string Host() const { return "127.0.0.1:" + std::to_string(port_); }
+  std::string Host() const { return "127.0.0.1:" + std::to_string(serving_.port()); }
 
   const FixedClock clock_{ParseInstant("2026-11-30T12:00:00Z", TimeZone::Utc())->instant};
   fs::path dir_;
   std::string url_;
-  std::unique_ptr<ApiServer> server_;
-  std::thread listener_;
-  int port_ = 0;
+  ServingApi serving_;
 };
 
 // With a thread per open connection, the third request below would wait for an idle
@@ -142,12 +130,12 @@ TEST_F(HttpReactorTest, IdleKeepAliveConnectionsHoldNoThread) {
   Start(/*threads=*/2);
   std::vector<std::unique_ptr<RawConnection>> idle;
   for (int i = 0; i < 6; ++i) {
-    idle.push_back(std::make_unique<RawConnection>(port_));
+    idle.push_back(std::make_unique<RawConnection>(serving_.port()));
     ASSERT_TRUE(idle.back()->connected());
     ASSERT_TRUE(idle.back()->Send(Get("/api/v1/session", Host())));
     ASSERT_TRUE(IsOk(idle.back()->ReadAnswer())) << i;
   }
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client("127.0.0.1", serving_.port());
   client.set_read_timeout(60);
   auto res = client.Get("/api/v1/workspace");
   ASSERT_TRUE(res) << httplib::to_string(res.error());
@@ -160,7 +148,7 @@ TEST_F(HttpReactorTest, IdleKeepAliveConnectionsHoldNoThread) {
 
 TEST_F(HttpReactorTest, PipelinedRequestsAreAnsweredInOrder) {
   Start(/*threads=*/4);
-  RawConnection connection(port_);
+  RawConnection connection(serving_.port());
   ASSERT_TRUE(connection.connected());
   ASSERT_TRUE(connection.Send(Get("/api/v1/session", Host()) + Get("/api/v1/nothing", Host()) +
                               Get("/api/v1/workspace", Host(), /*close=*/true)));
@@ -184,13 +172,13 @@ TEST_F(HttpReactorTest, AClientThatStallsMidRequestHoldsNoLane) {
   const std::string request = Get("/api/v1/workspace", Host());
   const size_t half = request.size() / 2;
   for (size_t i = 0; i < Cores() + 2; ++i) {
-    stalled.push_back(std::make_unique<RawConnection>(port_));
+    stalled.push_back(std::make_unique<RawConnection>(serving_.port()));
     ASSERT_TRUE(stalled.back()->connected());
     ASSERT_TRUE(stalled.back()->Send(request.substr(0, half)));
   }
   // Every stalled request is being read before the next one comes.
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client("127.0.0.1", serving_.port());
   client.set_read_timeout(60);
   auto res = client.Get("/api/v1/session");
   ASSERT_TRUE(res) << httplib::to_string(res.error());

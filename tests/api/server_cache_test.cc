@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -22,6 +21,7 @@
 #include "gen/demo.h"
 #include "ledger/format.h"
 #include "report/report.h"
+#include "serving_api_test_support.h"
 #include "store/store.h"
 #include "verdict/assessment.h"
 
@@ -43,10 +43,7 @@ class ServerCacheTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      listener_.join();
-    }
+    serving_.Stop();
     fs::remove_all(dir_);
   }
 
@@ -66,20 +63,11 @@ class ServerCacheTest : public ::testing::Test {
     options.port = 0;
     options.threads = 16;
     options.cache_mib = cache_mib;
-    server_ = std::make_unique<ApiServer>(options);
-    auto port = server_->Bind();
-    ASSERT_TRUE(port);
-    port_ = *port;
-    listener_ = std::thread([this] { (void)server_->Listen(); });
-    // Serving before anything else: a Stop before Listen has started would be lost.
-    for (int i = 0; i < 10000 && !server_->running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ASSERT_TRUE(server_->running());
+    serving_.Start(std::move(options));
   }
 
   httplib::Client Http() const {
-    httplib::Client client("127.0.0.1", port_);
+    httplib::Client client("127.0.0.1", serving_.port());
     client.set_read_timeout(120);
     return client;
   }
@@ -104,9 +92,7 @@ class ServerCacheTest : public ::testing::Test {
   const FixedClock clock_{ParseInstant("2026-11-30T12:00:00Z", TimeZone::Utc())->instant};
   fs::path dir_;
   std::string url_;
-  std::unique_ptr<ApiServer> server_;
-  std::thread listener_;
-  int port_ = 0;
+  ServingApi serving_;
 };
 
 TEST_F(ServerCacheTest, ARepeatedReadAnswersTheSameBytesFromMemory) {
@@ -114,9 +100,9 @@ TEST_F(ServerCacheTest, ARepeatedReadAnswersTheSameBytesFromMemory) {
   Start();
   const std::string path = "/api/v1/assessment?as_of=" + kAsOf;
   const std::string first = Get(path);
-  const ApiService::CacheStats before = server_->cache_stats();
+  const ApiService::CacheStats before = serving_.server().cache_stats();
   for (int i = 0; i < 5; ++i) EXPECT_EQ(Get(path), first);
-  const ApiService::CacheStats after = server_->cache_stats();
+  const ApiService::CacheStats after = serving_.server().cache_stats();
   EXPECT_EQ(after.answers.made, before.answers.made);
   EXPECT_EQ(after.objects.made, before.objects.made);  // no ledger loaded, nothing assessed
   EXPECT_EQ(after.answers.hits, before.answers.hits + 5);
@@ -131,7 +117,7 @@ TEST_F(ServerCacheTest, TodayIsResolvedBeforeTheKey) {
   Start();
   // Without as_of the answer is the one of today by the clock: the same cached answer.
   EXPECT_EQ(Get("/api/v1/assessment"), Get("/api/v1/assessment?as_of=" + kAsOf));
-  EXPECT_EQ(server_->cache_stats().answers.hits, 1u);
+  EXPECT_EQ(serving_.server().cache_stats().answers.hits, 1u);
 }
 
 TEST_F(ServerCacheTest, OneClientIsAssessedFromTheKeptStatistics) {
@@ -151,7 +137,7 @@ TEST_F(ServerCacheTest, OneClientIsAssessedFromTheKeptStatistics) {
   // Never the ledger nor the portfolio's assessment: the workspace and the portfolio
   // statistics, each made once; keeping the statistics in the store is no change of the
   // data, so neither is made again.
-  EXPECT_EQ(server_->cache_stats().objects.made, 2u);
+  EXPECT_EQ(serving_.server().cache_stats().objects.made, 2u);
 }
 
 TEST_F(ServerCacheTest, AnImportThroughTheApiChangesTheNextAnswer) {
@@ -180,13 +166,13 @@ TEST_F(ServerCacheTest, AnImportByAnotherConnectionChangesTheNextAnswer) {
   const std::string path = "/api/v1/clients/" + id + "/assessment?as_of=" + kAsOf;
   const std::string before = Get(path);
   EXPECT_EQ(Get(path), before);
-  const uint64_t made = server_->cache_stats().objects.made;
+  const uint64_t made = serving_.server().cache_stats().objects.made;
   ledger.clients.front().name = "Renamed Elsewhere S.r.l.";
   ImportElsewhere(ledger);
   const std::string after = Get(path);
   EXPECT_NE(after, before);
   EXPECT_NE(after.find("Renamed Elsewhere S.r.l."), std::string::npos);
-  EXPECT_EQ(server_->cache_stats().objects.made, made + 2);  // workspace and statistics
+  EXPECT_EQ(serving_.server().cache_stats().objects.made, made + 2);  // workspace and statistics
   EXPECT_EQ(Get(path), after);
   auto whole = Assess(ledger, DemoAsOf(), id);
   ASSERT_TRUE(whole);
@@ -238,7 +224,7 @@ TEST_F(ServerCacheTest, ConcurrentIdenticalRequestsComputeOnce) {
   }
   for (std::thread& thread : threads) thread.join();
   for (const std::string& body : bodies) EXPECT_EQ(body, bodies.front());
-  const ApiService::CacheStats stats = server_->cache_stats();
+  const ApiService::CacheStats stats = serving_.server().cache_stats();
   // Whether a request came while the answer was being made (it waited) or after (a hit),
   // the ledger was loaded once, the portfolio assessed once and the answer rendered once.
   EXPECT_EQ(stats.objects.made, 2u);
@@ -261,11 +247,11 @@ TEST_F(ServerCacheTest, GzipIsMadeOnceAndTheEtagAnswers304) {
   auto inflated = Gunzip(first->body);
   ASSERT_TRUE(inflated);
   EXPECT_EQ(*inflated, plain);
-  const uint64_t made = server_->cache_stats().answers.made;
+  const uint64_t made = serving_.server().cache_stats().answers.made;
   auto second = client.Get(path, gzip);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->body, first->body);
-  EXPECT_EQ(server_->cache_stats().answers.made, made);  // the gzip was kept
+  EXPECT_EQ(serving_.server().cache_stats().answers.made, made);  // the gzip was kept
 
   const std::string etag = first->get_header_value("ETag");
   ASSERT_FALSE(etag.empty());
@@ -292,10 +278,10 @@ TEST_F(ServerCacheTest, KeepingLinesMakesNoAnswerStale) {
   // Two dates never asked before: their lines are made and kept in the store.
   Get("/api/v1/portfolio?as_of=2026-10-31");
   Get("/api/v1/clients/" + ledger.clients.front().id + "/assessment?as_of=2026-09-30");
-  const ApiService::CacheStats before = server_->cache_stats();
+  const ApiService::CacheStats before = serving_.server().cache_stats();
   EXPECT_EQ(Get(clients), first);
   EXPECT_EQ(Get("/api/v1/portfolio?as_of=2026-10-31"), Get("/api/v1/portfolio?as_of=2026-10-31"));
-  const ApiService::CacheStats after = server_->cache_stats();
+  const ApiService::CacheStats after = serving_.server().cache_stats();
   EXPECT_EQ(after.answers.made, before.answers.made);
   EXPECT_EQ(after.objects.made, before.objects.made);
   // The lines were kept: another connection reads them.
@@ -348,7 +334,7 @@ TEST_F(ServerCacheTest, ErrorsAreNotCached) {
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
   EXPECT_EQ(missing->get_header_value("Cache-Control"), "no-store");
-  EXPECT_EQ(server_->cache_stats().answers.entries, 0u);
+  EXPECT_EQ(serving_.server().cache_stats().answers.entries, 0u);
 }
 
 TEST_F(ServerCacheTest, TheBudgetBoundsWhatIsKept) {
@@ -357,7 +343,7 @@ TEST_F(ServerCacheTest, TheBudgetBoundsWhatIsKept) {
   const std::string path = "/api/v1/assessment?as_of=" + kAsOf;
   const std::string first = Get(path);
   EXPECT_EQ(Get(path), first);
-  const ApiService::CacheStats stats = server_->cache_stats();
+  const ApiService::CacheStats stats = serving_.server().cache_stats();
   EXPECT_EQ(stats.answers.entries, 0u);
   EXPECT_EQ(stats.answers.bytes, 0u);
   EXPECT_EQ(stats.answers.made, 2u);

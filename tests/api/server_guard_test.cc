@@ -12,7 +12,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,6 +22,7 @@
 #include "core/clock.h"
 #include "core/secrets.h"
 #include "gen/demo.h"
+#include "serving_api_test_support.h"
 #include "store/accounts.h"
 #include "store/store.h"
 
@@ -45,10 +45,7 @@ class ServerGuardTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      listener_.join();
-    }
+    serving_.Stop();
     fs::remove_all(dir_);
   }
 
@@ -61,28 +58,16 @@ class ServerGuardTest : public ::testing::Test {
     return options;
   }
 
-  void Start(ServeOptions options) {
-    server_ = std::make_unique<ApiServer>(std::move(options));
-    auto port = server_->Bind();
-    ASSERT_TRUE(port) << port.error().message.In(Lang::kEn);
-    port_ = *port;
-    listener_ = std::thread([this] { (void)server_->Listen(); });
-    // Serving before anything else: a Stop before Listen has started would be lost and
-    // TearDown would wait for ever.
-    for (int i = 0; i < 10000 && !server_->running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ASSERT_TRUE(server_->running());
-  }
+  void Start(ServeOptions options) { serving_.Start(std::move(options)); }
   void Start() { Start(Options()); }
 
   httplib::Client Http() const {
-    httplib::Client client("127.0.0.1", port_);
+    httplib::Client client("127.0.0.1", serving_.port());
     client.set_read_timeout(60);
     return client;
   }
 
-  std::string Host() const { return "127.0.0.1:" + std::to_string(port_); }
+  std::string Host() const { return "127.0.0.1:" + std::to_string(serving_.port()); }
 
   std::string Token() {
     auto res = Http().Get("/api/v1/session");
@@ -110,9 +95,7 @@ class ServerGuardTest : public ::testing::Test {
   const FixedClock clock_{ParseInstant("2026-11-30T12:00:00Z", TimeZone::Utc())->instant};
   fs::path dir_;
   std::string url_;
-  std::unique_ptr<ApiServer> server_;
-  std::thread listener_;
-  int port_ = 0;
+  ServingApi serving_;
 };
 
 TEST_F(ServerGuardTest, AHostThatNamesAnotherServerGets421InTheRequestLanguage) {
@@ -133,8 +116,8 @@ TEST_F(ServerGuardTest, AHostThatNamesAnotherServerGets421InTheRequestLanguage) 
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 421);
   // The loopback names, with the port, are this server.
-  for (const std::string& host :
-       {Host(), "localhost:" + std::to_string(port_), "[::1]:" + std::to_string(port_)}) {
+  for (const std::string& host : {Host(), "localhost:" + std::to_string(serving_.port()),
+                                  "[::1]:" + std::to_string(serving_.port())}) {
     auto res = Http().Get("/api/v1/workspace", {{"Host", host}});
     ASSERT_TRUE(res) << host;
     EXPECT_EQ(res->status, 200) << host;
@@ -145,7 +128,8 @@ TEST_F(ServerGuardTest, AllowedHostsAreAnswered) {
   ServeOptions options = Options();
   options.allowed_hosts = {"books.lan"};
   Start(options);
-  auto res = Http().Get("/api/v1/workspace", {{"Host", "books.lan:" + std::to_string(port_)}});
+  auto res =
+      Http().Get("/api/v1/workspace", {{"Host", "books.lan:" + std::to_string(serving_.port())}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   auto other = Http().Get("/api/v1/workspace", {{"Host", "films.lan"}});
@@ -354,7 +338,7 @@ TEST_F(ServerGuardTest, AcceptedConnectionsRunWithTcpNoDelay) {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
   }
-  const std::vector<int> options = AcceptedNoDelay(port_);
+  const std::vector<int> options = AcceptedNoDelay(serving_.port());
   ASSERT_EQ(options.size(), 1u);  // the one keep-alive connection
   EXPECT_NE(options.front(), 0);
 }
@@ -397,9 +381,10 @@ TEST_F(ServerGuardTest, TheServerListensOnlyOnTheLoopback) {
   ServeOptions options = Options();
   options.host = "localhost";
   Start(options);
-  const std::string bound = server_->bound_host();
+  const std::string bound = serving_.server().bound_host();
   EXPECT_TRUE(bound == "127.0.0.1" || bound == "::1") << bound;
-  auto res = Http().Get("/api/v1/workspace", {{"Host", "localhost:" + std::to_string(port_)}});
+  auto res =
+      Http().Get("/api/v1/workspace", {{"Host", "localhost:" + std::to_string(serving_.port())}});
   if (bound == "127.0.0.1") {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
