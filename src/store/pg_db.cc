@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/pq_library.h"
 #include "store/schema.h"
 
 namespace addio::store_internal {
@@ -14,7 +15,7 @@ namespace {
 
 // The connection's last error, without libpq's trailing newline.
 std::string ErrorOf(PGconn* connection) {
-  std::string message = PQerrorMessage(connection);
+  std::string message = Pq().PQerrorMessage(connection);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
     message.pop_back();
   }
@@ -23,17 +24,17 @@ std::string ErrorOf(PGconn* connection) {
 
 // A result that is freed when it goes.
 struct ResultDeleter {
-  void operator()(PGresult* result) const { PQclear(result); }
+  void operator()(PGresult* result) const { Pq().PQclear(result); }
 };
 using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
 
 // Throws SqlError unless `result` succeeded.
 PgResult Checked(PGconn* connection, PGresult* raw) {
   PgResult result(raw);
-  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  const ExecStatusType status = result ? Pq().PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     std::string message =
-        result ? PQresultErrorMessage(result.get()) : std::string(ErrorOf(connection));
+        result ? Pq().PQresultErrorMessage(result.get()) : std::string(ErrorOf(connection));
     while (!message.empty() && message.back() == '\n') message.pop_back();
     throw SqlError(message.empty() ? ErrorOf(connection) : message);
   }
@@ -181,8 +182,8 @@ class PgQuery final : public SqlQueryImpl {
 
   bool Step() override {
     if (!result_) Execute();
-    if (row_ + 1 >= PQntuples(result_.get())) {
-      row_ = PQntuples(result_.get());
+    if (row_ + 1 >= Pq().PQntuples(result_.get())) {
+      row_ = Pq().PQntuples(result_.get());
       return false;
     }
     ++row_;
@@ -195,7 +196,7 @@ class PgQuery final : public SqlQueryImpl {
       return copied;
     }
     Execute();
-    const char* text = PQcmdTuples(result_.get());
+    const char* text = Pq().PQcmdTuples(result_.get());
     const int changed = text != nullptr && *text != '\0' ? std::atoi(text) : 0;
     *changed_ += changed;
     return changed;
@@ -207,21 +208,21 @@ class PgQuery final : public SqlQueryImpl {
   void Finish() override {
     if (!copying_) return;
     copying_ = false;
-    if (PQputCopyEnd(connection_, nullptr) != 1) throw SqlError(ErrorOf(connection_));
-    PgResult result(PQgetResult(connection_));
+    if (Pq().PQputCopyEnd(connection_, nullptr) != 1) throw SqlError(ErrorOf(connection_));
+    PgResult result(Pq().PQgetResult(connection_));
     // The end of the COPY's results, read whatever the first says.
-    while (PGresult* more = PQgetResult(connection_)) PQclear(more);
+    while (PGresult* more = Pq().PQgetResult(connection_)) Pq().PQclear(more);
     Checked(connection_, result.release());
   }
   ~PgQuery() override {
     if (!copying_) return;
     // Abandoned (an error elsewhere ended the import): the COPY fails, and with it the
     // transaction, which is being rolled back.
-    PQputCopyEnd(connection_, "abandoned");
-    while (PGresult* more = PQgetResult(connection_)) PQclear(more);
+    Pq().PQputCopyEnd(connection_, "abandoned");
+    while (PGresult* more = Pq().PQgetResult(connection_)) Pq().PQclear(more);
   }
 
-  bool IsNull(int column) override { return PQgetisnull(result_.get(), row_, column) != 0; }
+  bool IsNull(int column) override { return Pq().PQgetisnull(result_.get(), row_, column) != 0; }
   bool IsInteger(int column) override {
     if (IsNull(column)) return false;
     const std::string_view text = Text(column);
@@ -235,22 +236,22 @@ class PgQuery final : public SqlQueryImpl {
   }
   int64_t Int(int column) override {
     if (IsNull(column)) return 0;
-    const char* text = PQgetvalue(result_.get(), row_, column);
+    const char* text = Pq().PQgetvalue(result_.get(), row_, column);
     if (text[0] == 't' && text[1] == '\0') return 1;  // a boolean (EXISTS)
     if (text[0] == 'f' && text[1] == '\0') return 0;
     return std::strtoll(text, nullptr, 10);
   }
   double Real(int column) override {
     if (IsNull(column)) return 0;
-    return std::strtod(PQgetvalue(result_.get(), row_, column), nullptr);
+    return std::strtod(Pq().PQgetvalue(result_.get(), row_, column), nullptr);
   }
   std::string_view Text(int column) override {
     if (IsNull(column)) return {};
-    return {PQgetvalue(result_.get(), row_, column),
-            static_cast<size_t>(PQgetlength(result_.get(), row_, column))};
+    return {Pq().PQgetvalue(result_.get(), row_, column),
+            static_cast<size_t>(Pq().PQgetlength(result_.get(), row_, column))};
   }
   std::string ColumnName(int column) override {
-    const char* name = result_ ? PQfname(result_.get(), column) : nullptr;
+    const char* name = result_ ? Pq().PQfname(result_.get(), column) : nullptr;
     return name != nullptr ? name : "";
   }
 
@@ -271,8 +272,8 @@ class PgQuery final : public SqlQueryImpl {
       params[i] = values_[i] ? values_[i]->c_str() : borrowed_[i];
     }
     result_ = Checked(connection_,
-                      PQexecParams(connection_, sql_.c_str(), static_cast<int>(params.size()),
-                                   nullptr, params.data(), nullptr, nullptr, 0));
+                      Pq().PQexecParams(connection_, sql_.c_str(), static_cast<int>(params.size()),
+                                        nullptr, params.data(), nullptr, nullptr, 0));
     row_ = -1;
   }
 
@@ -303,14 +304,14 @@ class PgQuery final : public SqlQueryImpl {
       text += '\n';
     }
     if (!copying_) {
-      PgResult started(PQexec(connection_, copy_.statement.c_str()));
-      if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+      PgResult started(Pq().PQexec(connection_, copy_.statement.c_str()));
+      if (!started || Pq().PQresultStatus(started.get()) != PGRES_COPY_IN) {
         Checked(connection_, started.release());  // throws its error
         throw SqlError("COPY did not start");
       }
       copying_ = true;
     }
-    if (PQputCopyData(connection_, text.data(), static_cast<int>(text.size())) != 1) {
+    if (Pq().PQputCopyData(connection_, text.data(), static_cast<int>(text.size())) != 1) {
       throw SqlError(ErrorOf(connection_));
     }
     return static_cast<int>(rows);
@@ -329,13 +330,15 @@ class PgQuery final : public SqlQueryImpl {
 
 }  // namespace
 
-PgDb::~PgDb() { PQfinish(connection_); }
+PgDb::~PgDb() { Pq().PQfinish(connection_); }
 
 std::unique_ptr<SqlQueryImpl> PgDb::Prepare(const std::string& sql) {
   return std::make_unique<PgQuery>(connection_, sql, &changed_);
 }
 
-void PgDb::Exec(const std::string& sql) { Checked(connection_, PQexec(connection_, sql.c_str())); }
+void PgDb::Exec(const std::string& sql) {
+  Checked(connection_, Pq().PQexec(connection_, sql.c_str()));
+}
 
 void PgDb::Begin(SqlTransactionKind kind, int64_t workspace) {
   if (kind == SqlTransactionKind::kRead) {
@@ -426,10 +429,10 @@ int64_t PgDb::DataVersion() {
 }
 
 Result<std::unique_ptr<PgDb>> OpenPgDatabase(const std::string& url, const std::string& where) {
-  PGconn* connection = PQconnectdb(url.c_str());
-  if (PQstatus(connection) != CONNECTION_OK) {
+  PGconn* connection = Pq().PQconnectdb(url.c_str());
+  if (Pq().PQstatus(connection) != CONNECTION_OK) {
     const std::string why = ErrorOf(connection);
-    PQfinish(connection);
+    Pq().PQfinish(connection);
     return Fail(ErrorCode::kStore, Msg("store.cannot_open", where, why));
   }
   auto db = std::make_unique<PgDb>(connection);

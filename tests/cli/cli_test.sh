@@ -35,6 +35,15 @@ grep -Eq '^0 new, 0 updated, [0-9]+ unchanged' second.txt && ok "re-import uncha
   || fail "re-import: $(tail -1 second.txt)"
 [ "$before" = "$(dump s.db)" ] && ok "re-import leaves the file's data as it was" || fail "re-import changed data"
 
+# A command on the embedded store loads none of the libraries addio opens on first use
+# (PostgreSQL's, the calendar's, the mail's, curl): each costs every start-up milliseconds.
+loaded=$(LD_DEBUG=libs "$addio" clients --db s.db 2>&1 >/dev/null | grep 'calling init:')
+if grep -q libsqlite3 <<<"$loaded" && ! grep -Eq 'libpq|libical|gmime|libcurl' <<<"$loaded"; then
+  ok "the embedded store loads no optional library"
+else
+  fail "libraries loaded by clients: $(grep -Eo 'lib(pq|ical|gmime|curl)[^ ]*' <<<"$loaded" | tr '\n' ' ')"
+fi
+
 # A dry run of a changed ledger reports the update and writes nothing.
 python3 - "$root/examples/demo.json" changed.json <<'PY'
 import json, sys

@@ -1,0 +1,43 @@
+// libpq, loaded on first use (dlopen) rather than when addio starts: it pulls in Kerberos,
+// LDAP, SASL and GnuTLS, some twenty libraries whose loading cost every command about ten
+// milliseconds and 400 page faults, while only a PostgreSQL store needs them. Each function
+// keeps its libpq name and its declared type (from libpq-fe.h), so a call reads
+// Pq().PQexec(...) and is checked as a direct call.
+#pragma once
+
+#include <libpq-fe.h>
+
+namespace addio::store_internal {
+
+#define ADDIO_PQ_FUNCTIONS(X) \
+  X(PQclear)                  \
+  X(PQcmdTuples)              \
+  X(PQconnectdb)              \
+  X(PQerrorMessage)           \
+  X(PQexec)                   \
+  X(PQexecParams)             \
+  X(PQfinish)                 \
+  X(PQfname)                  \
+  X(PQgetisnull)              \
+  X(PQgetlength)              \
+  X(PQgetResult)              \
+  X(PQgetvalue)               \
+  X(PQntuples)                \
+  X(PQputCopyData)            \
+  X(PQputCopyEnd)             \
+  X(PQresultErrorMessage)     \
+  X(PQresultStatus)           \
+  X(PQstatus)
+
+struct PqLibrary {
+#define ADDIO_PQ_MEMBER(name) decltype(&::name) name = nullptr;
+  ADDIO_PQ_FUNCTIONS(ADDIO_PQ_MEMBER)
+#undef ADDIO_PQ_MEMBER
+};
+
+// The library, loaded once per process. Throws std::runtime_error naming the library or
+// the function when it cannot be loaded: an installation fault, reported as an internal
+// error.
+const PqLibrary& Pq();
+
+}  // namespace addio::store_internal
