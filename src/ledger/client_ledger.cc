@@ -1,6 +1,7 @@
 #include "ledger/client_ledger.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <iterator>
 #include <optional>
@@ -67,26 +68,42 @@ struct ClientIdOf {
 using ClientIndex = IdIndex<ClientLedger, ClientIdOf>;
 
 // Appends each record to the ClientLedger of its client, moved out of `records` when they
-// are an rvalue; drops records of unknown clients.
+// are an rvalue, and then frees `records`; drops records of unknown clients. Each client's
+// vector is reserved at its final size first: none grows (a growing vector leaves behind
+// the blocks it outgrew, and every new byte is a page the kernel must zero), and the
+// source's memory is free for the record types distributed after it.
 template <typename Records, typename T>
 void Distribute(Records&& records, const ClientIndex& index, std::vector<ClientLedger>& out,
                 std::vector<T> ClientLedger::*member) {
-  // Records come grouped by client, mostly: one lookup a run.
+  constexpr uint32_t kUnknown = UINT32_MAX;
+  // Each record's client (its index in `out`), found once. Records come grouped by client,
+  // mostly: one lookup a run.
+  std::vector<uint32_t> owner(records.size(), kUnknown);
+  std::vector<uint32_t> count(out.size(), 0);
   std::string_view last_client;
-  ClientLedger* last = nullptr;
-  for (auto& record : records) {
-    if (last == nullptr || record.client != last_client) {
-      const std::optional<uint32_t> at = index.Find(record.client);
-      if (!at) continue;
-      last = &out[*at];
-      last_client = last->client.id;
+  std::optional<uint32_t> last;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const std::string& client = records[i].client;
+    if (i == 0 || client != last_client) {
+      last = index.Find(client);
+      last_client = client;
     }
+    if (!last) continue;
+    owner[i] = *last;
+    ++count[*last];
+  }
+  for (size_t c = 0; c < out.size(); ++c) {
+    if (count[c] > 0) (out[c].*member).reserve((out[c].*member).size() + count[c]);
+  }
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (owner[i] == kUnknown) continue;
     if constexpr (std::is_rvalue_reference_v<Records&&>) {
-      (last->*member).push_back(std::move(record));
+      (out[owner[i]].*member).push_back(std::move(records[i]));
     } else {
-      (last->*member).push_back(record);
+      (out[owner[i]].*member).push_back(records[i]);
     }
   }
+  if constexpr (std::is_rvalue_reference_v<Records&&>) records = {};
 }
 
 template <typename L>
@@ -112,15 +129,17 @@ std::vector<ClientLedger> Split(L&& ledger) {
   }
   const ClientIndex index(out);
   // Each record type fills its own vector of every client, and each client is sorted on
-  // its own: both run on every core.
+  // its own: both run on every core. The largest types first (in generated and real
+  // ledgers alike: time entries, then messages): while one core distributes them, the
+  // other goes through the rest, each reusing what the one before it freed.
   const std::function<void()> distribute[] = {
-      [&] { Distribute(std::forward<L>(ledger).contracts, index, out, &ClientLedger::contracts); },
-      [&] { Distribute(std::forward<L>(ledger).projects, index, out, &ClientLedger::projects); },
-      [&] { Distribute(std::forward<L>(ledger).requests, index, out, &ClientLedger::requests); },
       [&] { Distribute(std::forward<L>(ledger).work, index, out, &ClientLedger::work); },
       [&] { Distribute(std::forward<L>(ledger).contacts, index, out, &ClientLedger::contacts); },
+      [&] { Distribute(std::forward<L>(ledger).requests, index, out, &ClientLedger::requests); },
       [&] { Distribute(std::forward<L>(ledger).invoices, index, out, &ClientLedger::invoices); },
       [&] { Distribute(std::forward<L>(ledger).payments, index, out, &ClientLedger::payments); },
+      [&] { Distribute(std::forward<L>(ledger).projects, index, out, &ClientLedger::projects); },
+      [&] { Distribute(std::forward<L>(ledger).contracts, index, out, &ClientLedger::contracts); },
       [&] {
         Distribute(std::forward<L>(ledger).rate_changes, index, out, &ClientLedger::rate_changes);
       },
@@ -130,19 +149,8 @@ std::vector<ClientLedger> Split(L&& ledger) {
   };
   ParallelFor(std::size(distribute), TasksPerThread(ledger.records(), std::size(distribute)),
               [&](size_t i) { distribute[i](); });
-  if constexpr (kMove) {
-    // The moved-from records go now rather than with the ledger: their memory is reused.
-    ledger.clients = {};
-    ledger.contracts = {};
-    ledger.projects = {};
-    ledger.requests = {};
-    ledger.work = {};
-    ledger.contacts = {};
-    ledger.invoices = {};
-    ledger.payments = {};
-    ledger.rate_changes = {};
-    ledger.credit_notes = {};
-  }
+  // The moved-from clients go now rather than with the ledger (Distribute freed the rest).
+  if constexpr (kMove) ledger.clients = {};
   constexpr size_t kClientsPerChunk = 64;
   ParallelFor(out.size(), kClientsPerChunk, [&out](size_t i) { SortRecords(out[i]); });
   return out;
