@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <ostream>
 #include <span>
 
@@ -15,18 +16,25 @@ namespace addio {
 namespace {
 
 struct Book {
-  std::span<const CatalogueEntryData> entries;  // by key
+  CatalogueTable table;  // by key
   // The catalogue's own formats, read once.
   std::string decimal = ".";
   std::string group = ",";
   std::string months[12];
 
-  // The entry for `key`, or null.
-  const CatalogueEntryData* Find(std::string_view key) const {
-    const auto it = std::lower_bound(
-        entries.begin(), entries.end(), key,
-        [](const CatalogueEntryData& entry, std::string_view k) { return entry.key < k; });
-    return it != entries.end() && it->key == key ? &*it : nullptr;
+  // The entry for `key`, or nullopt.
+  std::optional<CatalogueEntry> Find(std::string_view key) const {
+    size_t lo = 0, hi = table.size();
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (table.Key(mid) < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo < table.size() && table.Key(lo) == key) return table[lo];
+    return std::nullopt;
   }
 };
 
@@ -34,9 +42,9 @@ struct Book {
 // formats they define.
 Book LoadBook(Lang lang) {
   Book book;
-  book.entries = CatalogueEntriesOf(LangKey(lang));
+  book.table = CatalogueEntriesOf(LangKey(lang));
   const auto plain = [&](const std::string& key, const std::string& fallback) {
-    const CatalogueEntryData* entry = book.Find(key);
+    const std::optional<CatalogueEntry> entry = book.Find(key);
     return entry ? std::string(entry->other) : fallback;
   };
   book.decimal = plain("format.decimal", ".");
@@ -294,8 +302,8 @@ std::ostream& operator<<(std::ostream& out, const Message& message) {
 }
 
 std::string Render(std::string_view key, Lang lang, const std::vector<Arg>& args) {
-  const CatalogueEntryData* entry = BookOf(lang).Find(key);
-  if (entry == nullptr) {
+  const std::optional<CatalogueEntry> entry = BookOf(lang).Find(key);
+  if (!entry) {
     std::string out(key);
     for (const Arg& arg : args) out += " " + arg.Render(lang);
     return out;
@@ -307,7 +315,9 @@ std::string Render(std::string_view key, Lang lang, const std::vector<Arg>& args
 }
 
 std::string Tr(std::string_view key, Lang lang) {
-  if (const CatalogueEntryData* entry = BookOf(lang).Find(key)) return std::string(entry->other);
+  if (const std::optional<CatalogueEntry> entry = BookOf(lang).Find(key)) {
+    return std::string(entry->other);
+  }
   const size_t dot = key.find('.');
   std::string fallback(key.substr(dot == std::string_view::npos ? 0 : dot + 1));
   std::replace(fallback.begin(), fallback.end(), '_', ' ');
@@ -315,12 +325,14 @@ std::string Tr(std::string_view key, Lang lang) {
 }
 
 bool HasEntry(std::string_view key) {
-  return BookOf(Lang::kEn).Find(key) != nullptr && BookOf(Lang::kIt).Find(key) != nullptr;
+  return BookOf(Lang::kEn).Find(key).has_value() && BookOf(Lang::kIt).Find(key).has_value();
 }
 
 std::vector<CatalogueEntryInfo> CatalogueEntries(Lang lang) {
   std::vector<CatalogueEntryInfo> out;
-  for (const CatalogueEntryData& entry : BookOf(lang).entries) {
+  const CatalogueTable& table = BookOf(lang).table;
+  for (size_t i = 0; i < table.size(); ++i) {
+    const CatalogueEntry entry = table[i];
     CatalogueEntryInfo info{std::string(entry.key), std::string(entry.file), entry.plural, {}};
     if (entry.plural) info.forms.emplace_back(entry.one);
     info.forms.emplace_back(entry.other);

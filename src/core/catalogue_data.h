@@ -2,21 +2,50 @@
 // src/report/i18n/<lang>/*.json). Read only by core/catalogue.cc.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
 namespace addio {
 
+// One entry as compiled in: its texts are offsets into its language's text, so that the
+// tables hold no pointer and nothing in them is relocated when the program starts (they
+// stay read-only data, paged in as they are read).
 struct CatalogueEntryData {
+  uint32_t key_at, key_size;
+  uint32_t file_at, file_size;
+  uint32_t one_at, one_size;
+  uint32_t other_at, other_size;
+  bool plural;
+};
+
+// One entry, read.
+struct CatalogueEntry {
   std::string_view key;    // "verdict.keep"
   std::string_view file;   // "en/verdict.json"
   std::string_view one;    // plural entries only
   std::string_view other;  // the pattern (the "other" form of a plural)
-  bool plural;
+  bool plural = false;
 };
 
-// The entries of `lang` ("en", "it"), sorted by key, each key once; empty for a language
-// the catalogue does not have.
-std::span<const CatalogueEntryData> CatalogueEntriesOf(std::string_view lang);
+// A language's entries, sorted by key, each key once.
+struct CatalogueTable {
+  std::span<const CatalogueEntryData> entries;
+  std::string_view text;
+
+  size_t size() const { return entries.size(); }
+  std::string_view Key(size_t i) const {
+    return text.substr(entries[i].key_at, entries[i].key_size);
+  }
+  CatalogueEntry operator[](size_t i) const {
+    const CatalogueEntryData& e = entries[i];
+    return {Key(i), text.substr(e.file_at, e.file_size), text.substr(e.one_at, e.one_size),
+            text.substr(e.other_at, e.other_size), e.plural};
+  }
+};
+
+// The entries of `lang` ("en", "it"); empty for a language the catalogue does not have.
+CatalogueTable CatalogueEntriesOf(std::string_view lang);
 
 }  // namespace addio

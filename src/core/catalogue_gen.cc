@@ -98,18 +98,34 @@ std::string Source(const std::map<std::string, std::vector<Entry>>& languages) {
       "// Generated from src/report/i18n by catalogue_gen; do not edit.\n"
       "#include \"core/catalogue_data.h\"\n\nnamespace addio {\nnamespace {\n\n";
   for (const auto& [lang, entries] : languages) {
-    out += "constexpr CatalogueEntryData k_" + lang + "[] = {\n";
+    // The language's texts, each once, one after the other; the entries point into them.
+    std::string text;
+    std::map<std::string, size_t> placed;
+    std::string table;
+    const auto piece = [&text, &placed](const std::string& value) {
+      const auto [it, added] = placed.emplace(value, text.size());
+      if (added) text += value;
+      return std::to_string(it->second) + ", " + std::to_string(value.size());
+    };
     for (const Entry& e : entries) {
-      out += "    {" + Literal(e.key) + ", " + Literal(e.file) + ", " + Literal(e.one) + ", " +
-             Literal(e.other) + ", " + (e.plural ? "true" : "false") + "},\n";
+      table += "    {" + piece(e.key) + ", " + piece(e.file) + ", " + piece(e.one) + ", " +
+               piece(e.other) + ", " + (e.plural ? "true" : "false") + "},\n";
     }
-    out += "};\n\n";
+    out += "constexpr char k_" + lang + "_text[] =\n";
+    // In lines of about 96 bytes, never inside a UTF-8 character.
+    for (size_t at = 0; at < text.size();) {
+      size_t end = std::min(at + 96, text.size());
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      out += "    " + Literal(text.substr(at, end - at)) + "\n";
+      at = end;
+    }
+    out += "    \"\";\n\n";
+    out += "constexpr CatalogueEntryData k_" + lang + "[] = {\n" + table + "};\n\n";
   }
-  out +=
-      "}  // namespace\n\nstd::span<const CatalogueEntryData> CatalogueEntriesOf("
-      "std::string_view lang) {\n";
+  out += "}  // namespace\n\nCatalogueTable CatalogueEntriesOf(std::string_view lang) {\n";
   for (const auto& [lang, entries] : languages) {
-    out += "  if (lang == \"" + lang + "\") return k_" + lang + ";\n";
+    out += "  if (lang == \"" + lang + "\") return {k_" + lang + ", {k_" + lang +
+           "_text, sizeof k_" + lang + "_text - 1}};\n";
   }
   out += "  return {};\n}\n\n}  // namespace addio\n";
   return out;

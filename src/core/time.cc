@@ -1,12 +1,17 @@
 #include "core/time.h"
 
 #include <date/date.h>
-#include <date/tz.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
+
+#include "core/zone_rules.h"
 
 namespace addio {
 namespace {
@@ -19,7 +24,9 @@ year_month_day ToYmd(int32_t days_since_epoch) {
   return year_month_day{sys_days{days{days_since_epoch}}};
 }
 
-const date::time_zone* Zone(const void* z) { return static_cast<const date::time_zone*>(z); }
+using core_internal::ZoneRules;
+
+const ZoneRules* Zone(const void* z) { return static_cast<const ZoneRules*>(z); }
 
 std::string TwoDigits(int v) {
   return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
@@ -101,19 +108,66 @@ CivilDate CivilDate::EndOfMonth() const {
 
 std::string Instant::ToUtcString() const { return TimeZone::Utc().FormatRfc3339(*this); }
 
+namespace {
+
+// Whether `name` is one of the zones the system tz database lists: date/tz's list is every
+// file under the zoneinfo folder but those it skips by name at any depth (hidden ones,
+// posix*, right, Factory and the tables). The file itself is checked by reading it.
+bool IsListedZoneName(std::string_view name) {
+  static constexpr std::string_view kSkipped[] = {
+      "Factory",  "iso3166.tab",  "right",     "+VERSION",    "version",
+      "zone.tab", "zone1970.tab", "tzdata.zi", "leapseconds", "leap-seconds.list"};
+  if (name.empty()) return false;
+  size_t begin = 0;
+  while (begin <= name.size()) {
+    const size_t end = std::min(name.find('/', begin), name.size());
+    const std::string_view part = name.substr(begin, end - begin);
+    if (part.empty() || part.front() == '.' || part.starts_with("posix") ||
+        std::ranges::find(kSkipped, part) != std::end(kSkipped)) {
+      return false;
+    }
+    begin = end + 1;
+  }
+  return true;
+}
+
+// The bytes of zone `name`'s file, in the folder date/tz reads zones from; nullopt when it
+// cannot be read.
+std::optional<std::string> ReadZoneFile(const std::string& name) {
+  static const std::string folder = [] {
+    std::error_code ignored;
+    return std::filesystem::is_directory("/usr/share/zoneinfo/uclibc", ignored)
+               ? "/usr/share/zoneinfo/uclibc"
+               : "/usr/share/zoneinfo";
+  }();
+  std::unique_ptr<FILE, decltype(&std::fclose)> file(
+      std::fopen((folder + "/" + name).c_str(), "rb"), &std::fclose);
+  if (!file) return std::nullopt;
+  std::string bytes;
+  char chunk[4096];
+  while (const size_t n = std::fread(chunk, 1, sizeof chunk, file.get())) bytes.append(chunk, n);
+  if (std::ferror(file.get())) return std::nullopt;  // a folder, among others
+  return bytes;
+}
+
+}  // namespace
+
 Result<TimeZone> TimeZone::Find(std::string_view name) {
+  // Each zone is read from its own file, once (ZoneRules); the zones live for the process.
   static std::mutex mutex;
-  static std::unordered_map<std::string, const date::time_zone*> cache;
+  static std::unordered_map<std::string, std::unique_ptr<const ZoneRules>> cache;
   std::lock_guard lock(mutex);
   std::string key(name);
-  if (auto it = cache.find(key); it != cache.end()) return TimeZone(it->second);
-  try {
-    const date::time_zone* zone = date::locate_zone(key);
-    cache.emplace(key, zone);
-    return TimeZone(zone);
-  } catch (const std::exception&) {
-    return Fail(ErrorCode::kNotFound, Msg("core.unknown_time_zone", key));
-  }
+  if (auto it = cache.find(key); it != cache.end()) return TimeZone(it->second.get());
+  std::optional<std::string> bytes;
+  std::optional<ZoneRules> rules;
+  if (IsListedZoneName(key)) bytes = ReadZoneFile(key);
+  if (bytes) rules = ZoneRules::Read(key, *bytes);
+  if (!rules) return Fail(ErrorCode::kNotFound, Msg("core.unknown_time_zone", key));
+  auto owned = std::make_unique<const ZoneRules>(std::move(*rules));
+  const ZoneRules* found = owned.get();
+  cache.emplace(std::move(key), std::move(owned));
+  return TimeZone(found);
 }
 
 TimeZone TimeZone::Utc() {
@@ -123,10 +177,7 @@ TimeZone TimeZone::Utc() {
 
 const std::string& TimeZone::name() const { return Zone(zone_)->name(); }
 
-int32_t TimeZone::OffsetSeconds(Instant t) const {
-  const date::sys_seconds s{std::chrono::seconds{t.unix_seconds()}};
-  return static_cast<int32_t>(Zone(zone_)->get_info(s).offset.count());
-}
+int32_t TimeZone::OffsetSeconds(Instant t) const { return Zone(zone_)->OffsetAt(t.unix_seconds()); }
 
 LocalDateTime TimeZone::ToLocal(Instant t) const {
   const int64_t local = t.unix_seconds() + OffsetSeconds(t);
@@ -136,14 +187,11 @@ LocalDateTime TimeZone::ToLocal(Instant t) const {
 }
 
 Instant TimeZone::FromLocal(LocalDateTime local) const {
-  const date::local_seconds ls{
-      std::chrono::seconds{int64_t{local.date.days_since_epoch()} * 86400 + local.seconds_of_day}};
-  const date::local_info info = Zone(zone_)->get_info(ls);
-  const int64_t wall = ls.time_since_epoch().count();
-  // Unique and ambiguous readings take `first`, the earlier instant; a reading in a
-  // spring-forward gap is read with the offset in force before the gap, which lands after
-  // the gap by its length.
-  return Instant::FromUnixSeconds(wall - info.first.offset.count());
+  const int64_t wall = int64_t{local.date.days_since_epoch()} * 86400 + local.seconds_of_day;
+  // Unique and ambiguous readings take the earlier instant; a reading in a spring-forward
+  // gap is read with the offset in force before the gap, which lands after the gap by its
+  // length.
+  return Instant::FromUnixSeconds(wall - Zone(zone_)->EarlierOffsetOfLocal(wall));
 }
 
 std::string TimeZone::FormatRfc3339(Instant t) const {

@@ -1,7 +1,8 @@
 // Business dates and instants. A CivilDate (issued, due, signed) is a calendar day with
 // no zone. An Instant (a call, a message, a work entry) is a point on the UTC time line.
-// A TimeZone answers "what time was it for the freelancer" through Howard Hinnant's
-// date/tz on the system tz database (DST exact); it is the only bridge between the two.
+// A TimeZone answers "what time was it for the freelancer" from the system tz database
+// (DST exact), read as Howard Hinnant's date/tz reads it (core/zone_rules.h); it is the
+// only bridge between the two.
 // "Today" is never read here: callers pass `as_of`.
 #pragma once
 
@@ -77,8 +78,9 @@ struct LocalDateTime {
 
 class TimeZone {
  public:
-  // Looks up an IANA name ("Europe/Rome") in the system tz database.
-  // Error kNotFound for an unknown name. Thread-safe; lookups are cached.
+  // Looks up an IANA name ("Europe/Rome") in the system tz database: the names date/tz
+  // lists (no "posix/" or "right/" zones), each read from its own file. Error kNotFound
+  // for an unknown name or an unreadable file. Thread-safe; lookups are cached.
   static Result<TimeZone> Find(std::string_view name);
   // UTC, which never fails.
   static TimeZone Utc();
@@ -102,7 +104,7 @@ class TimeZone {
 
  private:
   explicit TimeZone(const void* zone) : zone_(zone) {}
-  const void* zone_;  // const date::time_zone*, owned by the tz database (lives forever)
+  const void* zone_;  // const core_internal::ZoneRules*, cached by Find (lives forever)
 };
 
 // An RFC 3339 timestamp as read: "2026-03-27T18:30:00+01:00", "...Z", fractions of a

@@ -1,6 +1,10 @@
 #include "core/time.h"
 
+#include <date/tz.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 namespace addio {
 namespace {
@@ -61,6 +65,66 @@ TEST(TimeZoneTest, UnknownZoneIsNotFound) {
   auto bad = TimeZone::Find("Europe/Atlantis");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kNotFound);
+}
+
+// TimeZone::Find reads one zone's file instead of listing the tz database: it must accept
+// exactly the names date/tz's database lists, and read each the same way.
+TEST(TimeZoneTest, FindsTheZonesTheTzDatabaseListsAndReadsThemAlike) {
+  const date::tzdb& database = date::get_tzdb();
+  ASSERT_GT(database.zones.size(), 300u);
+  for (const date::time_zone& listed : database.zones) {
+    auto zone = TimeZone::Find(listed.name());
+    ASSERT_TRUE(zone) << listed.name();
+    EXPECT_EQ(zone->name(), listed.name());
+    // Every 29 days and 7 hours from 1900 to 2100, and around each of the zone's
+    // transitions there (the instants on either side, and wall-clock readings in and
+    // around its gap or overlap, as read with the offsets before and after it).
+    std::vector<int64_t> probes;
+    for (int64_t t = -2208988800; t < 4102444800; t += 29 * 86400 + 7 * 3600) probes.push_back(t);
+    date::sys_seconds at{std::chrono::seconds{-2208988800}};
+    while (at < date::sys_seconds{std::chrono::seconds{4102444800}}) {
+      const date::sys_info info = listed.get_info(at);
+      const int64_t end = info.end.time_since_epoch().count();
+      if (end >= 4102444800) break;
+      const int64_t after = listed.get_info(info.end).offset.count();
+      for (const int64_t d : {-86400, -3601, -1, 0, 1, 1799, 3599, 3600, 7200, 86399, 86400}) {
+        probes.push_back(end + d);
+        probes.push_back(end + info.offset.count() + d);
+        probes.push_back(end + after + d);
+      }
+      at = info.end;
+    }
+    for (const int64_t t : probes) {
+      const Instant instant = Instant::FromUnixSeconds(t);
+      const date::sys_seconds s{std::chrono::seconds{t}};
+      ASSERT_EQ(zone->OffsetSeconds(instant), listed.get_info(s).offset.count())
+          << listed.name() << " at " << t;
+      // The same seconds read as a wall clock: the earlier instant, as date/tz's `first`.
+      const int64_t day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+      const LocalDateTime wall{CivilDate::FromDays(static_cast<int32_t>(day)),
+                               static_cast<int32_t>(t - day * 86400)};
+      const date::local_info info = listed.get_info(date::local_seconds{std::chrono::seconds{t}});
+      ASSERT_EQ(zone->FromLocal(wall).unix_seconds(), t - info.first.offset.count())
+          << listed.name() << " at the wall clock " << t;
+    }
+  }
+  const std::vector<std::string> unlisted = {
+      "",           "Europe/Atlantis", "posixrules",   "posix/Europe/Rome", "right/UTC",
+      "Factory",    "zone.tab",        "tzdata.zi",    "leapseconds",       "Europe",
+      "Europe/",    "/Europe/Rome",    "Europe//Rome", "../zoneinfo/UTC",   "./UTC",
+      "Etc/../UTC", ".hidden",         "/etc/passwd"};
+  for (const std::string& name : unlisted) {
+    bool date_finds = true;
+    try {
+      date::locate_zone(name);
+    } catch (const std::exception&) {
+      date_finds = false;
+    }
+    EXPECT_FALSE(date_finds) << name;
+    auto zone = TimeZone::Find(name);
+    ASSERT_FALSE(zone) << name;
+    EXPECT_EQ(zone.error().code, ErrorCode::kNotFound) << name;
+  }
 }
 
 // Europe/Rome springs forward on 2026-03-29 at 02:00 (to 03:00) and falls back on
