@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <thread>
 #include <tuple>
@@ -587,32 +588,39 @@ int Assess(const Common& common, const AssessOptions& options) {
 }
 
 // After a stored client's explanation: the dunning messages addio sent it (the outbox).
-int PrintDunningHistory(const Common& common, const AssessOptions& options) {
-  auto read = OpenStoreAsOf(common, options.as_of);
-  if (!read) return ReportError(common, read.error());
-  auto client = read->store->LoadClient(options.client);
+int PrintDunningHistory(const Common& common, const StoreAsOf& read, const std::string& id) {
+  auto client = read.store->LoadClient(id);
   if (!client) return ReportError(common, client.error());
-  auto outbox = read->store->Outbox(kDunningOutboxPrefix);
+  auto outbox = read.store->Outbox(kDunningOutboxPrefix);
   if (!outbox) return ReportError(common, outbox.error());
   std::vector<std::string> invoices;
   if (*client) {
     for (const Invoice& invoice : (*client)->invoices) invoices.push_back(invoice.id);
   }
-  Print(RenderDunningHistory(*outbox, invoices, ZoneOf(read->workspace), common.lang));
+  Print(RenderDunningHistory(*outbox, invoices, ZoneOf(read.workspace), common.lang));
   return 0;
 }
 
 int Explain(const Common& common, const AssessOptions& options) {
-  auto assessment = AssessSource(common, options, options.client);
+  const RenderOptions render = MakeRenderOptions(common, options);
+  // A stored client's store is opened once, for its assessment and its dunning history.
+  std::optional<StoreAsOf> read;
+  Result<Assessment> assessment;
+  if (options.source.ledger.empty()) {
+    auto opened = OpenStoreAsOf(common, options.as_of);
+    if (!opened) return ReportError(common, opened.error());
+    read = std::move(*opened);
+    assessment = AssessStoredClient(*read->store, options.client, read->as_of);
+  } else {
+    assessment = AssessSource(common, options, options.client);
+  }
   if (!assessment) return ReportError(common, assessment.error());
   if (assessment->clients.empty()) {
     return ReportError(common, {ErrorCode::kNotFound, Msg("common.no_client", options.client)});
   }
-  Print(
-      RenderExplain(*assessment, assessment->clients.front(), MakeRenderOptions(common, options)));
-  if (options.source.ledger.empty() &&
-      MakeRenderOptions(common, options).format == Format::kTable) {
-    return PrintDunningHistory(common, options);
+  Print(RenderExplain(*assessment, assessment->clients.front(), render));
+  if (read && render.format == Format::kTable) {
+    return PrintDunningHistory(common, *read, options.client);
   }
   return 0;
 }

@@ -16,6 +16,10 @@ namespace addio {
 // on the calling thread: starting threads would cost more than it saves.
 inline constexpr size_t kRecordsWorthThreads = 20'000;
 
+// Below this many bytes of input, work split by file runs on the calling thread: a thread's
+// first allocation sets up an allocator arena of its own, which alone costs milliseconds.
+inline constexpr size_t kBytesWorthThreads = size_t{1} << 20;
+
 // The chunk for ParallelFor over `tasks` tasks that share the work of `records` records
 // (one task per record type): every task on the calling thread below
 // kRecordsWorthThreads, else one task at a time on every core.

@@ -301,15 +301,21 @@ void ReadCsvFile(const std::string& folder, TextEncoding encoding, ReadContext& 
   }
 }
 
-// Reads the file of every record type, as many files at once as there are cores, each
-// into its own part of `result` (its records, its lines) with a context of its own. What
-// each file's reading said is then added to `context` in the order of the record types:
-// the same diagnostics, in the same order, as reading the files one after the other.
+// Reads the file of every record type, as many files at once as there are cores (all on
+// this thread when they are small), each into its own part of `result` (its records, its
+// lines) with a context of its own. What each file's reading said is then added to
+// `context` in the order of the record types: the same diagnostics, in the same order, as
+// reading the files one after the other.
 void ReadCsvFiles(const std::string& folder, TextEncoding encoding, ReadContext& context,
                   ReadResult& result) {
   std::vector<std::function<void(ReadContext&)>> reads;
+  size_t bytes = 0;
   ForEachRecordType([&](auto tag) {
     using R = typename decltype(tag)::type;
+    std::error_code absent;
+    const uintmax_t size = std::filesystem::file_size(
+        Join(folder, kRecordTypeNames[RecordTraits<R>::kIndex].csv_file), absent);
+    if (!absent) bytes += static_cast<size_t>(size);
     // Made here, so that the threads only find their own entry of the map.
     result.source.lines[kRecordTypeNames[RecordTraits<R>::kIndex].type];
     reads.emplace_back([&folder, encoding, &result](ReadContext& own) {
@@ -319,7 +325,8 @@ void ReadCsvFiles(const std::string& folder, TextEncoding encoding, ReadContext&
   std::vector<Diagnostics> said(reads.size());
   std::vector<std::unique_ptr<ReadContext>> parts;
   for (Diagnostics& out : said) parts.push_back(std::make_unique<ReadContext>(out, context));
-  ParallelFor(reads.size(), 1, [&](size_t i) { reads[i](*parts[i]); });
+  const size_t chunk = bytes < kBytesWorthThreads ? reads.size() : 1;
+  ParallelFor(reads.size(), chunk, [&](size_t i) { reads[i](*parts[i]); });
   for (const auto& part : parts) context.Absorb(*part);
 }
 

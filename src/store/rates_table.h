@@ -1,7 +1,10 @@
 // The portfolio statistics as a store keeps them: every client's entry and their ranking
 // in one block of bytes that is read where it lies. Finding one client is a binary
 // search and nothing is decoded, so the assessment of one client pays nothing per client
-// of the portfolio (Store::LoadRates, Store::SaveRates).
+// of the portfolio (Store::LoadRates, Store::SaveRates). A table is either held whole, or
+// read where the store keeps it (RatesBytes), a few bytes per lookup: one client's
+// assessment from the embedded store reads a few hundred bytes of the block, not its
+// megabytes.
 //
 // Layout, native byte order (derived data: a block this build cannot read is measured
 // again, never trusted): "AR2" and a format byte; the entry count n (u32); per entry, by
@@ -13,9 +16,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace addio {
@@ -26,6 +32,24 @@ struct StoredRate {
   double hours = 0;
   std::optional<int64_t> rate_minor;  // effective rate in minor units; nullopt when unknown
   friend bool operator==(const StoredRate&, const StoredRate&) = default;
+};
+
+// Where a table read in place lies (a store's open handle on its block). Read runs on the
+// thread using the table.
+class RatesBytes {
+ public:
+  virtual ~RatesBytes() = default;
+  virtual size_t size() const = 0;
+  // Copies bytes [at, at + n) to `out`. Throws RatesUnreadable when they cannot be read.
+  virtual void Read(size_t at, size_t n, char* out) const = 0;
+};
+
+// A table read in place turned out unreadable part way through a lookup: the store failed,
+// or the bytes are not the table their header said (derived data: the caller measures the
+// statistics again, or reads them whole, which checks every byte).
+class RatesUnreadable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 class RatesTable {
@@ -41,12 +65,17 @@ class RatesTable {
   // The table held by `bytes`, or nullopt when they are not one whole table of this layout
   // (truncated, another format, an index out of range, ranks that do not match).
   static std::optional<RatesTable> Read(std::string bytes);
+  // The table `source` holds, read in place: its header is checked now (nullopt when it
+  // is not one of this layout, or its sections do not add up to the size), the rest as
+  // lookups read it (each throws RatesUnreadable on bytes that are not a whole table).
+  static std::optional<RatesTable> InPlace(std::shared_ptr<const RatesBytes> source);
 
+  // The bytes of a table held whole. REQUIRES: not read in place.
   const std::string& bytes() const { return bytes_; }
 
   // Entries, by client id. REQUIRES: i < size().
   size_t size() const { return size_; }
-  std::string_view Client(size_t i) const;
+  std::string Client(size_t i) const;
   double Hours(size_t i) const;
   std::optional<int64_t> Rate(size_t i) const;
   std::optional<size_t> RankOf(size_t i) const;
@@ -61,11 +90,21 @@ class RatesTable {
 
  private:
   explicit RatesTable(std::string bytes);
+  // Sets the sizes and offsets from the header; false when they do not fit `total` bytes.
+  bool ReadHeader(size_t total);
+  template <typename T>
+  T Get(size_t at) const;
+  // Entry i's id: its bytes' [begin, end) in the ids' section, checked in order.
+  std::pair<uint32_t, uint32_t> ClientBounds(size_t i) const;
+  // -1, 0 or 1 as entry i's id sorts before, as or after `client`.
+  int CompareClient(size_t i, std::string_view client) const;
 
-  std::string bytes_;
+  std::string bytes_;                         // a table held whole, or empty
+  std::shared_ptr<const RatesBytes> source_;  // a table read in place, or null
+  size_t total_ = 0;                          // the table's bytes
   size_t size_ = 0;
   size_t ranked_ = 0;
-  size_t entries_at_ = 0;  // offsets into bytes_ of the three sections
+  size_t entries_at_ = 0;  // offsets of the three sections
   size_t ranks_at_ = 0;
   size_t ids_at_ = 0;
 };

@@ -16,6 +16,10 @@
 #include <string_view>
 #include <vector>
 
+namespace addio {
+class RatesBytes;  // store/rates_table.h
+}  // namespace addio
+
 namespace addio::store_internal {
 
 // A database refused a statement or a connection; what() is its message.
@@ -150,6 +154,14 @@ class SqlDb {
   // The `size` bytes of the kept statistics of `workspace` (portfolio.entries); the
   // caller holds a transaction in which the row exists.
   virtual std::string ReadPortfolioEntries(int64_t workspace, int64_t size) = 0;
+  // The same bytes where they lie, read a few at a time (RatesTable::InPlace), with what
+  // the caller's transaction sees until the handle is dropped; nullptr where the database
+  // reads them whole only. The caller holds a transaction in which the row exists. The
+  // handle must not outlive this connection, nor a write through it.
+  virtual std::shared_ptr<const RatesBytes> OpenPortfolioEntries(int64_t /*workspace*/,
+                                                                 int64_t /*size*/) {
+    return nullptr;
+  }
   // Store::DataVersion: changes if and only if another connection committed a change.
   virtual int64_t DataVersion() = 0;
 };

@@ -488,7 +488,11 @@ class SqlStore final : public Store {
     });
   }
 
-  Result<KeptRates> LoadRates(CivilDate as_of) override {
+  Result<KeptRates> LoadRates(CivilDate as_of) override { return ReadRates(as_of, false); }
+  Result<KeptRates> LoadRatesForLookups(CivilDate as_of) override { return ReadRates(as_of, true); }
+
+  // LoadRates, the table read whole or (`in_place`, where the database can) where it lies.
+  Result<KeptRates> ReadRates(CivilDate as_of, bool in_place) {
     return Guard("store.action.read", [&]() -> Result<KeptRates> {
       SqlTransaction transaction(
           *db_, SqlTransactionKind::kRead);  // the blob and the notes of one moment
@@ -505,8 +509,11 @@ class SqlStore final : public Store {
       if (!query.executeStep() || query.getColumn(0).getString() != as_of.ToString()) {
         return kept;
       }
-      kept.table =
-          RatesTable::Read(db_->ReadPortfolioEntries(workspace_, query.getColumn(1).getInt64()));
+      const int64_t size = query.getColumn(1).getInt64();
+      std::shared_ptr<const RatesBytes> lying =
+          in_place ? db_->OpenPortfolioEntries(workspace_, size) : nullptr;
+      kept.table = lying ? RatesTable::InPlace(std::move(lying))
+                         : RatesTable::Read(db_->ReadPortfolioEntries(workspace_, size));
       if (!kept.table) return kept;  // another format: measured again
       SqlQuery stale(
           *db_,

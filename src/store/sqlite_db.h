@@ -28,6 +28,8 @@ class SqliteDb final : public SqlDb {
   std::vector<std::string> DropIndexes(const std::vector<std::string>& tables) override;
   // Read with sqlite3_blob_read, straight into the string.
   std::string ReadPortfolioEntries(int64_t workspace, int64_t size) override;
+  // An open blob handle, read through memory-mapped I/O while it is open (sqlite_db.cc).
+  std::shared_ptr<const RatesBytes> OpenPortfolioEntries(int64_t workspace, int64_t size) override;
   // PRAGMA data_version.
   int64_t DataVersion() override;
 

@@ -318,6 +318,10 @@ class Store {
   // the clients written since and the last write noted, read at one moment.
   // Rates are in the workspace currency. Error kStore on a database failure.
   virtual Result<KeptRates> LoadRates(CivilDate as_of) = 0;
+  // The same for a few lookups (one client's assessment): where the store can, the table
+  // is read where it lies (RatesTable::InPlace), a few bytes per lookup, instead of whole.
+  // Such a table must not outlive this store, nor see a write through it: drop it first.
+  virtual Result<KeptRates> LoadRatesForLookups(CivilDate as_of) { return LoadRates(as_of); }
 
   // Keeps `table`, every client's entry with their ranking, as the statistics for `as_of`,
   // replacing what was kept (one date is kept at a time), and forgets the writes noted up

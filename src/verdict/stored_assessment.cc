@@ -43,7 +43,11 @@ class KeptRanking final : public RateRanking {
  public:
   explicit KeptRanking(RatesTable table) : table_(std::move(table)) {}
   size_t Ranked() const override { return table_.ranked(); }
-  int64_t RateAt(size_t rank) const override { return *table_.Rate(table_.EntryAt(rank)); }
+  int64_t RateAt(size_t rank) const override {
+    const std::optional<int64_t> rate = table_.Rate(table_.EntryAt(rank));
+    if (!rate) throw RatesUnreadable("a ranked client has no kept rate");  // only in place
+    return *rate;
+  }
   int64_t MinutesThrough(size_t rank) const override { return table_.MinutesThrough(rank); }
   std::optional<size_t> RankOf(const std::string& client) const override {
     const std::optional<size_t> entry = table_.Find(client);
@@ -126,16 +130,25 @@ Result<Portfolio> MeasureStale(Store& store, const Context& context, const KeptR
 
 // The statistics for `assessed`'s assessment (every client's when `assessed` is empty).
 // The reference rate of a client leaves its own entry out, so when only the assessed
-// client is stale nothing is measured: its entry, old or missing, is never read.
+// client is stale nothing is measured: its entry, old or missing, is never read. Then
+// (`in_place`) the kept table is read where it lies, only the entries the lookups need:
+// the ranking must be dropped before the store is written to.
 Result<std::shared_ptr<const RateRanking>> KeptPortfolio(Store& store, const Context& context,
-                                                         std::string_view assessed) {
-  auto kept = store.LoadRates(context.as_of);
+                                                         std::string_view assessed, bool in_place) {
+  auto kept = in_place ? store.LoadRatesForLookups(context.as_of) : store.LoadRates(context.as_of);
   if (!kept) return std::unexpected(kept.error());
+  const auto only_assessed_stale = [&assessed](const KeptRates& rates) {
+    return rates.stale.empty() || (rates.stale.size() == 1 && rates.stale.front() == assessed);
+  };
+  if (in_place && kept->table && !only_assessed_stale(*kept)) {
+    kept = store.LoadRates(context.as_of);  // entries to measure again: every one is read
+    if (!kept) return std::unexpected(kept.error());
+  }
   KeptRates& rates = *kept;
   Result<Portfolio> portfolio;
   if (!rates.table || rates.stale.size() > kMeasureOneByOneUpTo) {
     portfolio = MeasureAll(store, context, rates.seen);
-  } else if (rates.stale.empty() || (rates.stale.size() == 1 && rates.stale.front() == assessed)) {
+  } else if (only_assessed_stale(rates)) {
     return std::make_shared<const KeptRanking>(std::move(*rates.table));
   } else {
     portfolio = MeasureStale(store, context, rates);
@@ -147,7 +160,7 @@ Result<std::shared_ptr<const RateRanking>> KeptPortfolio(Store& store, const Con
 }  // namespace
 
 Result<std::shared_ptr<const RateRanking>> StoredPortfolio(Store& store, const Context& context) {
-  return KeptPortfolio(store, context, "");
+  return KeptPortfolio(store, context, "", false);
 }
 
 Result<Assessment> AssessStoredClient(Store& store, const std::string& id, CivilDate as_of) {
@@ -158,9 +171,17 @@ Result<Assessment> AssessStoredClient(Store& store, const std::string& id, Civil
   if (!*client) return std::unexpected(UnknownClient(id));
   auto held = store.HeldRecordTypes();
   if (!held) return std::unexpected(held.error());
-  return AssessOne(**client, *workspace, *held, as_of, [&store, &id](const Context& context) {
-    return KeptPortfolio(store, context, id);
-  });
+  const auto assess = [&](bool in_place) {
+    return AssessOne(**client, *workspace, *held, as_of,
+                     [&store, &id, in_place](const Context& context) {
+                       return KeptPortfolio(store, context, id, in_place);
+                     });
+  };
+  try {
+    return assess(true);
+  } catch (const RatesUnreadable&) {
+    return assess(false);  // read whole, the table is checked, or measured again
+  }
 }
 
 }  // namespace addio

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,96 @@ TEST(RatesTableTest, RanksThatDoNotMatchTheirEntriesAreRefused) {
     std::memcpy(changed.data() + ranks_at, &entry, sizeof entry);  // rank 0's entry
     EXPECT_FALSE(RatesTable::Read(changed)) << entry;
   }
+}
+
+// A table's bytes in memory, read in place, counting what was read.
+class CountingBytes final : public RatesBytes {
+ public:
+  explicit CountingBytes(std::string bytes) : bytes_(std::move(bytes)) {}
+  size_t size() const override { return bytes_.size(); }
+  void Read(size_t at, size_t n, char* out) const override {
+    ASSERT_LE(at + n, bytes_.size());
+    std::memcpy(out, bytes_.data() + at, n);
+    read_ += n;
+  }
+  size_t read() const { return read_; }
+
+ private:
+  std::string bytes_;
+  mutable size_t read_ = 0;
+};
+
+TEST(RatesTableTest, ATableReadInPlaceAnswersAsTheWholeOne) {
+  const RatesTable whole = RatesTable::Make(Sample(), kRanked, kThrough);
+  const std::optional<RatesTable> lying =
+      RatesTable::InPlace(std::make_shared<const CountingBytes>(whole.bytes()));
+  ASSERT_TRUE(lying);
+  ASSERT_EQ(lying->size(), whole.size());
+  ASSERT_EQ(lying->ranked(), whole.ranked());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(lying->Entry(i), whole.Entry(i)) << i;
+    EXPECT_EQ(lying->RankOf(i), whole.RankOf(i)) << i;
+    EXPECT_EQ(lying->Find(Sample()[i].client), i);
+  }
+  for (size_t rank = 0; rank < whole.ranked(); ++rank) {
+    EXPECT_EQ(lying->EntryAt(rank), whole.EntryAt(rank));
+    EXPECT_EQ(lying->MinutesThrough(rank), whole.MinutesThrough(rank));
+  }
+  EXPECT_EQ(lying->Find("acm"), std::nullopt);
+  EXPECT_EQ(lying->Find("zz"), std::nullopt);
+}
+
+// The point of reading in place: one client's lookups read a few hundred bytes of a table
+// of megabytes.
+TEST(RatesTableTest, ALookupInPlaceReadsOnlyWhatItNeeds) {
+  std::vector<StoredRate> rates;
+  std::vector<size_t> ranked;
+  std::vector<int64_t> through;
+  for (int i = 0; i < 100'000; ++i) {
+    rates.push_back({.client = "c" + std::to_string(1'000'000 + i), .hours = 1, .rate_minor = i});
+    ranked.push_back(static_cast<size_t>(i));
+    through.push_back(int64_t{60} * (i + 1));
+  }
+  const RatesTable whole = RatesTable::Make(rates, ranked, through);
+  auto bytes = std::make_shared<const CountingBytes>(whole.bytes());
+  const std::optional<RatesTable> lying = RatesTable::InPlace(bytes);
+  ASSERT_TRUE(lying);
+  const std::optional<size_t> found = lying->Find("c1054321");
+  ASSERT_EQ(found, 54'321u);
+  EXPECT_EQ(lying->MinutesThrough(*lying->RankOf(*found)), 60 * 54'322);
+  EXPECT_LT(bytes->read(), 2'000u) << "of " << whole.bytes().size();
+}
+
+TEST(RatesTableTest, ATableInPlaceOfAnotherSizeOrFormatIsRefused) {
+  const std::string bytes = RatesTable::Make(Sample(), kRanked, kThrough).bytes();
+  for (size_t size = 0; size < bytes.size(); ++size) {
+    EXPECT_FALSE(RatesTable::InPlace(std::make_shared<const CountingBytes>(bytes.substr(0, size))))
+        << size;
+  }
+  EXPECT_FALSE(RatesTable::InPlace(std::make_shared<const CountingBytes>(bytes + "x")));
+  std::string other = bytes;
+  other[3] = '\x02';
+  EXPECT_FALSE(RatesTable::InPlace(std::make_shared<const CountingBytes>(other)));
+}
+
+// In place, the rest is checked as lookups read it: a rank pointing past the entries, or
+// at an entry that is not ranked, is an error the caller sees (and then reads it whole).
+TEST(RatesTableTest, ALookupInPlaceOfBytesThatAreNotATableThrows) {
+  const std::string bytes = RatesTable::Make(Sample(), kRanked, kThrough).bytes();
+  const size_t ranks_at = 8 + Sample().size() * 24 + 4;
+  std::string changed = bytes;
+  const uint32_t far = 99;
+  std::memcpy(changed.data() + ranks_at, &far, sizeof far);  // rank 0's entry
+  const std::optional<RatesTable> lying =
+      RatesTable::InPlace(std::make_shared<const CountingBytes>(changed));
+  ASSERT_TRUE(lying);  // the header and the size are right
+  EXPECT_THROW(lying->EntryAt(0), RatesUnreadable);
+  EXPECT_EQ(lying->EntryAt(1), kRanked[1]);
+  std::string rank_past = bytes;
+  const uint32_t past = 7;
+  std::memcpy(rank_past.data() + 8 + 1 * 24 + 20, &past, sizeof past);  // entry 1's rank
+  EXPECT_THROW(RatesTable::InPlace(std::make_shared<const CountingBytes>(rank_past))->RankOf(1),
+               RatesUnreadable);
 }
 
 }  // namespace

@@ -3,9 +3,11 @@
 // client's rate, and after a workspace change.
 #include "verdict/stored_assessment.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -122,6 +124,40 @@ TEST_F(StoredAssessmentTest, WritesNotedWhileMeasuringAreNotForgotten) {
   ASSERT_TRUE(store_->SaveRates(kAsOf, *again.table, again.seen));
   EXPECT_FALSE(AnyKept(kAsOf));
   EXPECT_EQ(FromStore(clients[1].id), FromWholeLedger(clients[1].id));
+}
+
+// One client's assessment reads the kept table in place, the entries its lookups need.
+// When those turn out not to be a table (the header and the size right, a rank pointing
+// nowhere), the table is read whole, refused, and the statistics measured again.
+TEST_F(StoredAssessmentTest, AKeptTableWhoseLookupsFailIsMeasuredAgain) {
+  const std::vector<Client> clients = *store_->Clients();
+  const std::string expected = FromWholeLedger(clients[5].id);
+  EXPECT_EQ(FromStore(clients[5].id), expected);
+  ASSERT_TRUE(Kept(clients[5].id));
+  {
+    SQLite::Database db((dir_ / "addio.db").string(), SQLite::OPEN_READWRITE);
+    SQLite::Statement read(db, "SELECT entries FROM portfolio");
+    ASSERT_TRUE(read.executeStep());
+    const SQLite::Column column = read.getColumn(0);
+    std::string bytes(static_cast<const char*>(column.getBlob()),
+                      static_cast<size_t>(column.getBytes()));
+    read.reset();
+    uint32_t count = 0, ranked = 0;
+    std::memcpy(&count, bytes.data() + 4, sizeof count);
+    const size_t ranked_at = 8 + size_t{count} * 24;
+    std::memcpy(&ranked, bytes.data() + ranked_at, sizeof ranked);
+    ASSERT_GT(ranked, 0u);
+    const uint32_t nowhere = 0xFFFFFFF0;
+    for (size_t rank = 0; rank < ranked; ++rank) {  // every rank's entry
+      std::memcpy(bytes.data() + ranked_at + 4 + rank * 12, &nowhere, sizeof nowhere);
+    }
+    SQLite::Statement write(db, "UPDATE portfolio SET entries = ?");
+    write.bind(1, bytes.data(), static_cast<int>(bytes.size()));
+    ASSERT_EQ(write.exec(), 1);
+  }
+  ASSERT_FALSE(store_->LoadRates(kAsOf)->table);  // read whole, it is refused
+  EXPECT_EQ(FromStore(clients[5].id), expected);
+  EXPECT_TRUE(Kept(clients[5].id));  // measured again and kept
 }
 
 TEST_F(StoredAssessmentTest, ASettingChangeDropsEveryEntry) {
