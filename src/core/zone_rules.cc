@@ -3,6 +3,7 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 namespace addio::core_internal {
@@ -21,7 +22,6 @@ class Reader {
  public:
   explicit Reader(std::string_view bytes) : bytes_(bytes) {}
   bool ok() const { return ok_; }
-  size_t at() const { return at_; }
   std::string_view Take(size_t n) {
     if (!ok_ || n > bytes_.size() - at_) {
       ok_ = false;
