@@ -4,8 +4,10 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <ostream>
+#include <ranges>
 #include <span>
 
 #include "core/catalogue_data.h"
@@ -24,17 +26,11 @@ struct Book {
 
   // The entry for `key`, or nullopt.
   std::optional<CatalogueEntry> Find(std::string_view key) const {
-    size_t lo = 0, hi = table.size();
-    while (lo < hi) {
-      const size_t mid = lo + (hi - lo) / 2;
-      if (table.Key(mid) < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    if (lo < table.size() && table.Key(lo) == key) return table[lo];
-    return std::nullopt;
+    const auto indexes = std::views::iota(size_t{0}, table.size());
+    const auto it = std::ranges::lower_bound(indexes, key, std::less<>{},
+                                             [this](size_t i) { return table.Key(i); });
+    if (it == indexes.end() || table.Key(*it) != key) return std::nullopt;
+    return table[*it];
   }
 };
 

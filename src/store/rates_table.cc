@@ -144,10 +144,9 @@ std::string RatesTable::Client(size_t i) const {
 }
 
 int RatesTable::CompareClient(size_t i, std::string_view client) const {
+  if (source_) return Client(i).compare(client);
   const auto [begin, end] = ClientBounds(i);
-  if (!source_)
-    return std::string_view(bytes_).substr(ids_at_ + begin, end - begin).compare(client);
-  return Client(i).compare(client);
+  return std::string_view(bytes_).substr(ids_at_ + begin, end - begin).compare(client);
 }
 
 double RatesTable::Hours(size_t i) const {

@@ -192,16 +192,25 @@ std::vector<std::string> SqliteDb::DropIndexes(const std::vector<std::string>& t
   return create;
 }
 
-// SQLite copies whole overflow pages into the string without passing them through its
-// page cache or a buffer of its own. The row's rowid is its workspace_id (INTEGER PRIMARY
-// KEY).
-std::string SqliteDb::ReadPortfolioEntries(int64_t workspace, int64_t size) {
+namespace {
+
+// A read-only handle on `workspace`'s kept statistics (portfolio.entries; the row's rowid
+// is its workspace_id, INTEGER PRIMARY KEY). Throws SqlError when it cannot be opened.
+sqlite3_blob* OpenEntriesBlob(sqlite3* db, int64_t workspace) {
   sqlite3_blob* blob = nullptr;
-  sqlite3* db = db_->getHandle();
   if (sqlite3_blob_open(db, "main", "portfolio", "entries", workspace, 0, &blob) != SQLITE_OK) {
     sqlite3_blob_close(blob);
     Throw(db);
   }
+  return blob;
+}
+
+}  // namespace
+
+// SQLite copies whole overflow pages into the string without passing them through its
+// page cache or a buffer of its own.
+std::string SqliteDb::ReadPortfolioEntries(int64_t workspace, int64_t size) {
+  sqlite3_blob* blob = OpenEntriesBlob(db_->getHandle(), workspace);
   std::string bytes;
   int read = SQLITE_OK;
   // Not zeroed first: every byte is written by the read.
@@ -251,11 +260,11 @@ std::shared_ptr<const RatesBytes> SqliteDb::OpenPortfolioEntries(int64_t workspa
   // part, and read through the page cache beyond.
   db_->exec("PRAGMA mmap_size = 4294967296");
   sqlite3_blob* blob = nullptr;
-  sqlite3* db = db_->getHandle();
-  if (sqlite3_blob_open(db, "main", "portfolio", "entries", workspace, 0, &blob) != SQLITE_OK) {
-    sqlite3_blob_close(blob);
-    db_->tryExec("PRAGMA mmap_size = 0");
-    Throw(db);
+  try {
+    blob = OpenEntriesBlob(db_->getHandle(), workspace);
+  } catch (const SqlError&) {
+    db_->tryExec("PRAGMA mmap_size = 0");  // after the error's message was taken
+    throw;
   }
   return std::make_shared<const BlobBytes>(*db_, blob, static_cast<size_t>(size));
 }
