@@ -5,7 +5,6 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <openssl/evp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -32,9 +31,11 @@
 #include "api/json_util.h"
 #include "api/lanes.h"
 #include "api/request_guard.h"
+#include "api/server_module.h"
 #include "api/service.h"
 #include "api/web_assets.h"
 #include "core/parallel.h"
+#include "core/secrets.h"
 #include "report/letters.h"
 
 namespace addio {
@@ -71,16 +72,6 @@ bool IsImport(const httplib::Request& req) {
 size_t ContentLimit(const httplib::Request& req, size_t max_upload_bytes) {
   if (IsImport(req)) return max_upload_bytes + kMultipartFraming;
   return RequestGuard::ChangesState(req.method) ? kJsonBodyLimit : 0;
-}
-
-// base64(SHA-256(text)), as a Content-Security-Policy hash source wants it.
-std::string Sha256Base64(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  unsigned char encoded[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
-  const int written = EVP_EncodeBlock(encoded, digest, static_cast<int>(length));
-  return std::string(reinterpret_cast<const char*>(encoded), static_cast<size_t>(written));
 }
 
 // The policy of every response. The dashboard is Vite's build: scripts and style sheets
@@ -1178,3 +1169,7 @@ ApiService::CacheStats ApiServer::cache_stats() const {
 }
 
 }  // namespace addio
+
+addio::Server* addio_new_api_server(addio::ServeOptions options) {
+  return new addio::ApiServer(std::move(options));
+}

@@ -63,30 +63,45 @@ struct ServeOptions {
   bool warm = false;
 };
 
-class ApiServer {
+// What `addio serve` drives: the server bound, then serving until stopped. The addio binary
+// reaches ApiServer through this interface only, from the module that holds it
+// (api/server_module.h), so that no other command loads its libraries.
+class Server {
  public:
-  explicit ApiServer(ServeOptions options);
-  ~ApiServer();
-  ApiServer(const ApiServer&) = delete;
-  ApiServer& operator=(const ApiServer&) = delete;
+  virtual ~Server() = default;
 
   // Binds options.host:options.port and returns the port. Error kInvalidArgument when the
   // host is not the loopback and the store has no accounts (see ServeOptions::host), the
   // port is out of range, or the TLS certificate or key cannot be read; kIo when the
   // address cannot be bound (in use, not an address of this machine, no permission);
   // kStore when the store cannot be read.
-  Result<int> Bind();
+  virtual Result<int> Bind() = 0;
   // The numeric address really bound ("127.0.0.1", "::1"). REQUIRES: Bind() succeeded.
-  const std::string& bound_host() const;
+  virtual const std::string& bound_host() const = 0;
   // Answers requests until Stop() is called. REQUIRES: Bind() succeeded.
   // Error kIo when the listening socket fails. With options.warm, returns only once the
   // warming has finished too.
-  Status Listen();
+  virtual Status Listen() = 0;
   // Stops Listen(); callable from any thread (not from a signal handler). A Stop before
   // Listen has started serving is lost: wait for running() first.
-  void Stop();
+  virtual void Stop() = 0;
   // Whether Listen is serving (started, not yet stopped).
-  bool running() const;
+  virtual bool running() const = 0;
+};
+
+// The server itself, on cpp-httplib (the header's first comment).
+class ApiServer final : public Server {
+ public:
+  explicit ApiServer(ServeOptions options);
+  ~ApiServer() override;
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  Result<int> Bind() override;
+  const std::string& bound_host() const override;
+  Status Listen() override;
+  void Stop() override;
+  bool running() const override;
 
   // What the response cache holds and did (tests, monitoring). Thread-safe.
   ApiService::CacheStats cache_stats() const;

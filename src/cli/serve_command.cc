@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "api/server.h"
+#include "api/server_module.h"
 #include "api/web_assets.h"
 #include "cli/dunning_command.h"
 #include "ledger/workspace_text.h"
@@ -169,7 +169,9 @@ int Serve(const Common& common, const ServeFlags& flags) {
   // The first look at the dashboard answered from memory.
   options.warm = true;
   options.allowed_hosts = flags.allowed_hosts;
-  ApiServer server(options);
+  auto loaded = LoadApiServer(options);
+  if (!loaded) return ReportError(common, loaded.error());
+  Server& server = **loaded;
   auto port = server.Bind();
   if (!port) return ReportError(common, port.error());
   // The address and port really bound (the port taken for --port 0), as digits, never

@@ -68,4 +68,33 @@ std::string Sha256Hex(std::string_view text) {
   return Hex(digest, sizeof(digest));
 }
 
+std::string Sha256Base64(std::string_view text) {
+  EnsureSodium();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  return Base64(std::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view text) {
+  EnsureSodium();
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(text.data()),
+                                text.size());
+  unsigned char digest[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&state, digest);
+  return Hex(digest, sizeof(digest));
+}
+
+std::string Base64(std::string_view bytes) {
+  EnsureSodium();
+  constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), kVariant);
+  out.pop_back();  // the terminating NUL sodium writes
+  return out;
+}
+
 }  // namespace addio

@@ -1,12 +1,11 @@
 #include "ingest/fatturapa_signed.h"
 
-#include <openssl/bio.h>
-#include <openssl/cms.h>
-
 #include <cctype>
 #include <memory>
 #include <optional>
 #include <sstream>
+
+#include "ingest/crypto_library.h"
 
 namespace addio {
 namespace {
@@ -58,17 +57,18 @@ Result<std::string> ExtractSignedContent(std::string bytes) {
       }
       bytes = std::move(*decoded);
     }
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(
-        BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())), &BIO_free);
-    std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)> cms(
-        d2i_CMS_bio(bio.get(), nullptr), &CMS_ContentInfo_free);
+    const ingest_internal::CryptoLibrary& crypto = ingest_internal::Crypto();
+    std::unique_ptr<BIO, decltype(crypto.BIO_free)> bio(
+        crypto.BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())), crypto.BIO_free);
+    std::unique_ptr<CMS_ContentInfo, decltype(crypto.CMS_ContentInfo_free)> cms(
+        crypto.d2i_CMS_bio(bio.get(), nullptr), crypto.CMS_ContentInfo_free);
     if (!cms) return Fail(ErrorCode::kParse, Msg(kNotSigned));
-    ASN1_OCTET_STRING** content = CMS_get0_content(cms.get());
+    ASN1_OCTET_STRING** content = crypto.CMS_get0_content(cms.get());
     if (content == nullptr || *content == nullptr) {
       return Fail(ErrorCode::kParse, Msg("ingest.signed.detached"));
     }
-    std::string inner(reinterpret_cast<const char*>(ASN1_STRING_get0_data(*content)),
-                      static_cast<size_t>(ASN1_STRING_length(*content)));
+    std::string inner(reinterpret_cast<const char*>(crypto.ASN1_STRING_get0_data(*content)),
+                      static_cast<size_t>(crypto.ASN1_STRING_length(*content)));
     size_t start = 0;
     while (start < inner.size() && std::isspace(static_cast<unsigned char>(inner[start]))) {
       ++start;

@@ -1,13 +1,12 @@
 #include "outbound/mail.h"
 
-#include <openssl/evp.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
 
 #include "core/ids.h"
+#include "core/secrets.h"
 #include "outbound/curl_library.h"
 
 namespace addio {
@@ -15,15 +14,6 @@ namespace {
 
 using outbound_internal::Curl;
 using outbound_internal::CurlHandle;
-
-std::string Base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
-  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                      reinterpret_cast<const unsigned char*>(bytes.data()),
-                                      static_cast<int>(bytes.size()));
-  out.resize(static_cast<size_t>(written));
-  return out;
-}
 
 bool IsPrintableAscii(std::string_view text) {
   for (char c : text) {

@@ -1,11 +1,9 @@
 #include "outbound/webhook.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <stdexcept>
 #include <thread>
 
+#include "core/secrets.h"
 #include "outbound/curl_library.h"
 
 namespace addio {
@@ -54,19 +52,7 @@ Attempt PostOnce(const WebhookPost& post) {
 
 std::string WebhookSignature(const std::string& secret, int64_t timestamp,
                              const std::string& body) {
-  const std::string signed_text = std::to_string(timestamp) + "." + body;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-       reinterpret_cast<const unsigned char*>(signed_text.data()), signed_text.size(), digest,
-       &length);
-  static const char kHex[] = "0123456789abcdef";
-  std::string out = "sha256=";
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
+  return "sha256=" + HmacSha256Hex(secret, std::to_string(timestamp) + "." + body);
 }
 
 DeliveryResult PostWebhook(const WebhookPost& post, const RetryPolicy& retry) {

@@ -36,12 +36,15 @@ grep -Eq '^0 new, 0 updated, [0-9]+ unchanged' second.txt && ok "re-import uncha
 [ "$before" = "$(dump s.db)" ] && ok "re-import leaves the file's data as it was" || fail "re-import changed data"
 
 # A command on the embedded store loads none of the libraries addio opens on first use
-# (PostgreSQL's, the calendar's, the mail's, curl): each costs every start-up milliseconds.
+# (PostgreSQL's, the calendar's, the mail's, curl, OpenSSL's for signed invoices) nor the
+# server's (cpp-httplib, loaded with the server module by `serve` only): each costs every
+# start-up milliseconds.
+optional='libpq|libical|gmime|libcurl|libcrypto|libssl|httplib|brotli'
 loaded=$(LD_DEBUG=libs "$addio" clients --db s.db 2>&1 >/dev/null | grep 'calling init:')
-if grep -q libsqlite3 <<<"$loaded" && ! grep -Eq 'libpq|libical|gmime|libcurl' <<<"$loaded"; then
+if grep -q libsqlite3 <<<"$loaded" && ! grep -Eq "$optional" <<<"$loaded"; then
   ok "the embedded store loads no optional library"
 else
-  fail "libraries loaded by clients: $(grep -Eo 'lib(pq|ical|gmime|curl)[^ ]*' <<<"$loaded" | tr '\n' ' ')"
+  fail "libraries loaded by clients: $(grep -Eo "($optional)[^ ]*" <<<"$loaded" | tr '\n' ' ')"
 fi
 
 # A dry run of a changed ledger reports the update and writes nothing.
@@ -196,6 +199,10 @@ out=$("$addio" import 2>&1)
 for _ in $(seq 50); do grep -q 'http://' serve.txt && break; sleep 0.1; done
 url=$(grep -o 'http://[^ ]*' serve.txt | head -1)
 body=$(curl -s "${url}api/v1/clients?as_of=nope&lang=it")
+# serve answers from the server module it carries, loaded from memory with cpp-httplib.
+maps=$(cat "/proc/$server/maps" 2>/dev/null)
+grep -q 'memfd:addio-server' <<<"$maps" && grep -q 'libcpp-httplib' <<<"$maps" \
+  && ok "serve loads the server module" || fail "serve maps: $(grep -Eo '(memfd|lib)[^ ]*' <<<"$maps" | sort -u | tr '\n' ' ')"
 kill $server; wait $server 2>/dev/null
 grep -q '"message":"as_of: \\"nope\\" non è una data' <<<"$body" \
   && ok "API error in Italian" || fail "API error in Italian: $body"
