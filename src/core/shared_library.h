@@ -1,6 +1,7 @@
 // A shared library opened on first use (dlopen), for the libraries most commands never
-// need: libical and GMime for the importers (ingest/ical_library.h, mail_common.cc),
-// libcurl for what addio sends (outbound/curl_library.h). Failures throw
+// need: libical, GMime and libcrypto for the importers (ingest/ical_library.h,
+// mail_common.cc, ingest/crypto_library.h), libcurl for what addio sends
+// (outbound/curl_library.h), libpq for PostgreSQL (store/pq_library.h). Failures throw
 // std::runtime_error naming the library, or the library and the function: an installation
 // fault, reported as an internal error.
 #pragma once
