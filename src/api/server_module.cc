@@ -29,7 +29,7 @@ int ModuleFile() {
     const ssize_t wrote = write(fd, at, static_cast<size_t>(addio_server_module_end - at));
     if (wrote < 0 && errno == EINTR) continue;
     if (wrote <= 0) {
-      const int saved = errno;
+      const int saved = wrote == 0 ? EIO : errno;  // a write of nothing sets no errno
       close(fd);
       errno = saved;
       return -1;
