@@ -11,6 +11,14 @@
 #include <stdexcept>
 #include <string>
 
+// A library's table of functions is an X-macro list of their names (ADDIO_PQ_FUNCTIONS in
+// store/pq_library.h, say). Applied to ADDIO_LIBRARY_MEMBER in the table's struct, it
+// declares one member per function, with the function's own name and its declared type;
+// applied to ADDIO_LIBRARY_FIND where a SharedLibrary `library` and a table `out` are in
+// scope, it finds each of them.
+#define ADDIO_LIBRARY_MEMBER(name) decltype(&::name) name = nullptr;
+#define ADDIO_LIBRARY_FIND(name) library.Find(out.name, #name);
+
 namespace addio {
 
 class SharedLibrary {

@@ -8,6 +8,8 @@
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 
+#include "core/shared_library.h"
+
 namespace addio::ingest_internal {
 
 #define ADDIO_CRYPTO_FUNCTIONS(X) \
@@ -20,9 +22,7 @@ namespace addio::ingest_internal {
   X(d2i_CMS_bio)
 
 struct CryptoLibrary {
-#define ADDIO_CRYPTO_MEMBER(name) decltype(&::name) name = nullptr;
-  ADDIO_CRYPTO_FUNCTIONS(ADDIO_CRYPTO_MEMBER)
-#undef ADDIO_CRYPTO_MEMBER
+  ADDIO_CRYPTO_FUNCTIONS(ADDIO_LIBRARY_MEMBER)
 };
 
 // The library, loaded once per process. Throws std::runtime_error naming the library or the

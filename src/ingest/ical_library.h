@@ -6,6 +6,8 @@
 
 #include <libical/ical.h>
 
+#include "core/shared_library.h"
+
 namespace addio::ingest_internal {
 
 #define ADDIO_ICAL_FUNCTIONS(X)        \
@@ -33,9 +35,7 @@ namespace addio::ingest_internal {
   X(icaltimezone_set_component)
 
 struct IcalLibrary {
-#define ADDIO_ICAL_MEMBER(name) decltype(&::name) name = nullptr;
-  ADDIO_ICAL_FUNCTIONS(ADDIO_ICAL_MEMBER)
-#undef ADDIO_ICAL_MEMBER
+  ADDIO_ICAL_FUNCTIONS(ADDIO_LIBRARY_MEMBER)
 };
 
 // The library, loaded once per process and told not to abort on errors. Throws

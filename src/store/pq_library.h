@@ -7,6 +7,8 @@
 
 #include <libpq-fe.h>
 
+#include "core/shared_library.h"
+
 namespace addio::store_internal {
 
 #define ADDIO_PQ_FUNCTIONS(X) \
@@ -30,9 +32,7 @@ namespace addio::store_internal {
   X(PQstatus)
 
 struct PqLibrary {
-#define ADDIO_PQ_MEMBER(name) decltype(&::name) name = nullptr;
-  ADDIO_PQ_FUNCTIONS(ADDIO_PQ_MEMBER)
-#undef ADDIO_PQ_MEMBER
+  ADDIO_PQ_FUNCTIONS(ADDIO_LIBRARY_MEMBER)
 };
 
 // The library, loaded once per process. Throws std::runtime_error naming the library or
