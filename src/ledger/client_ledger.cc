@@ -1,13 +1,14 @@
 #include "ledger/client_ledger.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <iterator>
 #include <optional>
 #include <string_view>
 #include <tuple>
-#include <type_traits>
+#include <utility>
 
 #include "core/parallel.h"
 #include "ledger/id_index.h"
@@ -61,25 +62,17 @@ void SortRecords(ClientLedger& c) {
 
 namespace {
 
-// A ClientLedger's id: its client's.
+// A client's id, for an IdIndex of the clients.
 struct ClientIdOf {
-  std::string_view operator()(const ClientLedger& c) const { return c.client.id; }
+  std::string_view operator()(const Client* c) const { return c->id; }
 };
-using ClientIndex = IdIndex<ClientLedger, ClientIdOf>;
+using ClientIndex = IdIndex<const Client*, ClientIdOf>;
 
-// Appends each record to the ClientLedger of its client, moved out of `records` when they
-// are an rvalue, and then frees `records`; drops records of unknown clients. Each client's
-// vector is reserved at its final size first: none grows (a growing vector leaves behind
-// the blocks it outgrew, and every new byte is a page the kernel must zero), and the
-// source's memory is free for the record types distributed after it.
-template <typename Records, typename T>
-void Distribute(Records&& records, const ClientIndex& index, std::vector<ClientLedger>& out,
-                std::vector<T> ClientLedger::*member) {
-  constexpr uint32_t kUnknown = UINT32_MAX;
-  // Each record's client (its index in `out`), found once. Records come grouped by client,
-  // mostly: one lookup a run.
-  std::vector<uint32_t> owner(records.size(), kUnknown);
-  std::vector<uint32_t> count(out.size(), 0);
+// Calls visit(record, client) for every record whose client is in `index`, with the
+// record's index and its client's. Records come grouped by client, mostly: one lookup a
+// run of them.
+template <typename T, typename Visit>
+void ForEachOwned(const std::vector<T>& records, const ClientIndex& index, Visit visit) {
   std::string_view last_client;
   std::optional<uint32_t> last;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -88,78 +81,138 @@ void Distribute(Records&& records, const ClientIndex& index, std::vector<ClientL
       last = index.Find(client);
       last_client = client;
     }
-    if (!last) continue;
-    owner[i] = *last;
-    ++count[*last];
+    if (last) visit(static_cast<uint32_t>(i), *last);
   }
-  for (size_t c = 0; c < out.size(); ++c) {
-    if (count[c] > 0) (out[c].*member).reserve((out[c].*member).size() + count[c]);
-  }
-  for (size_t i = 0; i < records.size(); ++i) {
-    if (owner[i] == kUnknown) continue;
-    if constexpr (std::is_rvalue_reference_v<Records&&>) {
-      (out[owner[i]].*member).push_back(std::move(records[i]));
-    } else {
-      (out[owner[i]].*member).push_back(records[i]);
-    }
-  }
-  if constexpr (std::is_rvalue_reference_v<Records&&>) records = {};
 }
 
-template <typename L>
-std::vector<ClientLedger> Split(L&& ledger) {
-  constexpr bool kMove = std::is_rvalue_reference_v<L&&>;
-  std::vector<std::conditional_t<kMove, Client*, const Client*>> clients;
-  clients.reserve(ledger.clients.size());
-  for (auto& client : ledger.clients) clients.push_back(&client);
-  std::stable_sort(clients.begin(), clients.end(),
-                   [](const Client* a, const Client* b) { return a->id < b->id; });
+// `records` grouped by client (a counting sort of their indexes, stable).
+template <typename T>
+RecordGroups GroupByClient(const std::vector<T>& records, const ClientIndex& index,
+                           size_t clients) {
+  RecordGroups groups;
+  groups.first.assign(clients + 1, 0);
+  ForEachOwned(records, index, [&](uint32_t, uint32_t client) { ++groups.first[client + 1]; });
+  for (size_t c = 0; c < clients; ++c) groups.first[c + 1] += groups.first[c];
+  groups.order.resize(groups.first.back());
+  std::vector<uint32_t> next(groups.first.begin(), groups.first.end() - 1);
+  ForEachOwned(records, index,
+               [&](uint32_t record, uint32_t client) { groups.order[next[client]++] = record; });
+  return groups;
+}
 
-  std::vector<ClientLedger> out;
-  out.reserve(clients.size());
-  for (auto* client : clients) {
-    // A duplicated id keeps its first record (the sort was stable); validation reports
-    // the duplicate.
-    if (!out.empty() && out.back().client.id == client->id) continue;
-    if constexpr (kMove) {
-      out.push_back(ClientLedger{.client = std::move(*client)});
-    } else {
-      out.push_back(ClientLedger{.client = *client});
-    }
-  }
-  const ClientIndex index(out);
-  // Each record type fills its own vector of every client, and each client is sorted on
-  // its own: both run on every core. The largest types first (in generated and real
-  // ledgers alike: time entries, then messages): while one core distributes them, the
-  // other goes through the rest, each reusing what the one before it freed.
-  const std::function<void()> distribute[] = {
-      [&] { Distribute(std::forward<L>(ledger).work, index, out, &ClientLedger::work); },
-      [&] { Distribute(std::forward<L>(ledger).contacts, index, out, &ClientLedger::contacts); },
-      [&] { Distribute(std::forward<L>(ledger).requests, index, out, &ClientLedger::requests); },
-      [&] { Distribute(std::forward<L>(ledger).invoices, index, out, &ClientLedger::invoices); },
-      [&] { Distribute(std::forward<L>(ledger).payments, index, out, &ClientLedger::payments); },
-      [&] { Distribute(std::forward<L>(ledger).projects, index, out, &ClientLedger::projects); },
-      [&] { Distribute(std::forward<L>(ledger).contracts, index, out, &ClientLedger::contracts); },
-      [&] {
-        Distribute(std::forward<L>(ledger).rate_changes, index, out, &ClientLedger::rate_changes);
-      },
-      [&] {
-        Distribute(std::forward<L>(ledger).credit_notes, index, out, &ClientLedger::credit_notes);
-      },
-  };
-  ParallelFor(std::size(distribute), TasksPerThread(ledger.records(), std::size(distribute)),
-              [&](size_t i) { distribute[i](); });
-  // The moved-from clients go now rather than with the ledger (Distribute freed the rest).
-  if constexpr (kMove) ledger.clients = {};
-  constexpr size_t kClientsPerChunk = 64;
-  ParallelFor(out.size(), kClientsPerChunk, [&out](size_t i) { SortRecords(out[i]); });
-  return out;
+// Appends client i's records of one type to `out`, each through `take` (a copy or a move).
+template <typename Records, typename T, typename Take>
+void Gather(Records& records, const RecordGroups& groups, size_t i, std::vector<T>& out,
+            Take take) {
+  const uint32_t begin = groups.first[i], end = groups.first[i + 1];
+  out.reserve(end - begin);
+  for (uint32_t k = begin; k < end; ++k) out.push_back(take(records[groups.order[k]]));
+}
+
+// Moves `records` back into client i's places in `to`, in order. REQUIRES: as many records
+// as the group has.
+template <typename T>
+void Scatter(std::vector<T>&& records, const RecordGroups& groups, size_t i, std::vector<T>& to) {
+  const uint32_t begin = groups.first[i];
+  assert(records.size() == groups.first[i + 1] - begin);
+  for (size_t k = 0; k < records.size(); ++k) to[groups.order[begin + k]] = std::move(records[k]);
 }
 
 }  // namespace
 
-std::vector<ClientLedger> SplitByClient(const Ledger& ledger) { return Split(ledger); }
+ClientGroups::ClientGroups(Ledger& ledger) : ClientGroups(std::as_const(ledger)) {
+  movable_ = &ledger;
+}
 
-std::vector<ClientLedger> SplitByClientMoving(Ledger& ledger) { return Split(std::move(ledger)); }
+ClientGroups::ClientGroups(const Ledger& ledger) : ledger_(&ledger) {
+  std::vector<const Client*> by_id;
+  by_id.reserve(ledger.clients.size());
+  for (const Client& client : ledger.clients) by_id.push_back(&client);
+  std::stable_sort(by_id.begin(), by_id.end(),
+                   [](const Client* a, const Client* b) { return a->id < b->id; });
+  // A repeated id keeps its first client (the sort was stable).
+  by_id.erase(std::unique(by_id.begin(), by_id.end(),
+                          [](const Client* a, const Client* b) { return a->id == b->id; }),
+              by_id.end());
+  clients_.reserve(by_id.size());
+  for (const Client* client : by_id) {
+    clients_.push_back(static_cast<uint32_t>(client - ledger.clients.data()));
+  }
+  const ClientIndex index(by_id);
+  const size_t n = clients_.size();
+  // One task per record type on every core, the largest types first (in generated and
+  // real ledgers alike: time entries, then messages).
+  const std::function<void()> group[] = {
+      [&] { work_ = GroupByClient(ledger.work, index, n); },
+      [&] { contacts_ = GroupByClient(ledger.contacts, index, n); },
+      [&] { requests_ = GroupByClient(ledger.requests, index, n); },
+      [&] { invoices_ = GroupByClient(ledger.invoices, index, n); },
+      [&] { payments_ = GroupByClient(ledger.payments, index, n); },
+      [&] { projects_ = GroupByClient(ledger.projects, index, n); },
+      [&] { contracts_ = GroupByClient(ledger.contracts, index, n); },
+      [&] { rate_changes_ = GroupByClient(ledger.rate_changes, index, n); },
+      [&] { credit_notes_ = GroupByClient(ledger.credit_notes, index, n); },
+  };
+  ParallelFor(std::size(group), TasksPerThread(ledger.records(), std::size(group)),
+              [&](size_t i) { group[i](); });
+}
+
+ClientLedger ClientGroups::Copy(size_t i) const {
+  const auto copy = [](const auto& record) -> const auto& { return record; };
+  const Ledger& l = *ledger_;
+  ClientLedger out{.client = l.clients[clients_[i]]};
+  Gather(l.contracts, contracts_, i, out.contracts, copy);
+  Gather(l.projects, projects_, i, out.projects, copy);
+  Gather(l.requests, requests_, i, out.requests, copy);
+  Gather(l.work, work_, i, out.work, copy);
+  Gather(l.contacts, contacts_, i, out.contacts, copy);
+  Gather(l.invoices, invoices_, i, out.invoices, copy);
+  Gather(l.payments, payments_, i, out.payments, copy);
+  Gather(l.rate_changes, rate_changes_, i, out.rate_changes, copy);
+  Gather(l.credit_notes, credit_notes_, i, out.credit_notes, copy);
+  SortRecords(out);
+  return out;
+}
+
+ClientLedger ClientGroups::Take(size_t i) {
+  assert(movable_ != nullptr);
+  const auto move = [](auto& record) -> auto&& { return std::move(record); };
+  Ledger& l = *movable_;
+  ClientLedger out{.client = std::move(l.clients[clients_[i]])};
+  Gather(l.contracts, contracts_, i, out.contracts, move);
+  Gather(l.projects, projects_, i, out.projects, move);
+  Gather(l.requests, requests_, i, out.requests, move);
+  Gather(l.work, work_, i, out.work, move);
+  Gather(l.contacts, contacts_, i, out.contacts, move);
+  Gather(l.invoices, invoices_, i, out.invoices, move);
+  Gather(l.payments, payments_, i, out.payments, move);
+  Gather(l.rate_changes, rate_changes_, i, out.rate_changes, move);
+  Gather(l.credit_notes, credit_notes_, i, out.credit_notes, move);
+  SortRecords(out);
+  return out;
+}
+
+void ClientGroups::Return(size_t i, ClientLedger&& records) {
+  assert(movable_ != nullptr);
+  Ledger& l = *movable_;
+  l.clients[clients_[i]] = std::move(records.client);
+  Scatter(std::move(records.contracts), contracts_, i, l.contracts);
+  Scatter(std::move(records.projects), projects_, i, l.projects);
+  Scatter(std::move(records.requests), requests_, i, l.requests);
+  Scatter(std::move(records.work), work_, i, l.work);
+  Scatter(std::move(records.contacts), contacts_, i, l.contacts);
+  Scatter(std::move(records.invoices), invoices_, i, l.invoices);
+  Scatter(std::move(records.payments), payments_, i, l.payments);
+  Scatter(std::move(records.rate_changes), rate_changes_, i, l.rate_changes);
+  Scatter(std::move(records.credit_notes), credit_notes_, i, l.credit_notes);
+}
+
+std::vector<ClientLedger> SplitByClient(const Ledger& ledger) {
+  const ClientGroups groups(ledger);
+  std::vector<ClientLedger> out(groups.size());
+  constexpr size_t kClientsPerChunk = 64;
+  ParallelFor(out.size(), kClientsPerChunk, [&](size_t i) { out[i] = groups.Copy(i); });
+  return out;
+}
 
 }  // namespace addio

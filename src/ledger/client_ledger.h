@@ -2,6 +2,7 @@
 // time (then id), built once from a Ledger. Signals never see SQL or files, only this.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "ledger/records.h"
@@ -19,14 +20,56 @@ struct ClientLedger {
   std::vector<Payment> payments;         // by date, then id
   std::vector<RateChange> rate_changes;  // by at
   std::vector<CreditNote> credit_notes;  // by issued, then id
+  friend bool operator==(const ClientLedger&, const ClientLedger&) = default;
 };
 
 // Splits a ledger into one ClientLedger per client, in client id order. Records whose
 // client does not exist are dropped (validation reports them).
 std::vector<ClientLedger> SplitByClient(const Ledger& ledger);
-// The same, moving the records out of `ledger` instead of copying them: for a caller
-// that no longer needs the ledger's records. `ledger` is left with its workspace only.
-std::vector<ClientLedger> SplitByClientMoving(Ledger& ledger);
+
+// One record type's records grouped by client: order[first[i] .. first[i + 1]) are the
+// indexes of client i's records in the ledger's vector of that type, in the ledger's order.
+struct RecordGroups {
+  std::vector<uint32_t> first;
+  std::vector<uint32_t> order;
+};
+
+// A ledger's records grouped by client where they lie: for each client, in client id
+// order, where its records of each type are. Copy and Take build one client's ClientLedger
+// at a time, equal to what SplitByClient gives for it (SplitByClient is Copy of every
+// client), so that a run over every client can hold the records once instead of a second
+// time in ClientLedgers: at 100 000 clients, 1.8 GB less memory touched for the first time.
+// Records whose client does not exist are in no group, and a repeated client id keeps its
+// first record; validation reports both.
+class ClientGroups {
+ public:
+  // Groups `ledger`'s records on every core, for Copy. `ledger` must outlive the groups and
+  // not change while they are used.
+  explicit ClientGroups(const Ledger& ledger);
+  // The same, for Copy and Take: `ledger` changes only through Take.
+  explicit ClientGroups(Ledger& ledger);
+
+  // How many clients.
+  size_t size() const { return clients_.size(); }
+  // Client i's records, copied and sorted as SortRecords sorts. Safe from several threads.
+  ClientLedger Copy(size_t i) const;
+  // Client i's records, moved out of the ledger and sorted: until Return(i), neither
+  // Copy(i) nor Take(i). Safe from several threads for different clients. REQUIRES: the
+  // groups were made from a Ledger&.
+  ClientLedger Take(size_t i);
+  // Moves client i's records, as Take(i) gave them (their order may differ, their number
+  // not), back into the ledger's places of that client's records, in their order. Cheaper
+  // than Copy for a pass that reads every client before another that takes them for good,
+  // and the second Take finds them sorted.
+  void Return(size_t i, ClientLedger&& records);
+
+ private:
+  const Ledger* ledger_;
+  Ledger* movable_ = nullptr;       // the same ledger, when made from a Ledger&
+  std::vector<uint32_t> clients_;  // indexes into the ledger's clients, by id, first of each id
+  RecordGroups contracts_, projects_, requests_, work_, contacts_, invoices_, payments_,
+      rate_changes_, credit_notes_;
+};
 
 // Sorts each vector of `client` as the comments above say (time, then id): what
 // SplitByClient does to each client it makes. The order does not depend on the order the

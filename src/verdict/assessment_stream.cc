@@ -102,29 +102,35 @@ Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of,
 Status AssessLedger(Ledger ledger, CivilDate as_of, AssessmentSink& sink) {
   Result<Context> context = ResolveContext(ledger.workspace, as_of, RecordTypes::HeldBy(ledger));
   if (!context) return std::unexpected(context.error());
-  std::vector<ClientLedger> clients = SplitByClientMoving(ledger);
+  ClientGroups clients(ledger);
 
-  // Every snapshot is kept: the portfolio statistics need all of them before the first
-  // client can be assessed, and the assessment reuses them.
-  std::vector<ClientSnapshot> snapshots;
-  snapshots.reserve(clients.size());
-  const Status built = ForEachIndex<ClientSnapshot>(
-      clients.size(), [&](size_t i) { return ClientSnapshot(clients[i], ledger.workspace, as_of); },
-      [&snapshots](ClientSnapshot&& snapshot) { snapshots.push_back(std::move(snapshot)); });
-  if (!built) return built;
-  const Portfolio portfolio = BuildPortfolio(snapshots, *context);
+  // The portfolio statistics need every client's rate before the first client can be
+  // assessed: a first pass takes each client's records, measures them and puts them back,
+  // so that the records are held once, where the reader left them.
+  std::vector<ClientRate> rates;
+  rates.reserve(clients.size());
+  const Status measured = ForEachIndex<ClientRate>(
+      clients.size(),
+      [&](size_t i) {
+        ClientLedger records = clients.Take(i);
+        ClientRate rate = MeasureRate(ClientSnapshot(records, ledger.workspace, as_of), *context);
+        clients.Return(i, std::move(records));
+        return rate;
+      },
+      [&rates](ClientRate&& rate) { rates.push_back(std::move(rate)); });
+  if (!measured) return measured;
+  const Portfolio portfolio = PortfolioOf(std::move(rates));
 
   sink.Begin(AssessmentOf(ledger.workspace, *context));
   const Status assessed = ForEachIndex<Assessed>(
-      snapshots.size(),
+      clients.size(),
       [&](size_t i) {
-        Assessed out{.client = AssessClient(snapshots[i], portfolio, *context)};
+        // Nothing reads this client's records again: they are moved out of the ledger and
+        // freed here, on every core and as the run goes.
+        const ClientLedger records = clients.Take(i);
+        const ClientSnapshot snapshot(records, ledger.workspace, as_of);
+        Assessed out{.client = AssessClient(snapshot, portfolio, *context)};
         out.prepared = sink.Prepare(out.client);
-        // Nothing reads this client's records again (the portfolio holds copies of what it
-        // needs): they are freed here, on every core and as the run goes, not all at the
-        // end on one thread.
-        { const ClientSnapshot done = std::move(snapshots[i]); }
-        { const ClientLedger done = std::move(clients[i]); }
         return out;
       },
       WriteTo(sink));

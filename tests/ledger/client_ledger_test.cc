@@ -96,5 +96,54 @@ TEST(ClientLedgerTest, ContractsSortBySentElseSignedElseStart) {
   EXPECT_EQ(Ids(c.contracts), (Ids_{"k-signed", "k-start", "k-sent"}));
 }
 
+TEST(ClientLedgerTest, ARepeatedClientIdKeepsItsFirstRecord) {
+  Ledger ledger;
+  ledger.clients = {AClient("acme"), Client{.id = "acme", .name = "Second"}};
+  const std::vector<ClientLedger> split = SplitByClient(ledger);
+  ASSERT_EQ(split.size(), 1u);
+  EXPECT_EQ(split[0].client.name, "Client acme");
+}
+
+// Two clients whose records are interleaved and out of order, and one of a client that
+// does not exist.
+Ledger Interleaved() {
+  Ledger ledger;
+  ledger.clients = {AClient("beta"), AClient("acme")};
+  ledger.payments = {Payment{.id = "b2", .client = "beta", .date = D("2026-02-01")},
+                     Payment{.id = "a2", .client = "acme", .date = D("2026-03-01")},
+                     Payment{.id = "g1", .client = "ghost", .date = D("2026-01-01")},
+                     Payment{.id = "b1", .client = "beta", .date = D("2026-01-01")},
+                     Payment{.id = "a1", .client = "acme", .date = D("2026-01-01")}};
+  ledger.work = {WorkEntry{.id = "wb", .client = "beta", .start = At(5), .note = "a note longer "
+                                                                                  "than a short string"},
+                 WorkEntry{.id = "wa2", .client = "acme", .start = At(9)},
+                 WorkEntry{.id = "wa1", .client = "acme", .start = At(1)}};
+  return ledger;
+}
+
+TEST(ClientGroupsTest, CopyAndTakeGiveWhatSplitByClientGives) {
+  Ledger ledger = Interleaved();
+  const std::vector<ClientLedger> split = SplitByClient(ledger);
+  ClientGroups groups(ledger);
+  ASSERT_EQ(groups.size(), 2u);
+  for (size_t i = 0; i < groups.size(); ++i) EXPECT_EQ(groups.Copy(i), split[i]);
+  for (size_t i = 0; i < groups.size(); ++i) EXPECT_EQ(groups.Take(i), split[i]);
+  EXPECT_EQ(Ids(split[0].payments), (Ids_{"a1", "a2"}));
+  EXPECT_EQ(Ids(split[1].work), (Ids_{"wb"}));
+}
+
+TEST(ClientGroupsTest, ReturnPutsTheRecordsBackSortedInTheirClientsPlaces) {
+  Ledger ledger = Interleaved();
+  const std::vector<ClientLedger> split = SplitByClient(ledger);
+  ClientGroups groups(ledger);
+  for (size_t i = 0; i < groups.size(); ++i) groups.Return(i, groups.Take(i));
+  // Each client's places now hold its records in time order; the ghost's stays put.
+  EXPECT_EQ(Ids(ledger.payments), (Ids_{"b1", "a1", "g1", "b2", "a2"}));
+  EXPECT_EQ(Ids(ledger.work), (Ids_{"wb", "wa1", "wa2"}));
+  EXPECT_EQ(ledger.work[0].note, "a note longer than a short string");
+  EXPECT_EQ(ledger.clients[0].id, "beta");
+  for (size_t i = 0; i < groups.size(); ++i) EXPECT_EQ(groups.Take(i), split[i]);
+}
+
 }  // namespace
 }  // namespace addio

@@ -11,11 +11,13 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "gen/demo.h"
+#include "core/parallel.h"
 #include "gen/generator.h"
 #include "ledger/snapshot.h"
 #include "report/report.h"
@@ -145,6 +147,32 @@ TEST_F(AssessmentStreamTest, ALedgerInMemoryStreamsTheBytesOfAssess) {
         RenderAssessment(*assessment, options))
         << Describe(options);
   }
+}
+
+// Records in any order are assessed as in order: each client's are found wherever they
+// lie, and sorted (enough of them that the grouping runs on every core).
+TEST_F(AssessmentStreamTest, ALedgerInAnyOrderStreamsTheBytesOfAssess) {
+  const Ledger ledger = Generated(300);
+  Ledger shuffled = ledger;
+  std::mt19937 random(7);
+  const auto shuffle = [&random](auto& records) {
+    std::shuffle(records.begin(), records.end(), random);
+  };
+  shuffle(shuffled.clients);
+  shuffle(shuffled.work);
+  shuffle(shuffled.contacts);
+  shuffle(shuffled.invoices);
+  shuffle(shuffled.payments);
+  shuffle(shuffled.requests);
+  shuffle(shuffled.projects);
+  ASSERT_GT(shuffled.records(), kRecordsWorthThreads);
+  auto assessment = Assess(ledger, kGeneratedAsOf);
+  ASSERT_TRUE(assessment);
+  const RenderOptions options{.format = Format::kJson};
+  EXPECT_EQ(
+      Streamed([&](AssessmentSink& sink) { return AssessLedger(shuffled, kGeneratedAsOf, sink); },
+               options),
+      RenderAssessment(*assessment, options));
 }
 
 TEST_F(AssessmentStreamTest, AnEmptyStoreStreamsTheEmptyAssessment) {
