@@ -279,7 +279,23 @@ int64_t SqliteDb::DataVersion() {
   return version;
 }
 
+namespace {
+
+// SQLite's process-wide settings, made before its first connection (sqlite3_config is refused
+// once SQLite is initialised). No memory statistics: with them, every allocation SQLite
+// makes takes a global mutex to count it (3.5 % of the CPU time of a 100 000-client import).
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteDb>> OpenSqliteDatabase(const std::string& path, OpenMode mode) {
+  ConfigureSqliteOnce();
   std::error_code ignored;
   if (mode == OpenMode::kMustExist && !std::filesystem::exists(path, ignored)) {
     return Fail(ErrorCode::kNotFound, Msg("store.no_database", path));
