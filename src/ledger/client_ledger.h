@@ -65,7 +65,7 @@ class ClientGroups {
 
  private:
   const Ledger* ledger_;
-  Ledger* movable_ = nullptr;       // the same ledger, when made from a Ledger&
+  Ledger* movable_ = nullptr;      // the same ledger, when made from a Ledger&
   std::vector<uint32_t> clients_;  // indexes into the ledger's clients, by id, first of each id
   RecordGroups contracts_, projects_, requests_, work_, contacts_, invoices_, payments_,
       rate_changes_, credit_notes_;

@@ -114,8 +114,10 @@ Ledger Interleaved() {
                      Payment{.id = "g1", .client = "ghost", .date = D("2026-01-01")},
                      Payment{.id = "b1", .client = "beta", .date = D("2026-01-01")},
                      Payment{.id = "a1", .client = "acme", .date = D("2026-01-01")}};
-  ledger.work = {WorkEntry{.id = "wb", .client = "beta", .start = At(5), .note = "a note longer "
-                                                                                  "than a short string"},
+  ledger.work = {WorkEntry{.id = "wb",
+                           .client = "beta",
+                           .start = At(5),
+                           .note = "a note longer than a short string"},
                  WorkEntry{.id = "wa2", .client = "acme", .start = At(9)},
                  WorkEntry{.id = "wa1", .client = "acme", .start = At(1)}};
   return ledger;

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "gen/demo.h"
 #include "core/parallel.h"
+#include "gen/demo.h"
 #include "gen/generator.h"
 #include "ledger/snapshot.h"
 #include "report/report.h"
