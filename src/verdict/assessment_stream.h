@@ -55,8 +55,8 @@ class AssessmentSink {
 Status AssessStore(Store& store, const Workspace& workspace, CivilDate as_of, AssessmentSink& sink);
 
 // The same for a ledger in memory: what Assess(ledger, as_of) gives, client by client.
-// Takes the ledger, whose records it moves into each client's own (no second copy of
-// them). Errors: as Assess (before Begin).
+// Takes the ledger, whose records it groups by client where they lie and moves out client
+// by client (ClientGroups: no second copy of them). Errors: as Assess (before Begin).
 Status AssessLedger(Ledger ledger, CivilDate as_of, AssessmentSink& sink);
 
 // Every stored client's entry of the portfolio statistics (MeasureRate) as of
