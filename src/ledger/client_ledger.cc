@@ -6,15 +6,21 @@
 #include <functional>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "core/parallel.h"
+#include "ledger/format_fields.h"
 #include "ledger/id_index.h"
 
 namespace addio {
 namespace {
+
+using format_internal::ForEachRecordType;
+using format_internal::RecordTraits;
 
 // The date a contract is first known by: sent, else signed, else start. Contracts with
 // none of them sort first.
@@ -118,6 +124,54 @@ void Scatter(std::vector<T>&& records, const RecordGroups& groups, size_t i, std
   for (size_t k = 0; k < records.size(); ++k) to[groups.order[begin + k]] = std::move(records[k]);
 }
 
+// Each record type's vector in a ClientLedger, as RecordTraits<R>::kMember is in a Ledger.
+template <typename R>
+constexpr std::vector<R> ClientLedger::*kClientMember = nullptr;
+template <>
+constexpr auto kClientMember<Contract> = &ClientLedger::contracts;
+template <>
+constexpr auto kClientMember<Project> = &ClientLedger::projects;
+template <>
+constexpr auto kClientMember<Request> = &ClientLedger::requests;
+template <>
+constexpr auto kClientMember<WorkEntry> = &ClientLedger::work;
+template <>
+constexpr auto kClientMember<Contact> = &ClientLedger::contacts;
+template <>
+constexpr auto kClientMember<Invoice> = &ClientLedger::invoices;
+template <>
+constexpr auto kClientMember<Payment> = &ClientLedger::payments;
+template <>
+constexpr auto kClientMember<RateChange> = &ClientLedger::rate_changes;
+template <>
+constexpr auto kClientMember<CreditNote> = &ClientLedger::credit_notes;
+
+// R's place in ClientGroups::groups_: its index in the format, less the clients'.
+static_assert(RecordTraits<Client>::kIndex == 0);
+template <typename R>
+constexpr size_t kGroupOf = RecordTraits<R>::kIndex - 1;
+
+// Calls f(std::type_identity<R>{}) for each record type R a client owns (all but Client).
+template <typename F>
+void ForEachOwnedType(F&& f) {
+  ForEachRecordType([&]<typename R>(std::type_identity<R> type) {
+    if constexpr (!std::is_same_v<R, Client>) f(type);
+  });
+}
+
+// Client i's records (client `client` of `ledger`), each through `take` (a copy or a move),
+// sorted.
+template <typename L, typename Take>
+ClientLedger GatherClient(L& ledger, uint32_t client, std::span<const RecordGroups> groups,
+                          size_t i, Take take) {
+  ClientLedger out{.client = take(ledger.clients[client])};
+  ForEachOwnedType([&]<typename R>(std::type_identity<R>) {
+    Gather(ledger.*RecordTraits<R>::kMember, groups[kGroupOf<R>], i, out.*kClientMember<R>, take);
+  });
+  SortRecords(out);
+  return out;
+}
+
 }  // namespace
 
 ClientGroups::ClientGroups(Ledger& ledger) : ClientGroups(std::as_const(ledger)) {
@@ -125,6 +179,7 @@ ClientGroups::ClientGroups(Ledger& ledger) : ClientGroups(std::as_const(ledger))
 }
 
 ClientGroups::ClientGroups(const Ledger& ledger) : ledger_(&ledger) {
+  static_assert(format_internal::kRecordTypes == kOwnedTypes + 1);
   std::vector<const Client*> by_id;
   by_id.reserve(ledger.clients.size());
   for (const Client& client : ledger.clients) by_id.push_back(&client);
@@ -140,71 +195,39 @@ ClientGroups::ClientGroups(const Ledger& ledger) : ledger_(&ledger) {
   }
   const ClientIndex index(by_id);
   const size_t n = clients_.size();
-  // One task per record type on every core, the largest types first (in generated and
-  // real ledgers alike: time entries, then messages).
-  const std::function<void()> group[] = {
-      [&] { work_ = GroupByClient(ledger.work, index, n); },
-      [&] { contacts_ = GroupByClient(ledger.contacts, index, n); },
-      [&] { requests_ = GroupByClient(ledger.requests, index, n); },
-      [&] { invoices_ = GroupByClient(ledger.invoices, index, n); },
-      [&] { payments_ = GroupByClient(ledger.payments, index, n); },
-      [&] { projects_ = GroupByClient(ledger.projects, index, n); },
-      [&] { contracts_ = GroupByClient(ledger.contracts, index, n); },
-      [&] { rate_changes_ = GroupByClient(ledger.rate_changes, index, n); },
-      [&] { credit_notes_ = GroupByClient(ledger.credit_notes, index, n); },
-  };
-  ParallelFor(std::size(group), TasksPerThread(ledger.records(), std::size(group)),
-              [&](size_t i) { group[i](); });
+  // One task per record type on every core, the largest types first: the other core goes
+  // through the smaller ones meanwhile.
+  std::vector<std::pair<size_t, std::function<void()>>> tasks;  // records, task
+  ForEachOwnedType([&]<typename R>(std::type_identity<R>) {
+    const std::vector<R>& records = ledger.*RecordTraits<R>::kMember;
+    tasks.emplace_back(records.size(), [this, &records, &index, n] {
+      groups_[kGroupOf<R>] = GroupByClient(records, index, n);
+    });
+  });
+  std::ranges::stable_sort(tasks, std::greater{}, [](const auto& task) { return task.first; });
+  ParallelFor(tasks.size(), TasksPerThread(ledger.records(), tasks.size()),
+              [&](size_t t) { tasks[t].second(); });
 }
 
 ClientLedger ClientGroups::Copy(size_t i) const {
-  const auto copy = [](const auto& record) -> const auto& { return record; };
-  const Ledger& l = *ledger_;
-  ClientLedger out{.client = l.clients[clients_[i]]};
-  Gather(l.contracts, contracts_, i, out.contracts, copy);
-  Gather(l.projects, projects_, i, out.projects, copy);
-  Gather(l.requests, requests_, i, out.requests, copy);
-  Gather(l.work, work_, i, out.work, copy);
-  Gather(l.contacts, contacts_, i, out.contacts, copy);
-  Gather(l.invoices, invoices_, i, out.invoices, copy);
-  Gather(l.payments, payments_, i, out.payments, copy);
-  Gather(l.rate_changes, rate_changes_, i, out.rate_changes, copy);
-  Gather(l.credit_notes, credit_notes_, i, out.credit_notes, copy);
-  SortRecords(out);
-  return out;
+  return GatherClient(
+      *ledger_, clients_[i], groups_, i, [](const auto& record) -> const auto& { return record; });
 }
 
 ClientLedger ClientGroups::Take(size_t i) {
   assert(movable_ != nullptr);
-  const auto move = [](auto& record) -> auto&& { return std::move(record); };
-  Ledger& l = *movable_;
-  ClientLedger out{.client = std::move(l.clients[clients_[i]])};
-  Gather(l.contracts, contracts_, i, out.contracts, move);
-  Gather(l.projects, projects_, i, out.projects, move);
-  Gather(l.requests, requests_, i, out.requests, move);
-  Gather(l.work, work_, i, out.work, move);
-  Gather(l.contacts, contacts_, i, out.contacts, move);
-  Gather(l.invoices, invoices_, i, out.invoices, move);
-  Gather(l.payments, payments_, i, out.payments, move);
-  Gather(l.rate_changes, rate_changes_, i, out.rate_changes, move);
-  Gather(l.credit_notes, credit_notes_, i, out.credit_notes, move);
-  SortRecords(out);
-  return out;
+  return GatherClient(
+      *movable_, clients_[i], groups_, i, [](auto& record) -> auto&& { return std::move(record); });
 }
 
 void ClientGroups::Return(size_t i, ClientLedger&& records) {
   assert(movable_ != nullptr);
-  Ledger& l = *movable_;
-  l.clients[clients_[i]] = std::move(records.client);
-  Scatter(std::move(records.contracts), contracts_, i, l.contracts);
-  Scatter(std::move(records.projects), projects_, i, l.projects);
-  Scatter(std::move(records.requests), requests_, i, l.requests);
-  Scatter(std::move(records.work), work_, i, l.work);
-  Scatter(std::move(records.contacts), contacts_, i, l.contacts);
-  Scatter(std::move(records.invoices), invoices_, i, l.invoices);
-  Scatter(std::move(records.payments), payments_, i, l.payments);
-  Scatter(std::move(records.rate_changes), rate_changes_, i, l.rate_changes);
-  Scatter(std::move(records.credit_notes), credit_notes_, i, l.credit_notes);
+  Ledger& ledger = *movable_;
+  ledger.clients[clients_[i]] = std::move(records.client);
+  ForEachOwnedType([&]<typename R>(std::type_identity<R>) {
+    Scatter(std::move(records.*kClientMember<R>), groups_[kGroupOf<R>], i,
+            ledger.*RecordTraits<R>::kMember);
+  });
 }
 
 std::vector<ClientLedger> SplitByClient(const Ledger& ledger) {

@@ -2,6 +2,7 @@
 // time (then id), built once from a Ledger. Signals never see SQL or files, only this.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -67,8 +68,9 @@ class ClientGroups {
   const Ledger* ledger_;
   Ledger* movable_ = nullptr;      // the same ledger, when made from a Ledger&
   std::vector<uint32_t> clients_;  // indexes into the ledger's clients, by id, first of each id
-  RecordGroups contracts_, projects_, requests_, work_, contacts_, invoices_, payments_,
-      rate_changes_, credit_notes_;
+  static constexpr size_t kOwnedTypes = 9;  // the record types but Client
+  // One per record type but Client, in the format's order (ledger/format_fields.h).
+  std::array<RecordGroups, kOwnedTypes> groups_;
 };
 
 // Sorts each vector of `client` as the comments above say (time, then id): what
